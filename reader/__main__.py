@@ -1,0 +1,5 @@
+"""Run the reader as `python -m reader`."""
+
+from reader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The `reader` command: open an article in the UI, or run a subcommand such as `dump`.
+
+`reader [FILE|URL|-]` opens the reader (the built-in sample when no FILE is given); when
+standard output is not a terminal it prints the article as plain text instead. Every error a
+user can cause ends with one line `reader: error: ...` on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Protocol, cast
+
+from reader import __version__
+from reader.commands import COMMANDS
+from reader.load import LoadError, open_article
+
+PROG = "reader"
+EXIT_USAGE = 2
+"""Exit code for bad input or usage, as argparse uses."""
+
+
+class Command(Protocol):
+    """What a module in `reader.commands` provides."""
+
+    NAME: str
+    SUMMARY: str
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        """Declare the command's arguments."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Run the command and return its exit code."""
+
+
+def _command(name: str) -> Command:
+    module: ModuleType = importlib.import_module(f"reader.commands.{name}")
+    return cast(Command, module)
+
+
+def _commands_epilog() -> str:
+    lines = ["commands:"]
+    for name in COMMANDS:
+        lines.append(f"  {name:<14}{_command(name).SUMMARY}")
+    lines.append("")
+    lines.append(f"Run '{PROG} COMMAND --help' for a command's options.")
+    return "\n".join(lines)
+
+
+def open_parser() -> argparse.ArgumentParser:
+    """The parser for `reader [options] [FILE]`, whose help also lists every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage=f"{PROG} [options] [FILE | URL | -]\n       {PROG} COMMAND [options] ...",
+        description=(
+            "A keyboard-driven terminal reader for news articles that knows who is speaking. "
+            "With no FILE, opens the built-in sample article."
+        ),
+        epilog=_commands_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "target",
+        nargs="?",
+        metavar="FILE",
+        help="article to open: a path (.txt, .md, .html), an http(s) URL, or - for stdin",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the article as plain text instead of opening the reader",
+    )
+    return parser
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser for `reader NAME ...`."""
+    command = _command(name)
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} {name}", description=command.SUMMARY[:1].upper() + command.SUMMARY[1:] + "."
+    )
+    command.configure(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` console script; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            name = args_list[0]
+            args = command_parser(name).parse_args(args_list[1:])
+            return _command(name).run(args)
+        return _open(open_parser().parse_args(args_list))
+    except LoadError as error:
+        _error(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader dump x | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _open(args: argparse.Namespace) -> int:
+    """Open the article in the UI, or print it when stdout is not a terminal."""
+    article = open_article(args.target, stdin=sys.stdin.buffer)
+    if args.plain or not sys.stdout.isatty():
+        from reader.plain import plain_lines
+
+        width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
+        for line in plain_lines(article, width):
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+        return 0
+    if not sys.stdin.isatty():
+        _reattach_terminal()
+    from reader.ui.app import run_app
+
+    return run_app(article)
+
+
+def _reattach_terminal() -> None:
+    """After reading an article from a pipe, read keys from the controlling terminal."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise LoadError("standard input is not a terminal and no terminal is available") from None
+    os.dup2(fd, sys.stdin.fileno())
+    os.close(fd)

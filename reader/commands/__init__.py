@@ -1,0 +1,10 @@
+"""Subcommands of `reader`: one module each, with `NAME`, `SUMMARY`, `configure` and `run`.
+
+To add a command, write its module and add its name to `COMMANDS`; the CLI builds its parser
+and help from the module, so the help never falls behind.
+"""
+
+from __future__ import annotations
+
+COMMANDS: tuple[str, ...] = ("dump",)
+"""Module names under `reader.commands`, in the order `reader --help` lists them."""

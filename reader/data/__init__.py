@@ -1,0 +1,1 @@
+"""Files shipped with the reader: the built-in sample article."""

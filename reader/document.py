@@ -1,0 +1,170 @@
+"""The document model: an immutable article made of paragraphs with offsets and stable ids.
+
+Everything the reader knows about a text hangs off these values: the UI renders them, the
+extractor finds quotes in them, notes anchor to offsets in `Article.text`. They are frozen so
+that workers can share them across threads without copies or locks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+PARAGRAPH_SEPARATOR = "\n\n"
+"""What joins paragraphs in `Article.text`; offsets count it, so keep it fixed."""
+
+
+class BlockKind(StrEnum):
+    """What a paragraph is, so that renderers can style it and readers can navigate by it."""
+
+    BODY = "body"
+    """Ordinary prose."""
+    HEADING = "heading"
+    """A section heading (Markdown `#`, HTML `<h2>`)."""
+    LIST_ITEM = "list_item"
+    """One item of a bulleted or numbered list."""
+    BLOCKQUOTE = "blockquote"
+    """A quoted block (Markdown `>`)."""
+    CODE = "code"
+    """Preformatted text, shown without re-wrapping."""
+    VERSE = "verse"
+    """Short lines kept as they are (poetry, addresses, dialogue lines)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as a loader produces it, before offsets are assigned."""
+
+    text: str
+    """The paragraph text, normalised (no control characters)."""
+    kind: BlockKind = BlockKind.BODY
+    """What the block is."""
+    level: int = 0
+    """Heading level (1-6) for headings, nesting depth for list items, else 0."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of an article, located in `Article.text`."""
+
+    id: str
+    """Stable id: position plus a hash of the text, the same on every run and machine."""
+    index: int
+    """Zero-based position among the article's paragraphs."""
+    text: str
+    """The paragraph text; equal to `article.text[start:end]`."""
+    start: int
+    """Offset of the first character in `Article.text`."""
+    end: int
+    """Offset just past the last character in `Article.text`."""
+    kind: BlockKind = BlockKind.BODY
+    """What the paragraph is (body, heading, list item...)."""
+    level: int = 0
+    """Heading level or list depth, else 0."""
+
+
+def paragraph_id(index: int, text: str) -> str:
+    """Return a stable id for the paragraph at `index` with `text`.
+
+    The number makes ids readable in `reader dump` and notes files; the hash makes an id change
+    when the paragraph's words change, so stale references are noticed rather than misplaced.
+    """
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
+    return f"p{index + 1}-{digest}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: title, where it came from, its normalised text and paragraphs."""
+
+    title: str
+    """The headline (first line, first heading or HTML title); may be empty."""
+    source: str
+    """Where the text came from: a path, a URL, `<stdin>` or `<sample>`."""
+    text: str
+    """The body text: paragraphs joined by a blank line. Offsets everywhere refer to this."""
+    paragraphs: tuple[Paragraph, ...]
+    """The paragraphs in reading order."""
+    format: str = "text"
+    """The loader that read it: `text`, `markdown` or `html`."""
+    url: str | None = None
+    """The source URL when the article came from the web (part of its identity)."""
+    _hash: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def text_sha256(self) -> str:
+        """Hex SHA-256 of `text`: the article's identity, whatever path it was opened from."""
+        if not self._hash:
+            self._hash.append(hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+        return self._hash[0]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the article has no paragraphs at all."""
+        return not self.paragraphs
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """Return the paragraph containing `offset` (or the next one after a separator)."""
+        paragraphs = self.paragraphs
+        lo, hi = 0, len(paragraphs)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if paragraphs[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return paragraphs[lo] if lo < len(paragraphs) else None
+
+    def headings(self) -> list[Paragraph]:
+        """Return the heading paragraphs, for a table of contents."""
+        return [p for p in self.paragraphs if p.kind is BlockKind.HEADING]
+
+
+def build_article(
+    blocks: Iterable[Block],
+    *,
+    title: str,
+    source: str,
+    format: str = "text",
+    url: str | None = None,
+) -> Article:
+    """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
+    paragraphs: list[Paragraph] = []
+    parts: list[str] = []
+    offset = 0
+    for block in blocks:
+        if not block.text:
+            continue
+        if parts:
+            parts.append(PARAGRAPH_SEPARATOR)
+            offset += len(PARAGRAPH_SEPARATOR)
+        index = len(paragraphs)
+        end = offset + len(block.text)
+        paragraphs.append(
+            Paragraph(
+                id=paragraph_id(index, block.text),
+                index=index,
+                text=block.text,
+                start=offset,
+                end=end,
+                kind=block.kind,
+                level=block.level,
+            )
+        )
+        parts.append(block.text)
+        offset = end
+    return Article(
+        title=title,
+        source=source,
+        text="".join(parts),
+        paragraphs=tuple(paragraphs),
+        format=format,
+        url=url,
+    )
+
+
+def blocks_of(texts: Sequence[str]) -> list[Block]:
+    """Wrap plain strings as body blocks (handy for tests and simple loaders)."""
+    return [Block(text) for text in texts]

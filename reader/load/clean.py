@@ -1,0 +1,49 @@
+"""Make text safe and uniform: line ends, terminal escape codes and control characters.
+
+An article must never be able to drive the terminal: escape sequences are dropped and other
+control characters are shown as visible Unicode control pictures (U+2400 block).
+"""
+
+from __future__ import annotations
+
+import re
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, and the
+# 8-bit C1 forms of CSI/OSC. Bounded repetition keeps the pattern linear on hostile input.
+_ESCAPE = re.compile(
+    r"""
+    \x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]        # CSI
+  | \x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)  # OSC, ended by BEL or ST
+  | \x1b[PX^_][^\x1b]{0,4096}\x1b\\          # DCS, SOS, PM, APC
+  | \x1b[@-Z\\-_]                            # other Fe sequences
+  | \x9b[0-?]{0,64}[ -/]{0,16}[@-~]          # 8-bit CSI
+  | \x9d[^\x07\x9c]{0,4096}[\x07\x9c]         # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(32)} | {0x7F: "\u2421"}
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR line ends into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return _CONTROL_PICTURES.get(code, "\ufffd")
+
+
+def clean(text: str) -> str:
+    """Return `text` with uniform newlines, tabs as spaces, no escapes, controls made visible.
+
+    Form feeds become paragraph breaks (old plain-text books use them between pages); other
+    control characters become their visible control-picture symbol, so nothing is silently lost.
+    """
+    text = normalise_newlines(text)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE.sub("", text)
+    text = text.replace("\f", "\n\n").replace("\t", "    ").replace("\ufeff", "")
+    return _CONTROL.sub(_visible, text)

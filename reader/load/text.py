@@ -1,0 +1,157 @@
+"""Plain text to paragraphs: blank-line splitting, hard-wrap reflow, headline detection.
+
+Plain text comes in many shapes: e-mails and Gutenberg books wrapped at ~70 columns, web copies
+with one paragraph per line, verse, lists and dialogue. The rules below join only lines that
+were visibly broken by a wrapper (a "full" line followed by more text) and leave short lines,
+list items and dialogue alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from reader.document import Block, BlockKind
+
+MAX_PARAGRAPH = 4000
+"""A paragraph longer than this (characters) is split at sentence ends into readable pieces."""
+
+TARGET_PARAGRAPH = 1500
+"""Where splitting of an over-long paragraph starts looking for a sentence end."""
+
+MAX_TITLE = 200
+"""A first line longer than this is prose, not a headline."""
+
+UNWRAPPED_WIDTH = 100
+"""Blocks whose typical line is longer than this were not hard-wrapped: one paragraph a line."""
+
+VERSE_WIDTH = 50
+"""Blocks whose lines are all shorter than this are verse or a short list: kept line by line."""
+
+_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
+_LIST_MARKER = re.compile(
+    r"\s{0,8}(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,3}\))\s+\S"
+)
+_DIALOGUE = re.compile(r"\s{0,8}(?:[—―]|--\s|[A-Z][A-Za-z .'-]{0,30}:\s)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_TITLE_END = re.compile(r"[.,;]\s*$")
+
+
+def blocks_from_text(text: str) -> Iterator[Block]:
+    """Yield the paragraphs of cleaned plain `text` (LF line ends, no control characters)."""
+    for raw in _BLANK_LINES.split(text):
+        if not raw.strip():
+            continue
+        for block in _reflow(raw):
+            yield from _split_long(block)
+
+
+def split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """Take a headline from the first block if it looks like one; drop a repeated copy of it.
+
+    A headline is a single short line that does not end like a sentence fragment. A file that
+    is one block only keeps it as text: a title with no article would show nothing.
+    """
+    if len(blocks) < 2:
+        return "", blocks
+    first = blocks[0]
+    line = first.text
+    if (
+        first.kind is BlockKind.LIST_ITEM
+        or "\n" in line
+        or len(line) > MAX_TITLE
+        or _TITLE_END.search(line)
+    ):
+        return "", blocks
+    rest = blocks[1:]
+    if rest and _same_words(rest[0].text, line):
+        rest = rest[1:]
+    return line.strip(), rest
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() or a.casefold().split() == b.casefold().split()
+
+
+def _reflow(raw: str) -> Iterator[Block]:
+    """Split one blank-line-separated block into paragraphs, joining hard-wrapped lines."""
+    lines = [line.rstrip() for line in raw.split("\n")]
+    lines = [line for line in lines if line.strip()]
+    if len(lines) == 1:
+        yield _block(lines[0].strip())
+        return
+    lengths = sorted(len(line) for line in lines[:-1])
+    typical = lengths[len(lengths) // 2]
+    widest = max(len(line) for line in lines)
+    if typical > UNWRAPPED_WIDTH:
+        for line in lines:
+            yield _block(line.strip())
+        return
+    if widest < VERSE_WIDTH and not any(_LIST_MARKER.match(line) for line in lines):
+        yield Block("\n".join(line.strip() for line in lines), BlockKind.VERSE)
+        return
+    full = max(VERSE_WIDTH * 0.7, 0.6 * lengths[-1])
+    unit: list[str] = [lines[0]]
+    for prev, line in itertools.pairwise(lines):
+        indented = line[:1].isspace() and not prev[:1].isspace()
+        starts_new = (
+            len(prev) < full
+            or _LIST_MARKER.match(line) is not None
+            or _DIALOGUE.match(line) is not None
+            or (indented and not _LIST_MARKER.match(unit[0]))
+        )
+        if starts_new:
+            yield _block(_join(unit))
+            unit = [line]
+        else:
+            unit.append(line)
+    yield _block(_join(unit))
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped lines with a space, keeping a hyphen that ended a line."""
+    out = lines[0].strip()
+    for line in lines[1:]:
+        piece = line.strip()
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            out += piece
+        else:
+            out += " " + piece
+    return out
+
+
+def _block(text: str) -> Block:
+    if _LIST_MARKER.match(text):
+        return Block(text, BlockKind.LIST_ITEM)
+    return Block(text)
+
+
+def _split_long(block: Block) -> Iterator[Block]:
+    """Cut an over-long paragraph at sentence ends (or spaces) into readable pieces."""
+    text = block.text
+    if len(text) <= MAX_PARAGRAPH:
+        yield block
+        return
+    start = 0
+    while len(text) - start > MAX_PARAGRAPH:
+        cut = _cut_point(text, start)
+        piece = text[start:cut].strip()
+        if piece:
+            yield Block(piece, block.kind, block.level)
+        start = cut
+    piece = text[start:].strip()
+    if piece:
+        yield Block(piece, block.kind, block.level)
+
+
+def _cut_point(text: str, start: int) -> int:
+    """Where to cut a long run starting at `start`: a sentence end, a space, or a hard limit."""
+    lo, hi = start + TARGET_PARAGRAPH, start + MAX_PARAGRAPH
+    match = _SENTENCE_END.search(text, lo, hi)
+    if match:
+        return match.end()
+    space = text.find(" ", lo, hi)
+    if space != -1:
+        return space + 1
+    return hi

@@ -1,0 +1,41 @@
+"""Render an article as wrapped plain text, for `reader FILE | less` and `reader FILE > out.txt`."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+
+from reader.document import Article, BlockKind
+
+DEFAULT_WIDTH = 78
+"""Wrap width when the caller gives none."""
+
+
+def plain_lines(article: Article, width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    """Yield the article as lines of at most `width` columns: title, rule, then paragraphs."""
+    width = max(20, width)
+    if article.title:
+        yield from textwrap.wrap(article.title, width) or [""]
+        yield "=" * min(width, max(len(line) for line in textwrap.wrap(article.title, width)))
+        yield ""
+    if article.is_empty:
+        yield "(this article is empty)"
+        return
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        if paragraph.kind is BlockKind.CODE or paragraph.kind is BlockKind.VERSE:
+            yield from (("    " + line) for line in text.split("\n"))
+        elif paragraph.kind is BlockKind.HEADING:
+            yield from textwrap.wrap(text, width)
+            yield ("=" if paragraph.level <= 1 else "-") * min(width, len(text))
+        elif paragraph.kind is BlockKind.LIST_ITEM:
+            indent = "  " * max(0, paragraph.level - 1)
+            yield from textwrap.wrap(
+                text, width, initial_indent=indent, subsequent_indent=indent + "  "
+            )
+        elif paragraph.kind is BlockKind.BLOCKQUOTE:
+            yield from textwrap.wrap(text, width, initial_indent="  > ", subsequent_indent="  > ")
+        else:
+            for line in text.split("\n"):
+                yield from textwrap.wrap(line, width, break_on_hyphens=False) or [""]
+        yield ""

@@ -1,0 +1,102 @@
+"""Plain-dict views of articles and extractions, for `reader dump` and the other commands.
+
+The keys here are the scripting interface: add keys freely, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from reader.document import Article, Paragraph
+from reader.extract.model import Extraction, Quote, Span, Speaker
+
+
+def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
+    """One paragraph: id, index, kind, offsets and text."""
+    data: dict[str, Any] = {
+        "id": paragraph.id,
+        "index": paragraph.index,
+        "kind": paragraph.kind.value,
+        "start": paragraph.start,
+        "end": paragraph.end,
+        "text": paragraph.text,
+    }
+    if paragraph.level:
+        data["level"] = paragraph.level
+    return data
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def quote_dict(quote: Quote, extraction: Extraction, article: Article) -> dict[str, Any]:
+    """One quote, with its speaker's name (not just the id) and the evidence for it."""
+    speaker = extraction.speaker(quote.speaker)
+    paragraph = article.paragraphs[quote.paragraph] if article.paragraphs else None
+    data: dict[str, Any] = {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind.value,
+        "speaker": speaker.name if speaker else None,
+        "speaker_id": quote.speaker,
+        "paragraph": quote.paragraph,
+        "paragraph_id": paragraph.id if paragraph else None,
+    }
+    if quote.segments:
+        data["segments"] = [[s.start, s.end] for s in quote.segments]
+    if quote.nested:
+        data["nested"] = True
+    if quote.evidence:
+        evidence = quote.evidence
+        data["evidence"] = {
+            "rule": evidence.rule,
+            "cue": evidence.cue,
+            "cue_span": _span(evidence.cue_span),
+            "mention": evidence.mention,
+            "mention_span": _span(evidence.mention_span),
+        }
+    return data
+
+
+def speaker_dict(speaker: Speaker) -> dict[str, Any]:
+    """One speaker: id, name, aliases, type, quote count and paragraphs."""
+    return {
+        "id": speaker.id,
+        "name": speaker.name,
+        "aliases": list(speaker.aliases),
+        "type": "organisation" if speaker.organisation else "person",
+        "quotes": speaker.quote_count,
+        "paragraphs": list(speaker.paragraphs),
+    }
+
+
+def article_dict(article: Article, extraction: Extraction | None = None) -> dict[str, Any]:
+    """The whole parsed document as `reader dump` prints it."""
+    extraction = extraction or Extraction()
+    return {
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "format": article.format,
+        "text_sha256": article.text_sha256,
+        "paragraphs": [paragraph_dict(p) for p in article.paragraphs],
+        "quotes": [quote_dict(q, extraction, article) for q in extraction.quotes],
+        "speakers": [speaker_dict(s) for s in extraction.speakers],
+    }
+
+
+def write(data: Any, fmt: str, out: TextIO = sys.stdout) -> None:
+    """Print `data` as pretty JSON or as block-style YAML (Unicode kept, no line folding)."""
+    if fmt == "yaml":
+        import yaml
+
+        yaml.safe_dump(
+            data, out, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31
+        )
+    else:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
