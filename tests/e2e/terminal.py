@@ -1,0 +1,226 @@
+"""Run the real `reader` command in a pseudo-terminal and read its screen as a user would.
+
+A pty gives the program a real terminal of a chosen size; pyte, a pure-Python terminal
+emulator, turns what it writes into a screen of characters and colours, so the tests need no
+system packages (no tmux, no X).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import pyte
+
+VENV_BIN = Path(sys.executable).parent
+"""Where the console script `reader` lives: beside the Python running the tests."""
+
+KEYS: dict[str, str] = {
+    "up": "\x1b[A",
+    "down": "\x1b[B",
+    "right": "\x1b[C",
+    "left": "\x1b[D",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
+    "pageup": "\x1b[5~",
+    "pagedown": "\x1b[6~",
+    "enter": "\r",
+    "escape": "\x1b",
+    "tab": "\t",
+    "shift+tab": "\x1b[Z",
+    "backspace": "\x7f",
+    "space": " ",
+    "ctrl+p": "\x10",
+    "ctrl+c": "\x03",
+}
+"""Byte sequences an xterm sends for named keys."""
+
+
+def reader_command(*args: str) -> list[str]:
+    """The argv that runs the installed `reader` console script with `args`."""
+    return [str(VENV_BIN / "reader"), *args]
+
+
+class Terminal:
+    """A program running in a pty of `cols` x `rows`, with its screen emulated by pyte."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        cols: int = 80,
+        rows: int = 24,
+        env: Mapping[str, str] | None = None,
+        cwd: str | Path | None = None,
+        stdin: int | None = None,
+    ) -> None:
+        self.argv = list(argv)
+        self.cols, self.rows = cols, rows
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self._env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "SSH_"))},
+            "TERM": "xterm-256color",
+            "COLUMNS": str(cols),
+            "LINES": str(rows),
+            **(env or {}),
+        }
+        self._cwd = cwd
+        self._stdin = stdin
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._master = -1
+        self.exit_code: int | None = None
+
+    def __enter__(self) -> Terminal:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the program attached to a new pty."""
+        master, slave = os.openpty()
+        self._set_size(slave, self.cols, self.rows)
+        self._master = master
+
+        def _controlling_tty() -> None:
+            os.setsid()
+            fcntl.ioctl(0 if self._stdin is None else 1, termios.TIOCSCTTY, 0)
+
+        self._proc = subprocess.Popen(
+            self.argv,
+            stdin=slave if self._stdin is None else self._stdin,
+            stdout=slave,
+            stderr=slave,
+            env=self._env,
+            cwd=self._cwd,
+            preexec_fn=_controlling_tty,
+            close_fds=True,
+        )
+        os.close(slave)
+
+    @staticmethod
+    def _set_size(fd: int, cols: int, rows: int) -> None:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def pump(self, timeout: float = 0.05) -> bool:
+        """Read whatever the program wrote within `timeout` seconds; False once it closed."""
+        readable, _, _ = select.select([self._master], [], [], timeout)
+        if not readable:
+            return True
+        try:
+            data = os.read(self._master, 65536)
+        except OSError:
+            return False
+        if not data:
+            return False
+        self.stream.feed(data)
+        self._answer_queries(data)
+        return True
+
+    def _answer_queries(self, data: bytes) -> None:
+        """Answer the cursor-position query some programs send, as a terminal would."""
+        if b"\x1b[6n" in data:
+            y, x = self.screen.cursor.y + 1, self.screen.cursor.x + 1
+            self.send(f"\x1b[{y};{x}R")
+
+    def screen_text(self) -> str:
+        """The screen as text, one line per row, trailing spaces kept."""
+        return "\n".join(self.screen.display)
+
+    def lines(self) -> list[str]:
+        """The screen rows, right-stripped."""
+        return [line.rstrip() for line in self.screen.display]
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until `text` shows on screen; return the screen; raise with the screen if not."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.screen_text():
+                return self.screen_text()
+            if not self.pump(0.05) and text not in self.screen_text():
+                break
+        screen = self.screen_text()
+        if text in screen:
+            return screen
+        raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
+
+    def wait_until(self, predicate: object, timeout: float = 15.0) -> str:
+        """Wait until `predicate(screen_text)` is true; return the screen."""
+        assert callable(predicate)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(self.screen_text()):
+                return self.screen_text()
+            self.pump(0.05)
+        raise AssertionError(f"condition not met after {timeout}s:\n{self.screen_text()}")
+
+    def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> str:
+        """Read until the program has written nothing for `quiet` seconds; return the screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            readable, _, _ = select.select([self._master], [], [], quiet)
+            if not readable:
+                break
+            if not self.pump(0):
+                break
+        return self.screen_text()
+
+    def send(self, data: str | bytes) -> None:
+        """Type raw characters (or bytes) into the terminal."""
+        raw = data.encode() if isinstance(data, str) else data
+        os.write(self._master, raw)
+
+    def send_key(self, name: str) -> None:
+        """Press a named key (`down`, `pagedown`, `enter`, `escape`, `shift+tab`...)."""
+        self.send(KEYS[name])
+
+    def resize(self, cols: int, rows: int) -> None:
+        """Resize the terminal, as a user dragging the window would."""
+        self.cols, self.rows = cols, rows
+        self.screen.resize(rows, cols)
+        self._set_size(self._master, cols, rows)
+        if self._proc is not None:
+            self._proc.send_signal(signal.SIGWINCH)
+
+    def wait_exit(self, timeout: float = 10.0) -> int:
+        """Wait for the program to end, reading its output; return its exit code."""
+        assert self._proc is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                break
+            self.pump(0.05)
+        while self.pump(0.05) and self._proc.poll() is None:
+            pass
+        self.exit_code = self._proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        return self.exit_code
+
+    def close(self) -> None:
+        """Stop the program if it still runs and release the pty."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        if self._master >= 0:
+            os.close(self._master)
+            self._master = -1
