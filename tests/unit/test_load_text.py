@@ -233,3 +233,24 @@ def test_paragraph_ids_are_stable_and_follow_content() -> None:
     assert first.paragraphs[0].id == edited.paragraphs[0].id
     assert first.paragraphs[1].id != edited.paragraphs[1].id
     assert first.text_sha256 == again.text_sha256
+
+
+LEGACY = [
+    ("cp1251 one short line", "Привет, мир! Как дела?", "cp1251"),
+    ("koi8-r", "Министр заявил журналистам, что переговоры продолжатся.", "koi8-r"),
+    ("latin-1 two words", "Café crème", "latin-1"),
+    (
+        "latin-1 German",
+        "Die Straße war gesperrt, sagte der Bürgermeister. Öffnung im März.",
+        "latin-1",
+    ),
+    ("cp1252 curly quotes", "He said “no” and left — it’s over, at 5 €.", "cp1252"),
+    ("cp1250 Czech", "Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+    ("cp1253 Greek", "Ο υπουργός δήλωσε ότι οι διαπραγματεύσεις θα συνεχιστούν.", "cp1253"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "encoding"), LEGACY, ids=[c[0] for c in LEGACY])
+def test_legacy_encodings_are_detected(name: str, text: str, encoding: str) -> None:
+    article = load_bytes(("Title\n\n" + text).encode(encoding), name=name, source="<stdin>")
+    assert [p.text for p in article.paragraphs] == [text]
