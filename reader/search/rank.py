@@ -1,0 +1,275 @@
+"""Ranked fuzzy search over passages: cheap coverage first, then a close look at the best few.
+
+Stage one adds up, per passage, how well each typed word is matched there (weighted by how
+rare the word is) using the posting lists of `terms.py`, so it touches only passages holding
+some expansion of some word. Stage two re-reads the best `CANDIDATES` passages: how close
+together and in what order the words are, whether the query occurs as an exact phrase, and a
+rapidfuzz `partial_ratio` of the whole query. An exact phrase therefore outranks the same words
+scattered, which outrank typos.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from reader.search.fold import FoldedText
+from reader.search.query import WORD, Query
+from reader.search.terms import TermIndex, TermMatch, check
+
+CANDIDATES = 48
+"""How many passages stage two re-reads; caps the work per keystroke on a book."""
+SNIPPET_WIDTH = 160
+"""Characters of context a result shows."""
+MAX_SPANS = 64
+"""Most word spans returned per result for highlighting."""
+
+_COVERAGE, _PROXIMITY, _ALIGNMENT, _PHRASE = 0.55, 0.15, 0.15, 0.15
+"""Weights of the four parts of a score (they add up to 1; a score is out of 100)."""
+
+
+class HitKind(StrEnum):
+    """What a result points at."""
+
+    PARAGRAPH = "paragraph"
+    """A paragraph of the article."""
+    QUOTE = "quote"
+    """A quote found by the extractor."""
+    NOTE = "note"
+    """One of the reader's notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A passage that can be a result: a paragraph, a quote or a note, with its folded text."""
+
+    kind: HitKind
+    """What the passage is."""
+    source: FoldedText
+    """The folded text the passage is part of (the article's, or the note's own)."""
+    fstart: int
+    """Start of the passage in `source` (folded offsets)."""
+    fend: int
+    """End of the passage in `source` (folded offsets)."""
+    paragraph: int
+    """Index of the paragraph it is in (of the note's anchor for notes)."""
+    speaker: str | None = None
+    """Name of who said it, for quotes."""
+    note_id: str | None = None
+    """Id of the note, for notes."""
+    anchor: tuple[int, int] | None = None
+    """For notes: the article range the note is attached to."""
+
+    @property
+    def text(self) -> str:
+        """The caseless folded text of the passage."""
+        return self.source.caseless[self.fstart : self.fend]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked result, in plain values the UI and the CLI can show."""
+
+    kind: HitKind
+    """Paragraph, quote or note."""
+    score: float
+    """0-100, higher is better; an exact phrase scores near 100."""
+    paragraph_index: int
+    """Zero-based index of the paragraph (`paragraph_index + 1` is the number to show)."""
+    paragraph_id: str
+    """Stable id of that paragraph."""
+    start: int
+    """Start of the passage in `Article.text` (a note's anchor for notes)."""
+    end: int
+    """End of the passage in `Article.text`."""
+    match_start: int
+    """Start of the best matching words in `Article.text`: where `enter` should jump."""
+    match_end: int
+    """End of the best matching words in `Article.text`."""
+    spans: tuple[tuple[int, int], ...]
+    """Matched words as `Article.text` offsets, for highlighting (empty for notes)."""
+    snippet: str
+    """One line of context around the match."""
+    snippet_spans: tuple[tuple[int, int], ...]
+    """Matched words as offsets into `snippet`."""
+    speaker: str | None = None
+    """Who is speaking when the match is inside a quote."""
+    note_id: str | None = None
+    """The note's id, for notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Passages of one kind and their word index."""
+
+    units: tuple[Unit, ...]
+    """The passages, in reading order."""
+    index: TermIndex
+    """Posting lists over their folded text."""
+
+    @classmethod
+    def build(cls, units: Sequence[Unit], is_cancelled: Callable[[], bool] | None = None) -> Corpus:
+        """Index `units`."""
+        return cls(tuple(units), TermIndex([u.text for u in units], is_cancelled))
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A unit with its final score and the words that matched, before it becomes a hit."""
+
+    unit: int
+    """Index into the corpus."""
+    score: float
+    """0-100."""
+    window: tuple[int, int]
+    """Folded range (relative to the unit) of the tightest group of matched words."""
+    words: tuple[tuple[int, int], ...]
+    """Folded ranges (relative to the unit) of every matched word."""
+
+
+def _phrase_pattern(words: Sequence[str], open_end: bool) -> re.Pattern[str]:
+    """Words in order with only non-word characters between them; the last may be a prefix."""
+    parts = [re.escape(w) for w in words]
+    tail = r"\w*" if open_end else r"\b"
+    return re.compile(r"\b" + r"\W+".join(parts) + tail)
+
+
+def match_terms(
+    corpus: Corpus, query: Query, is_cancelled: Callable[[], bool] | None
+) -> list[TermMatch]:
+    """Expand each distinct query word; the last is a prefix while it is being typed."""
+    matches: list[TermMatch] = []
+    seen: set[str] = set()
+    phrase_words = {w for p in query.phrases for w in WORD.findall(p)}
+    loose = set(query.words)
+    terms = query.terms
+    for position, term in enumerate(terms):
+        if term in seen:
+            continue
+        seen.add(term)
+        exact_only = term in phrase_words and term not in loose
+        typing = position == len(terms) - 1 and not query.complete
+        prefix = not exact_only and (typing or len(term) >= 3)
+        matches.append(
+            corpus.index.match(term, prefix=prefix, fuzzy=not exact_only, is_cancelled=is_cancelled)
+        )
+        check(is_cancelled)
+    return matches
+
+
+def rank(
+    corpus: Corpus,
+    query: Query,
+    *,
+    limit: int,
+    allowed: set[int] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[Scored]:
+    """Score the corpus against `query`; best first, at most `limit`. Raises `Cancelled`."""
+    terms = match_terms(corpus, query, is_cancelled)
+    if not terms:
+        return []
+    total_weight = sum(t.weight for t in terms)
+    coverage: dict[int, float] = {}
+    for term in terms:
+        share = term.weight / total_weight
+        for unit, similarity in term.units.items():
+            coverage[unit] = coverage.get(unit, 0.0) + share * similarity
+        check(is_cancelled)
+    phrases = [_phrase_pattern(WORD.findall(p), open_end=False) for p in query.phrases]
+    if allowed is not None:
+        coverage = {u: c for u, c in coverage.items() if u in allowed}
+    if phrases:
+        # Only passages holding every phrase word can hold the phrase: test those alone.
+        coverage = {
+            u: c
+            for u, c in coverage.items()
+            if all(p.search(corpus.units[u].text) for p in phrases)
+        }
+    best = heapq.nlargest(
+        max(CANDIDATES, limit), coverage.items(), key=lambda item: (item[1], -item[0])
+    )
+    whole = _phrase_pattern(query.terms, open_end=not query.complete)
+    needle = " ".join(query.terms)
+    scored: list[Scored] = []
+    for number, (unit, cover) in enumerate(best):
+        if number % 8 == 0:
+            check(is_cancelled)
+        scored.append(_score(corpus.units[unit].text, unit, cover, terms, whole, needle))
+    scored.sort(key=lambda s: (-s.score, s.unit))
+    return scored[:limit]
+
+
+def _score(
+    text: str,
+    unit: int,
+    cover: float,
+    terms: Sequence[TermMatch],
+    whole: re.Pattern[str],
+    needle: str,
+) -> Scored:
+    """Stage two: proximity, order, exact phrase and alignment for one passage."""
+    events: list[tuple[int, int]] = []
+    words: list[tuple[int, int]] = []
+    tokens: list[tuple[int, int]] = []
+    for position, token in enumerate(WORD.finditer(text)):
+        word = token.group()
+        tokens.append(token.span())
+        for number, term in enumerate(terms):
+            if word in term.words:
+                events.append((position, number))
+                if len(words) < MAX_SPANS:
+                    words.append(token.span())
+                break
+    matched = len({n for _, n in events})
+    first, last, in_order = _window(events, matched)
+    proximity = matched / (last - first + 1) if events else 0.0
+    if not in_order:
+        proximity *= 0.85
+    phrase = whole.search(text)
+    alignment = fuzz.partial_ratio(needle, text) / 100.0 if needle else 0.0
+    score = 100.0 * (
+        _COVERAGE * cover
+        + _PROXIMITY * proximity
+        + _ALIGNMENT * alignment
+        + _PHRASE * (1.0 if phrase else 0.0)
+    )
+    if phrase:
+        window = phrase.span()
+    elif events:
+        window = (tokens[first][0], tokens[last][1])
+    else:
+        window = (0, 0)
+    # A little for each further occurrence, so that ties go to the passage about the thing.
+    score += min(len(events) - matched, 5) * 0.01
+    return Scored(unit, min(score, 100.0), window, tuple(words))
+
+
+def _window(events: Sequence[tuple[int, int]], matched: int) -> tuple[int, int, bool]:
+    """Tightest run of word positions holding every matched term once; and if in query order."""
+    if not events:
+        return 0, 0, False
+    counts: dict[int, int] = {}
+    best = (events[0][0], events[-1][0])
+    left = 0
+    for position, number in events:
+        counts[number] = counts.get(number, 0) + 1
+        while len(counts) == matched:
+            start = events[left][0]
+            if position - start < best[1] - best[0]:
+                best = (start, position)
+            gone = events[left][1]
+            counts[gone] -= 1
+            if not counts[gone]:
+                del counts[gone]
+            left += 1
+    seen: list[int] = []
+    for position, number in events:
+        if best[0] <= position <= best[1] and number not in seen:
+            seen.append(number)
+    return best[0], best[1], seen == sorted(seen)
