@@ -1,0 +1,112 @@
+"""`reader search FILE QUERY`: print the ranked passages matching QUERY, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from reader.commands.common import add_format, add_target, open_target
+from reader.extract import extract
+from reader.search import Scope, SearchHit, SearchIndex
+from reader.serialize import write
+
+NAME = "search"
+SUMMARY = "print the passages best matching a query (typos, any word order, no diacritics needed)"
+
+_SCOPES = (Scope.ALL.value, Scope.QUOTES.value, Scope.SPEAKERS.value)
+
+
+def _positive(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of `reader search`."""
+    add_target(parser)
+    parser.add_argument(
+        "query",
+        metavar="QUERY",
+        help='what to look for; "double quotes" for an exact phrase, @name for a speaker',
+    )
+    parser.add_argument(
+        "--limit", type=_positive, default=10, help="most results to print (default: 10)"
+    )
+    add_format(parser, ("table", "json"), "table")
+    parser.add_argument(
+        "--scope",
+        choices=_SCOPES,
+        default=Scope.ALL.value,
+        help="where to look: every paragraph, only quotes, or quotes by a speaker (default: all)",
+    )
+
+
+def hit_dict(hit: SearchHit) -> dict[str, object]:
+    """One result as `--format json` prints it."""
+    return {
+        "score": hit.score,
+        "kind": hit.kind.value,
+        "paragraph": hit.paragraph_index,
+        "paragraph_id": hit.paragraph_id,
+        "start": hit.start,
+        "end": hit.end,
+        "match_start": hit.match_start,
+        "match_end": hit.match_end,
+        "speaker": hit.speaker,
+        "snippet": hit.snippet,
+        "spans": [list(span) for span in hit.spans],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the results; exit code 0 when something matched, 1 when nothing did (as grep)."""
+    article = open_target(args)
+    index = SearchIndex(article, extract(article))
+    results = index.search(args.query, scope=Scope(args.scope), limit=args.limit)
+    assert results is not None  # nothing can cancel it here
+    if args.format == "json":
+        write(
+            {
+                "query": args.query,
+                "scope": results.query.scope.value,
+                "literal_matches": results.literal.count,
+                "results": [hit_dict(hit) for hit in results.hits],
+            },
+            "json",
+        )
+    else:
+        _table(results.hits)
+    return 0 if results.hits else 1
+
+
+def _table(hits: tuple[SearchHit, ...]) -> None:
+    """Aligned columns: rank, paragraph id, offsets, score, speaker, snippet."""
+    if not hits:
+        print("no results", file=sys.stderr)
+        return
+    width = shutil.get_terminal_size((120, 24)).columns
+    rows = [
+        (
+            str(number),
+            hit.paragraph_id,
+            f"{hit.start}-{hit.end}",
+            f"{hit.score:.1f}",
+            hit.speaker or "",
+            hit.snippet,
+        )
+        for number, hit in enumerate(hits, 1)
+    ]
+    header = ("#", "paragraph", "offsets", "score", "speaker", "snippet")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+    for row in [header, *rows]:
+        cells = "  ".join(cell.ljust(w) for cell, w in zip(row[:5], widths, strict=True))
+        room = max(20, width - len(cells) - 2)
+        snippet = row[5] if len(row[5]) <= room else row[5][: room - 1] + "…"
+        print(f"{cells}  {snippet}".rstrip())
