@@ -38,7 +38,7 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise LoadError(f"{name}: invalid {encoding} text at byte {error.start}") from None
     if b"\x00" in data[:SNIFF_BYTES]:
-        raise LoadError(f"{name}: looks like a binary file (contains NUL bytes)")
+        raise LoadError(f"{name}: not a text file (binary data: contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -101,7 +101,7 @@ def _decode_legacy(data: bytes, *, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
     if _control_ratio(text) > 0.05:
-        raise LoadError(f"{name}: looks like a binary file")
+        raise LoadError(f"{name}: not a text file (binary data)")
     return text, encoding
 
 

@@ -60,7 +60,7 @@ def _closed_port_url(tmp: Path) -> str:
 BAD_INPUTS: list[tuple[str, Callable[[Path], str], str]] = [
     ("missing file", _missing, "no such file"),
     ("a directory", _directory, "is a directory"),
-    ("binary file", _binary, "binary"),
+    ("binary file", _binary, "not a text file"),
     ("undecodable bytes", _undecodable, "not a text file"),
     ("over the size limit", _huge, "too large"),
     ("unreachable URL", _closed_port_url, "cannot fetch"),
