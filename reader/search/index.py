@@ -20,7 +20,7 @@ from reader.document import Article
 from reader.extract.model import Extraction, Quote, QuoteKind, Span
 from reader.search.fold import FoldedText, fold
 from reader.search.literal import LiteralMatches, find_literal
-from reader.search.query import Query, Scope, parse_query
+from reader.search.query import WORD, Query, Scope, parse_query
 from reader.search.rank import (
     SNIPPET_WIDTH,
     Corpus,
@@ -183,11 +183,11 @@ class SearchIndex:
         self, query: Query, limit: int, is_cancelled: Callable[[], bool] | None
     ) -> list[SearchHit]:
         """Quotes by the speakers whose name or alias matches `@name`, ranked by the words."""
-        wanted = fold(query.speaker)
+        wanted = WORD.findall(fold(query.speaker))
         scores: dict[str, float] = {}
         for speaker in self.extraction.speakers:
             names = (speaker.name, *speaker.aliases)
-            best = max(fuzz.WRatio(wanted, fold(name)) for name in names) if wanted else 100.0
+            best = max(name_score(wanted, name) for name in names)
             if best >= SPEAKER_CUTOFF:
                 scores[speaker.id] = best
         corpus = self._quotes_corpus()
@@ -309,6 +309,26 @@ def _snippet(text: str, start: int, end: int, focus: int, focus_end: int) -> tup
             space = text.rfind(" ", max(focus_end, lo), hi)
             hi = space if space != -1 else hi
     return text[lo:hi].replace("\n", " "), lo
+
+
+def name_score(wanted: Sequence[str], name: str) -> float:
+    """How well the folded words `wanted` name `name` (0-100): typos and initial letters count.
+
+    Each typed word is scored against its best word of the name (`ferante` -> `Ferrante-Ruiz`,
+    `der` -> `Derek`), so a surname alone finds the speaker; the score is their mean.
+    """
+    if not wanted:
+        return 100.0
+    parts = WORD.findall(fold(name))
+    if not parts:
+        return 0.0
+    total = 0.0
+    for word in wanted:
+        total += max(
+            95.0 if len(word) >= 2 and part.startswith(word) else fuzz.ratio(word, part)
+            for part in parts
+        )
+    return total / len(wanted)
 
 
 def build_index(

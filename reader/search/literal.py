@@ -116,7 +116,8 @@ class LiteralMatches:
         """How many matches start before `offset` (the counter's position for the cursor)."""
         if not self.count:
             return 0
-        return self._haystack.count(self._needle, 0, self._text.folded_offset(offset))
+        folded = self._text.folded_offset(offset)
+        return self._haystack.count(self._needle, 0, folded + len(self._needle) - 1)
 
 
 def find_literal(text: FoldedText, query: str) -> LiteralMatches:
