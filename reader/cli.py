@@ -76,6 +76,17 @@ def open_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the article as plain text instead of opening the reader",
     )
+    ui = parser.add_argument_group("reading options")
+    ui.add_argument("--theme", metavar="NAME", help="Textual theme: textual-dark, textual-light...")
+    ui.add_argument(
+        "--width",
+        type=int,
+        metavar="COLUMNS",
+        help="widest line of text (default 76 or the config)",
+    )
+    ui.add_argument(
+        "--no-resume", action="store_true", help="start at the top instead of the saved position"
+    )
     return parser
 
 
@@ -129,7 +140,7 @@ def _open(args: argparse.Namespace) -> int:
         _reattach_terminal()
     from reader.ui.app import run_app
 
-    return run_app(article)
+    return run_app(article, theme=args.theme, line_width=args.width, resume=not args.no_resume)
 
 
 def _reattach_terminal() -> None:

@@ -1,49 +1,166 @@
-"""The reader application: shows an article and lets the user move through it by keyboard."""
+"""The reader application: themes, key overrides, help, the palette, and resuming a position.
+
+`run_app(article)` is what the `reader` command calls. It reads the config, restores the saved
+position for this text, runs the app and saves the position on the way out; widgets never
+touch the disk.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+import os
+from dataclasses import dataclass
 
+from textual.app import App
+from textual.binding import Binding
+
+from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
+from reader.extract import extract
+from reader.positions import Position, load_position, save_position
+from reader.ui.commands import HeadingCommands, QuoteCommands, ReaderCommands, SpeakerCommands
+from reader.ui.messages import ReadingPositionChanged
+from reader.ui.screens.help import HelpScreen, HelpSection
+from reader.ui.screens.reader import Extractor, ReaderScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.panes import Pane
+
+
+@dataclass
+class LastPosition:
+    """Where the reader was when the app stopped."""
+
+    offset: int = 0
+    """Article offset of the first text on screen."""
+    paragraph: int = 0
+    """Index of the current paragraph."""
+    moved: bool = False
+    """False until the reader moved (so merely opening does not overwrite a saved place)."""
 
 
 class ReaderApp(App[None]):
-    """A minimal article view: title and paragraphs, scrolled by keyboard."""
+    """A keyboard-driven reader for one article."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("j", "scroll_down", "Down", show=False, id="line_down"),
-        Binding("k", "scroll_up", "Up", show=False, id="line_up"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, article: Article) -> None:
+    COMMANDS = App.COMMANDS | {SpeakerCommands, QuoteCommands, HeadingCommands, ReaderCommands}
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        config: Config | None = None,
+        extractor: Extractor = extract,
+        start_offset: int | None = None,
+    ) -> None:
         super().__init__()
         self.article = article
+        """The article shown."""
+        self.config = config or Config()
+        """The user's settings."""
+        self.last_position = LastPosition()
+        """Where the reader is now; saved by `run_app` when the app exits."""
+        self._extractor = extractor
+        self._start_offset = start_offset
+        self._seen_position = False
+        if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
+            # Over SSH or in tmux every animation frame is a round trip: jump instantly.
+            self.animation_level = "none"
 
-    def compose(self) -> ComposeResult:
-        """Title, then the paragraphs as literal text (never markup)."""
-        with VerticalScroll(id="article"):
-            yield Static(Text(self.article.title or "(untitled)", style="bold"), id="title")
-            if self.article.is_empty:
-                yield Static(Text("This article is empty."))
-            for paragraph in self.article.paragraphs:
-                yield Static(Text(paragraph.text + "\n"))
-        yield Footer()
+    def on_mount(self) -> None:
+        """Apply the theme and key overrides, report config problems, show the article."""
+        problems = list(self.config.problems)
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            problems.append(f"unknown theme {self.config.theme!r}")
+            self.theme = DEFAULT_THEME
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if problems:
+            where = str(self.config.path) if self.config.path else "the config file"
+            self.notify(
+                f"Ignored parts of {where}: " + "; ".join(problems) + ". Using defaults for those.",
+                title="Config",
+                severity="warning",
+                timeout=8,
+            )
+        self.push_screen(
+            ReaderScreen(
+                self.article,
+                extractor=self._extractor,
+                line_width=self.config.line_width,
+                side_panes=self.config.side_panes,
+                start_offset=self._start_offset,
+            )
+        )
 
-    def action_scroll_down(self) -> None:
-        """Scroll one line down."""
-        self.query_one("#article", VerticalScroll).scroll_down(animate=False)
+    def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
+        """Remember the position so it can be saved when the reader quits."""
+        position = self.last_position
+        if not self._seen_position:
+            # The first report is where the article opened, not a move by the reader.
+            self._seen_position = True
+        elif (message.offset, message.paragraph) != (position.offset, position.paragraph):
+            position.moved = True
+        position.offset = message.offset
+        position.paragraph = message.paragraph
 
-    def action_scroll_up(self) -> None:
-        """Scroll one line up."""
-        self.query_one("#article", VerticalScroll).scroll_up(animate=False)
+    def help_sections(self) -> list[HelpSection]:
+        """The bindings to list on the help screen, grouped by where they work."""
+        return [
+            ("Reading", ArticleView.BINDINGS),
+            ("Panes, quotes and speakers", ReaderScreen.BINDINGS),
+            (
+                "In a side pane",
+                [*Pane.BINDINGS, Binding("enter", "select", "Jump there", id="pane.select")],
+            ),
+            (
+                "Anywhere",
+                [
+                    *self.BINDINGS,
+                    Binding(
+                        "ctrl+p", "command_palette", "Command palette", id="app.command_palette"
+                    ),
+                ],
+            ),
+        ]
+
+    def action_help(self) -> None:
+        """Show every key (after the user's overrides)."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.help_sections(), self.config.keys))
 
 
-def run_app(article: Article) -> int:
+def run_app(
+    article: Article,
+    *,
+    theme: str | None = None,
+    line_width: int | None = None,
+    resume: bool = True,
+) -> int:
     """Run the reader on `article` until the user quits; return the exit code."""
-    ReaderApp(article).run()
-    return 0
+    config = load_config()
+    if theme is not None:
+        config = _replace(config, theme=theme)
+    if line_width is not None:
+        config = _replace(config, line_width=max(20, line_width))
+    saved = load_position(article.text_sha256) if resume else None
+    app = ReaderApp(article, config=config, start_offset=saved.offset if saved else None)
+    app.run()
+    last = app.last_position
+    if last.moved or saved is not None:
+        save_position(article.text_sha256, Position(last.offset, last.paragraph))
+    return app.return_code or 0
+
+
+def _replace(config: Config, **changes: object) -> Config:
+    from dataclasses import replace
+
+    return replace(config, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,248 @@
+"""Word-wrapping an article into visual rows for one width, fast enough for a 3 MB book.
+
+`ArticleLayout` is the geometry behind `ArticleView`: which slice of `Article.text` each screen
+row shows, and the mapping between rows and article offsets. It stores offsets only (no strings,
+no styles), so a book of tens of thousands of paragraphs costs a few integers per row; styled
+lines are built by the view for the rows on screen only. Layouts are cached per width by the view,
+so resizing back and forth does not wrap twice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rich.cells import cell_len
+
+from reader.document import Article, BlockKind
+
+# Characters one cell wide and not combining: Latin, Greek, Cyrillic, general punctuation
+# (curly quotes, dashes), currency, letterlike symbols, arrows and box drawing. A paragraph made
+# only of these is wrapped by a regular expression in C; anything else takes the cell-aware path.
+_NARROW_ONLY = re.compile(
+    "[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2100-\u23ff\u2500-\u25ff]*"
+)
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=64)
+def _wrap_pattern(width: int) -> re.Pattern[str]:
+    """A pattern whose matches are the greedy lines of at most `width` narrow characters."""
+    if width <= 1:
+        return re.compile(r"\S")
+    return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{1,{width}}}")
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one line of `text` to `width` cells; returns (start, end) slices.
+
+    Spaces at a break are dropped; a word longer than the width is cut. An empty or blank text
+    gives one empty line, so every source line occupies at least one row.
+    """
+    width = max(1, width)
+    if len(text) <= width and _NARROW_ONLY.fullmatch(text):
+        stripped = text.strip()
+        if not stripped:
+            return [(0, 0)]
+        start = text.index(stripped[0])
+        return [(start, start + len(stripped))]
+    if _NARROW_ONLY.fullmatch(text):
+        spans = [(m.start(), m.end()) for m in _wrap_pattern(width).finditer(text)]
+        return spans or [(0, 0)]
+    return _wrap_cells(text, width) or [(0, 0)]
+
+
+def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
+    """Cell-aware wrap for text with wide (CJK, emoji) or zero-width characters."""
+    spans: list[tuple[int, int]] = []
+    line_start = -1
+    line_end = 0
+    used = 0
+    for match in _WORD.finditer(text):
+        word_start, word_end = match.span()
+        cells = cell_len(match.group())
+        if line_start >= 0 and used + 1 + cells <= width:
+            line_end = word_end
+            used += 1 + cells
+            continue
+        if line_start >= 0:
+            spans.append((line_start, line_end))
+            line_start = -1
+        if cells <= width:
+            line_start, line_end, used = word_start, word_end, cells
+            continue
+        # A word wider than the line: cut it into pieces that fit.
+        piece_start = word_start
+        used = 0
+        for index in range(word_start, word_end):
+            char_cells = cell_len(text[index])
+            if used + char_cells > width and index > piece_start:
+                spans.append((piece_start, index))
+                piece_start, used = index, 0
+            used += char_cells
+        line_start, line_end = piece_start, word_end
+    if line_start >= 0:
+        spans.append((line_start, line_end))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What one screen row shows."""
+
+    paragraph: int
+    """Paragraph index, or -1 for the title block and -2 for a blank separator."""
+    start: int
+    """Offset in `Article.text` of the first character shown (title rows: in the title)."""
+    end: int
+    """Offset just past the last character shown."""
+    prefix: str
+    """Decoration drawn before the text: a bullet, a quote bar, an indent."""
+    first: bool
+    """True on the first row of its paragraph."""
+
+
+TITLE = -1
+"""`Row.paragraph` of a title row."""
+BLANK = -2
+"""`Row.paragraph` of a blank separator row."""
+RULE = -3
+"""`Row.paragraph` of the rule under the title."""
+
+
+def _prefixes(kind: BlockKind, level: int) -> tuple[str, str]:
+    """The (first row, following rows) prefixes of a paragraph of `kind`."""
+    if kind is BlockKind.LIST_ITEM:
+        indent = "  " * max(0, level - 1)
+        return indent + "• ", indent + "  "
+    if kind is BlockKind.BLOCKQUOTE:
+        return "▎ ", "▎ "
+    if kind is BlockKind.CODE or kind is BlockKind.VERSE:
+        return "  ", "  "
+    return "", ""
+
+
+class ArticleLayout:
+    """The rows of an article wrapped to one text width."""
+
+    def __init__(self, article: Article, width: int) -> None:
+        self.article = article
+        """The article laid out."""
+        self.width = max(8, width)
+        """Text width in cells (without the margins the view adds)."""
+        self.title_rows: list[tuple[int, int]] = []
+        """Slices of the title, one per title row."""
+        self.paragraph_rows: list[list[tuple[int, int, bool]]] = []
+        """Per paragraph: (start, end, first-of-source-line) for each of its rows."""
+        self.paragraph_first_row: list[int] = []
+        """Per paragraph: the row where it starts."""
+        self.row_count = 0
+        """Total rows, including the title block and separators."""
+        self._layout()
+
+    def _layout(self) -> None:
+        width = self.width
+        title = self.article.title
+        row = 0
+        if title:
+            self.title_rows = wrap_spans(title, width)
+            row = len(self.title_rows) + 2  # the rule and a blank row
+        for paragraph in self.article.paragraphs:
+            first, rest = _prefixes(paragraph.kind, paragraph.level)
+            inner = width - max(len(first), len(rest))
+            rows: list[tuple[int, int, bool]] = []
+            text = paragraph.text
+            base = paragraph.start
+            if "\n" in text:
+                position = 0
+                for line in text.split("\n"):
+                    if paragraph.kind is BlockKind.CODE:
+                        spans = _cut(line, inner)
+                    else:
+                        spans = wrap_spans(line, inner)
+                    for index, (start, end) in enumerate(spans):
+                        rows.append((base + position + start, base + position + end, index == 0))
+                    position += len(line) + 1
+            else:
+                if paragraph.kind is BlockKind.CODE:
+                    spans = _cut(text, inner)
+                else:
+                    spans = wrap_spans(text, inner)
+                for index, (start, end) in enumerate(spans):
+                    rows.append((base + start, base + end, index == 0))
+            self.paragraph_first_row.append(row)
+            self.paragraph_rows.append(rows)
+            row += len(rows) + 1
+        self.row_count = max(1, row - 1 if self.article.paragraphs else row + 1)
+
+    def row(self, y: int) -> Row:
+        """Describe row `y` (0 = top of the document)."""
+        first_rows = self.paragraph_first_row
+        if not first_rows or y < first_rows[0]:
+            if y < len(self.title_rows):
+                start, end = self.title_rows[y]
+                return Row(TITLE, start, end, "", y == 0)
+            if y == len(self.title_rows) and self.title_rows:
+                return Row(RULE, 0, 0, "", False)
+            return Row(BLANK, 0, 0, "", False)
+        index = bisect_right(first_rows, y) - 1
+        rows = self.paragraph_rows[index]
+        within = y - first_rows[index]
+        if within >= len(rows):
+            return Row(BLANK, 0, 0, "", False)
+        start, end, line_first = rows[within]
+        paragraph = self.article.paragraphs[index]
+        first, rest = _prefixes(paragraph.kind, paragraph.level)
+        if paragraph.kind is BlockKind.LIST_ITEM:
+            prefix = first if within == 0 else rest
+        else:
+            prefix = first if line_first else rest
+        return Row(index, start, end, prefix, within == 0)
+
+    def paragraph_of_row(self, y: int) -> int:
+        """The paragraph shown at row `y`, or the next one after a separator (clamped)."""
+        first_rows = self.paragraph_first_row
+        if not first_rows:
+            return 0
+        if y < first_rows[0]:
+            return 0
+        index = bisect_right(first_rows, y) - 1
+        if y - first_rows[index] >= len(self.paragraph_rows[index]):
+            index = min(index + 1, len(first_rows) - 1)
+        return index
+
+    def paragraph_span(self, index: int) -> tuple[int, int]:
+        """The rows (first, last inclusive) of paragraph `index`."""
+        first = self.paragraph_first_row[index]
+        return first, first + len(self.paragraph_rows[index]) - 1
+
+    def row_of_offset(self, offset: int) -> int:
+        """The row showing article offset `offset` (the nearest row before it in a gap)."""
+        paragraph = self.article.paragraph_at(offset)
+        if paragraph is None:
+            return max(0, self.row_count - 1)
+        rows = self.paragraph_rows[paragraph.index]
+        starts = [start for start, _end, _first in rows]
+        within = max(0, bisect_right(starts, offset) - 1)
+        return self.paragraph_first_row[paragraph.index] + within
+
+    def offset_of_row(self, y: int) -> int:
+        """The article offset shown first on row `y` (or of the next paragraph for a gap)."""
+        row = self.row(y)
+        if row.paragraph >= 0:
+            return row.start
+        if not self.article.paragraphs:
+            return 0
+        index = self.paragraph_of_row(y)
+        return self.article.paragraphs[index].start
+
+
+def _cut(line: str, width: int) -> list[tuple[int, int]]:
+    """Hard-cut a preformatted line into pieces of `width` characters (code is never re-flowed)."""
+    width = max(1, width)
+    if len(line) <= width:
+        return [(0, len(line))]
+    return [(start, min(len(line), start + width)) for start in range(0, len(line), width)]

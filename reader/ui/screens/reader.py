@@ -1,0 +1,417 @@
+"""The main screen: the article, the side panes, the status line; it decides what keys mean.
+
+Widgets below post messages (`SpeakersPane.SpeakerSelected`, `QuotesPane.QuoteSelected`,
+`ArticleView.PositionChanged`); this screen reacts by setting attributes on the others, so
+siblings never reach into each other. Extraction runs in a thread worker after the first paint;
+the panes say "finding…" until it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from rich.style import Style
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from reader.document import Article
+from reader.extract import Extraction, Quote, extract
+from reader.ui.messages import ReadingPositionChanged
+from reader.ui.palette import speaker_colour
+from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
+from reader.ui.widgets.status import StatusLine
+
+Extractor = Callable[[Article], Extraction]
+"""What finds quotes and speakers (the real extractor, or a stub in tests)."""
+
+
+class ReaderScreen(Screen[None]):
+    """Reading one article, with speakers, quotes and contents beside it."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    """Below 120 columns the side panes become an overlay opened on demand."""
+
+    BINDINGS = [
+        Binding("tab", "next_pane", "Panes", id="screen.next_pane"),
+        Binding(
+            "shift+tab", "previous_pane", "Previous pane", show=False, id="screen.previous_pane"
+        ),
+        Binding("1", "focus_pane(1)", "Article", show=False, id="screen.pane_1"),
+        Binding("2", "focus_pane(2)", "Speakers", show=False, id="screen.pane_2"),
+        Binding("3", "focus_pane(3)", "Quotes", show=False, id="screen.pane_3"),
+        Binding("4", "focus_pane(4)", "Contents", show=False, id="screen.pane_4"),
+        Binding(
+            "right_parenthesis", "next_quote", "Next quote", show=False, id="screen.next_quote"
+        ),
+        Binding(
+            "left_parenthesis",
+            "previous_quote",
+            "Previous quote",
+            show=False,
+            id="screen.previous_quote",
+        ),
+        Binding(
+            "n", "next_speaker_quote", "Next quote of speaker", show=False, id="screen.next_match"
+        ),
+        Binding(
+            "N",
+            "previous_speaker_quote",
+            "Previous quote of speaker",
+            show=False,
+            id="screen.previous_match",
+        ),
+        Binding("y", "copy", "Copy", show=False, id="screen.copy"),
+        Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
+        Binding("escape", "back", "Back", show=False, id="screen.back"),
+    ]
+
+    selected_speaker: reactive[str | None] = reactive(None, init=False)
+    """Id of the speaker whose quotes are highlighted and stepped through with n/N."""
+
+    panes_open: reactive[bool] = reactive(False, init=False)
+    """Narrow terminals: whether the side-pane overlay is showing."""
+
+    panes_shown: reactive[bool] = reactive(True, init=False)
+    """Wide terminals: whether the side panes are shown beside the article."""
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        extractor: Extractor = extract,
+        line_width: int = 76,
+        side_panes: bool = True,
+        start_offset: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        """The article being read."""
+        self.extraction: Extraction | None = None
+        """What extraction found, once it is done."""
+        self.colours: dict[str, str] = {}
+        """Speaker id to colour."""
+        self._extractor = extractor
+        self._line_width = line_width
+        self._start_offset = start_offset
+        self._current_quote: int | None = None
+        self.set_reactive(ReaderScreen.panes_shown, side_panes)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        """Article and side panes above the status line and footer."""
+        with Horizontal(id="body"):
+            yield ArticleView(self.article, max_width=self._line_width, id="article")
+            with Vertical(id="sidebar"):
+                yield SpeakersPane(2, id="speakers")
+                yield QuotesPane(3, id="quotes")
+                if self.article.headings():
+                    yield ContentsPane(4, id="contents")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one("#article", ArticleView)
+
+    def panes(self) -> list[Widget]:
+        """The panes in number-key order: article first, then the side panes present."""
+        found: list[Widget] = [self.view]
+        found.extend(self.query(Pane))
+        return found
+
+    def on_mount(self) -> None:
+        """Fill what is known now; start extraction once the article is on screen."""
+        status = self.query_one(StatusLine)
+        status.title = self.article.title
+        status.paragraphs = len(self.article.paragraphs)
+        status.counts = "finding quotes…"
+        self.query_one(SpeakersPane).show(None, {})
+        self.query_one(QuotesPane).show(None, {})
+        if self.query(ContentsPane):
+            self.query_one(ContentsPane).show(self.article.headings())
+        self.set_class(not self.panes_shown, "-panes-hidden")
+        if self._start_offset:
+            self.view.scroll_to_offset(self._start_offset, center=False)
+        self.view.focus()
+        self.call_after_refresh(self._start_extraction)
+
+    def _start_extraction(self) -> None:
+        self.run_worker(
+            partial(self._extractor, self.article),
+            name="extract",
+            group="extract",
+            thread=True,
+            exclusive=True,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the extraction when its worker finishes."""
+        if event.worker.name != "extract":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Extraction):
+            self.show_extraction(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.notify("Could not find quotes in this article.", severity="warning")
+            self.show_extraction(Extraction())
+
+    def show_extraction(self, extraction: Extraction) -> None:
+        """Colour speakers, tint their quotes and fill the panes with `extraction`."""
+        self.extraction = extraction
+        dark = self.app.current_theme.dark if self.app.current_theme else True
+        self.colours = {
+            speaker.id: speaker_colour(rank, dark=dark)
+            for rank, speaker in enumerate(extraction.speakers)
+        }
+        spans: list[MarkSpan] = []
+        for quote in extraction.quotes:
+            colour = self.colours.get(quote.speaker or "")
+            style = Style(color=colour, italic=True) if colour else Style(italic=True)
+            spans.extend((start, end, style) for start, end in _pieces(quote))
+        self.view.set_marks("quotes", spans, priority=0)
+        self.query_one(SpeakersPane).show(extraction, self.colours)
+        self.query_one(QuotesPane).show(extraction, self.colours)
+        status = self.query_one(StatusLine)
+        quotes = len(extraction.quotes)
+        speakers = len(extraction.speakers)
+        status.counts = (
+            f"{quotes} quote{'s' * (quotes != 1)} · {speakers} speaker{'s' * (speakers != 1)}"
+        )
+        if self.selected_speaker:
+            self.watch_selected_speaker()
+
+    # ----------------------------------------------------------------- reacting
+
+    @on(ArticleView.PositionChanged)
+    def _position_changed(self, event: ArticleView.PositionChanged) -> None:
+        status = self.query_one(StatusLine)
+        status.paragraph = event.paragraph
+        status.percent = round(event.fraction * 100)
+        self.post_message(ReadingPositionChanged(event.offset, event.paragraph))
+
+    @on(SpeakersPane.SpeakerSelected)
+    def _speaker_selected(self, event: SpeakersPane.SpeakerSelected) -> None:
+        self.select_speaker(event.speaker_id)
+
+    @on(QuotesPane.QuoteSelected)
+    def _quote_selected(self, event: QuotesPane.QuoteSelected) -> None:
+        self.jump_to_quote(event.index)
+
+    @on(ContentsPane.HeadingSelected)
+    def _heading_selected(self, event: ContentsPane.HeadingSelected) -> None:
+        self.jump_to_paragraph(event.paragraph)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Narrow terminals: open the overlay when a side pane gets focus, close it after."""
+        self.panes_open = isinstance(event.widget, Pane)
+
+    def watch_panes_open(self, open_: bool) -> None:
+        """Show or hide the overlay."""
+        self.set_class(open_, "-panes-open")
+
+    def watch_panes_shown(self, shown: bool) -> None:
+        """Show or hide the side column."""
+        self.set_class(not shown, "-panes-hidden")
+
+    def watch_selected_speaker(self) -> None:
+        """Highlight the selected speaker's quotes and name them in the status line."""
+        speaker = self.extraction.speaker(self.selected_speaker) if self.extraction else None
+        status = self.query_one(StatusLine)
+        if speaker is None or self.extraction is None:
+            self.view.clear_marks("speaker")
+            status.speaker = ""
+            return
+        quotes = self.extraction.quotes_by(speaker.id)
+        self.view.set_marks(
+            "speaker",
+            [(s, e, "article-view--selected") for q in quotes for s, e in _pieces(q)],
+            priority=10,
+        )
+        status.speaker = f"{speaker.name} (n/N)"
+
+    # ----------------------------------------------------------------- commands
+
+    def select_speaker(self, speaker_id: str) -> None:
+        """Highlight `speaker_id`'s quotes and jump to their first one after the position."""
+        if self.extraction is None or self.extraction.speaker(speaker_id) is None:
+            return
+        self.selected_speaker = speaker_id
+        quotes = self._quote_indexes(speaker_id)
+        if quotes:
+            after = [i for i in quotes if self.extraction.quotes[i].start >= self.view.top_offset]
+            self.jump_to_quote((after or quotes)[0])
+        else:
+            self.view.focus()
+
+    def jump_to_quote(self, index: int) -> None:
+        """Show quote `index` in the middle of the article pane and flash it."""
+        if self.extraction is None or not 0 <= index < len(self.extraction.quotes):
+            return
+        quote = self.extraction.quotes[index]
+        self._current_quote = index
+        view = self.view
+        view.scroll_to_offset(quote.start, center=True)
+        view.flash(quote.start, quote.end)
+        view.focus()
+
+    def jump_to_paragraph(self, index: int) -> None:
+        """Bring paragraph `index` to the top of the article pane."""
+        self.view.scroll_to_paragraph(index)
+        self.view.focus()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The reader's actions for the command palette: (title, help, callback)."""
+        return [
+            ("Help: show all keys", "?", self.app.action_help),  # type: ignore[attr-defined]
+            ("Go to top", "g", self.view.action_top),
+            ("Go to bottom", "G", self.view.action_bottom),
+            ("Next quote", ")", self.action_next_quote),
+            ("Previous quote", "(", self.action_previous_quote),
+            ("Copy quote or paragraph", "y", self.action_copy),
+            ("Toggle side panes", "s", self.action_toggle_panes),
+            ("Clear speaker selection", "esc", self._clear_speaker),
+            ("Speakers pane", "2", partial(self.action_focus_pane, 2)),
+            ("Quotes pane", "3", partial(self.action_focus_pane, 3)),
+        ]
+
+    # ----------------------------------------------------------------- actions
+
+    def action_next_pane(self) -> None:
+        """Focus the next pane (article, speakers, quotes, contents)."""
+        self._cycle(1)
+
+    def action_previous_pane(self) -> None:
+        """Focus the previous pane."""
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        panes = self.panes()
+        focused = self.focused
+        current = panes.index(focused) if focused in panes else 0
+        self._focus(panes[(current + step) % len(panes)])
+
+    def action_focus_pane(self, number: int) -> None:
+        """Focus pane `number` (1 article, 2 speakers, 3 quotes, 4 contents)."""
+        panes = self.panes()
+        if 1 <= number <= len(panes):
+            self._focus(panes[number - 1])
+
+    def _focus(self, widget: Widget) -> None:
+        if isinstance(widget, Pane):
+            self.panes_open = True
+            if not self.panes_shown:
+                self.panes_shown = True
+            self.call_after_refresh(widget.focus)
+        else:
+            widget.focus()
+
+    def action_toggle_panes(self) -> None:
+        """Show or hide the side panes."""
+        if self.has_class("-narrow"):
+            if self.panes_open:
+                self.view.focus()
+            else:
+                self.action_focus_pane(2)
+            return
+        self.panes_shown = not self.panes_shown
+        if not self.panes_shown:
+            self.view.focus()
+
+    def action_back(self) -> None:
+        """Leave a pane for the article; in the article, clear the selected speaker."""
+        if isinstance(self.focused, Pane):
+            self.view.focus()
+        elif self.selected_speaker is not None:
+            self._clear_speaker()
+
+    def _clear_speaker(self) -> None:
+        self.selected_speaker = None
+
+    def action_next_quote(self) -> None:
+        """Jump to the next quote after the current one (or after the top of the page)."""
+        self._step_quote(1, None)
+
+    def action_previous_quote(self) -> None:
+        """Jump to the quote before the current one."""
+        self._step_quote(-1, None)
+
+    def action_next_speaker_quote(self) -> None:
+        """Jump to the selected speaker's next quote (every quote when none is selected)."""
+        self._step_quote(1, self.selected_speaker)
+
+    def action_previous_speaker_quote(self) -> None:
+        """Jump to the selected speaker's previous quote."""
+        self._step_quote(-1, self.selected_speaker)
+
+    def _quote_indexes(self, speaker_id: str | None) -> list[int]:
+        if self.extraction is None:
+            return []
+        quotes = self.extraction.quotes
+        if speaker_id is None:
+            return list(range(len(quotes)))
+        return [i for i, quote in enumerate(quotes) if quote.speaker == speaker_id]
+
+    def _anchor(self) -> int:
+        """Offset that 'next' and 'previous' count from: the current quote if on screen."""
+        if self.extraction is not None and self._current_quote is not None:
+            quote = self.extraction.quotes[self._current_quote]
+            if self.view.is_offset_visible(quote.start):
+                return quote.start
+        return self.view.top_offset - 1
+
+    def _step_quote(self, step: int, speaker_id: str | None) -> None:
+        if self.extraction is None:
+            self.notify("Still finding quotes…", timeout=2)
+            return
+        indexes = self._quote_indexes(speaker_id)
+        if not indexes:
+            self.notify("No quotes found in this article.", timeout=2)
+            return
+        anchor = self._anchor()
+        quotes = self.extraction.quotes
+        if step > 0:
+            following = [i for i in indexes if quotes[i].start > anchor]
+            if not following:
+                self.notify("No more quotes below.", timeout=2)
+                return
+            self.jump_to_quote(following[0])
+        else:
+            before = [i for i in indexes if quotes[i].start < anchor]
+            if not before:
+                self.notify("No more quotes above.", timeout=2)
+                return
+            self.jump_to_quote(before[-1])
+
+    def action_copy(self) -> None:
+        """Copy the current quote (if on screen) or paragraph to the clipboard (OSC 52)."""
+        text = ""
+        what = "paragraph"
+        if self.extraction is not None and self._current_quote is not None:
+            quote = self.extraction.quotes[self._current_quote]
+            if self.view.is_offset_visible(quote.start):
+                text, what = quote.text, "quote"
+        if not text and self.article.paragraphs:
+            index = min(self.view.cursor, len(self.article.paragraphs) - 1)
+            text = self.article.paragraphs[index].text
+        if not text:
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the {what} ({len(text)} characters).", timeout=2)
+
+
+def _pieces(quote: Quote) -> list[tuple[int, int]]:
+    """The ranges of `Article.text` a quote covers (its segments, or start to end)."""
+    if quote.segments:
+        return [(span.start, span.end) for span in quote.segments]
+    return [(quote.start, quote.end)]

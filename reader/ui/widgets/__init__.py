@@ -1,0 +1,1 @@
+"""Widgets of the reader: the article view, the side panes and the status line."""

@@ -1,0 +1,497 @@
+"""The article pane: a Line-API view that wraps lazily and renders only the rows on screen.
+
+`ArticleView` never builds a widget per paragraph. It asks `ArticleLayout` (cached per width)
+which slice of the text each row shows and builds a `Strip` for the visible rows only, caching
+them until something that changes their look happens. Text is always literal: rows are built
+from plain strings with `rich.text.Text(...)`, so `[bold]` in an article is shown as typed.
+
+Decorations (quote tints, a selected speaker, search hits, notes highlights) are *mark layers*:
+`set_marks("search", [(start, end, style), ...])` over article offsets. Layers are drawn in
+priority order, so a later feature adds a layer without touching the view's internals.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
+from reader.document import Article, BlockKind
+from reader.ui.layout import BLANK, RULE, TITLE, ArticleLayout
+
+MarkStyle = Style | str
+"""A mark's look: a Rich `Style`, a component class of the view (`article-view--flash`), or a
+style definition such as `"reverse"` or `"bold on #553300"` (a style, never text markup)."""
+
+MarkSpan = tuple[int, int, MarkStyle]
+"""A decorated range of `Article.text`: (start, end exclusive, style)."""
+
+GUTTER = 2
+"""Columns left of the text for the current-paragraph marker."""
+
+
+@dataclass(slots=True)
+class _Layer:
+    """One named layer of marks, indexed by paragraph for fast per-row lookup."""
+
+    priority: int
+    spans: list[tuple[int, int, MarkStyle]]
+    starts: list[int]
+    max_length: int
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows an article: title heading, styled paragraph kinds, marks, the current paragraph."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    COMPONENT_CLASSES = {
+        "article-view--title",
+        "article-view--rule",
+        "article-view--heading",
+        "article-view--blockquote",
+        "article-view--code",
+        "article-view--verse",
+        "article-view--bullet",
+        "article-view--marker",
+        "article-view--flash",
+        "article-view--selected",
+        "article-view--empty",
+    }
+    """Styles for the parts of an article; themes restyle them in `app.tcss`."""
+
+    BINDINGS = [
+        Binding("j,down", "line_down", "Line down", show=False, id="article.line_down"),
+        Binding("k,up", "line_up", "Line up", show=False, id="article.line_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="article.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
+        Binding(
+            "right_square_bracket,J",
+            "next_paragraph",
+            "Next paragraph",
+            show=False,
+            id="article.next_paragraph",
+        ),
+        Binding(
+            "left_square_bracket,K",
+            "previous_paragraph",
+            "Previous paragraph",
+            show=False,
+            id="article.previous_paragraph",
+        ),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=False)
+    """Index of the current paragraph (marked in the gutter, copied by `y`)."""
+
+    max_width: reactive[int] = reactive(76, init=False)
+    """Widest the text may be, in cells; the text is centred when the pane is wider."""
+
+    class PositionChanged(Message):
+        """The reading position moved: a scroll, a jump or a new current paragraph."""
+
+        def __init__(self, view: ArticleView, paragraph: int, fraction: float, offset: int) -> None:
+            super().__init__()
+            self.view = view
+            """The view that moved."""
+            self.paragraph = paragraph
+            """Index of the current paragraph."""
+            self.fraction = fraction
+            """How far down the article the view is, 0.0 to 1.0."""
+            self.offset = offset
+            """Article offset of the first text on screen (what to save and resume)."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The view that moved."""
+            return self.view
+
+        def can_replace(self, message: Message) -> bool:
+            """Only the newest position matters when scrolling fast."""
+            return isinstance(message, ArticleView.PositionChanged)
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        max_width: int = 76,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article = article
+        """The article shown."""
+        self.set_reactive(ArticleView.max_width, max(20, max_width))
+        self._layouts: dict[int, ArticleLayout] = {}
+        self._layout: ArticleLayout | None = None
+        self._strips: dict[int, Strip] = {}
+        self._layers: dict[str, _Layer] = {}
+        self._style_cache: dict[str, Style] = {}
+        self._want: tuple[int, bool] | None = None
+        self._flash_timer: Timer | None = None
+        self._keep_cursor = False
+
+    # ----------------------------------------------------------------- public API
+
+    @property
+    def layout_ready(self) -> bool:
+        """True once the view knows its width and has wrapped the article."""
+        return self._layout is not None
+
+    @property
+    def top_offset(self) -> int:
+        """Article offset of the first text row on screen."""
+        if self._layout is None:
+            return self._want[0] if self._want else 0
+        return self._layout.offset_of_row(round(self.scroll_y))
+
+    @property
+    def fraction(self) -> float:
+        """How far down the article the view is scrolled, 0.0 to 1.0."""
+        if self.max_scroll_y <= 0:
+            return 1.0
+        return min(1.0, max(0.0, self.scroll_y / self.max_scroll_y))
+
+    def is_offset_visible(self, offset: int) -> bool:
+        """True when the row showing article offset `offset` is on screen."""
+        if self._layout is None:
+            return False
+        row = self._layout.row_of_offset(offset)
+        top = round(self.scroll_y)
+        return top <= row < top + self.scrollable_content_region.height
+
+    def set_marks(self, layer: str, spans: Sequence[MarkSpan], *, priority: int = 0) -> None:
+        """Replace the marks of `layer` (offsets into `Article.text`); an empty list clears it.
+
+        Layers with a higher `priority` are drawn over lower ones; the built-in layers use
+        `quotes` (0), `speaker` (10) and `flash` (100), so search hits and notes fit between.
+        """
+        if not spans:
+            if self._layers.pop(layer, None) is not None:
+                self._invalidate()
+            return
+        ordered = sorted(
+            ((start, end, style) for start, end, style in spans if end > start),
+            key=lambda span: span[0],
+        )
+        self._layers[layer] = _Layer(
+            priority,
+            ordered,
+            [span[0] for span in ordered],
+            max((end - start for start, end, _ in ordered), default=0),
+        )
+        self._invalidate()
+
+    def clear_marks(self, layer: str) -> None:
+        """Remove every mark of `layer`."""
+        self.set_marks(layer, [])
+
+    def marks(self, layer: str) -> list[MarkSpan]:
+        """The marks currently in `layer`, sorted by start."""
+        found = self._layers.get(layer)
+        return list(found.spans) if found else []
+
+    def flash(self, start: int, end: int, duration: float = 0.8) -> None:
+        """Highlight `start:end` briefly, to show where a jump landed."""
+        self.set_marks("flash", [(start, end, "article-view--flash")], priority=100)
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(duration, lambda: self.clear_marks("flash"))
+
+    def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
+        """Show article offset `offset`: centred, or on the top row; makes its paragraph current.
+
+        Instant (never animated). Before the first layout the request is kept and applied then.
+        """
+        paragraph = self.article.paragraph_at(offset)
+        if paragraph is not None:
+            self._set_cursor(paragraph.index)
+        self._want = (offset, center)
+        self._apply_want()
+
+    def scroll_to_paragraph(self, index: int) -> None:
+        """Put paragraph `index` near the top of the view (one row of context) and mark it."""
+        if not self.article.paragraphs:
+            return
+        index = max(0, min(index, len(self.article.paragraphs) - 1))
+        self._set_cursor(index)
+        if self._layout is None:
+            self._want = (self.article.paragraphs[index].start, False)
+            return
+        first, last = self._layout.paragraph_span(index)
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if top <= first and last < top + height and self.scroll_y >= self.max_scroll_y:
+            return  # at the end: the mark moves, the page cannot
+        self._scroll_to_row(first - 1 if index else 0)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_line_down(self) -> None:
+        """Scroll one row down."""
+        self._scroll_to_row(round(self.scroll_y) + 1)
+
+    def action_line_up(self) -> None:
+        """Scroll one row up."""
+        self._scroll_to_row(round(self.scroll_y) - 1)
+
+    def action_page_down(self) -> None:
+        """Scroll a page down, keeping one row of the previous page."""
+        self._scroll_to_row(round(self.scroll_y) + max(1, self._page() - 1))
+
+    def action_page_up(self) -> None:
+        """Scroll a page up, keeping one row of the previous page."""
+        self._scroll_to_row(round(self.scroll_y) - max(1, self._page() - 1))
+
+    def action_top(self) -> None:
+        """Go to the start of the article."""
+        self._scroll_to_row(0)
+        self._set_cursor(0)
+
+    def action_bottom(self) -> None:
+        """Go to the end of the article."""
+        self._scroll_to_row(self.virtual_size.height)
+        if self.article.paragraphs:
+            self._set_cursor(len(self.article.paragraphs) - 1)
+
+    def action_next_paragraph(self) -> None:
+        """Make the next paragraph current and bring it to the top."""
+        self.scroll_to_paragraph(self.cursor + 1)
+
+    def action_previous_paragraph(self) -> None:
+        """Make the previous paragraph current and bring it to the top."""
+        self.scroll_to_paragraph(self.cursor - 1)
+
+    # ----------------------------------------------------------------- internals
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _apply_want(self, retry: bool = True) -> None:
+        """Scroll to the wanted offset; once more after a refresh if the size was not ready."""
+        layout = self._layout
+        if self._want is None or layout is None:
+            return
+        offset, center = self._want
+        row = layout.row_of_offset(offset)
+        height = self.scrollable_content_region.height
+        target = max(0, min(row - height // 2 if center else row, layout.row_count - height))
+        self._keep_cursor = True
+        self.scroll_to(y=target, animate=False, immediate=True)
+        if round(self.scroll_y) == target or not retry:
+            self._want = None
+        else:
+            # The new virtual size is not applied until the next refresh: scroll again then.
+            self.call_after_refresh(self._apply_want, False)
+        self._post_position()
+
+    def _scroll_to_row(self, row: int, *, retry: bool = True) -> None:
+        self._want = None
+        layout = self._layout
+        limit = max(0, layout.row_count - self.scrollable_content_region.height) if layout else 0
+        top = max(0, min(row, limit))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        if retry and round(self.scroll_y) != top:
+            # The new virtual size is not applied until the next refresh: scroll again then.
+            self.call_after_refresh(self._scroll_to_row, top, retry=False)
+        self._post_position()
+
+    def _set_cursor(self, index: int) -> None:
+        self._keep_cursor = True
+        self.cursor = index
+        self._post_position()
+
+    def _text_width(self, width: int) -> int:
+        return max(8, min(self.max_width, width - 2 * GUTTER))
+
+    def _relayout(self) -> None:
+        """Wrap for the current width, keeping the first text on screen in place."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        text_width = self._text_width(width)
+        if self._layout is not None and self._layout.width == text_width:
+            if self.virtual_size.width != width:
+                self.virtual_size = Size(width, self._layout.row_count)
+            self._invalidate()
+            return
+        if self._want is None and self._layout is not None:
+            self._want = (self.top_offset, False)
+        layout = self._layouts.get(text_width)
+        if layout is None:
+            layout = ArticleLayout(self.article, text_width)
+            if len(self._layouts) > 4:
+                self._layouts.clear()
+            self._layouts[text_width] = layout
+        self._layout = layout
+        self.virtual_size = Size(width, layout.row_count)
+        self._invalidate()
+        self._apply_want()
+        self._post_position()
+
+    def _invalidate(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _post_position(self) -> None:
+        if self._layout is None:
+            return
+        self.post_message(self.PositionChanged(self, self.cursor, self.fraction, self.top_offset))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for the new width without losing the reading position."""
+        del event
+        self._relayout()
+
+    def on_mount(self) -> None:
+        """Lay out as soon as the view has a size."""
+        super().on_mount()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        self.call_after_refresh(self._relayout)
+
+    def notify_style_update(self) -> None:
+        """Forget rendered rows when the theme or CSS changes."""
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._strips.clear()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Refresh, and make the top paragraph current if the current one scrolled away."""
+        super().watch_scroll_y(old_value, new_value)
+        layout = self._layout
+        if layout is None or not self.article.paragraphs:
+            return
+        if self._keep_cursor:
+            self._keep_cursor = False
+            return
+        top = round(new_value)
+        height = self.scrollable_content_region.height
+        first, last = layout.paragraph_span(min(self.cursor, len(layout.paragraph_rows) - 1))
+        if last < top or first >= top + height:
+            self.cursor = layout.paragraph_of_row(top)
+        self._post_position()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw the gutter marker of the old and new current paragraphs."""
+        del old, new
+        self._invalidate()
+
+    def watch_max_width(self) -> None:
+        """Re-wrap for a new line width."""
+        self._relayout()
+
+    def _style(self, name: str) -> Style:
+        style = self._style_cache.get(name)
+        if style is None:
+            if name.startswith("article-view--"):
+                style = self.get_component_rich_style(name, partial=True)
+            else:
+                try:
+                    style = Style.parse(name)
+                except Exception:  # a bad style from a plug-in must not break rendering
+                    style = Style()
+            self._style_cache[name] = style
+        return style
+
+    def _mark_style(self, style: MarkStyle) -> Style:
+        return style if isinstance(style, Style) else self._style(style)
+
+    def render_line(self, y: int) -> Strip:
+        """Render screen row `y` (only ever called for rows on screen)."""
+        row = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        strip = self._strips.get(row)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_row(row, width)
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[row] = strip
+        return strip
+
+    def _render_row(self, y: int, width: int) -> Strip:
+        base = self.rich_style
+        layout = self._layout
+        if layout is None or y >= layout.row_count:
+            return Strip.blank(width, base)
+        text_width = layout.width
+        left = max(0, (width - text_width) // 2)
+        left = max(left, GUTTER)
+        row = layout.row(y)
+        if row.paragraph == TITLE:
+            line = Text(
+                self.article.title[row.start : row.end], style=self._style("article-view--title")
+            )
+        elif row.paragraph == RULE:
+            title_width = max((end - start for start, end in layout.title_rows), default=0)
+            line = Text("━" * min(text_width, title_width), style=self._style("article-view--rule"))
+        elif row.paragraph == BLANK:
+            if self.article.is_empty and y == layout.row_count - 1:
+                line = Text("(this article is empty)", style=self._style("article-view--empty"))
+            else:
+                return Strip.blank(width, base)
+        else:
+            line = self._paragraph_text(row.paragraph, row.start, row.end, row.prefix)
+        segments: list[Segment] = []
+        if row.paragraph == self.cursor and row.paragraph >= 0:
+            marker = self._style("article-view--marker")
+            segments.append(Segment(" " * (left - GUTTER), base))
+            segments.append(Segment("▌", base + marker))
+            segments.append(Segment(" " * (GUTTER - 1), base))
+        else:
+            segments.append(Segment(" " * left, base))
+        line.end = ""
+        segments.extend(line.render(self.app.console))
+        strip = Strip(segments).apply_style(base)
+        return strip.adjust_cell_length(width, base)
+
+    def _paragraph_text(self, index: int, start: int, end: int, prefix: str) -> Text:
+        paragraph = self.article.paragraphs[index]
+        kind = paragraph.kind
+        if kind is BlockKind.HEADING:
+            body_style = self._style("article-view--heading")
+        elif kind is BlockKind.BLOCKQUOTE:
+            body_style = self._style("article-view--blockquote")
+        elif kind is BlockKind.CODE:
+            body_style = self._style("article-view--code")
+        elif kind is BlockKind.VERSE:
+            body_style = self._style("article-view--verse")
+        else:
+            body_style = Style()
+        line = Text(no_wrap=True, end="")
+        if prefix:
+            line.append(prefix, self._style("article-view--bullet"))
+        line.append(self.article.text[start:end], body_style)
+        shift = len(prefix) - start
+        for layer in sorted(self._layers.values(), key=lambda item: item.priority):
+            low = bisect_left(layer.starts, start - layer.max_length)
+            high = bisect_right(layer.starts, end)
+            for mark_start, mark_end, style in layer.spans[low:high]:
+                if mark_end <= start or mark_start >= end:
+                    continue
+                line.stylize(
+                    self._mark_style(style),
+                    max(mark_start, start) + shift,
+                    min(mark_end, end) + shift,
+                )
+        return line

@@ -1,0 +1,226 @@
+"""Side panes: speakers, quotes and table of contents, each a virtualised `OptionList`.
+
+Each pane shows values it is given (`show(...)`) and posts a nested, past-tense message when the
+user picks an entry with enter or a click; the screen decides what happens (jump, highlight).
+Every prompt is a `rich.text.Text` built from plain strings, so names and quotes are literal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.document import Paragraph
+from reader.extract.model import Extraction, Quote, Speaker
+
+
+class Pane(OptionList):
+    """A side pane: an option list with vi keys and a numbered border title."""
+
+    DEFAULT_CSS = """
+    Pane {
+        height: 1fr;
+        border: round $foreground 30%;
+        padding: 0;
+        scrollbar-size-vertical: 1;
+    }
+    Pane:focus {
+        border: round $accent;
+    }
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="pane.up"),
+        Binding("g", "first", "First", show=False, id="pane.first"),
+        Binding("G", "last", "Last", show=False, id="pane.last"),
+        Binding("space", "page_down", "Page down", show=False, id="pane.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="pane.page_up"),
+    ]
+
+    PANE_TITLE = "Pane"
+    """The name shown in the border, after the number key that focuses the pane."""
+
+    def __init__(self, number: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.number = number
+        """The number key that focuses this pane."""
+        self.border_title = f"{number} {self.PANE_TITLE}"
+
+    def _set_count(self, count: int | None) -> None:
+        """Show how many entries the pane has in its border."""
+        suffix = "" if count is None else f" ({count})"
+        self.border_title = f"{self.number} {self.PANE_TITLE}{suffix}"
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text` on one line, cut at `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+class SpeakersPane(Pane):
+    """Who speaks: each speaker with their number of quotes, most quoted first."""
+
+    PANE_TITLE = "Speakers"
+
+    class SpeakerSelected(Message):
+        """The user picked a speaker."""
+
+        def __init__(self, pane: SpeakersPane, speaker_id: str) -> None:
+            super().__init__()
+            self.pane = pane
+            """The pane it came from."""
+            self.speaker_id = speaker_id
+            """Id of the chosen speaker."""
+
+        @property
+        def control(self) -> SpeakersPane:
+            """The pane it came from."""
+            return self.pane
+
+    def show(self, extraction: Extraction | None, colours: dict[str, str]) -> None:
+        """List the speakers of `extraction` (None while extraction is still running)."""
+        self.clear_options()
+        if extraction is None:
+            self.add_option(Option(Text("finding speakers…", style="italic"), disabled=True))
+            self._set_count(None)
+            return
+        speakers = sorted(extraction.speakers, key=lambda s: (-s.quote_count, s.name.casefold()))
+        if not speakers:
+            self.add_option(Option(Text("no speakers found", style="italic"), disabled=True))
+        self.add_options(
+            Option(self._prompt(speaker, colours.get(speaker.id)), id=speaker.id)
+            for speaker in speakers
+        )
+        self._set_count(len(speakers))
+
+    @staticmethod
+    def _prompt(speaker: Speaker, colour: str | None) -> Text:
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append("● ", Style(color=colour) if colour else Style())
+        prompt.append(f"{speaker.quote_count:>3} ", "dim")
+        prompt.append(speaker.name)
+        if speaker.organisation:
+            prompt.append(" [org]", "italic dim")
+        return prompt
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the list's selection into `SpeakerSelected`."""
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.SpeakerSelected(self, event.option.id))
+
+
+class QuotesPane(Pane):
+    """Every quote in article order: who said it and how it starts."""
+
+    PANE_TITLE = "Quotes"
+
+    class QuoteSelected(Message):
+        """The user picked a quote."""
+
+        def __init__(self, pane: QuotesPane, index: int) -> None:
+            super().__init__()
+            self.pane = pane
+            """The pane it came from."""
+            self.index = index
+            """Position of the quote in `Extraction.quotes`."""
+
+        @property
+        def control(self) -> QuotesPane:
+            """The pane it came from."""
+            return self.pane
+
+    def show(
+        self,
+        extraction: Extraction | None,
+        colours: dict[str, str],
+        quotes: Sequence[int] | None = None,
+    ) -> None:
+        """List the quotes (all, or only those at `quotes` indexes) with speaker and start."""
+        self.clear_options()
+        if extraction is None:
+            self.add_option(Option(Text("finding quotes…", style="italic"), disabled=True))
+            self._set_count(None)
+            return
+        indexes = range(len(extraction.quotes)) if quotes is None else quotes
+        if not indexes:
+            self.add_option(Option(Text("no quotes found", style="italic"), disabled=True))
+        self.add_options(
+            Option(self._prompt(extraction, extraction.quotes[i], colours), id=f"q{i}")
+            for i in indexes
+        )
+        self._set_count(len(indexes))
+
+    @staticmethod
+    def _prompt(extraction: Extraction, quote: Quote, colours: dict[str, str]) -> Text:
+        speaker = extraction.speaker(quote.speaker)
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        colour = colours.get(speaker.id) if speaker else None
+        prompt.append(
+            _clip(speaker.name if speaker else "unattributed", 24),
+            Style(color=colour, bold=True) if colour else Style(italic=True, dim=True),
+        )
+        prompt.append(": ")
+        prompt.append(_clip(quote.text, 72))
+        return prompt
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the list's selection into `QuoteSelected`."""
+        event.stop()
+        option_id = event.option.id
+        if option_id is not None and option_id.startswith("q"):
+            self.post_message(self.QuoteSelected(self, int(option_id[1:])))
+
+
+class ContentsPane(Pane):
+    """The table of contents: the article's headings, indented by level."""
+
+    PANE_TITLE = "Contents"
+
+    class HeadingSelected(Message):
+        """The user picked a heading."""
+
+        def __init__(self, pane: ContentsPane, paragraph: int) -> None:
+            super().__init__()
+            self.pane = pane
+            """The pane it came from."""
+            self.paragraph = paragraph
+            """Index of the heading's paragraph."""
+
+        @property
+        def control(self) -> ContentsPane:
+            """The pane it came from."""
+            return self.pane
+
+    def show(self, headings: Sequence[Paragraph]) -> None:
+        """List `headings`."""
+        self.clear_options()
+        if not headings:
+            self.add_option(Option(Text("no headings", style="italic"), disabled=True))
+        self.add_options(
+            Option(
+                Text(
+                    "  " * max(0, heading.level - 1) + _clip(heading.text, 100),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                ),
+                id=f"h{heading.index}",
+            )
+            for heading in headings
+        )
+        self._set_count(len(headings))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the list's selection into `HeadingSelected`."""
+        event.stop()
+        option_id = event.option.id
+        if option_id is not None and option_id.startswith("h"):
+            self.post_message(self.HeadingSelected(self, int(option_id[1:])))

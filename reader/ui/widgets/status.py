@@ -1,0 +1,54 @@
+"""The status line: title, position (paragraph n/N and percentage) and what extraction found."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class StatusLine(Widget):
+    """One row under the article: title on the left, position and counts on the right."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    title: reactive[str] = reactive("")
+    """The article's title."""
+    paragraph: reactive[int] = reactive(0)
+    """Zero-based index of the current paragraph."""
+    paragraphs: reactive[int] = reactive(0)
+    """How many paragraphs the article has."""
+    percent: reactive[int] = reactive(0)
+    """How far down the article the view is, 0 to 100."""
+    counts: reactive[str] = reactive("")
+    """What extraction found (`12 quotes · 5 speakers`), or that it is still working."""
+    speaker: reactive[str] = reactive("")
+    """The selected speaker, when one is selected."""
+
+    def render(self) -> Text:
+        """Title, truncated to leave room for the position and counts."""
+        position = (
+            f"¶ {self.paragraph + 1}/{self.paragraphs}  {self.percent}%"
+            if self.paragraphs
+            else "empty"
+        )
+        right = Text(no_wrap=True)
+        if self.speaker:
+            right.append(f"▸ {self.speaker}  ", "bold")
+        if self.counts:
+            right.append(self.counts + "  ", "dim")
+        right.append(position + " ")
+        width = self.size.width
+        room = max(0, width - right.cell_len - 2)
+        title = self.title or "(untitled)"
+        if len(title) > room:
+            title = title[: max(0, room - 1)] + "…" if room > 1 else ""
+        left = Text(" " + title, style="bold", no_wrap=True, end="")
+        gap = max(1, width - left.cell_len - right.cell_len)
+        return Text.assemble(left, " " * gap, right, no_wrap=True, end="")
