@@ -1,0 +1,260 @@
+"""`reader notes FILE`: list an article's notes; `reader notes add FILE --quote ...`: add one.
+
+The listing shows every live note in article order with its anchoring status (`exact`,
+`fuzzy`, or `orphan` when its passage is gone from the text; orphans are listed last, never
+dropped). `notes add` highlights a passage found in the article, for scripts: an error when
+the passage is not there or occurs more than once and `--prefix`, `--suffix` or `--context`
+does not single one out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any
+
+from annotations.anchor import Anchoring, AnchorStatus
+from annotations.model import COLORS, DEFAULT_COLOR, Annotation
+from annotations.store import NotesStore, StoreError
+from reader.commands.common import open_target
+from reader.document import Article
+from reader.load import LoadError
+from reader.serialize import write
+
+NAME = "notes"
+SUMMARY = "list an article's notes with their anchoring status; 'notes add' adds one"
+
+USAGE = (
+    "reader notes FILE [--format table|json|yaml] [--notes-dir DIR]\n"
+    "       reader notes add FILE --quote TEXT [--note TEXT] [--tag TAG]... [--color COLOR]\n"
+    "                        [--prefix TEXT] [--suffix TEXT] [--context TEXT] [--notes-dir DIR]"
+)
+
+
+def add_notes_dir(parser: argparse.ArgumentParser) -> None:
+    """Add `--notes-dir` (else `$READER_NOTES_DIR`, else the platform data directory)."""
+    parser.add_argument(
+        "--notes-dir",
+        metavar="DIR",
+        help="where notes files live (default: $READER_NOTES_DIR, else the platform data "
+        "directory, e.g. ~/.local/share/reader/notes)",
+    )
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of `reader notes` and `reader notes add`."""
+    parser.usage = USAGE
+    parser.add_argument(
+        "words",
+        nargs="+",
+        metavar="[add] FILE",
+        help="the article (a path, an http(s) URL, or - for stdin); 'add FILE' adds a note",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", "yaml"),
+        default="table",
+        help="output format (default: table)",
+    )
+    add_notes_dir(parser)
+    group = parser.add_argument_group("notes add")
+    group.add_argument("--quote", metavar="TEXT", help="the exact passage to highlight")
+    group.add_argument("--note", metavar="TEXT", default="", help="the note (may be multi-line)")
+    group.add_argument(
+        "--tag", metavar="TAG", action="append", default=[], help="a tag (repeatable)"
+    )
+    group.add_argument(
+        "--color",
+        choices=COLORS,
+        default=DEFAULT_COLOR,
+        help=f"highlight colour (default: {DEFAULT_COLOR})",
+    )
+    group.add_argument("--prefix", metavar="TEXT", help="text just before the passage")
+    group.add_argument("--suffix", metavar="TEXT", help="text just after the passage")
+    group.add_argument(
+        "--context",
+        metavar="TEXT",
+        help="a longer passage containing the quote, to choose among repeated ones",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """List or add notes; return the exit code."""
+    words: list[str] = args.words
+    if len(words) == 2 and words[0] == "add":
+        args.target = words[1]
+        return _add(args)
+    if len(words) != 1:
+        raise LoadError(f"expected FILE or 'add FILE', got: {' '.join(words)}")
+    for option in ("quote", "prefix", "suffix", "context"):
+        if getattr(args, option) is not None:
+            raise LoadError(f"--{option} belongs to 'reader notes add'")
+    args.target = words[0]
+    return _list(args)
+
+
+def open_store(article: Article, args: argparse.Namespace) -> NotesStore:
+    """Open the notes of `article` in the directory chosen by `--notes-dir` and the env."""
+    try:
+        return NotesStore.open(article, args.notes_dir)
+    except (StoreError, OSError) as error:
+        raise LoadError(str(error)) from None
+
+
+def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
+    """One note as the scripting interface shows it (keys are only ever added)."""
+    annotation = item.annotation
+    placement = item.placement
+    selector = annotation.selector
+    assert selector is not None  # only live annotations are anchored
+    paragraph = article.paragraph_at(placement.start) if placement.placed else None
+    return {
+        "id": annotation.id,
+        "status": placement.status.value,
+        "start": placement.start if placement.placed else None,
+        "end": placement.end if placement.placed else None,
+        "paragraph": paragraph.index if paragraph else None,
+        "paragraph_id": paragraph.id if paragraph else None,
+        "text": article.text[placement.start : placement.end] if placement.placed else None,
+        "exact": selector.exact,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "color": annotation.color,
+        "tags": list(annotation.tags),
+        "note": annotation.note,
+        "author": annotation.author,
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+
+
+def _warn(store: NotesStore) -> None:
+    if store.read_only:
+        print(f"reader: warning: {store.read_only}", file=sys.stderr)
+
+
+def _list(args: argparse.Namespace) -> int:
+    article = open_target(args)
+    store = open_store(article, args)
+    _warn(store)
+    if store.read_only and not store.recoverable and not store.notes.annotations:
+        return 2
+    results = store.reanchor(article)
+    if args.format == "table":
+        _table(results, article, store)
+        return 0
+    data = {
+        "file": str(store.path),
+        "read_only": store.read_only,
+        "notes": [note_dict(item, article) for item in results],
+        "conflicts": [
+            {"id": c.id, "field": c.field, "value": c.value, "author": c.author}
+            for c in store.conflicts
+        ],
+    }
+    write(data, args.format)
+    return 0
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _table(results: list[Anchoring], article: Article, store: NotesStore) -> None:
+    out = sys.stdout
+    if not results:
+        out.write(f"No notes for this article (notes file: {store.path}).\n")
+        return
+    out.write(f"{len(results)} notes in {store.path}\n")
+    out.write(f"{'ID':<8}  {'STATUS':<6}  {'¶':>4}  {'COLOUR':<6}  {'PASSAGE':<40}  NOTE\n")
+    for item in results:
+        annotation, placement = item.annotation, item.placement
+        paragraph = article.paragraph_at(placement.start) if placement.placed else None
+        where = str(paragraph.index + 1) if paragraph else "-"
+        passage = annotation.selector.exact if annotation.selector else ""
+        note = _one_line(annotation.note, 60)
+        if annotation.tags:
+            note = (note + " " if note else "") + " ".join(f"#{t}" for t in annotation.tags)
+        out.write(
+            f"{annotation.id[-8:]:<8}  {placement.status.value:<6}  {where:>4}  "
+            f"{annotation.color:<6}  {_one_line(passage, 40):<40}  {note}\n"
+        )
+    orphans = sum(1 for r in results if r.placement.status is AnchorStatus.ORPHAN)
+    if orphans:
+        out.write(f"{orphans} orphaned: their passage is no longer in the article.\n")
+
+
+def find_passage(
+    article: Article,
+    quote: str,
+    *,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    context: str | None = None,
+) -> tuple[int, int]:
+    """The span of the one occurrence of `quote` in the article; `LoadError` otherwise.
+
+    Whitespace in `quote`, `prefix`, `suffix` and `context` matches any run of whitespace
+    (a passage copied across a line break still matches).
+    """
+    words = quote.split()
+    if not words:
+        raise LoadError("--quote is empty")
+    text = article.text
+    spans = [(m.start(), m.end()) for m in _loose(quote).finditer(text)]
+    if not spans:
+        raise LoadError(f"passage not found in the article: {_one_line(quote, 60)!r}")
+    if prefix is not None:
+        before = re.compile(_loose(prefix).pattern + r"\s*\Z")
+        spans = [s for s in spans if before.search(text, max(0, s[0] - 4 * len(prefix) - 8), s[0])]
+    if suffix is not None:
+        after = re.compile(r"\s*" + _loose(suffix).pattern)
+        spans = [s for s in spans if after.match(text, s[1])]
+    if context is not None:
+        around = [(m.start(), m.end()) for m in _loose(context).finditer(text)]
+        spans = [s for s in spans if any(a <= s[0] and s[1] <= b for a, b in around)]
+    if not spans:
+        raise LoadError("the passage occurs, but not with the given --prefix/--suffix/--context")
+    if len(spans) > 1:
+        where = ", ".join(_paragraph_number(article, s[0]) for s in spans[:8])
+        raise LoadError(
+            f"the passage occurs {len(spans)} times (paragraphs {where}); "
+            "add --prefix, --suffix or --context to choose one"
+        )
+    return spans[0]
+
+
+def _paragraph_number(article: Article, offset: int) -> str:
+    paragraph = article.paragraph_at(offset)
+    return str(paragraph.index + 1) if paragraph else "?"
+
+
+def _loose(text: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+
+
+def _add(args: argparse.Namespace) -> int:
+    if args.quote is None:
+        raise LoadError("'reader notes add' needs --quote TEXT")
+    article = open_target(args)
+    start, end = find_passage(
+        article, args.quote, prefix=args.prefix, suffix=args.suffix, context=args.context
+    )
+    store = open_store(article, args)
+    if store.read_only:
+        raise LoadError(store.read_only)
+    try:
+        annotation: Annotation = store.add(
+            article.text, start, end, note=args.note, color=args.color, tags=args.tag
+        )
+    except StoreError as error:
+        raise LoadError(str(error)) from None
+    if args.format == "table":
+        paragraph = _paragraph_number(article, start)
+        print(f"Added note {annotation.id} on paragraph {paragraph} to {store.path}")
+    else:
+        item = Anchoring(annotation, store.placements[annotation.id])
+        write(note_dict(item, article), args.format)
+    return 0
