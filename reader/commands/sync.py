@@ -1,0 +1,122 @@
+"""`reader sync [--rebase]` and `reader sync --init [REMOTE]`: sync the notes directory via git.
+
+`--init` makes the notes directory a git repository set up for notes (merge driver,
+attributes, ignores) and adds the remote; a plain `reader sync` commits the changed notes,
+pulls, pushes and prints what came in and what went out. Errors are one line
+(`reader: error: ...`) and exit code 1; the local commit is always kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from annotations import sync as notes_sync
+
+NAME = "sync"
+SUMMARY = "sync the notes directory with a git remote (commit, pull, push)"
+
+EXIT_FAILED = 1
+"""Exit code when a sync step failed (the remote unreachable, a merge impossible)."""
+
+NOTES_DIR_ENV = "READER_NOTES_DIR"
+"""The environment variable that names the notes directory."""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of `reader sync`."""
+    parser.add_argument(
+        "--init",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="REMOTE",
+        help="set the notes directory up for syncing (git repository, merge driver, "
+        "attributes) and add REMOTE as 'origin' if given",
+    )
+    parser.add_argument(
+        "--rebase",
+        action="store_true",
+        help="rebase local commits onto the remote instead of merging",
+    )
+    parser.add_argument(
+        "--notes-dir",
+        type=Path,
+        default=None,
+        help=f"the notes directory (default: ${NOTES_DIR_ENV}, else the platform data directory)",
+    )
+
+
+def notes_dir(args: argparse.Namespace) -> Path:
+    """The notes directory: `--notes-dir`, else `$READER_NOTES_DIR`, else the default store."""
+    if args.notes_dir is not None:
+        return Path(args.notes_dir).expanduser()
+    from_env = os.environ.get(NOTES_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    try:
+        # The store's resolution (platform data directory), when the store is installed.
+        store = importlib.import_module("annotations.store")
+        resolve = getattr(store, "notes_dir", None) or getattr(store, "default_notes_dir", None)
+        if callable(resolve):
+            return Path(resolve())
+    except ImportError:
+        pass
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("reader", appauthor=False)) / "notes"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `reader sync` and return the exit code."""
+    directory = notes_dir(args)
+    try:
+        if args.init is not None:
+            _init(directory, args.init or None)
+            return 0
+        report = notes_sync.sync(directory, rebase=args.rebase)
+    except notes_sync.SyncError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_report(directory, report)
+    return 0
+
+
+def _init(directory: Path, remote: str | None) -> None:
+    report = notes_sync.init(directory, remote)
+    print(
+        ("Created a git repository in " if report.created_repository else "Notes repository: ")
+        + str(directory)
+    )
+    for name in report.wrote:
+        print(f"Wrote {name}")
+    print(f"Merge driver '{notes_sync.DRIVER}' registered in this clone")
+    if report.remote:
+        print(f"Remote 'origin': {report.remote}")
+    if report.commit:
+        print(f"Committed the set-up files ({report.commit[:7]})")
+    print("Run 'reader sync' to commit, pull and push your notes.")
+
+
+def _print_report(directory: Path, report: notes_sync.SyncReport) -> None:
+    if report.registered_driver:
+        print(f"Registered the merge driver '{notes_sync.DRIVER}' in this clone")
+    for path in report.resolved:
+        print(f"Merged {path} by annotation id (git had left it unmerged)")
+    if report.commit:
+        print(f"Committed {report.commit[:7]}: {notes_sync.describe(report.committed)}")
+    if report.remote is None:
+        print(f"No remote configured for {directory}; notes committed locally only.")
+        print("Add one with: reader sync --init REMOTE")
+        return
+    print(_line("In: ", report.incoming, f"nothing new from '{report.remote}'"))
+    print(_line("Out:", report.outgoing, f"nothing to send to '{report.remote}'"))
+
+
+def _line(label: str, changes: list[notes_sync.Change], empty: str) -> str:
+    if not changes:
+        return f"{label} {empty}"
+    return f"{label} {notes_sync.describe(changes)}"
