@@ -54,6 +54,8 @@ class Query:
     """The text to highlight literally: the query without scope prefix and quote marks."""
     complete: bool
     """False while the last word may still be being typed (no trailing space or quote)."""
+    open_phrase: bool = False
+    """True when the last phrase has no closing quote yet (its last word may grow)."""
 
     @property
     def is_empty(self) -> bool:
@@ -82,10 +84,13 @@ def parse_query(text: str, scope: Scope = Scope.ALL) -> Query:
     elif scope is Scope.SPEAKERS:
         speaker, body = body, ""
     phrases = tuple(
-        " ".join(WORD.findall(fold(m.group(1)))) for m in _PHRASE.finditer(body) if m.group(1)
+        phrase
+        for m in _PHRASE.finditer(body)
+        if (phrase := " ".join(WORD.findall(fold(m.group(1)))))
     )
     loose = _PHRASE.sub(" ", body)
     words = tuple(WORD.findall(fold(loose)))
     literal = body.replace('"', "").strip()
-    complete = text.endswith((" ", '"')) and not (body.count('"') % 2)
-    return Query(text, scope, speaker, tuple(p for p in phrases if p), words, literal, complete)
+    open_phrase = bool(body.count('"') % 2) and bool(phrases) and not text.endswith(" ")
+    complete = text.endswith((" ", '"')) and not open_phrase
+    return Query(text, scope, speaker, phrases, words, literal, complete, open_phrase)

@@ -29,6 +29,7 @@ SNIPPET_WIDTH = 160
 MAX_SPANS = 64
 """Most word spans returned per result for highlighting."""
 
+_WORD_CHAR = re.compile(r"\w")
 _COVERAGE, _PROXIMITY, _ALIGNMENT, _PHRASE = 0.55, 0.15, 0.15, 0.15
 """Weights of the four parts of a score (they add up to 1; a score is out of 100)."""
 
@@ -133,10 +134,43 @@ class Scored:
 
 
 def _phrase_pattern(words: Sequence[str], open_end: bool) -> re.Pattern[str]:
-    """Words in order with only non-word characters between them; the last may be a prefix."""
+    r"""Words in order with only non-word characters between them; the last may be a prefix.
+
+    No leading `\b`: it stops `re` from skipping ahead to the first letter, which makes a
+    scan of a book ten times slower; `find_phrase` checks the boundary instead.
+    """
     parts = [re.escape(w) for w in words]
     tail = r"\w*" if open_end else r"\b"
-    return re.compile(r"\b" + r"\W+".join(parts) + tail)
+    return re.compile(r"\W+".join(parts) + tail)
+
+
+def find_phrase(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """The first match of a `_phrase_pattern` in `text[start:end]` that begins a word."""
+    stop = len(text) if end is None else end
+    found = pattern.search(text, start, stop)
+    while found is not None and found.start() > 0 and _WORD_CHAR.match(text, found.start() - 1):
+        found = pattern.search(text, found.start() + 1, stop)
+    return found
+
+
+def _units_with_phrase(corpus: Corpus, words: Sequence[str], open_end: bool) -> set[int]:
+    """The units holding `words` as a phrase.
+
+    Only units holding every (complete) word can hold the phrase, and the posting lists say
+    which those are; the phrase itself is then looked for in them alone, at most one scan of
+    the text however common its words are.
+    """
+    complete = words[:-1] if open_end else words
+    postings = sorted((corpus.index.units_with(w) for w in complete), key=len)
+    holders = set(postings[0]) if postings else set(range(len(corpus.units)))
+    for other in postings[1:]:
+        holders.intersection_update(other)
+    if len(words) == 1 and not open_end:
+        return holders
+    pattern = _phrase_pattern(words, open_end)
+    return {u for u in holders if find_phrase(pattern, corpus.units[u].text)}
 
 
 def match_terms(
@@ -146,6 +180,9 @@ def match_terms(
     matches: list[TermMatch] = []
     seen: set[str] = set()
     phrase_words = {w for p in query.phrases for w in WORD.findall(p)}
+    if query.open_phrase:
+        # The word being typed inside an unclosed phrase may still grow: let it complete.
+        phrase_words.discard(WORD.findall(query.phrases[-1])[-1])
     loose = set(query.words)
     terms = query.terms
     for position, term in enumerate(terms):
@@ -181,16 +218,12 @@ def rank(
         for unit, similarity in term.units.items():
             coverage[unit] = coverage.get(unit, 0.0) + share * similarity
         check(is_cancelled)
-    phrases = [_phrase_pattern(WORD.findall(p), open_end=False) for p in query.phrases]
     if allowed is not None:
         coverage = {u: c for u, c in coverage.items() if u in allowed}
-    if phrases:
-        # Only passages holding every phrase word can hold the phrase: test those alone.
-        coverage = {
-            u: c
-            for u, c in coverage.items()
-            if all(p.search(corpus.units[u].text) for p in phrases)
-        }
+    for number, phrase in enumerate(query.phrases):
+        open_end = query.open_phrase and number == len(query.phrases) - 1
+        holders = _units_with_phrase(corpus, WORD.findall(phrase), open_end)
+        coverage = {u: c for u, c in coverage.items() if u in holders}
     best = heapq.nlargest(
         max(CANDIDATES, limit), coverage.items(), key=lambda item: (item[1], -item[0])
     )
@@ -231,7 +264,7 @@ def _score(
     proximity = matched / (last - first + 1) if events else 0.0
     if not in_order:
         proximity *= 0.85
-    phrase = whole.search(text)
+    phrase = find_phrase(whole, text)
     alignment = fuzz.partial_ratio(needle, text) / 100.0 if needle else 0.0
     score = 100.0 * (
         _COVERAGE * cover
