@@ -73,6 +73,8 @@ class Quote:
     """True for a quote inside another quote."""
     evidence: Evidence | None = None
     """Why the speaker was chosen."""
+    split: bool = False
+    """True when `segments` are the halves of a quote split by its attribution, not paragraphs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,239 @@
+"""Attribution patterns: who a quote's own sentence says is speaking, and with which cue.
+
+Patterns tried, each over the narration of the quote's sentence only:
+
+* `after-said`: ``"...," Erdogan said`` / ``"...," Dana Ruiz, the agency's spokeswoman, said``;
+* `said-after`: ``"...," said Erdogan`` / ``said the agency's spokeswoman, Dana Ruiz``;
+* `colon-intro`: ``Slutsky promised ...: "..."``;
+* `before-said`: ``Erdogan said, "..."`` and ``X told reporters that "..."``;
+* `same-sentence`: a cue elsewhere in the sentence of an embedded fragment
+  (``The UN warns that ... the "worst ..."``, ``Slutsky called Idlib "a black hole"``);
+* `according-to`: ``according to X``.
+
+Each match returns the mention and the cue token, so the evidence can be shown to the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.extract.cues import ADVERB_SKIP, CALL_VERBS, DETERMINERS, SPEECH_VERBS
+from reader.extract.mentions import (
+    ORG,
+    PERSON,
+    PRONOUN,
+    ROLE,
+    Mention,
+    np_ending_at,
+    np_starting_at,
+)
+from reader.extract.tokens import Token
+
+MAX_SUBJECT_WORDS = 14
+"""Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
+
+_BASE_FORMS_OK = frozenset({"say", "tell", "add", "ask", "write", "insist", "argue", "warn",
+                            "explain", "agree", "admit", "claim", "predict"})
+_PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "where", "when"})
+_DASHES = (",", "—", "–", "(", ")", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker mention found for a quote, with the cue that links them."""
+
+    rule: str
+    """Name of the pattern that fired."""
+    mention: Mention | None
+    """The speaker as mentioned (None when only the cue was found)."""
+    cue: Token | None
+    """The cue verb (or `according`)."""
+
+
+def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
+    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`)."""
+    tok = tokens[i]
+    if not tok.is_word:
+        return False
+    word = tok.text.lower()
+    if word not in SPEECH_VERBS and not (calls and word in CALL_VERBS):
+        return False
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
+        return False
+    if word in SPEECH_VERBS and not word.endswith(("s", "d", "ed", "ing", "ote", "old")) and (
+        word not in _BASE_FORMS_OK
+    ):
+        return False
+    return not (tok.is_capitalised and i > 0 and tokens[i - 1].is_capitalised)
+
+
+def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Mention | None:
+    """The speaker mention before the cue tokens[c], reading back no further than tokens[lo]."""
+    j = c
+    while j > lo and tokens[j - 1].is_word and tokens[j - 1].text.lower() in ADVERB_SKIP:
+        j -= 1
+    if j <= lo:
+        return None
+    if tokens[j - 1].text in _DASHES:
+        return _apposition_subject(text, tokens, lo, j - 1)
+    k = j
+    while k > lo and tokens[k - 1].text not in _DASHES:
+        k -= 1
+    if j - k > MAX_SUBJECT_WORDS:
+        k = j - MAX_SUBJECT_WORDS
+    mention = np_ending_at(text, tokens, k, j)
+    if mention is None or mention.kind != PERSON or k - 1 <= lo:
+        return mention
+    # "the agency's spokeswoman, Dana Ruiz said": a role chunk right before the name
+    role = _chunk_np(text, tokens, *_previous_chunk(tokens, lo, k - 1))
+    if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
+        return _with_role(mention, role)
+    return mention
+
+
+def _previous_chunk(tokens: Sequence[Token], lo: int, comma: int) -> tuple[int, int]:
+    a = comma
+    while a > lo and tokens[a - 1].text not in _DASHES:
+        a -= 1
+    return a, comma
+
+
+def _chunk_np(text: str, tokens: Sequence[Token], a: int, b: int) -> Mention | None:
+    """The noun phrase that fills tokens[a:b] entirely, else None."""
+    if b <= a or tokens[a].text.lower() in _RELATIVE:
+        return None
+    mention = np_ending_at(text, tokens, a, b)
+    if mention is None or mention.start != tokens[a].start:
+        return None
+    return mention
+
+
+def _is_role(mention: Mention) -> bool:
+    """Whether a mention reads as a role (`the agency's spokeswoman`), not a proper name."""
+    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    return mention.text[:1].islower() or first in DETERMINERS or first.endswith(("'s", "’s"))
+
+
+def _with_role(person: Mention, role: Mention) -> Mention:
+    return Mention(person.text, person.start, person.end, PERSON, person.name, role.text,
+                   person.gender or role.gender)
+
+
+def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int) -> Mention | None:
+    """`Name, role, said` / `role, Name, said` / `Name, who ..., said`: pick the name."""
+    chunks: list[tuple[int, int]] = []
+    b = comma
+    while b > lo and len(chunks) < 3:
+        a, _ = _previous_chunk(tokens, lo, b)
+        chunks.append((a, b))
+        b = a - 1
+    found: list[Mention | None] = []
+    for a, b in chunks:
+        if b <= a or tokens[a].text.lower() in _RELATIVE or b - a > MAX_SUBJECT_WORDS:
+            found.append(None)
+            continue
+        mention = _chunk_np(text, tokens, a, b)
+        if mention is None and b - a <= 4:
+            mention = np_ending_at(text, tokens, a, b)
+        found.append(mention)
+    for i, mention in enumerate(found):
+        if mention is not None and mention.kind == PERSON:
+            for k in (i - 1, i + 1):
+                if 0 <= k < len(found):
+                    role = found[k]
+                    if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
+                        return _with_role(mention, role)
+            return mention
+    for mention in found:
+        if mention is not None and mention.kind != PRONOUN:
+            return mention
+    return found[0] if found else None
+
+
+def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
+    """The speaker mention after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
+    found = np_starting_at(text, tokens, i, hi)
+    if found is None:
+        return None
+    mention, e = found
+    if e + 1 < hi and tokens[e].text == ",":
+        nxt = np_starting_at(text, tokens, e + 1, hi)
+        if nxt is not None:
+            other = nxt[0]
+            if mention.kind in (ROLE, ORG) and other.kind == PERSON and _is_role(mention):
+                return _with_role(other, mention)
+            if mention.kind == PERSON and other.kind in (ROLE, ORG) and _is_role(other):
+                return _with_role(mention, other)
+    return mention
+
+
+def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
+    """`according to X` anywhere in tokens[lo:hi]."""
+    for i in range(lo, hi - 1):
+        if tokens[i].text.lower() == "according" and tokens[i + 1].text.lower() == "to":
+            mention = object_after(text, tokens, i + 2, hi)
+            if mention is not None:
+                return Attribution("according-to", mention, tokens[i])
+    return None
+
+
+def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
+    """The attribution in the narration tokens[lo:hi] right after a closing mark."""
+    while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
+        lo += 1
+    words = 0
+    for c in range(lo, hi):
+        if tokens[c].is_word:
+            words += 1
+        if words > MAX_SUBJECT_WORDS + 1:
+            break
+        if tokens[c].text.lower() == "according" and c + 1 < hi and tokens[c + 1].text == "to":
+            return according_to(text, tokens, c, hi)
+        if not is_cue(tokens, c) or tokens[c].text.lower().endswith("ing"):
+            continue
+        if c == lo:
+            return Attribution("said-after", object_after(text, tokens, c + 1, hi), tokens[c])
+        mention = subject_before(text, tokens, lo, c)
+        if mention is None:
+            mention = object_after(text, tokens, c + 1, hi)
+            if mention is None:
+                return None
+            return Attribution("said-after", mention, tokens[c])
+        return Attribution("after-said", mention, tokens[c])
+    return None
+
+
+def before_quote(
+    text: str, tokens: Sequence[Token], lo: int, hi: int, *, embedded: bool
+) -> Attribution | None:
+    """The attribution in the narration tokens[lo:hi] of the quote's sentence before its mark."""
+    if hi <= lo:
+        return None
+    last = tokens[hi - 1].text
+    cues = [c for c in range(lo, hi) if is_cue(tokens, c, calls=embedded)]
+    if last == ":":
+        for c in cues:
+            mention = subject_before(text, tokens, lo, c)
+            if mention is not None:
+                return Attribution("colon-intro", mention, tokens[c])
+        acc = according_to(text, tokens, lo, hi)
+        if acc is not None:
+            return acc
+        for i in range(lo, hi - 1):
+            found = np_starting_at(text, tokens, i, hi - 1)
+            if found is not None and found[0].kind in (PERSON, PRONOUN):
+                return Attribution("colon-intro", found[0], None)
+        return None
+    for c in reversed(cues):
+        if tokens[c].text.lower().endswith("ing"):
+            continue
+        mention = subject_before(text, tokens, lo, c)
+        if mention is None and c + 1 < hi:
+            mention = object_after(text, tokens, c + 1, hi)
+        if mention is not None:
+            rule = "same-sentence" if embedded else "before-said"
+            return Attribution(rule, mention, tokens[c])
+    return according_to(text, tokens, lo, hi)

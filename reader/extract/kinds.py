@@ -1,0 +1,100 @@
+"""Quote kinds: a full utterance, a fragment of reported speech, a scare-quoted term or a title.
+
+Decided from the quote's own words and the narration right around it:
+
+* `title`: Title-Cased words after a noun such as `report`, `film`, `book` (or `titled`), or a
+  short Title-Cased quote nobody is said to have said (`"Fox News Sunday"`);
+* `scare`: a term after `so-called`, `what they call`, `known as`, `dubbed`..., or a short quote
+  inside a sentence with no speech cue (`a "high-risk" river`);
+* `partial`: a fragment inside a sentence whose speaker is named (`called Idlib "a black hole"`);
+* `direct`: a quote that stands as a sentence, introduced or followed by its attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.extract.attribution import Attribution
+from reader.extract.cues import CALL_VERBS, SCARE_BEFORE, TITLE_NOUNS
+from reader.extract.model import QuoteKind
+from reader.extract.tokens import Token
+
+SCARE_MAX_WORDS = 4
+"""An unattributed fragment inside a sentence with at most this many words is a scare quote."""
+
+TITLE_MAX_WORDS = 12
+"""A title has at most this many words."""
+
+_MINOR_WORDS = frozenset(
+    "a an the of in on at to for by and or but with from as vs is are be not nor our my".split()
+)
+
+
+def is_title_case(quote: str) -> bool:
+    """Whether most words of `quote` are capitalised (`Rivers at Risk`, `Fox News Sunday`)."""
+    words = [w.strip(".,;:!?()\"'’‘“”") for w in quote.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > TITLE_MAX_WORDS or quote.rstrip()[-1:] in ".!?":
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS or w == words[0]]
+    capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
+    return bool(major) and capitalised == len(major) and len(words) >= 1
+
+
+def _scare_cue(pre: Sequence[Token]) -> bool:
+    """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`."""
+    if not pre:
+        return False
+    words = [t.text.lower() for t in pre[-4:]]
+    if words[-1] in SCARE_BEFORE:
+        return True
+    if words[-1] == "as" and len(words) >= 2 and words[-2] in (
+        "known", "referred", "described", "labelled", "labeled", "branded", "billed", "dubbed"
+    ):
+        return True
+    for i, w in enumerate(words):
+        if w in CALL_VERBS and "what" in words[:i]:
+            return True
+    return False
+
+
+def _title_cue(pre: Sequence[Token]) -> bool:
+    if not pre:
+        return False
+    words = [t.text.lower() for t in pre[-3:]]
+    if words[-1] in TITLE_NOUNS:
+        return True
+    return len(words) >= 2 and words[-1] in ("called", "titled", "entitled", "named") and (
+        words[-2] in TITLE_NOUNS
+    )
+
+
+def classify(
+    text: str,
+    quote: str,
+    pre: Sequence[Token],
+    post: Sequence[Token],
+    attribution: Attribution | None,
+    embedded: bool,
+) -> QuoteKind:
+    """The kind of a top-level quote given its sentence context and attribution."""
+    del text, post
+    words = len(quote.split())
+    title_case = is_title_case(quote)
+    if title_case and _title_cue(pre):
+        return QuoteKind.TITLE
+    if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
+    if attribution is not None and attribution.mention is not None:
+        if embedded or (pre and quote[:1].islower() and pre[-1].text not in (":",)):
+            return QuoteKind.PARTIAL
+        return QuoteKind.DIRECT
+    if embedded:
+        if title_case and words <= 6:
+            return QuoteKind.TITLE
+        if words <= SCARE_MAX_WORDS:
+            return QuoteKind.SCARE
+        return QuoteKind.PARTIAL
+    if title_case and words <= 6 and quote.rstrip()[-1:] not in ",":
+        return QuoteKind.TITLE
+    return QuoteKind.DIRECT

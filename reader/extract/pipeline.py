@@ -1,0 +1,428 @@
+"""The extraction pipeline: spans, then attributions and kinds, then speakers, in reading order.
+
+1. `spans.find_spans` pairs the quotation marks of the whole article.
+2. Each paragraph is tokenized once; for each top-level quote the narration of its sentence
+   before the opening mark and after the closing mark is read for an attribution
+   (`attribution`) and for the signs of a scare quote or a title (`kinds`).
+3. Sentences of narration without quotes are read for reported speech (`indirect`).
+4. Everything is walked in reading order: mentions are merged into speakers, pronouns resolved,
+   quotes without their own attribution continue the speaker of the quote before them in the
+   paragraph, or of the paragraph above when they open their paragraph.
+
+Every step does bounded work per token or per quote, so the whole is linear in the text size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.document import Article
+from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
+from reader.extract.indirect import Reported, find_reported
+from reader.extract.kinds import classify
+from reader.extract.mentions import PERSON, np_starting_at
+from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.spans import RawQuote, find_spans
+from reader.extract.tokens import Token, is_sentence_end, tokenize
+
+MAX_CONTEXT_TOKENS = 60
+"""How many tokens of narration around a quote are read for its attribution."""
+
+SPLIT_GAP_WORDS = 12
+"""The longest attribution (in words) between the two halves of a split quote."""
+
+
+@dataclass(slots=True)
+class _Para:
+    """A tokenized paragraph with its sentence boundaries."""
+
+    tokens: list[Token]
+    starts: list[int]
+    ends: list[bool]
+    """ends[i]: tokens[i] ends a sentence."""
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.starts, offset)
+
+
+@dataclass(slots=True)
+class _Item:
+    """A quote or a piece of reported speech waiting for its speaker."""
+
+    start: int
+    paragraph: int
+    raw: RawQuote | None = None
+    reported: Reported | None = None
+    attribution: Attribution | None = None
+    kind: QuoteKind = QuoteKind.DIRECT
+    opens_paragraph: bool = False
+    embedded: bool = False
+    speaker: Cluster | None = None
+    evidence: Evidence | None = None
+    split_with: _Item | None = None
+    split_tail: bool = False
+    dropped: bool = False
+    segments: list[Span] = field(default_factory=list)
+
+
+def _tokenize_paragraph(text: str, start: int, end: int) -> _Para:
+    tokens = tokenize(text, start, end)
+    ends = [
+        t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in tokens
+    ]
+    return _Para(tokens, [t.start for t in tokens], ends)
+
+
+def _sentence_start(para: _Para, i: int, floor: int) -> int:
+    """Index of the first token of the sentence holding tokens[i] (not before floor)."""
+    k = i
+    while k > floor and i - k < MAX_CONTEXT_TOKENS and not para.ends[k - 1]:
+        k -= 1
+    return k
+
+
+def _sentence_end(para: _Para, i: int, ceiling: int) -> int:
+    """Index just past the sentence end at or after tokens[i] (not after ceiling)."""
+    k = i
+    while k < ceiling and k - i < MAX_CONTEXT_TOKENS:
+        if para.ends[k]:
+            return k + 1
+        k += 1
+    return k
+
+
+def run(article: Article) -> Extraction:
+    """Extract quotes and speakers from `article`."""
+    text = article.text
+    paragraphs = article.paragraphs
+    raws = find_spans(text, paragraphs)
+    paras = [_tokenize_paragraph(text, p.start, p.end) for p in paragraphs]
+    top = [q for q in raws if q.depth == 0]
+    by_para: dict[int, list[RawQuote]] = {}
+    for q in top:
+        by_para.setdefault(q.paragraph, []).append(q)
+    ending_in: dict[int, list[RawQuote]] = {}
+    for q in top:
+        ending_in.setdefault(q.segments[-1].paragraph, []).append(q)
+
+    items: list[_Item] = []
+    for q in top:
+        items.append(_read_quote(text, paras, q, by_para, ending_in))
+    _link_splits(text, paras, items)
+    for index, para in enumerate(paras):
+        items.extend(_read_reported(text, para, paragraphs[index].start, index, by_para, ending_in))
+    items.sort(key=lambda it: it.start)
+    table = SpeakerTable()
+    _assign(text, paras, items, table)
+    nested = [q for q in raws if q.depth > 0]
+    return _build(article, items, nested, table)
+
+
+def _read_quote(
+    text: str,
+    paras: Sequence[_Para],
+    q: RawQuote,
+    by_para: dict[int, list[RawQuote]],
+    ending_in: dict[int, list[RawQuote]],
+) -> _Item:
+    """Attribution and kind of one top-level quote from its own sentence."""
+    first = paras[q.paragraph]
+    last_index = q.segments[-1].paragraph
+    last = paras[last_index]
+    item = _Item(q.start, q.paragraph, raw=q)
+    item.segments = [Span(s.start, s.end) for s in q.segments]
+
+    # narration before: from the previous quote's closing mark (or paragraph start)
+    floor_offset = max(
+        [p.outer_end for p in ending_in.get(q.paragraph, []) if p.outer_end <= q.outer_start],
+        default=-1,
+    )
+    open_i = first.index_at(q.outer_start)
+    floor = first.index_at(floor_offset) if floor_offset >= 0 else 0
+    lo = _sentence_start(first, open_i, floor)
+    # narration after: up to the next quote's opening mark (or paragraph end)
+    ceiling_offset = min(
+        [p.outer_start for p in by_para.get(last_index, []) if p.outer_start >= q.outer_end],
+        default=None,
+    )
+    close_i = last.index_at(q.outer_end)
+    ceiling = last.index_at(ceiling_offset) if ceiling_offset is not None else len(last.tokens)
+    hi = _sentence_end(last, close_i, ceiling)
+
+    pre = first.tokens[lo:open_i]
+    item.opens_paragraph = open_i == 0
+    quote_text = text[q.start : q.end]
+    item.embedded = _embedded(pre, quote_text)
+    attribution = None
+    if pre and pre[-1].text == ":":
+        attribution = before_quote(text, first.tokens, lo, open_i, embedded=False)
+    if attribution is None and not item.embedded:
+        attribution = after_quote(text, last.tokens, close_i, hi)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
+    if attribution is None and pre:
+        attribution = before_quote(text, first.tokens, lo, open_i, embedded=item.embedded)
+    if attribution is None and item.embedded:
+        attribution = after_quote(text, last.tokens, close_i, hi)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
+    item.attribution = attribution
+    item.kind = classify(text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded)
+    if "no_opener" in q.flags and attribution is None:
+        item.dropped = True
+    return item
+
+
+def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
+    """Whether the quote sits inside a sentence of narration rather than standing as a sentence."""
+    if not pre:
+        return False
+    last = pre[-1].text
+    if last == ":":
+        return False
+    starts_upper = quote_text[:1].isupper() or not quote_text[:1].isalpha()
+    if last in (",", "—", "–", "-", "(") and starts_upper:
+        return False
+    if last.lower() == "that" and starts_upper:
+        return False
+    if last == "," and any(is_cue(pre, i) for i in range(len(pre))) and len(pre) >= 2:
+        return not starts_upper
+    return True
+
+
+def _link_splits(text: str, paras: Sequence[_Para], items: list[_Item]) -> None:
+    """Join `"First part," she said, "second part."` into one utterance in two segments."""
+    for a, b in zip(items, items[1:], strict=False):
+        qa, qb = a.raw, b.raw
+        if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
+            continue
+        if a.attribution is None or a.embedded or b.embedded:
+            continue
+        para = paras[qb.paragraph]
+        gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
+        words = [t for t in gap if t.is_word]
+        if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1].text != ",":
+            continue
+        if any(t.text in ".!?" for t in gap):
+            continue
+        inner_end = text[qa.end - 1 : qa.end]
+        if inner_end not in ",—–-" and not text[qb.start : qb.start + 1].islower():
+            continue
+        b.split_with = a
+        b.split_tail = True
+        b.attribution = a.attribution
+        b.kind = a.kind = QuoteKind.DIRECT
+
+
+def _read_reported(
+    text: str,
+    para: _Para,
+    para_start: int,
+    index: int,
+    by_para: dict[int, list[RawQuote]],
+    ending_in: dict[int, list[RawQuote]],
+) -> list[_Item]:
+    """Reported speech in the sentences of one paragraph that hold no quotation."""
+    spans = [(q.outer_start, q.outer_end) for q in by_para.get(index, [])]
+    spans += [(q.outer_start, q.outer_end) for q in ending_in.get(index, [])]
+    out: list[_Item] = []
+    lo = 0
+    n = len(para.tokens)
+    while lo < n:
+        hi = lo
+        while hi < n and not para.ends[hi]:
+            hi += 1
+        hi = min(hi + 1, n)
+        s_off, e_off = para.tokens[lo].start, para.tokens[hi - 1].end
+        if not any(s < e_off and e > s_off for s, e in spans):
+            found = find_reported(text, para.tokens, lo, hi)
+            if found is not None:
+                item = _Item(found.start, index, reported=found, kind=QuoteKind.INDIRECT)
+                item.attribution = Attribution(found.rule, found.mention, found.cue)
+                out.append(item)
+            else:
+                subject = np_starting_at(text, para.tokens, lo, hi)
+                if subject is not None and subject[0].kind == PERSON:
+                    out.append(_Item(para.tokens[lo].start, index, kind=QuoteKind.SCARE,
+                                     dropped=True, attribution=Attribution("mention", subject[0],
+                                                                           None)))
+        lo = hi
+    del para_start
+    return out
+
+
+def _assign(text: str, paras: Sequence[_Para], items: list[_Item], table: SpeakerTable) -> None:
+    """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
+    del text, paras
+    last_speaker: Cluster | None = None
+    last_paragraph = -1
+    last_in_para: dict[int, Cluster] = {}
+    for pos, item in enumerate(items):
+        att = item.attribution
+        if item.dropped and item.raw is None and att is not None and att.mention is not None:
+            table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
+            continue
+        if item.dropped:
+            continue
+        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        if item.split_with is not None:
+            item.speaker = item.split_with.speaker
+            item.evidence = item.split_with.evidence
+        elif att is not None and att.mention is not None:
+            cluster = table.resolve(att.mention, item.paragraph)
+            item.speaker = cluster
+            item.evidence = _evidence(att)
+        else:
+            cluster, rule = _continued(items, pos, item, last_in_para, last_speaker,
+                                       last_paragraph)
+            item.speaker = cluster
+            if cluster is not None:
+                item.evidence = Evidence(rule)
+        if item.speaker is not None:
+            last_speaker = item.speaker
+            last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
+            last_in_para[last_paragraph] = item.speaker
+
+
+def _continued(
+    items: Sequence[_Item],
+    pos: int,
+    item: _Item,
+    last_in_para: dict[int, Cluster],
+    last_speaker: Cluster | None,
+    last_paragraph: int,
+) -> tuple[Cluster | None, str]:
+    """The speaker a quote without attribution continues, and the rule that says so."""
+    if item.paragraph in last_in_para:
+        return last_in_para[item.paragraph], "continues-paragraph"
+    # a later quote in the same paragraph with its own attribution: "A." "B," she said.
+    for later in items[pos + 1 :]:
+        if later.paragraph != item.paragraph:
+            break
+        if later.raw is not None and later.attribution is not None and (
+            later.attribution.mention is not None
+            and later.kind not in (QuoteKind.SCARE, QuoteKind.TITLE)
+            and not later.embedded
+        ):
+            return None, ""
+    if item.opens_paragraph and last_speaker is not None and (
+        item.paragraph - last_paragraph == 1
+    ):
+        return last_speaker, "continues-previous"
+    return None, ""
+
+
+def _evidence(att: Attribution) -> Evidence:
+    mention = att.mention
+    cue = att.cue
+    return Evidence(
+        rule=att.rule,
+        cue=cue.text if cue else None,
+        cue_span=Span(cue.start, cue.end) if cue else None,
+        mention=mention.text if mention else None,
+        mention_span=Span(mention.start, mention.end) if mention else None,
+    )
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", ascii_name.lower()).strip("-") or "speaker"
+
+
+def _build(
+    article: Article, items: list[_Item], nested: list[RawQuote], table: SpeakerTable
+) -> Extraction:
+    """Turn the resolved items into the public value types."""
+    text = article.text
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    counts: dict[int, int] = {}
+    paras: dict[int, set[int]] = {}
+    quotes: list[Quote] = []
+    tails_of: dict[int, list[_Item]] = {}
+    for item in items:
+        if item.split_with is not None:
+            tails_of.setdefault(id(item.split_with), []).append(item)
+    for item in items:
+        if item.dropped or item.split_tail:
+            continue
+        cluster = item.speaker
+        segments = list(item.segments)
+        tails = tails_of.get(id(item), [])
+        for tail in tails:
+            segments.extend(tail.segments)
+        speaker_id = None
+        if cluster is not None:
+            key = id(cluster)
+            if key not in ids:
+                base = _slug(cluster.name)
+                slug, n = base, 2
+                while slug in used:
+                    slug, n = f"{base}-{n}", n + 1
+                used.add(slug)
+                ids[key] = slug
+            speaker_id = ids[key]
+            counts[key] = counts.get(key, 0) + 1
+            para_set = paras.setdefault(key, set())
+            para_set.update(range(item.paragraph, _last_paragraph(item, tails) + 1))
+        if item.raw is not None:
+            start, end = segments[0].start, segments[-1].end
+            if len(segments) == 1:
+                quote_text = text[start:end]
+            elif tails:
+                quote_text = " ".join(text[s.start : s.end] for s in segments)
+            else:
+                quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
+            quotes.append(Quote(
+                start=start, end=end, text=quote_text, kind=item.kind,
+                paragraph=item.paragraph, speaker=speaker_id,
+                segments=tuple(segments) if len(segments) > 1 else (),
+                evidence=item.evidence, split=bool(tails),
+            ))
+        elif item.reported is not None:
+            r = item.reported
+            quotes.append(Quote(
+                start=r.start, end=r.end, text=text[r.start : r.end], kind=QuoteKind.INDIRECT,
+                paragraph=item.paragraph, speaker=speaker_id, evidence=item.evidence,
+            ))
+    for raw in nested:
+        nested_text = text[raw.start : raw.end] if len(raw.segments) == 1 else "\n\n".join(
+            text[s.start : s.end] for s in raw.segments)
+        words = len(nested_text.split())
+        kind = QuoteKind.SCARE if words <= 4 else QuoteKind.DIRECT
+        quotes.append(Quote(
+            start=raw.start, end=raw.end, text=nested_text, kind=kind, paragraph=raw.paragraph,
+            nested=True,
+        ))
+    quotes.sort(key=lambda q: (q.start, q.nested))
+    speakers: list[Speaker] = []
+    for cluster in table.clusters:
+        key = id(cluster)
+        if key not in ids:
+            continue
+        name = cluster.name
+        aliases = tuple(a for a in cluster.aliases if a != name)
+        speakers.append(Speaker(
+            id=ids[key], name=name, aliases=aliases, organisation=cluster.kind == "org",
+            quote_count=counts.get(key, 0), paragraphs=tuple(sorted(paras.get(key, ()))),
+        ))
+    speakers.sort(key=lambda s: -s.quote_count)
+    return Extraction(quotes=tuple(quotes), speakers=tuple(speakers))
+
+
+def _last_paragraph(item: _Item, tails: Sequence[_Item]) -> int:
+    last = item.raw.segments[-1].paragraph if item.raw else item.paragraph
+    for tail in tails:
+        if tail.raw is not None:
+            last = max(last, tail.raw.segments[-1].paragraph)
+    return last

@@ -1,0 +1,316 @@
+"""Pairing quotation marks into quoted spans: nesting, multi-paragraph quotes, stray marks, limits.
+
+Rules, in the order news text needs them:
+
+* a double mark opens or closes by its shape and surroundings (see `marks`); a straight ``"``
+  that could do either closes an open quote and opens otherwise;
+* a quote still open at the end of a paragraph continues into the next paragraph when that one
+  starts with an opening mark (each paragraph reopens, only the last closes): one quote with a
+  segment per paragraph. Otherwise it is closed at the paragraph end, so an unbalanced mark
+  never swallows the rest of the article;
+* single marks and curly doubles inside an open quote open a nested quote; an unclosed single
+  mark is dropped at the paragraph end (it was most likely an apostrophe);
+* a closing mark with no opener starts its quote at the paragraph start (flag `no_opener`);
+* no quote is longer than `MAX_QUOTE_CHARS` characters or `MAX_QUOTE_PARAGRAPHS` paragraphs:
+  past the limit it is closed (flag `limit`) and scanning resumes as outside a quote.
+
+Work is constant per mark and per paragraph, so the whole pass is linear in the text length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.document import Paragraph
+from reader.extract.marks import DOUBLE, SINGLE, Bias, Mark, Role, scan_marks
+
+MAX_QUOTE_CHARS = 20_000
+"""The longest quote, in characters of quoted text: about eight pages of a book."""
+
+MAX_QUOTE_PARAGRAPHS = 30
+"""The most paragraphs one multi-paragraph quote may run over."""
+
+MAX_NESTING = 4
+"""Deeper nesting than this is treated as stray marks."""
+
+_DOUBLE_CHARS = "\"“”„«»"
+
+
+@dataclass(slots=True)
+class Segment:
+    """One piece of a quote inside one paragraph: the text between its marks."""
+
+    start: int
+    """Offset just after the opening mark (or the paragraph start)."""
+    end: int
+    """Offset of the closing mark (or the paragraph end)."""
+    paragraph: int
+    """Index of the paragraph."""
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A quoted span as the marks delimit it, before kinds and speakers are decided."""
+
+    level: str
+    """`DOUBLE` or `SINGLE`: the marks that delimit it."""
+    segments: list[Segment]
+    """Its pieces, one per paragraph, in order."""
+    open_mark: Mark | None
+    """The mark that opened it (None when it had no opener)."""
+    close_mark: Mark | None = None
+    """The mark that closed it (None when closed by the paragraph end or the limit)."""
+    depth: int = 0
+    """0 for a top-level quote, 1 for a quote inside a quote, and so on."""
+    flags: set[str] = field(default_factory=set)
+    """`unbalanced`, `multi_paragraph`, `no_opener`, `limit`."""
+    length: int = 0
+    """Characters in the segments closed so far (for the limit)."""
+
+    @property
+    def start(self) -> int:
+        """Offset of the first quoted character."""
+        return self.segments[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last quoted character."""
+        return self.segments[-1].end
+
+    @property
+    def paragraph(self) -> int:
+        """Index of the paragraph where the quote starts."""
+        return self.segments[0].paragraph
+
+    @property
+    def outer_start(self) -> int:
+        """Offset of the opening mark (or of the first quoted character)."""
+        return self.open_mark.start if self.open_mark is not None else self.start
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the closing mark (or of the last quoted character)."""
+        return self.close_mark.end if self.close_mark is not None else self.end
+
+
+def find_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
+    """Pair the marks of every paragraph into quotes, trimmed, sorted by start offset."""
+    done: list[RawQuote] = []
+    carry: RawQuote | None = None
+    for index, para in enumerate(paragraphs):
+        marks = scan_marks(text, para.start, para.end)
+        first = 0
+        stack: list[RawQuote] = []
+        if carry is not None:
+            carry.segments.append(Segment(marks[0].end, para.end, index))
+            carry.flags.add("multi_paragraph")
+            stack.append(carry)
+            first = 1
+            carry = None
+        _pair(text, para, index, marks, first, stack, done)
+        carry = _finish_paragraph(text, paragraphs, index, stack, done)
+    if carry is not None:
+        carry.flags.add("unbalanced")
+        done.append(carry)
+    return _trimmed(text, done)
+
+
+def _strong_single_close_after(marks: Sequence[Mark]) -> list[bool]:
+    """For each mark, whether a sure closing single mark follows it in the paragraph."""
+    out = [False] * len(marks)
+    seen = False
+    for i in range(len(marks) - 1, -1, -1):
+        out[i] = seen
+        m = marks[i]
+        if m.level == SINGLE and m.role is Role.CLOSE and not m.weak:
+            seen = True
+    return out
+
+
+def _innermost(stack: Sequence[RawQuote], level: str) -> int | None:
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].level == level:
+            return i
+    return None
+
+
+def _close_at(stack: list[RawQuote], i: int, pos: int, mark: Mark | None, done: list[RawQuote]) -> None:
+    """Close `stack[i]` at `pos`; quotes opened inside it and still open are dropped."""
+    quote = stack[i]
+    del stack[i:]
+    quote.segments[-1].end = pos
+    quote.close_mark = mark
+    if mark is None:
+        quote.flags.add("unbalanced")
+    done.append(quote)
+
+
+def _open(stack: list[RawQuote], mark: Mark, index: int) -> None:
+    if len(stack) >= MAX_NESTING:
+        return
+    stack.append(RawQuote(mark.level, [Segment(mark.end, mark.end, index)], mark, depth=len(stack)))
+
+
+def _pair(
+    text: str,
+    para: Paragraph,
+    index: int,
+    marks: Sequence[Mark],
+    first: int,
+    stack: list[RawQuote],
+    done: list[RawQuote],
+) -> None:
+    """Pair the marks of one paragraph, starting from an already open `stack`."""
+    strong_after = _strong_single_close_after(marks)
+    last_closed_end = para.start
+    for k in range(first, len(marks)):
+        m = marks[k]
+        if stack:
+            bottom = stack[0]
+            budget = MAX_QUOTE_CHARS - bottom.length
+            if m.start - bottom.segments[-1].start > budget:
+                cut = _cut_point(text, bottom.segments[-1].start + budget, bottom.segments[-1].start)
+                bottom.flags.add("limit")
+                _close_at(stack, 0, cut, None, done)
+        if m.level == DOUBLE:
+            d = _innermost(stack, DOUBLE)
+            action = _double_action(m, d is not None)
+            if action == "close":
+                if d is not None:
+                    _close_at(stack, d, m.start, m, done)
+                    last_closed_end = m.end
+                elif m.role is Role.CLOSE:
+                    stray = RawQuote(DOUBLE, [Segment(last_closed_end, m.start, index)], None, m)
+                    stray.flags.add("no_opener")
+                    done.append(stray)
+                    last_closed_end = m.end
+            elif action == "open":
+                if d is None or stack[-1].level == SINGLE:
+                    _open(stack, m, index)
+                elif m.bias is Bias.OPEN and stack[d].open_mark is not None and (
+                    stack[d].open_mark.bias is Bias.OPEN
+                ):
+                    _open(stack, m, index)
+                else:
+                    # an opening mark while a straight quote is open: the closer was lost
+                    _close_at(stack, d, m.start, None, done)
+                    _open(stack, m, index)
+        else:
+            s = _innermost(stack, SINGLE)
+            if m.role is Role.OPEN or (m.role is Role.EITHER and m.bias is Bias.OPEN):
+                if m.bias is not Bias.CLOSE:
+                    _open(stack, m, index)
+            elif m.role is Role.CLOSE and s is not None:
+                if m.weak and strong_after[k]:
+                    continue  # a plural possessive; a surer closer follows
+                _close_at(stack, s, m.start, m, done)
+                last_closed_end = m.end
+
+
+def _double_action(m: Mark, is_open: bool) -> str:
+    """`open`, `close` or `ignore` for a double mark, given whether a double quote is open."""
+    if not is_open:
+        if m.role is Role.OPEN:
+            return "open"
+        if m.role is Role.CLOSE:
+            return "close"  # a closer with no opener
+        return "ignore" if m.bias is Bias.CLOSE else "open"
+    if m.role is Role.CLOSE:
+        return "close"
+    if m.role is Role.EITHER:
+        return "open" if m.bias is Bias.OPEN else "close"
+    return "close" if m.bias is Bias.CLOSE else "open"
+
+
+def _cut_point(text: str, limit: int, start: int) -> int:
+    """Where to close a quote that ran past its limit: the last space before `limit`."""
+    floor = max(start, limit - 200)
+    space = text.rfind(" ", floor, limit)
+    return space if space > start else limit
+
+
+def _reopens(text: str, para: Paragraph) -> bool:
+    """True when `para` starts with a mark that reopens a quote carried from the paragraph above."""
+    t = para.text
+    i = 0
+    while i < len(t) and t[i].isspace():
+        i += 1
+    if i >= len(t) - 1:
+        return False
+    two = t[i : i + 2]
+    if two in ("``", "''", "’’"):
+        nxt = t[i + 2] if i + 2 < len(t) else " "
+    elif t[i] in _DOUBLE_CHARS:
+        nxt = t[i + 1]
+    else:
+        return False
+    return not nxt.isspace()
+
+
+def _finish_paragraph(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    index: int,
+    stack: list[RawQuote],
+    done: list[RawQuote],
+) -> RawQuote | None:
+    """Close what is still open at the end of paragraph `index`; return a quote that carries on."""
+    if not stack:
+        return None
+    para = paragraphs[index]
+    bottom = stack[0]
+    for quote in stack[1:]:
+        if quote.level == DOUBLE:
+            quote.segments[-1].end = para.end
+            quote.flags.add("unbalanced")
+            done.append(quote)
+    if bottom.level == SINGLE and not _reopens_single(paragraphs, index):
+        return None  # an unclosed single mark was most likely an apostrophe
+    seg = bottom.segments[-1]
+    seg.end = para.end
+    nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    length = bottom.length + (seg.end - seg.start)
+    if (
+        nxt is not None
+        and (_reopens(text, nxt) if bottom.level == DOUBLE else _reopens_single(paragraphs, index))
+        and len(bottom.segments) < MAX_QUOTE_PARAGRAPHS
+        and length < MAX_QUOTE_CHARS
+    ):
+        bottom.length = length
+        first = scan_marks(text, nxt.start, min(nxt.end, nxt.start + 8))
+        if first:
+            return bottom
+    if length > MAX_QUOTE_CHARS:
+        seg.end = _cut_point(text, seg.start + MAX_QUOTE_CHARS - bottom.length, seg.start)
+        bottom.flags.add("limit")
+    bottom.flags.add("unbalanced")
+    done.append(bottom)
+    return None
+
+
+def _reopens_single(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    if index + 1 >= len(paragraphs):
+        return False
+    t = paragraphs[index + 1].text.lstrip()
+    return len(t) > 1 and t[0] in "‘'" and t[1].isalpha()
+
+
+def _trimmed(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Trim white space inside each segment; drop empty segments and quotes."""
+    out: list[RawQuote] = []
+    for quote in quotes:
+        segments = []
+        for seg in quote.segments:
+            s, e = seg.start, seg.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                segments.append(Segment(s, e, seg.paragraph))
+        if segments:
+            quote.segments = segments
+            out.append(quote)
+    out.sort(key=lambda q: (q.start, q.depth))
+    return out

@@ -1,0 +1,100 @@
+"""Words and sentence ends in narration: a linear tokenizer and the full-stop rules of news text.
+
+The tokenizer's pattern has no ambiguous repetition (every repeated group starts with a character
+the previous group cannot match), so it runs in linear time on any input, including a megabyte of
+punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reader.extract.cues import ABBREVIATIONS
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation character located in the article text."""
+
+    text: str
+    """The token as written."""
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset just past its last character."""
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case, with a possessive `'s` dropped."""
+        word = self.text.lower()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        return word
+
+    @property
+    def is_word(self) -> bool:
+        """True for a word (letters or digits), False for punctuation."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split `text[start:end]` into word and punctuation tokens with article offsets."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def is_abbreviation(word: str) -> bool:
+    """True when `word` followed by a full stop does not end a sentence (`Mr`, `Sen`, `J`)."""
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    if "." in word:
+        return True  # "U.S", "a.m"
+    return word[:1].isupper() and word.lower() in ABBREVIATIONS
+
+
+_CLOSERS_AFTER_STOP = "\"'”’»)]"
+
+
+def is_sentence_end(text: str, i: int, limit: int) -> bool:
+    """True when the `.`, `!` or `?` at `text[i]` ends a sentence (looking no further than limit).
+
+    A full stop after an abbreviation or an initial does not end one; nor does a stop that is
+    followed by a lower-case word. Closing quote marks and brackets after the stop are skipped.
+    """
+    char = text[i]
+    if char not in ".!?…":
+        return False
+    j = i + 1
+    while j < limit and text[j] in _CLOSERS_AFTER_STOP:
+        j += 1
+    if j < limit and not text[j].isspace():
+        return False
+    if char == ".":
+        k = i
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+            k -= 1
+            if i - k > 12:
+                break
+        if is_abbreviation(text[k:i]):
+            return False
+    while j < limit and text[j].isspace():
+        j += 1
+    if j < limit and text[j].islower():
+        return False
+    return True
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip diacritics and hyphens, for comparing name variants."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept.replace("-", "").replace("‐", "").replace("ı", "i").replace("ł", "l")
