@@ -4,8 +4,8 @@
 rebase agree). This module adds what git needs around it: parse the three versions git hands
 the driver (an empty base for an add/add conflict), refuse what must not be merged (unreadable
 YAML, conflict markers, a newer schema) with an error naming the side, dump the result
-canonically, and say which values clashed. `resolve_markers` does the same for a file that
-git left with conflict markers because the driver was not registered in that clone.
+canonically, and say which values clashed. (A file that git left with conflict markers,
+because the driver was not registered in that clone, is repaired by the store's `recover`.)
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from annotations.yaml_io import (
     conflict_key,
     dump,
     parse,
-    split_conflict,
 )
 
 
@@ -68,16 +67,4 @@ def merge_texts(base: str | None, ours: str, theirs: str, name: str = "notes fil
     return MergedText(text=dump(merged), notes=merged, clashes=clashes)
 
 
-def resolve_markers(text: str, name: str = "notes file") -> MergedText:
-    """Recover a notes file that git left with conflict markers: merge both sides by id.
-
-    The two sides (and the base, when git wrote one with `merge.conflictStyle=diff3`) are
-    split out of the markers and merged as `merge_texts` does; without a base, deletions are
-    known only from tombstones, so nothing that either side still has is lost. Raises
-    `NotesFormatError` if a side is not a readable notes file.
-    """
-    sides = split_conflict(text)
-    return merge_texts(sides.base, sides.ours, sides.theirs, name)
-
-
-__all__ = ["MergedText", "NotesFormatError", "merge_texts", "parse_side", "resolve_markers"]
+__all__ = ["MergedText", "NotesFormatError", "merge_texts", "parse_side"]

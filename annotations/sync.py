@@ -17,7 +17,8 @@ For the UI:
 - `driver_status(notes_dir)` / `needs_driver(notes_dir)`: offer to register the driver when
   `needs_driver` is true (a notes repository whose clone lacks the driver);
 - `register_driver(notes_dir)`: register it (idempotent);
-- `annotations.driver.resolve_markers(text)`: merge a file git left with conflict markers.
+- a file git left with conflict markers is recovered by the store
+  (`NotesStore.recover()`); `sync` does the same for changed files before committing.
 
 Git is run as a subprocess with prompts disabled, so a sync never hangs on a password.
 """
@@ -36,19 +37,21 @@ from pathlib import Path
 
 from annotations.driver import merge_texts
 from annotations.model import NotesFile, default_author
-from annotations.yaml_io import NotesFormatError, decode, parse_bytes
+from annotations.store import IGNORE_PATTERNS, NOTES_SUFFIX, NotesStore, StoreError
+from annotations.yaml_io import NotesFormatError, decode, has_conflict_markers, parse_bytes
 
 DRIVER = "reader-notes"
 """The merge driver's name in `.gitattributes` and in `merge.<name>.driver`."""
 
-NOTES_PATTERN = "*.yaml"
+NOTES_PATTERN = "*" + NOTES_SUFFIX
 """The files in the notes directory that are notes files (and go through the driver)."""
 
 ATTRIBUTES = f"{NOTES_PATTERN} merge={DRIVER} eol=lf"
 """The `.gitattributes` line `init` writes."""
 
-IGNORED = ("*.tmp", ".*.tmp", "*.lock", "*.bak", "*~", ".DS_Store")
-"""`.gitignore` patterns `init` writes: temporary, lock and backup files never sync."""
+IGNORED = (*IGNORE_PATTERNS, "*.tmp", "*~", ".DS_Store")
+"""`.gitignore` patterns `init` writes: the store's temporary, lock and backup files (and
+editors' and file managers' litter) never sync."""
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 """The id of git's empty tree, to diff the first commit against."""
@@ -142,6 +145,8 @@ class SyncReport:
     """True when the merge driver had to be registered in this clone first."""
     resolved: list[str] = field(default_factory=list)
     """Notes files git could not merge that were merged by annotation id."""
+    recovered: list[tuple[str, str]] = field(default_factory=list)
+    """Notes files found with conflict markers and repaired: (file, backup kept)."""
 
 
 # -- running git ------------------------------------------------------------------------------
@@ -560,6 +565,32 @@ def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> No
     raise SyncError("the rebase does not finish; run 'git rebase --abort'")  # pragma: no cover
 
 
+def _recover_marked_files(notes_dir: Path) -> list[tuple[str, str]]:
+    """Repair notes files that hold conflict markers, so markers are never committed.
+
+    Such a file comes from a merge made without the driver and then committed by hand
+    (some sync tools commit markers). The store merges both sides by id and keeps a
+    backup; a file it cannot repair stops the sync (`SyncError`) before anything is staged.
+    """
+    recovered: list[tuple[str, str]] = []
+    for target in sorted(notes_dir.glob(NOTES_PATTERN)):
+        try:
+            text = target.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if not has_conflict_markers(text):
+            continue
+        try:
+            backup = NotesStore.open_path(target).recover()
+        except StoreError as error:
+            raise SyncError(
+                f"{target.name} has git conflict markers and cannot be repaired ({error}); "
+                "nothing was committed"
+            ) from None
+        recovered.append((target.name, backup.name))
+    return recovered
+
+
 def _upstream(notes_dir: Path, branch: str) -> tuple[str, str] | None:
     """The remote name and branch to sync `branch` with, or None without a remote."""
     remote = git(notes_dir, "config", f"branch.{branch}.remote", check=False).stdout.strip()
@@ -629,6 +660,7 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
         raise SyncError("the notes repository is not on a branch (detached HEAD)")
     branch_name = branch.stdout.strip()
 
+    report.recovered = _recover_marked_files(notes_dir)
     git(notes_dir, "add", "--all", "--", ".")
     if git(notes_dir, "diff", "--cached", "--quiet", check=False).returncode != 0:
         head = _out(notes_dir, "rev-parse", "HEAD") if _has_head(notes_dir) else None

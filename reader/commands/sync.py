@@ -9,21 +9,18 @@ pulls, pushes and prints what came in and what went out. Errors are one line
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
 import sys
 from pathlib import Path
 
+from annotations import store
 from annotations import sync as notes_sync
+from reader.commands.notes import add_notes_dir
 
 NAME = "sync"
 SUMMARY = "sync the notes directory with a git remote (commit, pull, push)"
 
 EXIT_FAILED = 1
 """Exit code when a sync step failed (the remote unreachable, a merge impossible)."""
-
-NOTES_DIR_ENV = "READER_NOTES_DIR"
-"""The environment variable that names the notes directory."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,32 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rebase local commits onto the remote instead of merging",
     )
-    parser.add_argument(
-        "--notes-dir",
-        type=Path,
-        default=None,
-        help=f"the notes directory (default: ${NOTES_DIR_ENV}, else the platform data directory)",
-    )
+    add_notes_dir(parser)
 
 
 def notes_dir(args: argparse.Namespace) -> Path:
-    """The notes directory: `--notes-dir`, else `$READER_NOTES_DIR`, else the default store."""
-    if args.notes_dir is not None:
-        return Path(args.notes_dir).expanduser()
-    from_env = os.environ.get(NOTES_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    try:
-        # The store's resolution (platform data directory), when the store is installed.
-        store = importlib.import_module("annotations.store")
-        resolve = getattr(store, "notes_dir", None) or getattr(store, "default_notes_dir", None)
-        if callable(resolve):
-            return Path(resolve())
-    except ImportError:
-        pass
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("reader", appauthor=False)) / "notes"
+    """The notes directory: `--notes-dir`, else `$READER_NOTES_DIR`, else the default."""
+    return store.notes_dir(args.notes_dir)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -104,6 +81,8 @@ def _init(directory: Path, remote: str | None) -> None:
 def _print_report(directory: Path, report: notes_sync.SyncReport) -> None:
     if report.registered_driver:
         print(f"Registered the merge driver '{notes_sync.DRIVER}' in this clone")
+    for path, backup in report.recovered:
+        print(f"Repaired {path}: it had git conflict markers (backup: {backup})")
     for path in report.resolved:
         print(f"Merged {path} by annotation id (git had left it unmerged)")
     if report.commit:

@@ -15,18 +15,18 @@ from pathlib import Path
 import pytest
 
 from annotations import sync
-from annotations.driver import resolve_markers
 from annotations.model import Annotation, Document, NotesFile, Selector
+from annotations.store import NotesStore, file_name
 from annotations.yaml_io import dump, has_conflict_markers, parse
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLE = "how-git-works.yaml"
 DOC = Document(
     id="url:3f9a1c2e7b4d5a60",
     title="How Git Works",
     url="https://example.org/articles/how-git-works",
     text_sha256="5e" * 32,
 )
+ARTICLE = file_name(DOC)
 
 
 # -- harness --------------------------------------------------------------------------------
@@ -258,18 +258,47 @@ def test_without_the_driver_git_leaves_markers_and_recovery_restores_every_note(
     text = (carol / ARTICLE).read_text(encoding="utf-8")
     assert has_conflict_markers(text)
 
-    recovered = resolve_markers(text, ARTICLE)
+    # Opening the article in the reader: read-only, recoverable, and recovery loses nothing.
+    store = NotesStore.open_path(carol / ARTICLE)
+    assert store.read_only and store.recoverable
+    backup = store.recover()
     expected = {note(i).id for i in range(3)} | set(alice_ids) | set(carol_ids)
-    assert {a.id for a in recovered.notes.live} == expected
+    assert live_ids(carol) == expected
+    assert backup.read_text(encoding="utf-8") == text
+    backup.unlink()
+    git(carol, "checkout", "--merge", "--", ARTICLE)
+    assert has_conflict_markers((carol / ARTICLE).read_text(encoding="utf-8"))
 
     # `reader sync` in that clone registers the driver and finishes the merge by id.
     result = reader("sync", "--notes-dir", str(carol))
     assert result.returncode == 0, result.stderr
     assert "Registered the merge driver" in result.stdout
+    assert f"Merged {ARTICLE} by annotation id" in result.stdout
     assert live_ids(carol) == expected
     assert not sync.needs_driver(carol)
     sync.sync(alice)
     assert (alice / ARTICLE).read_bytes() == (carol / ARTICLE).read_bytes()
+
+
+def test_sync_repairs_conflict_markers_committed_by_hand(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    carol = other_clone(tmp_path, remote, "Carol", register=False)
+    alice_ids = add_notes(alice, 5, "alice")
+    sync.sync(alice)
+    carol_ids = add_notes(carol, 5, "carol")
+    commit(carol)
+    assert git(carol, "pull", "--no-rebase", check=False).returncode != 0
+    commit(carol, "commit the conflict as it is")  # what some auto-sync tools do
+
+    result = reader("sync", "--notes-dir", str(carol))
+    assert result.returncode == 0, result.stderr
+    assert f"Repaired {ARTICLE}" in result.stdout
+    expected = {note(i).id for i in range(3)} | set(alice_ids) | set(carol_ids)
+    assert live_ids(carol) == expected
+    sync.sync(alice)
+    assert live_ids(alice) == expected
+    assert git(carol, "show", f"HEAD:{ARTICLE}").stdout == (carol / ARTICLE).read_text("utf-8")
 
 
 def test_three_clones_syncing_in_turn_converge(tmp_path: Path) -> None:
