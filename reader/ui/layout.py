@@ -126,7 +126,15 @@ def _prefixes(kind: BlockKind, level: int) -> tuple[str, str]:
 
 
 class ArticleLayout:
-    """The rows of an article wrapped to one text width."""
+    """The rows of an article wrapped to one text width, wrapped on demand.
+
+    Paragraphs are wrapped in order, only as far as a caller needs (`row`, `row_of_offset` and
+    friends extend the layout themselves), so the first screen of a book is ready at once;
+    `complete()` wraps the rest. Until then `row_count` is an estimate from paragraph lengths.
+    """
+
+    CHUNK = 400
+    """Paragraphs wrapped per step when extending towards a row."""
 
     def __init__(self, article: Article, width: int) -> None:
         self.article = article
@@ -136,50 +144,80 @@ class ArticleLayout:
         self.title_rows: list[tuple[int, int]] = []
         """Slices of the title, one per title row."""
         self.paragraph_rows: list[list[tuple[int, int, bool]]] = []
-        """Per paragraph: (start, end, first-of-source-line) for each of its rows."""
+        """Per wrapped paragraph: (start, end, first-of-source-line) for each of its rows."""
         self.paragraph_first_row: list[int] = []
-        """Per paragraph: the row where it starts."""
-        self.row_count = 0
-        """Total rows, including the title block and separators."""
-        self._layout()
+        """Per wrapped paragraph: the row where it starts."""
+        self._next_row = 0
+        self._estimate: int | None = None
+        if article.title:
+            self.title_rows = wrap_spans(article.title, self.width)
+            self._next_row = len(self.title_rows) + 2  # the rule and a blank row
 
-    def _layout(self) -> None:
+    @property
+    def is_complete(self) -> bool:
+        """True once every paragraph is wrapped (and `row_count` is exact)."""
+        return len(self.paragraph_rows) == len(self.article.paragraphs)
+
+    @property
+    def row_count(self) -> int:
+        """Total rows, including the title block and separators (estimated until complete)."""
+        if self.is_complete:
+            if not self.article.paragraphs:
+                return self._next_row + 1  # room for the "empty" notice
+            return self._next_row - 1
+        if self._estimate is None:
+            per_row = self.width * 0.93  # greedy wrapping leaves about 7% of each row empty
+            rest = self.article.paragraphs[len(self.paragraph_rows) :]
+            self._estimate = self._next_row + sum(
+                int(len(paragraph.text) / per_row) + 2 + paragraph.text.count("\n")
+                for paragraph in rest
+            )
+        return self._estimate
+
+    def complete(self) -> None:
+        """Wrap every remaining paragraph."""
+        self.extend_to(len(self.article.paragraphs) - 1)
+
+    def extend_to(self, index: int) -> None:
+        """Make sure paragraphs up to `index` are wrapped."""
+        paragraphs = self.article.paragraphs
+        index = min(index, len(paragraphs) - 1)
+        if index < len(self.paragraph_rows):
+            return
+        self._estimate = None
         width = self.width
-        title = self.article.title
-        row = 0
-        if title:
-            self.title_rows = wrap_spans(title, width)
-            row = len(self.title_rows) + 2  # the rule and a blank row
-        for paragraph in self.article.paragraphs:
+        row = self._next_row
+        for paragraph in paragraphs[len(self.paragraph_rows) : index + 1]:
             first, rest = _prefixes(paragraph.kind, paragraph.level)
             inner = width - max(len(first), len(rest))
             rows: list[tuple[int, int, bool]] = []
             text = paragraph.text
             base = paragraph.start
+            code = paragraph.kind is BlockKind.CODE
             if "\n" in text:
                 position = 0
                 for line in text.split("\n"):
-                    if paragraph.kind is BlockKind.CODE:
-                        spans = _cut(line, inner)
-                    else:
-                        spans = wrap_spans(line, inner)
-                    for index, (start, end) in enumerate(spans):
-                        rows.append((base + position + start, base + position + end, index == 0))
+                    spans = _cut(line, inner) if code else wrap_spans(line, inner)
+                    for number, (start, end) in enumerate(spans):
+                        rows.append((base + position + start, base + position + end, number == 0))
                     position += len(line) + 1
             else:
-                if paragraph.kind is BlockKind.CODE:
-                    spans = _cut(text, inner)
-                else:
-                    spans = wrap_spans(text, inner)
-                for index, (start, end) in enumerate(spans):
-                    rows.append((base + start, base + end, index == 0))
+                spans = _cut(text, inner) if code else wrap_spans(text, inner)
+                rows = [(base + start, base + end, True) for start, end in spans[:1]]
+                rows.extend((base + start, base + end, False) for start, end in spans[1:])
             self.paragraph_first_row.append(row)
             self.paragraph_rows.append(rows)
             row += len(rows) + 1
-        self.row_count = max(1, row - 1 if self.article.paragraphs else row + 1)
+        self._next_row = row
+
+    def _extend_to_row(self, y: int) -> None:
+        """Wrap paragraphs until row `y` is laid out (or everything is)."""
+        while not self.is_complete and self._next_row <= y:
+            self.extend_to(len(self.paragraph_rows) + self.CHUNK - 1)
 
     def row(self, y: int) -> Row:
         """Describe row `y` (0 = top of the document)."""
+        self._extend_to_row(y)
         first_rows = self.paragraph_first_row
         if not first_rows or y < first_rows[0]:
             if y < len(self.title_rows):
@@ -204,6 +242,7 @@ class ArticleLayout:
 
     def paragraph_of_row(self, y: int) -> int:
         """The paragraph shown at row `y`, or the next one after a separator (clamped)."""
+        self._extend_to_row(y)
         first_rows = self.paragraph_first_row
         if not first_rows:
             return 0
@@ -211,11 +250,12 @@ class ArticleLayout:
             return 0
         index = bisect_right(first_rows, y) - 1
         if y - first_rows[index] >= len(self.paragraph_rows[index]):
-            index = min(index + 1, len(first_rows) - 1)
+            index = min(index + 1, len(self.article.paragraphs) - 1)
         return index
 
     def paragraph_span(self, index: int) -> tuple[int, int]:
         """The rows (first, last inclusive) of paragraph `index`."""
+        self.extend_to(index)
         first = self.paragraph_first_row[index]
         return first, first + len(self.paragraph_rows[index]) - 1
 
@@ -223,7 +263,9 @@ class ArticleLayout:
         """The row showing article offset `offset` (the nearest row before it in a gap)."""
         paragraph = self.article.paragraph_at(offset)
         if paragraph is None:
+            self.complete()
             return max(0, self.row_count - 1)
+        self.extend_to(paragraph.index)
         rows = self.paragraph_rows[paragraph.index]
         starts = [start for start, _end, _first in rows]
         within = max(0, bisect_right(starts, offset) - 1)

@@ -272,6 +272,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_bottom(self) -> None:
         """Go to the end of the article."""
+        if self._layout is not None:
+            self._layout.complete()
+            self._sync_size()
         self._scroll_to_row(self.virtual_size.height)
         if self.article.paragraphs:
             self._set_cursor(len(self.article.paragraphs) - 1)
@@ -297,6 +300,9 @@ class ArticleView(ScrollView, can_focus=True):
         offset, center = self._want
         row = layout.row_of_offset(offset)
         height = self.scrollable_content_region.height
+        if not layout.is_complete and row + height >= layout.row_count:
+            layout.complete()
+            self._sync_size()
         target = max(0, min(row - height // 2 if center else row, layout.row_count - height))
         self._keep_cursor = True
         self.scroll_to(y=target, animate=False, immediate=True)
@@ -310,6 +316,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _scroll_to_row(self, row: int, *, retry: bool = True) -> None:
         self._want = None
         layout = self._layout
+        if layout is not None and not layout.is_complete and row + self._page() >= layout.row_count:
+            layout.complete()
+            self._sync_size()
         limit = max(0, layout.row_count - self.scrollable_content_region.height) if layout else 0
         top = max(0, min(row, limit))
         self.scroll_to(y=top, animate=False, immediate=True)
@@ -337,7 +346,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.virtual_size = Size(width, self._layout.row_count)
             self._invalidate()
             return
-        if self._want is None and self._layout is not None:
+        if self._want is None and self._layout is not None and round(self.scroll_y) > 0:
             self._want = (self.top_offset, False)
         layout = self._layouts.get(text_width)
         if layout is None:
@@ -348,8 +357,28 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout = layout
         self.virtual_size = Size(width, layout.row_count)
         self._invalidate()
+        if not layout.is_complete:
+            # Wrap the rest of a long article once the first screen is painted.
+            self.call_after_refresh(self._complete_layout)
         self._apply_want()
         self._post_position()
+
+    def _complete_layout(self) -> None:
+        """Wrap the rest in slices of ~20 ms, so keys pressed meanwhile are not held up."""
+        layout = self._layout
+        if layout is None:
+            return
+        layout.extend_to(len(layout.paragraph_rows) + 1500)
+        if layout.is_complete:
+            self._sync_size()
+        else:
+            self.set_timer(0.005, self._complete_layout)
+
+    def _sync_size(self) -> None:
+        """Make the scrollable height match the layout (exact once wrapping is complete)."""
+        layout = self._layout
+        if layout is not None and self.virtual_size.height != layout.row_count:
+            self.virtual_size = Size(self.virtual_size.width, layout.row_count)
 
     def _invalidate(self) -> None:
         self._strips.clear()

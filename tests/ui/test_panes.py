@@ -1,0 +1,289 @@
+"""Side panes: speakers, quotes and contents; jumping, selecting a speaker, n/N, ) and (."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.document import Article
+from reader.extract.model import Extraction
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.panes import ContentsPane, QuotesPane, SpeakersPane
+from tests.ui.conftest import no_extraction
+from tests.ui.screen_text import screen_lines, screen_text
+
+
+def reader_app(article: Article, extraction: Extraction) -> ReaderApp:
+    return ReaderApp(article, extractor=lambda _article: extraction)
+
+
+async def settle(pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
+def focused_pane(app: ReaderApp) -> str | None:
+    return app.focused.id if app.focused else None
+
+
+def status_line(app: ReaderApp) -> str:
+    return screen_lines(app)[-2]
+
+
+async def test_speakers_pane_lists_speakers_by_quote_count_and_marks_organisations(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2 Speakers (5)" in text
+        names = ["Ines Ferrante-Ruiz", "Derek Amsel", "Margaret Olufemi", "Tomasz Wiśniewski"]
+        rows = [
+            next(i for i, line in enumerate(screen_lines(app)) if name in line) for name in names
+        ]
+        assert rows[0] < min(rows[1:])  # the most quoted speaker comes first
+        assert any("2 Ines Ferrante-Ruiz" in line for line in screen_lines(app))
+        assert any("the regional water authority [org]" in line for line in screen_lines(app))
+
+
+async def test_quotes_pane_lists_speaker_and_start_of_each_quote_in_article_order(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert "3 Quotes (6)" in screen_text(app)
+        order = [
+            "Ines Ferrante-Ruiz: We cannot ask",
+            "Tomasz Wiśniewski: undermined",
+            "Derek Amsel: I support a bridge",
+            "unattributed: Rivers at Risk",
+            "Margaret Olufemi: People used",
+        ]
+        rows = [next(i for i, line in enumerate(lines) if text in line) for text in order]
+        assert rows == sorted(rows)
+
+
+async def test_panes_say_they_are_working_until_extraction_finishes(sample: Article) -> None:
+    release = threading.Event()
+
+    def slow_extractor(article: Article) -> Extraction:
+        release.wait(5)
+        return Extraction()
+
+    app = ReaderApp(sample, extractor=slow_extractor)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert sample.title in screen_text(app)  # the article is readable at once
+        assert "finding speakers…" in screen_text(app)
+        release.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "no speakers found" in screen_text(app)
+        assert "0 quotes · 0 speakers" in status_line(app)
+
+
+async def test_enter_on_a_quote_jumps_to_it_and_flashes_it(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert focused_pane(app) == "quotes"
+        assert "3 Quotes" in screen_text(app)  # the overlay opened
+        for _ in range(6):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        quote = sample_extraction.quotes[-1]
+        assert focused_pane(app) == "article"
+        assert "again in April." in screen_text(app)
+        assert "3 Quotes" not in screen_text(app)  # the overlay closed
+        view = app.screen.query_one(ArticleView)
+        assert view.marks("flash") == [(quote.start, quote.end, "article-view--flash")]
+
+
+async def test_selecting_a_speaker_highlights_their_quotes_and_n_steps_through_them(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # Ines, the most quoted
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        ines = [q for q in sample_extraction.quotes if q.speaker == "ines"]
+        assert [(s, e) for s, e, _ in view.marks("speaker")] == [(q.start, q.end) for q in ines]
+        assert "Ines Ferrante-Ruiz" in status_line(app)
+        assert "We cannot ask people" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "again in April." in screen_text(app)
+        assert view.marks("flash")[0][0] == ines[1].start
+        await pilot.press("N")
+        await settle(pilot)
+        assert view.marks("flash")[0][0] == ines[0].start
+        await pilot.press("escape")
+        await settle(pilot)
+        assert view.marks("speaker") == []
+        assert "Ines" not in status_line(app)
+
+
+async def test_parentheses_step_through_every_quote_in_order(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        starts = []
+        for _ in range(len(sample_extraction.quotes)):
+            await pilot.press("right_parenthesis")
+            await settle(pilot)
+            starts.append(view.marks("flash")[0][0])
+        assert starts == [q.start for q in sample_extraction.quotes]
+        await pilot.press("left_parenthesis")
+        await settle(pilot)
+        assert view.marks("flash")[0][0] == sample_extraction.quotes[-2].start
+
+
+async def test_quotes_are_tinted_in_their_speakers_colour(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        colours = {style.color.name for _, _, style in view.marks("quotes") if style.color}
+        assert len(colours) == 4  # four attributed speakers, four colours
+        row = next(y for y, line in enumerate(screen_lines(app)) if "We cannot ask people" in line)
+        strip = view.render_line(row)
+        tinted = "".join(
+            s.text
+            for s in strip
+            if s.style and s.style.color and s.style.color.name == screen.colours["ines"]
+        )
+        assert tinted.startswith("We cannot ask people")
+
+
+async def test_contents_pane_lists_headings_and_enter_jumps_to_one(
+    markdown_article: Article,
+) -> None:
+    app = ReaderApp(markdown_article, extractor=no_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "4 Contents (3)" in screen_text(app)
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        top_rows = screen_lines(app)[:3]
+        assert any("Conclusion" in row for row in top_rows) or "The last word." in screen_text(app)
+        assert view.cursor == markdown_article.headings()[-1].index
+
+
+async def test_tab_cycles_panes_and_number_keys_focus_them(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert focused_pane(app) == "article"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert focused_pane(app) == "speakers"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert focused_pane(app) == "quotes"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert focused_pane(app) == "article"
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert focused_pane(app) == "quotes"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert focused_pane(app) == "article"
+        await pilot.press("2")
+        await settle(pilot)
+        assert focused_pane(app) == "speakers"
+        await pilot.press("1")
+        await settle(pilot)
+        assert focused_pane(app) == "article"
+
+
+async def test_at_80_columns_the_article_fills_the_screen_until_panes_are_opened(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Speakers" not in screen_text(app)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert "2 Speakers" in screen_text(app)
+        assert "3 Quotes" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Speakers" not in screen_text(app)
+
+
+async def test_at_120_columns_panes_sit_beside_the_article_and_s_hides_them(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "2 Speakers" in screen_text(app)
+        assert sample.title in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "2 Speakers" not in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "2 Speakers" in screen_text(app)
+
+
+async def test_nothing_overflows_at_60_by_20(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert len(lines) == 20 and all(len(line) == 60 for line in lines)
+        assert sample.title[:30] in screen_text(app)
+        assert "¶ 1/" in lines[-2]
+        await pilot.press("tab")
+        await settle(pilot)
+        assert "Speakers" in screen_text(app)
+        await pilot.press("escape", "G")
+        await settle(pilot)
+        assert "100%" in screen_lines(app)[-2]
+
+
+async def test_pane_widgets_post_their_own_messages(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    seen: list[object] = []
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "enter")
+        await settle(pilot)
+        await pilot.press("2", "down", "enter")
+        await settle(pilot)
+    kinds = {type(message) for message in seen}
+    assert QuotesPane.QuoteSelected in kinds
+    assert SpeakersPane.SpeakerSelected in kinds
+    assert ContentsPane.HeadingSelected not in kinds
