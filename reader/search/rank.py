@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from reader.search.fold import FoldedText
+from reader.search.fold import FoldedText, fold
 from reader.search.query import WORD, Query
 from reader.search.terms import TermIndex, TermMatch, check
 
 CANDIDATES = 48
 """How many passages stage two re-reads; caps the work per keystroke on a book."""
+LITERAL_UNITS = 256
+"""Most passages holding the query literally that are sure to be looked at closely."""
 SNIPPET_WIDTH = 160
 """Characters of context a result shows."""
 MAX_SPANS = 64
@@ -112,11 +115,33 @@ class Corpus:
     """The passages, in reading order."""
     index: TermIndex
     """Posting lists over their folded text."""
+    starts: tuple[int, ...] | None = None
+    """Folded starts of the units when they are ordered ranges of one text (paragraphs)."""
 
     @classmethod
     def build(cls, units: Sequence[Unit], is_cancelled: Callable[[], bool] | None = None) -> Corpus:
         """Index `units`."""
-        return cls(tuple(units), TermIndex([u.text for u in units], is_cancelled))
+        starts: tuple[int, ...] | None = tuple(u.fstart for u in units)
+        one_text = all(u.source is units[0].source for u in units)
+        if not units or not one_text or list(starts or ()) != sorted(starts or ()):
+            starts = None
+        return cls(tuple(units), TermIndex([u.text for u in units], is_cancelled), starts)
+
+    def units_containing(self, needle: str, most: int = LITERAL_UNITS) -> set[int]:
+        """Up to `most` units whose folded text contains `needle` (one scan when it can)."""
+        if not needle:
+            return set()
+        if self.starts is None:
+            return {n for n, unit in enumerate(self.units) if needle in unit.text}
+        text = self.units[0].source.caseless
+        found: set[int] = set()
+        pos = text.find(needle, self.units[0].fstart, self.units[-1].fend)
+        while pos != -1 and len(found) < most:
+            number = bisect_right(self.starts, pos) - 1
+            if number >= 0 and pos + len(needle) <= self.units[number].fend:
+                found.add(number)
+            pos = text.find(needle, pos + len(needle), self.units[-1].fend)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,16 +249,27 @@ def rank(
         open_end = query.open_phrase and number == len(query.phrases) - 1
         holders = _units_with_phrase(corpus, WORD.findall(phrase), open_end)
         coverage = {u: c for u, c in coverage.items() if u in holders}
+    # In a book thousands of passages hold all the words; those holding the query as typed
+    # must reach stage two whatever their place, so they jump the queue.
+    literal = corpus.units_containing(fold(query.literal)) if len(terms) > 1 else set()
     best = heapq.nlargest(
-        max(CANDIDATES, limit), coverage.items(), key=lambda item: (item[1], -item[0])
+        max(CANDIDATES, limit),
+        coverage.items(),
+        key=lambda item: (item[0] in literal, item[1], -item[0]),
     )
     whole = _phrase_pattern(query.terms, open_end=not query.complete)
     needle = " ".join(query.terms)
+    lookup: dict[str, int] = {}
+    closest: dict[str, float] = {}
+    for number, term in enumerate(terms):
+        for word, value in term.words.items():
+            if value > closest.get(word, 0.0):
+                lookup[word], closest[word] = number, value
     scored: list[Scored] = []
     for number, (unit, cover) in enumerate(best):
         if number % 8 == 0:
             check(is_cancelled)
-        scored.append(_score(corpus.units[unit].text, unit, cover, terms, whole, needle))
+        scored.append(_score(corpus.units[unit].text, unit, cover, lookup, whole, needle))
     scored.sort(key=lambda s: (-s.score, s.unit))
     return scored[:limit]
 
@@ -242,23 +278,21 @@ def _score(
     text: str,
     unit: int,
     cover: float,
-    terms: Sequence[TermMatch],
+    lookup: dict[str, int],
     whole: re.Pattern[str],
     needle: str,
 ) -> Scored:
-    """Stage two: proximity, order, exact phrase and alignment for one passage."""
+    """Stage two: proximity, order, exact phrase and alignment for one passage.
+
+    `lookup` maps every expansion of every query word to the number of that word.
+    """
     events: list[tuple[int, int]] = []
-    words: list[tuple[int, int]] = []
-    tokens: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for position, token in enumerate(WORD.finditer(text)):
-        word = token.group()
-        tokens.append(token.span())
-        for number, term in enumerate(terms):
-            if word in term.words:
-                events.append((position, number))
-                if len(words) < MAX_SPANS:
-                    words.append(token.span())
-                break
+        number = lookup.get(token.group())
+        if number is not None:
+            events.append((position, number))
+            spans.append(token.span())
     matched = len({n for _, n in events})
     first, last, in_order = _window(events, matched)
     proximity = matched / (last - first + 1) if events else 0.0
@@ -275,12 +309,13 @@ def _score(
     if phrase:
         window = phrase.span()
     elif events:
-        window = (tokens[first][0], tokens[last][1])
+        positions = [position for position, _ in events]
+        window = (spans[positions.index(first)][0], spans[positions.index(last)][1])
     else:
         window = (0, 0)
     # A little for each further occurrence, so that ties go to the passage about the thing.
     score += min(len(events) - matched, 5) * 0.01
-    return Scored(unit, min(score, 100.0), window, tuple(words))
+    return Scored(unit, min(score, 100.0), window, tuple(spans[:MAX_SPANS]))
 
 
 def _window(events: Sequence[tuple[int, int]], matched: int) -> tuple[int, int, bool]:

@@ -387,3 +387,9 @@ def test_search_core_does_not_load_textual() -> None:
 def test_nfc_and_nfd_texts_fold_alike() -> None:
     name = "Wiśniewski"
     assert fold(unicodedata.normalize("NFD", name)) == fold(name) == "wisniewski"
+
+
+def test_in_a_long_book_the_passage_with_the_words_as_typed_still_comes_first() -> None:
+    scattered = [f"Said {n}: the talks ended, and the mayor left early." for n in range(400)]
+    article = article_of(*scattered, "Then the mayor said the bridge would open.")
+    assert search(SearchIndex(article), "the mayor said")[0] == 400
