@@ -49,6 +49,8 @@ def _quotes(text: str, nested: bool) -> list[dict[str, Any]]:
                 first_line = piece.split("\n\n")[0]
                 at = text.find(first_line, cursor if not quote.nested else 0)
                 entry: dict[str, Any] = {"text": piece, "speaker": name, "kind": quote.kind.value}
+                if quote.evidence is not None:
+                    entry["rule"] = quote.evidence.rule
                 if at >= 0 and "\n\n" not in piece:
                     entry.update(start=at, end=at + len(piece))
                     if not quote.nested:

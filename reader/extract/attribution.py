@@ -237,3 +237,27 @@ def before_quote(
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
     return according_to(text, tokens, lo, hi)
+
+
+def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
+    """The subject that opens the sentence tokens[lo:hi], after an introductory phrase."""
+    starts = [lo]
+    for i in range(lo, min(hi, lo + 12)):
+        if tokens[i].text == ",":
+            starts.append(i + 1)
+            break
+    for s in starts:
+        i = s
+        while i < hi and tokens[i].is_word and tokens[i].text.lower() in ("but", "and", "yet",
+                                                                          "so", "still"):
+            i += 1
+        found = np_starting_at(text, tokens, i, hi)
+        if found is not None and found[0].kind != ROLE or (
+            found is not None and found[0].text.split()[0].lower() in DETERMINERS
+        ):
+            assert found is not None
+            mention, e = found
+            if e < hi and tokens[e].text.lower() in ("of", "for") and mention.kind != PERSON:
+                continue
+            return mention
+    return None

@@ -216,7 +216,8 @@ TITLE_NOUNS: frozenset[str] = frozenset(
         "report book film movie album song show series documentary article novel play poem "
         "essay study paper column op-ed editorial headline programme program podcast "
         "exhibition opera musical single episode memoir biography titled entitled "
-        "headlined painting sculpture collection strategy plan manifesto white paper bill"
+        "headlined painting sculpture collection strategy plan manifesto white paper bill "
+        "spot ad advert commercial column thriller drama sitcom hit tune anthem track"
     ).split()
 )
 """Nouns that, right before a Title-Cased quote, make it a title (`its report "Rivers at Risk"`)."""

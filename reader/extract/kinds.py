@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.extract.attribution import Attribution
-from reader.extract.cues import CALL_VERBS, SCARE_BEFORE, TITLE_NOUNS
+from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, TITLE_NOUNS
 from reader.extract.model import QuoteKind
 from reader.extract.tokens import Token
 
@@ -64,9 +64,32 @@ def _title_cue(pre: Sequence[Token]) -> bool:
     words = [t.text.lower() for t in pre[-3:]]
     if words[-1] in TITLE_NOUNS:
         return True
+    if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
+        return True  # an apposition: its new ad, "Playing Trump,"
     return len(words) >= 2 and words[-1] in ("called", "titled", "entitled", "named") and (
         words[-2] in TITLE_NOUNS
     )
+
+
+def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
+    """A quoted term used inside a noun phrase: `the "top secret" level`, `a "high-risk" river`."""
+    if not pre or not post or quote.rstrip()[-1:] in ",.;:!?":
+        return False
+    before = pre[-1].text.lower()
+    after = post[0]
+    return (before in DETERMINERS or before in ("-", "so")) and after.is_word and (
+        after.text[:1].islower() and after.text.lower() not in _CLAUSE_STARTS
+    )
+
+
+_CLAUSE_STARTS = frozenset(
+    "and or but is was are were has had have will would could should can may might that "
+    "which who as to in on at for of by from with than because if when while".split()
+)
+
+
+def _call_before(pre: Sequence[Token]) -> bool:
+    return any(t.text.lower() in CALL_VERBS for t in pre[-4:])
 
 
 def classify(
@@ -76,14 +99,26 @@ def classify(
     post: Sequence[Token],
     attribution: Attribution | None,
     embedded: bool,
+    in_list: bool = False,
 ) -> QuoteKind:
-    """The kind of a top-level quote given its sentence context and attribution."""
-    del text, post
+    """The kind of a top-level quote given its sentence context and attribution.
+
+    `in_list` says the quote is one of several quoted terms joined only by commas or `and`
+    (`words such as "ambassador," "attack," "Benghazi"`).
+    """
+    del text
     words = len(quote.split())
     title_case = is_title_case(quote)
-    if title_case and _title_cue(pre):
+    if (title_case or (pre and pre[-1].text == ",")) and _title_cue(pre):
         return QuoteKind.TITLE
     if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
+    cued = attribution is not None and attribution.cue is not None
+    if embedded and title_case and words >= 2 and not _call_before(pre):
+        return QuoteKind.TITLE
+    if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
+    if embedded and not cued and words <= 3 and _modifier(pre, post, quote):
         return QuoteKind.SCARE
     if attribution is not None and attribution.mention is not None:
         if embedded or (pre and quote[:1].islower() and pre[-1].text not in (":",)):

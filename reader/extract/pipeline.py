@@ -21,7 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.document import Article
-from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
+from reader.extract.attribution import (
+    Attribution,
+    after_quote,
+    before_quote,
+    is_cue,
+    sentence_subject,
+)
 from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import PERSON, np_starting_at
@@ -172,11 +178,40 @@ def _read_quote(
         attribution = after_quote(text, last.tokens, close_i, hi)
         if attribution is not None and attribution.mention is None:
             attribution = None
+    if attribution is None and item.embedded:
+        subject = sentence_subject(text, first.tokens, lo, open_i)
+        if subject is not None:
+            attribution = Attribution("sentence-subject", subject, None)
     item.attribution = attribution
-    item.kind = classify(text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded)
+    in_list = _in_list(first, q, by_para.get(q.paragraph, []))
+    item.kind = classify(
+        text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded, in_list
+    )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
     return item
+
+
+_LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
+
+
+def _in_list(para: _Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
+    """Whether the quote is one of a list of quoted terms (`"ambassador," "attack" and "Libya"`)."""
+    for other in neighbours:
+        if other is q or other.depth:
+            continue
+        if other.outer_end <= q.outer_start:
+            a, b = other.outer_end, q.outer_start
+        elif other.outer_start >= q.outer_end:
+            a, b = q.outer_end, other.outer_start
+        else:
+            continue
+        if b - a > 8:
+            continue
+        gap = para.tokens[para.index_at(a) : para.index_at(b)]
+        if all(t.text.lower() in _LIST_GLUE for t in gap):
+            return True
+    return False
 
 
 def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
