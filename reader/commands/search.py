@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 "results": [hit_dict(hit) for hit in results.hits],
             },
             "json",
+            sys.stdout,  # looked up now: `write`'s default was bound when it was imported
         )
     else:
         _table(results.hits)
