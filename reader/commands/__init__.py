@@ -6,5 +6,5 @@ and help from the module, so the help never falls behind.
 
 from __future__ import annotations
 
-COMMANDS: tuple[str, ...] = ("dump", "search", "notes", "export", "sync", "merge_driver")
+COMMANDS: tuple[str, ...] = ("dump", "quotes", "speakers", "search", "notes", "export", "sync", "merge_driver")
 """Module names under `reader.commands`, in the order `reader --help` lists them."""
