@@ -143,6 +143,8 @@ class SyncReport:
     """The remote synced with; None when the repository has none."""
     registered_driver: bool = False
     """True when the merge driver had to be registered in this clone first."""
+    set_up: tuple[str, ...] = ()
+    """Set-up files (`.gitattributes`, `.gitignore`) that were missing and were written."""
     resolved: list[str] = field(default_factory=list)
     """Notes files git could not merge that were merged by annotation id."""
     recovered: list[tuple[str, str]] = field(default_factory=list)
@@ -634,7 +636,7 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool) -> None:
             git(notes_dir, operation, "--abort", check=False)
         raise SyncError(
             f"could not {operation} the notes from {remote}: {error}; "
-            "nothing was changed and your notes stay committed locally"
+            "the pull was undone and your notes stay committed locally"
         ) from None
 
 
@@ -648,7 +650,13 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
         raise SyncError(
             f"{notes_dir} is not a git repository; run 'reader sync --init [REMOTE]' first"
         )
-    if needs_driver(notes_dir):
+    status = driver_status(notes_dir)
+    if status is DriverStatus.NOT_CONFIGURED:
+        # A repository made by hand (`git init`): add the attributes and ignores first, or
+        # the notes would sync with git's text merge.
+        report.set_up = init(notes_dir).wrote
+        report.registered_driver = True
+    elif status in (DriverStatus.UNREGISTERED, DriverStatus.STALE):
         register_driver(notes_dir)
         report.registered_driver = True
     operation = _operation_in_progress(notes_dir)

@@ -79,6 +79,8 @@ def _init(directory: Path, remote: str | None) -> None:
 
 
 def _print_report(directory: Path, report: notes_sync.SyncReport) -> None:
+    for name in report.set_up:
+        print(f"Wrote {name} (the repository was not set up for notes)")
     if report.registered_driver:
         print(f"Registered the merge driver '{notes_sync.DRIVER}' in this clone")
     for path, backup in report.recovered:

@@ -438,3 +438,44 @@ def test_git_sees_no_changes_after_a_sync(tmp_path: Path) -> None:
     alice = first_clone(tmp_path, remote)
     assert git(alice, "status", "--porcelain").stdout == ""
     assert git(alice, "rev-parse", "HEAD").stdout == git(remote, "rev-parse", "main").stdout
+
+
+def test_sync_without_a_remote_commits_locally_and_says_so(tmp_path: Path) -> None:
+    notes_dir = tmp_path / "notes"
+    notes_dir.mkdir()
+    git(notes_dir, "init", "--quiet")  # made by hand: not set up for notes yet
+    set_identity(notes_dir, "Alice")
+    write(notes_dir, NotesFile(document=DOC, annotations=(note(1), note(2))))
+    result = reader("sync", "--notes-dir", str(notes_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote .gitattributes" in result.stdout
+    assert "No remote configured" in result.stdout
+    assert sync.driver_registered(notes_dir)
+    assert git(notes_dir, "status", "--porcelain").stdout == ""
+    assert git(notes_dir, "log", "-1", "--format=%s").stdout.strip() == (
+        "Notes on How Git Works: 2 added"
+    )
+
+
+def test_an_unreadable_notes_file_from_the_remote_stops_the_merge_and_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    bob = other_clone(tmp_path, remote, "Bob")
+    (bob / ARTICLE).write_text("schema: 1\ndocument: [broken\n", encoding="utf-8")
+    commit(bob, "break the file")
+    git(bob, "push", "--quiet")
+    added = add_notes(alice, 2, "alice")
+    local = (alice / ARTICLE).read_bytes()
+
+    result = reader("sync", "--notes-dir", str(alice))
+    assert result.returncode == 1
+    assert result.stderr.startswith("reader: error: could not merge the notes from origin")
+    assert ARTICLE in result.stderr and "line 3, column 1" in result.stderr
+    assert result.stderr.count("\n") == 1
+    # Back where it was: the local commit kept, no merge half-done, the file intact.
+    assert not (alice / ".git" / "MERGE_HEAD").exists()
+    assert git(alice, "status", "--porcelain").stdout == ""
+    assert (alice / ARTICLE).read_bytes() == local
+    assert set(added) <= live_ids(alice)
