@@ -130,6 +130,50 @@ class SearchIndex:
             return None
         return SearchResults(parsed, literal, tuple(hits))
 
+    def filter_paragraphs(
+        self,
+        query: str,
+        *,
+        scope: Scope = Scope.ALL,
+        fuzzy_limit: int = 200,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[int, ...] | None:
+        """Indexes of the paragraphs to show in filter mode (`&`), in reading order.
+
+        The paragraphs holding a literal match (smart case, diacritics ignored); when nothing
+        matches literally, the paragraphs of the ranked results (at most `fuzzy_limit`), so a
+        typo still filters. None once `is_cancelled()` is true.
+        """
+        try:
+            parsed = parse_query(query, scope)
+            literal = self.literal(parsed)
+            if literal.count:
+                return self._paragraphs_with(literal, is_cancelled)
+            check(is_cancelled)
+            hits = self._hits(parsed, fuzzy_limit, (), is_cancelled)
+        except Cancelled:
+            return None
+        return tuple(sorted({h.paragraph_index for h in hits}))
+
+    def _paragraphs_with(
+        self, literal: LiteralMatches, is_cancelled: Callable[[], bool] | None
+    ) -> tuple[int, ...]:
+        """Paragraphs holding a literal match: one `find` per such paragraph, not per match."""
+        found: list[int] = []
+        position = 0
+        while (span := literal.first_from(position)) is not None:
+            paragraph = self.article.paragraph_at(span[0])
+            if paragraph is None:
+                break
+            if span[0] < paragraph.start:  # a match starting in a paragraph separator
+                position = paragraph.start
+                continue
+            found.append(paragraph.index)
+            if len(found) % 256 == 0:
+                check(is_cancelled)
+            position = paragraph.end
+        return tuple(found)
+
     def speaker_at(self, offset: int) -> str | None:
         """Name of who says the quote covering `offset`, if any."""
         quote = self.quote_at(offset)
@@ -154,6 +198,11 @@ class SearchIndex:
         notes: tuple[NoteRecord, ...],
         is_cancelled: Callable[[], bool] | None,
     ) -> list[SearchHit]:
+        if query.scope is Scope.NOTES and not (query.words or query.phrases):
+            # A bare `#` lists the notes in reading order.
+            corpus = self._note_corpus(notes)
+            order = sorted(range(len(notes)), key=lambda n: (notes[n].start, n))[:limit]
+            return [self._hit(corpus.units[n], Scored(n, 0.0, (0, 0), ())) for n in order]
         if query.is_empty:
             return []
         if query.scope is Scope.NOTES:

@@ -61,6 +61,13 @@ class LiteralMatches:
             self._all.extend(self.spans_between(0, len(self._text.original)))
         return list(self._all)
 
+    def first_from(self, offset: int) -> tuple[int, int] | None:
+        """Original span of the first match starting at or after `offset` (no ordinal: cheap)."""
+        if not self.count:
+            return None
+        pos = self._haystack.find(self._needle, self._text.folded_offset(offset))
+        return None if pos == -1 else self._text.original_span(pos, pos + len(self._needle))
+
     def next_after(self, offset: int, *, wrap: bool = True) -> LiteralMatch | None:
         """The first match starting at or after `offset` (for `n`), wrapping to the first."""
         if not self.count:

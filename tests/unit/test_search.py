@@ -393,3 +393,21 @@ def test_in_a_long_book_the_passage_with_the_words_as_typed_still_comes_first() 
     scattered = [f"Said {n}: the talks ended, and the mayor left early." for n in range(400)]
     article = article_of(*scattered, "Then the mayor said the bridge would open.")
     assert search(SearchIndex(article), "the mayor said")[0] == 400
+
+
+def test_filter_mode_keeps_the_paragraphs_with_a_match_in_reading_order() -> None:
+    index = SearchIndex(CONVOY)
+    assert index.filter_paragraphs("bridge") == (3, 4)
+    assert index.filter_paragraphs("the bridge") == (3, 4)
+    assert index.filter_paragraphs("The bridge") == (4,)  # smart case
+    assert index.filter_paragraphs("cavusoglu") == (2,)
+
+
+def test_filter_mode_falls_back_to_ranked_results_for_a_typo() -> None:
+    assert SearchIndex(CONVOY).filter_paragraphs("catastrofe") == (1,)
+
+
+def test_bare_hash_lists_the_notes_in_reading_order() -> None:
+    results = SearchIndex(COUNCIL).search("#", notes=tuple(reversed(NOTES)))
+    assert results is not None
+    assert [h.note_id for h in results.hits] == ["n1", "n2"]
