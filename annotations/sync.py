@@ -553,8 +553,12 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
 
 
 def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> None:
-    """Complete a merge or rebase left half-done, merging notes files by annotation id."""
-    for _ in range(10_000):
+    """Complete a merge or rebase left half-done, merging notes files by annotation id.
+
+    A rebase may stop again on a later commit; each stop is resolved the same way.
+    """
+    commits = int(_out(notes_dir, "rev-list", "--count", "--all"))
+    for _ in range(commits + 1):
         report.resolved += _resolve_unmerged(notes_dir)
         if operation == "merge":
             _commit(notes_dir, "Merge notes (notes files merged by annotation id)", ["--no-edit"])
@@ -564,7 +568,7 @@ def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> No
             return
         if not _unmerged(notes_dir):
             raise SyncError(f"git rebase --continue failed: {_git_message(result.stderr)}")
-    raise SyncError("the rebase does not finish; run 'git rebase --abort'")  # pragma: no cover
+    raise SyncError("the rebase does not finish; run 'git rebase --abort'")
 
 
 def _recover_marked_files(notes_dir: Path) -> list[tuple[str, str]]:
@@ -605,6 +609,14 @@ def _upstream(notes_dir: Path, branch: str) -> tuple[str, str] | None:
     return ("origin" if "origin" in remotes else remotes[0]), branch
 
 
+def _network(notes_dir: Path, kept: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a fetch or push; a timeout becomes a `SyncError` that says the notes are safe."""
+    try:
+        return git(notes_dir, *args, check=False, timeout=NETWORK_TIMEOUT)
+    except SyncError as error:
+        raise SyncError(f"{error}; {kept}; run 'reader sync' again later") from None
+
+
 def _unreachable(remote: str, url: str, stderr: str, kept: str) -> SyncError:
     return SyncError(
         f"cannot reach remote '{remote}' ({url}): {_git_message(stderr)}; "
@@ -612,7 +624,7 @@ def _unreachable(remote: str, url: str, stderr: str, kept: str) -> SyncError:
     )
 
 
-def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool) -> None:
+def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: SyncReport) -> None:
     """Merge or rebase onto `target`; on failure abort back to where we were."""
     env = _identity_env(notes_dir)
     related = git(notes_dir, "merge-base", "HEAD", target, check=False).returncode == 0
@@ -630,7 +642,7 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool) -> None:
     try:
         if _operation_in_progress(notes_dir) is None:
             raise SyncError(f"git {operation} failed: {_git_message(result.stderr)}")
-        _finish_operation(notes_dir, operation, SyncReport())
+        _finish_operation(notes_dir, operation, report)
     except SyncError as error:
         if _operation_in_progress(notes_dir) is not None:
             git(notes_dir, operation, "--abort", check=False)
@@ -690,14 +702,8 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
         else "your notes are safe in the local repository"
     )
     for _attempt in range(_PUSH_ATTEMPTS):
-        fetched = git(
-            notes_dir,
-            "fetch",
-            "--quiet",
-            remote,
-            f"+refs/heads/{remote_branch}:{tracking}",
-            check=False,
-            timeout=NETWORK_TIMEOUT,
+        fetched = _network(
+            notes_dir, kept, "fetch", "--quiet", remote, f"+refs/heads/{remote_branch}:{tracking}"
         )
         if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
             raise _unreachable(remote, url, fetched.stderr, kept)
@@ -714,7 +720,7 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
                 == 0
             )
             if not up_to_date:
-                _integrate(notes_dir, tracking, remote, rebase)
+                _integrate(notes_dir, tracking, remote, rebase, report)
                 report.incoming += changes(notes_dir, before, "HEAD")
         base = tracking if has_remote else None
         ahead = _out(notes_dir, "rev-list", "--count", f"{tracking}..HEAD" if base else "HEAD")
@@ -724,7 +730,7 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
         push_args = ["push", "--quiet", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}"]
         if not git(notes_dir, "config", f"branch.{branch_name}.remote", check=False).stdout:
             push_args.insert(1, "--set-upstream")
-        pushed = git(notes_dir, *push_args, check=False, timeout=NETWORK_TIMEOUT)
+        pushed = _network(notes_dir, kept, *push_args)
         if pushed.returncode == 0:
             report.outgoing = outgoing
             return report

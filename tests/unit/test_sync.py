@@ -479,3 +479,26 @@ def test_an_unreadable_notes_file_from_the_remote_stops_the_merge_and_loses_noth
     assert git(alice, "status", "--porcelain").stdout == ""
     assert (alice / ARTICLE).read_bytes() == local
     assert set(added) <= live_ids(alice)
+
+
+def test_sync_finishes_a_rebase_that_stopped_on_notes_without_the_driver(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    carol = other_clone(tmp_path, remote, "Carol", register=False)
+    alice_ids = add_notes(alice, 3, "alice")
+    sync.sync(alice)
+    carol_ids = add_notes(carol, 2, "carol")
+    commit(carol, "first")
+    edit(carol, note(1, author="carol", text="Carol's second thoughts\n", when=40))
+    commit(carol, "second")
+    assert git(carol, "pull", "--rebase", check=False).returncode != 0
+
+    result = reader("sync", "--notes-dir", str(carol))
+    assert result.returncode == 0, result.stderr
+    assert not (carol / ".git" / "rebase-merge").exists()
+    assert git(carol, "log", "--format=%s", "-3").stdout.splitlines()[:2] == ["second", "first"]
+    sync.sync(alice)
+    for clone in (alice, carol):
+        assert live_ids(clone) == {note(i).id for i in range(3)} | set(alice_ids) | set(carol_ids)
+        kept = read(clone).get(note(1).id)
+        assert kept is not None and kept.note == "Carol's second thoughts\n"
