@@ -9,6 +9,7 @@ overlapping workers may share it.
 
 from __future__ import annotations
 
+import copy
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -95,13 +96,27 @@ class SearchIndex:
             is_cancelled,
         )
         """Every paragraph."""
+        self._notes: tuple[tuple[NoteRecord, ...], Corpus] | None = None
+        self._lock = threading.Lock()
+        self._use_quotes()
+
+    def _use_quotes(self) -> None:
         self._quotes = sorted(
             (q for q in self.extraction.quotes if q.kind in _UTTERANCES), key=lambda q: q.start
         )
         self._quote_starts = [q.start for q in self._quotes]
         self._quote_corpus: Corpus | None = None
-        self._notes: tuple[tuple[NoteRecord, ...], Corpus] | None = None
-        self._lock = threading.Lock()
+
+    def with_extraction(self, extraction: Extraction) -> SearchIndex:
+        """The same index with other quotes and speakers (when the extractor finishes later).
+
+        Shares the folded text and the paragraph index, so it costs only the quote lookup.
+        """
+        clone = copy.copy(self)
+        clone.extraction = extraction
+        clone._lock = threading.Lock()
+        clone._use_quotes()
+        return clone
 
     def literal(self, query: str | Query) -> LiteralMatches:
         """Literal matches of `query` for the highlight layer and the `12/340` counter."""

@@ -411,3 +411,35 @@ def test_bare_hash_lists_the_notes_in_reading_order() -> None:
     results = SearchIndex(COUNCIL).search("#", notes=tuple(reversed(NOTES)))
     assert results is not None
     assert [h.note_id for h in results.hits] == ["n1", "n2"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    paragraphs=st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=5),
+    query=st.text(max_size=20),
+)
+def test_any_query_on_any_text_gives_spans_inside_the_text(
+    paragraphs: list[str], query: str
+) -> None:
+    paragraphs = [p for p in paragraphs if p.strip()] or ["x"]
+    article = article_of(*paragraphs)
+    index = SearchIndex(article)
+    results = index.search(query)
+    assert results is not None
+    for start, end in results.literal.spans():
+        assert 0 <= start <= end <= len(article.text)
+    for hit in results.hits:
+        assert 0 <= hit.start <= hit.match_start <= hit.match_end <= hit.end <= len(article.text)
+        for start, end in hit.spans:
+            assert hit.start <= start < end <= hit.end
+        for start, end in hit.snippet_spans:
+            assert 0 <= start < end <= len(hit.snippet)
+    assert index.filter_paragraphs(query) is not None
+
+
+def test_quotes_found_later_can_be_added_without_reindexing() -> None:
+    index = SearchIndex(COUNCIL)
+    later = index.with_extraction(COUNCIL_QUOTES)
+    assert later.paragraphs is index.paragraphs
+    assert search(index, "wish list", scope=Scope.QUOTES) == []
+    assert search(later, "wish list", scope=Scope.QUOTES) == [0]
