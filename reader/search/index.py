@@ -199,12 +199,14 @@ class SearchIndex:
 
     def quote_at(self, offset: int) -> Quote | None:
         """The innermost quote covering `offset`, if any."""
-        found: Quote | None = None
-        for quote in self._quotes[: bisect_right(self._quote_starts, offset)]:
+        last = bisect_right(self._quote_starts, offset)
+        # The latest-starting quote that covers the offset is the innermost; a quote rarely
+        # spans more than a few others, so a short walk back suffices even in a book.
+        for quote in reversed(self._quotes[max(0, last - 64) : last]):
             for segment in quote.segments or (Span(quote.start, quote.end),):
                 if segment.start <= offset < segment.end:
-                    found = quote
-        return found
+                    return quote
+        return None
 
     def _hits(
         self,

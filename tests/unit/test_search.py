@@ -443,3 +443,16 @@ def test_quotes_found_later_can_be_added_without_reindexing() -> None:
     assert later.paragraphs is index.paragraphs
     assert search(index, "wish list", scope=Scope.QUOTES) == []
     assert search(later, "wish list", scope=Scope.QUOTES) == [0]
+
+
+def test_a_hit_inside_a_nested_quote_names_the_inner_speaker() -> None:
+    article = article_of("Amsel said: \"The mayor told me 'we will never pay' and left.\"")
+    outer = _quote(article, "The mayor told me 'we will never pay' and left.", "derek-amsel")
+    inner = _quote(article, "we will never pay", "ines-ferrante-ruiz")
+    extraction = Extraction(quotes=(outer, inner), speakers=COUNCIL_QUOTES.speakers)
+    index = SearchIndex(article, extraction)
+    never = index.search("never pay")
+    left = index.search("and left")
+    assert never is not None and left is not None
+    assert never.hits[0].speaker == "Ines Ferrante-Ruiz"
+    assert left.hits[0].speaker == "Derek Amsel"
