@@ -18,9 +18,12 @@ For the UI:
   `needs_driver` is true (a notes repository whose clone lacks the driver);
 - `register_driver(notes_dir)`: register it (idempotent);
 - a file git left with conflict markers is recovered by the store
-  (`NotesStore.recover()`); `sync` does the same for changed files before committing.
+  (`NotesStore.recover()`); `sync` repairs any such notes file before committing;
+- `sync(notes_dir, batch=True)`: a sync that never asks for a password or passphrase (for
+  a sync from the app, e.g. on quit; run it off the UI thread, it uses the network).
 
-Git is run as a subprocess with prompts disabled, so a sync never hangs on a password.
+Git runs as a subprocess with no standard input and HTTPS prompts disabled; with `batch`,
+ssh runs in batch mode too, so a sync fails quickly instead of waiting for a password.
 """
 
 from __future__ import annotations
@@ -609,10 +612,16 @@ def _upstream(notes_dir: Path, branch: str) -> tuple[str, str] | None:
     return ("origin" if "origin" in remotes else remotes[0]), branch
 
 
-def _network(notes_dir: Path, kept: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _network(
+    notes_dir: Path, kept: str, batch: bool, *args: str
+) -> subprocess.CompletedProcess[str]:
     """Run a fetch or push; a timeout becomes a `SyncError` that says the notes are safe."""
+    env = _env()
+    if batch and not (env.get("GIT_SSH_COMMAND") or env.get("GIT_SSH")):
+        configured = git(notes_dir, "config", "core.sshCommand", check=False).stdout.strip()
+        env["GIT_SSH_COMMAND"] = (configured or "ssh") + " -o BatchMode=yes"
     try:
-        return git(notes_dir, *args, check=False, timeout=NETWORK_TIMEOUT)
+        return git(notes_dir, *args, check=False, timeout=NETWORK_TIMEOUT, env=env)
     except SyncError as error:
         raise SyncError(f"{error}; {kept}; run 'reader sync' again later") from None
 
@@ -652,8 +661,10 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: 
         ) from None
 
 
-def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
+def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncReport:
     """Commit changed notes, pull (merge, or rebase with `rebase`), push; see the module doc.
+
+    With `batch`, nothing may ask for a password (ssh in batch mode): for syncs from the app.
 
     Raises `SyncError` with a one-line message when a step fails; what was committed stays.
     """
@@ -703,7 +714,13 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
     )
     for _attempt in range(_PUSH_ATTEMPTS):
         fetched = _network(
-            notes_dir, kept, "fetch", "--quiet", remote, f"+refs/heads/{remote_branch}:{tracking}"
+            notes_dir,
+            kept,
+            batch,
+            "fetch",
+            "--quiet",
+            remote,
+            f"+refs/heads/{remote_branch}:{tracking}",
         )
         if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
             raise _unreachable(remote, url, fetched.stderr, kept)
@@ -730,7 +747,7 @@ def sync(notes_dir: Path, rebase: bool = False) -> SyncReport:
         push_args = ["push", "--quiet", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}"]
         if not git(notes_dir, "config", f"branch.{branch_name}.remote", check=False).stdout:
             push_args.insert(1, "--set-upstream")
-        pushed = _network(notes_dir, kept, *push_args)
+        pushed = _network(notes_dir, kept, batch, *push_args)
         if pushed.returncode == 0:
             report.outgoing = outgoing
             return report

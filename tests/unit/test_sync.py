@@ -316,7 +316,7 @@ def test_three_clones_syncing_in_turn_converge(tmp_path: Path) -> None:
             write(clone, replace(notes, annotations=(*notes.annotations, *extra)))
             edit(clone, edited)
             added |= {a.id for a in extra}
-            sync.sync(clone, rebase=name == "bob")
+            sync.sync(clone, rebase=name == "bob", batch=name == "carol")
     for clone in clones.values():
         sync.sync(clone)
     contents = {(clone / ARTICLE).read_bytes() for clone in clones.values()}
