@@ -39,7 +39,8 @@ class Command(Protocol):
 
 
 def _command(name: str) -> Command:
-    module: ModuleType = importlib.import_module(f"reader.commands.{name}")
+    # `merge-driver` lives in `merge_driver.py`: command names may have hyphens, modules not.
+    module: ModuleType = importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
     return cast(Command, module)
 
 

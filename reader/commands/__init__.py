@@ -6,5 +6,15 @@ and help from the module, so the help never falls behind.
 
 from __future__ import annotations
 
-COMMANDS: tuple[str, ...] = ("dump", "quotes", "speakers", "search", "notes", "export", "sync", "merge_driver")
-"""Module names under `reader.commands`, in the order `reader --help` lists them."""
+COMMANDS: tuple[str, ...] = (
+    "dump",
+    "quotes",
+    "speakers",
+    "search",
+    "notes",
+    "export",
+    "sync",
+    "merge-driver",
+)
+"""Command names, in the order `reader --help` lists them; each is a module under
+`reader.commands` (a hyphen in the name is an underscore in the module's)."""
