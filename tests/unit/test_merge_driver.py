@@ -119,3 +119,21 @@ def test_unreadable_input_exits_non_zero_and_touches_nothing(
         assert after == ours
         assert result.stderr.startswith("reader: error: cannot merge")
         assert "Traceback" not in result.stderr
+
+
+def test_the_reader_subcommand_is_the_same_driver(tmp_path: Path) -> None:
+    paths = []
+    for name, text in (("base", BASE), ("ours", OURS), ("theirs", THEIRS)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "merge-driver", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    _, expected = drive(tmp_path / "module", BASE, OURS, THEIRS)
+    assert (tmp_path / "ours").read_text(encoding="utf-8") == expected
