@@ -4,18 +4,21 @@
 
 1. **Position.** `text[start:end]` still reads `exact`, with the stored prefix and suffix
    around it (or the text is the one the selector was made on): placed there, `exact`.
-2. **Exact text.** Every occurrence of `exact` (up to `MAX_EXACT_HITS`) is scored like
+2. **Near home.** Steps 3 and 4 (without the uniqueness rule) within `LOCAL_WINDOW`
+   characters of the old position, so a look-alike passage elsewhere cannot win over the
+   edited original; then, if nothing was accepted there, over the whole text:
+3. **Exact text.** Every occurrence of `exact` (up to `MAX_EXACT_HITS`) is scored like
    Hypothesis does, `(50·quote + 20·prefix + 20·suffix + 2·position) / 92`, where each part
    is a normalised Levenshtein similarity; the best hit is taken if it scores at least
    `ACCEPT_SCORE`, or if it is the only one and `exact` is at least `UNIQUE_EXACT_CHARS`
    long (a long verbatim passage found once is right even when its context was rewritten).
-3. **Fuzzy.** `prefix + exact + suffix` is aligned with rapidfuzz's `partial_ratio_alignment`,
+4. **Fuzzy.** `prefix + exact + suffix` is aligned with rapidfuzz's `partial_ratio_alignment`,
    first within `WINDOW` characters of the old position, then over the whole text; the
    quote's boundaries are mapped through the Levenshtein opcodes of that needle against the
    aligned window (aligning `exact` alone gives wrong boundaries). The match is accepted,
    `fuzzy`, only if the found passage is at least `ACCEPT_QUOTE` similar to `exact` **and**
    the weighted score is at least `ACCEPT_SCORE`.
-4. Otherwise the annotation is an **orphan**: kept, listed with its quoted text, never dropped.
+5. Otherwise the annotation is an **orphan**: kept, listed with its quoted text, never dropped.
 
 The thresholds (0.80 / 0.80) come from measurements (`benchmarks/bench_anchor.py`,
 `../shared/design/annotations.md`): true matches after 5 % edits score at least 0.88 at the
@@ -49,8 +52,16 @@ UNIQUE_EXACT_CHARS = 32
 MAX_EXACT_HITS = 1000
 """Occurrences of `exact` examined at most (a very common word is not worth more)."""
 
+LOCAL_WINDOW = 2_000
+"""Characters each side of the old position searched first, exactly then fuzzily.
+
+Edits near a passage rarely move it far, while a look-alike passage elsewhere (a repeated
+phrase, a near-duplicate paragraph) can score as well as the edited original: looking near
+home first is what keeps wrong placements under 1 %.
+"""
+
 WINDOW = 50_000
-"""Characters each side of the old position searched first by the fuzzy step."""
+"""Characters each side of the old position searched by the wider fuzzy step."""
 
 FUZZY_CUTOFF = 60.0
 """rapidfuzz score (0-100) below which an alignment is not considered at all."""
@@ -120,7 +131,14 @@ def anchor(selector: Selector, text: str, *, same_text: bool = False) -> Placeme
         )
     ):
         return Placement(AnchorStatus.EXACT, start, end)
-    found = _exact_search(selector, text)
+    lo = max(0, start - LOCAL_WINDOW)
+    hi = min(len(text), end + LOCAL_WINDOW)
+    found = _exact_search(selector, text, lo, hi, unique_rule=False)
+    if found is None:
+        found = _align(selector, _needle(selector), text, lo, hi)
+    if found is not None:
+        return found
+    found = _exact_search(selector, text, 0, len(text), unique_rule=True)
     if found is not None:
         return found
     found = _fuzzy_search(selector, text)
@@ -129,24 +147,31 @@ def anchor(selector: Selector, text: str, *, same_text: bool = False) -> Placeme
     return Placement(AnchorStatus.ORPHAN, start, end, 0.0)
 
 
-def _exact_search(selector: Selector, text: str) -> Placement | None:
+def _needle(selector: Selector) -> str:
+    return selector.prefix + selector.exact + selector.suffix
+
+
+def _exact_search(
+    selector: Selector, text: str, lo: int, hi: int, *, unique_rule: bool
+) -> Placement | None:
     exact = selector.exact
     hits: list[int] = []
-    at = text.find(exact)
+    at = text.find(exact, lo, hi)
     while at >= 0 and len(hits) < MAX_EXACT_HITS:
         hits.append(at)
-        at = text.find(exact, at + 1)
+        at = text.find(exact, at + 1, hi)
     if not hits:
         return None
     scored = [(score(selector, text, h, h + len(exact)), -abs(h - selector.start), h) for h in hits]
     best, _, at = max(scored)
-    if best >= ACCEPT_SCORE or (len(hits) == 1 and len(exact) >= UNIQUE_EXACT_CHARS):
+    unique = unique_rule and len(hits) == 1 and len(exact) >= UNIQUE_EXACT_CHARS
+    if best >= ACCEPT_SCORE or unique:
         return Placement(AnchorStatus.EXACT, at, at + len(exact), best)
     return None
 
 
 def _fuzzy_search(selector: Selector, text: str) -> Placement | None:
-    needle = selector.prefix + selector.exact + selector.suffix
+    needle = _needle(selector)
     lo = max(0, selector.start - WINDOW)
     hi = min(len(text), selector.end + WINDOW)
     found = _align(selector, needle, text, lo, hi)

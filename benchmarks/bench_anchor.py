@@ -3,9 +3,10 @@
 Run: `.venv/bin/python benchmarks/bench_anchor.py [--chars 3000000] [--notes 500] [--seed 1]`
 
 The text is real English prose that ships with Python (the reference-manual topics of
-`pydoc_data`, then the docstrings of the standard library). Paragraphs repeated verbatim are
-kept once (a note on one of two identical passages has no single right place); near-duplicate
-passages remain, as in real books, and are what makes wrong placements possible.
+`pydoc_data`, then the docstrings of the standard library and of the installed packages).
+Paragraphs repeated verbatim are kept once (a note on one of two identical passages has no
+single right place); near-duplicate passages remain, as in real books, and are what makes
+wrong placements possible.
 
 For each edit model it makes word-aligned notes on the original text, edits the text, places
 every note again with `annotations.anchor.anchor` and counts:
@@ -39,48 +40,59 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz      ,.;'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345
 
 
 def prose(chars: int) -> str:
-    """About `chars` characters of English prose from the standard library's documentation."""
-    import importlib
-    import inspect
-    import pkgutil
+    """About `chars` characters of English prose from the standard library's documentation.
+
+    The reference-manual topics of `pydoc_data`, then the docstrings of the standard
+    library's and the installed packages' modules, read with `ast` (nothing is imported),
+    in a fixed order.
+    """
+    import ast
+    import sysconfig
 
     parts: list[str] = []
-    total = 0
     try:
         from pydoc_data.topics import topics
 
-        for key in sorted(topics):
-            parts.append(topics[key])
-            total += len(topics[key])
+        parts.extend(topics[key] for key in sorted(topics))
     except ImportError:
         pass
-    if total < chars:
-        for info in sorted(pkgutil.iter_modules(), key=lambda m: m.name):
-            if total >= chars:
-                break
-            if info.name.startswith(("_", "test", "idlelib", "tkinter", "turtle", "antigravity")):
-                continue
-            if info.name in {"this", "pydoc", "__main__"}:
-                continue
-            try:
-                module = importlib.import_module(info.name)
-            except Exception:  # any module that fails to import is skipped
-                continue
-            for _, member in sorted(vars(module).items()):
-                doc = inspect.getdoc(member) if callable(member) else None
-                if doc and len(doc) > 200:
-                    parts.append(doc)
-                    total += len(doc)
-    # A paragraph repeated verbatim is kept once: a note on one of two identical passages has
-    # no single right place, so it would only measure luck. Near-duplicates stay.
+    roots = [Path(sysconfig.get_paths()[key]) for key in ("stdlib", "purelib")]
     seen: set[str] = set()
     paragraphs: list[str] = []
-    for part in parts:
+    total = 0
+
+    def take(part: str) -> None:
+        nonlocal total
+        # A paragraph repeated verbatim is kept once: a note on one of two identical
+        # passages has no single right place, so it would only measure luck.
         for paragraph in part.split("\n\n"):
             if paragraph.strip() and paragraph not in seen:
                 seen.add(paragraph)
                 paragraphs.append(paragraph)
+                total += len(paragraph) + 2
+
+    for part in parts:
+        take(part)
+    sources = [p for root in roots for p in sorted(root.rglob("*.py"))]
+    for source in sources:
+        if total >= chars:
+            break
+        if any(part in {"test", "tests", "idlelib"} for part in source.parts):
+            continue
+        if "site-packages" in source.parts and roots[0] in source.parents:
+            continue  # the stdlib's copy of site-packages is walked as purelib
+        try:
+            tree = ast.parse(source.read_text(encoding="utf-8"))
+        except (SyntaxError, UnicodeDecodeError, OSError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                doc = ast.get_docstring(node)
+                if doc and len(doc) > 100:
+                    take(doc)
     text = "\n\n".join(paragraphs)
+    if len(text) < chars:
+        print(f"warning: only {len(text):,} distinct characters; repeating", file=sys.stderr)
     while len(text) < chars:
         text += "\n\n" + text
     return text[:chars]
