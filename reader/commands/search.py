@@ -44,7 +44,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--scope",
         choices=_SCOPES,
         default=Scope.ALL.value,
-        help="where to look: every paragraph, only quotes, or quotes by a speaker (default: all)",
+        help="where to look: every paragraph, only quotes, or quotes by the speaker QUERY names "
+        "(default: all)",
     )
 
 
@@ -61,6 +62,7 @@ def hit_dict(hit: SearchHit) -> dict[str, object]:
         "match_end": hit.match_end,
         "speaker": hit.speaker,
         "snippet": hit.snippet,
+        "snippet_start": hit.snippet_start,
         "spans": [list(span) for span in hit.spans],
     }
 
@@ -100,7 +102,7 @@ def _table(hits: tuple[SearchHit, ...]) -> None:
             f"{hit.start}-{hit.end}",
             f"{hit.score:.1f}",
             hit.speaker or "",
-            hit.snippet,
+            ("…" if hit.snippet_start > hit.start else "") + hit.snippet,
         )
         for number, hit in enumerate(hits, 1)
     ]

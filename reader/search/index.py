@@ -348,6 +348,7 @@ class SearchIndex:
             match_end=match_end,
             spans=spans,
             snippet=snippet,
+            snippet_start=offset,
             snippet_spans=snippet_spans,
             speaker=speaker,
             note_id=unit.note_id,

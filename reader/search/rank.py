@@ -98,7 +98,9 @@ class SearchHit:
     spans: tuple[tuple[int, int], ...]
     """Matched words as `Article.text` offsets, for highlighting (empty for notes)."""
     snippet: str
-    """One line of context around the match."""
+    """One line of context around the match (no ellipses: add them where it is cut)."""
+    snippet_start: int
+    """Where the snippet begins in `Article.text` (in the note's text for notes)."""
     snippet_spans: tuple[tuple[int, int], ...]
     """Matched words as offsets into `snippet`."""
     speaker: str | None = None
