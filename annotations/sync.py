@@ -241,7 +241,8 @@ def driver_command(python: str | None = None) -> str:
     `reader` on PATH, in a virtual environment, and whichever reader another clone has.
     """
     interpreter = shlex.quote(python or sys.executable)
-    return f"{interpreter} -m reader.commands.merge_driver %O %A %B %P"
+    # -P: git runs the driver in the notes repository, whose files must never shadow ours.
+    return f"{interpreter} -P -m reader.commands.merge_driver %O %A %B %P"
 
 
 def _uses_driver(notes_dir: Path) -> bool:

@@ -502,3 +502,19 @@ def test_sync_finishes_a_rebase_that_stopped_on_notes_without_the_driver(tmp_pat
         assert live_ids(clone) == {note(i).id for i in range(3)} | set(alice_ids) | set(carol_ids)
         kept = read(clone).get(note(1).id)
         assert kept is not None and kept.note == "Carol's second thoughts\n"
+
+
+def test_files_in_the_notes_repository_cannot_shadow_the_driver(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    bob = other_clone(tmp_path, remote, "Bob")
+    # git runs the driver in the repository's top directory.
+    (bob / "reader").mkdir()
+    (bob / "reader" / "__init__.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
+    add_notes(alice, 2, "alice")
+    sync.sync(alice)
+    add_notes(bob, 2, "bob")
+    commit(bob)
+    pulled = git(bob, "pull", "--no-rebase", check=False)
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    assert len(live_ids(bob)) == 7
