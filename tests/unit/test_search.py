@@ -238,6 +238,7 @@ def test_a_long_paragraph_gets_a_snippet_around_the_match() -> None:
     hit = results.hits[0]
     assert "needle" in hit.snippet
     assert len(hit.snippet) <= 160
+    assert article.text[hit.snippet_start :].startswith(hit.snippet)
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["needle"]
 
 
