@@ -124,6 +124,17 @@ def time_search(index: SearchIndex, keystrokes: list[str]) -> list[float]:
     return timings
 
 
+def time_literal(index: SearchIndex, keystrokes: list[str]) -> list[float]:
+    """Milliseconds per keystroke for the highlight layer alone: count, one screen of spans."""
+    timings = []
+    for typed in keystrokes:
+        started = time.perf_counter()
+        literal = index.literal(typed)
+        literal.spans_between(len(index.article.text) // 2, len(index.article.text) // 2 + SCREEN)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 def time_between_checks(index: SearchIndex, keystrokes: list[str]) -> list[float]:
     """Per keystroke, the longest stretch (ms) the search runs without asking `is_cancelled`.
 
@@ -188,6 +199,7 @@ def main() -> int:
         grep = time_grep(path, keystrokes)
         print(f"{len(keystrokes)} keystrokes over {len(QUERIES)} queries")
         print(_line("search per keystroke", search))
+        print(_line("  literal layer alone", time_literal(index, keystrokes)))
         print(_line("grep -c -i -F (floor)", grep))
         # Ask again when the caches are warm, as when the user deletes and retypes.
         again = time_search(index, keystrokes)
