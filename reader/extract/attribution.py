@@ -222,17 +222,14 @@ def before_quote(
         acc = according_to(text, tokens, lo, hi)
         if acc is not None:
             return acc
-        for i in range(lo, hi - 1):
-            found = np_starting_at(text, tokens, i, hi - 1)
-            if found is not None and found[0].kind in (PERSON, PRONOUN):
-                return Attribution("colon-intro", found[0], None)
-        return None
+        found = sentence_person(text, tokens, lo, hi - 1, last_first=True)
+        return None if found is None else Attribution("colon-intro", found, None)
     for c in reversed(cues):
         if tokens[c].text.lower().endswith("ing"):
             continue
         mention = subject_before(text, tokens, lo, c)
-        if mention is None and c + 1 < hi:
-            mention = object_after(text, tokens, c + 1, hi)
+        if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
+            mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
@@ -259,5 +256,48 @@ def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Me
             mention, e = found
             if e < hi and tokens[e].text.lower() in ("of", "for") and mention.kind != PERSON:
                 continue
+            return mention
+    return None
+
+
+def sentence_person(
+    text: str, tokens: Sequence[Token], lo: int, hi: int, *, last_first: bool = False
+) -> Mention | None:
+    """The person (or pronoun, or organisation) that opens one of the comma chunks of a sentence.
+
+    Finds `Aoife Brennan` in `Standing on a crate, the union's representative, Aoife Brennan,
+    read a statement:` and `he` in `Asked what was missing, he smiled:`; a role chunk next to the
+    name becomes its alias. `last_first` reads the chunks from the end (for colon intros).
+    """
+    chunks: list[tuple[int, int]] = []
+    a = lo
+    for i in range(lo, hi):
+        if tokens[i].text in _DASHES:
+            chunks.append((a, i))
+            a = i + 1
+            if len(chunks) >= 6:
+                break
+    else:
+        chunks.append((a, hi))
+    found: list[Mention | None] = []
+    for a, b in chunks:
+        k = a
+        while k < b and tokens[k].is_word and tokens[k].text.lower() in ("but", "and", "yet",
+                                                                          "so", "still"):
+            k += 1
+        got = np_starting_at(text, tokens, k, b)
+        found.append(got[0] if got is not None else None)
+    order = range(len(found) - 1, -1, -1) if last_first else range(len(found))
+    for i in order:
+        mention = found[i]
+        if mention is None:
+            continue
+        if mention.kind == PERSON:
+            for k in (i - 1, i + 1):
+                role = found[k] if 0 <= k < len(found) else None
+                if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
+                    return _with_role(mention, role)
+            return mention
+        if mention.kind == PRONOUN or (mention.kind == ORG and not last_first):
             return mention
     return None

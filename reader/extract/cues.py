@@ -7,7 +7,7 @@ lower-case words (compare with `word.lower()`).
 from __future__ import annotations
 
 _REGULAR_SPEECH_VERBS = (
-    "acknowledge add admit advise affirm agree allege announce answer argue ask assert assure "
+    "accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure "
     "boast brag caution charge cite claim comment complain concede conclude confirm contend "
     "continue counter declare demand deny describe disclose emphasise emphasize estimate exclaim "
     "explain insist instruct joke maintain mention mock muse note object observe plead pledge "

@@ -20,6 +20,8 @@ _DIRECT_CLAUSE_VERBS = frozenset(
     {"said", "says", "added", "adds", "believes", "believed", "thinks", "thought", "warned",
      "warns", "insisted", "insists", "argued", "argues", "claimed", "claims", "predicted"}
 )
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "late", "earlier",
+                           "last", "this", "through", "via", "to"})
 MIN_CLAUSE_WORDS = 3
 """A reported clause shorter than this (in words) is not worth listing."""
 
@@ -45,6 +47,13 @@ def _clause_start(tokens: Sequence[Token], c: int, hi: int) -> int | None:
     i = c + 1
     if i < hi and tokens[i].text.lower() == "that":
         return i + 1
+    if i < hi and tokens[i].text.lower() in _PREPOSITIONS:
+        # "said in a statement that", "said on Monday that"
+        j = i
+        while j < hi and j - i < 7 and tokens[j].is_word and tokens[j].text.lower() != "that":
+            j += 1
+        if j < hi and tokens[j].text.lower() == "that":
+            return j + 1
     word = tokens[c].text.lower()
     if word in ("told", "tells", "assured", "assures", "warned", "reminded", "promised"):
         # an object first: told reporters that, assured him that

@@ -53,7 +53,8 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
     ):
         return True
     for i, w in enumerate(words):
-        if w in CALL_VERBS and "what" in words[:i]:
+        # "what they call": a term in use, not one speaker's words ("what she called" is hers)
+        if w in CALL_VERBS and "what" in words[:i] and not ({"he", "she"} & set(words[:i])):
             return True
     return False
 
@@ -61,13 +62,13 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
 def _title_cue(pre: Sequence[Token]) -> bool:
     if not pre:
         return False
-    words = [t.text.lower() for t in pre[-3:]]
+    words = [t.text.lower() for t in pre[-4:]]
     if words[-1] in TITLE_NOUNS:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
         return True  # an apposition: its new ad, "Playing Trump,"
-    return len(words) >= 2 and words[-1] in ("called", "titled", "entitled", "named") and (
-        words[-2] in TITLE_NOUNS
+    return words[-1] in ("called", "titled", "entitled", "named") and any(
+        w in TITLE_NOUNS for w in words[:-1]
     )
 
 

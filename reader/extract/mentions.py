@@ -120,8 +120,12 @@ def _name_mention(
     s, e = _trim_run(tokens, s, e)
     if s >= e:
         return None
-    if e - s == 1 and (_word(tokens[s]) in SENTENCE_OPENERS or _word(tokens[s]) in SPEECH_VERBS):
-        return None
+    if e - s == 1 and (
+        _word(tokens[s]) in SENTENCE_OPENERS
+        or _word(tokens[s]) in SPEECH_VERBS
+        or (_word(tokens[s]).endswith("ing") and len(tokens[s].text) > 5)
+    ):
+        return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = [_word(t) for t in tokens[s:e]]
     definite = s > 0 and _word(tokens[s - 1]) == "the"
     org = (
@@ -259,6 +263,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> tuple
             e += 1
         while e > i and not tokens[e - 1].is_capitalised and tokens[e - 1].text != ".":
             e -= 1
+        if e > i and tokens[e - 1].text.endswith(("'s", "’s")) and e < hi and (
+            tokens[e].is_word and not tokens[e].is_capitalised
+        ):
+            return _role_starting_at(text, tokens, i, hi)  # "Ukraine's foreign ministry"
         mention = _name_mention(text, tokens, i, e)
         if mention is not None and e < hi and tokens[e].text.endswith(("'s", "’s")):
             return None
@@ -266,10 +274,19 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> tuple
     if not tok.is_word:
         return None
     w = _word(tok)
+    if w == "that":
+        return None  # far more often "said that ..." than a demonstrative
     if w not in DETERMINERS and w not in GROUP_NOUNS and not (
         i + 1 < hi and tokens[i + 1].lower in GROUP_NOUNS
     ):
         return None
+    return _role_starting_at(text, tokens, i, hi)
+
+
+def _role_starting_at(
+    text: str, tokens: Sequence[Token], i: int, hi: int
+) -> tuple[Mention, int] | None:
+    """A role phrase read forward from tokens[i] up to a stop word or punctuation."""
     e = i + 1
     while e < hi and e - i < MAX_ROLE_TOKENS:
         t = tokens[e]

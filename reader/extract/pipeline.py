@@ -26,11 +26,12 @@ from reader.extract.attribution import (
     after_quote,
     before_quote,
     is_cue,
+    sentence_person,
     sentence_subject,
 )
 from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
-from reader.extract.mentions import PERSON, np_starting_at
+from reader.extract.mentions import ORG, PERSON
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
 from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.spans import RawQuote, find_spans
@@ -282,11 +283,11 @@ def _read_reported(
                 item.attribution = Attribution(found.rule, found.mention, found.cue)
                 out.append(item)
             else:
-                subject = np_starting_at(text, para.tokens, lo, hi)
-                if subject is not None and subject[0].kind == PERSON:
+                subject = sentence_person(text, para.tokens, lo, hi)
+                if subject is not None and subject.kind in (PERSON, ORG):
                     out.append(_Item(para.tokens[lo].start, index, kind=QuoteKind.SCARE,
-                                     dropped=True, attribution=Attribution("mention", subject[0],
-                                                                           None)))
+                                     dropped=True,
+                                     attribution=Attribution("mention", subject, None)))
         lo = hi
     del para_start
     return out
@@ -302,6 +303,9 @@ def _assign(text: str, paras: Sequence[_Para], items: list[_Item], table: Speake
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
             table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
+            subject = table.resolve_noted(att.mention)
+            if subject is not None and item.paragraph >= last_paragraph:
+                last_speaker, last_paragraph = subject, item.paragraph
             continue
         if item.dropped:
             continue

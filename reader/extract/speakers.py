@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.extract.cues import DETERMINERS, TITLES
+from reader.extract.cues import DETERMINERS, GROUP_NOUNS, TITLES
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.tokens import fold
 
@@ -63,6 +63,10 @@ def _role_key(text: str) -> str:
     return fold(" ".join(words))
 
 
+def _plural(role: str) -> bool:
+    return any(w.lower() in GROUP_NOUNS for w in role.split())
+
+
 class SpeakerTable:
     """Merges mentions into speakers as the article is read, in order."""
 
@@ -89,6 +93,9 @@ class SpeakerTable:
             cluster.gender = mention.gender
         if mention.kind != PRONOUN:
             cluster.add_alias(mention.text)
+        if mention.role:
+            cluster.add_alias(mention.role)
+            self._roles[_role_key(mention.role)] = cluster
         if mention.role:
             cluster.add_alias(mention.role)
             self._roles[_role_key(mention.role)] = cluster
@@ -166,6 +173,13 @@ class SpeakerTable:
         for cluster in self.clusters:
             if cluster.kind in (ROLE, GROUP) and _role_key(cluster.names[0]) == key:
                 return cluster
+        words = mention.name.split()
+        if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":
+            # "the diplomat" after "a senior European diplomat": the same person
+            head = fold(words[1])
+            for cluster in self._recent(ROLE):
+                if fold(cluster.names[0].split()[-1]) == head:
+                    return cluster
         return self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
@@ -173,7 +187,9 @@ class SpeakerTable:
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
             candidates = [
-                c for c in self.clusters if c.kind in (PERSON, ROLE) and c.gender in (None, want)
+                c for c in self.clusters
+                if c.gender in (None, want)
+                and (c.kind == PERSON or (c.kind == ROLE and not _plural(c.names[0])))
             ]
         elif word == "it":
             candidates = [c for c in self.clusters if c.kind == ORG]
@@ -189,12 +205,26 @@ class SpeakerTable:
         return best
 
     def note_person(self, mention: Mention, paragraph: int) -> None:
-        """Record a named person who is mentioned but not (yet) speaking, for pronouns."""
-        if mention.kind != PERSON:
+        """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""
+        if mention.kind == PERSON:
+            cluster = self._person(mention)
+        elif mention.kind == ORG:
+            cluster = self._org(mention)
+        else:
             return
-        cluster = self._person(mention)
         cluster.last_paragraph = paragraph
         cluster.last_offset = mention.start
         if mention.gender and cluster.gender is None:
             cluster.gender = mention.gender
         cluster.add_alias(mention.text)
+        if mention.role:
+            cluster.add_alias(mention.role)
+            self._roles[_role_key(mention.role)] = cluster
+
+    def resolve_noted(self, mention: Mention) -> Cluster | None:
+        """The speaker a noted sentence subject belongs to (without counting it as speech)."""
+        if mention.kind == PERSON:
+            return self._person(mention)
+        if mention.kind == ORG:
+            return self._org(mention)
+        return None
