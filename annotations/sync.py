@@ -752,8 +752,16 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
         if pushed.returncode == 0:
             report.outgoing = outgoing
             return report
-        if "[rejected]" not in pushed.stdout + pushed.stderr:
+        refused = [line for line in pushed.stdout.splitlines() if line.startswith("!")]
+        if not refused:
             raise _unreachable(remote, url, pushed.stderr, kept)
+        reason = refused[0].split("\t")[-1]
+        if not reason.startswith("[rejected]"):
+            # Refused by the server (a hook, permissions), not because others pushed first.
+            raise SyncError(
+                f"the push to '{remote}' was refused: {reason}; {kept}; run 'reader sync' "
+                "again once the remote accepts it"
+            )
     raise SyncError(
         f"the push to '{remote}' was rejected {_PUSH_ATTEMPTS} times (others kept pushing); "
         f"{kept}; run 'reader sync' again"

@@ -518,3 +518,47 @@ def test_files_in_the_notes_repository_cannot_shadow_the_driver(tmp_path: Path) 
     pulled = git(bob, "pull", "--no-rebase", check=False)
     assert pulled.returncode == 0, pulled.stdout + pulled.stderr
     assert len(live_ids(bob)) == 7
+
+
+def test_a_push_the_remote_refuses_is_reported_and_the_commit_kept(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'repository is read-only' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    add_notes(alice, 1, "alice")
+    result = reader("sync", "--notes-dir", str(alice))
+    assert result.returncode == 1
+    assert result.stderr.startswith("reader: error: the push to 'origin' was refused")
+    assert "committed locally" in result.stderr and result.stderr.count("\n") == 1
+    assert git(alice, "status", "--porcelain").stdout == ""
+    hook.unlink()
+    retry = reader("sync", "--notes-dir", str(alice))
+    assert retry.returncode == 0, retry.stderr
+    assert "Out: How Git Works: 1 added" in retry.stdout.splitlines()
+
+
+def test_someone_pushing_between_fetch_and_push_is_merged_on_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    bob = other_clone(tmp_path, remote, "Bob")
+    bob_ids = add_notes(bob, 1, "bob")
+    commit(bob)
+    alice_ids = add_notes(alice, 1, "alice")
+    real_changes = sync.changes
+    raced: list[bool] = []
+
+    def bob_pushes_first(notes_dir: Path, old: str | None, new: str | None) -> list[sync.Change]:
+        if new == "HEAD" and not raced:  # alice is about to push
+            raced.append(True)
+            git(bob, "push", "--quiet")
+        return real_changes(notes_dir, old, new)
+
+    monkeypatch.setattr(sync, "changes", bob_pushes_first)
+    report = sync.sync(alice)
+    assert raced
+    assert [c.describe() for c in report.incoming] == ["How Git Works: 1 added"]
+    assert git(remote, "rev-parse", "main").stdout == git(alice, "rev-parse", "HEAD").stdout
+    assert live_ids(alice) >= set(alice_ids) | set(bob_ids)
