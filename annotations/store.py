@@ -147,7 +147,8 @@ def find_notes_file(article: Article, directory: Path) -> Path | None:
 
     By file name first (the id of the source URL, or of the text), then by reading the
     `document:` header of every notes file: same normalised URL, or the same text hash
-    (current or a known earlier one).
+    (current or a known earlier one); last, for an edited text without a URL, a file with
+    the same title whose passages are largely still in the text (`_passages_found`).
     """
     if not directory.is_dir():
         return None
@@ -159,6 +160,7 @@ def find_notes_file(article: Article, directory: Path) -> Path | None:
         if matches:
             return matches[0]
     url = normalise_url(article.url) if article.url else None
+    same_title: list[Path] = []
     for path in sorted(directory.glob(f"*{NOTES_SUFFIX}")):
         try:
             with path.open("rb") as handle:
@@ -172,7 +174,28 @@ def find_notes_file(article: Article, directory: Path) -> Path | None:
             document.matches_text(article.text_sha256)
         ):
             return path
+        if article.title and document.title == article.title and not (url and document.url):
+            same_title.append(path)
+    for path in same_title:
+        if _passages_found(path, article.text):
+            return path
     return None
+
+
+def _passages_found(path: Path, text: str) -> bool:
+    """True when the file's notes belong to an edited version of `text`.
+
+    The last resort for an article without a URL whose text changed (its hash is new): a
+    file with the same title is taken when at least a third of its passages are still in the
+    text verbatim; the next save records the new hash, so later opens match at once.
+    """
+    try:
+        notes = parse_bytes(path.read_bytes(), str(path))
+    except (OSError, NotesFormatError):
+        return False
+    passages = [a.selector.exact for a in notes.live if a.selector is not None]
+    found = sum(1 for passage in passages if passage and passage in text)
+    return bool(passages) and found * 3 >= len(passages)
 
 
 class NotesStore:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader: warning: {store.read_only}", file=sys.stderr)
     notes = store.reanchor(article)
     if args.format == "json":
-        write(export_dict(article, extraction, notes), "json")
+        write(export_dict(article, extraction, notes), "json", sys.stdout)
     else:
         sys.stdout.write(markdown(article, extraction, notes))
     return 0

@@ -153,7 +153,7 @@ def _list(args: argparse.Namespace) -> int:
             for c in store.conflicts
         ],
     }
-    write(data, args.format)
+    write(data, args.format, sys.stdout)
     return 0
 
 
@@ -256,5 +256,5 @@ def _add(args: argparse.Namespace) -> int:
         print(f"Added note {annotation.id} on paragraph {paragraph} to {store.path}")
     else:
         item = Anchoring(annotation, store.placements[annotation.id])
-        write(note_dict(item, article), args.format)
+        write(note_dict(item, article), args.format, sys.stdout)
     return 0

@@ -432,3 +432,24 @@ def test_atomic_write_killed_mid_write_leaves_one_whole_version(tmp_path: Path) 
             leftover.unlink()
         assert store.path.read_bytes() in expected
     assert interrupted >= 10  # most kills landed inside a write, and none tore the file
+
+
+def test_an_edited_local_article_finds_its_notes_by_title_and_remembers_the_new_text(
+    tmp_path: Path,
+) -> None:
+    art = article()
+    store = NotesStore.open(art, tmp_path, author="a")
+    add(store, art, "said the mayor", "kept")
+    add(store, art, "by ferry", "also kept")
+    edited = article([*PARAGRAPHS[:3], "Residents have crossed by ferry since April."])
+    reopened = NotesStore.open(edited, tmp_path, author="a")
+    assert reopened.path == store.path
+    add(reopened, edited, "since April", "new")
+    assert edited.text_sha256 in reopened.document.known_text_sha256
+
+
+def test_a_same_titled_but_different_article_is_not_linked(tmp_path: Path) -> None:
+    art = article()
+    add(NotesStore.open(art, tmp_path, author="a"), art, "said the mayor")
+    other = article(["Completely different words about gardening."])
+    assert not NotesStore.open(other, tmp_path).exists
