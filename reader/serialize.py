@@ -89,8 +89,13 @@ def article_dict(article: Article, extraction: Extraction | None = None) -> dict
     }
 
 
-def write(data: Any, fmt: str, out: TextIO = sys.stdout) -> None:
-    """Print `data` as pretty JSON or as block-style YAML (Unicode kept, no line folding)."""
+def write(data: Any, fmt: str, out: TextIO | None = None) -> None:
+    """Print `data` as pretty JSON or as block-style YAML (Unicode kept, no line folding).
+
+    `out` defaults to the current `sys.stdout` (looked up at call time, so tests that swap
+    it, and repeated `main()` calls in one process, write where they should).
+    """
+    out = sys.stdout if out is None else out
     if fmt == "yaml":
         import yaml
 
