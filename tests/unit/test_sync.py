@@ -15,16 +15,24 @@ from pathlib import Path
 import pytest
 
 from annotations import sync
-from annotations.model import Annotation, Document, NotesFile, Selector
+from annotations.model import Annotation, Document, NotesFile, Selector, document_id
 from annotations.store import NotesStore, file_name
 from annotations.yaml_io import dump, has_conflict_markers, parse
+from reader.load import load_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
+URL = "https://example.org/articles/how-git-works"
+SOURCE = load_bytes(
+    b"How Git Works\n\nThe object database is content-addressed, which means renames are cheap.\n",
+    name="how-git-works.txt",
+    source=URL,
+    url=URL,
+)
 DOC = Document(
-    id="url:3f9a1c2e7b4d5a60",
-    title="How Git Works",
-    url="https://example.org/articles/how-git-works",
-    text_sha256="5e" * 32,
+    id=document_id(SOURCE.url, SOURCE.text_sha256),
+    title=SOURCE.title,
+    url=SOURCE.url,
+    text_sha256=SOURCE.text_sha256,
 )
 ARTICLE = file_name(DOC)
 
@@ -259,10 +267,12 @@ def test_without_the_driver_git_leaves_markers_and_recovery_restores_every_note(
     assert has_conflict_markers(text)
 
     # Opening the article in the reader: read-only, recoverable, and recovery loses nothing.
-    store = NotesStore.open_path(carol / ARTICLE)
+    store = NotesStore.open(SOURCE, carol)
+    assert store.path == carol / ARTICLE
     assert store.read_only and store.recoverable
     backup = store.recover()
     expected = {note(i).id for i in range(3)} | set(alice_ids) | set(carol_ids)
+    assert {a.id for a in store.annotations} == expected
     assert live_ids(carol) == expected
     assert backup.read_text(encoding="utf-8") == text
     backup.unlink()
