@@ -19,9 +19,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.document import Block, build_article  # noqa: E402
-from reader.extract import QuoteKind, extract  # noqa: E402
-from reader.load import load_bytes  # noqa: E402
+from reader.document import Block, build_article
+from reader.extract import QuoteKind, extract
+from reader.load import load_bytes
 
 _REPORTED = (QuoteKind.DIRECT, QuoteKind.PARTIAL)
 

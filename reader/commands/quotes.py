@@ -1,4 +1,4 @@
-"""`reader quotes FILE`: every quote with its speaker, kind and paragraph (JSON, YAML or a table)."""
+"""`reader quotes FILE`: every quote with its speaker, kind and paragraph (JSON, YAML, table)."""
 
 from __future__ import annotations
 
@@ -49,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((100, 24)).columns
         print_table([quote_dict(q, extraction, article) for q in quotes], width)
         return 0
-    write({"source": article.source, "quotes": [quote_dict(q, extraction, article) for q in quotes]},
-          args.format)
+    write(
+        {"source": article.source, "quotes": [quote_dict(q, extraction, article) for q in quotes]},
+        args.format,
+    )
     return 0
 
 

@@ -33,8 +33,23 @@ from reader.extract.tokens import Token
 MAX_SUBJECT_WORDS = 14
 """Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
 
-_BASE_FORMS_OK = frozenset({"say", "tell", "add", "ask", "write", "insist", "argue", "warn",
-                            "explain", "agree", "admit", "claim", "predict"})
+_BASE_FORMS_OK = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "write",
+        "insist",
+        "argue",
+        "warn",
+        "explain",
+        "agree",
+        "admit",
+        "claim",
+        "predict",
+    }
+)
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where", "when"})
 _DASHES = (",", "—", "–", "(", ")", ";")
@@ -63,8 +78,10 @@ def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
         return False
-    if word in SPEECH_VERBS and not word.endswith(("s", "d", "ed", "ing", "ote", "old")) and (
-        word not in _BASE_FORMS_OK
+    if (
+        word in SPEECH_VERBS
+        and not word.endswith(("s", "d", "ed", "ing", "ote", "old"))
+        and (word not in _BASE_FORMS_OK)
     ):
         return False
     return not (tok.is_capitalised and i > 0 and tokens[i - 1].is_capitalised)
@@ -118,8 +135,15 @@ def _is_role(mention: Mention) -> bool:
 
 
 def _with_role(person: Mention, role: Mention) -> Mention:
-    return Mention(person.text, person.start, person.end, PERSON, person.name, role.text,
-                   person.gender or role.gender)
+    return Mention(
+        person.text,
+        person.start,
+        person.end,
+        PERSON,
+        person.name,
+        role.text,
+        person.gender or role.gender,
+    )
 
 
 def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int) -> Mention | None:
@@ -154,7 +178,7 @@ def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int)
 
 
 def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
-    """The speaker mention after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
+    """The speaker after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
     found = np_starting_at(text, tokens, i, hi)
     if found is None:
         return None
@@ -245,11 +269,14 @@ def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Me
             break
     for s in starts:
         i = s
-        while i < hi and tokens[i].is_word and tokens[i].text.lower() in ("but", "and", "yet",
-                                                                          "so", "still"):
+        while (
+            i < hi
+            and tokens[i].is_word
+            and tokens[i].text.lower() in ("but", "and", "yet", "so", "still")
+        ):
             i += 1
         found = np_starting_at(text, tokens, i, hi)
-        if found is not None and found[0].kind != ROLE or (
+        if (found is not None and found[0].kind != ROLE) or (
             found is not None and found[0].text.split()[0].lower() in DETERMINERS
         ):
             assert found is not None
@@ -282,8 +309,11 @@ def sentence_person(
     found: list[Mention | None] = []
     for a, b in chunks:
         k = a
-        while k < b and tokens[k].is_word and tokens[k].text.lower() in ("but", "and", "yet",
-                                                                          "so", "still"):
+        while (
+            k < b
+            and tokens[k].is_word
+            and tokens[k].text.lower() in ("but", "and", "yet", "so", "still")
+        ):
             k += 1
         got = np_starting_at(text, tokens, k, b)
         found.append(got[0] if got is not None else None)

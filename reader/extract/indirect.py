@@ -1,4 +1,4 @@
-"""Reported speech without quote marks: `Erdogan said that he expected ...`, `Shoigu assured that ...`.
+"""Reported speech without quote marks: `Erdogan said that he expected ...`, `X assured that ...`.
 
 A sentence of narration (no quotation marks in it) is reported speech when a cue verb that takes
 a clause follows a speaker mention and is followed by `that`, by an object and `that`
@@ -17,11 +17,43 @@ from reader.extract.mentions import Mention
 from reader.extract.tokens import Token
 
 _DIRECT_CLAUSE_VERBS = frozenset(
-    {"said", "says", "added", "adds", "believes", "believed", "thinks", "thought", "warned",
-     "warns", "insisted", "insists", "argued", "argues", "claimed", "claims", "predicted"}
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "believes",
+        "believed",
+        "thinks",
+        "thought",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "predicted",
+    }
 )
-_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "late", "earlier",
-                           "last", "this", "through", "via", "to"})
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "late",
+        "earlier",
+        "last",
+        "this",
+        "through",
+        "via",
+        "to",
+    }
+)
 MIN_CLAUSE_WORDS = 3
 """A reported clause shorter than this (in words) is not worth listing."""
 
@@ -98,9 +130,14 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
         mention = subject_before(text, tokens, lo, c)
         if mention is None:
             continue
-        return _reported(tokens, start, hi, mention, tok,
-                         "reported-that" if tokens[start - 1].text.lower() == "that"
-                         else "reported-clause")
+        return _reported(
+            tokens,
+            start,
+            hi,
+            mention,
+            tok,
+            "reported-that" if tokens[start - 1].text.lower() == "that" else "reported-clause",
+        )
     for c in range(lo, hi - 1):
         if tokens[c].text.lower() == "according" and tokens[c + 1].text.lower() == "to":
             mention = object_after(text, tokens, c + 2, hi)

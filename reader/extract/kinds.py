@@ -26,7 +26,32 @@ TITLE_MAX_WORDS = 12
 """A title has at most this many words."""
 
 _MINOR_WORDS = frozenset(
-    "a an the of in on at to for by and or but with from as vs is are be not nor our my".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "is",
+        "are",
+        "be",
+        "not",
+        "nor",
+        "our",
+        "my",
+    ]
 )
 
 
@@ -48,8 +73,11 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
     words = [t.text.lower() for t in pre[-4:]]
     if words[-1] in SCARE_BEFORE:
         return True
-    if words[-1] == "as" and len(words) >= 2 and words[-2] in (
-        "known", "referred", "described", "labelled", "labeled", "branded", "billed", "dubbed"
+    if (
+        words[-1] == "as"
+        and len(words) >= 2
+        and words[-2]
+        in ("known", "referred", "described", "labelled", "labeled", "branded", "billed", "dubbed")
     ):
         return True
     for i, w in enumerate(words):
@@ -78,14 +106,51 @@ def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
         return False
     before = pre[-1].text.lower()
     after = post[0]
-    return (before in DETERMINERS or before in ("-", "so")) and after.is_word and (
-        after.text[:1].islower() and after.text.lower() not in _CLAUSE_STARTS
+    return (
+        (before in DETERMINERS or before in ("-", "so"))
+        and after.is_word
+        and (after.text[:1].islower() and after.text.lower() not in _CLAUSE_STARTS)
     )
 
 
 _CLAUSE_STARTS = frozenset(
-    "and or but is was are were has had have will would could should can may might that "
-    "which who as to in on at for of by from with than because if when while".split()
+    [
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "that",
+        "which",
+        "who",
+        "as",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "by",
+        "from",
+        "with",
+        "than",
+        "because",
+        "if",
+        "when",
+        "while",
+    ]
 )
 
 

@@ -75,11 +75,15 @@ def _in_name(tokens: Sequence[Token], i: int) -> bool:
         word = _word(tok)
         if word in NAME_CONNECTORS or word == "of":
             # a particle only inside a name: "Ursula von der Leyen", "Department of Justice"
-            return 0 < i < len(tokens) - 1 and tokens[i - 1].is_capitalised and (
-                tokens[i + 1].is_capitalised or _word(tokens[i + 1]) in NAME_CONNECTORS
+            return (
+                0 < i < len(tokens) - 1
+                and tokens[i - 1].is_capitalised
+                and (tokens[i + 1].is_capitalised or _word(tokens[i + 1]) in NAME_CONNECTORS)
             )
         return False
-    return tok.text == "." and i > 0 and tokens[i - 1].is_word and is_abbreviation(tokens[i - 1].text)
+    return (
+        tok.text == "." and i > 0 and tokens[i - 1].is_word and is_abbreviation(tokens[i - 1].text)
+    )
 
 
 def _trim_run(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
@@ -116,7 +120,7 @@ def _is_acronym(word: str) -> bool:
 def _name_mention(
     text: str, tokens: Sequence[Token], s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
-    """A mention for the capitalised run tokens[s:e], with lower-case role words from prefix_start."""
+    """A mention for the capitalised run tokens[s:e] (role words from `prefix_start` on)."""
     s, e = _trim_run(tokens, s, e)
     if s >= e:
         return None
@@ -138,34 +142,48 @@ def _name_mention(
         mention_start = s - 1
     surface = _text(text, tokens, mention_start, e)
     if org:
-        return Mention(surface, tokens[mention_start].start, tokens[e - 1].end, ORG,
-                       _text(text, tokens, s, e))
+        return Mention(
+            surface, tokens[mention_start].start, tokens[e - 1].end, ORG, _text(text, tokens, s, e)
+        )
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
-        if tokens[i].is_word and _word(tokens[i]) in TITLES:
-            name_start = i + 1
-        elif tokens[i].text == "." and name_start == i:
+        if (tokens[i].is_word and _word(tokens[i]) in TITLES) or (
+            tokens[i].text == "." and name_start == i
+        ):
             name_start = i + 1
     while name_start < e and not tokens[name_start].is_capitalised:
         name_start += 1
     prefix_words = [_word(t) for t in tokens[mention_start:e]]
     if name_start >= e:
-        return Mention(surface, tokens[mention_start].start, tokens[e - 1].end, ROLE, surface,
-                       gender=_gender(prefix_words))
+        return Mention(
+            surface,
+            tokens[mention_start].start,
+            tokens[e - 1].end,
+            ROLE,
+            surface,
+            gender=_gender(prefix_words),
+        )
     name = _text(text, tokens, name_start, e)
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return Mention(surface, tokens[mention_start].start, tokens[e - 1].end, PERSON, name,
-                   gender=_gender(prefix_words))
+    return Mention(
+        surface,
+        tokens[mention_start].start,
+        tokens[e - 1].end,
+        PERSON,
+        name,
+        gender=_gender(prefix_words),
+    )
 
 
 def _pronoun(tok: Token) -> Mention | None:
     word = tok.text.lower()
     if word in SUBJECT_PRONOUNS:
-        return Mention(tok.text, tok.start, tok.end, PRONOUN, word,
-                       gender={"he": "m", "she": "f"}.get(word))
+        return Mention(
+            tok.text, tok.start, tok.end, PRONOUN, word, gender={"he": "m", "she": "f"}.get(word)
+        )
     return None
 
 
@@ -181,11 +199,14 @@ def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention
     r = j
     while r > lo and _in_name(tokens, r - 1):
         r -= 1
-    if r < j and tokens[j - 1].is_capitalised or (r < j and tokens[j - 1].text == "."):
+    if (r < j and tokens[j - 1].is_capitalised) or (r < j and tokens[j - 1].text == "."):
         # lower-case role words right before the name, when they open the chunk
         p = r
-        while p > lo and tokens[p - 1].is_word and not tokens[p - 1].is_capitalised and (
-            _word(tokens[p - 1]) not in ROLE_STOP_WORDS
+        while (
+            p > lo
+            and tokens[p - 1].is_word
+            and not tokens[p - 1].is_capitalised
+            and (_word(tokens[p - 1]) not in ROLE_STOP_WORDS)
         ):
             p -= 1
         if p < r and (p == lo or _word(tokens[p]) in DETERMINERS) and r - p <= 6:
@@ -197,7 +218,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention
 def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention | None:
     """A lower-case role phrase ending before tokens[j] (`the agency's spokeswoman`)."""
     head = tokens[j - 1]
-    if not head.is_word or head.is_capitalised and head.lower not in GROUP_NOUNS:
+    if not head.is_word or (head.is_capitalised and head.lower not in GROUP_NOUNS):
         return None
     i = j - 1
     start: int | None = None
@@ -243,12 +264,15 @@ def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention
         kind = ORG
     else:
         kind = ROLE
-    return Mention(surface, tokens[s].start, tokens[e - 1].end, kind, surface,
-                   gender=_gender(words))
+    return Mention(
+        surface, tokens[s].start, tokens[e - 1].end, kind, surface, gender=_gender(words)
+    )
 
 
-def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> tuple[Mention, int] | None:
-    """The noun phrase that starts at tokens[i] (before tokens[hi]); returns it and its end index."""
+def np_starting_at(
+    text: str, tokens: Sequence[Token], i: int, hi: int
+) -> tuple[Mention, int] | None:
+    """The noun phrase starting at tokens[i] (before tokens[hi]), and the index past it."""
     if i >= hi:
         return None
     tok = tokens[i]
@@ -256,15 +280,19 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> tuple
         pron = _pronoun(tok)
         if pron is not None:
             return pron, i + 1
-    if tok.is_capitalised and not (tok.lower in GROUP_NOUNS and i + 1 < hi
-                                   and not tokens[i + 1].is_capitalised):
+    if tok.is_capitalised and not (
+        tok.lower in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
+    ):
         e = i
         while e < hi and _in_name(tokens, e):
             e += 1
         while e > i and not tokens[e - 1].is_capitalised and tokens[e - 1].text != ".":
             e -= 1
-        if e > i and tokens[e - 1].text.endswith(("'s", "’s")) and e < hi and (
-            tokens[e].is_word and not tokens[e].is_capitalised
+        if (
+            e > i
+            and tokens[e - 1].text.endswith(("'s", "’s"))
+            and e < hi
+            and (tokens[e].is_word and not tokens[e].is_capitalised)
         ):
             return _role_starting_at(text, tokens, i, hi)  # "Ukraine's foreign ministry"
         mention = _name_mention(text, tokens, i, e)
@@ -276,8 +304,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> tuple
     w = _word(tok)
     if w == "that":
         return None  # far more often "said that ..." than a demonstrative
-    if w not in DETERMINERS and w not in GROUP_NOUNS and not (
-        i + 1 < hi and tokens[i + 1].lower in GROUP_NOUNS
+    if (
+        w not in DETERMINERS
+        and w not in GROUP_NOUNS
+        and not (i + 1 < hi and tokens[i + 1].lower in GROUP_NOUNS)
     ):
         return None
     return _role_starting_at(text, tokens, i, hi)

@@ -15,6 +15,7 @@ Every step does bounded work per token or per quote, so the whole is linear in t
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -33,8 +34,8 @@ from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import ORG, PERSON
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
-from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.spans import RawQuote, find_spans
+from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.tokens import Token, is_sentence_end, tokenize
 
 MAX_CONTEXT_TOKENS = 60
@@ -80,9 +81,7 @@ class _Item:
 
 def _tokenize_paragraph(text: str, start: int, end: int) -> _Para:
     tokens = tokenize(text, start, end)
-    ends = [
-        t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in tokens
-    ]
+    ends = [t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in tokens]
     return _Para(tokens, [t.start for t in tokens], ends)
 
 
@@ -122,13 +121,27 @@ def run(article: Article) -> Extraction:
     for q in top:
         items.append(_read_quote(text, paras, q, by_para, ending_in))
     _link_splits(text, paras, items)
+    items.extend(_read_nested(text, paras, raws))
     for index, para in enumerate(paras):
         items.extend(_read_reported(text, para, paragraphs[index].start, index, by_para, ending_in))
     items.sort(key=lambda it: it.start)
     table = SpeakerTable()
     _assign(text, paras, items, table)
-    nested = [q for q in raws if q.depth > 0]
-    return _build(article, items, nested, table)
+    return _build(article, items, table)
+
+
+def _read_nested(text: str, paras: Sequence[_Para], raws: Sequence[RawQuote]) -> list[_Item]:
+    """Read nested quotes inside their parent quote, as if the parent were the narration."""
+    out: list[_Item] = []
+    open_parents: list[RawQuote] = []
+    for q in raws:  # sorted by start, parents before children
+        while open_parents and open_parents[-1].end < q.end:
+            open_parents.pop()
+        if q.depth > 0 and open_parents:
+            parent = open_parents[-1]
+            out.append(_read_quote(text, paras, q, {}, {}, bounds=(parent.start, parent.end)))
+        open_parents.append(q)
+    return out
 
 
 def _read_quote(
@@ -137,8 +150,9 @@ def _read_quote(
     q: RawQuote,
     by_para: dict[int, list[RawQuote]],
     ending_in: dict[int, list[RawQuote]],
+    bounds: tuple[int, int] | None = None,
 ) -> _Item:
-    """Attribution and kind of one top-level quote from its own sentence."""
+    """Attribution and kind of one quote from its own sentence (inside `bounds` if nested)."""
     first = paras[q.paragraph]
     last_index = q.segments[-1].paragraph
     last = paras[last_index]
@@ -150,14 +164,16 @@ def _read_quote(
         [p.outer_end for p in ending_in.get(q.paragraph, []) if p.outer_end <= q.outer_start],
         default=-1,
     )
+    ceiling_offset: int | None = min(
+        [p.outer_start for p in by_para.get(last_index, []) if p.outer_start >= q.outer_end],
+        default=None,
+    )
+    if bounds is not None:
+        floor_offset, ceiling_offset = bounds
     open_i = first.index_at(q.outer_start)
     floor = first.index_at(floor_offset) if floor_offset >= 0 else 0
     lo = _sentence_start(first, open_i, floor)
     # narration after: up to the next quote's opening mark (or paragraph end)
-    ceiling_offset = min(
-        [p.outer_start for p in by_para.get(last_index, []) if p.outer_start >= q.outer_end],
-        default=None,
-    )
     close_i = last.index_at(q.outer_end)
     ceiling = last.index_at(ceiling_offset) if ceiling_offset is not None else len(last.tokens)
     hi = _sentence_end(last, close_i, ceiling)
@@ -234,7 +250,7 @@ def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
 
 def _link_splits(text: str, paras: Sequence[_Para], items: list[_Item]) -> None:
     """Join `"First part," she said, "second part."` into one utterance in two segments."""
-    for a, b in zip(items, items[1:], strict=False):
+    for a, b in itertools.pairwise(items):
         qa, qb = a.raw, b.raw
         if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
             continue
@@ -285,9 +301,15 @@ def _read_reported(
             else:
                 subject = sentence_person(text, para.tokens, lo, hi)
                 if subject is not None and subject.kind in (PERSON, ORG):
-                    out.append(_Item(para.tokens[lo].start, index, kind=QuoteKind.SCARE,
-                                     dropped=True,
-                                     attribution=Attribution("mention", subject, None)))
+                    out.append(
+                        _Item(
+                            para.tokens[lo].start,
+                            index,
+                            kind=QuoteKind.SCARE,
+                            dropped=True,
+                            attribution=Attribution("mention", subject, None),
+                        )
+                    )
         lo = hi
     del para_start
     return out
@@ -311,6 +333,11 @@ def _assign(text: str, paras: Sequence[_Para], items: list[_Item], table: Speake
             continue
         if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
             continue
+        if item.raw is not None and item.raw.depth > 0:
+            if att is not None and att.mention is not None:
+                item.speaker = table.resolve(att.mention, item.paragraph)
+                item.evidence = _evidence(att)
+            continue
         if item.split_with is not None:
             item.speaker = item.split_with.speaker
             item.evidence = item.split_with.evidence
@@ -319,8 +346,7 @@ def _assign(text: str, paras: Sequence[_Para], items: list[_Item], table: Speake
             item.speaker = cluster
             item.evidence = _evidence(att)
         else:
-            cluster, rule = _continued(items, pos, item, last_in_para, last_speaker,
-                                       last_paragraph)
+            cluster, rule = _continued(items, pos, item, last_in_para, last_speaker, last_paragraph)
             item.speaker = cluster
             if cluster is not None:
                 item.evidence = Evidence(rule)
@@ -345,15 +371,17 @@ def _continued(
     for later in items[pos + 1 :]:
         if later.paragraph != item.paragraph:
             break
-        if later.raw is not None and later.attribution is not None and (
-            later.attribution.mention is not None
-            and later.kind not in (QuoteKind.SCARE, QuoteKind.TITLE)
-            and not later.embedded
+        if (
+            later.raw is not None
+            and later.attribution is not None
+            and (
+                later.attribution.mention is not None
+                and later.kind not in (QuoteKind.SCARE, QuoteKind.TITLE)
+                and not later.embedded
+            )
         ):
             return None, ""
-    if item.opens_paragraph and last_speaker is not None and (
-        item.paragraph - last_paragraph == 1
-    ):
+    if item.opens_paragraph and last_speaker is not None and (item.paragraph - last_paragraph == 1):
         return last_speaker, "continues-previous"
     return None, ""
 
@@ -378,9 +406,7 @@ def _slug(name: str) -> str:
     return _SLUG.sub("-", ascii_name.lower()).strip("-") or "speaker"
 
 
-def _build(
-    article: Article, items: list[_Item], nested: list[RawQuote], table: SpeakerTable
-) -> Extraction:
+def _build(article: Article, items: list[_Item], table: SpeakerTable) -> Extraction:
     """Turn the resolved items into the public value types."""
     text = article.text
     ids: dict[int, str] = {}
@@ -422,27 +448,33 @@ def _build(
                 quote_text = " ".join(text[s.start : s.end] for s in segments)
             else:
                 quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
-            quotes.append(Quote(
-                start=start, end=end, text=quote_text, kind=item.kind,
-                paragraph=item.paragraph, speaker=speaker_id,
-                segments=tuple(segments) if len(segments) > 1 else (),
-                evidence=item.evidence, split=bool(tails),
-            ))
+            quotes.append(
+                Quote(
+                    start=start,
+                    end=end,
+                    text=quote_text,
+                    kind=item.kind,
+                    paragraph=item.paragraph,
+                    speaker=speaker_id,
+                    segments=tuple(segments) if len(segments) > 1 else (),
+                    evidence=item.evidence,
+                    split=bool(tails),
+                    nested=item.raw.depth > 0,
+                )
+            )
         elif item.reported is not None:
             r = item.reported
-            quotes.append(Quote(
-                start=r.start, end=r.end, text=text[r.start : r.end], kind=QuoteKind.INDIRECT,
-                paragraph=item.paragraph, speaker=speaker_id, evidence=item.evidence,
-            ))
-    for raw in nested:
-        nested_text = text[raw.start : raw.end] if len(raw.segments) == 1 else "\n\n".join(
-            text[s.start : s.end] for s in raw.segments)
-        words = len(nested_text.split())
-        kind = QuoteKind.SCARE if words <= 4 else QuoteKind.DIRECT
-        quotes.append(Quote(
-            start=raw.start, end=raw.end, text=nested_text, kind=kind, paragraph=raw.paragraph,
-            nested=True,
-        ))
+            quotes.append(
+                Quote(
+                    start=r.start,
+                    end=r.end,
+                    text=text[r.start : r.end],
+                    kind=QuoteKind.INDIRECT,
+                    paragraph=item.paragraph,
+                    speaker=speaker_id,
+                    evidence=item.evidence,
+                )
+            )
     quotes.sort(key=lambda q: (q.start, q.nested))
     speakers: list[Speaker] = []
     for cluster in table.clusters:
@@ -451,10 +483,16 @@ def _build(
             continue
         name = cluster.name
         aliases = tuple(a for a in cluster.aliases if a != name)
-        speakers.append(Speaker(
-            id=ids[key], name=name, aliases=aliases, organisation=cluster.kind == "org",
-            quote_count=counts.get(key, 0), paragraphs=tuple(sorted(paras.get(key, ()))),
-        ))
+        speakers.append(
+            Speaker(
+                id=ids[key],
+                name=name,
+                aliases=aliases,
+                organisation=cluster.kind == "org",
+                quote_count=counts.get(key, 0),
+                paragraphs=tuple(sorted(paras.get(key, ()))),
+            )
+        )
     speakers.sort(key=lambda s: -s.quote_count)
     return Extraction(quotes=tuple(quotes), speakers=tuple(speakers))
 

@@ -34,7 +34,7 @@ MAX_QUOTE_PARAGRAPHS = 30
 MAX_NESTING = 4
 """Deeper nesting than this is treated as stray marks."""
 
-_DOUBLE_CHARS = "\"“”„«»"
+_DOUBLE_CHARS = '"“”„«»'
 
 
 @dataclass(slots=True)
@@ -135,7 +135,9 @@ def _innermost(stack: Sequence[RawQuote], level: str) -> int | None:
     return None
 
 
-def _close_at(stack: list[RawQuote], i: int, pos: int, mark: Mark | None, done: list[RawQuote]) -> None:
+def _close_at(
+    stack: list[RawQuote], i: int, pos: int, mark: Mark | None, done: list[RawQuote]
+) -> None:
     """Close `stack[i]` at `pos`; quotes opened inside it and still open are dropped."""
     quote = stack[i]
     del stack[i:]
@@ -170,7 +172,9 @@ def _pair(
             bottom = stack[0]
             budget = MAX_QUOTE_CHARS - bottom.length
             if m.start - bottom.segments[-1].start > budget:
-                cut = _cut_point(text, bottom.segments[-1].start + budget, bottom.segments[-1].start)
+                cut = _cut_point(
+                    text, bottom.segments[-1].start + budget, bottom.segments[-1].start
+                )
                 bottom.flags.add("limit")
                 _close_at(stack, 0, cut, None, done)
         if m.level == DOUBLE:
@@ -186,10 +190,11 @@ def _pair(
                     done.append(stray)
                     last_closed_end = m.end
             elif action == "open":
-                if d is None or stack[-1].level == SINGLE:
-                    _open(stack, m, index)
-                elif m.bias is Bias.OPEN and stack[d].open_mark is not None and (
-                    stack[d].open_mark.bias is Bias.OPEN
+                opener = stack[d].open_mark if d is not None else None
+                if (
+                    d is None
+                    or stack[-1].level == SINGLE
+                    or (m.bias is Bias.OPEN and opener is not None and opener.bias is Bias.OPEN)
                 ):
                     _open(stack, m, index)
                 else:

@@ -187,7 +187,8 @@ class SpeakerTable:
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
             candidates = [
-                c for c in self.clusters
+                c
+                for c in self.clusters
                 if c.gender in (None, want)
                 and (c.kind == PERSON or (c.kind == ROLE and not _plural(c.names[0])))
             ]

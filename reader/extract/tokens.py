@@ -88,9 +88,7 @@ def is_sentence_end(text: str, i: int, limit: int) -> bool:
             return False
     while j < limit and text[j].isspace():
         j += 1
-    if j < limit and text[j].islower():
-        return False
-    return True
+    return not (j < limit and text[j].islower())
 
 
 def fold(text: str) -> str:
