@@ -1,1 +1,11 @@
-"""Highlights and notes: model, YAML storage, re-anchoring and git merging; no UI imports."""
+"""Highlights and notes: model, YAML storage, re-anchoring and git merging; no UI imports.
+
+- `model`: frozen values (`Annotation`, `Selector`, `Document`, `NotesFile`, `Conflict`).
+- `yaml_io`: strict safe reading and canonical, diff-friendly writing of notes files.
+- `store`: `NotesStore`, the API the UI uses: find an article's notes, change them (saved
+  at once, atomically, merged with changes on disk), undo, re-anchor, recover.
+- `anchor`: placing notes again in a changed text (exact, fuzzy, or orphan).
+- `merge`: the symmetric merge by annotation id that saves, recovery and git rely on.
+
+Nothing is imported here, so a light user (the git merge driver) pays only for what it uses.
+"""

@@ -85,7 +85,8 @@ def markdown(article: Article, extraction: Extraction, notes: list[Anchoring]) -
         out.append("## Speakers\n\n")
         for speaker in extraction.speakers:
             kind = "organisation" if speaker.organisation else "person"
-            line = f"- **{speaker.name}** ({kind}), {speaker.quote_count} quotes"
+            count = speaker.quote_count
+            line = f"- **{speaker.name}** ({kind}), {count} quote{'' if count == 1 else 's'}"
             if speaker.aliases:
                 line += "; also: " + ", ".join(speaker.aliases)
             out.append(line + "\n")

@@ -1,5 +1,8 @@
 """`reader notes FILE`: list an article's notes; `reader notes add FILE --quote ...`: add one.
 
+`reader notes recover FILE` repairs the article's notes file when git left conflict markers
+in it: both sides are merged by annotation id and the conflicted file is kept as a backup.
+
 The listing shows every live note in article order with its anchoring status (`exact`,
 `fuzzy`, or `orphan` when its passage is gone from the text; orphans are listed last, never
 dropped). `notes add` highlights a passage found in the article, for scripts: an error when
@@ -25,10 +28,14 @@ from reader.serialize import write
 NAME = "notes"
 SUMMARY = "list an article's notes with their anchoring status; 'notes add' adds one"
 
+ACTIONS = ("add", "recover")
+"""Sub-actions of `reader notes` (the first word, before FILE)."""
+
 USAGE = (
     "reader notes FILE [--format table|json|yaml] [--notes-dir DIR]\n"
     "       reader notes add FILE --quote TEXT [--note TEXT] [--tag TAG]... [--color COLOR]\n"
-    "                        [--prefix TEXT] [--suffix TEXT] [--context TEXT] [--notes-dir DIR]"
+    "                        [--prefix TEXT] [--suffix TEXT] [--context TEXT] [--notes-dir DIR]\n"
+    "       reader notes recover FILE [--notes-dir DIR]"
 )
 
 
@@ -48,8 +55,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "words",
         nargs="+",
-        metavar="[add] FILE",
-        help="the article (a path, an http(s) URL, or - for stdin); 'add FILE' adds a note",
+        metavar="[add|recover] FILE",
+        help="the article (a path, an http(s) URL, or - for stdin); 'add FILE' adds a note, "
+        "'recover FILE' repairs its notes file after a git conflict",
     )
     parser.add_argument(
         "--format",
@@ -82,11 +90,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """List or add notes; return the exit code."""
     words: list[str] = args.words
-    if len(words) == 2 and words[0] == "add":
+    if len(words) == 2 and words[0] in ACTIONS:
         args.target = words[1]
-        return _add(args)
+        return _add(args) if words[0] == "add" else _recover(args)
     if len(words) != 1:
-        raise LoadError(f"expected FILE or 'add FILE', got: {' '.join(words)}")
+        raise LoadError(f"expected FILE, 'add FILE' or 'recover FILE', got: {' '.join(words)}")
     for option in ("quote", "prefix", "suffix", "context"):
         if getattr(args, option) is not None:
             raise LoadError(f"--{option} belongs to 'reader notes add'")
@@ -132,6 +140,25 @@ def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
 def _warn(store: NotesStore) -> None:
     if store.read_only:
         print(f"reader: warning: {store.read_only}", file=sys.stderr)
+    if store.recoverable:
+        print("reader: run 'reader notes recover FILE' to repair it", file=sys.stderr)
+
+
+def _recover(args: argparse.Namespace) -> int:
+    article = open_target(args)
+    store = open_store(article, args)
+    if not store.recoverable:
+        problem = store.read_only or f"{store.path} has no conflict markers"
+        raise LoadError(f"nothing to recover: {problem}")
+    try:
+        backup = store.recover()
+    except StoreError as error:
+        raise LoadError(str(error)) from None
+    print(
+        f"Recovered {len(store.annotations)} notes in {store.path} "
+        f"(the conflicted file is kept as {backup.name})"
+    )
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,45 @@ def test_export_without_notes_still_works(
     code, out, _ = run(capsys, "export", str(article), "--notes-dir", str(notes_dir))
     assert code == 0 and "# Harbour town votes" in out
     assert not notes_dir.exists()
+
+
+def test_recover_a_notes_file_left_with_git_conflict_markers(
+    capsys: pytest.CaptureFixture[str], article: Path, notes_dir: Path, tmp_path: Path
+) -> None:
+    def add(quote: str) -> None:
+        code, _, err = run(
+            capsys, "notes", "add", str(article), "--quote", quote, "--notes-dir", str(notes_dir)
+        )
+        assert code == 0, err
+
+    add("voted on Tuesday")
+    notes_file = next(notes_dir.glob("*.notes.yaml"))
+    base = notes_file.read_text()
+    add("two lanes")
+    ours = notes_file.read_text()
+    notes_file.write_text(base)
+    add("said the mayor")
+    theirs = notes_file.read_text()
+    sides = []
+    for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
+        (tmp_path / name).write_text(text)
+        sides.append(str(tmp_path / name))
+    subprocess.run(["git", "merge-file", *sides], check=False, capture_output=True)
+    conflicted = (tmp_path / "ours").read_text()
+    assert "<<<<<<<" in conflicted
+    notes_file.write_text(conflicted)
+
+    code, out, err = run(capsys, "notes", str(article), "--notes-dir", str(notes_dir))
+    assert code == 0
+    assert "conflict markers" in err and "reader notes recover" in err
+    assert notes_file.read_text() == conflicted  # listing never writes
+
+    code, out, err = run(capsys, "notes", "recover", str(article), "--notes-dir", str(notes_dir))
+    assert code == 0, err
+    assert "Recovered 3 notes" in out
+    assert [p.read_text() for p in notes_dir.glob("*.conflict-*.bak")] == [conflicted]
+    listed = sorted(n["exact"] for n in notes_json(capsys, article, notes_dir))
+    assert listed == ["said the mayor", "two lanes", "voted on Tuesday"]
+
+    code, _, err = run(capsys, "notes", "recover", str(article), "--notes-dir", str(notes_dir))
+    assert code == 2 and "nothing to recover" in err
