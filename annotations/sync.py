@@ -142,6 +142,10 @@ class SyncReport:
     """Changes pulled from the remote."""
     outgoing: list[Change] = field(default_factory=list)
     """Changes pushed to the remote."""
+    commits_in: int = 0
+    """Commits pulled from the remote (some may change no notes, e.g. set-up files)."""
+    commits_out: int = 0
+    """Commits pushed to the remote."""
     remote: str | None = None
     """The remote synced with; None when the repository has none."""
     registered_driver: bool = False
@@ -601,8 +605,12 @@ def _recover_marked_files(notes_dir: Path) -> list[tuple[str, str]]:
     return recovered
 
 
-def _upstream(notes_dir: Path, branch: str) -> tuple[str, str] | None:
-    """The remote name and branch to sync `branch` with, or None without a remote."""
+def _upstream(notes_dir: Path, branch: str) -> tuple[str, str | None] | None:
+    """The remote and branch to sync `branch` with; None without a remote.
+
+    The branch is None when no upstream is configured yet (the first sync): the remote's
+    default branch is then asked for, so a `main` clone joins a `master` remote.
+    """
     remote = git(notes_dir, "config", f"branch.{branch}.remote", check=False).stdout.strip()
     merge_ref = git(notes_dir, "config", f"branch.{branch}.merge", check=False).stdout.strip()
     if remote and merge_ref.startswith("refs/heads/"):
@@ -610,7 +618,18 @@ def _upstream(notes_dir: Path, branch: str) -> tuple[str, str] | None:
     remotes = _out(notes_dir, "remote").split()
     if not remotes:
         return None
-    return ("origin" if "origin" in remotes else remotes[0]), branch
+    return ("origin" if "origin" in remotes else remotes[0]), None
+
+
+def _default_branch(notes_dir: Path, remote: str, url: str, kept: str, batch: bool) -> str | None:
+    """The branch the remote's HEAD names, or None for an empty remote."""
+    listed = _network(notes_dir, kept, batch, "ls-remote", "--symref", remote, "HEAD")
+    if listed.returncode != 0:
+        raise _unreachable(remote, url, listed.stderr, kept)
+    for line in listed.stdout.splitlines():
+        if line.startswith("ref: refs/heads/") and line.endswith("\tHEAD"):
+            return line[len("ref: refs/heads/") : -len("\tHEAD")]
+    return None
 
 
 def _network(
@@ -704,15 +723,18 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
     upstream = _upstream(notes_dir, branch_name)
     if upstream is None:
         return report
-    remote, remote_branch = upstream
+    remote, configured_branch = upstream
     report.remote = remote
     url = git(notes_dir, "remote", "get-url", remote, check=False).stdout.strip() or remote
-    tracking = f"refs/remotes/{remote}/{remote_branch}"
     kept = (
         f"your notes are committed locally ({report.commit[:7]})"
         if report.commit
         else "your notes are safe in the local repository"
     )
+    remote_branch = configured_branch or (
+        _default_branch(notes_dir, remote, url, kept, batch) or branch_name
+    )
+    tracking = f"refs/remotes/{remote}/{remote_branch}"
     for _attempt in range(_PUSH_ATTEMPTS):
         fetched = _network(
             notes_dir,
@@ -739,18 +761,23 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
             )
             if not up_to_date:
                 _integrate(notes_dir, tracking, remote, rebase, report)
+                report.commits_in += int(
+                    _out(notes_dir, "rev-list", "--count", f"{before}..{tracking}")
+                )
                 report.incoming += changes(notes_dir, before, "HEAD")
         base = tracking if has_remote else None
         ahead = _out(notes_dir, "rev-list", "--count", f"{tracking}..HEAD" if base else "HEAD")
         if ahead == "0":
             return report
         outgoing = changes(notes_dir, base, "HEAD")
+        commits_out = int(ahead)
         push_args = ["push", "--quiet", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}"]
         if not git(notes_dir, "config", f"branch.{branch_name}.remote", check=False).stdout:
             push_args.insert(1, "--set-upstream")
         pushed = _network(notes_dir, kept, batch, *push_args)
         if pushed.returncode == 0:
             report.outgoing = outgoing
+            report.commits_out = commits_out
             return report
         refused = [line for line in pushed.stdout.splitlines() if line.startswith("!")]
         if not refused:

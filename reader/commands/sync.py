@@ -93,11 +93,15 @@ def _print_report(directory: Path, report: notes_sync.SyncReport) -> None:
         print(f"No remote configured for {directory}; notes committed locally only.")
         print("Add one with: reader sync --init REMOTE")
         return
-    print(_line("In: ", report.incoming, f"nothing new from '{report.remote}'"))
-    print(_line("Out:", report.outgoing, f"nothing to send to '{report.remote}'"))
+    print(_line("In: ", report.incoming, report.commits_in, f"nothing new from '{report.remote}'"))
+    print(
+        _line("Out:", report.outgoing, report.commits_out, f"nothing to send to '{report.remote}'")
+    )
 
 
-def _line(label: str, changes: list[notes_sync.Change], empty: str) -> str:
-    if not changes:
-        return f"{label} {empty}"
-    return f"{label} {notes_sync.describe(changes)}"
+def _line(label: str, changes: list[notes_sync.Change], commits: int, empty: str) -> str:
+    if changes:
+        return f"{label} {notes_sync.describe(changes)}"
+    if commits:
+        return f"{label} {commits} commit{'s' if commits != 1 else ''} without note changes"
+    return f"{label} {empty}"

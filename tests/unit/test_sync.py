@@ -572,3 +572,25 @@ def test_someone_pushing_between_fetch_and_push_is_merged_on_a_retry(
     assert [c.describe() for c in report.incoming] == ["How Git Works: 1 added"]
     assert git(remote, "rev-parse", "main").stdout == git(alice, "rev-parse", "HEAD").stdout
     assert live_ids(alice) >= set(alice_ids) | set(bob_ids)
+
+
+def test_a_new_clone_on_main_joins_a_remote_whose_branch_is_master(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=master", str(remote))
+    alice = tmp_path / "alice"
+    git(tmp_path, "init", "--quiet", "--initial-branch=master", str(alice))
+    set_identity(alice, "Alice")
+    sync.init(alice, str(remote))
+    write(alice, NotesFile(document=DOC, annotations=tuple(note(i) for i in range(3))))
+    sync.sync(alice)
+    laptop = tmp_path / "laptop"
+    git(tmp_path, "init", "--quiet", "--initial-branch=main", str(laptop))
+    set_identity(laptop, "Alice")
+    sync.init(laptop, str(remote))
+    write(laptop, NotesFile(document=DOC, annotations=(note(60),)))
+
+    report = sync.sync(laptop)
+    assert [c.describe() for c in report.incoming] == ["How Git Works: 3 added"]
+    assert git(remote, "branch", "--format=%(refname:short)").stdout.split() == ["master"]
+    sync.sync(alice)
+    assert live_ids(alice) == live_ids(laptop) == {note(i).id for i in (0, 1, 2, 60)}
