@@ -13,13 +13,16 @@ The API the UI calls (all on plain values; nothing here imports Textual):
     store.reanchor(article)     -> list[Anchoring]   # slow on a changed book: run in a worker
     store.placements            # annotation id -> Placement, from the last `reanchor`
     store.refresh()             # pick up changes made on disk (a `git pull`)
+    store.unsaved / store.save()  # a change that could not be written yet, and a retry
     store.recover()             # conflict markers: merge both sides by id, keep a backup
 
-Every change is saved at once. A save takes a lock file beside the notes file, re-reads the
-file, merges by annotation id if it changed since we last read it (another instance, or a
-`git pull`), and writes atomically: a temporary file in the same directory, fsync, rename,
-fsync of the directory. A killed process leaves the old file or the new one, never a torn
-one; stale temporary files are removed by the next save.
+Every change is saved at once; a change that cannot be written (disk full) raises
+`StoreError` but stays in memory and is written with the next change or `save()`. A save
+takes a lock file beside the notes file, re-reads the file, merges by annotation id if it
+changed since we last read it (another instance, or a `git pull`), and writes atomically: a
+temporary file in the same directory, fsync, rename, fsync of the directory. A killed
+process leaves the old file or the new one, never a torn one; stale temporary files are
+removed by the next save.
 
 A file that cannot be read (malformed YAML, git conflict markers, a newer schema) is never
 written: the store opens read-only and `read_only` says why, naming file, line and column.
@@ -221,6 +224,8 @@ class NotesStore:
         """Why the notes cannot be saved (shown to the user), or None when they can."""
         self.recoverable = False
         """True when `recover()` can repair the file (it has git conflict markers)."""
+        self.unsaved = False
+        """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
         """Where each annotation landed in the last `reanchor`, by id."""
         self._base: NotesFile | None = None
@@ -391,11 +396,7 @@ class NotesStore:
             note=note,
         )
         with self._lock:
-            self._commit(annotation)
-            self._undo.append(_Change(None, annotation))
-            self.placements[annotation.id] = Placement(
-                status=AnchorStatus.EXACT, start=selector.start, end=selector.end
-            )
+            self._apply(None, annotation)
         return self.notes.get(annotation.id) or annotation
 
     def update(
@@ -420,8 +421,7 @@ class NotesStore:
             if after == before:
                 return before
             after = replace(after, updated=_after(before.updated), author=self._me())
-            self._commit(after)
-            self._undo.append(_Change(before, after))
+            self._apply(before, after)
             return self.notes.get(annotation_id) or after
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -429,9 +429,7 @@ class NotesStore:
         with self._lock:
             before = self._live(annotation_id)
             tombstone = before.tombstone(utc_now())
-            self._commit(tombstone)
-            self._undo.append(_Change(before, tombstone))
-            self.placements.pop(annotation_id, None)
+            self._apply(before, tombstone)
             return tombstone
 
     def undo(self) -> Annotation | None:
@@ -450,10 +448,7 @@ class NotesStore:
                 restored = replace(
                     change.before, updated=_after(current.updated), author=self._me()
                 )
-            self._commit(restored)
-            self._undo.pop()
-            if restored.is_deleted:
-                self.placements.pop(restored.id, None)
+            self._apply(current, restored, undoing=True)
             return restored
 
     def _live(self, annotation_id: str) -> Annotation:
@@ -464,6 +459,30 @@ class NotesStore:
 
     # -- saving ---------------------------------------------------------------------------
 
+    def _apply(
+        self, before: Annotation | None, after: Annotation, *, undoing: bool = False
+    ) -> None:
+        """Commit a change and record it, also when it is kept in memory after a failed save."""
+        try:
+            self._commit(after)
+        except ReadOnlyError:
+            raise
+        except StoreError:
+            self._record(before, after, undoing)
+            raise
+        self._record(before, after, undoing)
+
+    def _record(self, before: Annotation | None, after: Annotation, undoing: bool) -> None:
+        if undoing:
+            self._undo.pop()
+        else:
+            self._undo.append(_Change(before, after))
+        selector = after.selector
+        if after.is_deleted or selector is None:
+            self.placements.pop(after.id, None)
+        elif before is None or before.selector != selector:
+            self.placements[after.id] = Placement(AnchorStatus.EXACT, selector.start, selector.end)
+
     def _commit(self, annotation: Annotation) -> None:
         """Save `self.notes` with `annotation` put in, merging what changed on disk."""
         if self.read_only:
@@ -473,7 +492,32 @@ class NotesStore:
         if self.text_sha256 and not document.matches_text(self.text_sha256):
             known = tuple(sorted({*document.known_text_sha256, self.text_sha256}))
             ours = replace(ours, document=replace(document, known_text_sha256=known))
-        self._save(ours)
+        try:
+            self._save(ours)
+        except ReadOnlyError:
+            raise
+        except (StoreError, OSError) as error:
+            # Disk full, permissions, a lock held too long: keep the change in memory (the UI
+            # still shows it) and write it with the next change or `save()`.
+            self.notes = ours
+            self.unsaved = True
+            problem = error.strerror if isinstance(error, OSError) else str(error)
+            raise StoreError(
+                f"could not save {self.path}: {problem or error}; the change is kept and "
+                "will be saved with the next one"
+            ) from None
+
+    def save(self) -> None:
+        """Write changes that an earlier save could not (see `unsaved`); raises `StoreError`."""
+        with self._lock:
+            if not self.unsaved:
+                return
+            if self.read_only:
+                raise ReadOnlyError(self.read_only)
+            try:
+                self._save(self.notes)
+            except OSError as error:
+                raise StoreError(f"could not save {self.path}: {error.strerror or error}") from None
 
     def _save(self, ours: NotesFile) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -488,6 +532,7 @@ class NotesStore:
             self.notes = ours
             self._base = ours
             self._disk_sha = _sha(new)
+            self.unsaved = False
 
     def _merge_disk(self, ours: NotesFile, data: bytes | None) -> NotesFile:
         if data is None:
@@ -518,8 +563,6 @@ class NotesStore:
             except StoreError:
                 return False
             if _sha(data) == self._disk_sha:
-                return False
-            if self.read_only and not self.exists:
                 return False
             if self.read_only:
                 self.read_only, self.recoverable = None, False

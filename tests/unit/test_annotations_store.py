@@ -19,6 +19,7 @@ from annotations.store import (
     NOTES_SUFFIX,
     NotesStore,
     ReadOnlyError,
+    StoreError,
     notes_dir,
 )
 from annotations.yaml_io import dump, parse_bytes
@@ -453,3 +454,33 @@ def test_a_same_titled_but_different_article_is_not_linked(tmp_path: Path) -> No
     add(NotesStore.open(art, tmp_path, author="a"), art, "said the mayor")
     other = article(["Completely different words about gardening."])
     assert not NotesStore.open(other, tmp_path).exists
+
+
+def test_a_failed_save_keeps_the_change_and_writes_it_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import annotations.store as store_module
+
+    art = article()
+    store = NotesStore.open(art, tmp_path, author="alice")
+    first = add(store, art, "said the mayor", "saved")
+    real_write = store_module.atomic_write
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "atomic_write", disk_full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        add(store, art, "by ferry", "not yet on disk")
+    assert store.unsaved
+    assert sorted(a.note for a in store.annotations) == ["not yet on disk", "saved"]
+    assert [a.id for a in parse_bytes(store.path.read_bytes(), "f").live] == [first]
+    monkeypatch.setattr(store_module, "atomic_write", real_write)
+    store.save()
+    assert not store.unsaved
+    on_disk = sorted(a.note for a in parse_bytes(store.path.read_bytes(), "f").live)
+    assert on_disk == ["not yet on disk", "saved"]
+    assert store.undo() is not None  # the unsaved add was recorded for undo too
+    assert [a.note for a in store.annotations] == ["saved"]
