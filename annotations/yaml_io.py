@@ -135,6 +135,21 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+class _Block(str):
+    """A string always written as a `|` block where YAML allows (notes, even one line)."""
+
+    __slots__ = ()
+
+
+def _represent_block(dumper: yaml.SafeDumper, data: _Block) -> yaml.ScalarNode:
+    if any(c in data for c in _LINE_BREAKS):
+        return dumper.represent_str(str(data))
+    return dumper.represent_scalar(_STR, str(data), style="|")
+
+
+_Dumper.add_representer(_Block, _represent_block)
+
+
 # -- reading ------------------------------------------------------------------------------
 
 
@@ -543,7 +558,8 @@ def annotation_data(annotation: Annotation) -> dict[str, Any]:
     if annotation.selector is not None:
         data["selector"] = selector_data(annotation.selector)
     if annotation.deleted is None:
-        data["note"] = annotation.note
+        # A note is a block even on one line, so adding a line to it is a pure addition.
+        data["note"] = _Block(annotation.note) if annotation.note else ""
     data.update(_extra(annotation.extra))
     return data
 

@@ -287,6 +287,7 @@ def test_the_canonical_layout() -> None:
     assert text.startswith("schema: 1\ndocument:\n  id: url:3f9a1c2e7b4d5a60\n")
     assert "  note: |\n    Content addressing explains why renames are cheap.\n" in text
     assert "    Compare with Mercurial — café, 日本語 fine.\n" in text  # Unicode as is
+    assert "  note: |-\n    short\n" in text  # a note is a block even on one line
     assert "created: '2025-03-01T12:00:00.000Z'" in text  # a time is a quoted string
     assert "deleted: '2025-03-03T09:00:00.000Z'" in text
     assert "saved" not in text  # no file-level time stamp
@@ -317,6 +318,17 @@ def test_editing_one_word_of_a_note_changes_one_line() -> None:
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
     assert len(changed) == 2, changed  # one line out, one line in
+
+
+def test_adding_a_line_to_a_one_line_note_only_adds_lines() -> None:
+    before = dump(file_with(note(text="first thought")))
+    after = dump(file_with(note(text="first thought\nsecond thought")))
+    diff = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert diff == ["+    second thought"], diff
 
 
 def test_unknown_fields_from_a_newer_minor_version_are_kept() -> None:
