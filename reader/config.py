@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import yaml
 
 APP_NAME = "reader"
 """Directory name under the platform config and state directories."""
@@ -73,6 +72,8 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path=None)
     except (OSError, UnicodeDecodeError) as error:
         return Config(path=path, problems=(f"cannot read it ({error})",))
+    import yaml  # only when there is a file to read: keeps start-up fast
+
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as error:

@@ -15,7 +15,6 @@ from textual.binding import Binding
 
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
-from reader.extract import extract
 from reader.positions import Position, load_position, save_position
 from reader.ui.commands import HeadingCommands, QuoteCommands, ReaderCommands, SpeakerCommands
 from reader.ui.messages import ReadingPositionChanged
@@ -55,7 +54,7 @@ class ReaderApp(App[None]):
         article: Article,
         *,
         config: Config | None = None,
-        extractor: Extractor = extract,
+        extractor: Extractor | None = None,
         start_offset: int | None = None,
     ) -> None:
         super().__init__()

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -35,6 +34,8 @@ def rank(
     query: str, choices: Sequence[str], *, partial_match: bool = False
 ) -> list[tuple[int, float]]:
     """(index, score 0-1) of the `choices` that match `query`, best first."""
+    from rapidfuzz import fuzz, process  # loaded on the first search, not at start-up
+
     scorer = fuzz.partial_ratio if partial_match else fuzz.WRatio
     found = process.extract(
         query,

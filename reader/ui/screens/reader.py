@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import on
@@ -24,14 +25,18 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.document import Article
-from reader.extract import Extraction, Quote, extract
+from reader.ui.background import SubprocessExtractor
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.palette import speaker_colour
 from reader.ui.widgets.article_view import ArticleView, MarkSpan
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
 from reader.ui.widgets.status import StatusLine
 
-Extractor = Callable[[Article], Extraction]
+if TYPE_CHECKING:
+    # Imported lazily at run time: the extractor loads only after the first paint.
+    from reader.extract.model import Extraction, Quote
+
+Extractor = Callable[[Article], "Extraction"]
 """What finds quotes and speakers (the real extractor, or a stub in tests)."""
 
 
@@ -88,7 +93,7 @@ class ReaderScreen(Screen[None]):
         self,
         article: Article,
         *,
-        extractor: Extractor = extract,
+        extractor: Extractor | None = None,
         line_width: int = 76,
         side_panes: bool = True,
         start_offset: int | None = None,
@@ -100,7 +105,7 @@ class ReaderScreen(Screen[None]):
         """What extraction found, once it is done."""
         self.colours: dict[str, str] = {}
         """Speaker id to colour."""
-        self._extractor = extractor
+        self._extractor: Extractor = extractor or SubprocessExtractor()
         self._line_width = line_width
         self._start_offset = start_offset
         self._current_quote: int | None = None
@@ -147,6 +152,12 @@ class ReaderScreen(Screen[None]):
         self.view.focus()
         self.call_after_refresh(self._start_extraction)
 
+    def on_unmount(self) -> None:
+        """Stop an extraction still running when the reader quits."""
+        stop = getattr(self._extractor, "stop", None)
+        if callable(stop):
+            stop()
+
     def _start_extraction(self) -> None:
         self.run_worker(
             partial(self._extractor, self.article),
@@ -160,9 +171,11 @@ class ReaderScreen(Screen[None]):
         """Show the extraction when its worker finishes."""
         if event.worker.name != "extract":
             return
+        from reader.extract.model import Extraction
+
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Extraction):
             self.show_extraction(event.worker.result)
-        elif event.state is WorkerState.ERROR:
+        elif event.state is WorkerState.ERROR and self.is_attached:
             self.notify("Could not find quotes in this article.", severity="warning")
             self.show_extraction(Extraction())
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -203,6 +203,11 @@ class ArticleView(ScrollView, can_focus=True):
             max((end - start for start, end, _ in ordered), default=0),
         )
         self._invalidate()
+
+    @property
+    def _ordered_layers(self) -> list[_Layer]:
+        """The layers, lowest priority first (drawn first, so higher ones win)."""
+        return sorted(self._layers.values(), key=lambda layer: layer.priority)
 
     def clear_marks(self, layer: str) -> None:
         """Remove every mark of `layer`."""
@@ -464,23 +469,8 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or y >= layout.row_count:
             return Strip.blank(width, base)
         text_width = layout.width
-        left = max(0, (width - text_width) // 2)
-        left = max(left, GUTTER)
+        left = max(GUTTER, (width - text_width) // 2)
         row = layout.row(y)
-        if row.paragraph == TITLE:
-            line = Text(
-                self.article.title[row.start : row.end], style=self._style("article-view--title")
-            )
-        elif row.paragraph == RULE:
-            title_width = max((end - start for start, end in layout.title_rows), default=0)
-            line = Text("━" * min(text_width, title_width), style=self._style("article-view--rule"))
-        elif row.paragraph == BLANK:
-            if self.article.is_empty and y == layout.row_count - 1:
-                line = Text("(this article is empty)", style=self._style("article-view--empty"))
-            else:
-                return Strip.blank(width, base)
-        else:
-            line = self._paragraph_text(row.paragraph, row.start, row.end, row.prefix)
         segments: list[Segment] = []
         if row.paragraph == self.cursor and row.paragraph >= 0:
             marker = self._style("article-view--marker")
@@ -489,38 +479,54 @@ class ArticleView(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GUTTER - 1), base))
         else:
             segments.append(Segment(" " * left, base))
-        line.end = ""
-        segments.extend(line.render(self.app.console))
-        strip = Strip(segments).apply_style(base)
-        return strip.adjust_cell_length(width, base)
-
-    def _paragraph_text(self, index: int, start: int, end: int, prefix: str) -> Text:
-        paragraph = self.article.paragraphs[index]
-        kind = paragraph.kind
-        if kind is BlockKind.HEADING:
-            body_style = self._style("article-view--heading")
-        elif kind is BlockKind.BLOCKQUOTE:
-            body_style = self._style("article-view--blockquote")
-        elif kind is BlockKind.CODE:
-            body_style = self._style("article-view--code")
-        elif kind is BlockKind.VERSE:
-            body_style = self._style("article-view--verse")
+        if row.paragraph == TITLE:
+            title = self.article.title[row.start : row.end]
+            segments.append(Segment(title, base + self._style("article-view--title")))
+        elif row.paragraph == RULE:
+            title_width = max((end - start for start, end in layout.title_rows), default=0)
+            rule = "━" * min(text_width, title_width)
+            segments.append(Segment(rule, base + self._style("article-view--rule")))
+        elif row.paragraph == BLANK:
+            if not (self.article.is_empty and y == layout.row_count - 1):
+                return Strip.blank(width, base)
+            notice = "(this article is empty)"
+            segments.append(Segment(notice, base + self._style("article-view--empty")))
         else:
-            body_style = Style()
-        line = Text(no_wrap=True, end="")
+            self._paragraph_segments(segments, base, row.paragraph, row.start, row.end, row.prefix)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    _KIND_STYLES = {
+        BlockKind.HEADING: "article-view--heading",
+        BlockKind.BLOCKQUOTE: "article-view--blockquote",
+        BlockKind.CODE: "article-view--code",
+        BlockKind.VERSE: "article-view--verse",
+    }
+
+    def _paragraph_segments(
+        self, segments: list[Segment], base: Style, index: int, start: int, end: int, prefix: str
+    ) -> None:
+        """Append the segments of one row of paragraph `index`: prefix, then text cut at marks."""
+        kind_style = self._KIND_STYLES.get(self.article.paragraphs[index].kind)
+        body = base + self._style(kind_style) if kind_style else base
         if prefix:
-            line.append(prefix, self._style("article-view--bullet"))
-        line.append(self.article.text[start:end], body_style)
-        shift = len(prefix) - start
-        for layer in sorted(self._layers.values(), key=lambda item: item.priority):
+            segments.append(Segment(prefix, base + self._style("article-view--bullet")))
+        text = self.article.text
+        marks: list[tuple[int, int, Style]] = []
+        for layer in self._ordered_layers:
             low = bisect_left(layer.starts, start - layer.max_length)
             high = bisect_right(layer.starts, end)
             for mark_start, mark_end, style in layer.spans[low:high]:
-                if mark_end <= start or mark_start >= end:
-                    continue
-                line.stylize(
-                    self._mark_style(style),
-                    max(mark_start, start) + shift,
-                    min(mark_end, end) + shift,
-                )
-        return line
+                if mark_end > start and mark_start < end:
+                    marks.append(
+                        (max(mark_start, start), min(mark_end, end), self._mark_style(style))
+                    )
+        if not marks:
+            segments.append(Segment(text[start:end], body))
+            return
+        cuts = sorted({start, end, *(m[0] for m in marks), *(m[1] for m in marks)})
+        for cut_start, cut_end in pairwise(cuts):
+            style = body
+            for mark_start, mark_end, mark_style in marks:  # in priority order: later wins
+                if mark_start <= cut_start and cut_end <= mark_end:
+                    style = style + mark_style
+            segments.append(Segment(text[cut_start:cut_end], style))

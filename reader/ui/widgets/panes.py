@@ -8,6 +8,7 @@ Every prompt is a `rich.text.Text` built from plain strings, so names and quotes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,8 +17,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.document import Paragraph
-from reader.extract.model import Extraction, Quote, Speaker
+if TYPE_CHECKING:
+    # Types only: importing `reader.extract` at start-up would load the extractor early.
+    from reader.document import Paragraph
+    from reader.extract.model import Extraction, Quote, Speaker
 
 
 class Pane(OptionList):
