@@ -13,6 +13,7 @@ every note again with `annotations.anchor.anchor` and counts:
 - correct: placed, overlapping the true new span with intersection-over-union >= 0.8;
 - wrong: placed anywhere else;
 - orphan: not placed.
+A last row also inserts 200 blocks of 200-2,000 characters first, so that notes move far.
 Then it deletes each of a set of notes' passages (plus 200 characters each side) from the
 edited text and counts how many of those notes correctly become orphans.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -163,6 +165,51 @@ def edit_uniform(text: str, rate: float, rng: random.Random) -> Edited:
     return Edited("".join(pieces), positions, shifts)
 
 
+class Composed(Edited):
+    """Two edits one after the other (blocks inserted, then characters edited)."""
+
+    def __init__(self, first: Edited, second: Edited) -> None:
+        super().__init__(second.text)
+        self.first, self.second = first, second
+
+    def map(self, offset: int) -> int:
+        """The offset after both edits."""
+        return self.second.map(self.first.map(offset))
+
+
+def insert_blocks(
+    text: str, blocks: int, rng: random.Random, avoid: list[tuple[int, int]]
+) -> Edited:
+    """Insert `blocks` new paragraphs of 200-2,000 characters of shuffled words.
+
+    They go between paragraphs, as an updated article gains paragraphs; they move most notes
+    far from their old position, which exercises the search over the whole text (the first
+    step only looks near the old position). None goes inside a span of `avoid` (the notes):
+    a passage cut in two by a new paragraph has no single right place.
+    """
+    words = text[: min(len(text), 200_000)].split()
+    ordered = sorted(avoid)
+
+    def inside(position: int) -> bool:
+        index = bisect.bisect_right(ordered, (position, len(text)))
+        return index > 0 and ordered[index - 1][0] <= position <= ordered[index - 1][1]
+
+    boundaries = [m.end() for m in re.finditer(r"\n\n", text) if not inside(m.end())]
+    positions = sorted(rng.sample(boundaries, min(blocks, len(boundaries))))
+    pieces: list[str] = []
+    shifts: list[int] = []
+    shift = previous = 0
+    for position in positions:
+        block = " ".join(rng.choices(words, k=rng.randint(30, 300)))[:2000] + "\n\n"
+        pieces.append(text[previous:position])
+        pieces.append(block)
+        previous = position
+        shift += len(block)
+        shifts.append(shift)
+    pieces.append(text[previous:])
+    return Edited("".join(pieces), positions, shifts)
+
+
 def delete_spans(text: str, spans: list[tuple[int, int]], margin: int) -> str:
     """`text` without each span and `margin` characters on each side."""
     pieces: list[str] = []
@@ -199,12 +246,15 @@ class Result:
         return 100.0 * count / max(1, self.notes if total is None else total)
 
 
-def measure(text: str, notes: int, rate: float, seed: int, deleted: int) -> Result:
+def measure(text: str, notes: int, rate: float, seed: int, deleted: int, blocks: int = 0) -> Result:
     """Run the edit-and-re-anchor simulation; see the module docstring."""
     rng = random.Random(seed)
     spans = make_spans(text, notes, rng)
     selectors = [selector_for(text, s, e) for s, e in spans]
     edited = edit_uniform(text, rate, rng)
+    if blocks:
+        moved = insert_blocks(text, blocks, rng, spans)
+        edited = Composed(moved, edit_uniform(moved.text, rate, rng))
     result = Result(notes=len(spans))
     for (start, end), selector in zip(spans, selectors, strict=True):
         began = time.perf_counter()
@@ -261,6 +311,16 @@ def main() -> None:
             f"({1000 * sum(r.deleted_seconds) / max(1, r.deleted):.0f} ms each) |",
             flush=True,
         )
+    r = measure(text, args.notes, 0.05, args.seed, args.deleted, blocks=200)
+    mean = 1000 * sum(r.seconds) / max(1, len(r.seconds))
+    worst = 1000 * max(r.seconds, default=0.0)
+    print(
+        f"| 200 blocks inserted + 5% uniform | {r.notes} | {r.pct(r.correct):.1f}% "
+        f"| {r.pct(r.wrong):.1f}% | {r.pct(r.orphan):.1f}% | {mean:.1f} / {worst:.0f} ms "
+        f"| {r.pct(r.deleted_orphans, r.deleted):.0f}% of {r.deleted} "
+        f"({1000 * sum(r.deleted_seconds) / max(1, r.deleted):.0f} ms each) |",
+        flush=True,
+    )
     unchanged = measure(text, min(args.notes, 200), 0.0, args.seed, 0)
     mean = 1000 * sum(unchanged.seconds) / max(1, len(unchanged.seconds))
     print(
