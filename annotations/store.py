@@ -293,7 +293,10 @@ class NotesStore:
                 self.read_only = f"{error}. The file was not changed; update the reader."
                 return
             except NotesFormatError as error:
-                self.read_only = f"cannot read notes: {error}. The file was not changed."
+                self.read_only = (
+                    f"cannot read notes: {error}. The file was not changed; fix it by hand "
+                    "or restore it from git, then open the article again."
+                )
                 return
             self.notes = notes
             self._base = notes
