@@ -235,13 +235,13 @@ def _saved_file(tmp_path: Path) -> tuple[Article, Path]:
 
 
 BROKEN = [
-    ("malformed yaml", lambda text: text.replace("note: keep me", "note: [keep me")),
-    ("python tag", lambda text: text.replace("note: keep me", "note: !!python/name:os.system")),
+    ("malformed yaml", lambda text: text.replace("author: alice", "author: [alice")),
+    ("python tag", lambda text: text.replace("author: alice", "author: !!python/name:os.system")),
     (
         "conflict markers",
         lambda text: text.replace(
-            "  note: keep me\n",
-            "<<<<<<< HEAD\n  note: keep me\n=======\n  note: kept by bob\n>>>>>>> bob\n",
+            "  author: alice\n",
+            "<<<<<<< HEAD\n  author: alice\n=======\n  author: bob\n>>>>>>> bob\n",
         ),
     ),
     ("newer schema", lambda text: text.replace("schema: 1", f"schema: {SCHEMA_VERSION + 1}")),
@@ -253,7 +253,9 @@ BROKEN = [
 @pytest.mark.parametrize(("case", "corrupt"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_an_unreadable_file_is_never_overwritten(case: str, corrupt, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     art, path = _saved_file(tmp_path)
-    path.write_text(corrupt(path.read_text()))
+    original = path.read_text()
+    path.write_text(corrupt(original))
+    assert path.read_text() != original  # the corruption did apply
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
     store = NotesStore.open(art, tmp_path, author="bob")
@@ -268,7 +270,7 @@ def test_an_unreadable_file_is_never_overwritten(case: str, corrupt, tmp_path: P
 
 def test_malformed_yaml_error_names_line_and_column(tmp_path: Path) -> None:
     art, path = _saved_file(tmp_path)
-    path.write_text(path.read_text().replace("note: keep me", "note: [keep me"))
+    path.write_text(path.read_text().replace("author: alice", "author: [alice"))
     store = NotesStore.open(art, tmp_path)
     assert store.read_only is not None
     assert "line " in store.read_only and "column " in store.read_only
