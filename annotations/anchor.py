@@ -235,9 +235,10 @@ def reanchor(
         for a in annotations
         if a.selector is not None and not a.is_deleted
     ]
-    return sorted(results, key=_article_order)
+    return sorted(results, key=article_order)
 
 
-def _article_order(item: Anchoring) -> tuple[int, int, int, str]:
+def article_order(item: Anchoring) -> tuple[int, int, int, str]:
+    """Sort key: placed notes by position, then orphans, ties by id."""
     placement = item.placement
     return (0 if placement.placed else 1, placement.start, placement.end, item.annotation.id)

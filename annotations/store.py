@@ -12,6 +12,7 @@ The API the UI calls (all on plain values; nothing here imports Textual):
     store.undo()                                                   -> Annotation | None
     store.reanchor(article)     -> list[Anchoring]   # slow on a changed book: run in a worker
     store.placements            # annotation id -> Placement, from the last `reanchor`
+    store.ordered(article)      -> list[Anchoring]   # article order, orphans last (Notes pane)
     store.refresh()             # pick up changes made on disk (a `git pull`)
     store.unsaved / store.save()  # a change that could not be written yet, and a retry
     store.recover()             # conflict markers: merge both sides by id, keep a backup
@@ -45,7 +46,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from annotations.anchor import Anchoring, AnchorStatus, Placement, reanchor
+from annotations.anchor import Anchoring, AnchorStatus, Placement, article_order, reanchor
 from annotations.merge import merge
 from annotations.model import (
     DEFAULT_COLOR,
@@ -352,6 +353,20 @@ class NotesStore:
         with self._lock:
             self.placements = {r.annotation.id: r.placement for r in results}
         return results
+
+    def ordered(self, article: Article) -> list[Anchoring]:
+        """The live annotations in article order (orphans last) for the Notes pane.
+
+        Uses the placements of the last `reanchor` and of changes since; annotations that
+        arrived later (a merge, `refresh()`) are anchored now, which is quick.
+        """
+        with self._lock:
+            live = self.notes.live
+            missing = [a for a in live if a.id not in self.placements]
+            for result in reanchor(missing, article.text):
+                self.placements[result.annotation.id] = result.placement
+            items = [Anchoring(a, self.placements[a.id]) for a in live if a.id in self.placements]
+        return sorted(items, key=article_order)
 
     # -- changing -----------------------------------------------------------------------
 

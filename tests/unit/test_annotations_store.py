@@ -486,3 +486,20 @@ def test_a_failed_save_keeps_the_change_and_writes_it_later(
     assert on_disk == ["not yet on disk", "saved"]
     assert store.undo() is not None  # the unsaved add was recorded for undo too
     assert [a.note for a in store.annotations] == ["saved"]
+
+
+def test_ordered_lists_notes_in_article_order_with_orphans_last(tmp_path: Path) -> None:
+    art = article()
+    store = NotesStore.open(art, tmp_path, author="alice")
+    add(store, art, "by ferry", "last paragraph")
+    add(store, art, "voted on Tuesday", "first paragraph")
+    add(store, art, "eight months", "third paragraph")
+    edited = article([p for p in PARAGRAPHS if "eight months" not in p])
+    reopened = NotesStore.open(edited, tmp_path)
+    items = reopened.ordered(edited)
+    assert [i.annotation.note for i in items] == [
+        "first paragraph",
+        "last paragraph",
+        "third paragraph",
+    ]
+    assert [i.placement.status.value for i in items] == ["exact", "exact", "orphan"]
