@@ -350,8 +350,12 @@ class NotesStore:
         """
         snapshot = self.notes
         results = reanchor(snapshot.live, article.text)
+        anchored = {a.id for a in snapshot.live}
         with self._lock:
-            self.placements = {r.annotation.id: r.placement for r in results}
+            fresh = {r.annotation.id: r.placement for r in results}
+            # Notes added while this ran (it runs in a worker) keep the place they were given.
+            fresh.update((k, v) for k, v in self.placements.items() if k not in anchored)
+            self.placements = fresh
         return results
 
     def ordered(self, article: Article) -> list[Anchoring]:
