@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import time
 from dataclasses import replace
 
 import pytest
@@ -119,16 +118,15 @@ def test_the_error_points_at_the_offending_line() -> None:
     assert "!!python" in line
 
 
-def test_billion_laughs_is_refused_quickly() -> None:
+def test_billion_laughs_is_refused_before_anything_expands() -> None:
     levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 10):
         refs = ", ".join([f"*a{i - 1}"] * 9)
         levels.append(f"a{i}: &a{i} [{refs}]")
     text = "\n".join(levels) + "\n"
-    began = time.perf_counter()
-    with pytest.raises(NotesFormatError, match="aliases are not allowed"):
+    with pytest.raises(NotesFormatError, match="aliases are not allowed") as caught:
         parse(text, "bomb.yaml")
-    assert time.perf_counter() - began < 1.0
+    assert caught.value.line == 1  # refused at the first reuse, not after expanding
 
 
 def test_files_over_the_size_limit_are_refused_unread() -> None:
