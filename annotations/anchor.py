@@ -31,7 +31,7 @@ same answer. Slow only on a changed book (milliseconds per note): run it in a wo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -113,11 +113,13 @@ def score(selector: Selector, text: str, start: int, end: int) -> float:
     return (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92
 
 
-def anchor(selector: Selector, text: str, *, same_text: bool = False) -> Placement:
+def anchor(selector: Selector, text: str, *, same_text: bool = False, shift: int = 0) -> Placement:
     """Place `selector` in `text` (see the module docstring).
 
     `same_text` says the text is the one the selector was made on (its hash is unchanged),
     so a position that still reads `exact` is trusted without looking at the context.
+    `shift` is how far text around the passage is expected to have moved (what its
+    neighbours did, see `placements`): the search near home starts there.
     """
     exact = selector.exact
     start, end = selector.start, selector.end
@@ -131,8 +133,9 @@ def anchor(selector: Selector, text: str, *, same_text: bool = False) -> Placeme
         )
     ):
         return Placement(AnchorStatus.EXACT, start, end)
-    lo = max(0, start - LOCAL_WINDOW)
-    hi = min(len(text), end + LOCAL_WINDOW)
+    home = min(max(0, start + shift), len(text))
+    lo = max(0, home - LOCAL_WINDOW)
+    hi = min(len(text), home + (end - start) + LOCAL_WINDOW)
     found = _exact_search(selector, text, lo, hi, unique_rule=False)
     if found is None:
         found = _align(selector, _needle(selector), text, lo, hi)
@@ -141,7 +144,7 @@ def anchor(selector: Selector, text: str, *, same_text: bool = False) -> Placeme
     found = _exact_search(selector, text, 0, len(text), unique_rule=True)
     if found is not None:
         return found
-    found = _fuzzy_search(selector, text)
+    found = _fuzzy_search(selector, text, home)
     if found is not None:
         return found
     return Placement(AnchorStatus.ORPHAN, start, end, 0.0)
@@ -170,10 +173,10 @@ def _exact_search(
     return None
 
 
-def _fuzzy_search(selector: Selector, text: str) -> Placement | None:
+def _fuzzy_search(selector: Selector, text: str, home: int) -> Placement | None:
     needle = _needle(selector)
-    lo = max(0, selector.start - WINDOW)
-    hi = min(len(text), selector.end + WINDOW)
+    lo = max(0, home - WINDOW)
+    hi = min(len(text), home + len(selector.exact) + WINDOW)
     found = _align(selector, needle, text, lo, hi)
     if found is None and (lo > 0 or hi < len(text)):
         found = _align(selector, needle, text, 0, len(text))
@@ -226,14 +229,33 @@ class Anchoring:
     """Where it landed, or that it is an orphan."""
 
 
+def placements(
+    selectors: Sequence[Selector], text: str, *, same_text: bool = False
+) -> Iterator[tuple[int, Placement]]:
+    """Place many selectors, yielding `(index, placement)` in the order of their old start.
+
+    Going in text order lets each note start looking where its predecessor moved to: text
+    inserted or removed earlier in the article shifts everything after it alike, and this
+    keeps most searches near home even when the shift is large.
+    """
+    shift = 0
+    for index in sorted(range(len(selectors)), key=lambda i: (selectors[i].start, i)):
+        selector = selectors[index]
+        placement = anchor(selector, text, same_text=same_text, shift=shift)
+        if placement.placed:
+            shift = placement.start - selector.start
+        yield index, placement
+
+
 def reanchor(
     annotations: Iterable[Annotation], text: str, *, same_text: bool = False
 ) -> list[Anchoring]:
     """Place every live annotation in `text`, in article order (orphans last, by id)."""
+    live = [a for a in annotations if a.selector is not None and not a.is_deleted]
+    selectors = [a.selector for a in live if a.selector is not None]
     results = [
-        Anchoring(a, anchor(a.selector, text, same_text=same_text))
-        for a in annotations
-        if a.selector is not None and not a.is_deleted
+        Anchoring(live[index], placement)
+        for index, placement in placements(selectors, text, same_text=same_text)
     ]
     return sorted(results, key=article_order)
 

@@ -9,7 +9,7 @@ single right place); near-duplicate passages remain, as in real books, and are w
 wrong placements possible.
 
 For each edit model it makes word-aligned notes on the original text, edits the text, places
-every note again with `annotations.anchor.anchor` and counts:
+every note again with `annotations.anchor.placements` (as the app does) and counts:
 - correct: placed, overlapping the true new span with intersection-over-union >= 0.8;
 - wrong: placed anywhere else;
 - orphan: not placed.
@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotations.anchor import AnchorStatus, anchor
+from annotations.anchor import AnchorStatus, placements
 from annotations.model import Selector, selector_for
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz      ,.;'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -256,10 +256,15 @@ def measure(text: str, notes: int, rate: float, seed: int, deleted: int, blocks:
         moved = insert_blocks(text, blocks, rng, spans)
         edited = Composed(moved, edit_uniform(moved.text, rate, rng))
     result = Result(notes=len(spans))
-    for (start, end), selector in zip(spans, selectors, strict=True):
+    placed = placements(selectors, edited.text)
+    while True:
         began = time.perf_counter()
-        placement = anchor(selector, edited.text)
+        try:
+            index, placement = next(placed)
+        except StopIteration:
+            break
         result.seconds.append(time.perf_counter() - began)
+        start, end = spans[index]
         truth = (edited.map(start), edited.map(end))
         if placement.status is AnchorStatus.ORPHAN:
             result.orphan += 1
@@ -271,12 +276,18 @@ def measure(text: str, notes: int, rate: float, seed: int, deleted: int, blocks:
     gone = [(edited.map(spans[i][0]), edited.map(spans[i][1])) for i in chosen]
     without = delete_spans(edited.text, gone, 200)
     result.deleted = len(chosen)
-    for i in chosen:
+    # All notes are placed together, as the app does; only the deleted ones are counted.
+    deleted_set = set(chosen)
+    placed = placements(selectors, without)
+    while True:
         began = time.perf_counter()
-        placement = anchor(selectors[i], without)
-        result.deleted_seconds.append(time.perf_counter() - began)
-        if placement.status is AnchorStatus.ORPHAN:
-            result.deleted_orphans += 1
+        try:
+            index, placement = next(placed)
+        except StopIteration:
+            break
+        if index in deleted_set:
+            result.deleted_seconds.append(time.perf_counter() - began)
+            result.deleted_orphans += placement.status is AnchorStatus.ORPHAN
     return result
 
 
