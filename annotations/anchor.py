@@ -5,15 +5,17 @@
 1. **Position.** `text[start:end]` still reads `exact`, with the stored prefix and suffix
    around it (or the text is the one the selector was made on): placed there, `exact`.
 2. **Near home.** Steps 3 and 4 (without the uniqueness rule) within `LOCAL_WINDOW`
-   characters of the old position, so a look-alike passage elsewhere cannot win over the
-   edited original; then, if nothing was accepted there, over the whole text:
+   characters of where the passage should be (its old position, moved by `shift`: when
+   `placements` places many notes in text order, each starts where its predecessor moved),
+   so a look-alike passage elsewhere cannot win over the edited original; then, if nothing
+   was accepted there, over the whole text:
 3. **Exact text.** Every occurrence of `exact` (up to `MAX_EXACT_HITS`) is scored like
    Hypothesis does, `(50·quote + 20·prefix + 20·suffix + 2·position) / 92`, where each part
    is a normalised Levenshtein similarity; the best hit is taken if it scores at least
    `ACCEPT_SCORE`, or if it is the only one and `exact` is at least `UNIQUE_EXACT_CHARS`
    long (a long verbatim passage found once is right even when its context was rewritten).
 4. **Fuzzy.** `prefix + exact + suffix` is aligned with rapidfuzz's `partial_ratio_alignment`,
-   first within `WINDOW` characters of the old position, then over the whole text; the
+   first within `WINDOW` characters of home, then over the whole text; the
    quote's boundaries are mapped through the Levenshtein opcodes of that needle against the
    aligned window (aligning `exact` alone gives wrong boundaries). The match is accepted,
    `fuzzy`, only if the found passage is at least `ACCEPT_QUOTE` similar to `exact` **and**
@@ -25,8 +27,10 @@ The thresholds (0.80 / 0.80) come from measurements (`benchmarks/bench_anchor.py
 1st percentile, while the median false candidate scores 0.63; looser cut-offs let deleted
 passages attach to look-alike text elsewhere.
 
-Pure and deterministic: two machines anchoring the same selector in the same text get the
-same answer. Slow only on a changed book (milliseconds per note): run it in a worker.
+Pure and deterministic: two machines anchoring the same notes in the same text get the same
+answer (positions are not written back to the file, so they can never disagree there). Fast
+on an unchanged text (microseconds per note); on a changed book, up to tens of milliseconds
+for a note that moved far: run it in a worker.
 """
 
 from __future__ import annotations
