@@ -194,7 +194,8 @@ def _table(results: list[Anchoring], article: Article, store: NotesStore) -> Non
     if not results:
         out.write(f"No notes for this article (notes file: {store.path}).\n")
         return
-    out.write(f"{len(results)} notes in {store.path}\n")
+    count = len(results)
+    out.write(f"{count} note{'' if count == 1 else 's'} in {store.path}\n")
     out.write(f"{'ID':<8}  {'STATUS':<6}  {'¶':>4}  {'COLOUR':<6}  {'PASSAGE':<40}  NOTE\n")
     for item in results:
         annotation, placement = item.annotation, item.placement
