@@ -8,6 +8,7 @@ touch the disk.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual.app import App
@@ -16,12 +17,14 @@ from textual.binding import Binding
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
+from reader.search import SearchHistory, load_history, save_history
 from reader.ui.commands import HeadingCommands, QuoteCommands, ReaderCommands, SpeakerCommands
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import Extractor, ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.panes import Pane
+from reader.ui.widgets.search_bar import SearchBar, SearchInput
 
 
 @dataclass
@@ -64,6 +67,8 @@ class ReaderApp(App[None]):
         """The user's settings."""
         self.last_position = LastPosition()
         """Where the reader is now; saved by `run_app` when the app exits."""
+        self.search_history = SearchHistory()
+        """Past searches per article; `run_app` loads and saves it."""
         self._extractor = extractor
         self._start_offset = start_offset
         self._seen_position = False
@@ -128,7 +133,23 @@ class ReaderApp(App[None]):
                     ),
                 ],
             ),
+            (
+                "In the search bar (/ and &)",
+                [
+                    Binding(
+                        "enter",
+                        "submit",
+                        "Jump to the result (&: keep the filter)",
+                        id="search.submit",
+                    ),
+                    *SearchBar.BINDINGS,
+                ],
+            ),
         ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the search bar ctrl+p picks the previous result instead of opening the palette."""
+        return not (action == "command_palette" and isinstance(self.focused, SearchInput))
 
     def action_help(self) -> None:
         """Show every key (after the user's overrides)."""
@@ -152,7 +173,10 @@ def run_app(
         config = _replace(config, line_width=max(20, line_width))
     saved = load_position(article.text_sha256) if resume else None
     app = ReaderApp(article, config=config, start_offset=saved.offset if saved else None)
+    app.search_history = load_history()
     app.run()
+    with suppress(OSError):  # searches are a convenience: never fail on the way out for them
+        save_history(app.search_history)
     last = app.last_position
     if last.moved or saved is not None:
         save_position(article.text_sha256, Position(last.offset, last.paragraph))

@@ -10,7 +10,8 @@ so resizing back and forth does not wrap twice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,22 +132,31 @@ class ArticleLayout:
     Paragraphs are wrapped in order, only as far as a caller needs (`row`, `row_of_offset` and
     friends extend the layout themselves), so the first screen of a book is ready at once;
     `complete()` wraps the rest. Until then `row_count` is an estimate from paragraph lengths.
+
+    With `shown` (a filter, as `&` in less), only those paragraphs are laid out; rows still
+    name real paragraph indexes, and offsets in hidden paragraphs map to the next shown one.
     """
 
     CHUNK = 400
     """Paragraphs wrapped per step when extending towards a row."""
 
-    def __init__(self, article: Article, width: int) -> None:
+    def __init__(self, article: Article, width: int, shown: Sequence[int] | None = None) -> None:
         self.article = article
         """The article laid out."""
         self.width = max(8, width)
         """Text width in cells (without the margins the view adds)."""
+        self.shown: tuple[int, ...] | None = None if shown is None else tuple(sorted(set(shown)))
+        """Indexes of the paragraphs laid out (a filter), or None for every paragraph."""
+        self.order: Sequence[int] = (
+            range(len(article.paragraphs)) if self.shown is None else self.shown
+        )
+        """The paragraph indexes laid out, in reading order (position n shows `order[n]`)."""
         self.title_rows: list[tuple[int, int]] = []
         """Slices of the title, one per title row."""
         self.paragraph_rows: list[list[tuple[int, int, bool]]] = []
-        """Per wrapped paragraph: (start, end, first-of-source-line) for each of its rows."""
+        """Per wrapped position: (start, end, first-of-source-line) for each of its rows."""
         self.paragraph_first_row: list[int] = []
-        """Per wrapped paragraph: the row where it starts."""
+        """Per wrapped position: the row where it starts."""
         self._next_row = 0
         self._estimate: int | None = None
         if article.title:
@@ -156,38 +166,55 @@ class ArticleLayout:
     @property
     def is_complete(self) -> bool:
         """True once every paragraph is wrapped (and `row_count` is exact)."""
-        return len(self.paragraph_rows) == len(self.article.paragraphs)
+        return len(self.paragraph_rows) == len(self.order)
 
     @property
     def row_count(self) -> int:
         """Total rows, including the title block and separators (estimated until complete)."""
         if self.is_complete:
-            if not self.article.paragraphs:
+            if not self.order:
                 return self._next_row + 1  # room for the "empty" notice
             return self._next_row - 1
         if self._estimate is None:
             per_row = self.width * 0.93  # greedy wrapping leaves about 7% of each row empty
-            rest = self.article.paragraphs[len(self.paragraph_rows) :]
+            paragraphs = self.article.paragraphs
             self._estimate = self._next_row + sum(
                 int(len(paragraph.text) / per_row) + 2 + paragraph.text.count("\n")
-                for paragraph in rest
+                for paragraph in (paragraphs[i] for i in self.order[len(self.paragraph_rows) :])
             )
         return self._estimate
 
     def complete(self) -> None:
         """Wrap every remaining paragraph."""
-        self.extend_to(len(self.article.paragraphs) - 1)
+        self.extend_to(len(self.order) - 1)
+
+    def position_of(self, index: int) -> int:
+        """Position in `order` of paragraph `index`, or of the next one shown (clamped)."""
+        if self.shown is None:
+            return max(0, min(index, len(self.order) - 1))
+        return max(0, min(bisect_left(self.shown, index), len(self.order) - 1))
+
+    def nearest(self, index: int, step: int = 1) -> int:
+        """Paragraph `index` if shown, else the shown one after it (`step` 1) or before (-1)."""
+        if self.shown is None or not self.shown:
+            return index
+        position = bisect_left(self.shown, index)
+        if position < len(self.shown) and self.shown[position] == index:
+            return index
+        if step < 0:
+            position -= 1
+        return self.shown[max(0, min(position, len(self.shown) - 1))]
 
     def extend_to(self, index: int) -> None:
-        """Make sure paragraphs up to `index` are wrapped."""
+        """Make sure the paragraphs up to position `index` of `order` are wrapped."""
         paragraphs = self.article.paragraphs
-        index = min(index, len(paragraphs) - 1)
+        index = min(index, len(self.order) - 1)
         if index < len(self.paragraph_rows):
             return
         self._estimate = None
         width = self.width
         row = self._next_row
-        for paragraph in paragraphs[len(self.paragraph_rows) : index + 1]:
+        for paragraph in (paragraphs[i] for i in self.order[len(self.paragraph_rows) : index + 1]):
             first, rest = _prefixes(paragraph.kind, paragraph.level)
             inner = width - max(len(first), len(rest))
             rows: list[tuple[int, int, bool]] = []
@@ -232,13 +259,13 @@ class ArticleLayout:
         if within >= len(rows):
             return Row(BLANK, 0, 0, "", False)
         start, end, line_first = rows[within]
-        paragraph = self.article.paragraphs[index]
+        paragraph = self.article.paragraphs[self.order[index]]
         first, rest = _prefixes(paragraph.kind, paragraph.level)
         if paragraph.kind is BlockKind.LIST_ITEM:
             prefix = first if within == 0 else rest
         else:
             prefix = first if line_first else rest
-        return Row(index, start, end, prefix, within == 0)
+        return Row(paragraph.index, start, end, prefix, within == 0)
 
     def paragraph_of_row(self, y: int) -> int:
         """The paragraph shown at row `y`, or the next one after a separator (clamped)."""
@@ -247,36 +274,44 @@ class ArticleLayout:
         if not first_rows:
             return 0
         if y < first_rows[0]:
-            return 0
+            return self.order[0]
         index = bisect_right(first_rows, y) - 1
         if y - first_rows[index] >= len(self.paragraph_rows[index]):
-            index = min(index + 1, len(self.article.paragraphs) - 1)
-        return index
+            index = min(index + 1, len(self.order) - 1)
+        return self.order[index]
 
     def paragraph_span(self, index: int) -> tuple[int, int]:
-        """The rows (first, last inclusive) of paragraph `index`."""
-        self.extend_to(index)
-        first = self.paragraph_first_row[index]
-        return first, first + len(self.paragraph_rows[index]) - 1
+        """The rows (first, last inclusive) of paragraph `index` (or the next one shown)."""
+        if not self.order:
+            return self._next_row, self._next_row
+        position = self.position_of(index)
+        self.extend_to(position)
+        first = self.paragraph_first_row[position]
+        return first, first + len(self.paragraph_rows[position]) - 1
 
     def row_of_offset(self, offset: int) -> int:
         """The row showing article offset `offset` (the nearest row before it in a gap)."""
         paragraph = self.article.paragraph_at(offset)
-        if paragraph is None:
+        if paragraph is None or not self.order:
             self.complete()
             return max(0, self.row_count - 1)
-        self.extend_to(paragraph.index)
-        rows = self.paragraph_rows[paragraph.index]
+        position = self.position_of(paragraph.index)
+        self.extend_to(position)
+        if self.order[position] != paragraph.index:  # hidden by the filter
+            if self.order[position] < paragraph.index:  # nothing shown after it
+                return max(0, self.row_count - 1)
+            return self.paragraph_first_row[position]
+        rows = self.paragraph_rows[position]
         starts = [start for start, _end, _first in rows]
         within = max(0, bisect_right(starts, offset) - 1)
-        return self.paragraph_first_row[paragraph.index] + within
+        return self.paragraph_first_row[position] + within
 
     def offset_of_row(self, y: int) -> int:
         """The article offset shown first on row `y` (or of the next paragraph for a gap)."""
         row = self.row(y)
         if row.paragraph >= 0:
             return row.start
-        if not self.article.paragraphs:
+        if not self.order:
             return 0
         index = self.paragraph_of_row(y)
         return self.article.paragraphs[index].start

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -28,8 +29,10 @@ from reader.document import Article
 from reader.ui.background import SubprocessExtractor
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.palette import speaker_colour
+from reader.ui.search_controller import SearchController
 from reader.ui.widgets.article_view import ArticleView, MarkSpan
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -66,18 +69,24 @@ class ReaderScreen(Screen[None]):
             id="screen.previous_quote",
         ),
         Binding(
-            "n", "next_speaker_quote", "Next quote of speaker", show=False, id="screen.next_match"
+            "n",
+            "next_speaker_quote",
+            "Next search match, or quote of the speaker (whichever was chosen last)",
+            show=False,
+            id="screen.next_match",
         ),
         Binding(
             "N",
             "previous_speaker_quote",
-            "Previous quote of speaker",
+            "Previous search match, or quote of the speaker",
             show=False,
             id="screen.previous_match",
         ),
         Binding("y", "copy", "Copy", show=False, id="screen.copy"),
         Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
         Binding("escape", "back", "Back", show=False, id="screen.back"),
+        Binding("slash", "search", "Search", id="screen.search"),
+        Binding("ampersand", "filter", "Filter", show=False, id="screen.filter"),
     ]
 
     selected_speaker: reactive[str | None] = reactive(None, init=False)
@@ -109,6 +118,8 @@ class ReaderScreen(Screen[None]):
         self._line_width = line_width
         self._start_offset = start_offset
         self._current_quote: int | None = None
+        self.search = SearchController(self)
+        """Search, filter and n/N (the logic lives there, not in this screen)."""
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
 
     # ----------------------------------------------------------------- layout
@@ -122,6 +133,7 @@ class ReaderScreen(Screen[None]):
                 yield QuotesPane(3, id="quotes")
                 if self.article.headings():
                     yield ContentsPane(4, id="contents")
+        yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -151,6 +163,7 @@ class ReaderScreen(Screen[None]):
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self._start_extraction)
+        self.search.start()
 
     def on_unmount(self) -> None:
         """Stop an extraction still running when the reader quits."""
@@ -212,6 +225,14 @@ class ReaderScreen(Screen[None]):
         status.paragraph = event.paragraph
         status.percent = round(event.fraction * 100)
         self.post_message(ReadingPositionChanged(event.offset, event.paragraph))
+        self.search.view_moved()
+
+    @on(SearchBar.QueryChanged)
+    @on(SearchBar.ResultHighlighted)
+    @on(SearchBar.Submitted)
+    @on(SearchBar.Cancelled)
+    def _search_bar(self, event: Message) -> None:
+        self.search.handle(event)
 
     @on(SpeakersPane.SpeakerSelected)
     def _speaker_selected(self, event: SpeakersPane.SpeakerSelected) -> None:
@@ -259,6 +280,7 @@ class ReaderScreen(Screen[None]):
         """Highlight `speaker_id`'s quotes and jump to their first one after the position."""
         if self.extraction is None or self.extraction.speaker(speaker_id) is None:
             return
+        self.search.end_search()  # n/N follow whichever was chosen last
         self.selected_speaker = speaker_id
         quotes = self._quote_indexes(speaker_id)
         if quotes:
@@ -293,6 +315,8 @@ class ReaderScreen(Screen[None]):
             ("Previous quote", "(", self.action_previous_quote),
             ("Copy quote or paragraph", "y", self.action_copy),
             ("Toggle side panes", "s", self.action_toggle_panes),
+            ("Search", "/", self.action_search),
+            ("Filter paragraphs", "&", self.action_filter),
             ("Clear speaker selection", "esc", self._clear_speaker),
             ("Speakers pane", "2", partial(self.action_focus_pane, 2)),
             ("Quotes pane", "3", partial(self.action_focus_pane, 3)),
@@ -341,10 +365,20 @@ class ReaderScreen(Screen[None]):
         if not self.panes_shown:
             self.view.focus()
 
+    def action_search(self) -> None:
+        """Open the search bar (`/`, as in less and vim)."""
+        self.search.open("search")
+
+    def action_filter(self) -> None:
+        """Open the bar to show only the paragraphs that match (`&`, as in less)."""
+        self.search.open("filter")
+
     def action_back(self) -> None:
         """Leave a pane for the article; in the article, clear the selected speaker."""
         if isinstance(self.focused, Pane):
             self.view.focus()
+        elif self.search.back():
+            return
         elif self.selected_speaker is not None:
             self._clear_speaker()
 
@@ -360,12 +394,14 @@ class ReaderScreen(Screen[None]):
         self._step_quote(-1, None)
 
     def action_next_speaker_quote(self) -> None:
-        """Jump to the selected speaker's next quote (every quote when none is selected)."""
-        self._step_quote(1, self.selected_speaker)
+        """Next match of the active search, else the selected speaker's (or any) next quote."""
+        if not self.search.step(1):
+            self._step_quote(1, self.selected_speaker)
 
     def action_previous_speaker_quote(self) -> None:
-        """Jump to the selected speaker's previous quote."""
-        self._step_quote(-1, self.selected_speaker)
+        """Previous match of the active search, else the selected speaker's previous quote."""
+        if not self.search.step(-1):
+            self._step_quote(-1, self.selected_speaker)
 
     def _quote_indexes(self, speaker_id: str | None) -> list[int]:
         if self.extraction is None:

@@ -76,6 +76,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--flash",
         "article-view--selected",
         "article-view--empty",
+        "article-view--match",
+        "article-view--match-current",
     }
     """Styles for the parts of an article; themes restyle them in `app.tcss`."""
 
@@ -144,7 +146,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         """The article shown."""
         self.set_reactive(ArticleView.max_width, max(20, max_width))
-        self._layouts: dict[int, ArticleLayout] = {}
+        self._layouts: dict[tuple[int, tuple[int, ...] | None], ArticleLayout] = {}
+        self._shown: tuple[int, ...] | None = None
         self._layout: ArticleLayout | None = None
         self._strips: dict[int, Strip] = {}
         self._layers: dict[str, _Layer] = {}
@@ -181,6 +184,40 @@ class ArticleView(ScrollView, can_focus=True):
         row = self._layout.row_of_offset(offset)
         top = round(self.scroll_y)
         return top <= row < top + self.scrollable_content_region.height
+
+    @property
+    def visible_range(self) -> tuple[int, int]:
+        """Article offsets from the first text on screen to the end of the last."""
+        layout = self._layout
+        if layout is None:
+            return (0, 0)
+        top = round(self.scroll_y)
+        for y in range(top + self.scrollable_content_region.height - 1, top - 1, -1):
+            row = layout.row(y) if y < layout.row_count else None
+            if row is not None and row.paragraph >= 0:
+                return (self.top_offset, row.end)
+        return (self.top_offset, self.top_offset)
+
+    @property
+    def shown_paragraphs(self) -> tuple[int, ...] | None:
+        """The paragraphs a filter shows, or None when every paragraph is shown."""
+        return self._shown
+
+    def show_only(self, paragraphs: Sequence[int] | None) -> None:
+        """Show only `paragraphs` (a filter, as `&` in less), or every paragraph with None.
+
+        The first text on screen stays in place when it is still shown (else the next shown
+        paragraph comes up), and the current paragraph moves to a shown one.
+        """
+        shown = None if paragraphs is None else tuple(sorted(set(paragraphs)))
+        if shown == self._shown:
+            return
+        if self._layout is not None and self._want is None:
+            self._want = (self.top_offset, False)
+        self._shown = shown
+        self._relayout()
+        if self._layout is not None and shown:
+            self._set_cursor(self._layout.nearest(self.cursor))
 
     def set_marks(self, layer: str, spans: Sequence[MarkSpan], *, priority: int = 0) -> None:
         """Replace the marks of `layer` (offsets into `Article.text`); an empty list clears it.
@@ -232,7 +269,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         paragraph = self.article.paragraph_at(offset)
         if paragraph is not None:
-            self._set_cursor(paragraph.index)
+            self._set_cursor(self._shown_from(paragraph.index))
         self._want = (offset, center)
         self._apply_want()
 
@@ -240,7 +277,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Put paragraph `index` near the top of the view (one row of context) and mark it."""
         if not self.article.paragraphs:
             return
-        index = max(0, min(index, len(self.article.paragraphs) - 1))
+        index = self._shown_from(max(0, min(index, len(self.article.paragraphs) - 1)))
         self._set_cursor(index)
         if self._layout is None:
             self._want = (self.article.paragraphs[index].start, False)
@@ -282,7 +319,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._sync_size()
         self._scroll_to_row(self.virtual_size.height)
         if self.article.paragraphs:
-            self._set_cursor(len(self.article.paragraphs) - 1)
+            self._set_cursor(self._shown_from(len(self.article.paragraphs) - 1, -1))
 
     def action_next_paragraph(self) -> None:
         """Make the next paragraph current and bring it to the top."""
@@ -290,7 +327,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_previous_paragraph(self) -> None:
         """Make the previous paragraph current and bring it to the top."""
-        self.scroll_to_paragraph(self.cursor - 1)
+        self.scroll_to_paragraph(self._shown_from(self.cursor - 1, -1))
 
     # ----------------------------------------------------------------- internals
 
@@ -332,6 +369,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_row, top, retry=False)
         self._post_position()
 
+    def _shown_from(self, index: int, step: int = 1) -> int:
+        """Paragraph `index`, or under a filter the nearest shown one in direction `step`."""
+        return self._layout.nearest(index, step) if self._layout is not None else index
+
     def _set_cursor(self, index: int) -> None:
         self._keep_cursor = True
         self.cursor = index
@@ -346,19 +387,20 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0:
             return
         text_width = self._text_width(width)
-        if self._layout is not None and self._layout.width == text_width:
+        current = self._layout
+        if current is not None and current.width == text_width and current.shown == self._shown:
             if self.virtual_size.width != width:
-                self.virtual_size = Size(width, self._layout.row_count)
+                self.virtual_size = Size(width, current.row_count)
             self._invalidate()
             return
         if self._want is None and self._layout is not None and round(self.scroll_y) > 0:
             self._want = (self.top_offset, False)
-        layout = self._layouts.get(text_width)
+        layout = self._layouts.get((text_width, self._shown))
         if layout is None:
-            layout = ArticleLayout(self.article, text_width)
+            layout = ArticleLayout(self.article, text_width, self._shown)
             if len(self._layouts) > 4:
                 self._layouts.clear()
-            self._layouts[text_width] = layout
+            self._layouts[(text_width, self._shown)] = layout
         self._layout = layout
         self.virtual_size = Size(width, layout.row_count)
         self._invalidate()
@@ -421,7 +463,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         top = round(new_value)
         height = self.scrollable_content_region.height
-        first, last = layout.paragraph_span(min(self.cursor, len(layout.paragraph_rows) - 1))
+        first, last = layout.paragraph_span(self.cursor)
         if last < top or first >= top + height:
             self.cursor = layout.paragraph_of_row(top)
         self._post_position()
@@ -487,9 +529,10 @@ class ArticleView(ScrollView, can_focus=True):
             rule = "━" * min(text_width, title_width)
             segments.append(Segment(rule, base + self._style("article-view--rule")))
         elif row.paragraph == BLANK:
-            if not (self.article.is_empty and y == layout.row_count - 1):
+            if not (not layout.order and y == layout.row_count - 1):
                 return Strip.blank(width, base)
-            notice = "(this article is empty)"
+            empty = self.article.is_empty
+            notice = "(this article is empty)" if empty else "(no paragraph matches)"
             segments.append(Segment(notice, base + self._style("article-view--empty")))
         else:
             self._paragraph_segments(segments, base, row.paragraph, row.start, row.end, row.prefix)

@@ -30,6 +30,8 @@ class StatusLine(Widget):
     """What extraction found (`12 quotes · 5 speakers`), or that it is still working."""
     speaker: reactive[str] = reactive("")
     """The selected speaker, when one is selected."""
+    search: reactive[str] = reactive("")
+    """The search `n`/`N` step through and the filter in force (`/bridge 3/12 (n/N)`)."""
 
     def render(self) -> Text:
         """Title, truncated to leave room for the position and counts."""
@@ -39,6 +41,8 @@ class StatusLine(Widget):
             else "empty"
         )
         right = Text(no_wrap=True)
+        if self.search:
+            right.append(f"{self.search}  ", "bold")
         if self.speaker:
             right.append(f"▸ {self.speaker}  ", "bold")
         if self.counts:

@@ -1,0 +1,460 @@
+"""What searching means on the reader screen: the index, the workers, highlights, n/N, filtering.
+
+`ReaderScreen` owns one `SearchController` and hands it the search bar's messages; the
+controller runs every search in an exclusive thread worker (a new keystroke cancels the stale
+one, and a stale result is dropped by its generation number), then sets attributes on the
+widgets: the article view's `search` mark layers and paragraph filter, the bar's results and
+counter, the status line. The index is built in a worker after the first paint.
+
+The rule for `n`/`N`: they step through the matches of the last search confirmed with `enter`
+while its highlights are on; selecting a speaker ends that search, so whichever was chosen last
+wins, and `esc` in the article clears the search first, then the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from reader.search import (
+    LiteralMatch,
+    LiteralMatches,
+    NoteRecord,
+    Scope,
+    SearchHistory,
+    SearchHit,
+    SearchIndex,
+    SearchResults,
+    build_index,
+    parse_query,
+)
+from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.search_bar import SearchBar, SearchMode
+from reader.ui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from reader.ui.screens.reader import ReaderScreen
+
+MATCH_STYLE = "article-view--match"
+"""Every literal match on screen."""
+CURRENT_STYLE = "article-view--match-current"
+"""The current match (the one `enter` jumps to and `n`/`N` move)."""
+MATCH_PRIORITY = 50
+"""Search marks sit above quote tints (0) and the speaker (10), under the flash (100)."""
+MARGIN = 4000
+"""Characters highlighted beyond each end of the screen, so a small scroll needs no new marks."""
+
+
+@dataclass
+class _Origin:
+    """Where the reader was when the bar opened, to go back there on `esc`."""
+
+    offset: int
+    cursor: int
+    active: LiteralMatches | None
+    current: LiteralMatch | None
+    filter_text: str
+    filter_paragraphs: tuple[int, ...] | None
+
+
+class SearchController:
+    """Search, filter and n/N for one `ReaderScreen` (not a widget: the screen delegates to it)."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        """The screen searched."""
+        self.index: SearchIndex | None = None
+        """The search index, once built."""
+        self.results: SearchResults | None = None
+        """The latest results for the query in the bar."""
+        self.active: LiteralMatches | None = None
+        """The literal matches `n`/`N` step through (a search confirmed with `enter`)."""
+        self.current: LiteralMatch | None = None
+        """The current literal match (styled apart)."""
+        self.filter_text = ""
+        """The filter in force (`&`), or empty."""
+        self.filter_paragraphs: tuple[int, ...] | None = None
+        """Paragraphs shown by the filter, or None when every paragraph is shown."""
+        self.notes: Callable[[], Sequence[NoteRecord]] = lambda: ()
+        """Where the notes to search come from (set by whoever owns the notes)."""
+        self._origin: _Origin | None = None
+        self._generation = 0
+        self._pending: tuple[str, Scope, SearchMode] | None = None
+        self._current_spans: tuple[tuple[int, int], ...] = ()
+        self._marked: tuple[int, int, int] | None = None
+        self._own_history = SearchHistory()
+
+    @property
+    def history(self) -> SearchHistory:
+        """Past searches per article: the app's (which it loads and saves), else our own."""
+        history = getattr(self.screen.app, "search_history", None)
+        return history if isinstance(history, SearchHistory) else self._own_history
+
+    # ----------------------------------------------------------------- widgets
+
+    @property
+    def bar(self) -> SearchBar:
+        """The search bar."""
+        return self.screen.query_one(SearchBar)
+
+    @property
+    def view(self) -> ArticleView:
+        """The article pane."""
+        return self.screen.query_one("#article", ArticleView)
+
+    @property
+    def _key(self) -> str:
+        return self.screen.article.text_sha256
+
+    # ----------------------------------------------------------------- the index
+
+    def start(self) -> None:
+        """Build the index in a worker once the article is on screen."""
+        self.screen.call_after_refresh(self._start_index)
+
+    def _start_index(self) -> None:
+        self.screen.run_worker(
+            self._build_index, name="search-index", group="search-index", thread=True
+        )
+
+    def _build_index(self) -> None:
+        worker = get_current_worker()
+        index = build_index(
+            self.screen.article, self.screen.extraction, is_cancelled=lambda: worker.is_cancelled
+        )
+        if index is not None and not worker.is_cancelled:
+            self.screen.app.call_from_thread(self._index_built, index)
+
+    def _index_built(self, index: SearchIndex) -> None:
+        self.index = index
+        if self._pending is not None and self.bar.is_open:
+            text, scope, mode = self._pending
+            self._pending = None
+            self._run(text, scope, mode)
+
+    def _ready_index(self) -> SearchIndex | None:
+        """The index, with the extraction's quotes once extraction has finished."""
+        index = self.index
+        extraction = self.screen.extraction
+        if index is not None and extraction is not None and index.extraction is not extraction:
+            index = self.index = index.with_extraction(extraction)
+        return index
+
+    # ----------------------------------------------------------------- the bar
+
+    def open(self, mode: SearchMode) -> None:
+        """Open the bar to search (`/`) or filter (`&`), remembering where the reader is."""
+        view = self.view
+        self._origin = _Origin(
+            view.top_offset,
+            view.cursor,
+            self.active,
+            self.current,
+            self.filter_text,
+            self.filter_paragraphs,
+        )
+        self.results = None
+        self.bar.open(mode, self.history.cursor(self._key), self.filter_text * (mode == "filter"))
+
+    def handle(self, message: Message) -> None:
+        """React to a message from the search bar."""
+        if isinstance(message, SearchBar.QueryChanged):
+            self._run(message.text, message.scope, message.mode)
+        elif isinstance(message, SearchBar.ResultHighlighted):
+            self._preview(message.hit)
+        elif isinstance(message, SearchBar.Submitted):
+            self._submit(message.text, message.scope, message.mode, message.hit)
+        elif isinstance(message, SearchBar.Cancelled):
+            self._cancel(message.mode)
+
+    def _run(self, text: str, scope: Scope, mode: SearchMode) -> None:
+        """Search (or filter) for `text` in a worker; a newer keystroke cancels this one."""
+        self._generation += 1
+        index = self._ready_index()
+        if index is None:
+            self._pending = (text, scope, mode)
+            self.bar.set_info("indexing…")
+            return
+        if not text.strip():
+            self._show(self._generation, None, None)
+            return
+        job = self._filter_job if mode == "filter" else self._search_job
+        self.screen.run_worker(
+            partial(job, index, text, scope, self._generation),
+            name="search",
+            group="search",
+            thread=True,
+            exclusive=True,
+        )
+
+    def _search_job(self, index: SearchIndex, text: str, scope: Scope, generation: int) -> None:
+        worker = get_current_worker()
+        results = index.search(
+            text, scope=scope, notes=self.notes(), is_cancelled=lambda: worker.is_cancelled
+        )
+        if results is not None and not worker.is_cancelled:
+            self.screen.app.call_from_thread(self._show, generation, results, None)
+
+    def _filter_job(self, index: SearchIndex, text: str, scope: Scope, generation: int) -> None:
+        worker = get_current_worker()
+        shown = index.filter_paragraphs(text, scope=scope, is_cancelled=lambda: worker.is_cancelled)
+        if shown is None or worker.is_cancelled:
+            return
+        parsed = parse_query(text, scope)
+        results = SearchResults(parsed, index.literal(parsed), ())
+        self.screen.app.call_from_thread(self._show, generation, results, shown)
+
+    def _show(
+        self, generation: int, results: SearchResults | None, shown: tuple[int, ...] | None
+    ) -> None:
+        """Show the results of search `generation` unless a newer one was started."""
+        if generation != self._generation or not self.bar.is_open:
+            return
+        self.results = results
+        bar = self.bar
+        if bar.mode == "filter":
+            self._set_filter(bar.input.value if shown is not None else "", shown)
+            count = len(shown) if shown is not None else 0
+            bar.set_info(f"{count} ¶" if results is not None else "")
+            self.current, self._current_spans = None, ()
+            self._mark()
+            return
+        bar.show_results(results.hits if results else ())
+        selected = bar.results.selected
+        if selected is not None:
+            self._preview(selected)
+        else:
+            self.current, self._current_spans = None, ()
+            self._go_back_to_origin()
+            self._mark()
+            bar.set_info(self._counter() if results else "")
+
+    def _preview(self, hit: SearchHit) -> None:
+        """Make `hit` current: its literal match (or matched words) styled apart and on screen."""
+        self.current = self._match_in(hit)
+        if self.current is not None:
+            self._current_spans = ((self.current.start, self.current.end),)
+            target = self.current.start
+        else:
+            self._current_spans = hit.spans or ((hit.match_start, hit.match_end),)
+            target = hit.match_start
+        if not self.view.is_offset_visible(target):
+            self.view.scroll_to_offset(target, center=True)
+        self._mark()
+        self.bar.set_info(self._counter())
+
+    def _match_in(self, hit: SearchHit) -> LiteralMatch | None:
+        """The literal match inside `hit`, nearest its best words, if there is one."""
+        literal = self.results.literal if self.results else None
+        if literal is None or not literal.count:
+            return None
+        for start in (hit.match_start, hit.start):
+            match = literal.next_after(start, wrap=False)
+            if match is not None and match.start < hit.end:
+                return match
+        return None
+
+    def _counter(self) -> str:
+        """`12/340`; without a literal match, how many close results there are."""
+        results = self.results
+        if results is None:
+            return ""
+        literal = results.literal
+        if literal.count:
+            position = self.current.ordinal + 1 if self.current else 0
+            return f"{position}/{literal.count}" if position else f"{literal.count} matches"
+        if results.hits:
+            chosen = (self.bar.results.highlighted or 0) + 1
+            return f"no exact match · {chosen}/{len(results.hits)} close"
+        return "not found"
+
+    def _submit(self, text: str, scope: Scope, mode: SearchMode, hit: SearchHit | None) -> None:
+        """`enter`: jump to the chosen result and keep its matches for n/N (or keep the filter)."""
+        bar = self.bar
+        self._generation += 1  # a search still running is stale now
+        if mode == "filter":
+            self._submit_filter(text, scope)
+            return
+        self.history.add(self._key, text)
+        results = self.results
+        index = self._ready_index()
+        if index is not None and text.strip() and (results is None or results.query.raw != text):
+            # Enter pressed before the worker answered: search here, once.
+            results = self.results = index.search(text, scope=scope, notes=self.notes())
+            hit = results.hits[0] if results and results.hits else None
+        bar.close()
+        self.view.focus()
+        if results is None or (hit is None and not results.literal.count):
+            if text.strip():
+                self.screen.notify(f"Not found: {text}", timeout=3)
+            self._cancel_to_origin()
+            return
+        literal = results.literal
+        self.active = literal if literal.count else None
+        if hit is not None:
+            self._preview(hit)
+            target = self.current.start if self.current else hit.match_start
+        else:
+            self.current = literal.next_after(self._origin.offset if self._origin else 0)
+            assert self.current is not None
+            self._current_spans = ((self.current.start, self.current.end),)
+            target = self.current.start
+        self.view.scroll_to_offset(target, center=True)
+        self._origin = None
+        self._mark()
+        self._status(text)
+
+    def _submit_filter(self, text: str, scope: Scope) -> None:
+        self.bar.close()
+        self.view.focus()
+        if not text.strip():
+            self._set_filter("", None)
+        elif self.filter_text != text or self.filter_paragraphs is None:
+            index = self._ready_index()
+            if index is not None:
+                shown = index.filter_paragraphs(text, scope=scope)
+                self._set_filter(text, shown)
+        self.active = None
+        self._current_spans = ()
+        self._origin = None
+        self._mark()
+        self._status("")
+
+    def _cancel(self, mode: SearchMode) -> None:
+        """`esc` in the bar: close it and go back to where the reader was."""
+        self._generation += 1
+        self.bar.close()
+        self.view.focus()
+        self._cancel_to_origin()
+
+    def _cancel_to_origin(self) -> None:
+        origin = self._origin
+        if origin is not None:
+            self.active, self.current = origin.active, origin.current
+            self._current_spans = (
+                ((origin.current.start, origin.current.end),) if origin.current else ()
+            )
+            if (origin.filter_text, origin.filter_paragraphs) != (
+                self.filter_text,
+                self.filter_paragraphs,
+            ):
+                self._set_filter(origin.filter_text, origin.filter_paragraphs)
+            self._go_back_to_origin()
+        self.results = None
+        self._origin = None
+        self._mark()
+
+    def _go_back_to_origin(self) -> None:
+        origin = self._origin
+        if origin is None:
+            return
+        view = self.view
+        view.scroll_to_offset(origin.offset, center=False)
+        view.cursor = origin.cursor
+
+    # ----------------------------------------------------------------- after the bar
+
+    def step(self, direction: int) -> bool:
+        """`n` (1) or `N` (-1): the next or previous match of the active search; False if none."""
+        literal = self.active
+        if literal is None or not literal.count:
+            return False
+        view = self.view
+        current = self.current
+        if current is not None and view.is_offset_visible(current.start):
+            anchor = current.start
+        else:
+            anchor = view.top_offset - 1 if direction > 0 else view.top_offset
+        match = literal.next_after(anchor + 1) if direction > 0 else literal.previous_before(anchor)
+        if match is None:
+            return True
+        if current is not None and (
+            (direction > 0 and match.start <= current.start)
+            or (direction < 0 and match.start >= current.start)
+        ):
+            self.screen.notify("Search wrapped around.", timeout=2)
+        self.current = match
+        self._current_spans = ((match.start, match.end),)
+        if not view.is_offset_visible(match.start):
+            view.scroll_to_offset(match.start, center=True)
+        self._mark()
+        self._status(literal.query)
+        return True
+
+    def back(self) -> bool:
+        """`esc` in the article: clear the filter, else the search; False when neither is on."""
+        if self.filter_paragraphs is not None:
+            self._set_filter("", None)
+            self._status("")
+            return True
+        if self.active is not None:
+            self.end_search()
+            return True
+        return False
+
+    def end_search(self) -> None:
+        """Forget the active search (its highlights and n/N), e.g. when a speaker is selected."""
+        if self.active is None and not self._current_spans:
+            return
+        self.active = None
+        self.current = None
+        self._current_spans = ()
+        self._mark()
+        self._status("")
+
+    def view_moved(self) -> None:
+        """The article scrolled: highlight the matches now on screen."""
+        if self.active is not None or self.bar.is_open:
+            self._mark()
+
+    # ----------------------------------------------------------------- showing
+
+    def _literal_shown(self) -> LiteralMatches | None:
+        if self.bar.is_open:
+            return self.results.literal if self.results else None
+        return self.active
+
+    def _mark(self) -> None:
+        """Highlight the literal matches on screen (and a margin), the current one apart."""
+        view = self.view
+        literal = self._literal_shown()
+        if literal is None or not literal.count:
+            view.clear_marks("search")
+            self._marked = None
+        else:
+            start, end = view.visible_range
+            key = (id(literal), start, end)
+            if key != self._marked:
+                self._marked = key
+                spans: list[MarkSpan] = [
+                    (a, b, MATCH_STYLE)
+                    for a, b in literal.spans_between(
+                        max(0, start - MARGIN), min(len(self.screen.article.text), end + MARGIN)
+                    )
+                ]
+                view.set_marks("search", spans, priority=MATCH_PRIORITY)
+        current: list[MarkSpan] = [(a, b, CURRENT_STYLE) for a, b in self._current_spans]
+        if current != view.marks("search-current"):
+            view.set_marks("search-current", current, priority=MATCH_PRIORITY + 1)
+
+    def _status(self, text: str) -> None:
+        """Say in the status line what n/N step through, and the filter in force."""
+        parts: list[str] = []
+        if self.filter_paragraphs is not None:
+            parts.append(f"&{self.filter_text} ({len(self.filter_paragraphs)} ¶)")
+        literal = self.active
+        if literal is not None and literal.count:
+            position = self.current.ordinal + 1 if self.current else 0
+            parts.append(f"/{literal.query} {position}/{literal.count} (n/N)")
+        self.screen.query_one(StatusLine).search = "  ".join(parts)
+
+    def _set_filter(self, text: str, shown: tuple[int, ...] | None) -> None:
+        self.filter_text = text if shown is not None else ""
+        self.filter_paragraphs = shown
+        self.view.show_only(shown)
+        self._marked = None

@@ -1,0 +1,281 @@
+"""The search bar: `/` to search, `&` to filter, as in less; ranked results above it.
+
+The bar only edits the query and says so: it posts `QueryChanged` on every keystroke,
+`ResultHighlighted` when ctrl+n / ctrl+p move through the results, `Submitted` on enter and
+`Cancelled` on escape. The screen decides what they mean (searching runs in a worker there) and
+sets what the bar shows: the results, the `12/340` counter, "indexing…".
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from reader.search import HistoryCursor, Scope, SearchHit
+from reader.ui.widgets.search_results import SearchResultsList
+
+SearchMode = Literal["search", "filter"]
+"""What the bar is for: searching (`/`) or filtering paragraphs (`&`)."""
+
+PROMPTS: dict[SearchMode, str] = {"search": "/", "filter": "&"}
+"""The character shown before the query, as less shows it."""
+
+
+class SearchInput(Input):
+    """The query field (an `Input` the app recognises, so it may keep ctrl+p)."""
+
+    DEFAULT_CSS = """
+    SearchInput, SearchInput:focus {
+        width: 1fr;
+        height: 1;
+        border: none;
+        padding: 0;
+        background: $surface;
+    }
+    """
+
+
+class SearchBar(Vertical):
+    """Query field, scope and counter on one row, with the ranked results above it."""
+
+    DEFAULT_CSS = """
+    SearchBar {
+        height: auto;
+        display: none;
+        background: $surface;
+    }
+    SearchBar.-open {
+        display: block;
+    }
+    SearchBar #search-row {
+        height: 1;
+    }
+    SearchBar #search-prompt {
+        width: 2;
+        color: $accent;
+        text-style: bold;
+        padding-left: 1;
+    }
+    SearchBar #search-info {
+        width: auto;
+        max-width: 40;
+        color: $text-muted;
+        padding-right: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="search.cancel"),
+        Binding("ctrl+n", "next_result", "Next result", key_display="^n", id="search.next_result"),
+        Binding(
+            "ctrl+p",
+            "previous_result",
+            "Prev result",
+            key_display="^p",
+            id="search.previous_result",
+        ),
+        Binding("up", "older", "History", key_display="↑↓", id="search.older"),
+        Binding("down", "newer", "Newer search", show=False, id="search.newer"),
+        Binding("tab", "cycle_scope", "Scope", id="search.cycle_scope"),
+    ]
+    """Keys while the bar has focus; `enter` jumps to the highlighted result."""
+
+    mode: reactive[SearchMode] = reactive("search", init=False)
+    """Searching (`/`) or filtering (`&`)."""
+
+    scope: reactive[Scope] = reactive(Scope.ALL, init=False)
+    """Where to search unless the query starts with `@` or `#`."""
+
+    class QueryChanged(Message):
+        """The query or its scope changed: search again."""
+
+        def __init__(self, bar: SearchBar, text: str, scope: Scope, mode: SearchMode) -> None:
+            super().__init__()
+            self.bar = bar
+            """The bar."""
+            self.text = text
+            """The query as typed."""
+            self.scope = scope
+            """The scope chosen in the bar."""
+            self.mode = mode
+            """Searching or filtering."""
+
+        @property
+        def control(self) -> SearchBar:
+            """The bar."""
+            return self.bar
+
+    class ResultHighlighted(Message):
+        """Another result was highlighted (ctrl+n / ctrl+p): preview it."""
+
+        def __init__(self, bar: SearchBar, hit: SearchHit) -> None:
+            super().__init__()
+            self.bar = bar
+            """The bar."""
+            self.hit = hit
+            """The highlighted result."""
+
+        @property
+        def control(self) -> SearchBar:
+            """The bar."""
+            return self.bar
+
+    class Submitted(Message):
+        """`enter`: jump to the highlighted result (search) or keep the filter (filter)."""
+
+        def __init__(
+            self, bar: SearchBar, text: str, scope: Scope, mode: SearchMode, hit: SearchHit | None
+        ) -> None:
+            super().__init__()
+            self.bar = bar
+            """The bar."""
+            self.text = text
+            """The query as typed."""
+            self.scope = scope
+            """The scope chosen in the bar."""
+            self.mode = mode
+            """Searching or filtering."""
+            self.hit = hit
+            """The highlighted result, if there was one."""
+
+        @property
+        def control(self) -> SearchBar:
+            """The bar."""
+            return self.bar
+
+    class Cancelled(Message):
+        """`escape`: close and go back to where the reader was."""
+
+        def __init__(self, bar: SearchBar, mode: SearchMode) -> None:
+            super().__init__()
+            self.bar = bar
+            """The bar."""
+            self.mode = mode
+            """Searching or filtering."""
+
+        @property
+        def control(self) -> SearchBar:
+            """The bar."""
+            return self.bar
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._history = HistoryCursor(())
+
+    def compose(self) -> ComposeResult:
+        """Results above the query row (prompt, field, scope and counter)."""
+        yield SearchResultsList(id="search-results", classes="-empty")
+        with Horizontal(id="search-row"):
+            yield Static("/", id="search-prompt")
+            yield SearchInput(placeholder="search  (@name quotes · # notes)", id="search-input")
+            yield Static("", id="search-info")
+
+    @property
+    def input(self) -> SearchInput:
+        """The query field."""
+        return self.query_one(SearchInput)
+
+    @property
+    def results(self) -> SearchResultsList:
+        """The ranked results."""
+        return self.query_one(SearchResultsList)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the bar is showing."""
+        return self.has_class("-open")
+
+    def open(self, mode: SearchMode, history: HistoryCursor, text: str = "") -> None:
+        """Show the bar for `mode` holding `text`, focused, with `history` for up and down."""
+        self._history = history
+        self.mode = mode
+        self.query_one("#search-prompt", Static).update(PROMPTS[mode])
+        self.input.placeholder = (
+            "filter paragraphs (enter keeps, empty clears)"
+            if mode == "filter"
+            else "search  (@name quotes · # notes)"
+        )
+        self.results.show(())
+        self.add_class("-open")
+        with self.input.prevent(Input.Changed):
+            self.input.value = text
+        self.input.cursor_position = len(text)
+        self.input.focus()
+        self.set_info("")
+        self.post_message(self.QueryChanged(self, text, self.scope, mode))
+
+    def close(self) -> None:
+        """Hide the bar and its results."""
+        self.remove_class("-open")
+        self.results.show(())
+
+    def set_info(self, text: str | Text) -> None:
+        """Show `text` (the counter, "indexing…") after the scope, at the right of the row."""
+        info = Text(no_wrap=True, end="")
+        if self.mode == "search" or self.scope is not Scope.ALL:
+            info.append(f"[{self.scope.value}] ", "dim")
+        info.append_text(Text(text) if isinstance(text, str) else text)
+        self.query_one("#search-info", Static).update(info)
+
+    def show_results(self, hits: tuple[SearchHit, ...]) -> None:
+        """Show ranked results (the best highlighted)."""
+        self.results.show(hits if self.mode == "search" else ())
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(self, event.value, self.scope, self.mode))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hit = self.results.selected if self.mode == "search" else None
+        self.post_message(self.Submitted(self, event.value, self.scope, self.mode, hit))
+
+    def action_cancel(self) -> None:
+        """Close and go back to where the reader was."""
+        self.post_message(self.Cancelled(self, self.mode))
+
+    def action_next_result(self) -> None:
+        """Highlight the next result and preview it."""
+        self._move(1)
+
+    def action_previous_result(self) -> None:
+        """Highlight the previous result and preview it."""
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        hit = self.results.move(step)
+        if hit is not None:
+            self.post_message(self.ResultHighlighted(self, hit))
+
+    def action_older(self) -> None:
+        """Put the previous search of this article in the field."""
+        self._recall(self._history.older(self.input.value))
+
+    def action_newer(self) -> None:
+        """Put the next search (or what was being typed) back in the field."""
+        self._recall(self._history.newer(self.input.value))
+
+    def _recall(self, text: str) -> None:
+        if text != self.input.value:
+            self.input.value = text  # posts Input.Changed: searched again
+            self.input.cursor_position = len(text)
+
+    def action_cycle_scope(self) -> None:
+        """Search everything, then only quotes, speakers, notes, and round again."""
+        self.scope = self.scope.next()
+
+    def watch_scope(self) -> None:
+        """Search again in the new scope."""
+        if self.is_open:
+            self.set_info("")
+            self.post_message(self.QueryChanged(self, self.input.value, self.scope, self.mode))

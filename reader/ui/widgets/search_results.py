@@ -1,0 +1,100 @@
+"""The ranked results under the search bar: one row per passage, matched words highlighted.
+
+Each row says where the passage is (`¶ 12`), who speaks when it is a quote, and one line of
+context cut around the first matched word so the match is on screen even at 80 columns. The
+list never takes focus: the search bar moves its highlight (ctrl+n / ctrl+p), so typing is
+never interrupted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.search import HitKind, SearchHit
+
+LEFT_CONTEXT = 14
+"""Characters of context kept before the first matched word when a snippet must be cut."""
+
+
+def result_label(hit: SearchHit, width: int) -> Text:
+    """One result row: place, speaker, then the snippet cut to fit `width` cells."""
+    label = Text(no_wrap=True, overflow="ellipsis", end="")
+    if hit.kind is HitKind.NOTE:
+        label.append(f"¶{hit.paragraph_index + 1:<4} ", "bold")
+        label.append("note ", "italic")
+    else:
+        label.append(f"¶{hit.paragraph_index + 1:<4} ", "bold")
+    if hit.speaker:
+        label.append(_shorten(hit.speaker, 22) + ": ", "italic")
+    room = max(10, width - label.cell_len - 1)
+    snippet = " ".join(hit.snippet.split("\n"))
+    start = 0
+    if hit.snippet_spans and len(snippet) > room:
+        first = hit.snippet_spans[0][0]
+        start = max(0, min(first - LEFT_CONTEXT, len(snippet) - room))
+    shown = snippet[start : start + room]
+    body = Text(("…" if start else "") + shown)
+    shift = 1 if start else 0
+    for span_start, span_end in hit.snippet_spans:
+        a, b = span_start - start + shift, span_end - start + shift
+        if b > shift and a < len(body.plain):
+            body.stylize("bold reverse", max(shift, a), min(len(body.plain), b))
+    label.append_text(body)
+    return label
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class SearchResultsList(OptionList, can_focus=False):
+    """Ranked search results; the search bar moves the highlight, `enter` jumps."""
+
+    DEFAULT_CSS = """
+    SearchResultsList {
+        height: auto;
+        max-height: 8;
+        border: none;
+        padding: 0;
+        background: $surface;
+    }
+    SearchResultsList.-empty {
+        display: none;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.hits: tuple[SearchHit, ...] = ()
+        """The results shown, best first."""
+
+    def show(self, hits: Sequence[SearchHit]) -> None:
+        """Replace the results (the best one highlighted), or hide the list when there are none."""
+        self.hits = tuple(hits)
+        width = (self.size.width or self.app.size.width) - 2
+        self.clear_options()
+        self.add_options(
+            [Option(result_label(hit, width), id=str(number)) for number, hit in enumerate(hits)]
+        )
+        self.set_class(not hits, "-empty")
+        self.highlighted = 0 if hits else None
+
+    @property
+    def selected(self) -> SearchHit | None:
+        """The highlighted result, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.hits):
+            return None
+        return self.hits[index]
+
+    def move(self, step: int) -> SearchHit | None:
+        """Highlight the result `step` rows down (up when negative), wrapping; return it."""
+        if not self.hits:
+            return None
+        current = self.highlighted or 0
+        self.highlighted = (current + step) % len(self.hits)
+        return self.selected
