@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-_MARK = re.compile(r"``|''|’’|[\"“”„«»‘’'‚‹›]")
+_MARK = re.compile(r"[\"“”„«»‘’'‚‹›`]{3,}|``|''|’’|[\"“”„«»‘’'‚‹›]")
+"""A mark, or a run of three or more marks (a rule line or noise, skipped as a whole)."""
 
 DOUBLE = "double"
 """Level of double marks (the usual quotation marks of news text)."""
@@ -94,6 +95,8 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
     for match in _MARK.finditer(text, start, end):
         s, e = match.start(), match.end()
         mark = match.group()
+        if e - s > 2:
+            continue
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         role = _role(before, after)

@@ -30,6 +30,7 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
+from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import ORG, PERSON
@@ -85,6 +86,70 @@ def _tokenize_paragraph(text: str, start: int, end: int) -> _Para:
     return _Para(tokens, [t.start for t in tokens], ends)
 
 
+class _QuoteIndex:
+    """Top-level quotes by paragraph, sorted, for neighbour lookups in logarithmic time."""
+
+    def __init__(self, top: Sequence[RawQuote]) -> None:
+        self.quoted: set[int] = set()
+        """Paragraphs that hold part of a quote."""
+        self._quotes: dict[int, list[RawQuote]] = {}
+        for q in top:
+            for p in range(q.paragraph, q.segments[-1].paragraph + 1):
+                self._quotes.setdefault(p, []).append(q)
+                self.quoted.add(p)
+        self._starts = {p: [q.outer_start for q in qs] for p, qs in self._quotes.items()}
+        self._ends = {p: [q.outer_end for q in qs] for p, qs in self._quotes.items()}
+
+    def end_before(self, paragraph: int, offset: int) -> int:
+        """End of the last quote in `paragraph` that closes at or before `offset`, else -1."""
+        ends = self._ends.get(paragraph, [])
+        i = bisect.bisect_right(ends, offset)
+        return ends[i - 1] if i else -1
+
+    def start_after(self, paragraph: int, offset: int) -> int | None:
+        """Start of the first quote in `paragraph` that opens at or after `offset`, else None."""
+        starts = self._starts.get(paragraph, [])
+        i = bisect.bisect_left(starts, offset)
+        return starts[i] if i < len(starts) else None
+
+    def overlaps(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether a quote in `paragraph` overlaps `start`..`end`."""
+        starts = self._starts.get(paragraph, [])
+        i = bisect.bisect_left(starts, end)
+        return i > 0 and self._ends[paragraph][i - 1] > start
+
+    def neighbours(self, q: RawQuote) -> list[RawQuote]:
+        """The quotes just before and just after `q` in its paragraph."""
+        quotes = self._quotes.get(q.paragraph, [])
+        i = bisect.bisect_left(self._starts.get(q.paragraph, []), q.outer_start)
+        return quotes[max(0, i - 1) : i + 2]
+
+
+class _Paras:
+    """Paragraphs tokenized on first use: most of a book's narration is never tokenized."""
+
+    def __init__(self, text: str, article: Article) -> None:
+        self._text = text
+        self._paragraphs = article.paragraphs
+        self._cache: dict[int, _Para] = {}
+
+    def __getitem__(self, index: int) -> _Para:
+        para = self._cache.get(index)
+        if para is None:
+            p = self._paragraphs[index]
+            para = self._cache[index] = _tokenize_paragraph(self._text, p.start, p.end)
+        return para
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+_CUE_WORDS = CLAUSE_VERBS | {"according"}
+
+
+def _has_cue_word(paragraph: str) -> bool:
+    """Whether a paragraph holds a word that can introduce reported speech (a quick filter)."""
+    return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(paragraph.lower()))
+
+
 def _sentence_start(para: _Para, i: int, floor: int) -> int:
     """Index of the first token of the sentence holding tokens[i] (not before floor)."""
     k = i
@@ -108,29 +173,29 @@ def run(article: Article) -> Extraction:
     text = article.text
     paragraphs = article.paragraphs
     raws = find_spans(text, paragraphs)
-    paras = [_tokenize_paragraph(text, p.start, p.end) for p in paragraphs]
+    paras = _Paras(text, article)
     top = [q for q in raws if q.depth == 0]
-    by_para: dict[int, list[RawQuote]] = {}
-    for q in top:
-        by_para.setdefault(q.paragraph, []).append(q)
-    ending_in: dict[int, list[RawQuote]] = {}
-    for q in top:
-        ending_in.setdefault(q.segments[-1].paragraph, []).append(q)
+    index = _QuoteIndex(top)
 
     items: list[_Item] = []
     for q in top:
-        items.append(_read_quote(text, paras, q, by_para, ending_in))
+        items.append(_read_quote(text, paras, q, index))
     _link_splits(text, paras, items)
     items.extend(_read_nested(text, paras, raws))
-    for index, para in enumerate(paras):
-        items.extend(_read_reported(text, para, paragraphs[index].start, index, by_para, ending_in))
+    for number, paragraph in enumerate(paragraphs):
+        # narration is read where speech can be: a cue word, or next to a quote
+        if not (
+            number in index.quoted or number + 1 in index.quoted or _has_cue_word(paragraph.text)
+        ):
+            continue
+        items.extend(_read_reported(text, paras[number], number, index))
     items.sort(key=lambda it: it.start)
     table = SpeakerTable()
     _assign(text, paras, items, table)
     return _build(article, items, table)
 
 
-def _read_nested(text: str, paras: Sequence[_Para], raws: Sequence[RawQuote]) -> list[_Item]:
+def _read_nested(text: str, paras: _Paras, raws: Sequence[RawQuote]) -> list[_Item]:
     """Read nested quotes inside their parent quote, as if the parent were the narration."""
     out: list[_Item] = []
     open_parents: list[RawQuote] = []
@@ -139,17 +204,16 @@ def _read_nested(text: str, paras: Sequence[_Para], raws: Sequence[RawQuote]) ->
             open_parents.pop()
         if q.depth > 0 and open_parents:
             parent = open_parents[-1]
-            out.append(_read_quote(text, paras, q, {}, {}, bounds=(parent.start, parent.end)))
+            out.append(_read_quote(text, paras, q, None, bounds=(parent.start, parent.end)))
         open_parents.append(q)
     return out
 
 
 def _read_quote(
     text: str,
-    paras: Sequence[_Para],
+    paras: _Paras,
     q: RawQuote,
-    by_para: dict[int, list[RawQuote]],
-    ending_in: dict[int, list[RawQuote]],
+    index: _QuoteIndex | None,
     bounds: tuple[int, int] | None = None,
 ) -> _Item:
     """Attribution and kind of one quote from its own sentence (inside `bounds` if nested)."""
@@ -160,16 +224,11 @@ def _read_quote(
     item.segments = [Span(s.start, s.end) for s in q.segments]
 
     # narration before: from the previous quote's closing mark (or paragraph start)
-    floor_offset = max(
-        [p.outer_end for p in ending_in.get(q.paragraph, []) if p.outer_end <= q.outer_start],
-        default=-1,
-    )
-    ceiling_offset: int | None = min(
-        [p.outer_start for p in by_para.get(last_index, []) if p.outer_start >= q.outer_end],
-        default=None,
-    )
-    if bounds is not None:
-        floor_offset, ceiling_offset = bounds
+    if bounds is not None or index is None:
+        floor_offset, ceiling_offset = bounds or (-1, None)
+    else:
+        floor_offset = index.end_before(q.paragraph, q.outer_start)
+        ceiling_offset = index.start_after(last_index, q.outer_end)
     open_i = first.index_at(q.outer_start)
     floor = first.index_at(floor_offset) if floor_offset >= 0 else 0
     lo = _sentence_start(first, open_i, floor)
@@ -200,7 +259,7 @@ def _read_quote(
         if subject is not None:
             attribution = Attribution("sentence-subject", subject, None)
     item.attribution = attribution
-    in_list = _in_list(first, q, by_para.get(q.paragraph, []))
+    in_list = index is not None and _in_list(first, q, index.neighbours(q))
     item.kind = classify(
         text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded, in_list
     )
@@ -248,13 +307,13 @@ def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
     return True
 
 
-def _link_splits(text: str, paras: Sequence[_Para], items: list[_Item]) -> None:
+def _link_splits(text: str, paras: _Paras, items: list[_Item]) -> None:
     """Join `"First part," she said, "second part."` into one utterance in two segments."""
     for a, b in itertools.pairwise(items):
         qa, qb = a.raw, b.raw
         if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
             continue
-        if a.attribution is None or a.embedded or b.embedded:
+        if a.attribution is None or a.embedded:
             continue
         para = paras[qb.paragraph]
         gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
@@ -275,14 +334,10 @@ def _link_splits(text: str, paras: Sequence[_Para], items: list[_Item]) -> None:
 def _read_reported(
     text: str,
     para: _Para,
-    para_start: int,
     index: int,
-    by_para: dict[int, list[RawQuote]],
-    ending_in: dict[int, list[RawQuote]],
+    quotes: _QuoteIndex,
 ) -> list[_Item]:
     """Reported speech in the sentences of one paragraph that hold no quotation."""
-    spans = [(q.outer_start, q.outer_end) for q in by_para.get(index, [])]
-    spans += [(q.outer_start, q.outer_end) for q in ending_in.get(index, [])]
     out: list[_Item] = []
     lo = 0
     n = len(para.tokens)
@@ -292,7 +347,7 @@ def _read_reported(
             hi += 1
         hi = min(hi + 1, n)
         s_off, e_off = para.tokens[lo].start, para.tokens[hi - 1].end
-        if not any(s < e_off and e > s_off for s, e in spans):
+        if not quotes.overlaps(index, s_off, e_off):
             found = find_reported(text, para.tokens, lo, hi)
             if found is not None:
                 item = _Item(found.start, index, reported=found, kind=QuoteKind.INDIRECT)
@@ -311,11 +366,10 @@ def _read_reported(
                         )
                     )
         lo = hi
-    del para_start
     return out
 
 
-def _assign(text: str, paras: Sequence[_Para], items: list[_Item], table: SpeakerTable) -> None:
+def _assign(text: str, paras: _Paras, items: list[_Item], table: SpeakerTable) -> None:
     """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
     del text, paras
     last_speaker: Cluster | None = None
@@ -368,7 +422,7 @@ def _continued(
     if item.paragraph in last_in_para:
         return last_in_para[item.paragraph], "continues-paragraph"
     # a later quote in the same paragraph with its own attribution: "A." "B," she said.
-    for later in items[pos + 1 :]:
+    for later in items[pos + 1 : pos + 4]:
         if later.paragraph != item.paragraph:
             break
         if (

@@ -265,13 +265,17 @@ def _finish_paragraph(
         return None
     para = paragraphs[index]
     bottom = stack[0]
+    # an unclosed single mark was most likely an apostrophe: what it "contained" is top level
+    drop_bottom = bottom.level == SINGLE and not _reopens_single(paragraphs, index)
     for quote in stack[1:]:
         if quote.level == DOUBLE:
             quote.segments[-1].end = para.end
             quote.flags.add("unbalanced")
+            if drop_bottom:
+                quote.depth -= 1
             done.append(quote)
-    if bottom.level == SINGLE and not _reopens_single(paragraphs, index):
-        return None  # an unclosed single mark was most likely an apostrophe
+    if drop_bottom:
+        return None
     seg = bottom.segments[-1]
     seg.end = para.end
     nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

@@ -20,6 +20,9 @@ from reader.extract.tokens import fold
 PRONOUN_REACH = 3
 """A pronoun resolves only to a speaker last seen this many paragraphs back, or fewer."""
 
+RECENT_SCAN = 200
+"""How many recently mentioned speakers a role such as `the mayor` is compared with."""
+
 
 @dataclass(slots=True)
 class Cluster:
@@ -68,12 +71,26 @@ def _plural(role: str) -> bool:
 
 
 class SpeakerTable:
-    """Merges mentions into speakers as the article is read, in order."""
+    """Merges mentions into speakers as the article is read, in order.
+
+    Lookups go through indexes (folded full name, surname, first name, organisation words,
+    roles) and a recency list, so each mention costs about the same in a 3 MB book as in a
+    short article.
+    """
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         """Every speaker found so far."""
         self._roles: dict[str, Cluster] = {}
+        self._by_full: dict[str, Cluster] = {}
+        self._by_surname: dict[str, list[Cluster]] = {}
+        self._by_first: dict[str, list[Cluster]] = {}
+        self._firsts: dict[int, set[str]] = {}
+        self._org_keys: dict[str, Cluster] = {}
+        self._org_words: dict[str, list[Cluster]] = {}
+        self._role_keys: dict[str, Cluster] = {}
+        self._role_heads: dict[str, Cluster] = {}
+        self._recency: dict[int, Cluster] = {}
 
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
         """Return the speaker `mention` refers to (creating one if needed), or None."""
@@ -87,8 +104,7 @@ class SpeakerTable:
             cluster = self._role(mention)
         if cluster is None:
             return None
-        cluster.last_paragraph = paragraph
-        cluster.last_offset = mention.start
+        self._touch(cluster, mention, paragraph)
         if mention.gender and cluster.gender is None and cluster.kind in (PERSON, ROLE):
             cluster.gender = mention.gender
         if mention.kind != PRONOUN:
@@ -96,114 +112,136 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._roles[_role_key(mention.role)] = cluster
-        if mention.role:
-            cluster.add_alias(mention.role)
-            self._roles[_role_key(mention.role)] = cluster
         return cluster
+
+    def _touch(self, cluster: Cluster, mention: Mention, paragraph: int) -> None:
+        cluster.last_paragraph = paragraph
+        cluster.last_offset = mention.start
+        self._recency.pop(id(cluster), None)
+        self._recency[id(cluster)] = cluster
+
+    def _recent(self, limit: int = RECENT_SCAN) -> list[Cluster]:
+        """The most recently mentioned speakers, latest first (at most `limit`)."""
+        out: list[Cluster] = []
+        for cluster in reversed(self._recency.values()):
+            out.append(cluster)
+            if len(out) >= limit:
+                break
+        return out
 
     def _new(self, kind: str, name: str) -> Cluster:
-        cluster = Cluster(kind, [name], order=len(self.clusters))
+        cluster = Cluster(kind, [], order=len(self.clusters))
         self.clusters.append(cluster)
+        self._recency[id(cluster)] = cluster
+        if kind == PERSON:
+            self._add_name(cluster, name)
+        else:
+            cluster.names.append(name)
         return cluster
 
-    def _recent(self, kind: str) -> list[Cluster]:
-        return sorted(
-            (c for c in self.clusters if c.kind == kind),
-            key=lambda c: c.last_offset,
-            reverse=True,
-        )
+    def _add_name(self, cluster: Cluster, name: str) -> None:
+        if name in cluster.names:
+            return
+        cluster.names.append(name)
+        words = name.split()
+        self._by_full[fold(name)] = cluster
+        surname = fold(words[-1])
+        bucket = self._by_surname.setdefault(surname, [])
+        if cluster not in bucket:
+            bucket.append(cluster)
+        if len(words) > 1:
+            first = fold(words[0])
+            self._firsts.setdefault(id(cluster), set()).add(first)
+            firsts = self._by_first.setdefault(first, [])
+            if cluster not in firsts:
+                firsts.append(cluster)
+
+    @staticmethod
+    def _latest(clusters: list[Cluster]) -> list[Cluster]:
+        return sorted(clusters, key=lambda c: c.last_offset, reverse=True)
 
     def _person(self, mention: Mention) -> Cluster:
         words = mention.name.split()
-        full = fold(mention.name)
+        found = self._by_full.get(fold(mention.name))
+        if found is not None:
+            return found
         surname = fold(words[-1])
-        for cluster in self._recent(PERSON):
-            if any(fold(n) == full for n in cluster.names):
-                self._add_name(cluster, mention.name)
-                return cluster
-        for cluster in self._recent(PERSON):
-            if cluster.surname != surname and not any(
-                fold(n.split()[-1]) == surname for n in cluster.names
-            ):
-                continue
+        for cluster in self._latest(self._by_surname.get(surname, [])):
             if len(words) == 1:
                 return cluster
-            firsts = {fold(n.split()[0]) for n in cluster.names if len(n.split()) > 1}
+            firsts = self._firsts.get(id(cluster), set())
             if not firsts or fold(words[0]) in firsts:
                 self._add_name(cluster, mention.name)
                 return cluster
         if len(words) == 1:
-            for cluster in self._recent(PERSON):
-                if any(fold(n.split()[0]) == surname for n in cluster.names if len(n.split()) > 1):
-                    return cluster  # a first name used alone: "Hillary"
+            by_first = self._latest(self._by_first.get(surname, []))
+            if by_first:
+                return by_first[0]  # a first name used alone: "Hillary"
         return self._new(PERSON, mention.name)
-
-    @staticmethod
-    def _add_name(cluster: Cluster, name: str) -> None:
-        if name not in cluster.names:
-            cluster.names.append(name)
 
     def _org(self, mention: Mention) -> Cluster:
         key = _role_key(mention.name)
-        for cluster in self._recent(ORG):
-            if any(_role_key(n) == key for n in cluster.names):
-                return cluster
+        if key in self._org_keys:
+            return self._org_keys[key]
         if mention.name[:1].islower():
             head = fold(mention.name.split()[-1])
-            for cluster in self._recent(ORG):
-                if any(head in fold(n).split() for n in cluster.names):
-                    return cluster
+            latest = self._latest(self._org_words.get(head, []))
+            if latest:
+                return latest[0]
             if key in self._roles:
                 return self._roles[key]
-        return self._new(ORG, mention.name)
+        cluster = self._new(ORG, mention.name)
+        self._org_keys[key] = cluster
+        for word in key.split():
+            self._org_words.setdefault(word, []).append(cluster)
+        return cluster
 
     def _role(self, mention: Mention) -> Cluster:
         key = _role_key(mention.name)
         if key in self._roles:
             return self._roles[key]
-        if mention.kind == ROLE:
-            head = fold(mention.name.split()[-1])
-            if head in TITLES:
-                for cluster in self._recent(PERSON):
-                    titled = any(
-                        head in fold(a).split()[:-1] for a in cluster.aliases if a[:1].isupper()
-                    )
-                    if titled:
-                        return cluster
-        for cluster in self.clusters:
-            if cluster.kind in (ROLE, GROUP) and _role_key(cluster.names[0]) == key:
-                return cluster
+        if key in self._role_keys:
+            return self._role_keys[key]
         words = mention.name.split()
+        head = fold(words[-1]) if words else ""
+        if mention.kind == ROLE and head in TITLES:
+            for cluster in self._recent():
+                if cluster.kind == PERSON and any(
+                    head in fold(a).split()[:-1] for a in cluster.aliases if a[:1].isupper()
+                ):
+                    return cluster
         if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":
             # "the diplomat" after "a senior European diplomat": the same person
-            head = fold(words[1])
-            for cluster in self._recent(ROLE):
-                if fold(cluster.names[0].split()[-1]) == head:
-                    return cluster
-        return self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
+            found = self._role_heads.get(head)
+            if found is not None:
+                return found
+        cluster = self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
+        self._role_keys[key] = cluster
+        if mention.kind == ROLE:
+            self._role_heads[head] = cluster
+        return cluster
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
         word = mention.name
-        if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            candidates = [
-                c
-                for c in self.clusters
-                if c.gender in (None, want)
-                and (c.kind == PERSON or (c.kind == ROLE and not _plural(c.names[0])))
-            ]
-        elif word == "it":
-            candidates = [c for c in self.clusters if c.kind == ORG]
-        else:
-            candidates = [c for c in self.clusters if c.kind in (ORG, GROUP)]
         reach = PRONOUN_REACH if word in ("he", "she", "it") else 1
-        candidates = [c for c in candidates if paragraph - c.last_paragraph <= reach]
-        if not candidates:
-            return None
-        best = max(candidates, key=lambda c: c.last_offset)
-        if word in ("he", "she") and best.gender is None:
-            best.gender = "m" if word == "he" else "f"
-        return best
+        want = {"he": "m", "she": "f"}.get(word)
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > reach:
+                return None
+            if want is not None:
+                fits = cluster.gender in (None, want) and (
+                    cluster.kind == PERSON
+                    or (cluster.kind == ROLE and not _plural(cluster.names[0]))
+                )
+            elif word == "it":
+                fits = cluster.kind == ORG
+            else:
+                fits = cluster.kind in (ORG, GROUP)
+            if fits:
+                if want is not None and cluster.gender is None:
+                    cluster.gender = want
+                return cluster
+        return None
 
     def note_person(self, mention: Mention, paragraph: int) -> None:
         """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""
@@ -213,8 +251,7 @@ class SpeakerTable:
             cluster = self._org(mention)
         else:
             return
-        cluster.last_paragraph = paragraph
-        cluster.last_offset = mention.start
+        self._touch(cluster, mention, paragraph)
         if mention.gender and cluster.gender is None:
             cluster.gender = mention.gender
         cluster.add_alias(mention.text)

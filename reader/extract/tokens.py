@@ -7,6 +7,7 @@ punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def is_sentence_end(text: str, i: int, limit: int) -> bool:
     return not (j < limit and text[j].islower())
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case `text` and strip diacritics and hyphens, for comparing name variants."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -1,0 +1,77 @@
+"""Benchmark: quote and speaker extraction over a ~3 MB book, and over pathological inputs.
+
+The book is the development set (tests/data/extract/articles) repeated, with the names varied
+per copy so that speakers do not all merge, until it is about 3 MB: one `Article` of ~25,000
+paragraphs. The issue's target is under one second for the book.
+
+    .venv/bin/python benchmarks/bench_extract.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader.document import blocks_of, build_article
+from reader.extract import QuoteKind, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_BYTES = 3_000_000
+
+
+def book() -> str:
+    """The dev-set articles repeated (names suffixed per copy) up to about 3 MB."""
+    articles = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "tests" / "data" / "extract" / "articles").glob("*.txt"))
+    ]
+    parts: list[str] = []
+    size = copy = 0
+    while size < TARGET_BYTES:
+        for text in articles:
+            varied = text.replace(" said", " says" if copy % 2 else " said").replace(
+                "Ortega", f"Ortega{copy % 7 or ''}"
+            )
+            parts.append(varied)
+            size += len(varied.encode("utf-8"))
+        copy += 1
+    return "\n\n".join(parts)
+
+
+def timed(label: str, text: str, repeat: int = 3) -> float:
+    article = build_article(blocks_of(text.split("\n\n")), title="", source="<bench>")
+    best = float("inf")
+    extraction = None
+    for _ in range(repeat):
+        start = time.process_time()  # CPU time: the machine may be shared
+        extraction = extract(article)
+        best = min(best, time.process_time() - start)
+    assert extraction is not None
+    counts = {k.value: sum(1 for q in extraction.quotes if q.kind is k) for k in QuoteKind}
+    mb = len(text.encode("utf-8")) / 1e6
+    print(
+        f"{label:<34} {mb:6.2f} MB  {len(article.paragraphs):>6} paragraphs  "
+        f"{best:6.3f} s  {mb / best:6.2f} MB/s  quotes={sum(counts.values())} "
+        f"speakers={len(extraction.speakers)}"
+    )
+    return best
+
+
+def main() -> int:
+    seconds = timed("book (dev set repeated)", book())
+    timed("1 MB of straight double marks", '"' * 1_000_000, repeat=1)
+    timed("1 MB of alternating curly marks", "“a ”b ‘c ’d " * 90_000, repeat=1)
+    timed(
+        "one 1 MB paragraph, one stray mark",
+        '"' + "word and more words, said Tom. " * 33_000,
+        repeat=1,
+    )
+    print(f"book target (< 1 s): {'met' if seconds < 1.0 else 'NOT met'} ({seconds:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

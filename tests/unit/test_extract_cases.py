@@ -1,0 +1,231 @@
+"""A named corpus of tricky inputs: each case reads like the bug report it would become."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document import Article, blocks_of, build_article
+from reader.extract import Extraction, QuoteKind, extract
+
+
+def article(text: str) -> Article:
+    """An article whose paragraphs are the blank-line-separated parts of `text`."""
+    return build_article(blocks_of(text.split("\n\n")), title="", source="<test>")
+
+
+def reading(extraction: Extraction, *, indirect: bool = False) -> list[tuple[str, str, str | None]]:
+    """(text, kind, speaker name) of every top-level quote, as a reader would list them."""
+    out = []
+    for q in extraction.quotes:
+        if q.nested or (q.kind is QuoteKind.INDIRECT and not indirect):
+            continue
+        speaker = extraction.speaker(q.speaker)
+        out.append((q.text, q.kind.value, speaker.name if speaker else None))
+    return out
+
+
+D, P, S, T = "direct", "partial", "scare", "title"
+
+CASES = [
+    (
+        "straight marks, said after the name",
+        '"We are ready," said Mayor Ana Lopes.',
+        [("We are ready,", D, "Ana Lopes")],
+    ),
+    (
+        "straight marks, name before said",
+        'Ana Lopes spoke last.\n\n"We are ready," Lopes said.',
+        [("We are ready,", D, "Ana Lopes")],
+    ),
+    (
+        "curly marks, role as speaker",
+        "“It works,” the minister said.",
+        [("It works,", D, "the minister")],
+    ),
+    (
+        "single curly marks around apostrophes",
+        "Jane Hill spoke first. ‘We don’t know Erdogan’s plans,’ she said.",
+        [("We don’t know Erdogan’s plans,", D, "Jane Hill")],
+    ),
+    ("guillemets", "«We will stay», Pierre Dupont said.", [("We will stay", D, "Pierre Dupont")]),
+    (
+        "low-high German marks",
+        "„Wir bleiben“, said Klaus Weber.",
+        [("Wir bleiben", D, "Klaus Weber")],
+    ),
+    ("latex marks", "``Never again,'' said Tom Reed.", [("Never again,", D, "Tom Reed")]),
+    (
+        "doubled apostrophe closer",
+        "\"It is over,'' said Tom Reed.",
+        [("It is over,", D, "Tom Reed")],
+    ),
+    (
+        "curly closer used as opener, doubled curly apostrophe closer",
+        'Sara Lind called it "a mess”. ”We will fix it.’’',
+        [("a mess", P, "Sara Lind"), ("We will fix it.", D, "Sara Lind")],
+    ),
+    (
+        "apostrophes never open a quote",
+        "The teammates’ bus left in the ’90s, and Erdogan’s aides didn’t mind the players' fees.",
+        [],
+    ),
+    (
+        "multi-paragraph quote is one quote",
+        'Mia Park spoke at length.\n\n"First paragraph.\n\n"Second paragraph," she said.',
+        [("First paragraph.\n\nSecond paragraph,", D, "Mia Park")],
+    ),
+    (
+        "split quote is one utterance",
+        '"First part," Ruth Okonjo said, "second part."',
+        [("First part, second part.", D, "Ruth Okonjo")],
+    ),
+    (
+        "unbalanced mark recovers at the paragraph end",
+        'He said "this never ends.\n\nTom Reed called it "a farce" on Monday.',
+        [("this never ends.", P, None), ("a farce", P, "Tom Reed")],
+    ),
+    (
+        "colon introduction",
+        'Leonid Slutsky promised to act at every venue: "We will invite them all."',
+        [("We will invite them all.", D, "Leonid Slutsky")],
+    ),
+    (
+        "apposition: role, name, said",
+        '"It is painful," the agency\'s spokeswoman, Dana Ruiz, said.',
+        [("It is painful,", D, "Dana Ruiz")],
+    ),
+    (
+        "apposition: said role, name",
+        '"It is painful," said the agency\'s spokeswoman, Dana Ruiz.',
+        [("It is painful,", D, "Dana Ruiz")],
+    ),
+    (
+        "presidential aide before the name",
+        '"The door is open," presidential aide Yury Ushakov said.',
+        [("The door is open,", D, "Yury Ushakov")],
+    ),
+    (
+        "according to",
+        'The plan is "dead on arrival," according to Senator Max Ford.',
+        [("dead on arrival,", P, "Max Ford")],
+    ),
+    (
+        "told reporters that",
+        'Rafael Ortega told reporters that the piers were "beyond repair".',
+        [("beyond repair", P, "Rafael Ortega")],
+    ),
+    (
+        "organisation in a statement",
+        'The ministry said in a statement that it was "deeply concerned".',
+        [("deeply concerned", P, "The ministry")],
+    ),
+    (
+        "pronoun resolved to the last fitting speaker",
+        'Anna Berg took the stage. "We hired too fast," she said.',
+        [("We hired too fast,", D, "Anna Berg")],
+    ),
+    (
+        "quote-only paragraph continues the speaker",
+        '"One," said Tom Reed.\n\n"Two."',
+        [("One,", D, "Tom Reed"), ("Two.", D, "Tom Reed")],
+    ),
+    (
+        "scare quote after what they call",
+        'Rebels hold what they call "liberated zones" in the north.',
+        [("liberated zones", S, None)],
+    ),
+    (
+        "scare quote after so-called",
+        'The so-called "peace dividend" never came.',
+        [("peace dividend", S, None)],
+    ),
+    (
+        "title of a report",
+        'The authority will publish its report "Rivers at Risk" in May.',
+        [("Rivers at Risk", T, None)],
+    ),
+    (
+        "a stray inch mark does not swallow the article",
+        'A 5" pipe burst.\n\n"Fine," said Tom Reed.',
+        [("Fine,", D, "Tom Reed")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_reading(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert reading(extract(article(text))) == expected, name
+
+
+def test_name_variants_with_diacritics_merge_into_one_speaker() -> None:
+    text = 'Mevlüt Çavuşoğlu arrived late. "Yes," Cavusoglu said. "No," said Çavuşoğlu.'
+    extraction = extract(article(text))
+    assert [s.name for s in extraction.speakers] == ["Mevlüt Çavuşoğlu"]
+    assert {"Cavusoglu", "Çavuşoğlu"} <= set(extraction.speakers[0].aliases)
+    assert extraction.speakers[0].quote_count == 2
+
+
+def test_hyphenated_name_with_title_merges() -> None:
+    text = '"Soon," said Mayor Ines Ferrante-Ruiz.\n\n"Very soon," Ferrante-Ruiz added.'
+    extraction = extract(article(text))
+    assert [(s.name, s.quote_count) for s in extraction.speakers] == [("Ines Ferrante-Ruiz", 2)]
+    assert "Mayor Ines Ferrante-Ruiz" in extraction.speakers[0].aliases
+
+
+def test_role_linked_by_apposition_becomes_an_alias() -> None:
+    text = (
+        'The head of the Duma committee, Leonid Slutsky, called it "a black hole".\n\n'
+        '"We will act," the head of the Duma committee said.'
+    )
+    extraction = extract(article(text))
+    assert [s.name for s in extraction.speakers] == ["Leonid Slutsky"]
+    assert "The head of the Duma committee" in extraction.speakers[0].aliases
+
+
+def test_organisation_is_flagged() -> None:
+    extraction = extract(article('"We are monitoring it," the UN said.'))
+    assert extraction.speakers[0].organisation
+
+
+def test_reported_speech_without_marks_is_indirect() -> None:
+    text = "Erdogan said that he expected positive outcomes from the meeting."
+    extraction = extract(article(text))
+    assert reading(extraction, indirect=True) == [
+        ("he expected positive outcomes from the meeting", "indirect", "Erdogan")
+    ]
+
+
+def test_evidence_points_at_cue_and_mention() -> None:
+    text = '"We are ready," said Mayor Ana Lopes.'
+    extraction = extract(article(text))
+    evidence = extraction.quotes[0].evidence
+    assert evidence is not None and evidence.cue_span and evidence.mention_span
+    assert text[evidence.cue_span.start : evidence.cue_span.end] == "said"
+    assert text[evidence.mention_span.start : evidence.mention_span.end] == "Mayor Ana Lopes"
+
+
+def test_nested_quote_is_marked_nested_inside_its_parent() -> None:
+    text = "\"He told me 'never again' and I believed him,\" said Ann Cole."
+    extraction = extract(article(text))
+    outer, inner = extraction.quotes
+    assert not outer.nested and inner.nested
+    assert inner.text == "never again"
+    assert outer.start <= inner.start < inner.end <= outer.end
+
+
+def test_split_quote_keeps_both_segments_in_the_text() -> None:
+    text = '"First part," Ruth Okonjo said, "second part."'
+    quote = extract(article(text)).quotes[0]
+    assert quote.split and len(quote.segments) == 2
+    assert [text[s.start : s.end] for s in quote.segments] == ["First part,", "second part."]
+
+
+def test_quotes_in_title_of_sample_are_consistent() -> None:
+    from reader.load import load_sample
+
+    sample = load_sample()
+    extraction = extract(sample)
+    kinds = {q.kind for q in extraction.quotes}
+    assert {QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TITLE} <= kinds
+    for q in extraction.quotes:
+        assert sample.text[q.start : q.end].startswith(q.text.split("\n")[0][:20])
