@@ -23,25 +23,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kind",
         metavar="KINDS",
-        default=",".join(_KINDS),
+        type=_kinds,
+        default=set(_KINDS),
         help="comma-separated kinds to list (default: all of " + ", ".join(_KINDS) + ")",
     )
 
 
 def _kinds(value: str) -> set[str]:
+    """Parse `--kind direct,partial` (argparse reports an unknown kind as a usage error)."""
     kinds = {k.strip() for k in value.split(",") if k.strip()}
     unknown = kinds - set(_KINDS)
     if unknown:
-        raise SystemExit(
-            f"reader quotes: error: unknown kind {', '.join(sorted(unknown))} "
-            f"(choose from {', '.join(_KINDS)})"
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {', '.join(sorted(unknown))} (choose from {', '.join(_KINDS)})"
         )
     return kinds
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the quotes and return the exit code."""
-    kinds = _kinds(args.kind)
+    kinds: set[str] = args.kind
     article = open_target(args)
     extraction = extract(article)
     quotes = [q for q in extraction.quotes if q.kind.value in kinds]

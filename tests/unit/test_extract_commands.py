@@ -1,0 +1,57 @@
+"""`reader quotes` and `reader speakers` print what the extractor found, in every format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from reader.cli import main
+from reader.data import __file__ as data_init
+
+SAMPLE = str(__import__("pathlib").Path(data_init).parent / "sample.txt")
+
+
+def test_quotes_json_lists_speaker_names_kinds_and_paragraphs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["quotes", SAMPLE, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    quotes = data["quotes"]
+    first = quotes[0]
+    assert first["speaker"] == "Ines Ferrante-Ruiz"
+    assert first["kind"] == "direct"
+    assert first["evidence"]["cue"] == "said"
+    assert {q["kind"] for q in quotes} >= {"direct", "partial", "title", "indirect"}
+
+
+def test_quotes_kind_filter_keeps_only_those_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quotes", SAMPLE, "--format", "yaml", "--kind", "direct,partial"]) == 0
+    data = yaml.safe_load(capsys.readouterr().out)
+    assert data["quotes"]
+    assert {q["kind"] for q in data["quotes"]} <= {"direct", "partial"}
+
+
+def test_quotes_table_shows_one_line_per_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quotes", SAMPLE]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["para", "kind", "speaker"]
+    assert any("Derek Amsel" in line and "direct" in line for line in lines)
+
+
+def test_speakers_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["speakers", SAMPLE]) == 0
+    table = capsys.readouterr().out
+    assert "Ines Ferrante-Ruiz" in table and "Mayor Ines Ferrante-Ruiz" in table
+    assert main(["speakers", SAMPLE, "--format", "json"]) == 0
+    speakers = json.loads(capsys.readouterr().out)["speakers"]
+    mayor = next(s for s in speakers if s["name"] == "Ines Ferrante-Ruiz")
+    assert mayor["quotes"] >= 2 and "The mayor" in mayor["aliases"]
+
+
+def test_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quotes", SAMPLE, "--kind", "gossip"])
+    assert exit_info.value.code == 2
+    assert "unknown kind gossip" in capsys.readouterr().err
