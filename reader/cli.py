@@ -88,6 +88,12 @@ def open_parser() -> argparse.ArgumentParser:
     ui.add_argument(
         "--no-resume", action="store_true", help="start at the top instead of the saved position"
     )
+    ui.add_argument(
+        "--notes-dir",
+        metavar="DIR",
+        help="where highlights and notes are kept (default: $READER_NOTES_DIR, else the "
+        "platform data directory)",
+    )
     return parser
 
 
@@ -141,7 +147,13 @@ def _open(args: argparse.Namespace) -> int:
         _reattach_terminal()
     from reader.ui.app import run_app
 
-    return run_app(article, theme=args.theme, line_width=args.width, resume=not args.no_resume)
+    return run_app(
+        article,
+        theme=args.theme,
+        line_width=args.width,
+        resume=not args.no_resume,
+        notes_dir=args.notes_dir,
+    )
 
 
 def _reattach_terminal() -> None:

@@ -18,7 +18,13 @@ from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
 from reader.search import SearchHistory, load_history, save_history
-from reader.ui.commands import HeadingCommands, QuoteCommands, ReaderCommands, SpeakerCommands
+from reader.ui.commands import (
+    HeadingCommands,
+    NoteCommands,
+    QuoteCommands,
+    ReaderCommands,
+    SpeakerCommands,
+)
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import Extractor, ReaderScreen
@@ -50,7 +56,13 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    COMMANDS = App.COMMANDS | {SpeakerCommands, QuoteCommands, HeadingCommands, ReaderCommands}
+    COMMANDS = App.COMMANDS | {
+        SpeakerCommands,
+        QuoteCommands,
+        HeadingCommands,
+        NoteCommands,
+        ReaderCommands,
+    }
 
     def __init__(
         self,

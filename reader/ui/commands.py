@@ -1,13 +1,15 @@
-"""Command-palette providers: speakers, quotes, headings and reader commands (ctrl+p).
+"""Command-palette providers: speakers, quotes, headings, notes and reader commands (ctrl+p).
 
-Matching uses rapidfuzz (in C) over our own strings; Textual's fuzzy matcher is never fed body
-text, which would be slow on a book and would interpret nothing but still cost per character.
-Displays are `rich.text.Text` built from plain strings, so quotes with brackets stay literal.
+Every provider scores its labels with `reader.search.rank_labels` (rapidfuzz, in C, ignoring
+case and diacritics); Textual's own fuzzy matcher is never fed body text, which takes seconds
+on paragraph-length labels. Displays are `rich.text.Text` built from plain strings, so quotes
+with brackets stay literal, and the characters that matched are shown in bold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -19,8 +21,24 @@ if TYPE_CHECKING:
 
 LIMIT = 30
 """Most hits a provider returns for one query."""
-CUTOFF = 55.0
-"""Lowest rapidfuzz score (0-100) shown."""
+SHOWN = 90
+"""Longest label shown; longer ones (quotes, notes) are cut with an ellipsis."""
+QUOTE_MIN_QUERY = 3
+"""Quotes are only searched from this many characters on (one letter matches them all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing the palette can offer: what it says, what it does."""
+
+    label: str
+    """What is scored and shown (after `prefix`)."""
+    command: Callable[[], object]
+    """What choosing it does."""
+    help: str = ""
+    """A dim second line (the key, the speaker, the quote count)."""
+    prefix: str = ""
+    """Shown before the label and not scored (`Speaker: `)."""
 
 
 def _reader_screen(provider: Provider) -> ReaderScreen | None:
@@ -30,115 +48,167 @@ def _reader_screen(provider: Provider) -> ReaderScreen | None:
     return screen if isinstance(screen, ReaderScreen) else None
 
 
-def rank(
-    query: str, choices: Sequence[str], *, partial_match: bool = False
-) -> list[tuple[int, float]]:
-    """(index, score 0-1) of the `choices` that match `query`, best first."""
-    from rapidfuzz import fuzz, process  # loaded on the first search, not at start-up
-
-    scorer = fuzz.partial_ratio if partial_match else fuzz.WRatio
-    found = process.extract(
-        query,
-        choices,
-        scorer=scorer,
-        processor=str.casefold,
-        limit=LIMIT,
-        score_cutoff=CUTOFF,
-    )
-    return [(index, score / 100.0) for _choice, score, index in found]
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
-class SpeakerCommands(Provider):
+def display(entry: Entry, positions: Sequence[int] = ()) -> Text:
+    """The label as shown: prefix, the label cut to `SHOWN`, matched characters in bold."""
+    label = entry.label if len(entry.label) <= SHOWN else entry.label[: SHOWN - 1] + "…"
+    text = Text(entry.prefix, style="dim", end="")
+    body = Text(label, end="")
+    for position in positions:
+        if position < len(label):
+            body.stylize("bold underline", position, position + 1)
+    text.append_text(body)
+    return text
+
+
+def ranked(query: str, entries: Sequence[Entry], *, weight: float = 1.0) -> list[Hit]:
+    """Palette hits for the `entries` whose labels match `query`, scored by `rank_labels`."""
+    from reader.search import rank_labels  # loaded on the first search, not at start-up
+
+    hits = []
+    for match in rank_labels(query, [entry.label for entry in entries], limit=LIMIT):
+        entry = entries[match.index]
+        hits.append(
+            Hit(
+                match.score / 100.0 * weight,
+                display(entry, match.positions),
+                entry.command,
+                text=entry.prefix + entry.label,
+                help=entry.help or None,
+            )
+        )
+    return hits
+
+
+class EntryProvider(Provider):
+    """A provider over a list of entries built from the reader screen."""
+
+    WEIGHT = 1.0
+    """Multiplies the scores, so commands and names come before long quotes at a tie."""
+    MIN_QUERY = 1
+    """Shortest query searched."""
+    DISCOVER = 0
+    """How many entries to list when nothing is typed."""
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """What this provider offers on `screen`."""
+        raise NotImplementedError
+
+    def _entries(self) -> list[Entry]:
+        screen = _reader_screen(self)
+        return self.entries(screen) if screen is not None else []
+
+    async def discover(self) -> Hits:
+        """The first entries, when nothing is typed."""
+        for entry in self._entries()[: self.DISCOVER]:
+            yield DiscoveryHit(
+                display(entry), entry.command, text=entry.prefix + entry.label, help=entry.help
+            )
+
+    async def search(self, query: str) -> Hits:
+        """Entries whose labels match `query`, best first."""
+        if len(query.strip()) < self.MIN_QUERY:
+            return
+        for hit in ranked(query, self._entries(), weight=self.WEIGHT):
+            yield hit
+
+
+class SpeakerCommands(EntryProvider):
     """Jump to a speaker: select them and go to their first quote."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
-        screen = _reader_screen(self)
-        if screen is None or screen.extraction is None:
+    DISCOVER = 10
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """Every speaker, most quoted first."""
+        if screen.extraction is None:
             return []
-        return [
-            (
-                speaker.name,
-                f"{speaker.quote_count} quotes"
-                + (" · organisation" if speaker.organisation else ""),
-                partial(screen.select_speaker, speaker.id),
+        found = []
+        for speaker in screen.extraction.speakers:
+            kind = " · organisation" if speaker.organisation else ""
+            found.append(
+                Entry(
+                    speaker.name,
+                    partial(screen.select_speaker, speaker.id),
+                    f"{speaker.quote_count} quotes{kind}",
+                    "Speaker: ",
+                )
             )
-            for speaker in screen.extraction.speakers
-        ]
-
-    async def discover(self) -> Hits:
-        """List the most quoted speakers when nothing is typed."""
-        for name, help_text, command in self._entries()[:10]:
-            yield DiscoveryHit(Text("Speaker: " + name), command, text=name, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Speakers whose name matches `query`."""
-        entries = self._entries()
-        for index, score in rank(query, [name for name, _, _ in entries]):
-            name, help_text, command = entries[index]
-            yield Hit(score, Text("Speaker: " + name), command, text=name, help=help_text)
+        return found
 
 
-class QuoteCommands(Provider):
+class QuoteCommands(EntryProvider):
     """Jump to a quote by some of its words."""
 
-    async def search(self, query: str) -> Hits:
-        """Quotes whose words match `query` (partial matching: a few words find a long quote)."""
-        screen = _reader_screen(self)
-        if screen is None or screen.extraction is None or len(query) < 3:
-            return
+    WEIGHT = 0.95
+    MIN_QUERY = QUOTE_MIN_QUERY
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """Every quote, with who said it."""
         extraction = screen.extraction
-        texts = [quote.text for quote in extraction.quotes]
-        for index, score in rank(query, texts, partial_match=True):
-            quote = extraction.quotes[index]
+        if extraction is None:
+            return []
+        found = []
+        for index, quote in enumerate(extraction.quotes):
             speaker = extraction.speaker(quote.speaker)
-            who = speaker.name if speaker else "unattributed"
-            shown = " ".join(quote.text.split())
-            shown = shown if len(shown) <= 90 else shown[:89] + "…"
-            yield Hit(
-                score * 0.95,
-                Text(f"“{shown}”"),
-                partial(screen.jump_to_quote, index),
-                text=quote.text,
-                help=who,
+            found.append(
+                Entry(
+                    _one_line(quote.text),
+                    partial(screen.jump_to_quote, index),
+                    speaker.name if speaker else "unattributed",
+                    "Quote: ",
+                )
             )
+        return found
 
 
-class HeadingCommands(Provider):
+class HeadingCommands(EntryProvider):
     """Jump to a heading of the article."""
 
-    async def search(self, query: str) -> Hits:
-        """Headings that match `query`."""
-        screen = _reader_screen(self)
-        if screen is None:
-            return
-        headings = screen.article.headings()
-        for index, score in rank(query, [heading.text for heading in headings]):
-            heading = headings[index]
-            yield Hit(
-                score,
-                Text("Heading: " + heading.text),
+    DISCOVER = 10
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """Every heading, in reading order."""
+        return [
+            Entry(
+                _one_line(heading.text),
                 partial(screen.jump_to_paragraph, heading.index),
-                text=heading.text,
+                f"¶ {heading.index + 1}",
+                "Heading: ",
             )
+            for heading in screen.article.headings()
+        ]
 
 
-class ReaderCommands(Provider):
+class NoteCommands(EntryProvider):
+    """Jump to one of the reader's notes (when the screen has notes)."""
+
+    WEIGHT = 0.97
+    DISCOVER = 5
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """Every note the search controller can see, in reading order."""
+        notes = sorted(screen.search.notes(), key=lambda note: (note.start, note.id))
+        jump = getattr(screen, "jump_to_note", None)
+        found = []
+        for note in notes:
+            command: Callable[[], object] = (
+                partial(jump, note.id)
+                if callable(jump)
+                else partial(screen.view.scroll_to_offset, note.start)
+            )
+            passage = _one_line(screen.article.text[note.start : note.end])
+            found.append(Entry(_one_line(note.text) or passage, command, passage[:60], "Note: "))
+        return found
+
+
+class ReaderCommands(EntryProvider):
     """The reader's own actions (the same as its keys), by name."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
-        screen = _reader_screen(self)
-        if screen is None:
-            return []
-        return screen.palette_commands()
+    DISCOVER = 100
 
-    async def discover(self) -> Hits:
-        """All reader commands when nothing is typed."""
-        for title, help_text, command in self._entries():
-            yield DiscoveryHit(Text(title), command, text=title, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Reader commands whose name matches `query`."""
-        entries = self._entries()
-        for index, score in rank(query, [title for title, _, _ in entries]):
-            title, help_text, command = entries[index]
-            yield Hit(score, Text(title), command, text=title, help=help_text)
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """Every action of the reading screen, with its key."""
+        return [Entry(title, command, key) for title, key, command in screen.palette_commands()]

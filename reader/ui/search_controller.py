@@ -80,8 +80,8 @@ class SearchController:
         """The filter in force (`&`), or empty."""
         self.filter_paragraphs: tuple[int, ...] | None = None
         """Paragraphs shown by the filter, or None when every paragraph is shown."""
-        self.notes: Callable[[], Sequence[NoteRecord]] = lambda: ()
-        """Where the notes to search come from (set by whoever owns the notes)."""
+        self.notes: Callable[[], Sequence[NoteRecord]] = self._screen_notes
+        """Where the notes to search come from: the screen's `note_records()` if it has one."""
         self._origin: _Origin | None = None
         self._generation = 0
         self._pending: tuple[str, Scope, SearchMode] | None = None
@@ -94,6 +94,10 @@ class SearchController:
         """Past searches per article: the app's (which it loads and saves), else our own."""
         history = getattr(self.screen.app, "search_history", None)
         return history if isinstance(history, SearchHistory) else self._own_history
+
+    def _screen_notes(self) -> Sequence[NoteRecord]:
+        records = getattr(self.screen, "note_records", None)
+        return tuple(records()) if callable(records) else ()
 
     # ----------------------------------------------------------------- widgets
 

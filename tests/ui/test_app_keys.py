@@ -34,7 +34,7 @@ async def test_question_mark_lists_every_binding_with_its_id_and_escape_closes(
 
 
 async def test_keys_remapped_in_the_config_work_and_show_in_help(sample: Article) -> None:
-    config = Config(keys={"article.line_down": "x", "app.help": "h"})
+    config = Config(keys={"article.line_down": "x", "app.help": "z"})
     app = ReaderApp(sample, extractor=no_extraction, config=config)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -43,7 +43,7 @@ async def test_keys_remapped_in_the_config_work_and_show_in_help(sample: Article
         assert view.scroll_y == 1
         await pilot.press("j")
         assert view.scroll_y == 1  # j no longer scrolls: it was replaced
-        await pilot.press("h")
+        await pilot.press("z")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         line = next(line for line in screen_lines(app) if "article.line_down" in line)

@@ -207,10 +207,13 @@ async def test_tab_cycles_panes_and_number_keys_focus_them(
         assert focused_pane(app) == "quotes"
         await pilot.press("tab")
         await settle(pilot)
+        assert focused_pane(app) == "notes"
+        await pilot.press("tab")
+        await settle(pilot)
         assert focused_pane(app) == "article"
         await pilot.press("shift+tab")
         await settle(pilot)
-        assert focused_pane(app) == "quotes"
+        assert focused_pane(app) == "notes"
         await pilot.press("escape")
         await settle(pilot)
         assert focused_pane(app) == "article"

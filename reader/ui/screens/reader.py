@@ -20,7 +20,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
@@ -28,9 +27,11 @@ from textual.worker import Worker, WorkerState
 from reader.document import Article
 from reader.ui.background import SubprocessExtractor
 from reader.ui.messages import ReadingPositionChanged
+from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
 from reader.ui.search_controller import SearchController
 from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
@@ -43,7 +44,7 @@ Extractor = Callable[[Article], "Extraction"]
 """What finds quotes and speakers (the real extractor, or a stub in tests)."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NotesScreen):
     """Reading one article, with speakers, quotes and contents beside it."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -133,6 +134,7 @@ class ReaderScreen(Screen[None]):
                 yield QuotesPane(3, id="quotes")
                 if self.article.headings():
                     yield ContentsPane(4, id="contents")
+                yield NotesPane(5, id="notes")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer()
@@ -320,6 +322,8 @@ class ReaderScreen(Screen[None]):
             ("Clear speaker selection", "esc", self._clear_speaker),
             ("Speakers pane", "2", partial(self.action_focus_pane, 2)),
             ("Quotes pane", "3", partial(self.action_focus_pane, 3)),
+            ("Notes pane", "5", partial(self.action_focus_pane, 5)),
+            *self.notes_palette_commands(),
         ]
 
     # ----------------------------------------------------------------- actions
@@ -340,9 +344,11 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_pane(self, number: int) -> None:
         """Focus pane `number` (1 article, 2 speakers, 3 quotes, 4 contents)."""
-        panes = self.panes()
-        if 1 <= number <= len(panes):
-            self._focus(panes[number - 1])
+        if number == 1:
+            self._focus(self.view)
+        for pane in self.query(Pane):
+            if pane.number == number:
+                self._focus(pane)
 
     def _focus(self, widget: Widget) -> None:
         if isinstance(widget, Pane):
