@@ -68,8 +68,7 @@ def merge(base: NotesFile | None, ours: NotesFile, theirs: NotesFile) -> NotesFi
         )
         if result is not None:
             merged.append(result)
-    for conflict in (*ours.conflicts, *theirs.conflicts):
-        _record(conflicts, conflict)
+    _merge_recorded(base, ours, theirs, conflicts)
     return NotesFile(
         document=merge_document(base.document if base else None, ours.document, theirs.document),
         annotations=tuple(merged),
@@ -87,6 +86,23 @@ ConflictSet = dict[tuple[str, str, str, str, str], Conflict]
 
 def _record(conflicts: ConflictSet, conflict: Conflict) -> None:
     conflicts[conflict_key(conflict)] = conflict
+
+
+def _merge_recorded(
+    base: NotesFile | None, ours: NotesFile, theirs: NotesFile, conflicts: ConflictSet
+) -> None:
+    """Merge the recorded conflicts of both sides as a three-way set.
+
+    A recorded conflict stays when both sides keep it or one side added it; one that was in
+    the base and that a side dismissed stays dismissed (a plain union would bring it back).
+    """
+    in_base = {conflict_key(c) for c in base.conflicts} if base else set()
+    in_ours = {conflict_key(c): c for c in ours.conflicts}
+    in_theirs = {conflict_key(c): c for c in theirs.conflicts}
+    for key, conflict in (*in_ours.items(), *in_theirs.items()):
+        if key in in_base and not (key in in_ours and key in in_theirs):
+            continue
+        conflicts[key] = conflict
 
 
 def merge_annotation(

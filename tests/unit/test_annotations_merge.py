@@ -70,6 +70,19 @@ def test_same_field_edited_on_both_sides_keeps_one_and_records_the_other() -> No
     ]
 
 
+def test_a_dismissed_conflict_stays_dismissed_when_the_other_side_changed_too() -> None:
+    base = notes(note("01A"))
+    ours = notes(note("01A", LATER, note="alice's words"))
+    theirs = notes(note("01A", LATEST, note="bob's words", author="bob"))
+    recorded = both_ways(base, ours, theirs)
+    assert recorded.conflicts
+    dismissed = replace(recorded, conflicts=())
+    elsewhere = replace(recorded, annotations=(*recorded.annotations, note("01Z")))
+    merged = both_ways(recorded, dismissed, elsewhere)
+    assert merged.conflicts == ()
+    assert merged.get("01Z") is not None
+
+
 def test_an_edit_beats_a_delete() -> None:
     base = notes(note("01A"))
     deleted = notes(note("01A").tombstone(LATEST))
