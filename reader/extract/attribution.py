@@ -52,6 +52,7 @@ _BASE_FORMS_OK = frozenset(
 )
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where", "when"})
+_LEAD_WORDS = frozenset({"but", "and", "yet", "so", "still", "or", "as", "while", "when"})
 _DASHES = (",", "—", "–", "(", ")", ";")
 
 
@@ -206,6 +207,15 @@ def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attrib
 
 def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
     """The attribution in the narration tokens[lo:hi] right after a closing mark."""
+    if lo + 1 < hi and tokens[lo].text in ("—", "―", "–", "-"):
+        # a credit line: “...” ― Esther Tapia
+        found = np_starting_at(text, tokens, lo + 1, hi)
+        if (
+            found is not None
+            and found[0].kind in (PERSON, ORG)
+            and (found[1] >= hi or tokens[found[1]].text in (",", "."))
+        ):
+            return Attribution("dash-credit", found[0], None)
     while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
         lo += 1
     words = 0
@@ -247,6 +257,8 @@ def before_quote(
         if acc is not None:
             return acc
         found = sentence_person(text, tokens, lo, hi - 1, last_first=True)
+        if found is None:
+            found = sentence_subject(text, tokens, lo, hi - 1)
         return None if found is None else Attribution("colon-intro", found, None)
     for c in reversed(cues):
         if tokens[c].text.lower().endswith("ing"):
@@ -269,11 +281,7 @@ def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Me
             break
     for s in starts:
         i = s
-        while (
-            i < hi
-            and tokens[i].is_word
-            and tokens[i].text.lower() in ("but", "and", "yet", "so", "still")
-        ):
+        while i < hi and tokens[i].is_word and tokens[i].text.lower() in _LEAD_WORDS:
             i += 1
         found = np_starting_at(text, tokens, i, hi)
         if (found is not None and found[0].kind != ROLE) or (
@@ -309,11 +317,7 @@ def sentence_person(
     found: list[Mention | None] = []
     for a, b in chunks:
         k = a
-        while (
-            k < b
-            and tokens[k].is_word
-            and tokens[k].text.lower() in ("but", "and", "yet", "so", "still")
-        ):
+        while k < b and tokens[k].is_word and tokens[k].text.lower() in _LEAD_WORDS:
             k += 1
         got = np_starting_at(text, tokens, k, b)
         found.append(got[0] if got is not None else None)
@@ -331,3 +335,16 @@ def sentence_person(
         if mention.kind == PRONOUN or (mention.kind == ORG and not last_first):
             return mention
     return None
+
+
+def possessive_owner(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
+    """`Obama's "if you like your plan" promise`: the owner of the quoted words."""
+    if hi <= lo:
+        return None
+    last = tokens[hi - 1]
+    if not last.is_capitalised or not last.text.endswith(("'s", "’s")):
+        return None
+    found = np_ending_at(text, tokens, lo, hi)
+    if found is None or found.kind not in (PERSON, ORG):
+        return None
+    return found

@@ -131,6 +131,8 @@ SUBJECT_PRONOUNS: frozenset[str] = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OR
 """Every pronoun that can be the speaker of an attribution."""
 
 TITLES: frozenset[str] = frozenset(
+    {"rival", "challenger", "opponent", "host", "moderator"}
+) | frozenset(
     [
         "mr",
         "mrs",
@@ -414,6 +416,38 @@ NAME_CONNECTORS: frozenset[str] = frozenset(
 """Lower-case particles inside personal names (`Ursula von der Leyen`, `Luiz Inácio da Silva`)."""
 
 SENTENCE_OPENERS: frozenset[str] = frozenset(
+    {
+        "neither",
+        "either",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "public",
+        "private",
+        "to",
+        "you",
+        "often",
+        "partial",
+        "sometimes",
+        "perhaps",
+        "maybe",
+        "yes",
+        "well",
+        "oh",
+        "please",
+        "photo",
+        "getty",
+        "ap",
+        "reuters",
+        "image",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "update",
+    }
+) | frozenset(
     [
         "the",
         "a",

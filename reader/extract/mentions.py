@@ -127,7 +127,8 @@ def _name_mention(
     if e - s == 1 and (
         _word(tokens[s]) in SENTENCE_OPENERS
         or _word(tokens[s]) in SPEECH_VERBS
-        or (_word(tokens[s]).endswith("ing") and len(tokens[s].text) > 5)
+        or (_word(tokens[s]).endswith(("ing", "ly", "ed")) and len(tokens[s].text) > 5)
+        or "." in tokens[s].text
     ):
         return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = [_word(t) for t in tokens[s:e]]
@@ -249,7 +250,9 @@ def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Ment
     return _role_mention(text, tokens, start, j)
 
 
-def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention:
+def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention | None:
+    if all(_word(t) in DETERMINERS or _word(t) in ("of", "for", "to", "at") for t in tokens[s:e]):
+        return None  # "a", "a series of": no noun
     surface = _text(text, tokens, s, e)
     head_index = e - 1
     for k in range(s + 1, e):
@@ -331,4 +334,5 @@ def _role_starting_at(
         e += 1
     while e > i + 1 and _word(tokens[e - 1]) in ("of", "for", "the", "a", "an"):
         e -= 1
-    return _role_mention(text, tokens, i, e), e
+    mention = _role_mention(text, tokens, i, e)
+    return None if mention is None else (mention, e)

@@ -27,6 +27,7 @@ from reader.extract.attribution import (
     after_quote,
     before_quote,
     is_cue,
+    possessive_owner,
     sentence_person,
     sentence_subject,
 )
@@ -255,6 +256,10 @@ def _read_quote(
         if attribution is not None and attribution.mention is None:
             attribution = None
     if attribution is None and item.embedded:
+        owner = possessive_owner(text, first.tokens, lo, open_i)
+        if owner is not None:
+            attribution = Attribution("possessive", owner, None)
+    if attribution is None and item.embedded:
         subject = sentence_subject(text, first.tokens, lo, open_i)
         if subject is not None:
             attribution = Attribution("sentence-subject", subject, None)
@@ -382,6 +387,7 @@ def _assign(text: str, paras: _Paras, items: list[_Item], table: SpeakerTable) -
             subject = table.resolve_noted(att.mention)
             if subject is not None and item.paragraph >= last_paragraph:
                 last_speaker, last_paragraph = subject, item.paragraph
+                last_in_para[item.paragraph] = subject
             continue
         if item.dropped:
             continue
