@@ -155,7 +155,7 @@ _CLAUSE_STARTS = frozenset(
 
 
 def _call_before(pre: Sequence[Token]) -> bool:
-    return any(t.text.lower() in CALL_VERBS for t in pre[-4:])
+    return any(t.text.lower() in CALL_VERBS for t in pre[-6:])
 
 
 def classify(

@@ -255,6 +255,15 @@ def _read_quote(
         attribution = after_quote(text, last.tokens, close_i, hi)
         if attribution is not None and attribution.mention is None:
             attribution = None
+    if attribution is None and item.embedded and index is not None and lo == floor > 0:
+        # an earlier quote in the same sentence: read the whole sentence's narration
+        narration = _narration_before(first, q.paragraph, open_i, index)
+        if narration:
+            attribution = before_quote(text, narration, 0, len(narration), embedded=True)
+            if attribution is None:
+                subject = sentence_subject(text, narration, 0, len(narration))
+                if subject is not None:
+                    attribution = Attribution("sentence-subject", subject, None)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first.tokens, lo, open_i)
         if owner is not None:
@@ -274,6 +283,12 @@ def _read_quote(
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
+
+
+def _narration_before(para: _Para, paragraph: int, open_i: int, index: _QuoteIndex) -> list[Token]:
+    """The tokens of the sentence before tokens[open_i], quoted words left out."""
+    lo = _sentence_start(para, open_i, 0)
+    return [t for t in para.tokens[lo:open_i] if not index.overlaps(paragraph, t.start, t.end)]
 
 
 def _in_list(para: _Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
