@@ -933,6 +933,16 @@ SCARE_BEFORE: frozenset[str] = frozenset(
         "termed",
         "slogan",
         "motto",
+        "nickname",
+        "moniker",
+        "epithet",
+        "hashtag",
+        "catchphrase",
+        "mantra",
+        "buzzword",
+        "euphemism",
+        "brand",
+        "branded",
     ]
 )
 """Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`)."""

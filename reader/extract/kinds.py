@@ -59,7 +59,7 @@ def is_title_case(quote: str) -> bool:
     """Whether most words of `quote` are capitalised (`Rivers at Risk`, `Fox News Sunday`)."""
     words = [w.strip(".,;:!?()\"'’‘“”") for w in quote.split()]
     words = [w for w in words if w]
-    if not words or len(words) > TITLE_MAX_WORDS or quote.rstrip()[-1:] in ".!?":
+    if not words or len(words) > TITLE_MAX_WORDS or quote.rstrip(" .,;:")[-1:] in "!?":
         return False
     major = [w for w in words if w.lower() not in _MINOR_WORDS or w == words[0]]
     capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
@@ -70,7 +70,9 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
     """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`."""
     if not pre:
         return False
-    words = [t.text.lower() for t in pre[-4:]]
+    words = [t.text.lower() for t in pre[-5:]]
+    if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
+        words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
         return True
     if (
@@ -180,6 +182,8 @@ def classify(
     if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
         return QuoteKind.SCARE
     cued = attribution is not None and attribution.cue is not None
+    if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
+        return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
     if embedded and title_case and words >= 2 and not _call_before(pre):
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
@@ -196,6 +200,6 @@ def classify(
         if words <= SCARE_MAX_WORDS:
             return QuoteKind.SCARE
         return QuoteKind.PARTIAL
-    if title_case and words <= 6 and quote.rstrip()[-1:] not in ",":
+    if title_case and words <= 6 and quote.rstrip()[-1:] not in ",.":
         return QuoteKind.TITLE
     return QuoteKind.DIRECT
