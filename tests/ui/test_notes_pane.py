@@ -1,0 +1,84 @@
+"""The Notes pane: notes in article order with their text, enter jumps, orphans listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotations.store import NotesStore
+from reader.document import Article, blocks_of, build_article
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.notes_pane import NotesPane
+from tests.ui.notes_support import notes_app, notes_ready
+from tests.ui.screen_text import screen_lines, screen_text
+
+
+def add_note(store: NotesStore, article: Article, passage: str, note: str) -> None:
+    start = article.text.index(passage)
+    store.add(article.text, start, start + len(passage), note=note)
+
+
+async def test_notes_are_listed_in_article_order_and_enter_jumps_to_one(
+    sample: Article, tmp_path: Path
+) -> None:
+    store = NotesStore.open(sample, tmp_path)
+    # Made out of order: the pane lists them by where they are in the article.
+    add_note(store, sample, "Ask me again in April.", "last words")
+    add_note(store, sample, "The town council of Port Alden", "opening")
+    add_note(store, sample, "undermined beyond repair", "the engineer")
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        text = screen_text(app)
+        assert "5 Notes (3)" in text
+        lines = screen_lines(app)
+        rows = [
+            next(i for i, line in enumerate(lines) if words in line)
+            for words in ("opening", "the engineer", "last words")
+        ]
+        assert rows == sorted(rows)
+        await pilot.press("5")
+        await pilot.pause()
+        assert isinstance(app.focused, NotesPane)
+        await pilot.press("G", "enter")  # the last one: far down the article
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        start = sample.text.index("Ask me again in April.")
+        assert app.focused is view
+        assert view.is_offset_visible(start)
+        assert screen.current_note == store.annotations[0].id  # `a` would now edit this one
+
+
+async def test_a_note_whose_passage_was_deleted_is_listed_as_an_orphan_with_its_quote(
+    tmp_path: Path,
+) -> None:
+    paragraphs = [
+        "The first paragraph talks about the harbour and its boats in the morning.",
+        "The second paragraph was cut from the later version of this article entirely.",
+        "The third paragraph says the bridge will reopen in spring after the repairs.",
+    ]
+    before = build_article(blocks_of(paragraphs), title="Harbour news", source="a.txt")
+    store = NotesStore.open(before, tmp_path)
+    add_note(store, before, "harbour and its boats in the morning", "boats")
+    add_note(store, before, "cut from the later version of this article", "gone")
+    add_note(store, before, "bridge will reopen in spring", "spring")
+    after = build_article(
+        blocks_of([paragraphs[0], paragraphs[2]]), title="Harbour news", source="b.txt"
+    )
+    app = notes_app(after, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        text = screen_text(app)
+        assert "orphans (1)" in text
+        assert "orphan “cut from the later version of" in text
+        assert "gone" in text
+        assert len(screen.query_one(ArticleView).marks("notes")) == 2
+        pane = screen.query_one(NotesPane)
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert pane.highlighted_id is not None
+        messages = [n.message for n in app._notifications]
+        assert any("no longer in the article" in message for message in messages)
+    # Opening and looking never dropped the orphan from the file.
+    assert len(NotesStore.open(after, tmp_path).annotations) == 3
