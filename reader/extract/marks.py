@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-_MARK = re.compile(r"[\"“”„«»‘’'‚‹›`]{3,}|``|''|’’|[\"“”„«»‘’'‚‹›]")
-"""A mark, or a run of three or more marks (a rule line or noise, skipped as a whole)."""
+_MARK = re.compile(r"[\"“”„«»‘’'‚‹›`]{5,}|``|''|’’|[\"“”„«»‘’'‚‹›]")
+"""A mark, or a run of five or more marks (a rule line or noise, skipped as a whole)."""
 
 DOUBLE = "double"
 """Level of double marks (the usual quotation marks of news text)."""

@@ -321,5 +321,16 @@ def _trimmed(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
         if segments:
             quote.segments = segments
             out.append(quote)
-    out.sort(key=lambda q: (q.start, q.depth))
-    return out
+    # depth from containment, whatever the marks claimed; a quote that straddles another is noise
+    out.sort(key=lambda q: (q.start, -q.end))
+    kept: list[RawQuote] = []
+    open_quotes: list[RawQuote] = []
+    for quote in out:
+        while open_quotes and open_quotes[-1].end <= quote.start:
+            open_quotes.pop()
+        if open_quotes and quote.end > open_quotes[-1].end:
+            continue
+        quote.depth = len(open_quotes)
+        open_quotes.append(quote)
+        kept.append(quote)
+    return kept
