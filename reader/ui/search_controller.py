@@ -58,6 +58,10 @@ class _Origin:
     cursor: int
     active: LiteralMatches | None
     current: LiteralMatch | None
+    current_spans: tuple[tuple[int, int], ...]
+    active_hits: tuple[SearchHit, ...]
+    hit_number: int
+    active_query: str
     filter_text: str
     filter_paragraphs: tuple[int, ...] | None
 
@@ -76,6 +80,10 @@ class SearchController:
         """The literal matches `n`/`N` step through (a search confirmed with `enter`)."""
         self.current: LiteralMatch | None = None
         """The current literal match (styled apart)."""
+        self.active_hits: tuple[SearchHit, ...] = ()
+        """Without a literal match, the ranked results `n`/`N` step through instead."""
+        self.active_query = ""
+        """The search `n`/`N` follow, as typed."""
         self.filter_text = ""
         """The filter in force (`&`), or empty."""
         self.filter_paragraphs: tuple[int, ...] | None = None
@@ -86,6 +94,7 @@ class SearchController:
         self._generation = 0
         self._pending: tuple[str, Scope, SearchMode] | None = None
         self._current_spans: tuple[tuple[int, int], ...] = ()
+        self._hit_number = 0
         self._marked: tuple[int, int, int] | None = None
         self._own_history = SearchHistory()
 
@@ -159,6 +168,10 @@ class SearchController:
             view.cursor,
             self.active,
             self.current,
+            self._current_spans,
+            self.active_hits,
+            self._hit_number,
+            self.active_query,
             self.filter_text,
             self.filter_paragraphs,
         )
@@ -236,7 +249,7 @@ class SearchController:
             self.current, self._current_spans = None, ()
             self._go_back_to_origin()
             self._mark()
-            bar.set_info(self._counter() if results else "")
+            bar.set_info(self._counter() if results else "", self._scope())
 
     def _preview(self, hit: SearchHit) -> None:
         """Make `hit` current: its literal match (or matched words) styled apart and on screen."""
@@ -250,7 +263,7 @@ class SearchController:
         if not self.view.is_offset_visible(target):
             self.view.scroll_to_offset(target, center=True)
         self._mark()
-        self.bar.set_info(self._counter())
+        self.bar.set_info(self._counter(), self._scope())
 
     def _match_in(self, hit: SearchHit) -> LiteralMatch | None:
         """The literal match inside `hit`, nearest its best words, if there is one."""
@@ -262,6 +275,10 @@ class SearchController:
             if match is not None and match.start < hit.end:
                 return match
         return None
+
+    def _scope(self) -> Scope | None:
+        """Where the latest results looked (a `@name` or `#` prefix overrides the bar)."""
+        return self.results.query.scope if self.results else None
 
     def _counter(self) -> str:
         """`12/340`; without a literal match, how many close results there are."""
@@ -300,6 +317,9 @@ class SearchController:
             return
         literal = results.literal
         self.active = literal if literal.count else None
+        self.active_hits = () if literal.count else results.hits
+        self._hit_number = results.hits.index(hit) if hit in results.hits else 0
+        self.active_query = text
         if hit is not None:
             self._preview(hit)
             target = self.current.start if self.current else hit.match_start
@@ -311,7 +331,7 @@ class SearchController:
         self.view.scroll_to_offset(target, center=True)
         self._origin = None
         self._mark()
-        self._status(text)
+        self._status()
 
     def _submit_filter(self, text: str, scope: Scope) -> None:
         self.bar.close()
@@ -323,11 +343,10 @@ class SearchController:
             if index is not None:
                 shown = index.filter_paragraphs(text, scope=scope)
                 self._set_filter(text, shown)
-        self.active = None
-        self._current_spans = ()
+        self._restore_search()
         self._origin = None
         self._mark()
-        self._status("")
+        self._status()
 
     def _cancel(self, mode: SearchMode) -> None:
         """`esc` in the bar: close it and go back to where the reader was."""
@@ -339,10 +358,7 @@ class SearchController:
     def _cancel_to_origin(self) -> None:
         origin = self._origin
         if origin is not None:
-            self.active, self.current = origin.active, origin.current
-            self._current_spans = (
-                ((origin.current.start, origin.current.end),) if origin.current else ()
-            )
+            self._restore_search()
             if (origin.filter_text, origin.filter_paragraphs) != (
                 self.filter_text,
                 self.filter_paragraphs,
@@ -352,6 +368,15 @@ class SearchController:
         self.results = None
         self._origin = None
         self._mark()
+
+    def _restore_search(self) -> None:
+        """Put back the search n/N followed before the bar opened."""
+        origin = self._origin
+        if origin is not None:
+            self.active, self.current = origin.active, origin.current
+            self._current_spans = origin.current_spans
+            self.active_hits, self._hit_number = origin.active_hits, origin.hit_number
+            self.active_query = origin.active_query
 
     def _go_back_to_origin(self) -> None:
         origin = self._origin
@@ -364,10 +389,13 @@ class SearchController:
     # ----------------------------------------------------------------- after the bar
 
     def step(self, direction: int) -> bool:
-        """`n` (1) or `N` (-1): the next or previous match of the active search; False if none."""
+        """`n` (1) or `N` (-1): the next or previous match of the active search; False if none.
+
+        Without a literal match (a typo), `n`/`N` step through the ranked results instead.
+        """
         literal = self.active
         if literal is None or not literal.count:
-            return False
+            return self._step_hits(direction)
         view = self.view
         current = self.current
         if current is not None and view.is_offset_visible(current.start):
@@ -387,33 +415,53 @@ class SearchController:
         if not view.is_offset_visible(match.start):
             view.scroll_to_offset(match.start, center=True)
         self._mark()
-        self._status(literal.query)
+        self._status()
+        return True
+
+    def _step_hits(self, direction: int) -> bool:
+        hits = self.active_hits
+        if not hits:
+            return False
+        self._hit_number = (self._hit_number + direction) % len(hits)
+        hit = hits[self._hit_number]
+        self.current = None
+        self._current_spans = hit.spans or ((hit.match_start, hit.match_end),)
+        if not self.view.is_offset_visible(hit.match_start):
+            self.view.scroll_to_offset(hit.match_start, center=True)
+        self._mark()
+        self._status()
         return True
 
     def back(self) -> bool:
         """`esc` in the article: clear the filter, else the search; False when neither is on."""
         if self.filter_paragraphs is not None:
             self._set_filter("", None)
-            self._status("")
+            self._status()
             return True
-        if self.active is not None:
+        if self.searching:
             self.end_search()
             return True
         return False
 
     def end_search(self) -> None:
         """Forget the active search (its highlights and n/N), e.g. when a speaker is selected."""
-        if self.active is None and not self._current_spans:
+        if not self.searching and not self._current_spans:
             return
         self.active = None
         self.current = None
+        self.active_hits = ()
         self._current_spans = ()
         self._mark()
-        self._status("")
+        self._status()
+
+    @property
+    def searching(self) -> bool:
+        """True while a search confirmed with `enter` is what `n`/`N` follow."""
+        return self.active is not None or bool(self.active_hits)
 
     def view_moved(self) -> None:
         """The article scrolled: highlight the matches now on screen."""
-        if self.active is not None or self.bar.is_open:
+        if self.searching or self.bar.is_open:
             self._mark()
 
     # ----------------------------------------------------------------- showing
@@ -446,7 +494,7 @@ class SearchController:
         if current != view.marks("search-current"):
             view.set_marks("search-current", current, priority=MATCH_PRIORITY + 1)
 
-    def _status(self, text: str) -> None:
+    def _status(self) -> None:
         """Say in the status line what n/N step through, and the filter in force."""
         parts: list[str] = []
         if self.filter_paragraphs is not None:
@@ -454,7 +502,10 @@ class SearchController:
         literal = self.active
         if literal is not None and literal.count:
             position = self.current.ordinal + 1 if self.current else 0
-            parts.append(f"/{literal.query} {position}/{literal.count} (n/N)")
+            parts.append(f"/{self.active_query} {position}/{literal.count} (n/N)")
+        elif self.active_hits:
+            number, total = self._hit_number + 1, len(self.active_hits)
+            parts.append(f"/{self.active_query} result {number}/{total} (n/N)")
         self.screen.query_one(StatusLine).search = "  ".join(parts)
 
     def _set_filter(self, text: str, shown: tuple[int, ...] | None) -> None:

@@ -217,11 +217,15 @@ class SearchBar(Vertical):
         self.remove_class("-open")
         self.results.show(())
 
-    def set_info(self, text: str | Text) -> None:
-        """Show `text` (the counter, "indexing…") after the scope, at the right of the row."""
+    def set_info(self, text: str | Text, scope: Scope | None = None) -> None:
+        """Show `text` (the counter, "indexing…") after the scope searched, right of the query.
+
+        `scope` is where the search looked when a `@name` or `#` prefix overrode the bar's.
+        """
         info = Text(no_wrap=True, end="")
-        if self.mode == "search" or self.scope is not Scope.ALL:
-            info.append(f"[{self.scope.value}] ", "dim")
+        scope = scope or self.scope
+        if self.mode == "search" or scope is not Scope.ALL:
+            info.append(f"[{scope.value}] ", "dim")
         info.append_text(Text(text) if isinstance(text, str) else text)
         self.query_one("#search-info", Static).update(info)
 

@@ -1,0 +1,72 @@
+"""Searching in a real terminal at 80x24: `/`, a misspelt name, the result, `enter`, then `n`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.load import load_sample
+from tests.e2e.terminal import Terminal, reader_command
+
+TITLE = load_sample().title
+COUNTER = re.compile(r"/bridge (\d+)/(\d+) \(n/N\)")
+
+
+@pytest.fixture
+def reader_term(tmp_path: Path) -> Iterator[Terminal]:
+    """The reader on the sample at 80x24, with its own state, data and config directories."""
+    env = {
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "READER_NOTES_DIR": str(tmp_path / "notes"),
+    }
+    with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
+        term.wait_for(TITLE[:40])
+        term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
+        yield term
+
+
+def bridge_counter(term: Terminal) -> tuple[int, int]:
+    """(current, total) from `/bridge 3/7 (n/N)` in the status line."""
+    found = COUNTER.search(term.lines()[-2])
+    assert found, term.screen_text()
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
+    reader_term: Terminal,
+) -> None:
+    term = reader_term
+    term.send("/")
+    term.wait_for("[all]")
+    term.send("Ferante")
+    screen = term.wait_for("no exact match")
+    assert "close" in term.lines()[-3]  # the counter in the bar
+    result_row = term.lines()[-4]
+    assert result_row.startswith("¶2") and "Ferrante-Ruiz" in result_row
+    assert "Traceback" not in screen
+    term.send_key("enter")
+    term.wait_until(lambda _screen: "/Ferante result 1/" in term.lines()[-2])
+    assert "[all]" not in term.screen_text()  # the bar closed
+    assert any("Ines Ferrante-Ruiz" in line for line in term.lines()[:-2])  # the passage
+
+    term.send("/")
+    term.wait_for("[all]")
+    term.send("bridge")
+    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-3]) is not None)
+    term.send_key("enter")
+    term.wait_until(lambda _screen: COUNTER.search(term.lines()[-2]) is not None)
+    current, total = bridge_counter(term)
+    assert total == load_sample().text.lower().count("bridge")
+    term.send("n")
+    term.wait_until(lambda _screen: bridge_counter(term)[0] == current % total + 1)
+    term.send("N")
+    term.wait_until(lambda _screen: bridge_counter(term)[0] == current)
+    term.send_key("escape")
+    term.wait_until(lambda _screen: "/bridge" not in term.lines()[-2])
+    term.send("q")
+    assert term.wait_exit() == 0
