@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import NotesStore
     from reader.document import Article
+    from reader.search.index import NoteRecord
 
 NOTE_COLOURS: dict[str, str] = {
     "yellow": "#ffd75f",
@@ -69,7 +70,10 @@ SELECTION_LAYER_PRIORITY = 60
 """The visual selection is drawn over highlights, so extending over one stays visible."""
 
 NOTE_MARKER = "✎"
-"""Drawn after a highlight that has a note (when the view supports markers) and in messages."""
+"""Drawn in the right margin of the row where a highlight with a note ends."""
+
+NOTE_MARKER_STYLE = "bold #ffd75f"
+"""The marker's look."""
 
 NOTES_BINDINGS: list[BindingType] = [
     Binding("v", "visual", "Select", id="notes.visual"),
@@ -300,12 +304,12 @@ class NotesScreen(Screen[None]):
                 )
             )
         self._view.set_marks("notes", spans, priority=NOTES_LAYER_PRIORITY)
-        set_markers = getattr(self._view, "set_markers", None)
-        if callable(set_markers):
-            notes = [
-                (p.end, NOTE_MARKER) for a, p in self._ordered() if p.placed and a.note.strip()
-            ]
-            set_markers("notes", notes)
+        markers = [
+            (placement.end - 1, NOTE_MARKER, NOTE_MARKER_STYLE)
+            for annotation, placement in self._ordered()
+            if placement.placed and annotation.note.strip()
+        ]
+        self._view.set_markers("notes", markers)
         pane = self._notes_pane
         if pane is not None:
             pane.show(entries, read_only=bool(store.read_only), keep=self.current_note)
@@ -743,6 +747,21 @@ class NotesScreen(Screen[None]):
             self.load_notes()
         else:
             self.notify("The notes file has not changed.", title="Notes", timeout=3)
+
+    def note_records(self) -> list[NoteRecord]:
+        """The placed notes as search sees them (note text and tags, and the passage range)."""
+        from reader.search.index import NoteRecord
+
+        return [
+            NoteRecord(
+                annotation.id,
+                " ".join([annotation.note, *("#" + tag for tag in annotation.tags)]).strip(),
+                placement.start,
+                placement.end,
+            )
+            for annotation, placement in self._ordered()
+            if placement.placed
+        ]
 
     def notes_palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The notes actions for the command palette: (title, help, callback)."""

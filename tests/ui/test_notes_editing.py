@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from reader.document import Article
-from reader.ui.notes_controller import highlight_style
+from reader.ui.notes_controller import NOTE_MARKER, highlight_style
 from reader.ui.screens.note_editor import NoteEditor, parse_tags
 from reader.ui.widgets.article_view import ArticleView
 from tests.ui.notes_support import notes_app, notes_ready, notifications, saved_annotations
@@ -48,8 +48,12 @@ async def test_a_opens_the_editor_and_ctrl_s_saves_a_multi_line_note_with_tags(
         assert saved[0]["note"] == "Seven to two: a clear vote.\nCheck the cost — ça coûte cher."
         assert saved[0]["tags"] == ["bridge", "money"]
         assert "Seven to two: a clear vote." in screen_text(app)  # shown in the Notes pane
-        style = highlight_style("yellow", has_note=True)
-        assert screen.query_one(ArticleView).marks("notes")[0][2] == style
+        view = screen.query_one(ArticleView)
+        assert view.marks("notes")[0][2] == highlight_style("yellow", has_note=True)
+        paragraph = sample.paragraphs[0]
+        assert view.markers("notes") == [(paragraph.end - 1, NOTE_MARKER)]
+        marked = [line for line in screen_text(app).splitlines() if NOTE_MARKER in line]
+        assert len(marked) == 1 and "defences." in marked[0]  # the row where the highlight ends
 
 
 async def test_esc_in_the_editor_changes_nothing(sample: Article, tmp_path: Path) -> None:

@@ -151,6 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._strips: dict[int, Strip] = {}
         self._layers: dict[str, _Layer] = {}
+        self._markers: dict[str, tuple[list[int], list[tuple[str, MarkStyle]]]] = {}
         self._style_cache: dict[str, Style] = {}
         self._want: tuple[int, bool] | None = None
         self._flash_timer: Timer | None = None
@@ -249,6 +250,31 @@ class ArticleView(ScrollView, can_focus=True):
     def clear_marks(self, layer: str) -> None:
         """Remove every mark of `layer`."""
         self.set_marks(layer, [])
+
+    def set_markers(self, layer: str, markers: Sequence[tuple[int, str, MarkStyle]]) -> None:
+        """Show a one-cell glyph in the right margin of the row showing each article offset.
+
+        `markers` are (offset, glyph, style); an empty list clears the layer. Used for note
+        markers: the glyph sits beside the row where a highlight with a note ends.
+        """
+        if markers:
+            ordered = sorted(markers, key=lambda marker: marker[0])
+            self._markers[layer] = ([m[0] for m in ordered], [(m[1], m[2]) for m in ordered])
+        elif self._markers.pop(layer, None) is None:
+            return
+        self._invalidate()
+
+    def markers(self, layer: str) -> list[tuple[int, str]]:
+        """The (offset, glyph) markers of `layer`, by offset."""
+        offsets, glyphs = self._markers.get(layer, ([], []))
+        return [(offset, glyph) for offset, (glyph, _style) in zip(offsets, glyphs, strict=True)]
+
+    def _row_marker(self, start: int, end: int) -> tuple[str, MarkStyle] | None:
+        for offsets, glyphs in self._markers.values():
+            index = bisect_left(offsets, start)
+            if index < len(offsets) and offsets[index] < max(end, start + 1):
+                return glyphs[index]
+        return None
 
     def marks(self, layer: str) -> list[MarkSpan]:
         """The marks currently in `layer`, sorted by start."""
@@ -460,6 +486,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if self._keep_cursor:
             self._keep_cursor = False
+            self._post_position()
             return
         top = round(new_value)
         height = self.scrollable_content_region.height
@@ -536,6 +563,13 @@ class ArticleView(ScrollView, can_focus=True):
             segments.append(Segment(notice, base + self._style("article-view--empty")))
         else:
             self._paragraph_segments(segments, base, row.paragraph, row.start, row.end, row.prefix)
+            note_marker = self._row_marker(row.start, row.end) if self._markers else None
+            used = sum(segment.cell_length for segment in segments)
+            column = left + text_width + 1
+            if note_marker is not None and used <= column < width:
+                glyph, glyph_style = note_marker
+                segments.append(Segment(" " * (column - used), base))
+                segments.append(Segment(glyph[:1], base + self._mark_style(glyph_style)))
         return Strip(segments).adjust_cell_length(width, base)
 
     _KIND_STYLES = {
