@@ -81,9 +81,32 @@ class _Item:
     segments: list[Span] = field(default_factory=list)
 
 
-def _tokenize_paragraph(text: str, start: int, end: int) -> _Para:
-    tokens = tokenize(text, start, end)
-    ends = [t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in tokens]
+QUOTED = "<quoted>"
+"""Text of the single token that stands for the words inside a quote (never a word)."""
+
+
+def _tokenize_paragraph(
+    text: str, start: int, end: int, collapse: Sequence[tuple[int, int]] = ()
+) -> _Para:
+    """Tokenize a paragraph; each range in `collapse` (quoted words) becomes one QUOTED token.
+
+    The attribution rules only read narration, so the words inside quotes are not tokenized;
+    the stand-in token ends a sentence when the quoted words do (`... years." He said`).
+    """
+    tokens: list[Token] = []
+    ends: list[bool] = []
+    pos = start
+    for a, b in [*collapse, (end, end)]:
+        piece = tokenize(text, pos, a)
+        tokens.extend(piece)
+        ends.extend(t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in piece)
+        if a < b:
+            tokens.append(Token(QUOTED, a, b))
+            last = b - 1
+            while last > a and text[last] in "\"'”’»“‘«)] ":
+                last -= 1
+            ends.append(text[last] in ".!?…" and is_sentence_end(text, last, end))
+        pos = max(pos, b)
     return _Para(tokens, [t.start for t in tokens], ends)
 
 
@@ -129,16 +152,25 @@ class _QuoteIndex:
 class _Paras:
     """Paragraphs tokenized on first use: most of a book's narration is never tokenized."""
 
-    def __init__(self, text: str, article: Article) -> None:
+    def __init__(self, text: str, article: Article, raws: Sequence[RawQuote]) -> None:
         self._text = text
         self._paragraphs = article.paragraphs
         self._cache: dict[int, _Para] = {}
+        self._collapse: dict[int, list[tuple[int, int]]] = {}
+        keep = {q.paragraph for q in raws if q.depth > 0}  # nested quotes are read inside
+        for q in raws:
+            if q.depth == 0:
+                for seg in q.segments:
+                    if seg.paragraph not in keep:
+                        self._collapse.setdefault(seg.paragraph, []).append((seg.start, seg.end))
 
     def __getitem__(self, index: int) -> _Para:
         para = self._cache.get(index)
         if para is None:
             p = self._paragraphs[index]
-            para = self._cache[index] = _tokenize_paragraph(self._text, p.start, p.end)
+            para = self._cache[index] = _tokenize_paragraph(
+                self._text, p.start, p.end, self._collapse.get(index, ())
+            )
         return para
 
 
@@ -174,7 +206,7 @@ def run(article: Article) -> Extraction:
     text = article.text
     paragraphs = article.paragraphs
     raws = find_spans(text, paragraphs)
-    paras = _Paras(text, article)
+    paras = _Paras(text, article, raws)
     top = [q for q in raws if q.depth == 0]
     index = _QuoteIndex(top)
 
