@@ -102,16 +102,35 @@ def _title_cue(pre: Sequence[Token]) -> bool:
     )
 
 
-def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
-    """A quoted term used inside a noun phrase: `the "top secret" level`, `a "high-risk" river`."""
+def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict: bool) -> bool:
+    """A quoted term used inside a noun phrase: `the "top secret" level`, `"quack" cures`.
+
+    `strict` also wants a determiner before the quote (for sentences that have a speech cue).
+    """
     if not pre or not post or quote.rstrip()[-1:] in ",.;:!?":
         return False
     before = pre[-1].text.lower()
     after = post[0]
+    if strict and before not in DETERMINERS and before not in ("-", "so"):
+        return False
     return (
-        (before in DETERMINERS or before in ("-", "so"))
-        and after.is_word
-        and (after.text[:1].islower() and after.text.lower() not in _CLAUSE_STARTS)
+        after.is_word
+        and after.text[:1].islower()
+        and after.text.lower() not in _CLAUSE_STARTS
+        and not after.text.lower().endswith(("ed", "ing", "ly"))
+    )
+
+
+def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
+    """A nickname inside a name: `Rep. Robert C. "Bobby" Scott`, `Marcia "Cia" Price`."""
+    return (
+        bool(pre)
+        and bool(post)
+        and len(quote.split()) <= 2
+        and pre[-1].is_capitalised
+        and post[0].is_capitalised
+        and post[0].is_word
+        and quote[:1].isupper()
     )
 
 
@@ -188,7 +207,9 @@ def classify(
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if embedded and not cued and words <= 3 and _modifier(pre, post, quote):
+    if embedded and words <= 3 and _modifier(pre, post, quote, strict=cued):
+        return QuoteKind.SCARE
+    if embedded and _nickname(pre, post, quote):
         return QuoteKind.SCARE
     if attribution is not None and attribution.mention is not None:
         if embedded or (pre and quote[:1].islower() and pre[-1].text not in (":",)):
