@@ -34,7 +34,7 @@ from reader.extract.attribution import (
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
-from reader.extract.mentions import ORG, PERSON
+from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
 from reader.extract.spans import RawQuote, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
@@ -80,6 +80,9 @@ class _Item:
     dropped: bool = False
     segments: list[Span] = field(default_factory=list)
 
+
+_SUBJECT_SPEAKERS = frozenset({PERSON, PRONOUN, ROLE, GROUP})
+"""Sentence subjects taken as the speaker of a fragment with no speech verb (not `EB-5`)."""
 
 QUOTED = "<quoted>"
 """Text of the single token that stands for the words inside a quote (never a word)."""
@@ -294,7 +297,7 @@ def _read_quote(
             attribution = before_quote(text, narration, 0, len(narration), embedded=True)
             if attribution is None:
                 subject = sentence_subject(text, narration, 0, len(narration))
-                if subject is not None:
+                if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
                     attribution = Attribution("sentence-subject", subject, None)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first.tokens, lo, open_i)
@@ -302,7 +305,7 @@ def _read_quote(
             attribution = Attribution("possessive", owner, None)
     if attribution is None and item.embedded:
         subject = sentence_subject(text, first.tokens, lo, open_i)
-        if subject is not None:
+        if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
     item.attribution = attribution
     in_list = index is not None and _in_list(first, q, index.neighbours(q))
