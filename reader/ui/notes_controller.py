@@ -89,27 +89,57 @@ NOTES_BINDINGS: list[BindingType] = [
 """Keys of the notes flows outside visual mode (on the article and in the panes)."""
 
 VISUAL_BINDINGS: list[BindingType] = [
-    Binding("w", "visual_word(True)", "+word", priority=True, id="visual.word_forward"),
-    Binding("b", "visual_word(False)", "-word", priority=True, id="visual.word_back"),
+    Binding(
+        "w", "visual_word(True)", "word", key_display="w/b", priority=True, id="visual.word_forward"
+    ),
+    Binding(
+        "b", "visual_word(False)", "Word back", show=False, priority=True, id="visual.word_back"
+    ),
     Binding(
         "right_parenthesis",
         "visual_sentence(True)",
-        "+sentence",
+        "sentence",
+        key_display=")/(",
         priority=True,
         id="visual.sentence_forward",
     ),
     Binding(
         "left_parenthesis",
         "visual_sentence(False)",
-        "-sentence",
+        "Sentence back",
+        show=False,
         priority=True,
         id="visual.sentence_back",
     ),
-    Binding("j,down", "visual_step(True)", "next", priority=True, id="visual.next_sentence"),
-    Binding("k,up", "visual_step(False)", "prev", priority=True, id="visual.previous_sentence"),
-    Binding("o", "visual_swap", "other end", priority=True, id="visual.swap"),
-    Binding("p", "visual_whole_paragraph", "paragraph", priority=True, id="visual.paragraph"),
+    Binding(
+        "j,down",
+        "visual_step(True)",
+        "move",
+        key_display="j/k",
+        priority=True,
+        id="visual.next_sentence",
+    ),
+    Binding(
+        "k,up",
+        "visual_step(False)",
+        "Previous sentence",
+        show=False,
+        priority=True,
+        id="visual.previous_sentence",
+    ),
+    Binding("o", "visual_swap", "Other end moves", show=False, priority=True, id="visual.swap"),
+    Binding(
+        "p",
+        "visual_whole_paragraph",
+        "Whole paragraph",
+        show=False,
+        priority=True,
+        id="visual.paragraph",
+    ),
     Binding("escape", "visual_cancel", "cancel", priority=True, id="visual.cancel"),
+    Binding(
+        "v", "visual_cancel", "Leave visual mode", show=False, priority=True, id="visual.leave"
+    ),
 ]
 """Keys while visual mode is on (they win over the article's own keys; shown in the footer)."""
 
@@ -123,7 +153,7 @@ _VISUAL_ACTIONS = frozenset(
         "visual_cancel",
     }
 )
-_HIDDEN_IN_VISUAL = frozenset({"next_pane", "visual_paragraph"})
+_HIDDEN_IN_VISUAL = frozenset({"next_pane", "visual", "visual_paragraph", "search", "filter"})
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -449,10 +479,9 @@ class NotesScreen(Screen[None]):
             return
         self._set_selection(Selection(*sentence))
         self.notify(
-            "Visual: w/b word · )/( sentence · j/k move · o other end · p paragraph · "
-            "h highlight · a note · esc cancel",
+            "Visual mode: extend the selection, then h highlights or a adds a note.",
             title="Select",
-            timeout=4,
+            timeout=3,
         )
 
     def action_visual_paragraph(self) -> None:

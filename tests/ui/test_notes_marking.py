@@ -68,7 +68,7 @@ async def test_v_then_h_highlights_the_current_sentence(sample: Article, tmp_pat
         await pilot.press("v")
         await pilot.pause()
         assert screen.selection is not None
-        assert "Visual:" in " ".join(n.message for n in app._notifications)
+        assert "Visual mode" in " ".join(n.message for n in app._notifications)
         await pilot.press("h")
         await pilot.pause()
         assert screen.selection is None
@@ -113,14 +113,15 @@ async def test_visual_keys_show_in_the_footer_only_while_selecting(
     async with app.run_test(size=(160, 40)) as pilot:
         await notes_ready(pilot)
         footer = screen_text(app).splitlines()[-1]
-        assert "+word" not in footer and "v Select" in footer
+        assert "w/b word" not in footer and "v Select" in footer and "h Highlight" in footer
         await pilot.press("v")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        assert "+word" in footer and "+sentence" in footer and "cancel" in footer
+        assert "w/b word" in footer and ")/( sentence" in footer and "esc cancel" in footer
+        assert "/ Search" not in footer  # keys that make no sense while selecting are hidden
         await pilot.press("escape")
         await pilot.pause()
-        assert "+word" not in screen_text(app).splitlines()[-1]
+        assert "w/b word" not in screen_text(app).splitlines()[-1]
 
 
 async def test_j_and_k_in_visual_mode_select_the_next_sentence(

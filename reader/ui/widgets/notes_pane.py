@@ -107,11 +107,11 @@ class NotesPane(Pane):
             prompt.append("orphan ", "bold red")
         elif entry.fuzzy:
             prompt.append("~", "dim")
-        prompt.append("“" + _flat(entry.quote, 120) + "”", "italic")
+        prompt.append("“" + _flat(entry.quote, 70) + "”", "italic")
         if entry.note or entry.tags:
             prompt.append("\n ")
             if entry.note:
-                prompt.append(_flat(entry.note, 120))
+                prompt.append(_flat(entry.note, 90))
             if entry.tags:
                 prompt.append(" " + " ".join("#" + tag for tag in entry.tags), "dim")
         return prompt
