@@ -55,16 +55,16 @@ TRIVIAL_APP = textwrap.dedent(
     """
 )
 
-WORDS = tuple(
-    """
+WORD_TEXT = """
     the of and to a in that is was he for it with as his on be at by had not are but from or
     have an they which one you were her all she there would their we him been has when who will
     more no if out so what up its about into than them can only other new some could time these
     two may then do first any my now such like our over man me even most made after also did
     many before must through back years where much your way well down should because each just
     those people council bridge river water spring town budget vote winter
-    """.split()
-)
+    """
+"""Words the generated book is made of."""
+WORDS = tuple(WORD_TEXT.split())
 NAMES = ("Ines Ferrante-Ruiz", "Derek Amsel", "Margaret Olufemi", "Tomasz Wiśniewski", "the UN")
 
 

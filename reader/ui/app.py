@@ -26,6 +26,7 @@ from reader.ui.commands import (
     SpeakerCommands,
 )
 from reader.ui.messages import ReadingPositionChanged
+from reader.ui.notes_controller import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import Extractor, ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -71,6 +72,7 @@ class ReaderApp(App[None]):
         config: Config | None = None,
         extractor: Extractor | None = None,
         start_offset: int | None = None,
+        notes_dir: str | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -83,6 +85,8 @@ class ReaderApp(App[None]):
         """Past searches per article; `run_app` loads and saves it."""
         self._extractor = extractor
         self._start_offset = start_offset
+        self.notes_dir = notes_dir
+        """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
         self._seen_position = False
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
@@ -106,14 +110,15 @@ class ReaderApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
-        self.push_screen(
-            ReaderScreen(
-                self.article,
-                extractor=self._extractor,
-                line_width=self.config.line_width,
-                side_panes=self.config.side_panes,
-                start_offset=self._start_offset,
-            )
+
+    def get_default_screen(self) -> ReaderScreen:
+        """The reading screen is the app's base screen (no blank screen underneath)."""
+        return ReaderScreen(
+            self.article,
+            extractor=self._extractor,
+            line_width=self.config.line_width,
+            side_panes=self.config.side_panes,
+            start_offset=self._start_offset,
         )
 
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
@@ -132,6 +137,8 @@ class ReaderApp(App[None]):
         return [
             ("Reading", ArticleView.BINDINGS),
             ("Panes, quotes and speakers", ReaderScreen.BINDINGS),
+            ("Highlights and notes", NOTES_BINDINGS),
+            ("Visual mode (v): select by word and sentence", VISUAL_BINDINGS),
             (
                 "In a side pane",
                 [*Pane.BINDINGS, Binding("enter", "select", "Jump there", id="pane.select")],
@@ -176,6 +183,7 @@ def run_app(
     theme: str | None = None,
     line_width: int | None = None,
     resume: bool = True,
+    notes_dir: str | None = None,
 ) -> int:
     """Run the reader on `article` until the user quits; return the exit code."""
     config = load_config()
@@ -184,7 +192,12 @@ def run_app(
     if line_width is not None:
         config = _replace(config, line_width=max(20, line_width))
     saved = load_position(article.text_sha256) if resume else None
-    app = ReaderApp(article, config=config, start_offset=saved.offset if saved else None)
+    app = ReaderApp(
+        article,
+        config=config,
+        start_offset=saved.offset if saved else None,
+        notes_dir=notes_dir,
+    )
     app.search_history = load_history()
     app.run()
     with suppress(OSError):  # searches are a convenience: never fail on the way out for them

@@ -25,6 +25,10 @@ async def test_question_mark_lists_every_binding_with_its_id_and_escape_closes(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
+        for _ in range(10):  # page through the whole help
+            await pilot.press("space")
+            await pilot.pause()
+            text += screen_text(app)
         for binding in [*ArticleView.BINDINGS, *ReaderScreen.BINDINGS, *ReaderApp.BINDINGS]:
             assert binding.id in text  # type: ignore[union-attr]
         assert "Next paragraph" in text and "], J" in text

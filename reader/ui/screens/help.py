@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -66,19 +67,21 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(self._table())
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_column(style="dim", no_wrap=True)
-        table.add_row(Text("Keys", style="bold underline"), Text(""), Text("id (for config)"))
+    def _table(self) -> Group:
+        """One titled table per section: keys, what they do, the id to remap them."""
+        parts: list[Text | Table] = [
+            Text("Keys, what they do, and the id to remap them in config.yaml", style="italic")
+        ]
         for title, bindings in self.sections:
-            table.add_row(Text(""), Text(""), Text(""))
-            table.add_row(Text(title, style="bold"), Text(""), Text(""))
+            table = Table.grid(padding=(0, 2), expand=True)
+            table.add_column(style="bold", width=16, overflow="fold")
+            table.add_column(ratio=1)
+            table.add_column(style="dim", no_wrap=True)
             for keys, description, binding_id in binding_rows(bindings, self.keymap):
                 shown = ", ".join(_key_label(key) for key in keys.split(","))
                 table.add_row(Text(shown), Text(description), Text(binding_id))
-        return table
+            parts.extend((Text(""), Text(title, style="bold underline"), table))
+        return Group(*parts)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help screen."""

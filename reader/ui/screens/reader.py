@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     # Imported lazily at run time: the extractor loads only after the first paint.
     from reader.extract.model import Extraction, Quote
 
+WIDE = 120
+"""Columns from which the side panes sit beside the article instead of over it."""
+
 Extractor = Callable[[Article], "Extraction"]
 """What finds quotes and speakers (the real extractor, or a stub in tests)."""
 
@@ -47,7 +50,7 @@ Extractor = Callable[[Article], "Extraction"]
 class ReaderScreen(NotesScreen):
     """Reading one article, with speakers, quotes and contents beside it."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     """Below 120 columns the side panes become an overlay opened on demand."""
 
     BINDINGS = [
@@ -121,18 +124,23 @@ class ReaderScreen(NotesScreen):
         self._current_quote: int | None = None
         self.search = SearchController(self)
         """Search, filter and n/N (the logic lives there, not in this screen)."""
+        self._headings = article.headings()
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
 
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         """Article and side panes above the status line and footer."""
+        # Apply the width class now, so the first frame is laid out for the real terminal.
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
         with Horizontal(id="body"):
             yield ArticleView(self.article, max_width=self._line_width, id="article")
             with Vertical(id="sidebar"):
                 yield SpeakersPane(2, id="speakers")
                 yield QuotesPane(3, id="quotes")
-                if self.article.headings():
+                if self._headings:
                     yield ContentsPane(4, id="contents")
                 yield NotesPane(5, id="notes")
         yield SearchBar(id="search")
@@ -158,8 +166,8 @@ class ReaderScreen(NotesScreen):
         status.counts = "finding quotes…"
         self.query_one(SpeakersPane).show(None, {})
         self.query_one(QuotesPane).show(None, {})
-        if self.query(ContentsPane):
-            self.query_one(ContentsPane).show(self.article.headings())
+        if self._headings:
+            self.query_one(ContentsPane).show(self._headings)
         self.set_class(not self.panes_shown, "-panes-hidden")
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
@@ -173,10 +181,15 @@ class ReaderScreen(NotesScreen):
         if callable(stop):
             stop()
 
+    def _extract(self) -> Extraction:
+        """Worker body: run the extractor (in a thread; the default one uses a child process)."""
+        return self._extractor(self.article)
+
     def _start_extraction(self) -> None:
         self.run_worker(
-            partial(self._extractor, self.article),
+            self._extract,
             name="extract",
+            description="find quotes and speakers",  # the default repr would print the article
             group="extract",
             thread=True,
             exclusive=True,

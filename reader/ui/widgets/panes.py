@@ -56,6 +56,11 @@ class Pane(OptionList):
         """The number key that focuses this pane."""
         self.border_title = f"{number} {self.PANE_TITLE}"
 
+    def _highlight_first(self, any_entries: bool) -> None:
+        """Put the cursor on the first entry, so enter works as soon as the pane is focused."""
+        if any_entries and self.highlighted is None:
+            self.highlighted = 0
+
     def _set_count(self, count: int | None) -> None:
         """Show how many entries the pane has in its border."""
         suffix = "" if count is None else f" ({count})"
@@ -103,6 +108,7 @@ class SpeakersPane(Pane):
             for speaker in speakers
         )
         self._set_count(len(speakers))
+        self._highlight_first(bool(speakers))
 
     @staticmethod
     def _prompt(speaker: Speaker, colour: str | None) -> Text:
@@ -161,6 +167,7 @@ class QuotesPane(Pane):
             for i in indexes
         )
         self._set_count(len(indexes))
+        self._highlight_first(bool(indexes))
 
     @staticmethod
     def _prompt(extraction: Extraction, quote: Quote, colours: dict[str, str]) -> Text:
@@ -220,6 +227,7 @@ class ContentsPane(Pane):
             for heading in headings
         )
         self._set_count(len(headings))
+        self._highlight_first(bool(headings))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the list's selection into `HeadingSelected`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -33,14 +34,14 @@ class StatusLine(Widget):
     search: reactive[str] = reactive("")
     """The search `n`/`N` step through and the filter in force (`/bridge 3/12 (n/N)`)."""
 
-    def render(self) -> Text:
-        """Title, truncated to leave room for the position and counts."""
+    def render(self) -> Table:
+        """Title on the left (cut with an ellipsis), position and counts on the right."""
         position = (
             f"¶ {self.paragraph + 1}/{self.paragraphs}  {self.percent}%"
             if self.paragraphs
             else "empty"
         )
-        right = Text(no_wrap=True)
+        right = Text(no_wrap=True, end="")
         if self.search:
             right.append(f"{self.search}  ", "bold")
         if self.speaker:
@@ -48,11 +49,10 @@ class StatusLine(Widget):
         if self.counts:
             right.append(self.counts + "  ", "dim")
         right.append(position + " ")
-        width = self.size.width
-        room = max(0, width - right.cell_len - 2)
-        title = self.title or "(untitled)"
-        if len(title) > room:
-            title = title[: max(0, room - 1)] + "…" if room > 1 else ""
-        left = Text(" " + title, style="bold", no_wrap=True, end="")
-        gap = max(1, width - left.cell_len - right.cell_len)
-        return Text.assemble(left, " " * gap, right, no_wrap=True, end="")
+        # A grid sizes itself to the width it is rendered at, so a resize never cuts the
+        # position off; the title gives way first.
+        grid = Table.grid(expand=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_row(Text(" " + (self.title or "(untitled)"), style="bold", end=""), right)
+        return grid
