@@ -572,7 +572,9 @@ def _build(article: Article, items: list[_Item], table: SpeakerTable) -> Extract
                     nested=item.raw.depth > 0,
                 )
             )
-        elif item.reported is not None:
+        elif (
+            item.reported is not None and speaker_id is not None
+        ):  # by nobody known: not worth listing
             r = item.reported
             quotes.append(
                 Quote(
