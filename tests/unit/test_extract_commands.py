@@ -55,3 +55,15 @@ def test_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
         main(["quotes", SAMPLE, "--kind", "gossip"])
     assert exit_info.value.code == 2
     assert "unknown kind gossip" in capsys.readouterr().err
+
+
+def test_extraction_never_loads_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.extract import extract; from reader.load import load_sample; "
+        "extract(load_sample()); print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
