@@ -331,6 +331,11 @@ class NotesScreen(Screen[None]):
                     colour=NOTE_COLOURS.get(annotation.color, annotation.color),
                     orphan=not placement.placed,
                     fuzzy=placement.status == "fuzzy",
+                    conflicts=tuple(
+                        f"{conflict.field} by {conflict.author}: {conflict.value}"
+                        for conflict in store.conflicts
+                        if conflict.id == annotation.id
+                    ),
                 )
             )
         self._view.set_marks("notes", spans, priority=NOTES_LAYER_PRIORITY)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from annotations.model import Conflict
 from annotations.store import NotesStore
+from annotations.yaml_io import dump_bytes
 from reader.document import Article, blocks_of, build_article
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.notes_pane import NotesPane
@@ -82,3 +85,26 @@ async def test_a_note_whose_passage_was_deleted_is_listed_as_an_orphan_with_its_
         assert any("no longer in the article" in message for message in messages)
     # Opening and looking never dropped the orphan from the file.
     assert len(NotesStore.open(after, tmp_path).annotations) == 3
+
+
+async def test_a_value_that_lost_a_merge_is_shown_beside_its_note(
+    sample: Article, tmp_path: Path
+) -> None:
+    store = NotesStore.open(sample, tmp_path)
+    add_note(store, sample, "Port Alden", "kept wording")
+    annotation = store.annotations[0]
+    lost = Conflict(
+        id=annotation.id,
+        field="note",
+        value="the wording alice wrote",
+        updated=annotation.updated,
+        author="alice",
+    )
+    store.path.write_bytes(dump_bytes(replace(store.notes, conflicts=(lost,))))
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await notes_ready(pilot)
+        text = screen_text(app)
+        assert "kept wording" in text
+        assert "⚠ other note by alice:" in text  # the pane wraps the rest
+        assert "the wording alice" in text

@@ -39,6 +39,8 @@ class NoteEntry:
     """True when the passage is no longer in the article."""
     fuzzy: bool = False
     """True when the passage was found only approximately (the article changed)."""
+    conflicts: tuple[str, ...] = ()
+    """Values of this note that lost a merge (`note by alice: …`), kept so none is lost."""
 
 
 def _flat(text: str, limit: int) -> str:
@@ -114,6 +116,8 @@ class NotesPane(Pane):
                 prompt.append(_flat(entry.note, 90))
             if entry.tags:
                 prompt.append(" " + " ".join("#" + tag for tag in entry.tags), "dim")
+        for conflict in entry.conflicts:
+            prompt.append("\n ⚠ other " + _flat(conflict, 90), "yellow")
         return prompt
 
     @property
