@@ -89,7 +89,7 @@ class SearchController:
         self.filter_paragraphs: tuple[int, ...] | None = None
         """Paragraphs shown by the filter, or None when every paragraph is shown."""
         self.notes: Callable[[], Sequence[NoteRecord]] = self._screen_notes
-        """Where the notes to search come from: the screen's `note_records()` if it has one."""
+        """Where the notes to search (`#`) and offer in the palette come from."""
         self._origin: _Origin | None = None
         self._generation = 0
         self._pending: tuple[str, Scope, SearchMode] | None = None
@@ -105,6 +105,7 @@ class SearchController:
         return history if isinstance(history, SearchHistory) else self._own_history
 
     def _screen_notes(self) -> Sequence[NoteRecord]:
+        """The screen's placed notes (`NotesScreen.note_records`), or none."""
         records = getattr(self.screen, "note_records", None)
         return tuple(records()) if callable(records) else ()
 
@@ -291,6 +292,8 @@ class SearchController:
             return f"{position}/{literal.count}" if position else f"{literal.count} matches"
         if results.hits:
             chosen = (self.bar.results.highlighted or 0) + 1
+            if not results.query.literal:  # `@name` or `#` alone: nothing to match exactly
+                return f"{chosen}/{len(results.hits)} results"
             return f"no exact match · {chosen}/{len(results.hits)} close"
         return "not found"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from reader.document import Article
@@ -105,3 +107,28 @@ async def test_ctrl_p_in_the_search_bar_picks_the_previous_result(sample: Articl
         await pilot.pause()
         assert app.screen.query_one(SearchBar) is bar  # no palette opened over the reader
         assert bar.results.highlighted == len(bar.results.hits) - 1  # wrapped to the last
+
+
+async def test_real_notes_are_searched_with_hash_and_offered_in_the_palette(
+    sample: Article, tmp_path: Path
+) -> None:
+    from tests.ui.notes_support import notes_app, notes_ready
+
+    app = notes_app(sample, tmp_path / "notes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await notes_ready(pilot)
+        store = screen.notes_store
+        assert store is not None
+        start = sample.text.index("temporary footbridge")
+        store.add(sample.text, start, start + 20, note="ask the council for the date")
+        screen.show_notes()
+        await pilot.press("slash", *"#council date")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert "[notes]" in screen_text(app)
+        assert [hit.kind.value for hit in bar.results.hits] == ["note"]
+        await pilot.press("escape")
+        text = await palette(app, pilot, "council date")
+        assert "Note: ask the council for the date" in text
