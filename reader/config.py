@@ -10,6 +10,7 @@ Example::
     theme: textual-light
     line_width: 72
     side_panes: false
+    sync_notes_on_quit: true
     keys:
       article.line_down: j,down,ctrl+n
       app.quit: q,ctrl+q
@@ -47,6 +48,8 @@ class Config:
     """Maximum width of the text column, in cells; the column is centred."""
     side_panes: bool = True
     """Show the side panes beside the article when the terminal is wide enough."""
+    sync_notes_on_quit: bool = False
+    """Run `reader sync` on the notes directory after quitting, when it is a git repository."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id to comma-separated keys (Textual keymap)."""
     path: Path | None = None
@@ -107,6 +110,10 @@ def _parse(data: dict[Any, Any], path: Path) -> Config:
     if not isinstance(side_panes, bool):
         problems.append("side_panes must be true or false")
         side_panes = True
+    sync_on_quit = data.get("sync_notes_on_quit", False)
+    if not isinstance(sync_on_quit, bool):
+        problems.append("sync_notes_on_quit must be true or false")
+        sync_on_quit = False
     keys_raw = data.get("keys", {}) or {}
     keys: dict[str, str] = {}
     if not isinstance(keys_raw, dict):
@@ -119,12 +126,13 @@ def _parse(data: dict[Any, Any], path: Path) -> Config:
                 problems.append(f"keys.{binding_id} must be keys such as 'j,down'")
                 continue
             keys[binding_id] = ",".join(part.strip() for part in value.split(","))
-    known = {"theme", "line_width", "side_panes", "keys"}
+    known = {"theme", "line_width", "side_panes", "sync_notes_on_quit", "keys"}
     problems.extend(f"unknown setting {key!r}" for key in data if key not in known)
     return Config(
         theme=theme.strip(),
         line_width=width,
         side_panes=side_panes,
+        sync_notes_on_quit=sync_on_quit,
         keys=keys,
         path=path,
         problems=tuple(problems),

@@ -204,6 +204,10 @@ def run_app(
     last = app.last_position
     if last.moved or saved is not None:
         save_position(article.text_sha256, Position(last.offset, last.paragraph))
+    if config.sync_notes_on_quit:
+        from reader.ui.notes_controller import sync_notes_on_quit
+
+        sync_notes_on_quit(notes_dir)
     return app.return_code or 0
 
 

@@ -24,11 +24,12 @@ import contextlib
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.style import Style
 from textual import on
@@ -832,3 +833,32 @@ def edit_externally(app: Any, text: str) -> str | None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(path)
+
+
+def sync_notes_on_quit(option: str | None, out: TextIO | None = None) -> bool:
+    """After the app has quit: sync the notes directory through git, saying what happened.
+
+    Does nothing (False) when the notes directory is not a git repository. Runs in batch mode,
+    so it never waits for a password; a failure is reported in one line and loses nothing
+    (the local commit is kept, and the next `reader sync` finishes the job).
+    """
+    from annotations.store import notes_dir
+    from annotations.sync import SyncError, is_repository, sync
+
+    stream = out or sys.stderr
+    directory = notes_dir(option)
+    if not is_repository(directory):
+        return False
+    print(f"reader: syncing notes in {directory}…", file=stream, flush=True)
+    try:
+        report = sync(directory, batch=True)
+    except SyncError as error:
+        print(f"reader: notes not synced: {error}", file=stream, flush=True)
+        return False
+    print(
+        f"reader: notes synced ({len(report.committed)} file(s) committed, "
+        f"{report.commits_in} commit(s) in, {report.commits_out} out).",
+        file=stream,
+        flush=True,
+    )
+    return True
