@@ -285,3 +285,15 @@ async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
         assert screen.search.active is None and screen.selected_speaker == "ines"
         await pilot.press("escape")  # ... then the speaker
         assert screen.selected_speaker is None
+
+
+async def test_help_lists_the_search_keys_and_the_rule_for_n(sample: Article) -> None:
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(120, 200)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for binding_id in ("screen.search", "screen.filter", "search.cycle_scope", "search.older"):
+            assert binding_id in text
+        assert "whichever was chosen last" in text
