@@ -66,3 +66,22 @@ def test_a_note_written_in_the_app_is_saved_as_yaml_and_shown_when_reopened(
         term.send("q")
         assert term.wait_exit() == 0
     assert sorted(notes_dir.glob("*.notes.yaml")) == files  # reading wrote nothing new
+
+
+def test_capital_a_writes_the_note_in_the_editor_with_the_app_suspended(tmp_path: Path) -> None:
+    notes_dir = tmp_path / "notes"
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "written in my editor\\nsecond line\\n" >> "$1"\n')
+    editor.chmod(0o755)
+    env = {"READER_NOTES_DIR": str(notes_dir), "EDITOR": str(editor), "VISUAL": ""}
+    with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
+        term.wait_for(TITLE[:40])
+        highlight_current_paragraph(term)
+        term.send("A")
+        term.wait_for("Note saved")
+        screen = term.wait_for(NOTE_MARKER)
+        assert TITLE[:40] in screen  # the app came back after the editor
+        term.send("q")
+        assert term.wait_exit() == 0
+    data = yaml.safe_load(next(notes_dir.glob("*.notes.yaml")).read_text(encoding="utf-8"))
+    assert [a["note"] for a in data["annotations"]] == ["written in my editor\nsecond line"]
