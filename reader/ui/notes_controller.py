@@ -203,6 +203,7 @@ class NotesScreen(Screen[None]):
         self.colour = "yellow"
         """Colour of the next highlight (the last one chosen with `c`)."""
         self._placements: dict[str, Placement] = {}
+        self._load_error: str | None = None
 
     # ----------------------------------------------------------------- loading
 
@@ -236,8 +237,13 @@ class NotesScreen(Screen[None]):
         """Worker body: open, re-anchor, look at the git repository; then hand over."""
         from annotations.store import NotesStore
 
-        store = NotesStore.open(article, notes_dir)
-        store.reanchor(article)
+        try:
+            store = NotesStore.open(article, notes_dir)
+            store.reanchor(article)
+        except Exception as error:  # an unreadable directory, a bug: report it, keep reading
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._store_failed, f"{type(error).__name__}: {error}")
+            return
         offer_driver = False
         try:
             from annotations.sync import needs_driver
@@ -249,6 +255,13 @@ class NotesScreen(Screen[None]):
             self.app.call_from_thread(self._store_ready, store, offer_driver)
         except RuntimeError:  # the app closed while we were working
             return
+
+    def _store_failed(self, reason: str) -> None:
+        self._load_error = f"Notes could not be opened ({reason}); nothing was written."
+        self.notify(self._load_error, title="Notes", severity="error", timeout=20)
+        pane = self._notes_pane
+        if pane is not None:
+            pane.show([], read_only=True)
 
     def _store_ready(self, store: NotesStore, offer_driver: bool) -> None:
         self.notes_store = store
@@ -409,7 +422,10 @@ class NotesScreen(Screen[None]):
     def _writable(self) -> NotesStore | None:
         store = self.notes_store
         if store is None:
-            self.notify("Notes are still loading…", title="Notes", timeout=3)
+            if self._load_error:
+                self.notify(self._load_error, title="Notes", severity="error", timeout=10)
+            else:
+                self.notify("Notes are still loading…", title="Notes", timeout=3)
             return None
         if store.read_only:
             hint = " Recover with ctrl+p, 'Notes: recover'." if store.recoverable else ""
@@ -431,7 +447,8 @@ class NotesScreen(Screen[None]):
             return False
         try:
             change(store)
-        except StoreError as error:
+        except (StoreError, OSError) as error:
+            # OSError: a notes directory that cannot be written (permissions, a full disk).
             self.notify(f"Not saved: {error}", title="Notes", severity="error", timeout=15)
             self.show_notes()
             return False

@@ -151,3 +151,24 @@ async def test_a_notes_repository_without_the_merge_driver_is_offered_registrati
         await pilot.pause()
         assert driver_registered(notes_dir)
         assert any("Merge driver registered" in m for m in notifications(app)), notifications(app)
+
+
+async def test_notes_that_cannot_be_opened_are_reported_and_reading_goes_on(
+    sample: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> NotesStore:
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(NotesStore, "open", refuse)
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if any("could not be opened" in m for m in notifications(app)):
+                break
+        assert any("Permission denied" in m for m in notifications(app))
+        await pilot.press("h", "j")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one(ArticleView).scroll_y == 1
+    assert notes_files(tmp_path) == []
