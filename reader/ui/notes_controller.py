@@ -267,23 +267,18 @@ class NotesScreen(Screen[None]):
         self.notes_store = store
         self._placements = dict(store.placements)
         self.show_notes()
-        if store.read_only:
-            self.notify(
-                f"Notes are read-only: {store.read_only}",
-                title="Notes",
-                severity="error",
-                timeout=20,
+        if store.recoverable:
+            self.app.push_screen(
+                ConfirmDialog(
+                    "Notes file has conflict markers",
+                    f"{store.path.name} was left with git conflict markers. Recover every "
+                    "note by merging both sides by annotation id? A backup of the file "
+                    "is kept beside it. (Later: ctrl+p, 'Notes: recover'.)",
+                ),
+                self._recover_answered,
             )
-            if store.recoverable:
-                self.app.push_screen(
-                    ConfirmDialog(
-                        "Notes file has conflict markers",
-                        f"{store.path.name} was left with git conflict markers. Recover every "
-                        "note by merging both sides by annotation id? A backup of the file "
-                        "is kept beside it. (Later: ctrl+p, 'Notes: recover'.)",
-                    ),
-                    self._recover_answered,
-                )
+        elif store.read_only:
+            self._report_read_only(store)
         if offer_driver:
             self.notify(
                 f"{store.path.parent} is a git repository whose notes merge driver is not "
@@ -745,9 +740,19 @@ class NotesScreen(Screen[None]):
 
     # ----------------------------------------------------------------- recovery and git
 
+    def _report_read_only(self, store: NotesStore) -> None:
+        self.notify(
+            f"Notes are read-only: {store.read_only}",
+            title="Notes",
+            severity="error",
+            timeout=20,
+        )
+
     def _recover_answered(self, yes: bool | None) -> None:
         if yes:
             self.recover_notes()
+        elif self.notes_store is not None:
+            self._report_read_only(self.notes_store)
 
     def recover_notes(self) -> None:
         """Merge both sides of a file with conflict markers by id, keep a backup, re-anchor."""
