@@ -29,8 +29,14 @@ PROMPTS: dict[SearchMode, str] = {"search": "/", "filter": "&"}
 """The character shown before the query, as less shows it."""
 
 
-class SearchInput(Input):
-    """The query field (an `Input` the app recognises, so it may keep ctrl+p)."""
+class SearchInput(Input, inherit_bindings=False):
+    """The query field (an `Input` the app recognises, so it may keep ctrl+p).
+
+    It keeps the editing keys of `Input` but not the scrolling keys every widget inherits, so
+    up and down reach the bar (history) and the footer shows them.
+    """
+
+    BINDINGS = [*Input.BINDINGS]
 
     DEFAULT_CSS = """
     SearchInput, SearchInput:focus {
@@ -80,6 +86,7 @@ class SearchBar(Vertical):
             "previous_result",
             "Prev result",
             key_display="^p",
+            show=False,  # the footer shows it in the palette's corner already
             id="search.previous_result",
         ),
         Binding("up", "older", "History", key_display="↑↓", id="search.older"),
