@@ -91,7 +91,12 @@ def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
 def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Mention | None:
     """The speaker mention before the cue tokens[c], reading back no further than tokens[lo]."""
     j = c
-    while j > lo and tokens[j - 1].is_word and tokens[j - 1].text.lower() in ADVERB_SKIP:
+    while (
+        j > lo
+        and tokens[j - 1].is_word
+        and tokens[j - 1].text.lower() in ADVERB_SKIP
+        and not (tokens[j - 1].is_capitalised and j - 1 > lo)  # "..., Will wrote"
+    ):
         j -= 1
     if j <= lo:
         return None

@@ -7,6 +7,7 @@ lower-case words (compare with `word.lower()`).
 from __future__ import annotations
 
 _REGULAR_SPEECH_VERBS = (
+    "lament fume press marvel concur gush plead sneer "
     "accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert "
     "assure "
     "boast brag caution charge cite claim comment complain concede conclude confirm contend "
@@ -446,6 +447,23 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
         "read",
         "related",
         "update",
+        "democratic",
+        "republican",
+        "american",
+        "european",
+        "federal",
+        "national",
+        "inside",
+        "whatever",
+        "doing",
+        "conservative",
+        "liberal",
+        "progressive",
+        "middle",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
     }
 ) | frozenset(
     [

@@ -129,6 +129,7 @@ def _name_mention(
         or _word(tokens[s]) in SPEECH_VERBS
         or (_word(tokens[s]).endswith(("ing", "ly", "ed")) and len(tokens[s].text) > 5)
         or "." in tokens[s].text
+        or (tokens[s].text.isupper() and len(tokens[s].text) > 5)  # a dateline: PHILADELPHIA
     ):
         return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = [_word(t) for t in tokens[s:e]]

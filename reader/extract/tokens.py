@@ -58,7 +58,7 @@ def is_abbreviation(word: str) -> bool:
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
     if "." in word:
-        return True  # "U.S", "a.m"
+        return all(len(part) <= 2 for part in word.split("."))  # "U.S", "a.m", not "cnn.com"
     return word[:1].isupper() and word.lower() in ABBREVIATIONS
 
 
