@@ -51,7 +51,7 @@ class Bias(Enum):
     """Typewriter marks that look the same on both sides: " ' and ’ used as a quote."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: cheaper to build, and a page can hold hundreds
 class Mark:
     """One quotation mark found in the text."""
 

@@ -17,9 +17,11 @@ from reader.extract.cues import ABBREVIATIONS
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(
+    slots=True
+)  # not frozen: frozen dataclasses are slower to build, and books have millions
 class Token:
-    """A word or punctuation character located in the article text."""
+    """A word or punctuation character located in the article text (never modified)."""
 
     text: str
     """The token as written."""
