@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.extract.attribution import Attribution
+from reader.extract.attribution import Attribution, is_cue
 from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, TITLE_NOUNS
 from reader.extract.model import QuoteKind
 from reader.extract.tokens import Token
@@ -127,7 +127,10 @@ def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
         bool(pre)
         and bool(post)
         and len(quote.split()) <= 2
-        and pre[-1].is_capitalised
+        and (
+            pre[-1].is_capitalised
+            or (pre[-1].text == "." and len(pre) > 1 and pre[-2].is_capitalised)
+        )
         and post[0].is_capitalised
         and post[0].is_word
         and quote[:1].isupper()
@@ -196,14 +199,16 @@ def classify(
     del text
     words = len(quote.split())
     title_case = is_title_case(quote)
-    if (title_case or (pre and pre[-1].text == ",")) and _title_cue(pre):
+    spoken = any(is_cue(pre, i) for i in range(len(pre)))
+    if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
         return QuoteKind.TITLE
     if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
         return QuoteKind.SCARE
     cued = attribution is not None and attribution.cue is not None
     if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
-    if embedded and title_case and words >= 2 and not _call_before(pre):
+    said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
+    if embedded and title_case and words >= 2 and not _call_before(pre) and not said_just_before:
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE

@@ -145,6 +145,21 @@ CASES = [
         [("Rivers at Risk", T, None)],
     ),
     (
+        "speech after a title noun is still speech",
+        "Mr. Trump said of the episode, ''I don't like it,'' and left.",
+        [("I don't like it,", D, "Trump")],
+    ),
+    (
+        "a quoted name in apposition to a title noun is a title",
+        'The anti-Trump spot, "Trumpcare," links his health plan to hers.',
+        [("Trumpcare,", T, None)],
+    ),
+    (
+        "a nickname inside a name is not speech",
+        'Rep. Robert C. "Bobby" Scott threw open his back yard.',
+        [("Bobby", S, None)],
+    ),
+    (
         "a stray inch mark does not swallow the article",
         'A 5" pipe burst.\n\n"Fine," said Tom Reed.',
         [("Fine,", D, "Tom Reed")],
