@@ -216,6 +216,16 @@ def classify(
         return QuoteKind.SCARE
     if embedded and _nickname(pre, post, quote):
         return QuoteKind.SCARE
+    if post and len(post) > 1 and post[0].text == "by" and post[1].is_capitalised:
+        return QuoteKind.TITLE  # a headline with its byline: "...," by Times' Ben Sisario
+    if (
+        embedded
+        and not cued
+        and words <= 2
+        and attribution is not None
+        and (attribution.rule == "sentence-subject")
+    ):
+        return QuoteKind.SCARE  # a word or two in quotes, and nobody said to say it
     if attribution is not None and attribution.mention is not None:
         if embedded or (pre and quote[:1].islower() and pre[-1].text not in (":",)):
             return QuoteKind.PARTIAL
