@@ -24,6 +24,11 @@ _IRREGULAR_SPEECH_FORMS = (
 )
 
 
+def _words(text: str) -> frozenset[str]:
+    """The white-space separated words of `text`, as a set."""
+    return frozenset(text.split())
+
+
 def _inflect(base: str) -> set[str]:
     """The regular inflections of an English verb (`note` -> notes, noted, noting)."""
     forms = {base}
@@ -52,54 +57,14 @@ CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "d
 
 CLAUSE_VERBS: frozenset[str] = frozenset(
     form
-    for base in [
-        "say",
-        "acknowledge",
-        "add",
-        "admit",
-        "agree",
-        "allege",
-        "announce",
-        "argue",
-        "assert",
-        "assure",
-        "caution",
-        "charge",
-        "claim",
-        "complain",
-        "concede",
-        "conclude",
-        "confirm",
-        "contend",
-        "declare",
-        "deny",
-        "disclose",
-        "emphasise",
-        "emphasize",
-        "estimate",
-        "explain",
-        "insist",
-        "maintain",
-        "note",
-        "predict",
-        "promise",
-        "reckon",
-        "recall",
-        "remind",
-        "reiterate",
-        "report",
-        "reveal",
-        "state",
-        "stress",
-        "suggest",
-        "testify",
-        "vow",
-        "warn",
-        "write",
-        "tell",
-        "believe",
-        "think",
-    ]
+    for base in _words(
+        """
+        say acknowledge add admit agree allege announce argue assert assure caution charge claim
+        complain concede conclude confirm contend declare deny disclose emphasise emphasize
+        estimate explain insist maintain note predict promise reckon recall remind reiterate
+        report reveal state stress suggest testify vow warn write tell believe think
+        """
+    )
     for form in _inflect(base)
     | {
         "said",
@@ -131,897 +96,156 @@ PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we"})
 SUBJECT_PRONOUNS: frozenset[str] = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_ORG | PRONOUNS_GROUP
 """Every pronoun that can be the speaker of an attribution."""
 
-TITLES: frozenset[str] = frozenset(
-    {"rival", "challenger", "opponent", "host", "moderator"}
-) | frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "chancellor",
-        "mayor",
-        "councillor",
-        "councilor",
-        "councilwoman",
-        "councilman",
-        "alderman",
-        "judge",
-        "justice",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "lt",
-        "lieutenant",
-        "sgt",
-        "sergeant",
-        "maj",
-        "major",
-        "adm",
-        "admiral",
-        "cmdr",
-        "commander",
-        "prof",
-        "professor",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "sister",
-        "brother",
-        "rabbi",
-        "imam",
-        "bishop",
-        "archbishop",
-        "cardinal",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "ayatollah",
-        "chief",
-        "director",
-        "ambassador",
-        "envoy",
-        "commissioner",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "coach",
-        "officer",
-        "detective",
-        "inspector",
-        "superintendent",
-        "constable",
-        "sheriff",
-        "attorney",
-        "deputy",
-        "speaker",
-        "leader",
-        "premier",
-        "president-elect",
-        "ceo",
-        "cfo",
-        "coo",
-        "founder",
-        "dean",
-        "head",
-        "manager",
-        "minister-president",
-        "presidential",
-        "assemblyman",
-        "assemblywoman",
-        "congressman",
-        "congresswoman",
-        "treasurer",
-        "state",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "finance",
-        "health",
-        "justice",
-        "economy",
-        "trade",
-        "labour",
-        "labor",
-        "house",
-        "senate",
-        "majority",
-        "minority",
-        "whip",
-        "nominee",
-        "candidate",
-        "adviser",
-        "advisor",
-        "aide",
-    ]
+TITLES: frozenset[str] = _words(
+    """
+    adm admiral adviser advisor aide alderman ambassador archbishop assemblyman assemblywoman
+    attorney ayatollah bishop brother candidate capt captain cardinal ceo cfo chair chairman
+    chairwoman challenger chancellor chief cmdr coach col colonel commander commissioner
+    congressman congresswoman constable coo councillor councilman councilor councilwoman dame
+    dean defence defense deputy detective director dr economy emir envoy father finance foreign
+    founder fr gen general gov governor head health host house imam inspector interior judge
+    justice king labor labour lady leader lieutenant lord lt maj major majority manager mayor
+    minister minister-president minority miss moderator mr mrs ms mx nominee officer opponent
+    pope premier president president-elect presidential prime prince princess prof professor
+    queen rabbi rep representative rev reverend rival secretary sen senate senator sergeant sgt
+    sheikh sheriff sir sister speaker spokesman spokesperson spokeswoman state superintendent
+    trade treasurer vice whip
+    """
 )
 """Words of a title or role that precede a name (`Turkish President`, `Mayor`, `Sen.`)."""
 
-MALE_TITLES: frozenset[str] = frozenset(
-    [
-        "mr",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "father",
-        "fr",
-        "brother",
-        "congressman",
-        "councilman",
-        "assemblyman",
-        "chairman",
-        "spokesman",
-        "sheikh",
-        "emir",
-    ]
+MALE_TITLES: frozenset[str] = _words(
+    """
+    assemblyman brother chairman congressman councilman emir father fr king lord mr prince
+    sheikh sir spokesman
+    """
 )
 """Titles that tell a man (used to resolve `he`)."""
-FEMALE_TITLES: frozenset[str] = frozenset(
-    [
-        "mrs",
-        "ms",
-        "miss",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "sister",
-        "congresswoman",
-        "councilwoman",
-        "assemblywoman",
-        "chairwoman",
-        "spokeswoman",
-    ]
+FEMALE_TITLES: frozenset[str] = _words(
+    """
+    assemblywoman chairwoman congresswoman councilwoman dame lady miss mrs ms princess queen
+    sister spokeswoman
+    """
 )
 """Titles that tell a woman (used to resolve `she`)."""
 
-ABBREVIATIONS: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "capt",
-        "lt",
-        "sgt",
-        "maj",
-        "adm",
-        "cmdr",
-        "prof",
-        "rev",
-        "fr",
-        "st",
-        "jr",
-        "sr",
-        "hon",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "ave",
-        "blvd",
-        "mt",
-        "ft",
-        "calif",
-        "fla",
-        "mass",
-        "penn",
-        "wash",
-        "conn",
-        "ariz",
-        "colo",
-        "ill",
-        "ind",
-        "kan",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wis",
-        "wyo",
-        "ala",
-        "ark",
-        "del",
-        "ga",
-        "ky",
-        "la",
-        "md",
-        "est",
-        "approx",
-        "dept",
-        "univ",
-    ]
+ABBREVIATIONS: frozenset[str] = _words(
+    """
+    adm ala approx apr ariz ark aug ave blvd calif capt cmdr co col colo conn corp dec del dept
+    dr est feb fla fr ft ga gen gov hon ill inc ind jan jr kan ky la lt ltd maj mar mass md mich
+    minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep rev sen sep sept sgt sr
+    st tenn tex univ va vs vt wash wis wyo
+    """
 )
 """Words that end with a full stop without ending the sentence (`Mr.`, `Sen.`, `Calif.`)."""
 
-NAME_CONNECTORS: frozenset[str] = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "ter",
-        "bin",
-        "ibn",
-        "bint",
-        "al",
-        "el",
-        "le",
-        "la",
-        "dos",
-        "das",
-        "y",
-    ]
+NAME_CONNECTORS: frozenset[str] = _words(
+    """
+    al bin bint da das de del della den der di dos du el ibn la le ter van von y
+    """
 )
 """Lower-case particles inside personal names (`Ursula von der Leyen`, `Luiz Inácio da Silva`)."""
 
-SENTENCE_OPENERS: frozenset[str] = frozenset(
-    {
-        "neither",
-        "either",
-        "first",
-        "second",
-        "third",
-        "finally",
-        "public",
-        "private",
-        "to",
-        "you",
-        "often",
-        "partial",
-        "sometimes",
-        "perhaps",
-        "maybe",
-        "yes",
-        "well",
-        "oh",
-        "please",
-        "photo",
-        "getty",
-        "ap",
-        "reuters",
-        "image",
-        "video",
-        "watch",
-        "read",
-        "related",
-        "update",
-        "democratic",
-        "republican",
-        "american",
-        "european",
-        "federal",
-        "national",
-        "inside",
-        "whatever",
-        "doing",
-        "conservative",
-        "liberal",
-        "progressive",
-        "middle",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-    }
-) | frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "meanwhile",
-        "however",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "without",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "asked",
-        "when",
-        "if",
-        "as",
-        "after",
-        "before",
-        "later",
-        "earlier",
-        "also",
-        "still",
-        "then",
-        "this",
-        "that",
-        "these",
-        "those",
-        "now",
-        "speaking",
-        "while",
-        "although",
-        "though",
-        "because",
-        "since",
-        "during",
-        "under",
-        "over",
-        "into",
-        "speaking",
-        "instead",
-        "indeed",
-        "moreover",
-        "furthermore",
-        "separately",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "last",
-        "next",
-        "what",
-        "why",
-        "how",
-        "where",
-        "who",
-        "there",
-        "here",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "we",
-        "i",
-        "they",
-        "he",
-        "she",
-        "according",
-        "despite",
-        "unlike",
-        "like",
-        "both",
-        "one",
-        "two",
-        "three",
-        "several",
-        "many",
-        "some",
-        "most",
-        "all",
-        "every",
-        "no",
-        "not",
-        "only",
-        "even",
-        "just",
-        "mostly",
-        "rather",
-    ]
+SENTENCE_OPENERS: frozenset[str] = _words(
+    """
+    a according after all also although american an and ap april as asked at august because
+    before both but by conservative december democratic despite doing during earlier eastern
+    either european even every february federal finally first for friday from furthermore getty
+    he her here his how however i if image in indeed inside instead into it its january july
+    june just last later liberal like many march may maybe meanwhile middle monday moreover most
+    mostly my national neither next no northern not november now october often oh on one only or
+    our over partial perhaps photo please private progressive public rather read related
+    republican reuters saturday second separately september several she since so some sometimes
+    southern speaking still sunday that the their then there these they third this those though
+    three thursday to today tomorrow tonight tuesday two under unlike update video watch we
+    wednesday well western what whatever when where while who why with without yes yesterday yet
+    you your
+    """
 )
 """Capitalised words at a sentence start that are never part of a name."""
 
-ORG_WORDS: frozenset[str] = frozenset(
-    [
-        "ministry",
-        "department",
-        "committee",
-        "council",
-        "agency",
-        "commission",
-        "office",
-        "party",
-        "union",
-        "association",
-        "institute",
-        "university",
-        "college",
-        "bank",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "plc",
-        "llc",
-        "company",
-        "group",
-        "authority",
-        "court",
-        "police",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "government",
-        "administration",
-        "campaign",
-        "foundation",
-        "times",
-        "post",
-        "journal",
-        "news",
-        "press",
-        "network",
-        "television",
-        "radio",
-        "reuters",
-        "service",
-        "services",
-        "board",
-        "bureau",
-        "federation",
-        "organisation",
-        "organization",
-        "league",
-        "club",
-        "team",
-        "school",
-        "hospital",
-        "church",
-        "assembly",
-        "parliament",
-        "congress",
-        "senate",
-        "house",
-        "kremlin",
-        "pentagon",
-        "cabinet",
-        "secretariat",
-        "commission",
-        "tribunal",
-        "fund",
-        "trust",
-        "society",
-        "center",
-        "centre",
-        "alliance",
-        "coalition",
-        "movement",
-        "front",
-        "institution",
-        "embassy",
-        "consulate",
-        "agency's",
-        "daily",
-        "herald",
-        "tribune",
-        "gazette",
-        "guardian",
-        "telegraph",
-        "observer",
-        "courier",
-        "monitor",
-        "magazine",
-        "review",
-        "channel",
-    ]
+ORG_WORDS: frozenset[str] = _words(
+    """
+    administration agency agency's alliance army assembly association authority bank board
+    bureau cabinet campaign center centre channel church club coalition college commission
+    committee company congress consulate corp corporation council courier court daily department
+    embassy federation force forces foundation front fund gazette government group guardian
+    herald hospital house inc institute institution journal kremlin league llc ltd magazine
+    ministry monitor movement navy network news observer office organisation organization
+    parliament party pentagon plc police post press radio reuters review school secretariat
+    senate service services society team telegraph television times tribunal tribune trust union
+    university
+    """
 )
 """Words that make a capitalised name an organisation (`Foreign Ministry`, `New York Times`)."""
 
-ORG_NOUNS: frozenset[str] = frozenset(
-    [
-        "ministry",
-        "department",
-        "committee",
-        "council",
-        "agency",
-        "commission",
-        "office",
-        "party",
-        "union",
-        "association",
-        "institute",
-        "university",
-        "company",
-        "government",
-        "administration",
-        "campaign",
-        "authority",
-        "court",
-        "police",
-        "army",
-        "military",
-        "board",
-        "bureau",
-        "federation",
-        "organisation",
-        "organization",
-        "league",
-        "club",
-        "team",
-        "school",
-        "hospital",
-        "church",
-        "parliament",
-        "firm",
-        "bank",
-        "group",
-        "embassy",
-        "consulate",
-        "white",
-        "kremlin",
-        "statement",
-        "report",
-        "newspaper",
-        "magazine",
-        "network",
-        "prosecutor's",
-        "prosecutors'",
-        "regulator",
-        "watchdog",
-        "airline",
-        "manufacturer",
-    ]
+ORG_NOUNS: frozenset[str] = _words(
+    """
+    administration agency airline army association authority bank board bureau campaign church
+    club commission committee company consulate council court department embassy federation firm
+    government group hospital institute kremlin league magazine manufacturer military ministry
+    network newspaper office organisation organization parliament party police prosecutor's
+    prosecutors' regulator report school statement team union university watchdog white
+    """
 )
 """Head nouns of a lower-case noun phrase that names an organisation (`the ministry`)."""
 
-GROUP_NOUNS: frozenset[str] = frozenset(
-    [
-        "officials",
-        "sources",
-        "critics",
-        "analysts",
-        "experts",
-        "residents",
-        "witnesses",
-        "observers",
-        "aides",
-        "people",
-        "authorities",
-        "investigators",
-        "prosecutors",
-        "lawyers",
-        "activists",
-        "protesters",
-        "supporters",
-        "opponents",
-        "economists",
-        "scientists",
-        "researchers",
-        "doctors",
-        "police",
-        "officers",
-        "diplomats",
-        "lawmakers",
-        "legislators",
-        "democrats",
-        "republicans",
-        "voters",
-        "members",
-        "leaders",
-        "organisers",
-        "organizers",
-        "campaigners",
-        "teachers",
-        "parents",
-        "students",
-        "workers",
-        "employees",
-        "executives",
-        "insiders",
-        "spokesmen",
-        "spokespeople",
-        "staff",
-        "neighbours",
-        "neighbors",
-        "fans",
-        "players",
-    ]
+GROUP_NOUNS: frozenset[str] = _words(
+    """
+    activists aides analysts authorities campaigners critics democrats diplomats doctors
+    economists employees executives experts fans insiders investigators lawmakers lawyers
+    leaders legislators members neighbors neighbours observers officers officials opponents
+    organisers organizers parents people players police prosecutors protesters republicans
+    researchers residents scientists sources spokesmen spokespeople staff students supporters
+    teachers voters witnesses workers
+    """
 )
 """Plural nouns that can stand alone as a speaker (`officials said`, `Critics say`)."""
 
-ROLE_STOP_WORDS: frozenset[str] = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "after",
-        "during",
-        "while",
-        "when",
-        "as",
-        "because",
-        "since",
-        "before",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "that",
-        "to",
-        "and",
-        "but",
-        "or",
-        "with",
-        "without",
-        "from",
-        "into",
-        "about",
-        "than",
-        "if",
-        "although",
-        "though",
-        "where",
-        "says",
-        "said",
-        "told",
-        "added",
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "not",
-        "also",
-        "later",
-        "earlier",
-        "then",
-    ]
+ROLE_STOP_WORDS: frozenset[str] = _words(
+    """
+    about added after also although and are as at because before but can could during earlier
+    from had has have if in into is later may might not on or said says should since than that
+    then though to told was were when where which while who whom whose will with without would
+    """
 )
 """Words that end a lower-case noun phrase (`a spokesman [for the firm] | in a statement`)."""
 
-DETERMINERS: frozenset[str] = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "one",
-        "another",
-        "two",
-        "three",
-        "four",
-        "several",
-        "some",
-        "many",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "both",
-        "most",
-        "other",
-    ]
+DETERMINERS: frozenset[str] = _words(
+    """
+    a an another both each four her his its many most one other our several some that the their
+    these this those three two
+    """
 )
 """Words that start a lower-case noun phrase speaker (`the ministry`, `a spokesman`)."""
 
-ADVERB_SKIP: frozenset[str] = frozenset(
-    [
-        "also",
-        "later",
-        "then",
-        "again",
-        "once",
-        "further",
-        "previously",
-        "recently",
-        "repeatedly",
-        "reportedly",
-        "has",
-        "had",
-        "have",
-        "was",
-        "is",
-        "were",
-        "are",
-        "will",
-        "would",
-        "could",
-        "had",
-        "just",
-        "allegedly",
-        "never",
-        "since",
-        "already",
-        "still",
-        "even",
-        "often",
-        "last",
-        "first",
-        "initially",
-        "subsequently",
-        "ultimately",
-        "finally",
-        "earlier",
-        "yesterday",
-        "today",
-        "tonight",
-        "herself",
-        "himself",
-        "themselves",
-        "itself",
-    ]
+ADVERB_SKIP: frozenset[str] = _words(
+    """
+    again allegedly already also are could earlier even finally first further had has have
+    herself himself initially is itself just last later never often once previously recently
+    repeatedly reportedly since still subsequently themselves then today tonight ultimately was
+    were will would yesterday
+    """
 )
 """Words allowed between a speaker and the cue verb (`Erdogan also said`)."""
 
-SCARE_BEFORE: frozenset[str] = frozenset(
-    [
-        "so-called",
-        "term",
-        "terms",
-        "word",
-        "words",
-        "phrase",
-        "label",
-        "labelled",
-        "labeled",
-        "dubbed",
-        "known",
-        "nicknamed",
-        "termed",
-        "slogan",
-        "motto",
-        "nickname",
-        "moniker",
-        "epithet",
-        "hashtag",
-        "catchphrase",
-        "mantra",
-        "buzzword",
-        "euphemism",
-        "brand",
-        "branded",
-    ]
+SCARE_BEFORE: frozenset[str] = _words(
+    """
+    brand branded buzzword catchphrase dubbed epithet euphemism hashtag known label labeled
+    labelled mantra moniker motto nickname nicknamed phrase slogan so-called term termed terms
+    word words
+    """
 )
 """Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`)."""
 
-TITLE_NOUNS: frozenset[str] = frozenset(
-    [
-        "report",
-        "book",
-        "film",
-        "movie",
-        "album",
-        "song",
-        "show",
-        "series",
-        "documentary",
-        "article",
-        "novel",
-        "play",
-        "poem",
-        "essay",
-        "study",
-        "paper",
-        "column",
-        "op-ed",
-        "editorial",
-        "headline",
-        "programme",
-        "program",
-        "podcast",
-        "exhibition",
-        "opera",
-        "musical",
-        "single",
-        "episode",
-        "memoir",
-        "biography",
-        "titled",
-        "entitled",
-        "headlined",
-        "painting",
-        "sculpture",
-        "collection",
-        "strategy",
-        "plan",
-        "manifesto",
-        "white",
-        "paper",
-        "bill",
-        "spot",
-        "ad",
-        "advert",
-        "commercial",
-        "column",
-        "thriller",
-        "drama",
-        "sitcom",
-        "hit",
-        "tune",
-        "anthem",
-        "track",
-    ]
+TITLE_NOUNS: frozenset[str] = _words(
+    """
+    ad advert album anthem article bill biography book collection column commercial documentary
+    drama editorial entitled episode essay exhibition film headline headlined hit manifesto
+    memoir movie musical novel op-ed opera painting paper plan play podcast poem program
+    programme report sculpture series show single sitcom song spot strategy study thriller
+    titled track tune white
+    """
 )
 """Nouns that, right before a Title-Cased quote, make it a title (`its report "Rivers at Risk"`)."""
 
