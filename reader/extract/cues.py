@@ -82,8 +82,6 @@ CLAUSE_VERBS: frozenset[str] = frozenset(
 )
 """Verb forms that take reported speech (`said that ...`, `assured that ...`)."""
 
-NON_FINITE_SUFFIXES = ("ing",)
-"""A cue verb ending like this is a participle, not the verb of an attribution clause."""
 
 PRONOUNS_MALE: frozenset[str] = frozenset({"he"})
 """Subject pronouns for a man."""
@@ -248,6 +246,3 @@ TITLE_NOUNS: frozenset[str] = _words(
     """
 )
 """Nouns that, right before a Title-Cased quote, make it a title (`its report "Rivers at Risk"`)."""
-
-CONTINUATION_WORDS: frozenset[str] = frozenset({"continued", "continues", "added", "adds"})
-"""Cues that say the same speaker goes on."""
