@@ -1,0 +1,66 @@
+"""Snapshots of the main layouts: 80x24 (article alone, panes as an overlay) and 120x40."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.document import Article
+from reader.extract.model import Extraction
+from reader.load import load_sample
+from reader.ui.app import ReaderApp
+from tests.ui.conftest import quote_of
+
+SnapCompare = Any
+
+
+def sample_app() -> ReaderApp:
+    """The sample with a fixed, hand-built extraction (the extractor is not under test)."""
+    article: Article = load_sample()
+    from reader.extract.model import Speaker
+
+    quotes = (
+        quote_of(article, "We cannot ask people to drive forty minutes", "ines"),
+        quote_of(article, "undermined beyond repair", "tomasz"),
+        quote_of(article, "I support a bridge. Everyone in this room", "derek"),
+        quote_of(article, "People used to stop on their way to work", "margaret"),
+    )
+    speakers = (
+        Speaker("ines", "Ines Ferrante-Ruiz", quote_count=1),
+        Speaker("derek", "Derek Amsel", quote_count=1),
+        Speaker("margaret", "Margaret Olufemi", quote_count=1),
+        Speaker("tomasz", "Tomasz Wiśniewski", quote_count=1),
+    )
+    extraction = Extraction(quotes=quotes, speakers=speakers)
+    return ReaderApp(article, extractor=lambda _article: extraction)
+
+
+async def settle(pilot: Any) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_article_alone_at_80x24(snap_compare: SnapCompare) -> None:
+    assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_side_panes_beside_the_article_at_120x40(snap_compare: SnapCompare) -> None:
+    assert snap_compare(sample_app(), terminal_size=(120, 40), run_before=settle)
+
+
+def test_panes_open_over_the_article_at_80x24(snap_compare: SnapCompare) -> None:
+    async def open_panes(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=open_panes)
+
+
+def test_speaker_selected_at_120x40(snap_compare: SnapCompare) -> None:
+    async def select(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("2", "down", "enter")
+        await pilot.pause(1.0)  # past the flash
+
+    assert snap_compare(sample_app(), terminal_size=(120, 40), run_before=select)
