@@ -227,7 +227,7 @@ def run(article: Article) -> Extraction:
         items.extend(_read_reported(text, paras[number], number, index))
     items.sort(key=lambda it: it.start)
     table = SpeakerTable()
-    _assign(text, paras, items, table)
+    _assign(items, table)
     return _build(article, items, table)
 
 
@@ -424,9 +424,8 @@ def _read_reported(
     return out
 
 
-def _assign(text: str, paras: _Paras, items: list[_Item], table: SpeakerTable) -> None:
+def _assign(items: list[_Item], table: SpeakerTable) -> None:
     """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
-    del text, paras
     last_speaker: Cluster | None = None
     last_paragraph = -1
     last_in_para: dict[int, Cluster] = {}
