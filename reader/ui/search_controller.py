@@ -97,6 +97,7 @@ class SearchController:
         self._hit_number = 0
         self._marked: tuple[int, int, int] | None = None
         self._own_history = SearchHistory()
+        self._failed = False
 
     @property
     def history(self) -> SearchHistory:
@@ -133,16 +134,33 @@ class SearchController:
 
     def _start_index(self) -> None:
         self.screen.run_worker(
-            self._build_index, name="search-index", group="search-index", thread=True
+            self._build_index,
+            name="search-index",
+            group="search-index",
+            thread=True,
+            exit_on_error=False,  # a search failure must not end the reading session
         )
 
     def _build_index(self) -> None:
         worker = get_current_worker()
-        index = build_index(
-            self.screen.article, self.screen.extraction, is_cancelled=lambda: worker.is_cancelled
-        )
+        try:
+            index = build_index(
+                self.screen.article,
+                self.screen.extraction,
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Exception:
+            if not worker.is_cancelled:
+                self.screen.app.call_from_thread(self._index_failed)
+            raise
         if index is not None and not worker.is_cancelled:
             self.screen.app.call_from_thread(self._index_built, index)
+
+    def _index_failed(self) -> None:
+        self._failed = True
+        self.screen.notify("Search is unavailable for this article.", severity="warning")
+        if self.bar.is_open:
+            self.bar.set_info("search unavailable")
 
     def _index_built(self, index: SearchIndex) -> None:
         self.index = index
@@ -196,7 +214,7 @@ class SearchController:
         index = self._ready_index()
         if index is None:
             self._pending = (text, scope, mode)
-            self.bar.set_info("indexing…")
+            self.bar.set_info("search unavailable" if self._failed else "indexing…")
             return
         if not text.strip():
             self._show(self._generation, None, None)
@@ -208,6 +226,7 @@ class SearchController:
             group="search",
             thread=True,
             exclusive=True,
+            exit_on_error=False,
         )
 
     def _search_job(self, index: SearchIndex, text: str, scope: Scope, generation: int) -> None:

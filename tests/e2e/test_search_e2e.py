@@ -88,3 +88,32 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
     term.wait_until(lambda _screen: "/bridge" not in term.lines()[-2])
     term.send("q")
     assert term.wait_exit() == 0
+
+
+def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) -> None:
+    env = {
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "READER_NOTES_DIR": str(tmp_path / "notes"),
+    }
+    with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
+        term.wait_for(TITLE[:40])
+        term.send("/")
+        term.wait_for("[all]")
+        term.send("council")
+        term.wait_until(lambda _screen: "/council" in term.lines()[-3] and "/" in term.lines()[-3])
+        term.send_key("enter")
+        term.wait_until(lambda _screen: "[all]" not in term.screen_text())
+        term.send("q")
+        assert term.wait_exit() == 0
+    with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
+        term.wait_for(TITLE[:40])
+        term.send("/")
+        term.wait_for("[all]")
+        term.send_key("up")
+        term.wait_until(lambda _screen: term.lines()[-3].startswith(" /council"))
+        term.send_key("escape")
+        term.wait_until(lambda _screen: "[all]" not in term.screen_text())
+        term.send("q")
+        assert term.wait_exit() == 0

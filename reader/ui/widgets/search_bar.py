@@ -38,6 +38,10 @@ class SearchInput(Input, inherit_bindings=False):
 
     BINDINGS = [*Input.BINDINGS]
 
+    def on_mount(self) -> None:
+        """A steady cursor: a blinking one redraws twice a second, a round trip over SSH."""
+        self.cursor_blink = False
+
     DEFAULT_CSS = """
     SearchInput, SearchInput:focus {
         width: 1fr;

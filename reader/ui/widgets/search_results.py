@@ -71,17 +71,26 @@ class SearchResultsList(OptionList, can_focus=False):
         super().__init__(id=id, classes=classes, markup=False)
         self.hits: tuple[SearchHit, ...] = ()
         """The results shown, best first."""
+        self._width = 0
 
-    def show(self, hits: Sequence[SearchHit]) -> None:
-        """Replace the results (the best one highlighted), or hide the list when there are none."""
+    def show(self, hits: Sequence[SearchHit], highlighted: int = 0) -> None:
+        """Replace the results, highlighting one (the best by default); hide the list if empty."""
         self.hits = tuple(hits)
-        width = (self.size.width or self.app.size.width) - 2
+        self._width = self.size.width or self.app.size.width
         self.clear_options()
         self.add_options(
-            [Option(result_label(hit, width), id=str(number)) for number, hit in enumerate(hits)]
+            [
+                Option(result_label(hit, self._width - 2), id=str(number))
+                for number, hit in enumerate(hits)
+            ]
         )
         self.set_class(not hits, "-empty")
-        self.highlighted = 0 if hits else None
+        self.highlighted = min(highlighted, len(hits) - 1) if hits else None
+
+    def on_resize(self) -> None:
+        """Cut the snippets again for the new width."""
+        if self.hits and self.size.width != self._width:
+            self.show(self.hits, self.highlighted or 0)
 
     @property
     def selected(self) -> SearchHit | None:
