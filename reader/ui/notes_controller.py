@@ -558,11 +558,11 @@ class NotesScreen(Screen[None]):
                 return annotation.id
         made: list[str] = []
 
-        def add(store: NotesStore) -> None:
+        def _add(store: NotesStore) -> None:
             annotation = store.add(self.article.text, start, end, color=self.colour)
             made.append(annotation.id)
 
-        if not self._saving(add):
+        if not self._saving(_add):
             return None
         self.current_note = made[0]
         self._set_selection(None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from textual.widgets import TextArea
+
 from annotations.model import Conflict
 from annotations.store import NotesStore
 from annotations.yaml_io import dump_bytes
@@ -108,3 +110,34 @@ async def test_a_value_that_lost_a_merge_is_shown_beside_its_note(
         assert "kept wording" in text
         assert "⚠ other note by alice:" in text  # the pane wraps the rest
         assert "the wording alice" in text
+
+
+async def test_in_the_notes_pane_a_edits_d_deletes_and_u_restores_the_highlighted_note(
+    sample: Article, tmp_path: Path
+) -> None:
+    store = NotesStore.open(sample, tmp_path)
+    add_note(store, sample, "The town council of Port Alden", "opening")
+    add_note(store, sample, "Ask me again in April.", "last words")
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("G", "a")  # the last note in the article
+        await pilot.pause()
+        area = app.screen.query_one("#note-text", TextArea)
+        assert area.text == "last words"
+        area.insert(" (edited)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.focused is screen.query_one(NotesPane)
+        await pilot.press("d")
+        await pilot.pause()
+        notes = NotesStore.open(sample, tmp_path).annotations
+        assert [a.note for a in notes] == ["opening"]
+        assert "last words" not in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        notes = NotesStore.open(sample, tmp_path).annotations
+        assert sorted(a.note for a in notes) == ["last words (edited)", "opening"]
+        assert "last words (edited)" in screen_text(app)
