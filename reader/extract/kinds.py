@@ -66,6 +66,24 @@ def is_title_case(quote: str) -> bool:
     return bool(major) and capitalised == len(major) and len(words) >= 1
 
 
+_GENERIC_CALLERS = frozenset(
+    [
+        "they",
+        "we",
+        "you",
+        "people",
+        "some",
+        "many",
+        "others",
+        "everyone",
+        "locals",
+        "critics",
+        "supporters",
+        "opponents",
+    ]
+)
+
+
 def _scare_cue(pre: Sequence[Token]) -> bool:
     """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`."""
     if not pre:
@@ -83,8 +101,8 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
     ):
         return True
     for i, w in enumerate(words):
-        # "what they call": a term in use, not one speaker's words ("what she called" is hers)
-        if w in CALL_VERBS and "what" in words[:i] and not ({"he", "she"} & set(words[:i])):
+        # "what they call": a term in use; "what she called", "what one of them called": theirs
+        if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
             return True
     return False
 
