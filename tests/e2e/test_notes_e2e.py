@@ -61,8 +61,8 @@ def test_a_note_written_in_the_app_is_saved_as_yaml_and_shown_when_reopened(
         marked = [line for line in screen.splitlines() if NOTE_MARKER in line]
         assert len(marked) == 1 and "flood defences." in marked[0]
         term.send("5")  # the Notes pane, as an overlay at 80 columns
-        screen = term.wait_for("5 Notes (1)")
-        assert "Seven to two, and the bridge" in screen
+        screen = term.wait_for("Seven to two, and the bridge")
+        assert "5 Notes (1)" in screen
         term.send("q")
         assert term.wait_exit() == 0
     assert sorted(notes_dir.glob("*.notes.yaml")) == files  # reading wrote nothing new
