@@ -137,6 +137,7 @@ VISUAL_BINDINGS: list[BindingType] = [
         priority=True,
         id="visual.paragraph",
     ),
+    Binding("y", "visual_copy", "Copy the selection", show=False, priority=True, id="visual.copy"),
     Binding("escape", "visual_cancel", "cancel", priority=True, id="visual.cancel"),
     Binding(
         "v", "visual_cancel", "Leave visual mode", show=False, priority=True, id="visual.leave"
@@ -152,6 +153,7 @@ _VISUAL_ACTIONS = frozenset(
         "visual_swap",
         "visual_whole_paragraph",
         "visual_cancel",
+        "visual_copy",
     }
 )
 _HIDDEN_IN_VISUAL = frozenset({"next_pane", "visual", "visual_paragraph", "search", "filter"})
@@ -538,6 +540,15 @@ class NotesScreen(Screen[None]):
         whole = paragraph_range(self.article, index)
         if whole is not None:
             self._set_selection(Selection(*whole))
+
+    def action_visual_copy(self) -> None:
+        """Copy the selected text to the clipboard (OSC 52) and leave visual mode."""
+        if self.selection is None:
+            return
+        text = self.article.text[self.selection.start : self.selection.end]
+        self.app.copy_to_clipboard(text)
+        self._set_selection(None)
+        self.notify(f"Copied the selection ({len(text)} characters).", timeout=2)
 
     def action_visual_cancel(self) -> None:
         """Leave visual mode without highlighting."""

@@ -156,3 +156,13 @@ async def test_h_in_the_quotes_pane_highlights_that_quote(
         await pilot.pause()
         exact = saved_annotations(tmp_path)[0]["selector"]["exact"]  # type: ignore[index]
         assert exact == sample_extraction.quotes[index].text
+
+
+async def test_y_in_visual_mode_copies_the_selection(sample: Article, tmp_path: Path) -> None:
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        await pilot.press("v", "y")
+        await pilot.pause()
+        assert app.clipboard == sample.text[: sample.text.index("’90s.") + len("’90s.")]
+        assert screen.selection is None
