@@ -219,9 +219,13 @@ class SearchController:
         if not text.strip():
             self._show(self._generation, None, None)
             return
-        job = self._filter_job if mode == "filter" else self._search_job
+        if mode == "filter":
+            job = partial(self._filter_job, index, text, scope, self._generation)
+        else:
+            notes = tuple(self.notes())  # read on this thread, where the notes change
+            job = partial(self._search_job, index, text, scope, notes, self._generation)
         self.screen.run_worker(
-            partial(job, index, text, scope, self._generation),
+            job,
             name="search",
             group="search",
             thread=True,
@@ -229,10 +233,17 @@ class SearchController:
             exit_on_error=False,
         )
 
-    def _search_job(self, index: SearchIndex, text: str, scope: Scope, generation: int) -> None:
+    def _search_job(
+        self,
+        index: SearchIndex,
+        text: str,
+        scope: Scope,
+        notes: tuple[NoteRecord, ...],
+        generation: int,
+    ) -> None:
         worker = get_current_worker()
         results = index.search(
-            text, scope=scope, notes=self.notes(), is_cancelled=lambda: worker.is_cancelled
+            text, scope=scope, notes=notes, is_cancelled=lambda: worker.is_cancelled
         )
         if results is not None and not worker.is_cancelled:
             self.screen.app.call_from_thread(self._show, generation, results, None)
