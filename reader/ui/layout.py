@@ -22,10 +22,11 @@ from reader.document import Article, BlockKind
 # Characters one cell wide and not combining: Latin, Greek, Cyrillic, general punctuation
 # (curly quotes, dashes), currency, letterlike symbols, arrows and box drawing. A paragraph made
 # only of these is wrapped by a regular expression in C; anything else takes the cell-aware path.
-_NARROW_ONLY = re.compile(
+NARROW_ONLY = re.compile(
     "[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff"
     "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2100-\u23ff\u2500-\u25ff]*"
 )
+"""Matches text whose every character is one cell wide (so its width is its length)."""
 _WORD = re.compile(r"\S+")
 
 
@@ -44,13 +45,13 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     gives one empty line, so every source line occupies at least one row.
     """
     width = max(1, width)
-    if len(text) <= width and _NARROW_ONLY.fullmatch(text):
+    if len(text) <= width and NARROW_ONLY.fullmatch(text):
         stripped = text.strip()
         if not stripped:
             return [(0, 0)]
         start = text.index(stripped[0])
         return [(start, start + len(stripped))]
-    if _NARROW_ONLY.fullmatch(text):
+    if NARROW_ONLY.fullmatch(text):
         spans = [(m.start(), m.end()) for m in _wrap_pattern(width).finditer(text)]
         return spans or [(0, 0)]
     return _wrap_cells(text, width) or [(0, 0)]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -29,7 +30,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.document import Article, BlockKind
-from reader.ui.layout import BLANK, RULE, TITLE, ArticleLayout
+from reader.ui.layout import BLANK, NARROW_ONLY, RULE, TITLE, ArticleLayout
 
 MarkStyle = Style | str
 """A mark's look: a Rich `Style`, a component class of the view (`article-view--flash`), or a
@@ -570,7 +571,16 @@ class ArticleView(ScrollView, can_focus=True):
                 glyph, glyph_style = note_marker
                 segments.append(Segment(" " * (column - used), base))
                 segments.append(Segment(glyph[:1], base + self._mark_style(glyph_style)))
-        return Strip(segments).adjust_cell_length(width, base)
+        # Count cells once here (text known to be one cell per character is just its length),
+        # so Textual never measures the row again.
+        used = 0
+        for segment in segments:
+            text = segment.text
+            used += len(text) if NARROW_ONLY.fullmatch(text) else cell_len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+            return Strip(segments, width)
+        return Strip(segments, used).crop(0, width)
 
     _KIND_STYLES = {
         BlockKind.HEADING: "article-view--heading",

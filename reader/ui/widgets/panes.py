@@ -174,12 +174,13 @@ class QuotesPane(Pane):
         speaker = extraction.speaker(quote.speaker)
         prompt = Text(no_wrap=True, overflow="ellipsis")
         colour = colours.get(speaker.id) if speaker else None
+        name = _clip(speaker.name if speaker else "unattributed", 24)
         prompt.append(
-            _clip(speaker.name if speaker else "unattributed", 24),
+            name,
             Style(color=colour, bold=True) if colour else Style(italic=True, dim=True),
         )
         prompt.append(": ")
-        prompt.append(_clip(quote.text, 72))
+        prompt.append(_clip(quote.text, 76 - len(name)))  # two rows of a 40-column pane
         return prompt
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
