@@ -192,6 +192,9 @@ async def test_at_and_hash_prefixes_and_tab_choose_where_to_search(
         await settle(app, pilot)
         assert "[quotes]" in screen_text(app)
         assert {hit.kind.value for hit in bar.results.hits} == {"quote"}
+        await pilot.press("shift+tab")
+        await settle(app, pilot)
+        assert "[all]" in screen_text(app) and app.focused is bar.input  # focus stays
 
 
 async def test_up_and_down_in_the_bar_recall_this_articles_searches(sample: Article) -> None:

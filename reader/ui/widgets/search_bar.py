@@ -96,6 +96,13 @@ class SearchBar(Vertical):
         Binding("up", "older", "History", key_display="↑↓", id="search.older"),
         Binding("down", "newer", "Newer search", show=False, id="search.newer"),
         Binding("tab", "cycle_scope", "Scope", id="search.cycle_scope"),
+        Binding(
+            "shift+tab",
+            "cycle_scope(-1)",
+            "Previous scope",
+            show=False,
+            id="search.previous_scope",
+        ),
     ]
     """Keys while the bar has focus; `enter` jumps to the highlighted result."""
 
@@ -285,9 +292,10 @@ class SearchBar(Vertical):
             self.input.value = text  # posts Input.Changed: searched again
             self.input.cursor_position = len(text)
 
-    def action_cycle_scope(self) -> None:
-        """Search everything, then only quotes, speakers, notes, and round again."""
-        self.scope = self.scope.next()
+    def action_cycle_scope(self, step: int = 1) -> None:
+        """Search everything, then only quotes, speakers, notes, and round again (or back)."""
+        scopes = list(Scope)
+        self.scope = scopes[(scopes.index(self.scope) + step) % len(scopes)]
 
     def watch_scope(self) -> None:
         """Search again in the new scope."""
