@@ -95,7 +95,7 @@ class SearchController:
         self._pending: tuple[str, Scope, SearchMode] | None = None
         self._current_spans: tuple[tuple[int, int], ...] = ()
         self._hit_number = 0
-        self._marked: tuple[int, int, int] | None = None
+        self._marked: tuple[LiteralMatches, int, int] | None = None
         self._own_history = SearchHistory()
         self._failed = False
 
@@ -513,9 +513,9 @@ class SearchController:
             self._marked = None
         else:
             start, end = view.visible_range
-            key = (id(literal), start, end)
-            if key != self._marked:
-                self._marked = key
+            marked = self._marked
+            if marked is None or marked[0] is not literal or marked[1:] != (start, end):
+                self._marked = (literal, start, end)
                 spans: list[MarkSpan] = [
                     (a, b, MATCH_STYLE)
                     for a, b in literal.spans_between(
