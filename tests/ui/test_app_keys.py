@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.config import Config, load_config
 from reader.document import Article
 from reader.extract.model import Extraction
@@ -163,3 +165,29 @@ def test_no_binding_depends_only_on_function_keys_or_ctrl_arrows() -> None:
             and "ctrl+down" not in key
             for key in keys
         ), binding
+
+
+async def test_speaker_colours_follow_a_switch_to_a_light_theme(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    from reader.ui.palette import DARK_SPEAKER_COLOURS, LIGHT_SPEAKER_COLOURS
+
+    app = ReaderApp(sample, extractor=lambda _a: sample_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert screen.colours["ines"] == DARK_SPEAKER_COLOURS[0]
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.colours["ines"] == LIGHT_SPEAKER_COLOURS[0]
+
+
+@pytest.mark.parametrize("variable", ["SSH_CONNECTION", "TMUX"])
+def test_animations_are_off_over_ssh_and_in_tmux(
+    sample: Article, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, "1")
+    assert ReaderApp(sample, extractor=no_extraction).animation_level == "none"

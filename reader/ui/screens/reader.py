@@ -160,6 +160,7 @@ class ReaderScreen(NotesScreen):
 
     def on_mount(self) -> None:
         """Fill what is known now; start extraction once the article is on screen."""
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         status = self.query_one(StatusLine)
         status.title = self.article.title
         status.paragraphs = len(self.article.paragraphs)
@@ -184,6 +185,12 @@ class ReaderScreen(NotesScreen):
     def _extract(self) -> Extraction:
         """Worker body: run the extractor (in a thread; the default one uses a child process)."""
         return self._extractor(self.article)
+
+    def _theme_changed(self, theme: object) -> None:
+        """Re-colour speakers for a dark or light theme."""
+        del theme
+        if self.extraction is not None:
+            self.show_extraction(self.extraction)
 
     def _start_extraction(self) -> None:
         self.run_worker(
