@@ -110,14 +110,15 @@ class ReaderApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
-        self.push_screen(
-            ReaderScreen(
-                self.article,
-                extractor=self._extractor,
-                line_width=self.config.line_width,
-                side_panes=self.config.side_panes,
-                start_offset=self._start_offset,
-            )
+
+    def get_default_screen(self) -> ReaderScreen:
+        """The reading screen is the app's base screen (no blank screen underneath)."""
+        return ReaderScreen(
+            self.article,
+            extractor=self._extractor,
+            line_width=self.config.line_width,
+            side_panes=self.config.side_panes,
+            start_offset=self._start_offset,
         )
 
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
