@@ -87,7 +87,6 @@ class ReaderApp(App[None]):
         self._start_offset = start_offset
         self.notes_dir = notes_dir
         """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
-        self._seen_position = False
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
             self.animation_level = "none"
@@ -123,14 +122,21 @@ class ReaderApp(App[None]):
 
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
         """Remember the position so it can be saved when the reader quits."""
+        self._remember(message.offset, message.paragraph)
+
+    def _remember(self, offset: int, paragraph: int) -> None:
         position = self.last_position
-        if not self._seen_position:
-            # The first report is where the article opened, not a move by the reader.
-            self._seen_position = True
-        elif (message.offset, message.paragraph) != (position.offset, position.paragraph):
-            position.moved = True
-        position.offset = message.offset
-        position.paragraph = message.paragraph
+        # Anywhere but the very top is worth keeping (a resumed place is saved regardless).
+        position.moved = position.moved or offset > 0 or paragraph > 0
+        position.offset = offset
+        position.paragraph = paragraph
+
+    async def action_quit(self) -> None:
+        """Quit, taking the position from the view itself (its last message may be queued)."""
+        for view in self.screen_stack[0].query(ArticleView):
+            if view.layout_ready:
+                self._remember(view.top_offset, view.cursor)
+        await super().action_quit()
 
     def help_sections(self) -> list[HelpSection]:
         """The bindings to list on the help screen, grouped by where they work."""
@@ -192,6 +198,8 @@ def run_app(
     if line_width is not None:
         config = _replace(config, line_width=max(20, line_width))
     saved = load_position(article.text_sha256) if resume else None
+    if saved is not None and saved.offset == 0 and 0 < saved.paragraph < len(article.paragraphs):
+        saved = Position(article.paragraphs[saved.paragraph].start, saved.paragraph)
     app = ReaderApp(
         article,
         config=config,
