@@ -69,10 +69,13 @@ class Terminal:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self._env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "SSH_"))},
+            # COLUMNS/LINES are dropped: programs prefer them to the pty's size, hiding resizes.
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("TMUX", "SSH_")) and k not in ("COLUMNS", "LINES")
+            },
             "TERM": "xterm-256color",
-            "COLUMNS": str(cols),
-            "LINES": str(rows),
             **(env or {}),
         }
         self._cwd = cwd

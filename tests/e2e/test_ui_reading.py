@@ -97,9 +97,7 @@ def test_enter_in_the_quotes_pane_jumps_to_the_quote(reader_term: Terminal) -> N
 
 
 def test_resizing_keeps_the_place_and_shows_panes_when_wide() -> None:
-    # Empty COLUMNS/LINES: the helper sets them to the first size, which would mask resizes
-    # (Textual asks shutil.get_terminal_size, which prefers them to the pty's real size).
-    with Terminal(reader_command(), cols=80, rows=24, env={"COLUMNS": "", "LINES": ""}) as term:
+    with Terminal(reader_command(), cols=80, rows=24) as term:
         term.wait_for(TITLE[:40])
         term.wait_until(extraction_done, timeout=30)
         check_resizing(term)
