@@ -53,16 +53,28 @@ def _commands_epilog() -> str:
     return "\n".join(lines)
 
 
+class _OpenParser(argparse.ArgumentParser):
+    """Lists the subcommands in its help, importing their modules only when help is shown.
+
+    (Importing every command loads extraction, search and the notes store: opening an article
+    must not pay for that before its first paint.)
+    """
+
+    def format_help(self) -> str:
+        if self.epilog is None:
+            self.epilog = _commands_epilog()
+        return super().format_help()
+
+
 def open_parser() -> argparse.ArgumentParser:
     """The parser for `reader [options] [FILE]`, whose help also lists every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _OpenParser(
         prog=PROG,
         usage=f"{PROG} [options] [FILE | URL | -]\n       {PROG} COMMAND [options] ...",
         description=(
             "A keyboard-driven terminal reader for news articles that knows who is speaking. "
             "With no FILE, opens the built-in sample article."
         ),
-        epilog=_commands_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

@@ -4,14 +4,20 @@
 its attribution or across paragraphs), reported speech without marks (kind `indirect`), and the
 people and organisations who speak, with the evidence for each attribution. It is pure Python,
 linear in the text size, and needs no model or network.
+
+The names below load on first use: importing `reader.extract.model` (the result types, which
+the UI needs at start-up) must not load the whole pipeline.
 """
 
 from __future__ import annotations
 
-from reader.document import Article
-from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
-from reader.extract.pipeline import run
-from reader.extract.spans import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+    from reader.extract.pipeline import extract
+    from reader.extract.spans import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS
 
 __all__ = [
     "MAX_QUOTE_CHARS",
@@ -25,7 +31,29 @@ __all__ = [
     "extract",
 ]
 
+_HOMES = {
+    "MAX_QUOTE_CHARS": "reader.extract.spans",
+    "MAX_QUOTE_PARAGRAPHS": "reader.extract.spans",
+    "Evidence": "reader.extract.model",
+    "Extraction": "reader.extract.model",
+    "Quote": "reader.extract.model",
+    "QuoteKind": "reader.extract.model",
+    "Span": "reader.extract.model",
+    "Speaker": "reader.extract.model",
+    "extract": "reader.extract.pipeline",
+}
+"""Where each public name lives."""
 
-def extract(article: Article) -> Extraction:
-    """Find the quotes and speakers of `article` (quotes in article order, speakers by count)."""
-    return run(article)
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -614,3 +614,8 @@ def _last_paragraph(item: _Item, tails: Sequence[_Item]) -> int:
         if tail.raw is not None:
             last = max(last, tail.raw.segments[-1].paragraph)
     return last
+
+
+def extract(article: Article) -> Extraction:
+    """Find the quotes and speakers of `article` (quotes in article order, speakers by count)."""
+    return run(article)

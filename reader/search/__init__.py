@@ -4,24 +4,33 @@ The UI builds one `SearchIndex` per article (`build_index`, in a worker) and cal
 `SearchIndex.search(query, scope=..., notes=..., is_cancelled=...)` on every keystroke from a
 `@work(exclusive=True, thread=True)` worker; it returns `SearchResults` (literal matches with
 their count, ranked hits) or None when the search was abandoned.
+
+The names below load on first use, so the UI can take `SearchHistory` or `Scope` at start-up
+without loading the index and rapidfuzz (they load when the index is first built).
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
+# Eager: the function `fold` must shadow the submodule of the same name (and folding is cheap).
 from reader.search.fold import FoldedText, fold, fold_cased, has_capitals
-from reader.search.history import (
-    HistoryCursor,
-    SearchHistory,
-    default_history_path,
-    load_history,
-    save_history,
-)
-from reader.search.index import NoteRecord, SearchIndex, SearchResults, build_index
-from reader.search.literal import LiteralMatch, LiteralMatches, find_literal
-from reader.search.palette import LabelMatch, rank_labels
-from reader.search.query import Query, Scope, parse_query
-from reader.search.rank import HitKind, SearchHit
-from reader.search.terms import Cancelled
+
+if TYPE_CHECKING:
+    from reader.search.history import (
+        HistoryCursor,
+        SearchHistory,
+        default_history_path,
+        load_history,
+        save_history,
+    )
+    from reader.search.index import NoteRecord, SearchIndex, SearchResults, build_index
+    from reader.search.literal import LiteralMatch, LiteralMatches, find_literal
+    from reader.search.palette import LabelMatch, rank_labels
+    from reader.search.query import Query, Scope, parse_query
+    from reader.search.rank import HitKind, SearchHit
+    from reader.search.terms import Cancelled
 
 __all__ = [
     "Cancelled",
@@ -49,3 +58,41 @@ __all__ = [
     "rank_labels",
     "save_history",
 ]
+
+_HOMES = {
+    "HistoryCursor": "reader.search.history",
+    "SearchHistory": "reader.search.history",
+    "default_history_path": "reader.search.history",
+    "load_history": "reader.search.history",
+    "save_history": "reader.search.history",
+    "NoteRecord": "reader.search.index",
+    "SearchIndex": "reader.search.index",
+    "SearchResults": "reader.search.index",
+    "build_index": "reader.search.index",
+    "LiteralMatch": "reader.search.literal",
+    "LiteralMatches": "reader.search.literal",
+    "find_literal": "reader.search.literal",
+    "LabelMatch": "reader.search.palette",
+    "rank_labels": "reader.search.palette",
+    "Query": "reader.search.query",
+    "Scope": "reader.search.query",
+    "parse_query": "reader.search.query",
+    "HitKind": "reader.search.rank",
+    "SearchHit": "reader.search.rank",
+    "Cancelled": "reader.search.terms",
+}
+"""Where each public name lives."""
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

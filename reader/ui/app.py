@@ -17,7 +17,7 @@ from textual.binding import Binding
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
-from reader.search import SearchHistory, load_history, save_history
+from reader.search.history import SearchHistory, load_history, save_history
 from reader.ui.commands import (
     HeadingCommands,
     NoteCommands,

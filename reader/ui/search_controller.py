@@ -21,23 +21,17 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.search import (
-    LiteralMatch,
-    LiteralMatches,
-    NoteRecord,
-    Scope,
-    SearchHistory,
-    SearchHit,
-    SearchIndex,
-    SearchResults,
-    build_index,
-    parse_query,
-)
+from reader.search.history import SearchHistory
+from reader.search.query import Scope, parse_query
 from reader.ui.widgets.article_view import ArticleView, MarkSpan
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    # The index, ranking and rapidfuzz load in the index worker, after the first paint.
+    from reader.search.index import NoteRecord, SearchIndex, SearchResults
+    from reader.search.literal import LiteralMatch, LiteralMatches
+    from reader.search.rank import SearchHit
     from reader.ui.screens.reader import ReaderScreen
 
 MATCH_STYLE = "article-view--match"
@@ -144,6 +138,8 @@ class SearchController:
     def _build_index(self) -> None:
         worker = get_current_worker()
         try:
+            from reader.search.index import build_index
+
             index = build_index(
                 self.screen.article,
                 self.screen.extraction,
@@ -253,6 +249,8 @@ class SearchController:
         shown = index.filter_paragraphs(text, scope=scope, is_cancelled=lambda: worker.is_cancelled)
         if shown is None or worker.is_cancelled:
             return
+        from reader.search.index import SearchResults
+
         parsed = parse_query(text, scope)
         results = SearchResults(parsed, index.literal(parsed), ())
         self.screen.app.call_from_thread(self._show, generation, results, shown)

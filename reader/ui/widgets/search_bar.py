@@ -8,7 +8,7 @@ sets what the bar shows: the results, the `12/340` counter, "indexing…".
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual import on
@@ -19,8 +19,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from reader.search import HistoryCursor, Scope, SearchHit
+from reader.search.history import HistoryCursor
+from reader.search.query import Scope
 from reader.ui.widgets.search_results import SearchResultsList
+
+if TYPE_CHECKING:  # the ranking (and rapidfuzz) loads with the index, after first paint
+    from reader.search.rank import SearchHit
 
 SearchMode = Literal["search", "filter"]
 """What the bar is for: searching (`/`) or filtering paragraphs (`&`)."""

@@ -9,12 +9,14 @@ never interrupted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.search import HitKind, SearchHit
+if TYPE_CHECKING:  # the search modules (and rapidfuzz) load with the index, after first paint
+    from reader.search.rank import SearchHit
 
 LEFT_CONTEXT = 14
 """Characters of context kept before the first matched word when a snippet must be cut."""
@@ -22,6 +24,8 @@ LEFT_CONTEXT = 14
 
 def result_label(hit: SearchHit, width: int) -> Text:
     """One result row: place, speaker, then the snippet cut to fit `width` cells."""
+    from reader.search.rank import HitKind
+
     label = Text(no_wrap=True, overflow="ellipsis", end="")
     if hit.kind is HitKind.NOTE:
         label.append(f"¶{hit.paragraph_index + 1:<4} ", "bold")
