@@ -191,3 +191,21 @@ def test_animations_are_off_over_ssh_and_in_tmux(
 ) -> None:
     monkeypatch.setenv(variable, "1")
     assert ReaderApp(sample, extractor=no_extraction).animation_level == "none"
+
+
+async def test_a_failing_extractor_leaves_the_article_readable(sample: Article) -> None:
+    def broken(_article: Article) -> Extraction:
+        raise RuntimeError("extraction failed: NameError")
+
+    app = ReaderApp(sample, extractor=broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("j", "]")
+        await pilot.pause()
+        text = screen_text(app)
+        assert sample.title[:30] in text or sample.paragraphs[1].text[:30] in text
+        messages = [n.message for n in app._notifications]
+        assert any("Could not find quotes" in m for m in messages)

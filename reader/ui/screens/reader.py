@@ -174,7 +174,6 @@ class ReaderScreen(NotesScreen):
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self._start_extraction)
-        self.search.start()
 
     def on_unmount(self) -> None:
         """Stop an extraction still running when the reader quits."""
@@ -200,6 +199,7 @@ class ReaderScreen(NotesScreen):
             group="extract",
             thread=True,
             exclusive=True,
+            exit_on_error=False,  # a failed extraction leaves the article readable
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
