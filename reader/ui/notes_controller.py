@@ -91,7 +91,7 @@ NOTES_BINDINGS: list[BindingType] = [
 
 VISUAL_BINDINGS: list[BindingType] = [
     Binding(
-        "w", "visual_word(True)", "word", key_display="w/b", priority=True, id="visual.word_forward"
+        "w", "visual_word(True)", "Word", key_display="w/b", priority=True, id="visual.word_forward"
     ),
     Binding(
         "b", "visual_word(False)", "Word back", show=False, priority=True, id="visual.word_back"
@@ -99,7 +99,7 @@ VISUAL_BINDINGS: list[BindingType] = [
     Binding(
         "right_parenthesis",
         "visual_sentence(True)",
-        "sentence",
+        "Sentence",
         key_display=")/(",
         priority=True,
         id="visual.sentence_forward",
@@ -115,7 +115,7 @@ VISUAL_BINDINGS: list[BindingType] = [
     Binding(
         "j,down",
         "visual_step(True)",
-        "move",
+        "Move",
         key_display="j/k",
         priority=True,
         id="visual.next_sentence",
@@ -138,7 +138,7 @@ VISUAL_BINDINGS: list[BindingType] = [
         id="visual.paragraph",
     ),
     Binding("y", "visual_copy", "Copy the selection", show=False, priority=True, id="visual.copy"),
-    Binding("escape", "visual_cancel", "cancel", priority=True, id="visual.cancel"),
+    Binding("escape", "visual_cancel", "Cancel", priority=True, id="visual.cancel"),
     Binding(
         "v", "visual_cancel", "Leave visual mode", show=False, priority=True, id="visual.leave"
     ),
@@ -230,6 +230,7 @@ class NotesScreen(Screen[None]):
         self.run_worker(
             partial(self._open_store, self.article, getattr(self.app, "notes_dir", None)),
             name="notes",
+            description="open the notes",  # the default repr would print the whole article
             group="notes",
             thread=True,
             exclusive=True,

@@ -113,15 +113,15 @@ async def test_visual_keys_show_in_the_footer_only_while_selecting(
     async with app.run_test(size=(160, 40)) as pilot:
         await notes_ready(pilot)
         footer = screen_text(app).splitlines()[-1]
-        assert "w/b word" not in footer and "v Select" in footer and "h Highlight" in footer
+        assert "w/b Word" not in footer and "v Select" in footer and "h Highlight" in footer
         await pilot.press("v")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        assert "w/b word" in footer and ")/( sentence" in footer and "esc cancel" in footer
+        assert "w/b Word" in footer and ")/( Sentence" in footer and "esc Cancel" in footer
         assert "/ Search" not in footer  # keys that make no sense while selecting are hidden
         await pilot.press("escape")
         await pilot.pause()
-        assert "w/b word" not in screen_text(app).splitlines()[-1]
+        assert "w/b Word" not in screen_text(app).splitlines()[-1]
 
 
 async def test_j_and_k_in_visual_mode_select_the_next_sentence(

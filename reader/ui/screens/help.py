@@ -121,10 +121,14 @@ _KEY_LABELS = {
     "enter": "enter",
     "shift+tab": "shift+tab",
     "tab": "tab",
+    "slash": "/",
+    "ampersand": "&",
+    "number_sign": "#",
+    "at": "@",
 }
 
 
 def _key_label(key: str) -> str:
     """How a Textual key name is shown to people."""
     key = key.strip()
-    return _KEY_LABELS.get(key, key.replace("ctrl+", "ctrl+"))
+    return _KEY_LABELS.get(key, key)
