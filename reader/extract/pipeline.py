@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -88,6 +89,10 @@ QUOTED = "<quoted>"
 """Text of the single token that stands for the words inside a quote (never a word)."""
 
 
+_is_stop = frozenset(".!?…").__contains__
+_token_text = operator.itemgetter(0)
+
+
 def _tokenize_paragraph(
     text: str, start: int, end: int, collapse: Sequence[tuple[int, int]] = ()
 ) -> _Para:
@@ -101,8 +106,13 @@ def _tokenize_paragraph(
     pos = start
     for a, b in [*collapse, (end, end)]:
         piece = tokenize(text, pos, a)
+        base = len(tokens)
         tokens.extend(piece)
-        ends.extend(t.text in ".!?…" and is_sentence_end(text, t.start, end) for t in piece)
+        ends.extend(itertools.repeat(False, len(piece)))
+        # only the few stop tokens can end a sentence: find them without a loop per token
+        for i in itertools.compress(itertools.count(), map(_is_stop, map(_token_text, piece))):
+            if is_sentence_end(text, piece[i].start, end):
+                ends[base + i] = True
         if a < b:
             tokens.append(Token(QUOTED, a, b))
             last = b - 1
@@ -176,6 +186,10 @@ class _Paras:
             )
         return para
 
+    def drop(self, index: int) -> None:
+        """Forget the tokens of a paragraph that has been read."""
+        self._cache.pop(index, None)
+
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -212,35 +226,48 @@ def run(article: Article) -> Extraction:
     paras = _Paras(text, article, raws)
     top = [q for q in raws if q.depth == 0]
     index = _QuoteIndex(top)
-
-    items: list[_Item] = []
+    top_at: dict[int, list[RawQuote]] = {}
     for q in top:
-        items.append(_read_quote(text, paras, q, index))
-    _link_splits(text, paras, items)
-    items.extend(_read_nested(text, paras, raws))
+        top_at.setdefault(q.paragraph, []).append(q)
+    nested_at: dict[int, list[tuple[RawQuote, RawQuote]]] = {}
+    for q, parent in _nested_parents(raws):
+        nested_at.setdefault(q.paragraph, []).append((q, parent))
+
+    # Paragraph by paragraph, each one's tokens dropped once it is read: a book's tokens all kept
+    # alive would cost more in garbage collection than they cost to build. The items are gathered
+    # in the order of the reading passes (quotes, nested quotes, reported speech) before sorting.
+    quote_items: list[_Item] = []
+    nested_items: list[_Item] = []
+    reported_items: list[_Item] = []
     for number, paragraph in enumerate(paragraphs):
+        for q in top_at.get(number, ()):
+            item = _read_quote(text, paras, q, index)
+            if quote_items:
+                _link_split(text, paras, quote_items[-1], item)
+            quote_items.append(item)
+        for q, parent in nested_at.get(number, ()):
+            bounds = (parent.start, parent.end)
+            nested_items.append(_read_quote(text, paras, q, None, bounds=bounds))
         # narration is read where speech can be: a cue word, or next to a quote
-        if not (
-            number in index.quoted or number + 1 in index.quoted or _has_cue_word(paragraph.text)
-        ):
-            continue
-        items.extend(_read_reported(text, paras[number], number, index))
+        if number in index.quoted or number + 1 in index.quoted or _has_cue_word(paragraph.text):
+            reported_items.extend(_read_reported(text, paras[number], number, index))
+        paras.drop(number)
+    items = quote_items + nested_items + reported_items
     items.sort(key=lambda it: it.start)
     table = SpeakerTable()
     _assign(items, table)
     return _build(article, items, table)
 
 
-def _read_nested(text: str, paras: _Paras, raws: Sequence[RawQuote]) -> list[_Item]:
-    """Read nested quotes inside their parent quote, as if the parent were the narration."""
-    out: list[_Item] = []
+def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]:
+    """Each nested quote with the parent it is read inside (as if the parent were narration)."""
+    out: list[tuple[RawQuote, RawQuote]] = []
     open_parents: list[RawQuote] = []
     for q in raws:  # sorted by start, parents before children
         while open_parents and open_parents[-1].end < q.end:
             open_parents.pop()
         if q.depth > 0 and open_parents:
-            parent = open_parents[-1]
-            out.append(_read_quote(text, paras, q, None, bounds=(parent.start, parent.end)))
+            out.append((q, open_parents[-1]))
         open_parents.append(q)
     return out
 
@@ -362,28 +389,30 @@ def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
     return True
 
 
-def _link_splits(text: str, paras: _Paras, items: list[_Item]) -> None:
-    """Join `"First part," she said, "second part."` into one utterance in two segments."""
-    for a, b in itertools.pairwise(items):
-        qa, qb = a.raw, b.raw
-        if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
-            continue
-        if a.attribution is None or a.embedded:
-            continue
-        para = paras[qb.paragraph]
-        gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
-        words = [t for t in gap if t.is_word]
-        if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1].text != ",":
-            continue
-        if any(t.text in ".!?" for t in gap):
-            continue
-        inner_end = text[qa.end - 1 : qa.end]
-        if inner_end not in ",—–-" and not text[qb.start : qb.start + 1].islower():
-            continue
-        b.split_with = a
-        b.split_tail = True
-        b.attribution = a.attribution
-        b.kind = a.kind = QuoteKind.DIRECT
+def _link_split(text: str, paras: _Paras, a: _Item, b: _Item) -> None:
+    """Join `"First part," she said, "second part."` into one utterance in two segments.
+
+    Called on each pair of consecutive top-level quotes, in order.
+    """
+    qa, qb = a.raw, b.raw
+    if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
+        return
+    if a.attribution is None or a.embedded:
+        return
+    para = paras[qb.paragraph]
+    gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
+    words = [t for t in gap if t.is_word]
+    if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1].text != ",":
+        return
+    if any(t.text in ".!?" for t in gap):
+        return
+    inner_end = text[qa.end - 1 : qa.end]
+    if inner_end not in ",—–-" and not text[qb.start : qb.start + 1].islower():
+        return
+    b.split_with = a
+    b.split_tail = True
+    b.attribution = a.attribution
+    b.kind = a.kind = QuoteKind.DIRECT
 
 
 def _read_reported(
