@@ -22,39 +22,73 @@ For the UI:
 - `sync(notes_dir, batch=True)`: a sync that never asks for a password or passphrase (for
   a sync from the app, e.g. on quit; run it off the UI thread, it uses the network).
 
+Set-up, the driver's registration and running git live in `annotations.repository`; their
+names are re-exported here.
+
 Git runs as a subprocess with no standard input and HTTPS prompts disabled; with `batch`,
 ssh runs in batch mode too, so a sync fails quickly instead of waiting for a password.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shlex
 import subprocess
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 from annotations.driver import merge_texts
-from annotations.model import NotesFile, default_author
-from annotations.store import IGNORE_PATTERNS, NOTES_SUFFIX, NotesStore, StoreError
+from annotations.model import NotesFile
+from annotations.repository import (
+    ATTRIBUTES,
+    DRIVER,
+    IGNORED,
+    NOTES_PATTERN,
+    DriverStatus,
+    InitReport,
+    SyncError,
+    commit_files,
+    driver_command,
+    driver_registered,
+    driver_status,
+    git,
+    git_bytes,
+    git_env,
+    git_message,
+    git_out,
+    has_head,
+    identity_env,
+    init,
+    is_repository,
+    needs_driver,
+    register_driver,
+)
+
+__all__ = [  # the repository names are re-exported: callers use `sync.init`, `sync.needs_driver`...
+    "ATTRIBUTES",
+    "DRIVER",
+    "IGNORED",
+    "NOTES_PATTERN",
+    "Change",
+    "DriverStatus",
+    "InitReport",
+    "SyncError",
+    "SyncReport",
+    "changes",
+    "commit_message",
+    "counts",
+    "describe",
+    "driver_command",
+    "driver_registered",
+    "driver_status",
+    "git",
+    "init",
+    "is_repository",
+    "needs_driver",
+    "register_driver",
+    "sync",
+]
+from annotations.store import NotesStore, StoreError
 from annotations.yaml_io import NotesFormatError, decode, has_conflict_markers, parse_bytes
-
-DRIVER = "reader-notes"
-"""The merge driver's name in `.gitattributes` and in `merge.<name>.driver`."""
-
-NOTES_PATTERN = "*" + NOTES_SUFFIX
-"""The files in the notes directory that are notes files (and go through the driver)."""
-
-ATTRIBUTES = f"{NOTES_PATTERN} merge={DRIVER} eol=lf"
-"""The `.gitattributes` line `init` writes."""
-
-IGNORED = (*IGNORE_PATTERNS, "*.tmp", "*~", ".DS_Store")
-"""`.gitignore` patterns `init` writes: the store's temporary, lock and backup files (and
-editors' and file managers' litter) never sync."""
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 """The id of git's empty tree, to diff the first commit against."""
@@ -64,28 +98,6 @@ NETWORK_TIMEOUT = 120.0
 
 _PUSH_ATTEMPTS = 3
 """Fetch-merge-push rounds before giving up when others keep pushing in between."""
-
-_GIT_ENV_DROP = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_OBJECT_DIRECTORY")
-
-
-class SyncError(Exception):
-    """A sync step failed; `str(error)` is one line for the user, saying what to do."""
-
-
-class DriverStatus(Enum):
-    """Whether this clone merges notes files with the reader's driver."""
-
-    NO_REPOSITORY = "no-repository"
-    """The notes directory is not in a git work tree: nothing to merge."""
-    NOT_CONFIGURED = "not-configured"
-    """A git repository whose `.gitattributes` does not use the driver (`init` not run)."""
-    UNREGISTERED = "unregistered"
-    """The attributes ask for the driver but this clone's config lacks it: git would fall
-    back to a text merge and leave conflict markers."""
-    STALE = "stale"
-    """Registered, but the program it runs no longer exists (the reader moved)."""
-    REGISTERED = "registered"
-    """Everything in place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,24 +122,6 @@ class Change:
         if not self.readable:
             return f"{self.path} changed"
         return f"{self.title}: {counts(self.added, self.changed, self.removed)}"
-
-
-@dataclass(frozen=True, slots=True)
-class InitReport:
-    """What `init` did."""
-
-    notes_dir: Path
-    """The notes directory."""
-    created_repository: bool
-    """True when `git init` was run."""
-    wrote: tuple[str, ...]
-    """Set-up files written or extended (`.gitattributes`, `.gitignore`)."""
-    registered: bool
-    """True when the merge driver was (re)registered in this clone's config."""
-    remote: str | None
-    """The remote URL added or updated, if any."""
-    commit: str | None
-    """The commit that recorded the set-up files, if one was needed."""
 
 
 @dataclass(slots=True)
@@ -158,224 +152,6 @@ class SyncReport:
     """Notes files found with conflict markers and repaired: (file, backup kept)."""
 
 
-# -- running git ------------------------------------------------------------------------------
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV_DROP}
-    env["GIT_TERMINAL_PROMPT"] = "0"
-    env["LC_ALL"] = "C"
-    env["LANGUAGE"] = "C"
-    # Never open an editor (merge messages, rebase --continue) in the middle of a sync.
-    env["GIT_EDITOR"] = "true"
-    env["GIT_MERGE_AUTOEDIT"] = "no"
-    return env
-
-
-def git(
-    notes_dir: Path,
-    *args: str,
-    check: bool = True,
-    timeout: float | None = 60.0,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run `git -C notes_dir ARGS`; raise `SyncError` with git's message if `check` fails."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(notes_dir), *args],
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=timeout,
-            env=env or _env(),
-            check=False,
-        )
-    except FileNotFoundError:
-        raise SyncError("git is not installed (or not on PATH)") from None
-    except subprocess.TimeoutExpired:
-        raise SyncError(
-            f"'git {args[0]}' took longer than {timeout:.0f} s and was stopped"
-        ) from None
-    if check and result.returncode != 0:
-        raise SyncError(f"git {args[0]} failed: {_git_message(result.stderr)}")
-    return result
-
-
-def _git_bytes(notes_dir: Path, *args: str) -> bytes | None:
-    """Git's raw stdout (file contents), or None when the command fails."""
-    result = subprocess.run(
-        ["git", "-C", str(notes_dir), *args],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        env=_env(),
-        check=False,
-    )
-    return result.stdout if result.returncode == 0 else None
-
-
-def _git_message(stderr: str) -> str:
-    """The most telling line of git's stderr (its `fatal:`/`error:` line), without prefix."""
-    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
-    for prefix in ("fatal:", "error:"):
-        for line in lines:
-            if line.startswith(prefix):
-                return line[len(prefix) :].strip()
-    return lines[-1] if lines else "no message"
-
-
-def _out(notes_dir: Path, *args: str) -> str:
-    return git(notes_dir, *args).stdout.strip()
-
-
-# -- the repository and the driver ----------------------------------------------------------
-
-
-def is_repository(notes_dir: Path) -> bool:
-    """True when `notes_dir` exists and is inside a git work tree."""
-    if not notes_dir.is_dir():
-        return False
-    result = git(notes_dir, "rev-parse", "--is-inside-work-tree", check=False)
-    return result.returncode == 0 and result.stdout.strip() == "true"
-
-
-def driver_command(python: str | None = None) -> str:
-    """The shell command git runs to merge a notes file: this reader's `merge-driver`.
-
-    It names the interpreter running now (`sys.executable`), so the driver works without
-    `reader` on PATH, in a virtual environment, and whichever reader another clone has.
-    """
-    interpreter = shlex.quote(python or sys.executable)
-    # -P: git runs the driver in the notes repository, whose files must never shadow ours.
-    return f"{interpreter} -P -m reader.commands.merge_driver %O %A %B %P"
-
-
-def _uses_driver(notes_dir: Path) -> bool:
-    """True when git's attributes send a notes file here through the reader's driver."""
-    probe = "probe" + NOTES_PATTERN.lstrip("*")
-    result = git(notes_dir, "check-attr", "merge", "--", probe, check=False)
-    return result.returncode == 0 and result.stdout.strip().endswith(f": merge: {DRIVER}")
-
-
-def driver_status(notes_dir: Path) -> DriverStatus:
-    """Whether this clone of the notes repository has the merge driver (see `DriverStatus`)."""
-    if not is_repository(notes_dir):
-        return DriverStatus.NO_REPOSITORY
-    if not _uses_driver(notes_dir):
-        return DriverStatus.NOT_CONFIGURED
-    result = git(notes_dir, "config", "--get", f"merge.{DRIVER}.driver", check=False)
-    command = result.stdout.strip()
-    if result.returncode != 0 or not command:
-        return DriverStatus.UNREGISTERED
-    try:
-        program = shlex.split(command)[0]
-    except (ValueError, IndexError):
-        return DriverStatus.STALE
-    if os.sep in program and not os.access(program, os.X_OK):
-        return DriverStatus.STALE
-    return DriverStatus.REGISTERED
-
-
-def driver_registered(notes_dir: Path) -> bool:
-    """True when notes files in this repository will be merged by the reader's driver."""
-    return driver_status(notes_dir) is DriverStatus.REGISTERED
-
-
-def needs_driver(notes_dir: Path) -> bool:
-    """True when the UI should offer `register_driver` (the driver is missing here).
-
-    That is: the repository asks for the driver in `.gitattributes` but this clone has not
-    registered it, or it points at a program that no longer exists.
-    """
-    return driver_status(notes_dir) in (DriverStatus.UNREGISTERED, DriverStatus.STALE)
-
-
-def register_driver(notes_dir: Path, python: str | None = None) -> None:
-    """Register the merge driver in the repository's own config (`.git/config`).
-
-    Idempotent; raises `SyncError` if `notes_dir` is not in a git repository.
-    """
-    if not is_repository(notes_dir):
-        raise SyncError(f"{notes_dir} is not a git repository; run 'reader sync --init' first")
-    git(notes_dir, "config", f"merge.{DRIVER}.name", "reader notes: merge by annotation id")
-    git(notes_dir, "config", f"merge.{DRIVER}.driver", driver_command(python))
-
-
-# -- init ---------------------------------------------------------------------------------------
-
-
-def _ensure_lines(path: Path, header: str, lines: Iterable[str]) -> bool:
-    """Append the missing `lines` to a text file (created with `header`); True if written."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    present = {line.strip() for line in text.splitlines()}
-    missing = [line for line in lines if line not in present]
-    if not missing:
-        return False
-    if text and not text.endswith("\n"):
-        text += "\n"
-    if not text:
-        text = header + "\n"
-    path.write_text(text + "".join(line + "\n" for line in missing), encoding="utf-8")
-    return True
-
-
-def init(notes_dir: Path, remote: str | None = None, remote_name: str = "origin") -> InitReport:
-    """Make `notes_dir` a synced notes repository (idempotent; see the module docstring).
-
-    Creates the directory and the repository if needed, writes `.gitattributes` and
-    `.gitignore`, registers the driver, adds (or re-points) the remote, and commits the
-    set-up files. Raises `SyncError`.
-    """
-    notes_dir.mkdir(parents=True, exist_ok=True)
-    created = False
-    if not is_repository(notes_dir):
-        git(notes_dir, "init", "--quiet")
-        created = True
-    wrote: list[str] = []
-    if _ensure_lines(
-        notes_dir / ".gitattributes",
-        "# Notes files merge by annotation id (`reader sync --init` registers the driver).",
-        [ATTRIBUTES],
-    ):
-        wrote.append(".gitattributes")
-    if _ensure_lines(
-        notes_dir / ".gitignore",
-        "# Temporary, lock and backup files of the reader stay on this machine.",
-        IGNORED,
-    ):
-        wrote.append(".gitignore")
-    registered = not driver_registered(notes_dir)
-    register_driver(notes_dir)
-    added_remote = None
-    if remote is not None:
-        current = git(notes_dir, "remote", "get-url", remote_name, check=False)
-        if current.returncode != 0:
-            git(notes_dir, "remote", "add", remote_name, remote)
-            added_remote = remote
-        elif current.stdout.strip() != remote:
-            git(notes_dir, "remote", "set-url", remote_name, remote)
-            added_remote = remote
-    commit = None
-    git(notes_dir, "add", "--", ".gitattributes", ".gitignore")
-    staged = git(
-        notes_dir, "diff", "--cached", "--quiet", "--", ".gitattributes", ".gitignore", check=False
-    )
-    if staged.returncode != 0 or not _has_head(notes_dir):
-        _commit(
-            notes_dir,
-            "Set up notes sync: notes files merge by annotation id",
-            ["--", ".gitattributes", ".gitignore"],
-        )
-        commit = _out(notes_dir, "rev-parse", "HEAD")
-    return InitReport(
-        notes_dir=notes_dir,
-        created_repository=created,
-        wrote=tuple(wrote),
-        registered=registered,
-        remote=added_remote,
-        commit=commit,
-    )
-
-
 # -- describing changes -----------------------------------------------------------------------
 
 
@@ -393,7 +169,7 @@ def _notes_at(notes_dir: Path, spec: str | None) -> NotesFile | None:
     """The notes file at a `git cat-file` spec (None: absent or unreadable)."""
     if spec is None:
         return None
-    data = _git_bytes(notes_dir, "cat-file", "blob", spec)
+    data = git_bytes(notes_dir, "cat-file", "blob", spec)
     if data is None:
         return None
     try:
@@ -435,7 +211,7 @@ def changes(notes_dir: Path, old: str | None, new: str | None) -> list[Change]:
     """
     args = ["diff", "--relative", "--name-status", "-z", "--no-renames"]
     args += ["--cached", old or EMPTY_TREE] if new is None else [old or EMPTY_TREE, new]
-    fields = _out(notes_dir, *args, "--", ".").split("\0")
+    fields = git_out(notes_dir, *args, "--", ".").split("\0")
     result: list[Change] = []
     for status, path in zip(fields[0::2], fields[1::2], strict=False):
         if not path or not _is_notes_path(path):
@@ -477,38 +253,8 @@ def commit_message(change_list: Sequence[Change]) -> str:
 # -- sync ---------------------------------------------------------------------------------------
 
 
-def _has_head(notes_dir: Path) -> bool:
-    return git(notes_dir, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0
-
-
-def _identity_env(notes_dir: Path) -> dict[str, str]:
-    """The environment for a commit: git's identity, or a fallback so a commit never fails."""
-    env = _env()
-    name = git(notes_dir, "config", "user.name", check=False).stdout.strip()
-    email = git(notes_dir, "config", "user.email", check=False).stdout.strip()
-    if not name:
-        env["GIT_AUTHOR_NAME"] = env["GIT_COMMITTER_NAME"] = default_author()
-    if not email:
-        user = re.sub(r"[^A-Za-z0-9._-]+", "", default_author()) or "reader"
-        env["GIT_AUTHOR_EMAIL"] = env["GIT_COMMITTER_EMAIL"] = f"{user}@localhost"
-    return env
-
-
-def _commit(notes_dir: Path, message: str, extra: Sequence[str] = ()) -> None:
-    git(
-        notes_dir,
-        "commit",
-        "--quiet",
-        "--no-verify",
-        "-m",
-        message,
-        *extra,
-        env=_identity_env(notes_dir),
-    )
-
-
 def _git_path(notes_dir: Path, name: str) -> Path:
-    path = Path(_out(notes_dir, "rev-parse", "--git-path", name))
+    path = Path(git_out(notes_dir, "rev-parse", "--git-path", name))
     return path if path.is_absolute() else notes_dir / path
 
 
@@ -526,7 +272,7 @@ def _operation_in_progress(notes_dir: Path) -> str | None:
 
 def _unmerged(notes_dir: Path) -> list[str]:
     """Paths (relative to the repository root) git could not merge."""
-    out = _out(notes_dir, "diff", "--name-only", "--diff-filter=U", "-z")
+    out = git_out(notes_dir, "diff", "--name-only", "--diff-filter=U", "-z")
     return [p for p in out.split("\0") if p]
 
 
@@ -537,7 +283,7 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
     what the driver would have written. Raises `SyncError` if a file is not a notes file or
     a version cannot be read; nothing is written then.
     """
-    top = Path(_out(notes_dir, "rev-parse", "--show-toplevel"))
+    top = Path(git_out(notes_dir, "rev-parse", "--show-toplevel"))
     paths = _unmerged(notes_dir)
     merged: list[tuple[str, str]] = []
     for path in paths:
@@ -545,7 +291,7 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
             raise SyncError(f"git could not merge {path}, which is not a notes file")
         versions: list[str | None] = []
         for stage in (1, 2, 3):
-            data = _git_bytes(top, "cat-file", "blob", f":{stage}:{path}")
+            data = git_bytes(top, "cat-file", "blob", f":{stage}:{path}")
             versions.append(None if data is None else decode(data, path))
         base, ours, theirs = versions
         try:
@@ -565,17 +311,19 @@ def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> No
 
     A rebase may stop again on a later commit; each stop is resolved the same way.
     """
-    commits = int(_out(notes_dir, "rev-list", "--count", "--all"))
+    commits = int(git_out(notes_dir, "rev-list", "--count", "--all"))
     for _ in range(commits + 1):
         report.resolved += _resolve_unmerged(notes_dir)
         if operation == "merge":
-            _commit(notes_dir, "Merge notes (notes files merged by annotation id)", ["--no-edit"])
+            commit_files(
+                notes_dir, "Merge notes (notes files merged by annotation id)", ["--no-edit"]
+            )
             return
-        result = git(notes_dir, "rebase", "--continue", check=False, env=_identity_env(notes_dir))
+        result = git(notes_dir, "rebase", "--continue", check=False, env=identity_env(notes_dir))
         if result.returncode == 0:
             return
         if not _unmerged(notes_dir):
-            raise SyncError(f"git rebase --continue failed: {_git_message(result.stderr)}")
+            raise SyncError(f"git rebase --continue failed: {git_message(result.stderr)}")
     raise SyncError("the rebase does not finish; run 'git rebase --abort'")
 
 
@@ -615,7 +363,7 @@ def _upstream(notes_dir: Path, branch: str) -> tuple[str, str | None] | None:
     merge_ref = git(notes_dir, "config", f"branch.{branch}.merge", check=False).stdout.strip()
     if remote and merge_ref.startswith("refs/heads/"):
         return remote, merge_ref[len("refs/heads/") :]
-    remotes = _out(notes_dir, "remote").split()
+    remotes = git_out(notes_dir, "remote").split()
     if not remotes:
         return None
     return ("origin" if "origin" in remotes else remotes[0]), None
@@ -636,7 +384,7 @@ def _network(
     notes_dir: Path, kept: str, batch: bool, *args: str
 ) -> subprocess.CompletedProcess[str]:
     """Run a fetch or push; a timeout becomes a `SyncError` that says the notes are safe."""
-    env = _env()
+    env = git_env()
     if batch and not (env.get("GIT_SSH_COMMAND") or env.get("GIT_SSH")):
         configured = git(notes_dir, "config", "core.sshCommand", check=False).stdout.strip()
         env["GIT_SSH_COMMAND"] = (configured or "ssh") + " -o BatchMode=yes"
@@ -648,14 +396,14 @@ def _network(
 
 def _unreachable(remote: str, url: str, stderr: str, kept: str) -> SyncError:
     return SyncError(
-        f"cannot reach remote '{remote}' ({url}): {_git_message(stderr)}; "
+        f"cannot reach remote '{remote}' ({url}): {git_message(stderr)}; "
         f"{kept}; run 'reader sync' again when it is reachable"
     )
 
 
 def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: SyncReport) -> None:
     """Merge or rebase onto `target`; on failure abort back to where we were."""
-    env = _identity_env(notes_dir)
+    env = identity_env(notes_dir)
     related = git(notes_dir, "merge-base", "HEAD", target, check=False).returncode == 0
     if rebase and related:
         args = ["rebase", "--quiet", target]
@@ -670,7 +418,7 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: 
         return
     try:
         if _operation_in_progress(notes_dir) is None:
-            raise SyncError(f"git {operation} failed: {_git_message(result.stderr)}")
+            raise SyncError(f"git {operation} failed: {git_message(result.stderr)}")
         _finish_operation(notes_dir, operation, report)
     except SyncError as error:
         if _operation_in_progress(notes_dir) is not None:
@@ -714,11 +462,11 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
     report.recovered = _recover_marked_files(notes_dir)
     git(notes_dir, "add", "--all", "--", ".")
     if git(notes_dir, "diff", "--cached", "--quiet", check=False).returncode != 0:
-        head = _out(notes_dir, "rev-parse", "HEAD") if _has_head(notes_dir) else None
+        head = git_out(notes_dir, "rev-parse", "HEAD") if has_head(notes_dir) else None
         report.committed = changes(notes_dir, head, None)
         message = commit_message(report.committed) if report.committed else "Update notes directory"
-        _commit(notes_dir, message)
-        report.commit = _out(notes_dir, "rev-parse", "HEAD")
+        commit_files(notes_dir, message)
+        report.commit = git_out(notes_dir, "rev-parse", "HEAD")
 
     upstream = _upstream(notes_dir, branch_name)
     if upstream is None:
@@ -752,7 +500,7 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
             == 0
         )
         if has_remote:
-            before = _out(notes_dir, "rev-parse", "HEAD")
+            before = git_out(notes_dir, "rev-parse", "HEAD")
             up_to_date = (
                 git(
                     notes_dir, "merge-base", "--is-ancestor", tracking, "HEAD", check=False
@@ -762,11 +510,11 @@ def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncR
             if not up_to_date:
                 _integrate(notes_dir, tracking, remote, rebase, report)
                 report.commits_in += int(
-                    _out(notes_dir, "rev-list", "--count", f"{before}..{tracking}")
+                    git_out(notes_dir, "rev-list", "--count", f"{before}..{tracking}")
                 )
                 report.incoming += changes(notes_dir, before, "HEAD")
         base = tracking if has_remote else None
-        ahead = _out(notes_dir, "rev-list", "--count", f"{tracking}..HEAD" if base else "HEAD")
+        ahead = git_out(notes_dir, "rev-list", "--count", f"{tracking}..HEAD" if base else "HEAD")
         if ahead == "0":
             return report
         outgoing = changes(notes_dir, base, "HEAD")
