@@ -4,7 +4,9 @@
 controller runs every search in an exclusive thread worker (a new keystroke cancels the stale
 one, and a stale result is dropped by its generation number), then sets attributes on the
 widgets: the article view's `search` mark layers and paragraph filter, the bar's results and
-counter, the status line. The index is built in a worker after the first paint.
+counter, the status line. The index is built in a worker when the bar first opens (a 3 MB book's
+index takes a second and tens of MB: a reader who never searches never pays for it); what is
+typed meanwhile runs once it is ready.
 
 The rule for `n`/`N`: they step through the matches of the last search confirmed with `enter`
 while its highlights are on; selecting a speaker ends that search, so whichever was chosen last
@@ -28,6 +30,9 @@ from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from reader.document import Article
+    from reader.extract.model import Extraction
+
     # The index, ranking and rapidfuzz load in the index worker, after the first paint.
     from reader.search.index import NoteRecord, SearchIndex, SearchResults
     from reader.search.literal import LiteralMatch, LiteralMatches
@@ -58,6 +63,18 @@ class _Origin:
     active_query: str
     filter_text: str
     filter_paragraphs: tuple[int, ...] | None
+
+
+def build_index(
+    article: Article,
+    extraction: Extraction | None = None,
+    *,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> SearchIndex | None:
+    """`reader.search.index.build_index`, importing the index (and rapidfuzz) on first use."""
+    from reader.search.index import build_index as build
+
+    return build(article, extraction, is_cancelled=is_cancelled)
 
 
 class SearchController:
@@ -92,6 +109,7 @@ class SearchController:
         self._marked: tuple[LiteralMatches, int, int] | None = None
         self._own_history = SearchHistory()
         self._failed = False
+        self._index_started = False
 
     @property
     def history(self) -> SearchHistory:
@@ -123,13 +141,14 @@ class SearchController:
     # ----------------------------------------------------------------- the index
 
     def start(self) -> None:
-        """Build the index in a worker once the article is on screen."""
-        self.screen.call_after_refresh(self._start_index)
-
-    def _start_index(self) -> None:
+        """Build the index in a worker, unless it is built or being built."""
+        if self._index_started:
+            return
+        self._index_started = True
         self.screen.run_worker(
             self._build_index,
             name="search-index",
+            description="build the search index",
             group="search-index",
             thread=True,
             exit_on_error=False,  # a search failure must not end the reading session
@@ -138,8 +157,6 @@ class SearchController:
     def _build_index(self) -> None:
         worker = get_current_worker()
         try:
-            from reader.search.index import build_index
-
             index = build_index(
                 self.screen.article,
                 self.screen.extraction,
@@ -191,6 +208,7 @@ class SearchController:
             self.filter_paragraphs,
         )
         self.results = None
+        self.start()
         self.bar.open(mode, self.history.cursor(self._key), self.filter_text * (mode == "filter"))
 
     def handle(self, message: Message) -> None:
@@ -223,6 +241,7 @@ class SearchController:
         self.screen.run_worker(
             job,
             name="search",
+            description=f"{mode} for {text!r}",  # the default repr would print the index
             group="search",
             thread=True,
             exclusive=True,
