@@ -38,15 +38,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotations.anchor import Anchoring, AnchorStatus, Placement, article_order, reanchor
+from annotations.location import (
+    HEADER_BYTES,
+    NOTES_DIR_ENV,
+    NOTES_SUFFIX,
+    file_name,
+    find_notes_file,
+    notes_dir,
+)
+from annotations.location import notes_dir as resolve_notes_dir
 from annotations.merge import merge
 from annotations.model import (
     DEFAULT_COLOR,
@@ -60,10 +67,14 @@ from annotations.model import (
     document_id,
     format_time,
     new_id,
-    normalise_url,
     selector_for,
-    slugify,
     utc_now,
+)
+from annotations.safe_files import (
+    LockTimeout,
+    atomic_write,
+    file_lock,
+    remove_stale_temporaries,
 )
 from annotations.yaml_io import (
     ConflictMarkersError,
@@ -73,48 +84,30 @@ from annotations.yaml_io import (
     dump_bytes,
     parse,
     parse_bytes,
-    read_document,
     split_conflict,
 )
 from reader.document import Article
 
-NOTES_SUFFIX = ".notes.yaml"
-"""Suffix of every notes file (what `.gitattributes` should match)."""
+__all__ = [  # the location names are re-exported: callers use `store.notes_dir` and friends
+    "HEADER_BYTES",
+    "IGNORE_PATTERNS",
+    "LOCK_TIMEOUT",
+    "NOTES_DIR_ENV",
+    "NOTES_SUFFIX",
+    "NotesStore",
+    "ReadOnlyError",
+    "StoreError",
+    "atomic_write",
+    "file_name",
+    "find_notes_file",
+    "notes_dir",
+]
 
 IGNORE_PATTERNS: tuple[str, ...] = ("*.lock", ".*.tmp", "*.bak")
 """Files the store makes beside the notes that do not belong in git."""
 
-NOTES_DIR_ENV = "READER_NOTES_DIR"
-"""Environment variable naming the notes directory (below `--notes-dir`, above the default)."""
-
 LOCK_TIMEOUT = 10.0
 """Seconds a save waits for another process's save before giving up."""
-
-HEADER_BYTES = 16 * 1024
-"""How much of each file is read when searching the directory for an article's notes."""
-
-
-def notes_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The notes directory: `option`, else `$READER_NOTES_DIR`, else the platform default.
-
-    `option` is `--notes-dir`. The default is `$XDG_DATA_HOME/reader/notes` when
-    XDG_DATA_HOME is set, `~/.local/share/reader/notes` on Linux, the Application Support or
-    AppData folder elsewhere.
-    """
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get(NOTES_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "reader" / "notes"
-    import platformdirs
-
-    return platformdirs.user_data_path("reader", appauthor=False) / "notes"
-
-
-_notes_dir = notes_dir
 
 
 class StoreError(Exception):
@@ -135,71 +128,6 @@ class _Change:
 
 def _sha(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
-
-
-def _short(doc_id: str) -> str:
-    return doc_id.split(":", 1)[-1][:8]
-
-
-def file_name(document: Document) -> str:
-    """The file name for a document: slug of the title, `--`, 8 hex of its id."""
-    return f"{slugify(document.title)}--{_short(document.id)}{NOTES_SUFFIX}"
-
-
-def find_notes_file(article: Article, directory: Path) -> Path | None:
-    """The notes file for `article` in `directory`, found by identity, not by path.
-
-    By file name first (the id of the source URL, or of the text), then by reading the
-    `document:` header of every notes file: same normalised URL, or the same text hash
-    (current or a known earlier one); last, for an edited text without a URL, a file with
-    the same title whose passages are largely still in the text (`_passages_found`).
-    """
-    if not directory.is_dir():
-        return None
-    ids = [document_id(article.url, article.text_sha256)]
-    if article.url:
-        ids.append(document_id(None, article.text_sha256))
-    for doc_id in ids:
-        matches = sorted(directory.glob(f"*--{_short(doc_id)}{NOTES_SUFFIX}"))
-        if matches:
-            return matches[0]
-    url = normalise_url(article.url) if article.url else None
-    same_title: list[Path] = []
-    for path in sorted(directory.glob(f"*{NOTES_SUFFIX}")):
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(HEADER_BYTES).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        document = read_document(head, str(path))
-        if document is None:
-            continue
-        if (url and document.url and normalise_url(document.url) == url) or (
-            document.matches_text(article.text_sha256)
-        ):
-            return path
-        if article.title and document.title == article.title and not (url and document.url):
-            same_title.append(path)
-    for path in same_title:
-        if _passages_found(path, article.text):
-            return path
-    return None
-
-
-def _passages_found(path: Path, text: str) -> bool:
-    """True when the file's notes belong to an edited version of `text`.
-
-    The last resort for an article without a URL whose text changed (its hash is new): a
-    file with the same title is taken when at least a third of its passages are still in the
-    text verbatim; the next save records the new hash, so later opens match at once.
-    """
-    try:
-        notes = parse_bytes(path.read_bytes(), str(path))
-    except (OSError, NotesFormatError):
-        return False
-    passages = [a.selector.exact for a in notes.live if a.selector is not None]
-    found = sum(1 for passage in passages if passage and passage in text)
-    return bool(passages) and found * 3 >= len(passages)
 
 
 class NotesStore:
@@ -248,7 +176,7 @@ class NotesStore:
 
         Never raises for a bad file: it opens read-only with the reason in `read_only`.
         """
-        directory = _notes_dir(notes_dir)
+        directory = resolve_notes_dir(notes_dir)
         document = Document(
             id=document_id(article.url, article.text_sha256),
             title=article.title,
@@ -544,7 +472,7 @@ class NotesStore:
     def _save(self, ours: NotesFile) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _file_lock(self.path):
-            _remove_stale_temporaries(self.path)
+            remove_stale_temporaries(self.path)
             data = self._read()
             if _sha(data) != self._disk_sha:
                 ours = self._merge_disk(ours, data)
@@ -654,77 +582,13 @@ def _after(previous: str) -> str:
     return format_time(moment + timedelta(milliseconds=1))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically and durably (temp file, fsync, rename, fsync dir).
-
-    A crash at any moment leaves either the old file or the new one.
-    """
-    directory = path.parent
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms that cannot open a directory
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - file systems without directory fsync
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    # Called with the file lock held: no live writer of this file owns a temporary now.
-    for temporary in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-
-
 @contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<path>.lock` so two processes never save at once."""
+    """Hold the save lock of `path`, or fail with a `StoreError` the user can act on."""
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: saves are still atomic, not serialised
-        yield
-        return
-    lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreError(
-                        f"another reader has been saving {path.name} for "
-                        f"{LOCK_TIMEOUT:.0f} s; try again"
-                    ) from None
-                time.sleep(0.01)
-        try:
+        with file_lock(path, LOCK_TIMEOUT):
             yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+    except LockTimeout:
+        raise StoreError(
+            f"another reader has been saving {path.name} for {LOCK_TIMEOUT:.0f} s; try again"
+        ) from None
