@@ -55,15 +55,35 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_WORD_STRIP = ".,;:!?()\"'’‘“”"
+_SPLIT_AHEAD = 4 * TITLE_MAX_WORDS
+"""How many words of a quote `is_title_case` reads before it knows the quote is too long."""
+
+
+def _count_words(quote: str, cap: int) -> int:
+    """`len(quote.split())`, or `cap + 1` when that is more than `cap` (without a full split)."""
+    return len(quote.split(None, cap))
+
+
 def is_title_case(quote: str) -> bool:
     """Whether most words of `quote` are capitalised (`Rivers at Risk`, `Fox News Sunday`)."""
-    words = [w.strip(".,;:!?()\"'’‘“”") for w in quote.split()]
-    words = [w for w in words if w]
+    # a long quote is never a title: read only its first words unless they are mostly punctuation
+    parts = quote.split(None, _SPLIT_AHEAD)
+    if len(parts) > _SPLIT_AHEAD:
+        head = [w for w in map(_strip_word, parts[:_SPLIT_AHEAD]) if w]
+        if len(head) > TITLE_MAX_WORDS:
+            return False
+        parts = quote.split()
+    words = [w for w in map(_strip_word, parts) if w]
     if not words or len(words) > TITLE_MAX_WORDS or quote.rstrip(" .,;:")[-1:] in "!?":
         return False
     major = [w for w in words if w.lower() not in _MINOR_WORDS or w == words[0]]
     capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
     return bool(major) and capitalised == len(major) and len(words) >= 1
+
+
+def _strip_word(word: str) -> str:
+    return word.strip(_WORD_STRIP)
 
 
 _GENERIC_CALLERS = frozenset(
@@ -144,7 +164,7 @@ def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
     return (
         bool(pre)
         and bool(post)
-        and len(quote.split()) <= 2
+        and _count_words(quote, 2) <= 2
         and (
             pre[-1].is_capitalised
             or (pre[-1].text == "." and len(pre) > 1 and pre[-2].is_capitalised)
@@ -215,7 +235,7 @@ def classify(
     (`words such as "ambassador," "attack," "Benghazi"`).
     """
     del text
-    words = len(quote.split())
+    words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
     title_case = is_title_case(quote)
     spoken = any(is_cue(pre, i) for i in range(len(pre)))
     if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):

@@ -39,7 +39,7 @@ from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
 from reader.extract.spans import RawQuote, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
-from reader.extract.tokens import Token, is_sentence_end, tokenize
+from reader.extract.tokens import Token, is_sentence_end, make_token, tokenize
 
 MAX_CONTEXT_TOKENS = 60
 """How many tokens of narration around a quote are read for its attribution."""
@@ -114,7 +114,7 @@ def _tokenize_paragraph(
             if is_sentence_end(text, piece[i].start, end):
                 ends[base + i] = True
         if a < b:
-            tokens.append(Token(QUOTED, a, b))
+            tokens.append(make_token(QUOTED, a, b))
             last = b - 1
             while last > a and text[last] in "\"'”’»“‘«)] ":
                 last -= 1

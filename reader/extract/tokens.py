@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from typing import NamedTuple
@@ -24,7 +25,8 @@ class Token(NamedTuple):
     """A word or punctuation character located in the article text (never modified).
 
     A tuple: a paragraph's tokens are built in one pass of C code (`tokenize`), which is several
-    times cheaper than calling a constructor per token, and books have millions of them.
+    times cheaper than calling a constructor per token, and books have millions of them. Build
+    one alone with `make_token`, which fills in the two flags.
     """
 
     text: str
@@ -33,6 +35,10 @@ class Token(NamedTuple):
     """Offset of its first character."""
     end: int
     """Offset just past its last character."""
+    is_word: bool
+    """True for a word (starts with a letter or digit), False for punctuation."""
+    is_capitalised: bool
+    """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
 
     @property
     def lower(self) -> str:
@@ -42,15 +48,13 @@ class Token(NamedTuple):
             word = word[:-2]
         return word
 
-    @property
-    def is_word(self) -> bool:
-        """True for a word (letters or digits), False for punctuation."""
-        return self.text[0].isalnum()
 
-    @property
-    def is_capitalised(self) -> bool:
-        """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
-        return self.text[0].isupper()
+def make_token(text: str, start: int, end: int) -> Token:
+    """The token `text` at `start`..`end`, its flags read off its first character."""
+    return Token(text, start, end, text[0].isalnum(), text[0].isupper())
+
+
+_first_char = operator.itemgetter(0)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -59,8 +63,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     # split keeps the tokens at the odd places; offsets are the running sum of the piece lengths
     pieces = _SPLIT.split(text[start:stop])
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
-    spans = zip(pieces[1::2], offsets[1:-1:2], offsets[2::2], strict=True)
-    return list(map(_new_token, itertools.repeat(Token), spans))
+    words = pieces[1::2]
+    firsts = list(map(_first_char, words))
+    fields = zip(
+        words,
+        offsets[1:-1:2],
+        offsets[2::2],
+        map(str.isalnum, firsts),
+        map(str.isupper, firsts),
+        strict=True,
+    )
+    return list(map(_new_token, itertools.repeat(Token), fields))
 
 
 def is_abbreviation(word: str) -> bool:
