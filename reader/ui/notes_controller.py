@@ -259,6 +259,18 @@ class NotesScreen(Screen[None]):
         except RuntimeError:  # the app closed while we were working
             return
 
+    def notes_pane_mounted(self) -> None:
+        """Fill a Notes pane mounted after the screen (with the notes, once they are loaded)."""
+        pane = self._notes_pane
+        if pane is None:
+            return
+        if self.notes_store is not None:
+            self.show_notes()
+        elif self._load_error is not None:
+            pane.show([], read_only=True)
+        else:
+            pane.show(None)
+
     def _store_failed(self, reason: str) -> None:
         self._load_error = f"Notes could not be opened ({reason}); nothing was written."
         self.notify(self._load_error, title="Notes", severity="error", timeout=20)

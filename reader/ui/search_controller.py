@@ -194,6 +194,9 @@ class SearchController:
 
     def open(self, mode: SearchMode) -> None:
         """Open the bar to search (`/`) or filter (`&`), remembering where the reader is."""
+        if self.screen.mount_panes():  # a key before the first paint: once the bar is there
+            self.screen.call_after_refresh(self.open, mode)
+            return
         view = self.view
         self._origin = _Origin(
             view.top_offset,
@@ -511,7 +514,7 @@ class SearchController:
 
     def view_moved(self) -> None:
         """The article scrolled: highlight the matches now on screen."""
-        if self.searching or self.bar.is_open:
+        if self.searching or any(bar.is_open for bar in self.screen.query(SearchBar)):
             self._mark()
 
     # ----------------------------------------------------------------- showing

@@ -126,6 +126,7 @@ class ReaderScreen(NotesScreen):
         """Search, filter and n/N (the logic lives there, not in this screen)."""
         self._headings = article.headings()
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
+        self._panes_mounted = False
 
     # ----------------------------------------------------------------- layout
 
@@ -137,15 +138,43 @@ class ReaderScreen(NotesScreen):
         self.set_class(not wide, "-narrow")
         with Horizontal(id="body"):
             yield ArticleView(self.article, max_width=self._line_width, id="article")
-            with Vertical(id="sidebar"):
-                yield SpeakersPane(2, id="speakers")
-                yield QuotesPane(3, id="quotes")
-                if self._headings:
-                    yield ContentsPane(4, id="contents")
-                yield NotesPane(5, id="notes")
-        yield SearchBar(id="search")
+        # The side panes and the search bar are mounted just after the first paint
+        # (`mount_panes`): styling their two dozen widgets would delay the article.
         yield StatusLine(id="status")
         yield Footer()
+
+    def mount_panes(self) -> bool:
+        """Mount the side panes and the search bar; fill them with what is known once mounted.
+
+        Runs after the first paint, or earlier if a key needs them first; returns True when it
+        mounted them just now (so they are not ready yet: retry after a refresh), else False.
+        """
+        if self._panes_mounted or not self.is_attached:
+            return False
+        self._panes_mounted = True
+        panes: list[Widget] = [SpeakersPane(2, id="speakers"), QuotesPane(3, id="quotes")]
+        if self._headings:
+            panes.append(ContentsPane(4, id="contents"))
+        panes.append(NotesPane(5, id="notes"))
+        mounts = [
+            self.query_one("#body").mount(Vertical(*panes, id="sidebar")),
+            self.mount(SearchBar(id="search"), before=self.query_one(StatusLine)),
+        ]
+
+        async def fill() -> None:
+            for mounting in mounts:
+                await mounting
+            if self.extraction is not None:
+                self.show_extraction(self.extraction)
+            else:
+                self.query_one(SpeakersPane).show(None, {})
+                self.query_one(QuotesPane).show(None, {})
+            if self._headings:
+                self.query_one(ContentsPane).show(self._headings)
+            self.notes_pane_mounted()
+
+        self.call_next(fill)
+        return True
 
     @property
     def view(self) -> ArticleView:
@@ -165,14 +194,11 @@ class ReaderScreen(NotesScreen):
         status.title = self.article.title
         status.paragraphs = len(self.article.paragraphs)
         status.counts = "finding quotes…"
-        self.query_one(SpeakersPane).show(None, {})
-        self.query_one(QuotesPane).show(None, {})
-        if self._headings:
-            self.query_one(ContentsPane).show(self._headings)
         self.set_class(not self.panes_shown, "-panes-hidden")
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
+        self.call_after_refresh(self.mount_panes)
         self.call_after_refresh(self._start_extraction)
 
     def on_unmount(self) -> None:
@@ -228,8 +254,10 @@ class ReaderScreen(NotesScreen):
             style = Style(color=colour, italic=True) if colour else Style(italic=True)
             spans.extend((start, end, style) for start, end in _pieces(quote))
         self.view.set_marks("quotes", spans, priority=0)
-        self.query_one(SpeakersPane).show(extraction, self.colours)
-        self.query_one(QuotesPane).show(extraction, self.colours)
+        for pane in self.query(SpeakersPane):  # none before the panes are mounted
+            pane.show(extraction, self.colours)
+        for quotes_pane in self.query(QuotesPane):
+            quotes_pane.show(extraction, self.colours)
         status = self.query_one(StatusLine)
         quotes = len(extraction.quotes)
         speakers = len(extraction.speakers)
@@ -357,6 +385,9 @@ class ReaderScreen(NotesScreen):
         self._cycle(-1)
 
     def _cycle(self, step: int) -> None:
+        if self.mount_panes():  # a key before the first paint: once the panes are there
+            self.call_after_refresh(self._cycle, step)
+            return
         panes = self.panes()
         focused = self.focused
         current = panes.index(focused) if focused in panes else 0
@@ -366,6 +397,9 @@ class ReaderScreen(NotesScreen):
         """Focus pane `number` (1 article, 2 speakers, 3 quotes, 4 contents)."""
         if number == 1:
             self._focus(self.view)
+        elif self.mount_panes():  # a key before the first paint: once the panes are there
+            self.call_after_refresh(self.action_focus_pane, number)
+            return
         for pane in self.query(Pane):
             if pane.number == number:
                 self._focus(pane)
