@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from hashlib import blake2b
 
 PARAGRAPH_SEPARATOR = "\n\n"
 """What joins paragraphs in `Article.text`; offsets count it, so keep it fixed."""
@@ -71,8 +72,7 @@ def paragraph_id(index: int, text: str) -> str:
     The number makes ids readable in `reader dump` and notes files; the hash makes an id change
     when the paragraph's words change, so stale references are noticed rather than misplaced.
     """
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
-    return f"p{index + 1}-{digest}"
+    return f"p{index + 1}-{blake2b(text.encode('utf-8'), digest_size=4).hexdigest()}"
 
 
 @dataclass(frozen=True)
@@ -131,34 +131,29 @@ def build_article(
     url: str | None = None,
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
+    # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
+    # so it binds what it calls locally and passes arguments by position.
     paragraphs: list[Paragraph] = []
-    parts: list[str] = []
-    offset = 0
+    texts: list[str] = []
+    add_paragraph = paragraphs.append
+    add_text = texts.append
+    make = Paragraph
+    ident = paragraph_id
+    step = len(PARAGRAPH_SEPARATOR)
+    offset = -step
     for block in blocks:
-        if not block.text:
+        text = block.text
+        if not text:
             continue
-        if parts:
-            parts.append(PARAGRAPH_SEPARATOR)
-            offset += len(PARAGRAPH_SEPARATOR)
-        index = len(paragraphs)
-        end = offset + len(block.text)
-        paragraphs.append(
-            Paragraph(
-                id=paragraph_id(index, block.text),
-                index=index,
-                text=block.text,
-                start=offset,
-                end=end,
-                kind=block.kind,
-                level=block.level,
-            )
-        )
-        parts.append(block.text)
-        offset = end
+        start = offset + step
+        offset = start + len(text)
+        index = len(texts)
+        add_paragraph(make(ident(index, text), index, text, start, offset, block.kind, block.level))
+        add_text(text)
     return Article(
         title=title,
         source=source,
-        text="".join(parts),
+        text=PARAGRAPH_SEPARATOR.join(texts),
         paragraphs=tuple(paragraphs),
         format=format,
         url=url,

@@ -23,6 +23,10 @@ _ESCAPE = re.compile(
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""What `_CONTROL` matches below U+0080, as UTF-8 bytes (each is one byte)."""
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+"""What `_CONTROL` matches from U+0080 to U+009F, as UTF-8 (two bytes, the first one rare)."""
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(32)} | {0x7F: "\u2421"}
 
 
@@ -46,4 +50,12 @@ def clean(text: str) -> str:
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPE.sub("", text)
     text = text.replace("\f", "\n\n").replace("\t", "    ").replace("\ufeff", "")
+    if not _has_controls(text):  # the usual case, checked in C several times faster
+        return text
     return _CONTROL.sub(_visible, text)
+
+
+def _has_controls(text: str) -> bool:
+    """Whether `_CONTROL` matches somewhere in `text`."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw) or bool(_C1_UTF8.search(raw))

@@ -33,6 +33,7 @@ _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 _LIST_MARKER = re.compile(
     r"\s{0,8}(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,3}\))\s+\S"
 )
+_LIST_MARKER_MATCH = _LIST_MARKER.match
 _DIALOGUE = re.compile(r"\s{0,8}(?:[—―]|--\s|[A-Z][A-Za-z .'-]{0,30}:\s)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _TITLE_END = re.compile(r"[.,;]\s*$")
@@ -41,6 +42,16 @@ _TITLE_END = re.compile(r"[.,;]\s*$")
 def blocks_from_text(text: str) -> Iterator[Block]:
     """Yield the paragraphs of cleaned plain `text` (LF line ends, no control characters)."""
     for raw in _BLANK_LINES.split(text):
+        if "\n" not in raw:  # one line (most paragraphs of web copies and books): no reflow
+            line = raw.strip()
+            if not line:
+                continue
+            block = _block(line)
+            if len(line) <= MAX_PARAGRAPH:
+                yield block
+            else:
+                yield from _split_long(block)
+            continue
         if not raw.strip():
             continue
         for block in _reflow(raw):
@@ -122,7 +133,7 @@ def _join(lines: list[str]) -> str:
 
 
 def _block(text: str) -> Block:
-    if _LIST_MARKER.match(text):
+    if _LIST_MARKER_MATCH(text):
         return Block(text, BlockKind.LIST_ITEM)
     return Block(text)
 
