@@ -159,7 +159,8 @@ class ArticleLayout:
         self.paragraph_first_row: list[int] = []
         """Per wrapped position: the row where it starts."""
         self._next_row = 0
-        self._estimate: int | None = None
+        self._unwrapped_estimate: int | None = None
+        """Estimated rows of the paragraphs not wrapped yet (summed once, then decreased)."""
         if article.title:
             self.title_rows = wrap_spans(article.title, self.width)
             self._next_row = len(self.title_rows) + 2  # the rule and a blank row
@@ -176,14 +177,19 @@ class ArticleLayout:
             if not self.order:
                 return self._next_row + 1  # room for the "empty" notice
             return self._next_row - 1
-        if self._estimate is None:
-            per_row = self.width * 0.93  # greedy wrapping leaves about 7% of each row empty
-            paragraphs = self.article.paragraphs
-            self._estimate = self._next_row + sum(
-                int(len(paragraph.text) / per_row) + 2 + paragraph.text.count("\n")
-                for paragraph in (paragraphs[i] for i in self.order[len(self.paragraph_rows) :])
-            )
-        return self._estimate
+        if self._unwrapped_estimate is None:
+            # Summed over a book's paragraphs once; `extend_to` takes off what it wraps.
+            self._unwrapped_estimate = self._estimated_rows(len(self.paragraph_rows), None)
+        return self._next_row + self._unwrapped_estimate
+
+    def _estimated_rows(self, start: int, stop: int | None) -> int:
+        """Estimated rows (with the blank after each) of positions `start:stop` of `order`."""
+        per_row = self.width * 0.93  # greedy wrapping leaves about 7% of each row empty
+        paragraphs = self.article.paragraphs
+        return sum(
+            int(len(paragraph.text) / per_row) + 2 + paragraph.text.count("\n")
+            for paragraph in (paragraphs[i] for i in self.order[start:stop])
+        )
 
     def complete(self) -> None:
         """Wrap every remaining paragraph."""
@@ -212,7 +218,8 @@ class ArticleLayout:
         index = min(index, len(self.order) - 1)
         if index < len(self.paragraph_rows):
             return
-        self._estimate = None
+        if self._unwrapped_estimate is not None:
+            self._unwrapped_estimate -= self._estimated_rows(len(self.paragraph_rows), index + 1)
         width = self.width
         row = self._next_row
         for paragraph in (paragraphs[i] for i in self.order[len(self.paragraph_rows) : index + 1]):

@@ -36,7 +36,6 @@ from textual import on
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.screen import Screen
 
-from reader.ui.screens.note_editor import ConfirmDialog, NoteEdit, NoteEditor
 from reader.ui.selection import (
     Selection,
     move_sentence,
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from annotations.store import NotesStore
     from reader.document import Article
     from reader.search.index import NoteRecord
+    from reader.ui.screens.note_editor import NoteEdit
 
 NOTE_COLOURS: dict[str, str] = {
     "yellow": "#ffd75f",
@@ -283,6 +283,8 @@ class NotesScreen(Screen[None]):
         self._placements = dict(store.placements)
         self.show_notes()
         if store.recoverable:
+            from reader.ui.screens.note_editor import ConfirmDialog  # with TextArea: not at start
+
             self.app.push_screen(
                 ConfirmDialog(
                     "Notes file has conflict markers",
@@ -637,6 +639,8 @@ class NotesScreen(Screen[None]):
         if annotation is None:
             return
         self.current_note = note_id
+        from reader.ui.screens.note_editor import NoteEditor
+
         editor = NoteEditor(self._quote_of(annotation), annotation.note, annotation.tags)
         self.app.push_screen(editor, partial(self._note_written, note_id, made))
 
@@ -678,6 +682,8 @@ class NotesScreen(Screen[None]):
             if made:
                 self._saving(lambda store: store.undo())
             return
+        from reader.ui.screens.note_editor import NoteEdit
+
         self._note_written(note_id, made, NoteEdit(text, annotation.tags))
 
     def action_cycle_colour(self) -> None:
