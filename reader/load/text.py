@@ -133,6 +133,10 @@ def _join(lines: list[str]) -> str:
 
 
 def _block(text: str) -> Block:
+    # Most paragraphs open with a word: a letter not followed by "." or ")" starts no list
+    # marker (`_LIST_MARKER` is not needed to tell, and is slower, on a book's paragraphs).
+    if text[:1].isalpha() and text[1:2] not in (".", ")"):
+        return Block(text)
     if _LIST_MARKER_MATCH(text):
         return Block(text, BlockKind.LIST_ITEM)
     return Block(text)
