@@ -26,7 +26,7 @@ from reader.ui.commands import (
     SpeakerCommands,
 )
 from reader.ui.messages import ReadingPositionChanged
-from reader.ui.notes_controller import NOTES_BINDINGS, VISUAL_BINDINGS
+from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import Extractor, ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -214,7 +214,7 @@ def run_app(
     if last.moved or saved is not None:
         save_position(article.text_sha256, Position(last.offset, last.paragraph))
     if config.sync_notes_on_quit:
-        from reader.ui.notes_controller import sync_notes_on_quit
+        from reader.ui.notes_external import sync_notes_on_quit
 
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0

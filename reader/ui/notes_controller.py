@@ -21,21 +21,28 @@ notification and a palette command that registers it.
 from __future__ import annotations
 
 import contextlib
-import os
-import shlex
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import on
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.binding import BindingsMap
 from textual.screen import Screen
 
+from reader.ui.notes_external import edit_externally
+from reader.ui.notes_keys import (
+    HIDDEN_IN_VISUAL,
+    NOTE_COLOURS,
+    NOTE_MARKER,
+    NOTE_MARKER_STYLE,
+    NOTES_BINDINGS,
+    NOTES_LAYER_PRIORITY,
+    SELECTION_LAYER_PRIORITY,
+    VISUAL_ACTIONS,
+    VISUAL_BINDINGS,
+)
 from reader.ui.selection import (
     Selection,
     move_sentence,
@@ -54,109 +61,6 @@ if TYPE_CHECKING:
     from reader.document import Article
     from reader.search.index import NoteRecord
     from reader.ui.screens.note_editor import NoteEdit
-
-NOTE_COLOURS: dict[str, str] = {
-    "yellow": "#ffd75f",
-    "green": "#87d787",
-    "blue": "#87afff",
-    "pink": "#ffafd7",
-}
-"""Highlight colours, in the order `c` cycles them: light tints read with black text on any
-theme and map to distinct colours in 256- and 16-colour terminals."""
-
-NOTES_LAYER_PRIORITY = 20
-"""Highlights are drawn over quote tints (0) and the selected speaker (10), under the flash."""
-
-SELECTION_LAYER_PRIORITY = 60
-"""The visual selection is drawn over highlights, so extending over one stays visible."""
-
-NOTE_MARKER = "✎"
-"""Drawn in the right margin of the row where a highlight with a note ends."""
-
-NOTE_MARKER_STYLE = "bold #ffd75f"
-"""The marker's look."""
-
-NOTES_BINDINGS: list[BindingType] = [
-    Binding("v", "visual", "Select", id="notes.visual"),
-    Binding("V", "visual_paragraph", "Select paragraph", show=False, id="notes.visual_paragraph"),
-    Binding("h", "highlight", "Highlight", id="notes.highlight"),
-    Binding("a", "note", "Note", id="notes.note"),
-    Binding("A", "note_in_editor", "Note in $EDITOR", show=False, id="notes.note_in_editor"),
-    Binding("c", "cycle_colour", "Cycle highlight colour", show=False, id="notes.colour"),
-    Binding("d", "delete_note", "Delete highlight and note", show=False, id="notes.delete"),
-    Binding("u", "undo_note", "Undo last notes change", show=False, id="notes.undo"),
-    Binding("5", "focus_pane(5)", "Notes pane", show=False, id="notes.pane"),
-]
-"""Keys of the notes flows outside visual mode (on the article and in the panes)."""
-
-VISUAL_BINDINGS: list[BindingType] = [
-    Binding(
-        "w", "visual_word(True)", "Word", key_display="w/b", priority=True, id="visual.word_forward"
-    ),
-    Binding(
-        "b", "visual_word(False)", "Word back", show=False, priority=True, id="visual.word_back"
-    ),
-    Binding(
-        "right_parenthesis",
-        "visual_sentence(True)",
-        "Sentence",
-        key_display=")/(",
-        priority=True,
-        id="visual.sentence_forward",
-    ),
-    Binding(
-        "left_parenthesis",
-        "visual_sentence(False)",
-        "Sentence back",
-        show=False,
-        priority=True,
-        id="visual.sentence_back",
-    ),
-    Binding(
-        "j,down",
-        "visual_step(True)",
-        "Move",
-        key_display="j/k",
-        priority=True,
-        id="visual.next_sentence",
-    ),
-    Binding(
-        "k,up",
-        "visual_step(False)",
-        "Previous sentence",
-        show=False,
-        priority=True,
-        id="visual.previous_sentence",
-    ),
-    Binding("o", "visual_swap", "Other end moves", show=False, priority=True, id="visual.swap"),
-    Binding(
-        "p",
-        "visual_whole_paragraph",
-        "Whole paragraph",
-        show=False,
-        priority=True,
-        id="visual.paragraph",
-    ),
-    Binding("y", "visual_copy", "Copy the selection", show=False, priority=True, id="visual.copy"),
-    Binding("escape", "visual_cancel", "Cancel", priority=True, id="visual.cancel"),
-    Binding(
-        "v", "visual_cancel", "Leave visual mode", show=False, priority=True, id="visual.leave"
-    ),
-]
-"""Keys while visual mode is on (they win over the article's own keys; shown in the footer)."""
-
-_VISUAL_ACTIONS = frozenset(
-    {
-        "visual_word",
-        "visual_sentence",
-        "visual_step",
-        "visual_swap",
-        "visual_whole_paragraph",
-        "visual_cancel",
-        "visual_copy",
-    }
-)
-_HIDDEN_IN_VISUAL = frozenset({"next_pane", "visual", "visual_paragraph", "search", "filter"})
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -490,9 +394,9 @@ class NotesScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Visual-mode keys exist only in visual mode, on the article."""
-        if action in _VISUAL_ACTIONS:
+        if action in VISUAL_ACTIONS:
             return self.selection is not None and self.focused is self._view
-        if action in _HIDDEN_IN_VISUAL and self.selection is not None:
+        if action in HIDDEN_IN_VISUAL and self.selection is not None:
             return False
         return super().check_action(action, parameters)
 
@@ -864,53 +768,3 @@ class NotesScreen(Screen[None]):
             ("Notes: register the git merge driver", "this clone", self.register_merge_driver),
             ("Notes: reload from disk", "after a git pull", self.reload_notes),
         ]
-
-
-def edit_externally(app: Any, text: str) -> str | None:
-    """Edit `text` in `$VISUAL` / `$EDITOR` (vi) with the app suspended; None if impossible."""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    handle, path = tempfile.mkstemp(prefix="reader-note-", suffix=".md")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        try:
-            with app.suspend():
-                result = subprocess.run([*shlex.split(editor), path], check=False)
-        except Exception:  # SuspendNotSupported (tests, some terminals), or no such editor
-            return None
-        if result.returncode != 0:
-            return None
-        with open(path, encoding="utf-8") as file:
-            return file.read().rstrip("\n")
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-
-
-def sync_notes_on_quit(option: str | None, out: TextIO | None = None) -> bool:
-    """After the app has quit: sync the notes directory through git, saying what happened.
-
-    Does nothing (False) when the notes directory is not a git repository. Runs in batch mode,
-    so it never waits for a password; a failure is reported in one line and loses nothing
-    (the local commit is kept, and the next `reader sync` finishes the job).
-    """
-    from annotations.store import notes_dir
-    from annotations.sync import SyncError, is_repository, sync
-
-    stream = out or sys.stderr
-    directory = notes_dir(option)
-    if not is_repository(directory):
-        return False
-    print(f"reader: syncing notes in {directory}…", file=stream, flush=True)
-    try:
-        report = sync(directory, batch=True)
-    except SyncError as error:
-        print(f"reader: notes not synced: {error}", file=stream, flush=True)
-        return False
-    print(
-        f"reader: notes synced ({len(report.committed)} file(s) committed, "
-        f"{report.commits_in} commit(s) in, {report.commits_out} out).",
-        file=stream,
-        flush=True,
-    )
-    return True

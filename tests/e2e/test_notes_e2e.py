@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from reader.load import load_sample
-from reader.ui.notes_controller import NOTE_MARKER
+from reader.ui.notes_keys import NOTE_MARKER
 from tests.e2e.terminal import Terminal, reader_command
 
 SAMPLE = load_sample()

@@ -13,7 +13,7 @@ from annotations.store import NotesStore
 from annotations.sync import init
 from reader.config import load_config
 from reader.document import Article
-from reader.ui.notes_controller import sync_notes_on_quit
+from reader.ui.notes_external import sync_notes_on_quit
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
