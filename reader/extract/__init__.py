@@ -11,8 +11,9 @@ the UI needs at start-up) must not load the whole pipeline.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
@@ -45,15 +46,4 @@ _HOMES = {
 """Where each public name lives."""
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _HOMES)

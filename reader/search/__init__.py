@@ -11,8 +11,9 @@ without loading the index and rapidfuzz (they load when the index is first built
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_exports
 
 # Eager: the function `fold` must shadow the submodule of the same name (and folding is cheap).
 from reader.search.fold import FoldedText, fold, fold_cased, has_capitals
@@ -84,15 +85,4 @@ _HOMES = {
 """Where each public name lives."""
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _HOMES)
