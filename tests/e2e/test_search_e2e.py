@@ -117,3 +117,9 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.wait_until(lambda _screen: "[all]" not in term.screen_text())
         term.send("q")
         assert term.wait_exit() == 0
+
+
+def test_a_query_typed_in_one_burst_after_slash_reaches_the_bar(reader_term: Terminal) -> None:
+    reader_term.send("/bridge")  # one write, as a fast typist or a paste delivers it
+    bar = re.compile(r"^ /bridge .*\[all\] \d+/\d+", re.MULTILINE)
+    reader_term.wait_until(lambda s: bar.search(s) is not None, timeout=15)

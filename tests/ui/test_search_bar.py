@@ -300,3 +300,13 @@ async def test_help_lists_the_search_keys_and_the_rule_for_n(sample: Article) ->
         for binding_id in ("screen.search", "screen.filter", "search.cycle_scope", "search.older"):
             assert binding_id in text
         assert "whichever was chosen last" in text
+
+
+async def test_a_slash_or_ampersand_typed_in_the_bar_is_part_of_the_query(sample: Article) -> None:
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "7/2 & co")
+        _screen, _view, bar = parts(app)
+        assert bar.is_open
+        assert bar.input.value == "7/2 & co"

@@ -21,7 +21,7 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from reader.document import Article
@@ -89,8 +89,10 @@ class ReaderScreen(NotesScreen):
         Binding("y", "copy", "Copy", show=False, id="screen.copy"),
         Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
         Binding("escape", "back", "Back", show=False, id="screen.back"),
-        Binding("slash", "search", "Search", id="screen.search"),
-        Binding("ampersand", "filter", "Filter", show=False, id="screen.filter"),
+        # Priority: the bar must have focus before the keys typed just after `/` (queued in
+        # the same burst) are handed out, or they would drive the article instead.
+        Binding("slash", "search", "Search", priority=True, id="screen.search"),
+        Binding("ampersand", "filter", "Filter", show=False, priority=True, id="screen.filter"),
     ]
 
     selected_speaker: reactive[str | None] = reactive(None, init=False)
@@ -295,6 +297,12 @@ class ReaderScreen(NotesScreen):
     @on(ContentsPane.HeadingSelected)
     def _heading_selected(self, event: ContentsPane.HeadingSelected) -> None:
         self.jump_to_paragraph(event.paragraph)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` and `&` typed into a text field are text, not a new search."""
+        if action in ("search", "filter") and isinstance(self.app.focused, Input | TextArea):
+            return False
+        return super().check_action(action, parameters)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Narrow terminals: open the overlay when a side pane gets focus, close it after."""

@@ -230,7 +230,9 @@ class SearchBar(Vertical):
         with self.input.prevent(Input.Changed):
             self.input.value = text
         self.input.cursor_position = len(text)
-        self.input.focus()
+        # Focus now, not via `focus()` (deferred behind the queue): keys typed in one burst
+        # after `/` are already queued and must reach the bar, not the article.
+        self.screen.set_focus(self.input)
         self.set_info("")
         self.post_message(self.QueryChanged(self, text, self.scope, mode))
 
