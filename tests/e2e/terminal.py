@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -97,23 +98,31 @@ class Terminal:
         self.close()
 
     def start(self) -> None:
-        """Start the program attached to a new pty."""
+        """Start the program in a new session whose controlling terminal is a new pty.
+
+        No `preexec_fn`: Python code run between fork and exec can deadlock the child (and
+        `Popen`, which waits for the exec, with it) when the test process has threads. A small
+        shim claims the pty and execs the program instead: util-linux `setsid --ctty` (a few
+        milliseconds, so timings stay fair) when the pty is the program's stdin, else Python.
+        """
         master, slave = os.openpty()
         self._set_size(slave, self.cols, self.rows)
+        os.set_blocking(master, False)  # reads and writes below never wait without a deadline
         self._master = master
-
-        def _controlling_tty() -> None:
-            os.setsid()
-            fcntl.ioctl(0 if self._stdin is None else 1, termios.TIOCSCTTY, 0)
-
+        setsid = shutil.which("setsid") if self._stdin is None else None
+        if setsid is not None:  # it calls setsid() itself: the child is no group leader yet
+            argv = [setsid, "--ctty", *self.argv]
+        else:
+            tty_fd = 0 if self._stdin is None else 1
+            argv = [sys.executable, "-c", _CLAIM_TTY, str(tty_fd), *self.argv]
         self._proc = subprocess.Popen(
-            self.argv,
+            argv,
             stdin=slave if self._stdin is None else self._stdin,
             stdout=slave,
             stderr=slave,
             env=self._env,
             cwd=self._cwd,
-            preexec_fn=_controlling_tty,
+            start_new_session=setsid is None,
             close_fds=True,
         )
         os.close(slave)
@@ -129,6 +138,8 @@ class Terminal:
             return True
         try:
             data = os.read(self._master, 65536)
+        except BlockingIOError:
+            return True
         except OSError:
             return False
         if not data:
@@ -188,7 +199,14 @@ class Terminal:
     def send(self, data: str | bytes) -> None:
         """Type raw characters (or bytes) into the terminal."""
         raw = data.encode() if isinstance(data, str) else data
-        os.write(self._master, raw)
+        deadline = time.monotonic() + 10
+        while raw:
+            try:
+                raw = raw[os.write(self._master, raw) :]
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise AssertionError("the program stopped reading its input") from None
+                self.pump(0.05)  # it may be waiting for us to read its output first
 
     def send_key(self, name: str) -> None:
         """Press a named key (`down`, `pagedown`, `enter`, `escape`, `shift+tab`...)."""
@@ -216,14 +234,33 @@ class Terminal:
         return self.exit_code
 
     def close(self) -> None:
-        """Stop the program if it still runs and release the pty."""
+        """Stop the program (and anything it started) if it still runs; release the pty."""
         if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
+            self._signal_session(signal.SIGTERM)
             try:
                 self._proc.wait(timeout=3)
             except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+                self._signal_session(signal.SIGKILL)
+                try:
+                    self._proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    pass  # left to the operating system rather than hanging the test run
         if self._master >= 0:
             os.close(self._master)
             self._master = -1
+
+    def _signal_session(self, signum: int) -> None:
+        """Send `signum` to the program's process group (its extraction child included)."""
+        assert self._proc is not None
+        try:
+            os.killpg(self._proc.pid, signum)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+_CLAIM_TTY = (
+    "import fcntl, os, sys, termios; "
+    "fcntl.ioctl(int(sys.argv[1]), termios.TIOCSCTTY, 0); "
+    "os.execvp(sys.argv[2], sys.argv[2:])"
+)
+"""Run in the program's new session: make the pty its controlling terminal, then exec it."""
