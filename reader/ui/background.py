@@ -5,8 +5,8 @@ being found would stutter, and the extractor's working memory would stay in the 
 process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
 with `-m`), sends it the article and reads back the `Extraction`, both pickled over pipes, and
 kills it if the reader quits first. The article goes as its text plus the paragraph boundaries
-(`_pack`), streamed into the pipe: pickling a book's tens of thousands of `Paragraph` objects
-would cost the reader's process tens of MB at its peak, and most of it is never given back.
+(`reader.packing`), streamed into the pipe: pickling a book's tens of thousands of `Paragraph`
+objects would cost the reader's process tens of MB at its peak, most of it never given back.
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -18,8 +18,9 @@ import pickle
 import subprocess
 import sys
 import threading
-from array import array
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.packing import pack, unpack
 
 if TYPE_CHECKING:
     from reader.document import Article
@@ -57,7 +58,7 @@ class SubprocessExtractor:
         try:
             # The child reads all of its input before it writes: no deadlock writing first.
             with process.stdin:
-                pickle.dump(_pack(article), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(pack(article), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             with process.stdout:
                 status, value = pickle.load(process.stdout)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
@@ -78,40 +79,9 @@ class SubprocessExtractor:
             process.kill()
 
 
-def _pack(article: Article) -> tuple[Any, ...]:
-    """`article` as plain values: its text once, and each paragraph as offsets (not a copy)."""
-    paragraphs = article.paragraphs
-    return (
-        article.title,
-        article.source,
-        article.text,
-        article.format,
-        article.url,
-        [p.id for p in paragraphs],
-        array("q", [p.start for p in paragraphs]),
-        array("q", [p.end for p in paragraphs]),
-        [p.kind.value for p in paragraphs],
-        array("q", [p.level for p in paragraphs]),
-    )
-
-
-def _unpack(packed: tuple[Any, ...]) -> Article:
-    """The `Article` that `_pack` flattened (paragraph texts are sliced from the text again)."""
-    from reader.document import Article, BlockKind, Paragraph
-
-    title, source, text, format_, url, ids, starts, ends, kinds, levels = packed
-    paragraphs = tuple(
-        Paragraph(id_, index, text[start:end], start, end, BlockKind(kind), level)
-        for index, (id_, start, end, kind, level) in enumerate(
-            zip(ids, starts, ends, kinds, levels, strict=True)
-        )
-    )
-    return Article(title, source, text, paragraphs, format_, url)
-
-
 def _child_main() -> int:
     """In the child: read a packed article on stdin, write the pickled result on stdout."""
-    article = _unpack(pickle.load(sys.stdin.buffer))
+    article = unpack(pickle.load(sys.stdin.buffer))
     try:
         from reader.extract import extract
 

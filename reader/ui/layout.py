@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from reader.document import Article, BlockKind
+from reader.document import PARAGRAPH_SEPARATOR, Article, BlockKind
 
 # Characters one cell wide and not combining: Latin, Greek, Cyrillic, general punctuation
 # (curly quotes, dashes), currency, letterlike symbols, arrows and box drawing. A paragraph made
@@ -186,6 +186,18 @@ class ArticleLayout:
         """Estimated rows (with the blank after each) of positions `start:stop` of `order`."""
         per_row = self.width * 0.93  # greedy wrapping leaves about 7% of each row empty
         paragraphs = self.article.paragraphs
+        stop = len(self.order) if stop is None else min(stop, len(self.order))
+        if start >= stop:
+            return 0
+        if self.shown is None:
+            # Every paragraph from `start` to `stop`: one slice of the text, counted in C (a
+            # book's first screen must not wait for a loop over all of its paragraphs). Each
+            # paragraph has its rows plus a blank one; rounding up its last row adds about half.
+            first, last = paragraphs[start].start, paragraphs[stop - 1].end
+            count = stop - start
+            separators = len(PARAGRAPH_SEPARATOR) * (count - 1)
+            newlines = self.article.text.count("\n", first, last) - 2 * (count - 1)
+            return int((last - first - separators) / per_row + 1.5 * count) + newlines
         return sum(
             int(len(paragraph.text) / per_row) + 2 + paragraph.text.count("\n")
             for paragraph in (paragraphs[i] for i in self.order[start:stop])

@@ -1,0 +1,53 @@
+"""The scroll height of a long article before it is fully wrapped is close to the real one."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reader.document import blocks_of, build_article
+from reader.ui.layout import ArticleLayout
+
+
+def _book(paragraphs: int = 3000) -> list[str]:
+    rng = random.Random(7)
+    words = [
+        "the",
+        "council",
+        "said",
+        "a",
+        "bridge",
+        "would",
+        "be",
+        "rebuilt",
+        "by",
+        "spring",
+        "while",
+        "residents",
+        "waited",
+    ]
+    return [
+        " ".join(rng.choice(words) for _ in range(rng.randint(3, 120))).capitalize() + "."
+        for _ in range(paragraphs)
+    ]
+
+
+@pytest.mark.parametrize("width", [30, 76, 140])
+def test_the_estimated_height_is_within_a_tenth_of_the_wrapped_height(width: int) -> None:
+    article = build_article(blocks_of(_book()), title="A long book", source="<test>")
+    layout = ArticleLayout(article, width)
+    layout.extend_to(100)  # the first screens are wrapped, the rest estimated
+    estimate = layout.row_count
+    layout.complete()
+    assert abs(estimate - layout.row_count) <= layout.row_count / 10
+
+
+def test_a_filtered_layout_estimates_only_the_paragraphs_shown() -> None:
+    article = build_article(blocks_of(_book()), title="A long book", source="<test>")
+    shown = list(range(0, len(article.paragraphs), 10))
+    layout = ArticleLayout(article, 76, shown)
+    estimate = layout.row_count
+    layout.complete()
+    assert abs(estimate - layout.row_count) <= layout.row_count / 10
+    assert layout.row_count < ArticleLayout(article, 76).row_count / 5

@@ -1,0 +1,36 @@
+"""An article handed to the extraction child arrives whole: same paragraphs, ids and identity."""
+
+from __future__ import annotations
+
+import pickle
+
+from reader.document import BlockKind
+from reader.load import load_bytes
+from reader.packing import pack, unpack
+
+MARKDOWN = """# Ferry talks
+
+The council met on *Tuesday*.
+
+## What was said
+
+- first point
+  - a nested point
+- second point
+
+> "We will not wait," the mayor said.
+"""
+
+
+def test_an_unpacked_article_equals_the_original() -> None:
+    article = load_bytes(MARKDOWN.encode(), name="talks.md", source="talks.md")
+    _ = article.text_sha256
+    back = unpack(pickle.loads(pickle.dumps(pack(article))))
+    assert back == article
+    assert [p.id for p in back.paragraphs] == [p.id for p in article.paragraphs]
+    assert [(p.kind, p.level) for p in back.paragraphs] == [
+        (p.kind, p.level) for p in article.paragraphs
+    ]
+    assert {BlockKind.HEADING, BlockKind.LIST_ITEM} <= {p.kind for p in back.paragraphs}
+    assert back.text_sha256 == article.text_sha256
+    assert all(back.text[p.start : p.end] == p.text for p in back.paragraphs)
