@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.extract.cues import ADVERB_SKIP, CALL_VERBS, DETERMINERS, SPEECH_VERBS
+from reader.extract.cues import (
+    ADVERB_SKIP,
+    CALL_VERBS,
+    DETERMINERS,
+    LABEL_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+)
 from reader.extract.mentions import (
     ORG,
     PERSON,
@@ -69,12 +76,18 @@ class Attribution:
 
 
 def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
-    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`)."""
+    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`).
+
+    `calls` (for a fragment embedded in narration) also accepts verbs that apply or judge words
+    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment.
+    """
     tok = tokens[i]
     if not tok.is_word:
         return False
     word = tok.text.lower()
-    if word not in SPEECH_VERBS and not (calls and word in CALL_VERBS):
+    if word not in SPEECH_VERBS and not (
+        calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
+    ):
         return False
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:

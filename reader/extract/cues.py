@@ -55,6 +55,29 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "dubbed", "dubs"})
 """Verbs that introduce a quoted name or epithet (`called Idlib "a black hole"`)."""
 
+LABEL_VERBS: frozenset[str] = _words(
+    """
+    brand brands branded branding deem deems deemed dub dubbing label labels labeled labelled
+    labeling labelling pronounce pronounces pronounced term terms termed
+    """
+)
+"""Verbs that, like `call`, apply a quoted epithet to something (`branded the deal "a fraud"`)."""
+
+STANCE_VERBS: frozenset[str] = frozenset(
+    form
+    for base in _words(
+        """
+        applaud attack bash blame blast chide condemn criticise criticize decry defend denounce
+        dismiss hail lambaste portray praise refer reject ridicule scold slam tout characterise
+        characterize
+        """
+    )
+    for form in _inflect(base)
+    if form not in {"decryed", "slamed", "slaming", "refered", "refering"}
+) | {"slammed", "slamming", "referred", "referring", "decried"}
+"""Verbs of judging someone in words (`blasted`, `praised`, `denounced`): what an embedded quote
+in their clause says is the subject's wording, as with a speech verb."""
+
 CLAUSE_VERBS: frozenset[str] = frozenset(
     form
     for base in _words(
@@ -229,12 +252,14 @@ ADVERB_SKIP: frozenset[str] = _words(
 
 SCARE_BEFORE: frozenset[str] = _words(
     """
-    brand branded buzzword catchphrase dubbed epithet euphemism hashtag known label labeled
-    labelled mantra moniker motto nickname nicknamed phrase slogan so-called term termed terms
-    word words
+    brand buzzword catchphrase epithet euphemism hashtag known label mantra moniker motto
+    nickname nicknamed phrase slogan so-called term terms word words
     """
 )
-"""Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`)."""
+"""Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`).
+
+Verbs that apply an epithet (`dubbed`, `branded`, `labeled`) are not here: what they apply is
+somebody's characterisation (`LABEL_VERBS`), quoted as theirs."""
 
 TITLE_NOUNS: frozenset[str] = _words(
     """

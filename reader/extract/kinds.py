@@ -6,7 +6,11 @@ Decided from the quote's own words and the narration right around it:
   short Title-Cased quote nobody is said to have said (`"Fox News Sunday"`);
 * `scare`: a term after `so-called`, `what they call`, `known as`, `dubbed`..., or a short quote
   inside a sentence with no speech cue (`a "high-risk" river`);
-* `partial`: a fragment inside a sentence whose speaker is named (`called Idlib "a black hole"`);
+* `partial`: a fragment inside a sentence whose speaker is named (`called Idlib "a black hole"`),
+  or a fragment used as a characterisation: the complement of `call`, `describe ... as`, a copula
+  or a speech verb (`branded the plan "a disgrace"`, `the deal was "fantastic"`). Such a
+  fragment predicates something of someone in somebody's words; a term used as a noun or a
+  modifier (`the "super PAC" money`) does not;
 * `direct`: a quote that stands as a sentence, introduced or followed by its attribution.
 """
 
@@ -15,7 +19,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.extract.attribution import Attribution, is_cue
-from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, TITLE_NOUNS
+from reader.extract.cues import (
+    CALL_VERBS,
+    DETERMINERS,
+    LABEL_VERBS,
+    SCARE_BEFORE,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    TITLE_NOUNS,
+)
 from reader.extract.model import QuoteKind
 from reader.extract.tokens import Token
 
@@ -113,17 +125,67 @@ def _scare_cue(pre: Sequence[Token]) -> bool:
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
         return True
-    if (
-        words[-1] == "as"
-        and len(words) >= 2
-        and words[-2]
-        in ("known", "referred", "described", "labelled", "labeled", "branded", "billed", "dubbed")
-    ):
-        return True
+    if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
+        return True  # but "described as", "labeled as": somebody's words (`characterisation`)
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
             return True
+    return False
+
+
+_COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
+_OBJECT_PRONOUNS = frozenset(
+    ["him", "her", "it", "them", "me", "us", "himself", "herself", "itself", "themselves"]
+)
+_NAMING_AS = frozenset(["known", "such", "so", "disguised", "registered", "register"])
+"""Words before `as` that introduce a name or an example, not a characterisation."""
+
+
+def characterisation(pre: Sequence[Token]) -> str | None:
+    """How the narration right before a quote makes it a characterisation, or None.
+
+    `call` for the complement of a verb of calling or labelling (`called him "a loser"`,
+    `dubbed it "the yuca primary"`), `as` for `described the plan as "a breakthrough"`, `say` for
+    the object of a speech verb (`saying "too many"`), `copula` for `the claim was "true"`. One
+    article may stand between (`a "disgrace"`); `known as`, `such as` name a term instead.
+    """
+    n = len(pre)
+    if n and pre[-1].text.lower() in ("a", "an", "the"):
+        n -= 1
+    if not n:
+        return None
+    word = pre[n - 1].text.lower()
+    before = pre[n - 2].text.lower() if n > 1 else ""
+    if word in CALL_VERBS or word in LABEL_VERBS:
+        return "call"
+    if word in _OBJECT_PRONOUNS and (before in CALL_VERBS or before in LABEL_VERBS):
+        return "call"
+    if word == "as":
+        return None if before in _NAMING_AS else "as"
+    if word in _COPULAS:
+        return "copula"
+    if is_cue(pre, n - 1) and n == len(pre):
+        return "say"
+    return None
+
+
+_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS
+_NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
+
+
+def in_words_of_someone(pre: Sequence[Token]) -> bool:
+    """Whether the sentence before a quote has a verb of saying or judging.
+
+    `blasted the firm for its "outrageous practices"`, `saying they don't want "that mess"`:
+    a short fragment in such a clause is what the subject said, not a term the writer holds at a
+    distance. `the report`, `a call`, `was told` are not verbs used so.
+    """
+    for i, tok in enumerate(pre):
+        if tok.is_word and tok.text.lower() in _JUDGING_VERBS:
+            prev = pre[i - 1].text.lower() if i else ""
+            if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
+                return True
     return False
 
 
@@ -245,6 +307,9 @@ def classify(
     cued = attribution is not None and attribution.cue is not None
     if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
+    frame = characterisation(pre) if embedded else None
+    if frame in ("call", "as", "say"):
+        return QuoteKind.PARTIAL
     said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
     if embedded and title_case and words >= 2 and not _call_before(pre) and not said_just_before:
         return QuoteKind.TITLE
@@ -256,12 +321,15 @@ def classify(
         return QuoteKind.SCARE
     if post and len(post) > 1 and post[0].text == "by" and post[1].is_capitalised:
         return QuoteKind.TITLE  # a headline with its byline: "...," by Times' Ben Sisario
+    if frame == "copula":
+        return QuoteKind.PARTIAL  # the deal was "fantastic": a judgement in somebody's words
     if (
         embedded
         and not cued
         and words <= 2
         and attribution is not None
         and (attribution.rule == "sentence-subject")
+        and not in_words_of_someone(pre)
     ):
         return QuoteKind.SCARE  # a word or two in quotes, and nobody said to say it
     if attribution is not None and attribution.mention is not None:
@@ -271,7 +339,7 @@ def classify(
     if embedded:
         if title_case and words <= 6:
             return QuoteKind.TITLE
-        if words <= SCARE_MAX_WORDS:
+        if words <= SCARE_MAX_WORDS and not in_words_of_someone(pre):
             return QuoteKind.SCARE
         return QuoteKind.PARTIAL
     if title_case and words <= 6 and quote.rstrip()[-1:] not in ",.":

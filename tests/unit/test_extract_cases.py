@@ -140,6 +140,31 @@ CASES = [
         [("peace dividend", S, None)],
     ),
     (
+        "an epithet applied by a labelling verb is the labeller's words",
+        'Governor Tom Hale branded the deal "reckless" and left.',
+        [("reckless", P, "Tom Hale")],
+    ),
+    (
+        "a quote after `as` characterises: somebody's words",
+        'Lee Park praised her as a "fighter".',
+        [("fighter", P, "Lee Park")],
+    ),
+    (
+        "a judgement after a copula is somebody's words",
+        'Ruth Okafor blasted the ruling. The verdict was "a travesty" in her view.',
+        [("a travesty", P, "Ruth Okafor")],
+    ),
+    (
+        "a word in the clause of a verb of judging is the judge's",
+        'In a long speech, Lina Ortiz slammed the council over its "cowardice".',
+        [("cowardice", P, "Lina Ortiz")],
+    ),
+    (
+        "a quoted term used as a modifier stays a scare quote",
+        'The "super fund" money came late.',
+        [("super fund", S, None)],
+    ),
+    (
         "title of a report",
         'The authority will publish its report "Rivers at Risk" in May.',
         [("Rivers at Risk", T, None)],
