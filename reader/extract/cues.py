@@ -9,7 +9,7 @@ from __future__ import annotations
 _REGULAR_SPEECH_VERBS = (
     "lament fume press marvel concur gush plead sneer "
     "accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert "
-    "assure "
+    "assure chant "
     "boast brag caution charge cite claim comment complain concede conclude confirm contend "
     "continue counter declare demand deny describe disclose emphasise emphasize estimate exclaim "
     "explain insist instruct joke maintain mention mock muse note object observe plead pledge "

@@ -116,28 +116,86 @@ _GENERIC_CALLERS = frozenset(
 )
 
 
-def _scare_cue(pre: Sequence[Token]) -> bool:
-    """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`."""
+_WORDING_NOUNS = frozenset(
+    [
+        "buzzword",
+        "catchphrase",
+        "epithet",
+        "euphemism",
+        "hashtag",
+        "mantra",
+        "motto",
+        "phrase",
+        "slogan",
+        "term",
+        "terms",
+        "word",
+        "words",
+    ]
+)
+"""Scare cues that name words someone uses (`the phrase "..."`), not a name things go by."""
+
+_USING_WORDS = frozenset(
+    [
+        "coin",
+        "coined",
+        "coining",
+        "coins",
+        "invoke",
+        "invoked",
+        "invokes",
+        "invoking",
+        "repeat",
+        "repeated",
+        "repeating",
+        "repeats",
+        "say",
+        "said",
+        "saying",
+        "says",
+        "use",
+        "used",
+        "uses",
+        "using",
+        "utter",
+        "uttered",
+        "uttering",
+        "utters",
+    ]
+)
+"""Verbs before `the phrase "..."` that make the words the user's own (`he used the term`)."""
+
+
+def _scare_cue(pre: Sequence[Token]) -> str | None:
+    """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`.
+
+    Returns `wording` after a noun such as `phrase` or `slogan` that someone uses or coins
+    (`she coined the phrase "..."`: her words), `name` after the other cues, else None.
+    """
     if not pre:
-        return False
+        return None
     words = [t.text.lower() for t in pre[-5:]]
     if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
-        return True
+        used = words[-1] in _WORDING_NOUNS and not _USING_WORDS.isdisjoint(words[:-1])
+        return "wording" if used else "name"
     if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
-        return True  # but "described as", "labeled as": somebody's words (`characterisation`)
+        return "name"  # but "described as", "labeled as": somebody's words (`characterisation`)
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
-            return True
-    return False
+            return "name"
+    return None
 
 
 _COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
 _OBJECT_PRONOUNS = frozenset(
     ["him", "her", "it", "them", "me", "us", "himself", "herself", "itself", "themselves"]
 )
+_CALL_OBJECT_WORDS = 3
+"""Words allowed between a verb of calling and its quoted epithet (`called the mayor "..."`)."""
+
 _NAMING_AS = frozenset(["known", "such", "so", "disguised", "registered", "register"])
 """Words before `as` that introduce a name or an example, not a characterisation."""
 
@@ -157,10 +215,14 @@ def characterisation(pre: Sequence[Token]) -> str | None:
         return None
     word = pre[n - 1].text.lower()
     before = pre[n - 2].text.lower() if n > 1 else ""
-    if word in CALL_VERBS or word in LABEL_VERBS:
-        return "call"
-    if word in _OBJECT_PRONOUNS and (before in CALL_VERBS or before in LABEL_VERBS):
-        return "call"
+    for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
+        tok = pre[i]
+        if not tok.is_word:
+            break  # `called for calm, and "..."`: the call is over
+        if (tok.text.lower() in CALL_VERBS or tok.text.lower() in LABEL_VERBS) and not (
+            i and pre[i - 1].text.lower() in DETERMINERS  # a call for "...": a noun
+        ):
+            return "call"  # called "...", calls people "...", branded the deal "..."
     if word == "as":
         return None if before in _NAMING_AS else "as"
     if word in _COPULAS:
@@ -207,18 +269,50 @@ def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict
 
     `strict` also wants a determiner before the quote (for sentences that have a speech cue).
     """
-    if not pre or not post or quote.rstrip()[-1:] in ",.;:!?":
+    if not pre:
         return False
     before = pre[-1].text.lower()
-    after = post[0]
     if strict and before not in DETERMINERS and before not in ("-", "so"):
         return False
+    return _modifies_noun(post, quote)
+
+
+def _modifies_noun(post: Sequence[Token], quote: str) -> bool:
+    """Whether a lower-case noun follows the quote: `as the "establishment" candidate`."""
+    if not post or quote.rstrip()[-1:] in ",.;:!?":
+        return False
+    after = post[0]
+    word = after.text.lower()
     return (
         after.is_word
         and after.text[:1].islower()
-        and after.text.lower() not in _CLAUSE_STARTS
-        and not after.text.lower().endswith(("ed", "ing", "ly"))
+        and word not in _CLAUSE_STARTS
+        and word not in _NOT_NOUNS
+        and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+_NOT_NOUNS = DETERMINERS | frozenset(
+    [
+        "again",
+        "already",
+        "also",
+        "anymore",
+        "instead",
+        "never",
+        "now",
+        "often",
+        "once",
+        "since",
+        "soon",
+        "then",
+        "there",
+        "today",
+        "too",
+        "yesterday",
+    ]
+)
+"""Words after a quote that cannot be the noun it modifies (`used "..." often`, `as "..." a`)."""
 
 
 def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
@@ -302,12 +396,16 @@ def classify(
     spoken = any(is_cue(pre, i) for i in range(len(pre)))
     if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
         return QuoteKind.TITLE
-    if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
     cued = attribution is not None and attribution.cue is not None
+    named = attribution is not None and attribution.mention is not None
+    scare_cue = _scare_cue(pre)
+    if scare_cue == "wording" and named and embedded:
+        return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
+    if scare_cue and words <= 2 * SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
     if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
-    frame = characterisation(pre) if embedded else None
+    frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
     if frame in ("call", "as", "say"):
         return QuoteKind.PARTIAL
     said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
@@ -315,8 +413,8 @@ def classify(
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if embedded and words <= 3 and _modifier(pre, post, quote, strict=cued):
-        return QuoteKind.SCARE
+    if embedded and words <= 3 and not cued and _modifier(pre, post, quote, strict=False):
+        return QuoteKind.SCARE  # with a speech cue, `said the "top secret" level` is reported
     if embedded and _nickname(pre, post, quote):
         return QuoteKind.SCARE
     if post and len(post) > 1 and post[0].text == "by" and post[1].is_capitalised:

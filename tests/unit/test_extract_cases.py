@@ -160,6 +160,31 @@ CASES = [
         [("cowardice", P, "Lina Ortiz")],
     ),
     (
+        "a phrase its subject uses is the subject's words",
+        'Tom Hale has used the phrase "fair shares" often in his campaign.',
+        [("fair shares", P, "Tom Hale")],
+    ),
+    (
+        "a term inside reported speech is reported, even as a modifier",
+        'Sara Lind said the "top secret" files were safe.',
+        [("top secret", P, "Sara Lind")],
+    ),
+    (
+        "epithets after a verb of calling and its object",
+        'Ana Reyes calls people "cowards" and "frauds" in her posts.',
+        [("cowards", P, "Ana Reyes"), ("frauds", P, "Ana Reyes")],
+    ),
+    (
+        "a chant is speech",
+        'Protesters chanted "No more cuts!" all night.',
+        [("No more cuts!", P, "Protesters")],
+    ),
+    (
+        "a call as a noun applies no epithet",
+        'The party stripped out a call for "open borders" from the platform.',
+        [("open borders", S, None)],
+    ),
+    (
         "a quoted term used as a modifier stays a scare quote",
         'The "super fund" money came late.',
         [("super fund", S, None)],
