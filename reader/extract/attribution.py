@@ -284,10 +284,39 @@ def before_quote(
         mention = subject_before(text, tokens, lo, c)
         if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
             mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
+        if mention is None and c > lo and tokens[c - 1].text.lower() == "and":
+            mention = _clause_subject(text, tokens, lo, c)  # "X outlined a plan and vowed ..."
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
-    return according_to(text, tokens, lo, hi)
+    credited = according_to(text, tokens, lo, hi)
+    if credited is None:
+        credited = _participle_cue(text, tokens, lo, hi, cues)
+    return credited
+
+
+def _clause_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
+    """The subject opening tokens[lo:hi] if it can speak (a person, pronoun, role or body)."""
+    subject = sentence_subject(text, tokens, lo, hi)
+    if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
+        return None
+    return subject
+
+
+def _participle_cue(
+    text: str, tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[int]
+) -> Attribution | None:
+    """`Trump attacked Clinton, saying, "..."`: a speech participle after a comma.
+
+    The participle clause hangs on the main clause, whose subject is the one speaking.
+    """
+    for c in reversed(cues):
+        word = tokens[c].text.lower()
+        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and tokens[c - 1].text == ",":
+            mention = _clause_subject(text, tokens, lo, c - 1)
+            if mention is not None:
+                return Attribution("participle", mention, tokens[c])
+    return None
 
 
 def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:

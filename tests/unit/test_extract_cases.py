@@ -185,6 +185,16 @@ CASES = [
         [("open borders", S, None)],
     ),
     (
+        "a speech participle after a comma: the main clause's subject speaks",
+        'Mayor Ana Lopes attacked the council for its budget, saying, "This plan is a failure."',
+        [("This plan is a failure.", D, "Ana Lopes")],
+    ),
+    (
+        "a cue coordinated with an earlier verb shares its subject",
+        'Governor Tom Hale outlined a plan and vowed to punish "greedy landlords" in court.',
+        [("greedy landlords", P, "Tom Hale")],
+    ),
+    (
         "a quoted term used as a modifier stays a scare quote",
         'The "super fund" money came late.',
         [("super fund", S, None)],
