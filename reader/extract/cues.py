@@ -57,11 +57,13 @@ CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "d
 
 LABEL_VERBS: frozenset[str] = _words(
     """
-    brand brands branded branding deem deems deemed dub dubbing label labels labeled labelled
-    labeling labelling pronounce pronounces pronounced term terms termed
+    branded branding deemed deeming deems dubbing labeled labelled labeling labelling
+    pronounced pronounces termed
     """
 )
-"""Verbs that, like `call`, apply a quoted epithet to something (`branded the deal "a fraud"`)."""
+"""Verbs that, like `call`, apply a quoted epithet to something (`branded the deal "a fraud"`).
+
+Only forms that are not also nouns (`labels`, `brand`, `terms` name things)."""
 
 STANCE_VERBS: frozenset[str] = frozenset(
     form

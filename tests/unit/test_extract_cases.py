@@ -195,6 +195,16 @@ CASES = [
         [("greedy landlords", P, "Tom Hale")],
     ),
     (
+        "a fragment coordinated with a partial quote is one too",
+        'The fact-checkers rated the claim as "false" or "pants on fire" last year.',
+        [("false", P, None), ("pants on fire", P, None)],
+    ),
+    (
+        "a noun that looks like a labelling verb applies nothing",
+        'Files had labels such as "urgent" and "secret".',
+        [("urgent", S, None), ("secret", S, None)],
+    ),
+    (
         "a quoted term used as a modifier stays a scare quote",
         'The "super fund" money came late.',
         [("super fund", S, None)],
