@@ -23,6 +23,7 @@ from reader.extract.cues import (
     CALL_VERBS,
     DETERMINERS,
     LABEL_VERBS,
+    ROLE_STOP_WORDS,
     SPEECH_VERBS,
     STANCE_VERBS,
 )
@@ -200,6 +201,8 @@ def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention
     """The speaker after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
     found = np_starting_at(text, tokens, i, hi)
     if found is None:
+        found = _name_after_descriptor(text, tokens, i, hi)
+    if found is None:
         return None
     mention, e = found
     if e + 1 < hi and tokens[e].text == ",":
@@ -211,6 +214,32 @@ def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention
             if mention.kind == PERSON and other.kind in (ROLE, ORG) and _is_role(other):
                 return _with_role(mention, other)
     return mention
+
+
+_MAX_DESCRIPTOR_WORDS = 5
+"""Lower-case words allowed before a name with no article (`talk radio host Rush Limbaugh`)."""
+
+
+def _name_after_descriptor(
+    text: str, tokens: Sequence[Token], i: int, hi: int
+) -> tuple[Mention, int] | None:
+    """`according to conservative radio host Ana Reyes`: a bare role, then the person's name."""
+    j = i
+    while (
+        j < hi
+        and j - i < _MAX_DESCRIPTOR_WORDS
+        and tokens[j].is_word
+        and not tokens[j].is_capitalised
+        and tokens[j].text.lower() not in ROLE_STOP_WORDS
+        and tokens[j].text.lower() not in SPEECH_VERBS
+    ):
+        j += 1
+    if j == i or j >= hi or not tokens[j].is_capitalised:
+        return None
+    found = np_starting_at(text, tokens, j, hi)
+    if found is None or found[0].kind != PERSON:
+        return None
+    return found
 
 
 def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:

@@ -70,8 +70,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     for base in _words(
         """
         applaud attack bash blame blast chide condemn criticise criticize decry defend denounce
-        dismiss hail lambaste portray praise refer reject ridicule scold slam tout characterise
-        characterize
+        dismiss hail lambaste liken portray praise refer reject ridicule scold slam tout
+        characterise characterize
         """
     )
     for form in _inflect(base)

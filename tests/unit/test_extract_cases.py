@@ -205,6 +205,16 @@ CASES = [
         [("urgent", S, None), ("secret", S, None)],
     ),
     (
+        "a bare role before the name after according to",
+        'According to talk radio host Tom Hale, the move reeks of "fear" and desperation.',
+        [("fear", P, "Tom Hale")],
+    ),
+    (
+        "likening is characterising",
+        'Tom Hale likened the refugees to a "vicious snake" in a song.',
+        [("vicious snake", P, "Tom Hale")],
+    ),
+    (
         "a quoted term used as a modifier stays a scare quote",
         'The "super fund" money came late.',
         [("super fund", S, None)],
