@@ -57,7 +57,7 @@ CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "d
 
 LABEL_VERBS: frozenset[str] = _words(
     """
-    branded branding deemed deeming deems dubbing labeled labelled labeling labelling
+    branded branding considered deemed deeming deems dubbing labeled labelled labeling labelling
     pronounced pronounces termed
     """
 )
@@ -179,7 +179,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     mostly my national neither next no northern not november now october often oh on one only or
     our over partial perhaps photo please private progressive public rather read related
     republican reuters saturday second separately september several she since so some sometimes
-    southern speaking still sunday that the their then there these they third this those though
+    southern speaking still such sunday that the their then there these they third this those though
     three thursday to today tomorrow tonight tuesday two under unlike update video watch we
     wednesday well western what whatever when where while who why with without yes yesterday yet
     you your

@@ -215,6 +215,16 @@ CASES = [
         [("vicious snake", P, "Tom Hale")],
     ),
     (
+        "considering something an epithet is characterising it",
+        'Tom Hale considered the offer "an insult".',
+        [("an insult", P, "Tom Hale")],
+    ),
+    (
+        "`Such` opening a sentence is not a name",
+        'Such jobs are considered "inherently public" in the rules.',
+        [("inherently public", P, None)],
+    ),
+    (
         "a quoted term used as a modifier stays a scare quote",
         'The "super fund" money came late.',
         [("super fund", S, None)],
