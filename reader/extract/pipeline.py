@@ -431,9 +431,11 @@ def _share_coordinated(paras: _Paras, a: _Item, b: _Item) -> None:
     if a.kind is not QuoteKind.PARTIAL or b.kind not in (QuoteKind.SCARE, QuoteKind.TITLE):
         return
     para = paras[qb.paragraph]
-    gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
-    words = [t.text.lower() for t in gap]
-    if not words or len(words) > 3 or not {"and", "or"} & set(words):
+    first, last = para.index_at(qa.outer_end), para.index_at(qb.outer_start)
+    if not 0 < last - first <= 3:
+        return
+    words = [t.text.lower() for t in para.tokens[first:last]]
+    if not {"and", "or"} & set(words):
         return
     if all(w in _COORDINATION for w in words):
         b.kind = QuoteKind.PARTIAL
