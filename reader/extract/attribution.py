@@ -18,7 +18,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.extract.cues import ADVERB_SKIP, CALL_VERBS, DETERMINERS, SPEECH_VERBS
+from reader.extract.cues import (
+    ADVERB_SKIP,
+    CALL_VERBS,
+    DETERMINERS,
+    LABEL_VERBS,
+    ROLE_STOP_WORDS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+)
 from reader.extract.mentions import (
     ORG,
     PERSON,
@@ -69,12 +77,18 @@ class Attribution:
 
 
 def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
-    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`)."""
+    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`).
+
+    `calls` (for a fragment embedded in narration) also accepts verbs that apply or judge words
+    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment.
+    """
     tok = tokens[i]
     if not tok.is_word:
         return False
     word = tok.text.lower()
-    if word not in SPEECH_VERBS and not (calls and word in CALL_VERBS):
+    if word not in SPEECH_VERBS and not (
+        calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
+    ):
         return False
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
@@ -187,6 +201,8 @@ def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention
     """The speaker after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
     found = np_starting_at(text, tokens, i, hi)
     if found is None:
+        found = _name_after_descriptor(text, tokens, i, hi)
+    if found is None:
         return None
     mention, e = found
     if e + 1 < hi and tokens[e].text == ",":
@@ -198,6 +214,32 @@ def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention
             if mention.kind == PERSON and other.kind in (ROLE, ORG) and _is_role(other):
                 return _with_role(mention, other)
     return mention
+
+
+_MAX_DESCRIPTOR_WORDS = 5
+"""Lower-case words allowed before a name with no article (`talk radio host Rush Limbaugh`)."""
+
+
+def _name_after_descriptor(
+    text: str, tokens: Sequence[Token], i: int, hi: int
+) -> tuple[Mention, int] | None:
+    """`according to conservative radio host Ana Reyes`: a bare role, then the person's name."""
+    j = i
+    while (
+        j < hi
+        and j - i < _MAX_DESCRIPTOR_WORDS
+        and tokens[j].is_word
+        and not tokens[j].is_capitalised
+        and tokens[j].text.lower() not in ROLE_STOP_WORDS
+        and tokens[j].text.lower() not in SPEECH_VERBS
+    ):
+        j += 1
+    if j == i or j >= hi or not tokens[j].is_capitalised:
+        return None
+    found = np_starting_at(text, tokens, j, hi)
+    if found is None or found[0].kind != PERSON:
+        return None
+    return found
 
 
 def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
@@ -271,10 +313,39 @@ def before_quote(
         mention = subject_before(text, tokens, lo, c)
         if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
             mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
+        if mention is None and c > lo and tokens[c - 1].text.lower() == "and":
+            mention = _clause_subject(text, tokens, lo, c)  # "X outlined a plan and vowed ..."
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
-    return according_to(text, tokens, lo, hi)
+    credited = according_to(text, tokens, lo, hi)
+    if credited is None:
+        credited = _participle_cue(text, tokens, lo, hi, cues)
+    return credited
+
+
+def _clause_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
+    """The subject opening tokens[lo:hi] if it can speak (a person, pronoun, role or body)."""
+    subject = sentence_subject(text, tokens, lo, hi)
+    if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
+        return None
+    return subject
+
+
+def _participle_cue(
+    text: str, tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[int]
+) -> Attribution | None:
+    """`Trump attacked Clinton, saying, "..."`: a speech participle after a comma.
+
+    The participle clause hangs on the main clause, whose subject is the one speaking.
+    """
+    for c in reversed(cues):
+        word = tokens[c].text.lower()
+        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and tokens[c - 1].text == ",":
+            mention = _clause_subject(text, tokens, lo, c - 1)
+            if mention is not None:
+                return Attribution("participle", mention, tokens[c])
+    return None
 
 
 def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 _REGULAR_SPEECH_VERBS = (
     "lament fume press marvel concur gush plead sneer "
     "accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert "
-    "assure "
+    "assure chant "
     "boast brag caution charge cite claim comment complain concede conclude confirm contend "
     "continue counter declare demand deny describe disclose emphasise emphasize estimate exclaim "
     "explain insist instruct joke maintain mention mock muse note object observe plead pledge "
@@ -54,6 +54,31 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 
 CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "dubbed", "dubs"})
 """Verbs that introduce a quoted name or epithet (`called Idlib "a black hole"`)."""
+
+LABEL_VERBS: frozenset[str] = _words(
+    """
+    branded branding considered deemed deeming deems dubbing labeled labelled labeling labelling
+    pronounced pronounces termed
+    """
+)
+"""Verbs that, like `call`, apply a quoted epithet to something (`branded the deal "a fraud"`).
+
+Only forms that are not also nouns (`labels`, `brand`, `terms` name things)."""
+
+STANCE_VERBS: frozenset[str] = frozenset(
+    form
+    for base in _words(
+        """
+        applaud attack bash blame blast chide condemn criticise criticize decry defend denounce
+        dismiss hail lambaste liken portray praise refer reject ridicule scold slam tout
+        characterise characterize
+        """
+    )
+    for form in _inflect(base)
+    if form not in {"decryed", "slamed", "slaming", "refered", "refering"}
+) | {"slammed", "slamming", "referred", "referring", "decried"}
+"""Verbs of judging someone in words (`blasted`, `praised`, `denounced`): what an embedded quote
+in their clause says is the subject's wording, as with a speech verb."""
 
 CLAUSE_VERBS: frozenset[str] = frozenset(
     form
@@ -154,7 +179,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     mostly my national neither next no northern not november now october often oh on one only or
     our over partial perhaps photo please private progressive public rather read related
     republican reuters saturday second separately september several she since so some sometimes
-    southern speaking still sunday that the their then there these they third this those though
+    southern speaking still such sunday that the their then there these they third this those though
     three thursday to today tomorrow tonight tuesday two under unlike update video watch we
     wednesday well western what whatever when where while who why with without yes yesterday yet
     you your
@@ -229,12 +254,14 @@ ADVERB_SKIP: frozenset[str] = _words(
 
 SCARE_BEFORE: frozenset[str] = _words(
     """
-    brand branded buzzword catchphrase dubbed epithet euphemism hashtag known label labeled
-    labelled mantra moniker motto nickname nicknamed phrase slogan so-called term termed terms
-    word words
+    brand buzzword catchphrase epithet euphemism hashtag known label mantra moniker motto
+    nickname nicknamed phrase slogan so-called term terms word words
     """
 )
-"""Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`)."""
+"""Words just before a quote that make it a quoted term, not an utterance (`so-called "..."`).
+
+Verbs that apply an epithet (`dubbed`, `branded`, `labeled`) are not here: what they apply is
+somebody's characterisation (`LABEL_VERBS`), quoted as theirs."""
 
 TITLE_NOUNS: frozenset[str] = _words(
     """

@@ -6,7 +6,11 @@ Decided from the quote's own words and the narration right around it:
   short Title-Cased quote nobody is said to have said (`"Fox News Sunday"`);
 * `scare`: a term after `so-called`, `what they call`, `known as`, `dubbed`..., or a short quote
   inside a sentence with no speech cue (`a "high-risk" river`);
-* `partial`: a fragment inside a sentence whose speaker is named (`called Idlib "a black hole"`);
+* `partial`: a fragment inside a sentence whose speaker is named (`called Idlib "a black hole"`),
+  or a fragment used as a characterisation: the complement of `call`, `describe ... as`, a copula
+  or a speech verb (`branded the plan "a disgrace"`, `the deal was "fantastic"`). Such a
+  fragment predicates something of someone in somebody's words; a term used as a noun or a
+  modifier (`the "super PAC" money`) does not;
 * `direct`: a quote that stands as a sentence, introduced or followed by its attribution.
 """
 
@@ -15,7 +19,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.extract.attribution import Attribution, is_cue
-from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, TITLE_NOUNS
+from reader.extract.cues import (
+    CALL_VERBS,
+    DETERMINERS,
+    LABEL_VERBS,
+    SCARE_BEFORE,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    TITLE_NOUNS,
+)
 from reader.extract.model import QuoteKind
 from reader.extract.tokens import Token
 
@@ -104,26 +116,138 @@ _GENERIC_CALLERS = frozenset(
 )
 
 
-def _scare_cue(pre: Sequence[Token]) -> bool:
-    """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`."""
+_WORDING_NOUNS = frozenset(
+    [
+        "buzzword",
+        "catchphrase",
+        "epithet",
+        "euphemism",
+        "hashtag",
+        "mantra",
+        "motto",
+        "phrase",
+        "slogan",
+        "term",
+        "terms",
+        "word",
+        "words",
+    ]
+)
+"""Scare cues that name words someone uses (`the phrase "..."`), not a name things go by."""
+
+_USING_WORDS = frozenset(
+    [
+        "coin",
+        "coined",
+        "coining",
+        "coins",
+        "invoke",
+        "invoked",
+        "invokes",
+        "invoking",
+        "repeat",
+        "repeated",
+        "repeating",
+        "repeats",
+        "say",
+        "said",
+        "saying",
+        "says",
+        "use",
+        "used",
+        "uses",
+        "using",
+        "utter",
+        "uttered",
+        "uttering",
+        "utters",
+    ]
+)
+"""Verbs before `the phrase "..."` that make the words the user's own (`he used the term`)."""
+
+
+def _scare_cue(pre: Sequence[Token]) -> str | None:
+    """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`.
+
+    Returns `wording` after a noun such as `phrase` or `slogan` that someone uses or coins
+    (`she coined the phrase "..."`: her words), `name` after the other cues, else None.
+    """
     if not pre:
-        return False
+        return None
     words = [t.text.lower() for t in pre[-5:]]
     if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
-        return True
-    if (
-        words[-1] == "as"
-        and len(words) >= 2
-        and words[-2]
-        in ("known", "referred", "described", "labelled", "labeled", "branded", "billed", "dubbed")
-    ):
-        return True
+        used = words[-1] in _WORDING_NOUNS and not _USING_WORDS.isdisjoint(words[:-1])
+        return "wording" if used else "name"
+    if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
+        return "name"  # but "described as", "labeled as": somebody's words (`characterisation`)
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
-            return True
+            return "name"
+    return None
+
+
+_COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
+_OBJECT_PRONOUNS = frozenset(
+    ["him", "her", "it", "them", "me", "us", "himself", "herself", "itself", "themselves"]
+)
+_CALL_OBJECT_WORDS = 3
+"""Words allowed between a verb of calling and its quoted epithet (`called the mayor "..."`)."""
+
+_NAMING_AS = frozenset(["known", "such", "so", "disguised", "registered", "register"])
+"""Words before `as` that introduce a name or an example, not a characterisation."""
+
+
+def characterisation(pre: Sequence[Token]) -> str | None:
+    """How the narration right before a quote makes it a characterisation, or None.
+
+    `call` for the complement of a verb of calling or labelling (`called him "a loser"`,
+    `dubbed it "the yuca primary"`), `as` for `described the plan as "a breakthrough"`, `say` for
+    the object of a speech verb (`saying "too many"`), `copula` for `the claim was "true"`. One
+    article may stand between (`a "disgrace"`); `known as`, `such as` name a term instead.
+    """
+    n = len(pre)
+    if n and pre[-1].text.lower() in ("a", "an", "the"):
+        n -= 1
+    if not n:
+        return None
+    word = pre[n - 1].text.lower()
+    before = pre[n - 2].text.lower() if n > 1 else ""
+    for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
+        tok = pre[i]
+        if not tok.is_word:
+            break  # `called for calm, and "..."`: the call is over
+        if (tok.text.lower() in CALL_VERBS or tok.text.lower() in LABEL_VERBS) and not (
+            i and pre[i - 1].text.lower() in DETERMINERS  # a call for "...": a noun
+        ):
+            return "call"  # called "...", calls people "...", branded the deal "..."
+    if word == "as":
+        return None if before in _NAMING_AS else "as"
+    if word in _COPULAS:
+        return "copula"
+    if is_cue(pre, n - 1) and n == len(pre):
+        return "say"
+    return None
+
+
+_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS
+_NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
+
+
+def in_words_of_someone(pre: Sequence[Token]) -> bool:
+    """Whether the sentence before a quote has a verb of saying or judging.
+
+    `blasted the firm for its "outrageous practices"`, `saying they don't want "that mess"`:
+    a short fragment in such a clause is what the subject said, not a term the writer holds at a
+    distance. `the report`, `a call`, `was told` are not verbs used so.
+    """
+    for i, tok in enumerate(pre):
+        if tok.is_word and tok.text.lower() in _JUDGING_VERBS:
+            prev = pre[i - 1].text.lower() if i else ""
+            if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
+                return True
     return False
 
 
@@ -145,18 +269,50 @@ def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict
 
     `strict` also wants a determiner before the quote (for sentences that have a speech cue).
     """
-    if not pre or not post or quote.rstrip()[-1:] in ",.;:!?":
+    if not pre:
         return False
     before = pre[-1].text.lower()
-    after = post[0]
     if strict and before not in DETERMINERS and before not in ("-", "so"):
         return False
+    return _modifies_noun(post, quote)
+
+
+def _modifies_noun(post: Sequence[Token], quote: str) -> bool:
+    """Whether a lower-case noun follows the quote: `as the "establishment" candidate`."""
+    if not post or quote.rstrip()[-1:] in ",.;:!?":
+        return False
+    after = post[0]
+    word = after.text.lower()
     return (
         after.is_word
         and after.text[:1].islower()
-        and after.text.lower() not in _CLAUSE_STARTS
-        and not after.text.lower().endswith(("ed", "ing", "ly"))
+        and word not in _CLAUSE_STARTS
+        and word not in _NOT_NOUNS
+        and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+_NOT_NOUNS = DETERMINERS | frozenset(
+    [
+        "again",
+        "already",
+        "also",
+        "anymore",
+        "instead",
+        "never",
+        "now",
+        "often",
+        "once",
+        "since",
+        "soon",
+        "then",
+        "there",
+        "today",
+        "too",
+        "yesterday",
+    ]
+)
+"""Words after a quote that cannot be the noun it modifies (`used "..." often`, `as "..." a`)."""
 
 
 def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
@@ -240,28 +396,38 @@ def classify(
     spoken = any(is_cue(pre, i) for i in range(len(pre)))
     if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
         return QuoteKind.TITLE
-    if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
     cued = attribution is not None and attribution.cue is not None
+    named = attribution is not None and attribution.mention is not None
+    scare_cue = _scare_cue(pre)
+    if scare_cue == "wording" and named and embedded:
+        return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
+    if scare_cue and words <= 2 * SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
     if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
+    frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
+    if frame in ("call", "as", "say"):
+        return QuoteKind.PARTIAL
     said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
     if embedded and title_case and words >= 2 and not _call_before(pre) and not said_just_before:
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if embedded and words <= 3 and _modifier(pre, post, quote, strict=cued):
-        return QuoteKind.SCARE
+    if embedded and words <= 3 and not cued and _modifier(pre, post, quote, strict=False):
+        return QuoteKind.SCARE  # with a speech cue, `said the "top secret" level` is reported
     if embedded and _nickname(pre, post, quote):
         return QuoteKind.SCARE
     if post and len(post) > 1 and post[0].text == "by" and post[1].is_capitalised:
         return QuoteKind.TITLE  # a headline with its byline: "...," by Times' Ben Sisario
+    if frame == "copula":
+        return QuoteKind.PARTIAL  # the deal was "fantastic": a judgement in somebody's words
     if (
         embedded
         and not cued
         and words <= 2
         and attribution is not None
         and (attribution.rule == "sentence-subject")
+        and not in_words_of_someone(pre)
     ):
         return QuoteKind.SCARE  # a word or two in quotes, and nobody said to say it
     if attribution is not None and attribution.mention is not None:
@@ -271,7 +437,7 @@ def classify(
     if embedded:
         if title_case and words <= 6:
             return QuoteKind.TITLE
-        if words <= SCARE_MAX_WORDS:
+        if words <= SCARE_MAX_WORDS and not in_words_of_someone(pre):
             return QuoteKind.SCARE
         return QuoteKind.PARTIAL
     if title_case and words <= 6 and quote.rstrip()[-1:] not in ",.":

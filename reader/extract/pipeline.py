@@ -244,6 +244,7 @@ def run(article: Article) -> Extraction:
             item = _read_quote(text, paras, q, index)
             if quote_items:
                 _link_split(text, paras, quote_items[-1], item)
+                _share_coordinated(paras, quote_items[-1], item)
             quote_items.append(item)
         for q, parent in nested_at.get(number, ()):
             bounds = (parent.start, parent.end)
@@ -413,6 +414,33 @@ def _link_split(text: str, paras: _Paras, a: _Item, b: _Item) -> None:
     b.split_tail = True
     b.attribution = a.attribution
     b.kind = a.kind = QuoteKind.DIRECT
+
+
+_COORDINATION = frozenset({",", "and", "or", "a", "an", "the"})
+
+
+def _share_coordinated(paras: _Paras, a: _Item, b: _Item) -> None:
+    """`called him "a liar" and "a fraud"`: a fragment coordinated with a partial quote is one too.
+
+    Coordinated phrases share their role in the sentence, so the second of `"false" or "pants on
+    fire"` is as much somebody's words as the first, with the same speaker.
+    """
+    qa, qb = a.raw, b.raw
+    if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
+        return
+    if a.kind is not QuoteKind.PARTIAL or b.kind not in (QuoteKind.SCARE, QuoteKind.TITLE):
+        return
+    para = paras[qb.paragraph]
+    first, last = para.index_at(qa.outer_end), para.index_at(qb.outer_start)
+    if not 0 < last - first <= 3:
+        return
+    words = [t.text.lower() for t in para.tokens[first:last]]
+    if not {"and", "or"} & set(words):
+        return
+    if all(w in _COORDINATION for w in words):
+        b.kind = QuoteKind.PARTIAL
+        if b.attribution is None or b.attribution.mention is None:
+            b.attribution = a.attribution
 
 
 def _read_reported(

@@ -140,6 +140,96 @@ CASES = [
         [("peace dividend", S, None)],
     ),
     (
+        "an epithet applied by a labelling verb is the labeller's words",
+        'Governor Tom Hale branded the deal "reckless" and left.',
+        [("reckless", P, "Tom Hale")],
+    ),
+    (
+        "a quote after `as` characterises: somebody's words",
+        'Lee Park praised her as a "fighter".',
+        [("fighter", P, "Lee Park")],
+    ),
+    (
+        "a judgement after a copula is somebody's words",
+        'Ruth Okafor blasted the ruling. The verdict was "a travesty" in her view.',
+        [("a travesty", P, "Ruth Okafor")],
+    ),
+    (
+        "a word in the clause of a verb of judging is the judge's",
+        'In a long speech, Lina Ortiz slammed the council over its "cowardice".',
+        [("cowardice", P, "Lina Ortiz")],
+    ),
+    (
+        "a phrase its subject uses is the subject's words",
+        'Tom Hale has used the phrase "fair shares" often in his campaign.',
+        [("fair shares", P, "Tom Hale")],
+    ),
+    (
+        "a term inside reported speech is reported, even as a modifier",
+        'Sara Lind said the "top secret" files were safe.',
+        [("top secret", P, "Sara Lind")],
+    ),
+    (
+        "epithets after a verb of calling and its object",
+        'Ana Reyes calls people "cowards" and "frauds" in her posts.',
+        [("cowards", P, "Ana Reyes"), ("frauds", P, "Ana Reyes")],
+    ),
+    (
+        "a chant is speech",
+        'Protesters chanted "No more cuts!" all night.',
+        [("No more cuts!", P, "Protesters")],
+    ),
+    (
+        "a call as a noun applies no epithet",
+        'The party stripped out a call for "open borders" from the platform.',
+        [("open borders", S, None)],
+    ),
+    (
+        "a speech participle after a comma: the main clause's subject speaks",
+        'Mayor Ana Lopes attacked the council for its budget, saying, "This plan is a failure."',
+        [("This plan is a failure.", D, "Ana Lopes")],
+    ),
+    (
+        "a cue coordinated with an earlier verb shares its subject",
+        'Governor Tom Hale outlined a plan and vowed to punish "greedy landlords" in court.',
+        [("greedy landlords", P, "Tom Hale")],
+    ),
+    (
+        "a fragment coordinated with a partial quote is one too",
+        'The fact-checkers rated the claim as "false" or "pants on fire" last year.',
+        [("false", P, None), ("pants on fire", P, None)],
+    ),
+    (
+        "a noun that looks like a labelling verb applies nothing",
+        'Files had labels such as "urgent" and "secret".',
+        [("urgent", S, None), ("secret", S, None)],
+    ),
+    (
+        "a bare role before the name after according to",
+        'According to talk radio host Tom Hale, the move reeks of "fear" and desperation.',
+        [("fear", P, "Tom Hale")],
+    ),
+    (
+        "likening is characterising",
+        'Tom Hale likened the refugees to a "vicious snake" in a song.',
+        [("vicious snake", P, "Tom Hale")],
+    ),
+    (
+        "considering something an epithet is characterising it",
+        'Tom Hale considered the offer "an insult".',
+        [("an insult", P, "Tom Hale")],
+    ),
+    (
+        "`Such` opening a sentence is not a name",
+        'Such jobs are considered "inherently public" in the rules.',
+        [("inherently public", P, None)],
+    ),
+    (
+        "a quoted term used as a modifier stays a scare quote",
+        'The "super fund" money came late.',
+        [("super fund", S, None)],
+    ),
+    (
         "title of a report",
         'The authority will publish its report "Rivers at Risk" in May.',
         [("Rivers at Risk", T, None)],
