@@ -147,7 +147,11 @@ def _error(message: str) -> None:
 
 def _open(args: argparse.Namespace) -> int:
     """Open the article in the UI, or print it when stdout is not a terminal."""
-    article = open_article(args.target, stdin=sys.stdin.buffer)
+    gc.disable()  # loading makes no reference cycles, only tens of thousands of tuples
+    try:
+        article = open_article(args.target, stdin=sys.stdin.buffer)
+    finally:
+        gc.enable()
     _keep_out_of_collections()  # the article lives as long as the process
     if args.plain or not sys.stdout.isatty():
         from reader.plain import plain_lines

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader.document import Article, build_article
-from reader.load.clean import clean
+from reader.load.clean import clean, utf8_has_controls
 from reader.load.decode import decode
 from reader.load.errors import LoadError
 
@@ -118,9 +118,9 @@ def load_bytes(
     """Decode and parse raw bytes; `suffix` (`.md`, `.html`...) picks the format when given."""
     from reader.load.text import blocks_from_text, split_title
 
-    text, _encoding = decode(data, name=name)
+    text, encoding = decode(data, name=name)
     fmt = _format_of(suffix, data)
-    text = clean(text)
+    text = clean(text, controls=encoding != "utf-8" or utf8_has_controls(data))
     if fmt == "html":
         from reader.load.html import blocks_from_html
 
@@ -130,7 +130,7 @@ def load_bytes(
 
         title, blocks = split_heading_title(blocks_from_markdown(text))
     else:
-        title, blocks = split_title(list(blocks_from_text(text)))
+        title, blocks = split_title(blocks_from_text(text))
     if not title and source not in ("<stdin>", "<sample>") and not url:
         title = Path(source).stem.replace("_", " ")
     return build_article(blocks, title=title, source=source, format=fmt, url=url)

@@ -35,27 +35,36 @@ _LIST_MARKER = re.compile(
 )
 _LIST_MARKER_MATCH = _LIST_MARKER.match
 _DIALOGUE = re.compile(r"\s{0,8}(?:[—―]|--\s|[A-Z][A-Za-z .'-]{0,30}:\s)")
+_MARKER_END = (".", ")")
+"""What follows the letter of a list marker (`a.`, `b)`)."""
+_new_block = tuple.__new__
+"""`Block(...)` in one C call, for the loop over a book's paragraphs."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _TITLE_END = re.compile(r"[.,;]\s*$")
 
 
-def blocks_from_text(text: str) -> Iterator[Block]:
-    """Yield the paragraphs of cleaned plain `text` (LF line ends, no control characters)."""
+def blocks_from_text(text: str) -> list[Block]:
+    """The paragraphs of cleaned plain `text` (LF line ends, no control characters)."""
+    # A book has tens of thousands of paragraphs on the way to its first screen: the usual one
+    # (one line of prose, not too long) is made here inline, everything else by the helpers.
+    blocks: list[Block] = []
+    add = blocks.append
+    body = BlockKind.BODY
     for raw in _BLANK_LINES.split(text):
         if "\n" not in raw:  # one line (most paragraphs of web copies and books): no reflow
             line = raw.strip()
             if not line:
                 continue
-            block = _block(line)
-            if len(line) <= MAX_PARAGRAPH:
-                yield block
+            if len(line) <= MAX_PARAGRAPH and line[:1].isalpha() and line[1:2] not in _MARKER_END:
+                add(_new_block(Block, (line, body, 0)))
             else:
-                yield from _split_long(block)
+                blocks.extend(_split_long(_block(line)))
             continue
         if not raw.strip():
             continue
         for block in _reflow(raw):
-            yield from _split_long(block)
+            blocks.extend(_split_long(block))
+    return blocks
 
 
 def split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
@@ -135,7 +144,7 @@ def _join(lines: list[str]) -> str:
 def _block(text: str) -> Block:
     # Most paragraphs open with a word: a letter not followed by "." or ")" starts no list
     # marker (`_LIST_MARKER` is not needed to tell, and is slower, on a book's paragraphs).
-    if text[:1].isalpha() and text[1:2] not in (".", ")"):
+    if text[:1].isalpha() and text[1:2] not in _MARKER_END:
         return Block(text)
     if _LIST_MARKER_MATCH(text):
         return Block(text, BlockKind.LIST_ITEM)

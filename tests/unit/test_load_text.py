@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from reader.document import BlockKind
+from reader.document import BlockKind, paragraph_id
 from reader.load import load_bytes
 from reader.load.text import MAX_PARAGRAPH
 
@@ -233,6 +233,9 @@ def test_paragraph_ids_are_stable_and_follow_content() -> None:
     assert first.paragraphs[0].id == edited.paragraphs[0].id
     assert first.paragraphs[1].id != edited.paragraphs[1].id
     assert first.text_sha256 == again.text_sha256
+    # notes files kept in git name these ids: they are the same in every version of the reader
+    assert [p.id for p in first.paragraphs] == ["p1-6e02c411", "p2-3b451b8e"]
+    assert all(p.id == paragraph_id(p.index, p.text) for p in first.paragraphs)
 
 
 LEGACY = [
