@@ -127,3 +127,18 @@ async def test_d_deletes_the_highlight_and_u_brings_it_back(
         assert [a["note"] for a in saved_annotations(tmp_path)] == ["keep me"]
         assert len(view.marks("notes")) == 1
         assert "keep me" in screen_text(app)
+
+
+async def test_slash_and_ampersand_typed_in_a_note_are_text(
+    sample: Article, tmp_path: Path
+) -> None:
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"a/b", "ampersand", *"c", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert saved_annotations(tmp_path)[0]["note"] == "a/b&c"
+        assert "[all]" not in screen_text(app)  # no search bar opened

@@ -8,6 +8,7 @@ the panes say "finding…" until it is done.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from reader.document import Article
@@ -300,7 +301,7 @@ class ReaderScreen(NotesScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`/` and `&` typed into a text field are text, not a new search."""
-        if action in ("search", "filter") and isinstance(self.app.focused, Input | TextArea):
+        if action in ("search", "filter") and _typing_into(self.app.focused):
             return False
         return super().check_action(action, parameters)
 
@@ -532,3 +533,15 @@ def _pieces(quote: Quote) -> list[tuple[int, int]]:
     if quote.segments:
         return [(span.start, span.end) for span in quote.segments]
     return [(quote.start, quote.end)]
+
+
+def _typing_into(widget: Widget | None) -> bool:
+    """True when `widget` is a text field, where `/` is a character like any other.
+
+    TextArea (the note editor) is looked up only if its module was imported: importing it costs
+    ~10 ms that the first screen need not pay, and none can have focus before it is imported.
+    """
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
