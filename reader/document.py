@@ -54,11 +54,11 @@ class Paragraph(NamedTuple):
     """One paragraph of an article, located in `Article.text`.
 
     Immutable (a named tuple: several times cheaper to build than a frozen dataclass, which
-    matters for a book's tens of thousands of paragraphs). Compare paragraphs by `id`.
+    matters for a book's tens of thousands of paragraphs). Its `id` is worked out when asked
+    for: only exports and searches need it, and hashing every paragraph of a book would delay
+    its first screen.
     """
 
-    id: str
-    """Stable id: position plus a hash of the text, the same on every run and machine."""
     index: int  # type: ignore[assignment]  # the field shadows `tuple.index`, unused here
     """Zero-based position among the article's paragraphs."""
     text: str
@@ -71,6 +71,11 @@ class Paragraph(NamedTuple):
     """What the paragraph is (body, heading, list item...)."""
     level: int = 0
     """Heading level or list depth, else 0."""
+
+    @property
+    def id(self) -> str:
+        """Stable id: position plus a hash of the text, the same on every run and machine."""
+        return paragraph_id(self.index, self.text)
 
 
 def paragraph_id(index: int, text: str) -> str:
@@ -139,13 +144,12 @@ def build_article(
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
     # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
-    # so it binds what it calls locally, inlines `paragraph_id` and builds each tuple in C.
+    # so it binds what it calls locally and builds each tuple in one C call.
     paragraphs: list[Paragraph] = []
     texts: list[str] = []
     add_paragraph = paragraphs.append
     add_text = texts.append
     new = tuple.__new__
-    digest = blake2b
     step = len(PARAGRAPH_SEPARATOR)
     offset = -step
     for text, kind, level in blocks:
@@ -153,9 +157,7 @@ def build_article(
             continue
         start = offset + step
         offset = start + len(text)
-        index = len(texts)
-        ident = f"p{index + 1}-{digest(text.encode('utf-8'), digest_size=4).hexdigest()}"
-        add_paragraph(new(Paragraph, (ident, index, text, start, offset, kind, level)))
+        add_paragraph(new(Paragraph, (len(texts), text, start, offset, kind, level)))
         add_text(text)
     return Article(
         title=title,

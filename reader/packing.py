@@ -2,8 +2,9 @@
 
 Pickling a book's tens of thousands of `Paragraph` objects costs tens of MB and a noticeable
 fraction of a second on each side. `pack` sends the text once, each paragraph as offsets into
-it, and the text's identity hash when it is already known; `unpack` slices the paragraph texts
-out of the text again. Used to hand an article to the extraction child (`reader.ui.background`).
+it (ids follow from the text), and the text's identity hash when it is already known; `unpack`
+slices the paragraph texts out of the text again. Used to hand an article to the extraction
+child (`reader.ui.background`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ def pack(article: Article) -> tuple[Any, ...]:
         article.text,
         article.format,
         article.url,
-        [p.id for p in paragraphs],
         array("q", [p.start for p in paragraphs]),
         array("q", [p.end for p in paragraphs]),
         [p.kind.value for p in paragraphs],
@@ -34,13 +34,12 @@ def pack(article: Article) -> tuple[Any, ...]:
 
 def unpack(packed: tuple[Any, ...]) -> Article:
     """The `Article` that `pack` flattened, equal to the original."""
-    title, source, text, format_, url, ids, starts, ends, kinds, levels, known_hash = packed
+    title, source, text, format_, url, starts, ends, kinds, levels, known_hash = packed
     kind_of = {kind.value: kind for kind in BlockKind}
     paragraphs = tuple(
         map(
             Paragraph,
-            ids,
-            range(len(ids)),
+            range(len(starts)),
             map(text.__getitem__, map(slice, starts, ends)),
             starts,
             ends,
@@ -48,6 +47,6 @@ def unpack(packed: tuple[Any, ...]) -> Article:
             levels,
         )
     )
-    if len(paragraphs) != len(starts) or len(starts) != len(ends):
+    if len({len(paragraphs), len(starts), len(ends), len(kinds), len(levels)}) != 1:
         raise ValueError("packed article is inconsistent")
     return Article(title, source, text, paragraphs, format_, url, list(known_hash))
