@@ -7,6 +7,7 @@ system packages (no tmux, no X).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -241,10 +242,9 @@ class Terminal:
                 self._proc.wait(timeout=3)
             except subprocess.TimeoutExpired:
                 self._signal_session(signal.SIGKILL)
-                try:
+                # left to the operating system rather than hanging the test run
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     self._proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    pass  # left to the operating system rather than hanging the test run
         if self._master >= 0:
             os.close(self._master)
             self._master = -1
@@ -252,10 +252,8 @@ class Terminal:
     def _signal_session(self, signum: int) -> None:
         """Send `signum` to the program's process group (its extraction child included)."""
         assert self._proc is not None
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self._proc.pid, signum)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 _CLAIM_TTY = (
