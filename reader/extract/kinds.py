@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.extract.attribution import Attribution, is_cue
-from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, TITLE_NOUNS
+from reader.extract.cues import CALL_VERBS, DETERMINERS, SCARE_BEFORE, SPEECH_VERBS, TITLE_NOUNS
 from reader.extract.model import QuoteKind
-from reader.extract.tokens import Token
+from reader.extract.tokens import Token, indexes_in
 
 SCARE_MAX_WORDS = 4
 """An unattributed fragment inside a sentence with at most this many words is a scare quote."""
@@ -252,7 +252,7 @@ def classify(
     del text
     words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
     title_case = is_title_case(quote)
-    spoken = any(is_cue(pre, i) for i in range(len(pre)))
+    spoken = any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
     if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
         return QuoteKind.TITLE
     if _scare_cue(pre) and words <= 2 * SCARE_MAX_WORDS:

@@ -33,14 +33,14 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
-from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.cues import CLAUSE_VERBS, SPEECH_VERBS
 from reader.extract.indirect import Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
 from reader.extract.spans import RawQuote, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
-from reader.extract.tokens import Token, is_sentence_end, make_token, tokenize
+from reader.extract.tokens import Token, indexes_in, is_sentence_end, make_token, tokenize
 
 MAX_CONTEXT_TOKENS = 60
 """How many tokens of narration around a quote are read for its attribution."""
@@ -385,7 +385,11 @@ def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
         return False
     if last.lower() == "that" and starts_upper:
         return False
-    if last == "," and any(is_cue(pre, i) for i in range(len(pre))) and len(pre) >= 2:
+    if (
+        last == ","
+        and any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
+        and len(pre) >= 2
+    ):
         return not starts_upper
     return True
 
