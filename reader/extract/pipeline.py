@@ -92,6 +92,7 @@ QUOTED = "<quoted>"
 
 _is_stop = frozenset(".!?…").__contains__
 _token_text = operator.itemgetter(0)
+_token_start = operator.itemgetter(1)
 
 
 def _tokenize_paragraph(
@@ -103,25 +104,30 @@ def _tokenize_paragraph(
     the stand-in token ends a sentence when the quoted words do (`... years." He said`).
     """
     tokens: list[Token] = []
-    ends: list[bool] = []
+    quoted_ends: list[tuple[int, bool]] = []
     pos = start
-    for a, b in [*collapse, (end, end)]:
-        piece = tokenize(text, pos, a)
-        base = len(tokens)
-        tokens.extend(piece)
-        ends.extend(itertools.repeat(False, len(piece)))
-        # only the few stop tokens can end a sentence: find them without a loop per token
-        for i in itertools.compress(itertools.count(), map(_is_stop, map(_token_text, piece))):
-            if is_sentence_end(text, piece[i].start, end):
-                ends[base + i] = True
+    for a, b in collapse:
+        if pos < a:
+            tokens += tokenize(text, pos, a)
         if a < b:
-            tokens.append(make_token(QUOTED, a, b))
             last = b - 1
             while last > a and text[last] in "\"'”’»“‘«)] ":
                 last -= 1
-            ends.append(text[last] in ".!?…" and is_sentence_end(text, last, end))
+            quoted_ends.append(
+                (len(tokens), text[last] in ".!?…" and is_sentence_end(text, last, end))
+            )
+            tokens.append(make_token(QUOTED, a, b))
         pos = max(pos, b)
-    return _Para(tokens, [t.start for t in tokens], ends)
+    if pos < end:
+        tokens += tokenize(text, pos, end)
+    ends = [False] * len(tokens)
+    # only the few stop tokens can end a sentence: find them without a loop per token
+    for i in itertools.compress(itertools.count(), map(_is_stop, map(_token_text, tokens))):
+        if is_sentence_end(text, tokens[i].start, end):
+            ends[i] = True
+    for i, ended in quoted_ends:
+        ends[i] = ended
+    return _Para(tokens, list(map(_token_start, tokens)), ends)
 
 
 class _QuoteIndex:
