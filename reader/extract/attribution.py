@@ -36,7 +36,7 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
 )
-from reader.extract.tokens import Token
+from reader.extract.tokens import Token, indexes_in, indexes_of
 
 MAX_SUBJECT_WORDS = 14
 """Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
@@ -62,6 +62,10 @@ _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where", "when"})
 _LEAD_WORDS = frozenset({"but", "and", "yet", "so", "still", "or", "as", "while", "when"})
 _DASHES = (",", "—", "–", "(", ")", ";")
+_DASH_SET = frozenset(_DASHES)
+_ACCORDING = frozenset({"according"})
+_SPEECH_OR_CALL_VERBS = SPEECH_VERBS | CALL_VERBS | LABEL_VERBS | STANCE_VERBS
+"""Every word `is_cue(..., calls=True)` can accept (what it looks for in embedded fragments)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +248,8 @@ def _name_after_descriptor(
 
 def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
     """`according to X` anywhere in tokens[lo:hi]."""
-    for i in range(lo, hi - 1):
-        if tokens[i].text.lower() == "according" and tokens[i + 1].text.lower() == "to":
+    for i in indexes_in(tokens, lo, hi - 1, _ACCORDING):
+        if tokens[i + 1].text.lower() == "to":
             mention = object_after(text, tokens, i + 2, hi)
             if mention is not None:
                 return Attribution("according-to", mention, tokens[i])
@@ -294,7 +298,8 @@ def before_quote(
     if hi <= lo:
         return None
     last = tokens[hi - 1].text
-    cues = [c for c in range(lo, hi) if is_cue(tokens, c, calls=embedded)]
+    verbs = _SPEECH_OR_CALL_VERBS if embedded else SPEECH_VERBS
+    cues = [c for c in indexes_in(tokens, lo, hi, verbs) if is_cue(tokens, c, calls=embedded)]
     if last == ":":
         for c in cues:
             mention = subject_before(text, tokens, lo, c)
@@ -382,12 +387,11 @@ def sentence_person(
     """
     chunks: list[tuple[int, int]] = []
     a = lo
-    for i in range(lo, hi):
-        if tokens[i].text in _DASHES:
-            chunks.append((a, i))
-            a = i + 1
-            if len(chunks) >= 6:
-                break
+    for i in indexes_of(tokens, lo, hi, _DASH_SET):
+        chunks.append((a, i))
+        a = i + 1
+        if len(chunks) >= 6:
+            break
     else:
         chunks.append((a, hi))
     found: list[Mention | None] = []

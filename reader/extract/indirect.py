@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
 from reader.extract.mentions import Mention
-from reader.extract.tokens import Token
+from reader.extract.tokens import Token, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(
     {
@@ -54,6 +54,7 @@ _PREPOSITIONS = frozenset(
         "to",
     }
 )
+_ACCORDING = frozenset({"according"})
 MIN_CLAUSE_WORDS = 3
 """A reported clause shorter than this (in words) is not worth listing."""
 
@@ -118,9 +119,9 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
                 k += 1
             if k + MIN_CLAUSE_WORDS < hi:
                 return _reported(tokens, k + 1, hi, acc.mention, acc.cue, "according-to")
-    for c in range(lo + 1, hi):
+    for c in indexes_in(tokens, lo + 1, hi, CLAUSE_VERBS):
         tok = tokens[c]
-        if tok.text.lower() not in CLAUSE_VERBS or not is_cue(tokens, c):
+        if not is_cue(tokens, c):
             continue
         if tok.text.lower().endswith("ing"):
             continue
@@ -138,8 +139,8 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
             tok,
             "reported-that" if tokens[start - 1].text.lower() == "that" else "reported-clause",
         )
-    for c in range(lo, hi - 1):
-        if tokens[c].text.lower() == "according" and tokens[c + 1].text.lower() == "to":
+    for c in indexes_in(tokens, lo, hi - 1, _ACCORDING):
+        if tokens[c + 1].text.lower() == "to":
             mention = object_after(text, tokens, c + 2, hi)
             if mention is not None and c - lo >= MIN_CLAUSE_WORDS:
                 return _reported(tokens, lo, c, mention, tokens[c], "according-to")

@@ -29,7 +29,7 @@ from reader.extract.cues import (
     TITLE_NOUNS,
 )
 from reader.extract.model import QuoteKind
-from reader.extract.tokens import Token
+from reader.extract.tokens import Token, indexes_in
 
 SCARE_MAX_WORDS = 4
 """An unattributed fragment inside a sentence with at most this many words is a scare quote."""
@@ -78,20 +78,35 @@ def _count_words(quote: str, cap: int) -> int:
 
 
 def is_title_case(quote: str) -> bool:
-    """Whether most words of `quote` are capitalised (`Rivers at Risk`, `Fox News Sunday`)."""
-    # a long quote is never a title: read only its first words unless they are mostly punctuation
-    parts = quote.split(None, _SPLIT_AHEAD)
-    if len(parts) > _SPLIT_AHEAD:
-        head = [w for w in map(_strip_word, parts[:_SPLIT_AHEAD]) if w]
-        if len(head) > TITLE_MAX_WORDS:
-            return False
-        parts = quote.split()
-    words = [w for w in map(_strip_word, parts) if w]
-    if not words or len(words) > TITLE_MAX_WORDS or quote.rstrip(" .,;:")[-1:] in "!?":
+    """Whether most words of `quote` are capitalised (`Rivers at Risk`, `Fox News Sunday`).
+
+    Every condition must hold, so the words are read one by one and the answer is known at the
+    first lower-case word that is not a minor one (most quotes: their second or third word).
+    """
+    if quote.rstrip(" .,;:")[-1:] in "!?":
         return False
-    major = [w for w in words if w.lower() not in _MINOR_WORDS or w == words[0]]
-    capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
-    return bool(major) and capitalised == len(major) and len(words) >= 1
+    # a long quote is never a title: split only its first words unless they are mostly punctuation
+    head = quote.split(None, _SPLIT_AHEAD)
+    rest = head.pop() if len(head) > _SPLIT_AHEAD else ""
+    count = 0
+    first = ""
+    for parts in (head, None):
+        if parts is None:
+            parts = rest.split()  # only reached when the first words are mostly punctuation
+        for part in parts:
+            word = part.strip(_WORD_STRIP)
+            if not word:
+                continue
+            count += 1
+            if count == 1:
+                first = word
+            elif count > TITLE_MAX_WORDS:
+                return False
+            if (word == first or word.lower() not in _MINOR_WORDS) and not (
+                word[:1].isupper() or word[:1].isdigit()
+            ):
+                return False
+    return count > 0
 
 
 def _strip_word(word: str) -> str:
@@ -393,7 +408,7 @@ def classify(
     del text
     words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
     title_case = is_title_case(quote)
-    spoken = any(is_cue(pre, i) for i in range(len(pre)))
+    spoken = any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
     if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
         return QuoteKind.TITLE
     cued = attribution is not None and attribution.cue is not None

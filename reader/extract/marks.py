@@ -9,12 +9,15 @@ opening). Single marks that sit inside a word or before a decade (``don’t``, `
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
 
 _MARK = re.compile(r"[\"“”„«»‘’'‚‹›`]{5,}|``|''|’’|[\"“”„«»‘’'‚‹›]")
 """A mark, or a run of five or more marks (a rule line or noise, skipped as a whole)."""
+_MARK_CHAR = re.compile(r"[\"“”„«»‘’'‚‹›`]")
+"""A character that can start a `_MARK` match."""
 
 DOUBLE = "double"
 """Level of double marks (the usual quotation marks of news text)."""
@@ -79,7 +82,9 @@ def _is_close_side(char: str) -> bool:
     return char.isspace() or char in ".,;:!?)]}—–-…\u00a0" or char in _ALL_MARK_CHARS
 
 
+@functools.lru_cache(maxsize=4096)
 def _role(before: str, after: str) -> Role:
+    """The role the characters either side of a mark give it (cached: few pairs recur)."""
     open_side = _is_open_side(before)
     close_side = _is_close_side(after)
     if open_side and not close_side:
@@ -92,8 +97,18 @@ def _role(before: str, after: str) -> Role:
 def scan_marks(text: str, start: int, end: int) -> list[Mark]:
     """Return the quotation marks in `text[start:end]` (one paragraph), apostrophes left out."""
     marks: list[Mark] = []
-    for match in _MARK.finditer(text, start, end):
+    # every match starts with a mark character: find those with a plain character class (which
+    # the regex engine scans several times faster than the alternation), then match there
+    find_char = _MARK_CHAR.search
+    match_mark = _MARK.match
+    pos = start
+    while (found := find_char(text, pos, end)) is not None:
+        match = match_mark(text, found.start(), end)
+        if match is None:  # a lone backquote
+            pos = found.start() + 1
+            continue
         s, e = match.start(), match.end()
+        pos = e
         mark = match.group()
         if e - s > 2:
             continue

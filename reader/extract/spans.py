@@ -164,7 +164,7 @@ def _pair(
     done: list[RawQuote],
 ) -> None:
     """Pair the marks of one paragraph, starting from an already open `stack`."""
-    strong_after = _strong_single_close_after(marks)
+    strong_after: list[bool] | None = None  # read only for a weak single mark: built then
     last_closed_end = para.start
     for k in range(first, len(marks)):
         m = marks[k]
@@ -207,7 +207,9 @@ def _pair(
                 if m.bias is not Bias.CLOSE:
                     _open(stack, m, index)
             elif m.role is Role.CLOSE and s is not None:
-                if m.weak and strong_after[k]:
+                if m.weak and strong_after is None:
+                    strong_after = _strong_single_close_after(marks)
+                if m.weak and strong_after is not None and strong_after[k]:
                     continue  # a plural possessive; a surer closer follows
                 _close_at(stack, s, m.start, m, done)
                 last_closed_end = m.end
