@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from hashlib import blake2b
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import NamedTuple
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -78,6 +80,9 @@ class Paragraph(NamedTuple):
         return paragraph_id(self.index, self.text)
 
 
+_kind_of = attrgetter("kind")
+
+
 def paragraph_id(index: int, text: str) -> str:
     """Return a stable id for the paragraph at `index` with `text`.
 
@@ -130,8 +135,9 @@ class Article:
         return paragraphs[lo] if lo < len(paragraphs) else None
 
     def headings(self) -> list[Paragraph]:
-        """Return the heading paragraphs, for a table of contents."""
-        return [p for p in self.paragraphs if p.kind is BlockKind.HEADING]
+        """Return the heading paragraphs, for a table of contents (asked before a book shows)."""
+        kinds = map(_kind_of, self.paragraphs)
+        return list(compress(self.paragraphs, map(is_, kinds, repeat(BlockKind.HEADING))))
 
 
 def build_article(
