@@ -33,7 +33,8 @@ NOTES_BINDINGS: list[BindingType] = [
     Binding("v", "visual", "Select", id="notes.visual"),
     Binding("V", "visual_paragraph", "Select paragraph", show=False, id="notes.visual_paragraph"),
     Binding("h", "highlight", "Highlight", id="notes.highlight"),
-    Binding("a", "note", "Note", id="notes.note"),
+    # priority: the editor opens before the next key is read, so a burst after `a` is its text
+    Binding("a", "note", "Note", priority=True, id="notes.note"),
     Binding("A", "note_in_editor", "Note in $EDITOR", show=False, id="notes.note_in_editor"),
     Binding("c", "cycle_colour", "Cycle highlight colour", show=False, id="notes.colour"),
     Binding("d", "delete_note", "Delete highlight and note", show=False, id="notes.delete"),

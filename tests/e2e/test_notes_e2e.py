@@ -85,3 +85,20 @@ def test_capital_a_writes_the_note_in_the_editor_with_the_app_suspended(tmp_path
         assert term.wait_exit() == 0
     data = yaml.safe_load(next(notes_dir.glob("*.notes.yaml")).read_text(encoding="utf-8"))
     assert [a["note"] for a in data["annotations"]] == ["written in my editor\nsecond line"]
+
+
+def test_a_note_typed_in_one_burst_after_a_is_kept_whole(tmp_path: Path) -> None:
+    notes_dir = tmp_path / "notes"
+    env = {"READER_NOTES_DIR": str(notes_dir)}
+    with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
+        term.wait_for(TITLE[:40])
+        highlight_current_paragraph(term)
+        term.send("a" + NOTE)  # one write, as a fast typist or a paste delivers it
+        term.wait_for(NOTE)
+        term.send(CTRL_S)
+        term.wait_for("Note saved")
+        term.send("q")
+        assert term.wait_exit() == 0
+    (notes_file,) = notes_dir.glob("*.notes.yaml")
+    data = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
+    assert [a.get("note") for a in data["annotations"]] == [NOTE]

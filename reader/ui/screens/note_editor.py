@@ -63,6 +63,9 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
     }
     """
 
+    AUTO_FOCUS = "#note-text"
+    """The note text has focus from the start (not the tags field above it)."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="note_editor.save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="note_editor.cancel"),

@@ -300,8 +300,8 @@ class ReaderScreen(NotesScreen):
         self.jump_to_paragraph(event.paragraph)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` and `&` typed into a text field are text, not a new search."""
-        if action in ("search", "filter") and _typing_into(self.app.focused):
+        """`/`, `&` and `a` typed into a text field are text, not a search or a note."""
+        if action in ("search", "filter", "note") and _typing_into(self.app.focused):
             return False
         return super().check_action(action, parameters)
 
