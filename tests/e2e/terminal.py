@@ -163,7 +163,7 @@ class Terminal:
         """The screen rows, right-stripped."""
         return [line.rstrip() for line in self.screen.display]
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Wait until `text` shows on screen; return the screen; raise with the screen if not."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -176,7 +176,7 @@ class Terminal:
             return screen
         raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
 
-    def wait_until(self, predicate: object, timeout: float = 15.0) -> str:
+    def wait_until(self, predicate: object, timeout: float = 30.0) -> str:
         """Wait until `predicate(screen_text)` is true; return the screen."""
         assert callable(predicate)
         deadline = time.monotonic() + timeout

@@ -14,7 +14,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
 from tests.ui.conftest import no_extraction, numbered_article
-from tests.ui.screen_text import screen_lines, screen_text
+from tests.ui.screen_text import screen_lines, screen_text, wait_for_text
 
 
 async def test_question_mark_lists_every_binding_with_its_id_and_escape_closes(
@@ -99,8 +99,7 @@ async def test_command_palette_finds_a_speaker_by_name_and_selects_them(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"amsel")
-        await pilot.pause(0.5)
-        assert "Speaker: Derek Amsel" in screen_text(app)
+        await wait_for_text(pilot, "Speaker: Derek Amsel")
         await pilot.press("enter")
         await pilot.pause(0.1)
         screen = app.screen
@@ -117,8 +116,7 @@ async def test_command_palette_finds_a_quote_by_some_of_its_words(
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.press(*"beyond repair")
-        await pilot.pause(0.5)
-        assert "undermined beyond repair" in screen_text(app)
+        await wait_for_text(pilot, "undermined beyond repair")
         await pilot.press("enter")
         await pilot.pause(0.1)
         view = app.screen.query_one(ArticleView)

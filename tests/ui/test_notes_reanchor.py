@@ -12,7 +12,7 @@ from annotations.store import NotesStore
 from reader.document import Article
 from reader.ui.widgets.article_view import ArticleView
 from tests.ui.notes_support import notes_app, notes_ready
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, wait_for_text
 
 
 async def test_the_article_scrolls_while_notes_are_re_anchored_and_highlights_appear_after(
@@ -31,9 +31,8 @@ async def test_the_article_scrolls_while_notes_are_re_anchored_and_highlights_ap
     monkeypatch.setattr(NotesStore, "reanchor", slow_reanchor)
     app = notes_app(sample, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await wait_for_text(pilot, "loading notes…")
         view = app.screen.query_one(ArticleView)
-        assert "loading notes…" in screen_text(app)
         await pilot.press("j", "j")
         await pilot.pause()
         assert view.scroll_y == 2  # keys work while the worker runs

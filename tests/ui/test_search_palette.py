@@ -22,7 +22,9 @@ async def palette(app: ReaderApp, pilot: Pilot[None], query: str) -> str:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("ctrl+p", *query)
-    await pilot.pause(0.4)
+    await pilot.pause()
+    await app.workers.wait_for_complete()  # the palette's search of every provider
+    await pilot.pause(0.1)
     return screen_text(app)
 
 
