@@ -323,6 +323,10 @@ def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribu
             return Attribution("dash-credit", found[0], None)
     while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
         lo += 1
+    if lo < hi and tokens[lo].text.lower() == "as":
+        credited = as_put_it(text, tokens, lo, hi)
+        if credited is not None:
+            return credited
     words = 0
     for c in range(lo, hi):
         if tokens[c].is_word:
@@ -372,15 +376,48 @@ def before_quote(
         mention = subject_before(text, tokens, lo, c)
         if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
             mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
-        if mention is None and c > lo and tokens[c - 1].text.lower() == "and":
-            mention = _clause_subject(text, tokens, lo, c)  # "X outlined a plan and vowed ..."
+        if mention is None and c > lo and tokens[c - 1].text.lower() in ("and", "to"):
+            # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
+            mention = _clause_subject(text, tokens, lo, c)
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
     credited = according_to(text, tokens, lo, hi)
     if credited is None:
+        credited = as_put_it(text, tokens, lo, hi)
+    if credited is None:
         credited = _participle_cue(text, tokens, lo, hi, cues)
     return credited
+
+
+_PUT = frozenset({"put", "puts"})
+_MAX_PUT_IT_WORDS = MAX_SUBJECT_WORDS
+"""The longest speaker read between `as` and `put it` (room for an apposition)."""
+
+
+def as_put_it(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
+    """`as the mayor put it` anywhere in tokens[lo:hi]: the one who worded it is the subject.
+
+    `As X put it` is a fixed way of crediting the words that follow (or precede) to X.
+    """
+    for i in indexes_in(tokens, lo, hi - 1, _PUT):
+        if tokens[i + 1].text.lower() != "it":
+            continue
+        a = i - 1
+        while a > lo and i - a <= _MAX_PUT_IT_WORDS and tokens[a].text.lower() != "as":
+            a -= 1
+        if a < lo or tokens[a].text.lower() != "as" or a + 1 >= i:
+            continue
+        end = _before_parenthetical(tokens, a + 1, i)
+        if tokens[end - 1].text in _DASHES:  # "as Ana Reyes, a historian, put it"
+            mention = _apposition_subject(text, tokens, a + 1, end - 1)
+        else:
+            mention = np_ending_at(text, tokens, a + 1, end)
+            if mention is not None and mention.start != tokens[a + 1].start:
+                mention = None
+        if mention is not None:
+            return Attribution("as-put-it", mention, tokens[i])
+    return None
 
 
 def _clause_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:

@@ -279,6 +279,21 @@ CASES = [
         'Ann Reed opened a new line of attack, stating the levy was "a fraud."',
         [("a fraud.", P, "Ann Reed")],
     ),
+    (
+        "as someone put it, before the quote",
+        'As Ana Reyes, a historian, put it, "The town never recovered."',
+        [("The town never recovered.", D, "Ana Reyes")],
+    ),
+    (
+        "as someone put it, after the quote",
+        '"The town never recovered," as the mayor put it.',
+        [("The town never recovered,", D, "the mayor")],
+    ),
+    (
+        "a speech verb in an infinitive after the subject's verb",
+        'Ana Reyes went on to say, "The town never recovered."',
+        [("The town never recovered.", D, "Ana Reyes")],
+    ),
 ]
 
 
