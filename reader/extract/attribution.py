@@ -23,6 +23,7 @@ from reader.extract.cues import (
     CALL_VERBS,
     DETERMINERS,
     LABEL_VERBS,
+    PREPOSITIONS,
     ROLE_STOP_WORDS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -60,6 +61,7 @@ _BASE_FORMS_OK = frozenset(
 )
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where", "when"})
+_WH_OBJECTS = frozenset({"what", "whatever", "which", "whom"})
 _LEAD_WORDS = frozenset({"but", "and", "yet", "so", "still", "or", "as", "while", "when"})
 _DASHES = (",", "—", "–", "(", ")", ";")
 _DASH_SET = frozenset(_DASHES)
@@ -97,6 +99,8 @@ def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
         return False
+    if prev in PREPOSITIONS:
+        return False  # "a new line of attack", "in response": a noun after a preposition
     if (
         word in SPEECH_VERBS
         and not word.endswith(("s", "d", "ed", "ing", "ote", "old"))
@@ -116,6 +120,7 @@ def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Menti
         and not (tokens[j - 1].is_capitalised and j - 1 > lo)  # "..., Will wrote"
     ):
         j -= 1
+    j = _before_parenthetical(tokens, lo, j)
     if j <= lo:
         return None
     if tokens[j - 1].text in _DASHES:
@@ -126,6 +131,10 @@ def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Menti
     if j - k > MAX_SUBJECT_WORDS:
         k = j - MAX_SUBJECT_WORDS
     mention = np_ending_at(text, tokens, k, j)
+    p = _preposition_before(tokens, k, mention)
+    if p is not None:
+        # "Trump in his speech called ...": the object of a preposition is not the subject
+        return subject_before(text, tokens, lo, p) if p > lo else None
     if mention is None or mention.kind != PERSON or k - 1 <= lo:
         return mention
     # "the agency's spokeswoman, Dana Ruiz said": a role chunk right before the name
@@ -135,9 +144,48 @@ def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Menti
     return mention
 
 
+_MAX_PARENTHETICAL_TOKENS = 8
+"""The longest parenthetical skipped between a name and its verb (`Ann Reed (D-Ore.) said`)."""
+
+
+def _before_parenthetical(tokens: Sequence[Token], lo: int, j: int) -> int:
+    """Where a short parenthetical ending before tokens[j] opens, else j.
+
+    A bracketed aside after a name (a party and state, an age, an acronym) is not the subject:
+    the subject is read before it.
+    """
+    if j <= lo or tokens[j - 1].text != ")":
+        return j
+    k = j - 2
+    while k > lo and j - k <= _MAX_PARENTHETICAL_TOKENS and tokens[k].text not in ("(", ")"):
+        k -= 1
+    return k if k > lo and tokens[k].text == "(" else j
+
+
+def _preposition_before(tokens: Sequence[Token], lo: int, mention: Mention | None) -> int | None:
+    """Index of a preposition right before `mention` (within tokens[lo:]), else None."""
+    if mention is None or mention.kind == PRONOUN:
+        return None
+    i = lo
+    while i < len(tokens) and tokens[i].start < mention.start:
+        i += 1
+    if i >= len(tokens) or tokens[i].text.lower() in _WH_OBJECTS:
+        return None  # "with what lawmakers called": `what` is the object, the rest a clause
+    if i > lo and tokens[i - 1].is_word and tokens[i - 1].text.lower() in PREPOSITIONS:
+        return i - 1
+    return None
+
+
 def _previous_chunk(tokens: Sequence[Token], lo: int, comma: int) -> tuple[int, int]:
     a = comma
-    while a > lo and tokens[a - 1].text not in _DASHES:
+    while a > lo:
+        if tokens[a - 1].text == ")":
+            k = _before_parenthetical(tokens, lo, a)
+            if k < a:
+                a = k  # "Ann Reed (D-Ore.), who ...": the aside belongs to the chunk
+                continue
+        if tokens[a - 1].text in _DASHES:
+            break
         a -= 1
     return a, comma
 
@@ -180,7 +228,13 @@ def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int)
         b = a - 1
     found: list[Mention | None] = []
     for a, b in chunks:
-        if b <= a or tokens[a].text.lower() in _RELATIVE or b - a > MAX_SUBJECT_WORDS:
+        b = _before_parenthetical(tokens, a, b)
+        if (
+            b <= a
+            or tokens[a].text.lower() in _RELATIVE
+            or tokens[a].text.lower() in PREPOSITIONS  # ", in Ohio, said": not a noun phrase
+            or b - a > MAX_SUBJECT_WORDS
+        ):
             found.append(None)
             continue
         mention = _chunk_np(text, tokens, a, b)
@@ -269,6 +323,10 @@ def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribu
             return Attribution("dash-credit", found[0], None)
     while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
         lo += 1
+    if lo < hi and tokens[lo].text.lower() == "as":
+        credited = as_put_it(text, tokens, lo, hi)
+        if credited is not None:
+            return credited
     words = 0
     for c in range(lo, hi):
         if tokens[c].is_word:
@@ -318,15 +376,48 @@ def before_quote(
         mention = subject_before(text, tokens, lo, c)
         if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
             mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
-        if mention is None and c > lo and tokens[c - 1].text.lower() == "and":
-            mention = _clause_subject(text, tokens, lo, c)  # "X outlined a plan and vowed ..."
+        if mention is None and c > lo and tokens[c - 1].text.lower() in ("and", "to"):
+            # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
+            mention = _clause_subject(text, tokens, lo, c)
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, tokens[c])
     credited = according_to(text, tokens, lo, hi)
     if credited is None:
+        credited = as_put_it(text, tokens, lo, hi)
+    if credited is None:
         credited = _participle_cue(text, tokens, lo, hi, cues)
     return credited
+
+
+_PUT = frozenset({"put", "puts"})
+_MAX_PUT_IT_WORDS = MAX_SUBJECT_WORDS
+"""The longest speaker read between `as` and `put it` (room for an apposition)."""
+
+
+def as_put_it(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
+    """`as the mayor put it` anywhere in tokens[lo:hi]: the one who worded it is the subject.
+
+    `As X put it` is a fixed way of crediting the words that follow (or precede) to X.
+    """
+    for i in indexes_in(tokens, lo, hi - 1, _PUT):
+        if tokens[i + 1].text.lower() != "it":
+            continue
+        a = i - 1
+        while a > lo and i - a <= _MAX_PUT_IT_WORDS and tokens[a].text.lower() != "as":
+            a -= 1
+        if a < lo or tokens[a].text.lower() != "as" or a + 1 >= i:
+            continue
+        end = _before_parenthetical(tokens, a + 1, i)
+        if tokens[end - 1].text in _DASHES:  # "as Ana Reyes, a historian, put it"
+            mention = _apposition_subject(text, tokens, a + 1, end - 1)
+        else:
+            mention = np_ending_at(text, tokens, a + 1, end)
+            if mention is not None and mention.start != tokens[a + 1].start:
+                mention = None
+        if mention is not None:
+            return Attribution("as-put-it", mention, tokens[i])
+    return None
 
 
 def _clause_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:

@@ -242,6 +242,16 @@ DETERMINERS: frozenset[str] = _words(
 )
 """Words that start a lower-case noun phrase speaker (`the ministry`, `a spokesman`)."""
 
+PREPOSITIONS: frozenset[str] = _words(
+    """
+    about above across after against along amid amidst among at before behind below beside
+    between beyond by despite during for from in inside into near of off on onto outside over
+    since than through throughout toward towards under unlike until upon via with within without
+    """
+)
+"""Prepositions: the noun phrase right after one is its object, never the subject of a verb, and
+a word right after one is not a finite verb (`a line of attack`, `in Ohio`)."""
+
 ADVERB_SKIP: frozenset[str] = _words(
     """
     again allegedly already also are could earlier even finally first further had has have

@@ -254,6 +254,46 @@ CASES = [
         'A 5" pipe burst.\n\n"Fine," said Tom Reed.',
         [("Fine,", D, "Tom Reed")],
     ),
+    (
+        "a party-and-state aside after the name is not the speaker",
+        'Sen. Ann Reed (D-OR) said the levy was a "total mess" for farmers.',
+        [("total mess", P, "Ann Reed")],
+    ),
+    (
+        "an aside in brackets before a relative clause is skipped",
+        'Rep. Tom Hale (R-Utah), who chairs the panel, said the deal was "a farce."',
+        [("a farce.", P, "Tom Hale")],
+    ),
+    (
+        "a place in apposition is not the speaker",
+        'Ann Reed, in Ohio, said the levy was "a mess" for farmers.',
+        [("a mess", P, "Ann Reed")],
+    ),
+    (
+        "the object of a preposition before the verb is not the speaker",
+        'Tom Hale in his opening speech called the levy "a disgrace" to farmers.',
+        [("a disgrace", P, "Tom Hale")],
+    ),
+    (
+        "a noun right after a preposition is not a cue verb",
+        'Ann Reed opened a new line of attack, stating the levy was "a fraud."',
+        [("a fraud.", P, "Ann Reed")],
+    ),
+    (
+        "as someone put it, before the quote",
+        'As Ana Reyes, a historian, put it, "The town never recovered."',
+        [("The town never recovered.", D, "Ana Reyes")],
+    ),
+    (
+        "as someone put it, after the quote",
+        '"The town never recovered," as the mayor put it.',
+        [("The town never recovered,", D, "the mayor")],
+    ),
+    (
+        "a speech verb in an infinitive after the subject's verb",
+        'Ana Reyes went on to say, "The town never recovered."',
+        [("The town never recovered.", D, "Ana Reyes")],
+    ),
 ]
 
 
