@@ -20,6 +20,7 @@ from typing import Protocol, cast
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.load import LoadError, open_article
+from reader.load.progressive import open_progressively
 
 PROG = "reader"
 EXIT_USAGE = 2
@@ -147,13 +148,20 @@ def _error(message: str) -> None:
 
 def _open(args: argparse.Namespace) -> int:
     """Open the article in the UI, or print it when stdout is not a terminal."""
-    gc.disable()  # loading makes no reference cycles, only tens of thousands of tuples
-    try:
-        article = open_article(args.target, stdin=sys.stdin.buffer)
-    finally:
-        gc.enable()
+    interactive = not args.plain and sys.stdout.isatty()
+    # A big text file shows its first screens while the rest is read (`progressive`).
+    progressive = open_progressively(args.target) if interactive else None
+    finish = None
+    if progressive is not None:
+        article, finish = progressive
+    else:
+        gc.disable()  # loading makes no reference cycles, only tens of thousands of tuples
+        try:
+            article = open_article(args.target, stdin=sys.stdin.buffer)
+        finally:
+            gc.enable()
     _keep_out_of_collections()  # the article lives as long as the process
-    if args.plain or not sys.stdout.isatty():
+    if not interactive:
         from reader.plain import plain_lines
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
@@ -172,6 +180,7 @@ def _open(args: argparse.Namespace) -> int:
         line_width=args.width,
         resume=not args.no_resume,
         notes_dir=args.notes_dir,
+        finish=finish,
     )
 
 

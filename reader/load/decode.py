@@ -13,7 +13,7 @@ import unicodedata
 
 from reader.load.errors import LoadError
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -31,7 +31,7 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
     Order: a byte-order mark wins; then strict UTF-8 (by far the most common, and
     self-validating); then charset-normalizer's guess for legacy single-byte encodings.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding), encoding

@@ -119,7 +119,7 @@ def load_bytes(
     from reader.load.text import blocks_from_text, split_title
 
     text, encoding = decode(data, name=name)
-    fmt = _format_of(suffix, data)
+    fmt = format_of(suffix, data)
     text = clean(text, controls=encoding != "utf-8" or utf8_has_controls(data))
     if fmt == "html":
         from reader.load.html import blocks_from_html
@@ -132,11 +132,17 @@ def load_bytes(
     else:
         title, blocks = split_title(blocks_from_text(text))
     if not title and source not in ("<stdin>", "<sample>") and not url:
-        title = Path(source).stem.replace("_", " ")
+        title = title_from_source(source)
     return build_article(blocks, title=title, source=source, format=fmt, url=url)
 
 
-def _format_of(suffix: str, data: bytes) -> str:
+def title_from_source(source: str) -> str:
+    """The title of an article that has no headline: its file name, `_` read as spaces."""
+    return Path(source).stem.replace("_", " ")
+
+
+def format_of(suffix: str, data: bytes) -> str:
+    """`text`, `markdown` or `html`: by the file's suffix, else by sniffing its first bytes."""
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in _HTML_SUFFIXES:

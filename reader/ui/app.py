@@ -8,11 +8,13 @@ touch the disk.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
@@ -73,10 +75,16 @@ class ReaderApp(App[None]):
         extractor: Extractor | None = None,
         start_offset: int | None = None,
         notes_dir: str | None = None,
+        finish: Callable[[], Article] | None = None,
+        resume: bool = True,
     ) -> None:
         super().__init__()
         self.article = article
-        """The article shown."""
+        """The article shown (the first screens of a book until `finish` has read the rest)."""
+        self.resumed = False
+        """True when a saved position was restored (so it is saved again, even if unmoved)."""
+        self._finish = finish
+        self._resume = resume
         self.config = config or Config()
         """The user's settings."""
         self.last_position = LastPosition()
@@ -101,6 +109,8 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        if self._finish is not None:
+            self.call_after_refresh(self._read_the_rest)
         if problems:
             where = str(self.config.path) if self.config.path else "the config file"
             self.notify(
@@ -118,7 +128,45 @@ class ReaderApp(App[None]):
             line_width=self.config.line_width,
             side_panes=self.config.side_panes,
             start_offset=self._start_offset,
+            pending=self._finish is not None,
         )
+
+    @property
+    def pending(self) -> bool:
+        """True while only the first screens of a book are there (`finish` is reading it)."""
+        return self._finish is not None
+
+    def _read_the_rest(self) -> None:
+        """Read the whole book in a thread, once its first screen is painted."""
+        if self._finish is not None:
+            self.run_worker(
+                self._finish,
+                name="read-book",
+                description="read the whole book",
+                group="read-book",
+                thread=True,
+                exit_on_error=False,  # the first screens stay readable
+            )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Put the whole book in place of its first screens, where the reader left off."""
+        if event.worker.name != "read-book":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Article):
+            article = event.worker.result
+            saved = _saved_position(article) if self._resume else None
+            self.resumed = saved is not None
+            self.article = article
+            self._finish = None
+            screen = self.screen_stack[0]
+            if isinstance(screen, ReaderScreen):
+                screen.complete_article(article, saved.offset if saved else None)
+        elif event.state is WorkerState.ERROR:
+            self.notify(
+                f"Could not read the rest of the book: {event.worker.error}",
+                severity="error",
+                timeout=10,
+            )
 
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
         """Remember the position so it can be saved when the reader quits."""
@@ -190,34 +238,47 @@ def run_app(
     line_width: int | None = None,
     resume: bool = True,
     notes_dir: str | None = None,
+    finish: Callable[[], Article] | None = None,
 ) -> int:
-    """Run the reader on `article` until the user quits; return the exit code."""
+    """Run the reader on `article` until the user quits; return the exit code.
+
+    With `finish`, `article` is the first screens of a book: they are shown at once, and
+    `finish` reads the whole book in the background (`reader.load.progressive`).
+    """
     config = load_config()
     if theme is not None:
         config = _replace(config, theme=theme)
     if line_width is not None:
         config = _replace(config, line_width=max(20, line_width))
-    saved = load_position(article.text_sha256) if resume else None
-    if saved is not None and saved.offset == 0 and 0 < saved.paragraph < len(article.paragraphs):
-        saved = Position(article.paragraphs[saved.paragraph].start, saved.paragraph)
+    saved = _saved_position(article) if resume and finish is None else None
     app = ReaderApp(
         article,
         config=config,
         start_offset=saved.offset if saved else None,
         notes_dir=notes_dir,
+        finish=finish,
+        resume=resume,
     )
     app.search_history = load_history()
     app.run()
     with suppress(OSError):  # searches are a convenience: never fail on the way out for them
         save_history(app.search_history)
     last = app.last_position
-    if last.moved or saved is not None:
-        save_position(article.text_sha256, Position(last.offset, last.paragraph))
+    if not app.pending and (last.moved or saved is not None or app.resumed):
+        save_position(app.article.text_sha256, Position(last.offset, last.paragraph))
     if config.sync_notes_on_quit:
         from reader.ui.notes_external import sync_notes_on_quit
 
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0
+
+
+def _saved_position(article: Article) -> Position | None:
+    """Where the reader left `article` last time (a paragraph number kept as its offset)."""
+    saved = load_position(article.text_sha256)
+    if saved is not None and saved.offset == 0 and 0 < saved.paragraph < len(article.paragraphs):
+        saved = Position(article.paragraphs[saved.paragraph].start, saved.paragraph)
+    return saved
 
 
 def _replace(config: Config, **changes: object) -> Config:

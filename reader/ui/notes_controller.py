@@ -81,6 +81,9 @@ class NotesScreen(Screen[None]):
 
     article: Article
     """The article being read (set by the subclass)."""
+    pending: bool = False
+    """True while `article` is only the first screens of a book still being read: notes wait
+    for the whole text (they are kept per text, and anchored in all of it)."""
 
     @classmethod
     def _merge_bindings(cls) -> BindingsMap:
@@ -127,7 +130,8 @@ class NotesScreen(Screen[None]):
         pane = self._notes_pane
         if pane is not None:
             pane.show(None)
-        self.call_after_refresh(self.load_notes)
+        if not self.pending:
+            self.call_after_refresh(self.load_notes)
 
     def load_notes(self) -> None:
         """Open the store and re-anchor the notes in a thread worker (slow on a changed book)."""

@@ -110,6 +110,7 @@ class SearchController:
         self._own_history = SearchHistory()
         self._failed = False
         self._index_started = False
+        self._index_wanted = False
 
     @property
     def history(self) -> SearchHistory:
@@ -141,8 +142,15 @@ class SearchController:
     # ----------------------------------------------------------------- the index
 
     def start(self) -> None:
-        """Build the index in a worker, unless it is built or being built."""
+        """Build the index in a worker, unless it is built or being built.
+
+        While only the first screens of a book are there, the index waits for the whole text
+        (`article_completed`); a query typed meanwhile runs once it is built.
+        """
         if self._index_started:
+            return
+        if self.screen.pending:
+            self._index_wanted = True
             return
         self._index_started = True
         self.screen.run_worker(
@@ -153,6 +161,11 @@ class SearchController:
             thread=True,
             exit_on_error=False,  # a search failure must not end the reading session
         )
+
+    def article_completed(self) -> None:
+        """The whole book has been read: build the index if a search asked for it meanwhile."""
+        if self._index_wanted:
+            self.start()
 
     def _build_index(self) -> None:
         worker = get_current_worker()

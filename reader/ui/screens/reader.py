@@ -113,10 +113,12 @@ class ReaderScreen(NotesScreen):
         line_width: int = 76,
         side_panes: bool = True,
         start_offset: int | None = None,
+        pending: bool = False,
     ) -> None:
         super().__init__()
         self.article = article
         """The article being read."""
+        self.pending = pending
         self.extraction: Extraction | None = None
         """What extraction found, once it is done."""
         self.colours: dict[str, str] = {}
@@ -196,13 +198,34 @@ class ReaderScreen(NotesScreen):
         status = self.query_one(StatusLine)
         status.title = self.article.title
         status.paragraphs = len(self.article.paragraphs)
+        status.complete = not self.pending
         status.counts = "finding quotes…"
         self.set_class(not self.panes_shown, "-panes-hidden")
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self.mount_panes)
-        self.call_after_refresh(self._start_extraction)
+        if not self.pending:
+            self.call_after_refresh(self._start_extraction)
+
+    def complete_article(self, article: Article, start_offset: int | None = None) -> None:
+        """Read on in the whole of the book whose first screens are shown.
+
+        At `start_offset` when a position was saved; then its quotes are found and its notes
+        loaded, as for any article.
+        """
+        self.article = article
+        self.pending = False
+        self._headings = article.headings()
+        self.view.replace_article(article)
+        if start_offset:
+            self.view.scroll_to_offset(start_offset, center=False)
+        status = self.query_one(StatusLine)
+        status.paragraphs = len(article.paragraphs)
+        status.complete = True
+        self.load_notes()
+        self._start_extraction()
+        self.search.article_completed()
 
     def on_unmount(self) -> None:
         """Stop an extraction still running when the reader quits."""

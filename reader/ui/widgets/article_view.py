@@ -289,6 +289,19 @@ class ArticleView(ScrollView, can_focus=True):
             self._flash_timer.stop()
         self._flash_timer = self.set_timer(duration, lambda: self.clear_marks("flash"))
 
+    def replace_article(self, article: Article) -> None:
+        """Show `article` in place of the one shown, which began with the same text.
+
+        For a book whose first screens were shown before it was all read: the text on screen
+        stays where it is, and the rest of the book becomes reachable.
+        """
+        keep = (self.top_offset, False) if self._layout is not None else self._want
+        self.article = article
+        self._layouts.clear()
+        self._layout = None
+        self._want = keep
+        self._relayout()
+
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
         """Show article offset `offset`: centred, or on the top row; makes its paragraph current.
 

@@ -27,6 +27,8 @@ class StatusLine(Widget):
     """How many paragraphs the article has."""
     percent: reactive[int] = reactive(0)
     """How far down the article the view is, 0 to 100."""
+    complete: reactive[bool] = reactive(True)
+    """False while only the first screens of a book are read: its length is not known yet."""
     counts: reactive[str] = reactive("")
     """What extraction found (`12 quotes · 5 speakers`), or that it is still working."""
     speaker: reactive[str] = reactive("")
@@ -36,11 +38,12 @@ class StatusLine(Widget):
 
     def render(self) -> Table:
         """Title on the left (cut with an ellipsis), position and counts on the right."""
-        position = (
-            f"¶ {self.paragraph + 1}/{self.paragraphs}  {self.percent}%"
-            if self.paragraphs
-            else "empty"
-        )
+        if not self.complete:
+            position = f"¶ {self.paragraph + 1}/…"
+        elif self.paragraphs:
+            position = f"¶ {self.paragraph + 1}/{self.paragraphs}  {self.percent}%"
+        else:
+            position = "empty"
         right = Text(no_wrap=True, end="")
         if self.search:
             right.append(f"{self.search}  ", "bold")
