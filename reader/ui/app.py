@@ -35,6 +35,9 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.panes import Pane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
 
+READ_REST_DELAY = 0.05
+"""Seconds between the first screen of a big book and reading the rest of it."""
+
 
 @dataclass
 class LastPosition:
@@ -110,7 +113,9 @@ class ReaderApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         if self._finish is not None:
-            self.call_after_refresh(self._read_the_rest)
+            # Not at once: the first frame is written to the terminal by another thread, which
+            # the reading of the rest would hold up.
+            self.call_after_refresh(self.set_timer, READ_REST_DELAY, self._read_the_rest)
         if problems:
             where = str(self.config.path) if self.config.path else "the config file"
             self.notify(
