@@ -51,7 +51,8 @@ from reader.ui.selection import (
     sentence_at,
     step_sentence,
 )
-from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.article_marks import MarkSpan
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.notes_pane import NoteEntry, NotesPane
 
 if TYPE_CHECKING:
