@@ -1,7 +1,8 @@
 """Highlights and notes: model, YAML storage, re-anchoring and git merging; no UI imports.
 
 - `model`: frozen values (`Annotation`, `Selector`, `Document`, `NotesFile`, `Conflict`).
-- `yaml_io`: strict safe reading and canonical, diff-friendly writing of notes files.
+- `yaml_io`: strict safe reading and canonical, diff-friendly writing of notes files (done
+  in `yaml_read`, `yaml_write` and `conflict_markers`; import from `yaml_io`).
 - `store`: `NotesStore`, the API the UI uses: find an article's notes, change them (saved
   at once, atomically, merged with changes on disk), undo, re-anchor, recover.
 - `anchor`: placing notes again in a changed text (exact, fuzzy, or orphan).

@@ -1,48 +1,36 @@
-"""Highlights and notes on the reading screen: keys, visual mode, the store, the Notes pane.
+"""Highlights and notes on the reading screen: keys, visual mode, choosing what to act on.
 
 `NotesScreen` is the base of `ReaderScreen`: it owns the notes flows so the reading screen
-stays small. It opens the article's `NotesStore` and re-anchors the notes in a thread worker
-(the article is readable at once; highlights appear when ready), draws highlights through the
-view's mark layers, fills the `NotesPane`, and turns keys into store calls. Every change goes
-through the store, which saves it at once; nothing here writes a notes file.
+stays small. It turns keys into store changes; loading the store, showing the notes, saving,
+recovery and git are its base's (`NotesStoreScreen`, in `notes_store_screen`).
 
 Marking: `h` highlights the current paragraph, or the quote highlighted in the Quotes pane, or
 the visual selection. `v` starts visual mode on the current sentence (`V` on the paragraph);
 `w`/`b` move its end a word, `)`/`(` a sentence, `j`/`k` select the next/previous sentence,
 `o` swaps the ends, `p` takes the whole paragraph, `esc` leaves. `a` writes a note (a modal
 editor; `A` opens `$EDITOR`), `c` cycles the colour, `d` deletes, `u` undoes.
-
-A read-only store (malformed file, conflict markers, newer schema) is reported at once and
-every change is refused with the reason; conflict markers are offered for recovery. A notes
-directory that is a git repository without the merge driver registered in this clone gets a
-notification and a palette command that registers it.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.style import Style
 from textual import on
 from textual.binding import BindingsMap
-from textual.screen import Screen
 
+from reader.ui.notes_display import clip
 from reader.ui.notes_external import edit_externally
 from reader.ui.notes_keys import (
     HIDDEN_IN_VISUAL,
     NOTE_COLOURS,
-    NOTE_MARKER,
-    NOTE_MARKER_STYLE,
     NOTES_BINDINGS,
-    NOTES_LAYER_PRIORITY,
     SELECTION_LAYER_PRIORITY,
     VISUAL_ACTIONS,
     VISUAL_BINDINGS,
 )
+from reader.ui.notes_store_screen import NotesStoreScreen
 from reader.ui.selection import (
     Selection,
     move_sentence,
@@ -51,39 +39,18 @@ from reader.ui.selection import (
     sentence_at,
     step_sentence,
 )
-from reader.ui.widgets.article_view import ArticleView, MarkSpan
-from reader.ui.widgets.notes_pane import NoteEntry, NotesPane
+from reader.ui.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:
-    from annotations.anchor import Placement
     from annotations.model import Annotation
     from annotations.store import NotesStore
-    from reader.document import Article
-    from reader.search.index import NoteRecord
     from reader.ui.screens.note_editor import NoteEdit
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def highlight_style(colour: str, has_note: bool) -> Style:
-    """How a highlight of `colour` looks: black on the tint, underlined when it has a note."""
-    tint = NOTE_COLOURS.get(colour, NOTE_COLOURS["yellow"])
-    return Style(color="#000000", bgcolor=tint, underline=has_note)
-
-
-class NotesScreen(Screen[None]):
+class NotesScreen(NotesStoreScreen):
     """A screen with an `ArticleView` (`#article`) and a `NotesPane`: the notes flows."""
 
     BINDINGS = [*NOTES_BINDINGS, *VISUAL_BINDINGS]
-
-    article: Article
-    """The article being read (set by the subclass)."""
-    pending: bool = False
-    """True while `article` is only the first screens of a book still being read: notes wait
-    for the whole text (they are kept per text, and anchored in all of it)."""
 
     @classmethod
     def _merge_bindings(cls) -> BindingsMap:
@@ -103,185 +70,10 @@ class NotesScreen(Screen[None]):
         self, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.notes_store: NotesStore | None = None
-        """The article's notes once loaded (None while loading)."""
         self.selection: Selection | None = None
         """The visual-mode selection, or None outside visual mode."""
-        self.current_note: str | None = None
-        """Id of the note last made or jumped to: what `a`, `c` and `d` act on by default."""
         self.colour = "yellow"
         """Colour of the next highlight (the last one chosen with `c`)."""
-        self._placements: dict[str, Placement] = {}
-        self._load_error: str | None = None
-
-    # ----------------------------------------------------------------- loading
-
-    @property
-    def _view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
-
-    @property
-    def _notes_pane(self) -> NotesPane | None:
-        panes = self.query(NotesPane)
-        return panes.first() if panes else None
-
-    def on_mount(self) -> None:
-        """Load the notes once the article is on screen."""
-        pane = self._notes_pane
-        if pane is not None:
-            pane.show(None)
-        if not self.pending:
-            self.call_after_refresh(self.load_notes)
-
-    def load_notes(self) -> None:
-        """Open the store and re-anchor the notes in a thread worker (slow on a changed book)."""
-        self.run_worker(
-            partial(self._open_store, self.article, getattr(self.app, "notes_dir", None)),
-            name="notes",
-            description="open the notes",  # the default repr would print the whole article
-            group="notes",
-            thread=True,
-            exclusive=True,
-        )
-
-    def _open_store(self, article: Article, notes_dir: str | Path | None) -> None:
-        """Worker body: open, re-anchor, look at the git repository; then hand over."""
-        from annotations.store import NotesStore
-
-        try:
-            store = NotesStore.open(article, notes_dir)
-            store.reanchor(article)
-        except Exception as error:  # an unreadable directory, a bug: report it, keep reading
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._store_failed, f"{type(error).__name__}: {error}")
-            return
-        offer_driver = False
-        try:
-            from annotations.sync import needs_driver
-
-            offer_driver = needs_driver(store.path.parent)
-        except Exception:  # no git, or a broken repository: nothing to offer
-            offer_driver = False
-        try:
-            self.app.call_from_thread(self._store_ready, store, offer_driver)
-        except RuntimeError:  # the app closed while we were working
-            return
-
-    def notes_pane_mounted(self) -> None:
-        """Fill a Notes pane mounted after the screen (with the notes, once they are loaded)."""
-        pane = self._notes_pane
-        if pane is None:
-            return
-        if self.notes_store is not None:
-            self.show_notes()
-        elif self._load_error is not None:
-            pane.show([], read_only=True)
-        else:
-            pane.show(None)
-
-    def _store_failed(self, reason: str) -> None:
-        self._load_error = f"Notes could not be opened ({reason}); nothing was written."
-        self.notify(self._load_error, title="Notes", severity="error", timeout=20)
-        pane = self._notes_pane
-        if pane is not None:
-            pane.show([], read_only=True)
-
-    def _store_ready(self, store: NotesStore, offer_driver: bool) -> None:
-        self.notes_store = store
-        self._placements = dict(store.placements)
-        self.show_notes()
-        if store.recoverable:
-            from reader.ui.screens.note_editor import ConfirmDialog  # with TextArea: not at start
-
-            self.app.push_screen(
-                ConfirmDialog(
-                    "Notes file has conflict markers",
-                    f"{store.path.name} was left with git conflict markers. Recover every "
-                    "note by merging both sides by annotation id? A backup of the file "
-                    "is kept beside it. (Later: ctrl+p, 'Notes: recover'.)",
-                ),
-                self._recover_answered,
-            )
-        elif store.read_only:
-            self._report_read_only(store)
-        if offer_driver:
-            self.notify(
-                f"{store.path.parent} is a git repository whose notes merge driver is not "
-                "registered in this clone, so a pull may leave conflict markers. Press ctrl+p "
-                "and run 'Notes: register the git merge driver'.",
-                title="Notes sync",
-                severity="warning",
-                timeout=20,
-            )
-
-    # ----------------------------------------------------------------- showing
-
-    def _placement(self, annotation: Annotation) -> Placement:
-        placement = self._placements.get(annotation.id)
-        if placement is None and self.notes_store is not None:
-            placement = self.notes_store.placements.get(annotation.id)
-        if placement is None:
-            from annotations.anchor import anchor
-
-            assert annotation.selector is not None  # live annotations have one
-            placement = anchor(annotation.selector, self.article.text)
-        self._placements[annotation.id] = placement
-        return placement
-
-    def _ordered(self) -> list[tuple[Annotation, Placement]]:
-        """Live annotations with their placements: placed in article order, then orphans."""
-        store = self.notes_store
-        if store is None:
-            return []
-        pairs = [(a, self._placement(a)) for a in store.annotations if a.selector is not None]
-        return sorted(
-            pairs,
-            key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id),
-        )
-
-    def show_notes(self) -> None:
-        """Redraw highlights in the article and refill the Notes pane from the store."""
-        store = self.notes_store
-        if store is None:
-            return
-        spans: list[MarkSpan] = []
-        entries: list[NoteEntry] = []
-        for annotation, placement in self._ordered():
-            assert annotation.selector is not None
-            has_note = bool(annotation.note.strip())
-            if placement.placed:
-                style = highlight_style(annotation.color, has_note)
-                spans.append((placement.start, placement.end, style))
-            entries.append(
-                NoteEntry(
-                    id=annotation.id,
-                    quote=(
-                        self.article.text[placement.start : placement.end]
-                        if placement.placed
-                        else annotation.selector.exact
-                    ),
-                    note=annotation.note,
-                    tags=annotation.tags,
-                    colour=NOTE_COLOURS.get(annotation.color, annotation.color),
-                    orphan=not placement.placed,
-                    fuzzy=placement.status == "fuzzy",
-                    conflicts=tuple(
-                        f"{conflict.field} by {conflict.author}: {conflict.value}"
-                        for conflict in store.conflicts
-                        if conflict.id == annotation.id
-                    ),
-                )
-            )
-        self._view.set_marks("notes", spans, priority=NOTES_LAYER_PRIORITY)
-        markers = [
-            (placement.end - 1, NOTE_MARKER, NOTE_MARKER_STYLE)
-            for annotation, placement in self._ordered()
-            if placement.placed and annotation.note.strip()
-        ]
-        self._view.set_markers("notes", markers)
-        pane = self._notes_pane
-        if pane is not None:
-            pane.show(entries, read_only=bool(store.read_only), keep=self.current_note)
 
     # ----------------------------------------------------------------- choosing what to act on
 
@@ -338,46 +130,6 @@ class NotesScreen(Screen[None]):
         if self.current_note in overlapping:
             return self.current_note
         return overlapping[0] if overlapping else None
-
-    def _writable(self) -> NotesStore | None:
-        store = self.notes_store
-        if store is None:
-            if self._load_error:
-                self.notify(self._load_error, title="Notes", severity="error", timeout=10)
-            else:
-                self.notify("Notes are still loading…", title="Notes", timeout=3)
-            return None
-        if store.read_only:
-            hint = " Recover with ctrl+p, 'Notes: recover'." if store.recoverable else ""
-            self.notify(
-                f"Notes are read-only: {store.read_only}{hint}",
-                title="Notes",
-                severity="error",
-                timeout=10,
-            )
-            return None
-        return store
-
-    def _saving(self, change: Callable[[NotesStore], object]) -> bool:
-        """Run one store change (saved at once by the store); report a failure, never crash."""
-        from annotations.store import StoreError
-
-        store = self._writable()
-        if store is None:
-            return False
-        try:
-            change(store)
-        except (StoreError, OSError) as error:
-            # OSError: a notes directory that cannot be written (permissions, a full disk).
-            self.notify(f"Not saved: {error}", title="Notes", severity="error", timeout=15)
-            self.show_notes()
-            return False
-        except KeyError:
-            self.notify("That note is gone (changed elsewhere).", title="Notes", timeout=4)
-            self.show_notes()
-            return False
-        self.show_notes()
-        return True
 
     # ----------------------------------------------------------------- visual mode
 
@@ -510,7 +262,7 @@ class NotesScreen(Screen[None]):
             return
         if self.highlight(*span) is not None:
             self.notify(
-                f"Highlighted “{_clip(self.article.text[span[0] : span[1]])}” "
+                f"Highlighted “{clip(self.article.text[span[0] : span[1]])}” "
                 "(a adds a note, c colour, u undo)",
                 title="Notes",
                 timeout=3,
@@ -624,7 +376,7 @@ class NotesScreen(Screen[None]):
         if self._saving(lambda store: store.delete(target)):
             self._placements.pop(target, None)
             self.notify(
-                f"Deleted “{_clip(self._quote_text(annotation))}” (u undoes).",
+                f"Deleted “{clip(self._quote_text(annotation))}” (u undoes).",
                 title="Notes",
                 timeout=4,
             )
@@ -665,7 +417,7 @@ class NotesScreen(Screen[None]):
         placement = self._placement(annotation)
         if not placement.placed:
             self.notify(
-                f"“{_clip(self._quote_text(annotation), 80)}” is no longer in the article; "
+                f"“{clip(self._quote_text(annotation), 80)}” is no longer in the article; "
                 "the note is kept (d deletes it).",
                 title="Orphan note",
                 timeout=6,
@@ -675,88 +427,6 @@ class NotesScreen(Screen[None]):
         view.scroll_to_offset(placement.start, center=True)
         view.flash(placement.start, placement.end)
         view.focus()
-
-    # ----------------------------------------------------------------- recovery and git
-
-    def _report_read_only(self, store: NotesStore) -> None:
-        self.notify(
-            f"Notes are read-only: {store.read_only}",
-            title="Notes",
-            severity="error",
-            timeout=20,
-        )
-
-    def _recover_answered(self, yes: bool | None) -> None:
-        if yes:
-            self.recover_notes()
-        elif self.notes_store is not None:
-            self._report_read_only(self.notes_store)
-
-    def recover_notes(self) -> None:
-        """Merge both sides of a file with conflict markers by id, keep a backup, re-anchor."""
-        from annotations.store import StoreError
-
-        store = self.notes_store
-        if store is None or not store.recoverable:
-            self.notify("The notes file needs no recovery.", title="Notes", timeout=3)
-            return
-        try:
-            backup = store.recover()
-        except StoreError as error:
-            self.notify(f"Could not recover: {error}", title="Notes", severity="error", timeout=15)
-            return
-        self._placements.clear()
-        count = len(store.annotations)
-        self.notify(
-            f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as {backup.name}.",
-            title="Notes",
-            timeout=10,
-        )
-        self.load_notes()
-
-    def register_merge_driver(self) -> None:
-        """Register the notes merge driver in this clone of the notes repository."""
-        store = self.notes_store
-        if store is None:
-            return
-        from annotations.sync import SyncError, register_driver
-
-        try:
-            register_driver(store.path.parent)
-        except (SyncError, OSError) as error:
-            self.notify(f"Could not register: {error}", title="Notes sync", severity="error")
-            return
-        self.notify(
-            "Merge driver registered: notes now merge by annotation id on pull.",
-            title="Notes sync",
-            timeout=5,
-        )
-
-    def reload_notes(self) -> None:
-        """Pick up changes made to the notes file on disk (a `git pull`) and re-anchor."""
-        store = self.notes_store
-        if store is None:
-            return
-        if store.refresh():
-            self._placements.clear()
-            self.load_notes()
-        else:
-            self.notify("The notes file has not changed.", title="Notes", timeout=3)
-
-    def note_records(self) -> list[NoteRecord]:
-        """The placed notes as search sees them (note text and tags, and the passage range)."""
-        from reader.search.index import NoteRecord
-
-        return [
-            NoteRecord(
-                annotation.id,
-                " ".join([annotation.note, *("#" + tag for tag in annotation.tags)]).strip(),
-                placement.start,
-                placement.end,
-            )
-            for annotation, placement in self._ordered()
-            if placement.placed
-        ]
 
     def notes_palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The notes actions for the command palette: (title, help, callback)."""

@@ -25,7 +25,8 @@ from textual.worker import get_current_worker
 
 from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
-from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.article_marks import MarkSpan
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 

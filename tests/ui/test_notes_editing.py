@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from reader.document import Article
-from reader.ui.notes_controller import highlight_style
+from reader.ui.notes_display import highlight_style
 from reader.ui.notes_keys import NOTE_MARKER
 from reader.ui.screens.note_editor import NoteEditor, parse_tags
 from reader.ui.widgets.article_view import ArticleView

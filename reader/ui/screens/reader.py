@@ -31,7 +31,8 @@ from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
 from reader.ui.search_controller import SearchController
-from reader.ui.widgets.article_view import ArticleView, MarkSpan
+from reader.ui.widgets.article_marks import MarkSpan
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
 from reader.ui.widgets.search_bar import SearchBar

@@ -7,14 +7,13 @@ from plain strings with `rich.text.Text(...)`, so `[bold]` in an article is show
 
 Decorations (quote tints, a selected speaker, search hits, notes highlights) are *mark layers*:
 `set_marks("search", [(start, end, style), ...])` over article offsets. Layers are drawn in
-priority order, so a later feature adds a layer without touching the view's internals.
+priority order, so a later feature adds a layer without touching the view's internals; their
+bookkeeping lives in `article_marks`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -31,26 +30,10 @@ from textual.timer import Timer
 
 from reader.document import Article, BlockKind
 from reader.ui.layout import BLANK, NARROW_ONLY, RULE, TITLE, ArticleLayout
-
-MarkStyle = Style | str
-"""A mark's look: a Rich `Style`, a component class of the view (`article-view--flash`), or a
-style definition such as `"reverse"` or `"bold on #553300"` (a style, never text markup)."""
-
-MarkSpan = tuple[int, int, MarkStyle]
-"""A decorated range of `Article.text`: (start, end exclusive, style)."""
+from reader.ui.widgets.article_marks import MarkLayers, MarkSpan, MarkStyle
 
 GUTTER = 2
 """Columns left of the text for the current-paragraph marker."""
-
-
-@dataclass(slots=True)
-class _Layer:
-    """One named layer of marks, indexed by paragraph for fast per-row lookup."""
-
-    priority: int
-    spans: list[tuple[int, int, MarkStyle]]
-    starts: list[int]
-    max_length: int
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -151,8 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._shown: tuple[int, ...] | None = None
         self._layout: ArticleLayout | None = None
         self._strips: dict[int, Strip] = {}
-        self._layers: dict[str, _Layer] = {}
-        self._markers: dict[str, tuple[list[int], list[tuple[str, MarkStyle]]]] = {}
+        self._marks = MarkLayers()
         self._style_cache: dict[str, Style] = {}
         self._want: tuple[int, bool] | None = None
         self._flash_timer: Timer | None = None
@@ -227,26 +209,8 @@ class ArticleView(ScrollView, can_focus=True):
         Layers with a higher `priority` are drawn over lower ones; the built-in layers use
         `quotes` (0), `speaker` (10) and `flash` (100), so search hits and notes fit between.
         """
-        if not spans:
-            if self._layers.pop(layer, None) is not None:
-                self._invalidate()
-            return
-        ordered = sorted(
-            ((start, end, style) for start, end, style in spans if end > start),
-            key=lambda span: span[0],
-        )
-        self._layers[layer] = _Layer(
-            priority,
-            ordered,
-            [span[0] for span in ordered],
-            max((end - start for start, end, _ in ordered), default=0),
-        )
-        self._invalidate()
-
-    @property
-    def _ordered_layers(self) -> list[_Layer]:
-        """The layers, lowest priority first (drawn first, so higher ones win)."""
-        return sorted(self._layers.values(), key=lambda layer: layer.priority)
+        if self._marks.set_marks(layer, spans, priority):
+            self._invalidate()
 
     def clear_marks(self, layer: str) -> None:
         """Remove every mark of `layer`."""
@@ -258,29 +222,16 @@ class ArticleView(ScrollView, can_focus=True):
         `markers` are (offset, glyph, style); an empty list clears the layer. Used for note
         markers: the glyph sits beside the row where a highlight with a note ends.
         """
-        if markers:
-            ordered = sorted(markers, key=lambda marker: marker[0])
-            self._markers[layer] = ([m[0] for m in ordered], [(m[1], m[2]) for m in ordered])
-        elif self._markers.pop(layer, None) is None:
-            return
-        self._invalidate()
+        if self._marks.set_markers(layer, markers):
+            self._invalidate()
 
     def markers(self, layer: str) -> list[tuple[int, str]]:
         """The (offset, glyph) markers of `layer`, by offset."""
-        offsets, glyphs = self._markers.get(layer, ([], []))
-        return [(offset, glyph) for offset, (glyph, _style) in zip(offsets, glyphs, strict=True)]
-
-    def _row_marker(self, start: int, end: int) -> tuple[str, MarkStyle] | None:
-        for offsets, glyphs in self._markers.values():
-            index = bisect_left(offsets, start)
-            if index < len(offsets) and offsets[index] < max(end, start + 1):
-                return glyphs[index]
-        return None
+        return self._marks.markers(layer)
 
     def marks(self, layer: str) -> list[MarkSpan]:
         """The marks currently in `layer`, sorted by start."""
-        found = self._layers.get(layer)
-        return list(found.spans) if found else []
+        return self._marks.marks(layer)
 
     def flash(self, start: int, end: int, duration: float = 0.8) -> None:
         """Highlight `start:end` briefly, to show where a jump landed."""
@@ -577,7 +528,8 @@ class ArticleView(ScrollView, can_focus=True):
             segments.append(Segment(notice, base + self._style("article-view--empty")))
         else:
             self._paragraph_segments(segments, base, row.paragraph, row.start, row.end, row.prefix)
-            note_marker = self._row_marker(row.start, row.end) if self._markers else None
+            marks = self._marks
+            note_marker = marks.row_marker(row.start, row.end) if marks.has_markers else None
             used = sum(segment.cell_length for segment in segments)
             column = left + text_width + 1
             if note_marker is not None and used <= column < width:
@@ -611,15 +563,10 @@ class ArticleView(ScrollView, can_focus=True):
         if prefix:
             segments.append(Segment(prefix, base + self._style("article-view--bullet")))
         text = self.article.text
-        marks: list[tuple[int, int, Style]] = []
-        for layer in self._ordered_layers:
-            low = bisect_left(layer.starts, start - layer.max_length)
-            high = bisect_right(layer.starts, end)
-            for mark_start, mark_end, style in layer.spans[low:high]:
-                if mark_end > start and mark_start < end:
-                    marks.append(
-                        (max(mark_start, start), min(mark_end, end), self._mark_style(style))
-                    )
+        marks = [
+            (mark_start, mark_end, self._mark_style(style))
+            for mark_start, mark_end, style in self._marks.marks_over(start, end)
+        ]
         if not marks:
             segments.append(Segment(text[start:end], body))
             return

@@ -1,0 +1,58 @@
+"""How notes look on screen: highlight styles, Notes pane entries, quotes clipped for messages.
+
+Pure functions of an annotation and its placement, with no screen or store behind them, so
+the notes screens (`notes_store_screen`, `notes_controller`) hold behaviour only and these
+can be tested on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+
+from reader.ui.notes_keys import NOTE_COLOURS
+from reader.ui.widgets.notes_pane import NoteEntry
+
+if TYPE_CHECKING:
+    from annotations.anchor import Placement
+    from annotations.model import Annotation, Conflict
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis (for notifications)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def highlight_style(colour: str, has_note: bool) -> Style:
+    """How a highlight of `colour` looks: black on the tint, underlined when it has a note."""
+    tint = NOTE_COLOURS.get(colour, NOTE_COLOURS["yellow"])
+    return Style(color="#000000", bgcolor=tint, underline=has_note)
+
+
+def note_entry(
+    annotation: Annotation, placement: Placement, text: str, conflicts: Sequence[Conflict]
+) -> NoteEntry:
+    """The Notes pane row of a live `annotation` placed in article `text` (or orphaned).
+
+    `conflicts` are the store's recorded conflicts; those of this annotation are listed.
+    """
+    assert annotation.selector is not None
+    return NoteEntry(
+        id=annotation.id,
+        quote=(
+            text[placement.start : placement.end] if placement.placed else annotation.selector.exact
+        ),
+        note=annotation.note,
+        tags=annotation.tags,
+        colour=NOTE_COLOURS.get(annotation.color, annotation.color),
+        orphan=not placement.placed,
+        fuzzy=placement.status == "fuzzy",
+        conflicts=tuple(
+            f"{conflict.field} by {conflict.author}: {conflict.value}"
+            for conflict in conflicts
+            if conflict.id == annotation.id
+        ),
+    )
