@@ -310,3 +310,16 @@ async def test_a_slash_or_ampersand_typed_in_the_bar_is_part_of_the_query(sample
         _screen, _view, bar = parts(app)
         assert bar.is_open
         assert bar.input.value == "7/2 & co"
+
+
+async def test_slash_while_the_panes_are_still_mounting_opens_the_bar(sample: Article) -> None:
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        screen.mount_panes()  # mounting has begun (as after the first paint), not finished
+        screen.search.open("search")  # `/` at that moment: the bar is not built yet
+        await settle(app, pilot)
+        _screen, _view, bar = parts(app)
+        assert bar.is_open
+        assert isinstance(app.focused, Input)

@@ -133,6 +133,7 @@ class ReaderScreen(NotesScreen):
         self._headings = article.headings()
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
         self._panes_mounted = False
+        self._panes_ready = False
 
     # ----------------------------------------------------------------- layout
 
@@ -152,11 +153,14 @@ class ReaderScreen(NotesScreen):
     def mount_panes(self) -> bool:
         """Mount the side panes and the search bar; fill them with what is known once mounted.
 
-        Runs after the first paint, or earlier if a key needs them first; returns True when it
-        mounted them just now (so they are not ready yet: retry after a refresh), else False.
+        Runs after the first paint, or earlier if a key needs them first. Returns True while
+        they are not ready (mounted just now, or still mounting: retry after a refresh), False
+        once they are; a key pressed during the mounting must not reach half-built widgets.
         """
-        if self._panes_mounted or not self.is_attached:
+        if self._panes_ready or not self.is_attached:
             return False
+        if self._panes_mounted:
+            return True
         self._panes_mounted = True
         panes: list[Widget] = [SpeakersPane(2, id="speakers"), QuotesPane(3, id="quotes")]
         if self._headings:
@@ -178,6 +182,7 @@ class ReaderScreen(NotesScreen):
             if self._headings:
                 self.query_one(ContentsPane).show(self._headings)
             self.notes_pane_mounted()
+            self._panes_ready = True
 
         self.call_next(fill)
         return True
