@@ -376,7 +376,7 @@ class SearchController:
             results = self.results = index.search(text, scope=scope, notes=self.notes())
             hit = results.hits[0] if results and results.hits else None
         bar.close()
-        self.view.focus()
+        self.screen.set_focus(self.view)  # now: keys typed next are the article's
         if results is None or (hit is None and not results.literal.count):
             if text.strip():
                 self.screen.notify(f"Not found: {text}", timeout=3)
@@ -402,7 +402,7 @@ class SearchController:
 
     def _submit_filter(self, text: str, scope: Scope) -> None:
         self.bar.close()
-        self.view.focus()
+        self.screen.set_focus(self.view)  # now: keys typed next are the article's
         if not text.strip():
             self._set_filter("", None)
         elif self.filter_text != text or self.filter_paragraphs is None:
@@ -419,7 +419,7 @@ class SearchController:
         """`esc` in the bar: close it and go back to where the reader was."""
         self._generation += 1
         self.bar.close()
-        self.view.focus()
+        self.screen.set_focus(self.view)  # now: keys typed next are the article's
         self._cancel_to_origin()
 
     def _cancel_to_origin(self) -> None:

@@ -229,9 +229,12 @@ class Terminal:
             if self._proc.poll() is not None:
                 break
             self.pump(0.05)
-        while self.pump(0.05) and self._proc.poll() is None:
+        if self._proc.poll() is None:
+            raise AssertionError(f"still running after {timeout}s:\n{self.screen_text()}")
+        drain_until = time.monotonic() + 2  # its last output, unless a child keeps the pty open
+        while time.monotonic() < drain_until and self.pump(0.05):
             pass
-        self.exit_code = self._proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        self.exit_code = self._proc.wait(timeout=1)
         return self.exit_code
 
     def close(self) -> None:

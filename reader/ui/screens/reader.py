@@ -386,12 +386,12 @@ class ReaderScreen(NotesScreen):
         view = self.view
         view.scroll_to_offset(quote.start, center=True)
         view.flash(quote.start, quote.end)
-        view.focus()
+        self.set_focus(view)  # now, not after the queue: keys typed next move the article
 
     def jump_to_paragraph(self, index: int) -> None:
         """Bring paragraph `index` to the top of the article pane."""
         self.view.scroll_to_paragraph(index)
-        self.view.focus()
+        self.set_focus(self.view)
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The reader's actions for the command palette: (title, help, callback)."""
