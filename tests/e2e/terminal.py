@@ -48,6 +48,10 @@ KEYS: dict[str, str] = {
 """Byte sequences an xterm sends for named keys."""
 
 
+ESCAPE_PAUSE = 0.25
+"""Seconds waited after `escape` before the next key (more than Textual's 100 ms ESCDELAY)."""
+
+
 def reader_command(*args: str) -> list[str]:
     """The argv that runs the installed `reader` console script with `args`."""
     return [str(VENV_BIN / "reader"), *args]
@@ -210,8 +214,17 @@ class Terminal:
                 self.pump(0.05)  # it may be waiting for us to read its output first
 
     def send_key(self, name: str) -> None:
-        """Press a named key (`down`, `pagedown`, `enter`, `escape`, `shift+tab`...)."""
+        """Press a named key (`down`, `pagedown`, `enter`, `escape`, `shift+tab`...).
+
+        After `escape`, wait out the terminal's escape delay (Textual's ESCDELAY, 100 ms): a key
+        that follows a lone ESC sooner is read as alt+key, in any terminal program, as a fast
+        typist finds out. The tests type like a person, not like that.
+        """
         self.send(KEYS[name])
+        if name == "escape":
+            until = time.monotonic() + ESCAPE_PAUSE
+            while time.monotonic() < until:
+                self.pump(0.02)
 
     def resize(self, cols: int, rows: int) -> None:
         """Resize the terminal, as a user dragging the window would."""

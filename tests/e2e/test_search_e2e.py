@@ -104,7 +104,7 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.send("council")
         term.wait_until(lambda _screen: "/council" in term.lines()[-3] and "/" in term.lines()[-3])
         term.send_key("enter")
-        term.wait_until(lambda _screen: "[all]" not in term.screen_text())
+        term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
         assert term.wait_exit() == 0
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
@@ -114,7 +114,7 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.send_key("up")
         term.wait_until(lambda _screen: term.lines()[-3].startswith(" /council"))
         term.send_key("escape")
-        term.wait_until(lambda _screen: "[all]" not in term.screen_text())
+        term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
         assert term.wait_exit() == 0
 
