@@ -3,7 +3,7 @@
 Reading a 3 MB book into tens of thousands of paragraphs takes a noticeable fraction of a
 second, all of it before anything could be shown, though the first screen needs only the first
 few paragraphs. `open_progressively` reads the file, builds a *preview* article from its first
-`HEAD_CHARS` characters (cut at a paragraph break) and returns it with a function that loads the
+`HEAD_CHARS` characters (cut at a paragraph break) and returns it with a function that parses the
 whole file as `load_path` does. The preview's title and paragraphs are the first ones of the
 whole article, at the same offsets, so a reader can show the preview and then put the whole
 article in its place without moving the text on screen.
@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.document import Article, build_article
 from reader.load.clean import clean
 from reader.load.decode import BOMS, SNIFF_BYTES
-from reader.load.source import MAX_BYTES, format_of, is_url, load_path, title_from_source
+from reader.load.source import MAX_BYTES, format_of, is_url, load_bytes, title_from_source
 from reader.load.text import blocks_from_text, split_title
 
 PROGRESSIVE_BYTES = 512 * 1024
@@ -63,4 +63,6 @@ def open_progressively(target: str | None) -> tuple[Article, Callable[[], Articl
     preview = build_article(
         blocks, title=title or title_from_source(source), source=source, format="text"
     )
-    return preview, lambda: load_path(path)
+    # the bytes already read, as `load_path` would parse them: no second read, and no change
+    # to the file in between can make the preview differ from the whole
+    return preview, lambda: load_bytes(data, name=str(path), source=source, suffix=suffix)
