@@ -7,6 +7,7 @@ from rich.style import Style
 from reader.document import Article, blocks_of, build_article
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.status import StatusLine
 from tests.ui.conftest import no_extraction, numbered_article
 from tests.ui.screen_text import screen_lines, screen_text
 
@@ -98,6 +99,22 @@ async def test_g_and_shift_g_go_to_the_ends(sample: Article) -> None:
         assert "100%" in status_line(app)
         await pilot.press("home")
         assert "0%" in status_line(app)
+
+
+async def test_the_status_line_moves_in_the_same_frame_as_the_text() -> None:
+    # The position reaches the status line while the key is handled, before anything is
+    # drawn, so the screen never shows the new text beside the old position (a frame later).
+    app = ReaderApp(numbered_article(400), extractor=no_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        status = app.screen.query_one(StatusLine)
+        view.action_bottom()  # no pause: no message has been handled, no frame drawn
+        assert (status.paragraph, status.percent) == (399, 100)
+        view.action_top()
+        assert (status.paragraph, status.percent) == (0, 0)
+        view.action_next_paragraph()
+        assert status.paragraph == 1
 
 
 async def test_brackets_and_shift_j_k_step_paragraphs_and_mark_the_current_one(

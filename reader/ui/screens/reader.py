@@ -30,17 +30,16 @@ from reader.ui.background import SubprocessExtractor
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
-from reader.ui.search_controller import SearchController
 from reader.ui.widgets.article_marks import MarkSpan
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView, ViewPosition
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
-from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     # Imported lazily at run time: the extractor loads only after the first paint.
     from reader.extract.model import Extraction, Quote
+    from reader.ui.search_controller import SearchController
 
 WIDE = 120
 """Columns from which the side panes sit beside the article instead of over it."""
@@ -128,8 +127,7 @@ class ReaderScreen(NotesScreen):
         self._line_width = line_width
         self._start_offset = start_offset
         self._current_quote: int | None = None
-        self.search = SearchController(self)
-        """Search, filter and n/N (the logic lives there, not in this screen)."""
+        self._search: SearchController | None = None
         self._headings = article.headings()
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
         self._panes_mounted = False
@@ -150,6 +148,12 @@ class ReaderScreen(NotesScreen):
         yield StatusLine(id="status")
         yield Footer()
 
+    @staticmethod
+    def _search_bar() -> Widget:
+        from reader.ui.widgets.search_bar import SearchBar
+
+        return SearchBar(id="search")
+
     def mount_panes(self) -> bool:
         """Mount the side panes and the search bar; fill them with what is known once mounted.
 
@@ -168,7 +172,7 @@ class ReaderScreen(NotesScreen):
         panes.append(NotesPane(5, id="notes"))
         mounts = [
             self.query_one("#body").mount(Vertical(*panes, id="sidebar")),
-            self.mount(SearchBar(id="search"), before=self.query_one(StatusLine)),
+            self.mount(self._search_bar(), before=self.query_one(StatusLine)),
         ]
 
         async def fill() -> None:
@@ -186,6 +190,18 @@ class ReaderScreen(NotesScreen):
 
         self.call_next(fill)
         return True
+
+    @property
+    def search(self) -> SearchController:
+        """Search, filter and n/N (the logic lives there, not in this screen).
+
+        Made on first use, after the first paint: the first screen needs none of it.
+        """
+        if self._search is None:
+            from reader.ui.search_controller import SearchController
+
+            self._search = SearchController(self)
+        return self._search
 
     @property
     def view(self) -> ArticleView:
@@ -207,6 +223,7 @@ class ReaderScreen(NotesScreen):
         status.complete = not self.pending
         status.counts = "finding quotes…"
         self.set_class(not self.panes_shown, "-panes-hidden")
+        self.watch(self.view, "position", self._show_position, init=False)
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
@@ -231,7 +248,8 @@ class ReaderScreen(NotesScreen):
         status.complete = True
         self.load_notes()
         self._start_extraction()
-        self.search.article_completed()
+        if self._search is not None:
+            self._search.article_completed()
 
     def on_unmount(self) -> None:
         """Stop an extraction still running when the reader quits."""
@@ -301,19 +319,33 @@ class ReaderScreen(NotesScreen):
 
     # ----------------------------------------------------------------- reacting
 
+    def _show_position(self, position: ViewPosition) -> None:
+        """Show where the view is in the status line, in the same frame as the text moves."""
+        status = self.query_one(StatusLine)
+        status.paragraph = position.paragraph
+        status.percent = round(position.fraction * 100)
+
     @on(ArticleView.PositionChanged)
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
-        status = self.query_one(StatusLine)
-        status.paragraph = event.paragraph
-        status.percent = round(event.fraction * 100)
         self.post_message(ReadingPositionChanged(event.offset, event.paragraph))
-        self.search.view_moved()
+        if self._search is not None:  # nothing to highlight before the first search
+            self._search.view_moved()
 
-    @on(SearchBar.QueryChanged)
-    @on(SearchBar.ResultHighlighted)
-    @on(SearchBar.Submitted)
-    @on(SearchBar.Cancelled)
-    def _search_bar(self, event: Message) -> None:
+    # The search bar's messages, by handler name: its module loads after the first paint.
+    def on_search_bar_query_changed(self, event: Message) -> None:
+        """The query in the bar changed."""
+        self.search.handle(event)
+
+    def on_search_bar_result_highlighted(self, event: Message) -> None:
+        """A result in the bar's list was highlighted."""
+        self.search.handle(event)
+
+    def on_search_bar_submitted(self, event: Message) -> None:
+        """The search was confirmed (enter)."""
+        self.search.handle(event)
+
+    def on_search_bar_cancelled(self, event: Message) -> None:
+        """The search was cancelled (esc)."""
         self.search.handle(event)
 
     @on(SpeakersPane.SpeakerSelected)

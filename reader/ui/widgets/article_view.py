@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -34,6 +35,17 @@ from reader.ui.widgets.article_marks import MarkLayers, MarkSpan, MarkStyle
 
 GUTTER = 2
 """Columns left of the text for the current-paragraph marker."""
+
+
+class ViewPosition(NamedTuple):
+    """Where the view is: what the status line shows and what is saved to resume."""
+
+    paragraph: int
+    """Index of the current paragraph."""
+    fraction: float
+    """How far down the article the view is, 0.0 to 1.0."""
+    offset: int
+    """Article offset of the first text on screen."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -94,6 +106,14 @@ class ArticleView(ScrollView, can_focus=True):
     max_width: reactive[int] = reactive(76, init=False)
     """Widest the text may be, in cells; the text is centred when the pane is wider."""
 
+    position: reactive[ViewPosition] = reactive(ViewPosition(0, 0.0, 0), init=False)
+    """Where the view is, set as it moves (also posted as `PositionChanged`).
+
+    A watcher of this attribute runs in the same call as the move, so what it shows (the
+    status line) is drawn in the same frame as the text; the message reaches its handlers a
+    frame later.
+    """
+
     class PositionChanged(Message):
         """The reading position moved: a scroll, a jump or a new current paragraph."""
 
@@ -136,6 +156,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._marks = MarkLayers()
         self._style_cache: dict[str, Style] = {}
+        self._base: Style | None = None
         self._want: tuple[int, bool] | None = None
         self._flash_timer: Timer | None = None
         self._keep_cursor = False
@@ -425,7 +446,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _post_position(self) -> None:
         if self._layout is None:
             return
-        self.post_message(self.PositionChanged(self, self.cursor, self.fraction, self.top_offset))
+        position = ViewPosition(self.cursor, self.fraction, self.top_offset)
+        self.position = position
+        self.post_message(self.PositionChanged(self, *position))
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap for the new width without losing the reading position."""
@@ -441,6 +464,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Forget rendered rows when the theme or CSS changes."""
         super().notify_style_update()
         self._style_cache.clear()
+        self._base = None
         self._strips.clear()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -468,6 +492,16 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_max_width(self) -> None:
         """Re-wrap for a new line width."""
         self._relayout()
+
+    def _base_style(self) -> Style:
+        """The view's own style (colours inherited from its ancestors), worked out once.
+
+        `rich_style` walks every ancestor's styles; asked per row it was a fifth of a frame.
+        Any CSS change reaches this view through `notify_style_update`, which clears it.
+        """
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def _style(self, name: str) -> Style:
         style = self._style_cache.get(name)
@@ -498,7 +532,7 @@ class ArticleView(ScrollView, can_focus=True):
         return strip
 
     def _render_row(self, y: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         layout = self._layout
         if layout is None or y >= layout.row_count:
             return Strip.blank(width, base)
