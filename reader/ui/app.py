@@ -8,9 +8,11 @@ touch the disk.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -20,20 +22,15 @@ from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
 from reader.search.history import SearchHistory, load_history, save_history
-from reader.ui.commands import (
-    HeadingCommands,
-    NoteCommands,
-    QuoteCommands,
-    ReaderCommands,
-    SpeakerCommands,
-)
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
-from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import Extractor, ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.panes import Pane
-from reader.ui.widgets.search_bar import SearchBar, SearchInput
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from reader.ui.screens.help import HelpSection
 
 READ_REST_DELAY = 0.05
 """Seconds between the first screen of a big book and reading the rest of it."""
@@ -51,6 +48,22 @@ class LastPosition:
     """False until the reader moved (so merely opening does not overwrite a saved place)."""
 
 
+def _provider(name: str) -> Callable[[], type[Provider]]:
+    """A command provider of `reader.ui.commands`, imported only when the palette opens.
+
+    Nothing before the first screen needs the palette; importing it there would delay it.
+    """
+
+    def load() -> type[Provider]:
+        from reader.ui import commands
+
+        provider: type[Provider] = getattr(commands, name)
+        return provider
+
+    load.__name__ = name
+    return load
+
+
 class ReaderApp(App[None]):
     """A keyboard-driven reader for one article."""
 
@@ -63,12 +76,13 @@ class ReaderApp(App[None]):
     ]
 
     COMMANDS = App.COMMANDS | {
-        SpeakerCommands,
-        QuoteCommands,
-        HeadingCommands,
-        NoteCommands,
-        ReaderCommands,
+        _provider("SpeakerCommands"),
+        _provider("QuoteCommands"),
+        _provider("HeadingCommands"),
+        _provider("NoteCommands"),
+        _provider("ReaderCommands"),
     }
+    """The palette's own commands, imported when the palette first opens (ctrl+p)."""
 
     def __init__(
         self,
@@ -193,6 +207,9 @@ class ReaderApp(App[None]):
 
     def help_sections(self) -> list[HelpSection]:
         """The bindings to list on the help screen, grouped by where they work."""
+        from reader.ui.widgets.panes import Pane
+        from reader.ui.widgets.search_bar import SearchBar
+
         return [
             ("Reading", ArticleView.BINDINGS),
             ("Panes, quotes and speakers", ReaderScreen.BINDINGS),
@@ -227,13 +244,21 @@ class ReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In the search bar ctrl+p picks the previous result instead of opening the palette."""
-        return not (action == "command_palette" and isinstance(self.focused, SearchInput))
+        return not (action == "command_palette" and _is_search_input(self.focused))
 
     def action_help(self) -> None:
         """Show every key (after the user's overrides)."""
+        from reader.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.config.keys))
+
+
+def _is_search_input(widget: object) -> bool:
+    """Whether `widget` is the search bar's input (never, before the bar's module is loaded)."""
+    module = sys.modules.get("reader.ui.widgets.search_bar")
+    return module is not None and isinstance(widget, module.SearchInput)
 
 
 def run_app(
