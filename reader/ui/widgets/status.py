@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -36,8 +35,13 @@ class StatusLine(Widget):
     search: reactive[str] = reactive("")
     """The search `n`/`N` step through and the filter in force (`/bridge 3/12 (n/N)`)."""
 
-    def render(self) -> Table:
-        """Title on the left (cut with an ellipsis), position and counts on the right."""
+    def render(self) -> Text:
+        """Title on the left (cut with an ellipsis), position and counts on the right.
+
+        Laid out by hand to the width it is drawn at, so a resize never cuts the position off
+        (the title gives way first). Redrawn on every key that moves the view: a Rich table
+        here took as long as the whole article pane.
+        """
         if not self.complete:
             position = f"¶ {self.paragraph + 1}/…"
         elif self.paragraphs:
@@ -51,11 +55,13 @@ class StatusLine(Widget):
             right.append(f"▸ {self.speaker}  ", "bold")
         if self.counts:
             right.append(self.counts + "  ", "dim")
-        right.append(position + " ")
-        # A grid sizes itself to the width it is rendered at, so a resize never cuts the
-        # position off; the title gives way first.
-        grid = Table.grid(expand=True)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(Text(" " + (self.title or "(untitled)"), style="bold", end=""), right)
-        return grid
+        right.append(position)
+        width = self.size.width
+        room = width - right.cell_len - 1  # a space between the title and the rest
+        title = Text(" " + (self.title or "(untitled)"), style="bold", end="")
+        if room <= 0:
+            right.truncate(width, overflow="ellipsis")  # narrower than the position: keep its start
+            return right
+        title.truncate(room, overflow="ellipsis", pad=True)
+        line = Text(no_wrap=True, end="")
+        return line.append_text(title).append(" ").append_text(right)
