@@ -189,7 +189,7 @@ def _scare_cue(pre: Sequence[Token]) -> str | None:
     """
     if not pre:
         return None
-    words = [t.text.lower() for t in pre[-5:]]
+    words = [t.lower for t in pre[-5:]]
     if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
@@ -224,18 +224,18 @@ def characterisation(pre: Sequence[Token]) -> str | None:
     article may stand between (`a "disgrace"`); `known as`, `such as` name a term instead.
     """
     n = len(pre)
-    if n and pre[-1].text.lower() in ("a", "an", "the"):
+    if n and pre[-1].lower in ("a", "an", "the"):
         n -= 1
     if not n:
         return None
-    word = pre[n - 1].text.lower()
-    before = pre[n - 2].text.lower() if n > 1 else ""
+    word = pre[n - 1].lower
+    before = pre[n - 2].lower if n > 1 else ""
     for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
         tok = pre[i]
         if not tok.is_word:
             break  # `called for calm, and "..."`: the call is over
-        if (tok.text.lower() in CALL_VERBS or tok.text.lower() in LABEL_VERBS) and not (
-            i and pre[i - 1].text.lower() in DETERMINERS  # a call for "...": a noun
+        if (tok.lower in CALL_VERBS or tok.lower in LABEL_VERBS) and not (
+            i and pre[i - 1].lower in DETERMINERS  # a call for "...": a noun
         ):
             return "call"  # called "...", calls people "...", branded the deal "..."
     if word == "as":
@@ -259,8 +259,8 @@ def in_words_of_someone(pre: Sequence[Token]) -> bool:
     distance. `the report`, `a call`, `was told` are not verbs used so.
     """
     for i, tok in enumerate(pre):
-        if tok.is_word and tok.text.lower() in _JUDGING_VERBS:
-            prev = pre[i - 1].text.lower() if i else ""
+        if tok.is_word and tok.lower in _JUDGING_VERBS:
+            prev = pre[i - 1].lower if i else ""
             if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
                 return True
     return False
@@ -269,7 +269,7 @@ def in_words_of_someone(pre: Sequence[Token]) -> bool:
 def _title_cue(pre: Sequence[Token]) -> bool:
     if not pre:
         return False
-    words = [t.text.lower() for t in pre[-4:]]
+    words = [t.lower for t in pre[-4:]]
     if words[-1] in TITLE_NOUNS:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
@@ -286,7 +286,7 @@ def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict
     """
     if not pre:
         return False
-    before = pre[-1].text.lower()
+    before = pre[-1].lower
     if strict and before not in DETERMINERS and before not in ("-", "so"):
         return False
     return _modifies_noun(post, quote)
@@ -297,7 +297,7 @@ def _modifies_noun(post: Sequence[Token], quote: str) -> bool:
     if not post or quote.rstrip()[-1:] in ",.;:!?":
         return False
     after = post[0]
-    word = after.text.lower()
+    word = after.lower
     return (
         after.is_word
         and after.text[:1].islower()
@@ -388,7 +388,7 @@ _CLAUSE_STARTS = frozenset(
 
 
 def _call_before(pre: Sequence[Token]) -> bool:
-    return any(t.text.lower() in CALL_VERBS for t in pre[-6:])
+    return any(t.lower in CALL_VERBS for t in pre[-6:])
 
 
 def classify(

@@ -63,7 +63,7 @@ class Mention:
 
 
 def _word(tok: Token) -> str:
-    return tok.text.lower().rstrip(".")
+    return tok.lower.rstrip(".")
 
 
 def _in_name(tokens: Sequence[Token], i: int) -> bool:
@@ -181,7 +181,7 @@ def _name_mention(
 
 
 def _pronoun(tok: Token) -> Mention | None:
-    word = tok.text.lower()
+    word = tok.lower
     if word in SUBJECT_PRONOUNS:
         return Mention(
             tok.text, tok.start, tok.end, PRONOUN, word, gender={"he": "m", "she": "f"}.get(word)
@@ -220,7 +220,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention
 def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention | None:
     """A lower-case role phrase ending before tokens[j] (`the agency's spokeswoman`)."""
     head = tokens[j - 1]
-    if not head.is_word or (head.is_capitalised and head.lower not in GROUP_NOUNS):
+    if not head.is_word or (head.is_capitalised and head.lower_base not in GROUP_NOUNS):
         return None
     i = j - 1
     start: int | None = None
@@ -242,7 +242,7 @@ def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Ment
             break
         i -= 1
     if start is None:
-        if head.lower in GROUP_NOUNS:
+        if head.lower_base in GROUP_NOUNS:
             start = max(i + 1, lo)
         elif i + 1 == lo and lo < j and tokens[lo].text.endswith(("'s", "’s")):
             start = lo
@@ -260,7 +260,7 @@ def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention
         if _word(tokens[k]) in ("of", "for", "at", "to"):
             head_index = k - 1  # "the head of the department": the head is "head"
             break
-    head = tokens[head_index].lower
+    head = tokens[head_index].lower_base
     words = [_word(t) for t in tokens[s:e]]
     if head in GROUP_NOUNS:
         kind = GROUP
@@ -285,7 +285,7 @@ def np_starting_at(
         if pron is not None:
             return pron, i + 1
     if tok.is_capitalised and not (
-        tok.lower in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
+        tok.lower_base in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
     ):
         e = i
         while e < hi and _in_name(tokens, e):
@@ -311,7 +311,7 @@ def np_starting_at(
     if (
         w not in DETERMINERS
         and w not in GROUP_NOUNS
-        and not (i + 1 < hi and tokens[i + 1].lower in GROUP_NOUNS)
+        and not (i + 1 < hi and tokens[i + 1].lower_base in GROUP_NOUNS)
     ):
         return None
     return _role_starting_at(text, tokens, i, hi)

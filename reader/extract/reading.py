@@ -153,7 +153,7 @@ def _in_list(para: Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
         if b - a > 8:
             continue
         gap = para.tokens[para.index_at(a) : para.index_at(b)]
-        if all(t.text.lower() in _LIST_GLUE for t in gap):
+        if all(t.lower in _LIST_GLUE for t in gap):
             return True
     return False
 
@@ -223,7 +223,7 @@ def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
     first, last = para.index_at(qa.outer_end), para.index_at(qb.outer_start)
     if not 0 < last - first <= 3:
         return
-    words = [t.text.lower() for t in para.tokens[first:last]]
+    words = [t.lower for t in para.tokens[first:last]]
     if not {"and", "or"} & set(words):
         return
     if all(w in _COORDINATION for w in words):
