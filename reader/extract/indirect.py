@@ -55,6 +55,8 @@ _PREPOSITIONS = frozenset(
     }
 )
 _ACCORDING = frozenset({"according"})
+REPORTING_WORDS = CLAUSE_VERBS | _ACCORDING
+"""The words one of which `find_reported` needs in a sentence (in lower case)."""
 MIN_CLAUSE_WORDS = 3
 """A reported clause shorter than this (in words) is not worth listing."""
 
