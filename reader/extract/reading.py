@@ -28,7 +28,7 @@ from reader.extract.model import Evidence, QuoteKind, Span
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
-from reader.extract.tokens import Token, indexes_in
+from reader.extract.tokens import Token, indexes_in, token_lower
 
 SPLIT_GAP_WORDS = 12
 """The longest attribution (in words) between the two halves of a split quote."""
@@ -241,15 +241,14 @@ def read_reported(
     """Reported speech in the sentences of one paragraph that hold no quotation.
 
     `find_reported` needs a cue word (a verb that takes a clause, or `according`) in the
-    sentence: the paragraph's cue words are found in one pass of C code, and a sentence without
-    one goes straight to its subject.
+    sentence: a set test in C code finds whether there is one, and a sentence without one goes
+    straight to its subject.
     """
     out: list[Item] = []
     tokens = para.tokens
     ends = para.ends
     n = len(tokens)
-    cues = indexes_in(tokens, 0, n, REPORTING_WORDS)
-    cue = 0  # the first cue word not before the current sentence
+    no_cue = REPORTING_WORDS.isdisjoint
     lo = 0
     while lo < n:
         try:
@@ -257,10 +256,10 @@ def read_reported(
         except ValueError:
             hi = n
         if not quotes.overlaps(index, tokens[lo].start, tokens[hi - 1].end):
-            while cue < len(cues) and cues[cue] < lo:
-                cue += 1
             found = (
-                find_reported(text, tokens, lo, hi) if cue < len(cues) and cues[cue] < hi else None
+                None
+                if no_cue(map(token_lower, tokens[lo:hi]))
+                else find_reported(text, tokens, lo, hi)
             )
             if found is not None:
                 item = Item(found.start, index, reported=found, kind=QuoteKind.INDIRECT)

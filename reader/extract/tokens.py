@@ -82,7 +82,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 _token_text = operator.itemgetter(0)
-_token_lower = operator.itemgetter(5)
+token_lower = operator.itemgetter(5)
+"""A token's lower-case text, as a C function for `map`."""
 
 
 def indexes_in(tokens: Sequence[Token], lo: int, hi: int, words: Container[str]) -> list[int]:
@@ -91,7 +92,7 @@ def indexes_in(tokens: Sequence[Token], lo: int, hi: int, words: Container[str])
     The rules look for a few cue words in sentences of dozens of tokens: one pass of C code
     over the sentence finds them instead of a Python test per token.
     """
-    found = map(words.__contains__, map(_token_lower, tokens[lo:hi]))
+    found = map(words.__contains__, map(token_lower, tokens[lo:hi]))
     return list(itertools.compress(range(lo, hi), found))
 
 
