@@ -52,9 +52,9 @@ def tokenize_paragraph(
     The attribution rules only read narration, so the words inside quotes are not tokenized;
     the stand-in token ends a sentence when the quoted words do (`... years." He said`).
     """
-    tokens: list[Token] = []
+    tokens: list[Token] = [] if collapse else tokenize(text, start, end)
     quoted_ends: list[tuple[int, bool]] = []
-    pos = start
+    pos = start if collapse else end
     for a, b in collapse:
         if pos < a:
             tokens += tokenize(text, pos, a)
