@@ -15,6 +15,7 @@ Every step does bounded work per token or per quote, so the whole is linear in t
 from __future__ import annotations
 
 import gc
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -79,7 +80,7 @@ def run(article: Article) -> Extraction:
             reported_items.extend(read_reported(text, paras[number], number, index))
         paras.drop(number)
     items = quote_items + nested_items + reported_items
-    items.sort(key=lambda it: it.start)
+    items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
     _assign(items, table)
     return _build(article, items, table)
@@ -260,7 +261,7 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
                     evidence=item.evidence,
                 )
             )
-    quotes.sort(key=lambda q: (q.start, q.nested))
+    quotes.sort(key=operator.attrgetter("start", "nested"))
     speakers: list[Speaker] = []
     for cluster in table.clusters:
         key = id(cluster)

@@ -19,6 +19,7 @@ Work is constant per mark and per paragraph, so the whole pass is linear in the 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -319,7 +320,9 @@ def _trimmed(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             quote.outer_end = closer.end if closer is not None else last.end
             out.append(quote)
     # depth from containment, whatever the marks claimed; a quote that straddles another is noise
-    out.sort(key=lambda q: (q.start, -q.end))
+    # by start, then longest first (two stable sorts: cheaper than a key tuple per quote)
+    out.sort(key=operator.attrgetter("end"), reverse=True)
+    out.sort(key=operator.attrgetter("start"))
     kept: list[RawQuote] = []
     open_quotes: list[RawQuote] = []
     for quote in out:
