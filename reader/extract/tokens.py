@@ -105,8 +105,12 @@ def indexes_of(tokens: Sequence[Token], lo: int, hi: int, texts: Container[str])
     return list(itertools.compress(range(lo, hi), found))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_abbreviation(word: str) -> bool:
-    """True when `word` followed by a full stop does not end a sentence (`Mr`, `Sen`, `J`)."""
+    """True when `word` followed by a full stop does not end a sentence (`Mr`, `Sen`, `J`).
+
+    Cached: asked at every full stop and capitalised word, and the same few words recur.
+    """
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
     if "." in word:
