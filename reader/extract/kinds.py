@@ -387,6 +387,11 @@ _CLAUSE_STARTS = frozenset(
 )
 
 
+def _spoken(pre: Sequence[Token]) -> bool:
+    """Whether the narration before a quote has a speech verb used as a verb."""
+    return any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
+
+
 def _call_before(pre: Sequence[Token]) -> bool:
     return any(t.lower in CALL_VERBS for t in pre[-6:])
 
@@ -407,9 +412,16 @@ def classify(
     """
     del text
     words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
-    title_case = is_title_case(quote)
-    spoken = any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
-    if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
+    # Whether the quote is title-cased is read only on some paths (not for the usual
+    # `"...," she said`): worked out when first asked, like the other tests of the context.
+    title_cased: list[bool] = []
+
+    def title_case() -> bool:
+        if not title_cased:
+            title_cased.append(is_title_case(quote))
+        return title_cased[0]
+
+    if _title_cue(pre) and (title_case() or (pre[-1].text == "," and not _spoken(pre))):
         return QuoteKind.TITLE
     cued = attribution is not None and attribution.cue is not None
     named = attribution is not None and attribution.mention is not None
@@ -418,13 +430,18 @@ def classify(
         return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
     if scare_cue and words <= 2 * SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
+    if pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")) and title_case():
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
     frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
     if frame in ("call", "as", "say"):
         return QuoteKind.PARTIAL
-    said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
-    if embedded and title_case and words >= 2 and not _call_before(pre) and not said_just_before:
+    if (
+        embedded
+        and words >= 2
+        and title_case()
+        and not _call_before(pre)
+        and not (pre and is_cue(pre, len(pre) - 1))  # He said "The Hispanics"
+    ):
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE
@@ -450,11 +467,11 @@ def classify(
             return QuoteKind.PARTIAL
         return QuoteKind.DIRECT
     if embedded:
-        if title_case and words <= 6:
+        if words <= 6 and title_case():
             return QuoteKind.TITLE
         if words <= SCARE_MAX_WORDS and not in_words_of_someone(pre):
             return QuoteKind.SCARE
         return QuoteKind.PARTIAL
-    if title_case and words <= 6 and quote.rstrip()[-1:] not in ",.":
+    if words <= 6 and quote.rstrip()[-1:] not in ",." and title_case():
         return QuoteKind.TITLE
     return QuoteKind.DIRECT
