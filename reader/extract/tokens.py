@@ -18,7 +18,7 @@ from typing import NamedTuple
 from reader.extract.cues import ABBREVIATIONS
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_SPACED_TOKEN = re.compile(rf"\s*(?:{_TOKEN.pattern})")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _new_token = tuple.__new__
 
 
@@ -64,18 +64,15 @@ _first_char = operator.itemgetter(0)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split `text[start:end]` into word and punctuation tokens with article offsets."""
     stop = len(text) if end is None else end
-    # Each match is a token with the white space before it, so the running sum of the match
-    # lengths is where each token ends (cheaper than splitting out the gaps too). Trailing space
-    # is cut first: then every run of space is followed by a token, and no match fails.
-    spaced = _SPACED_TOKEN.findall(text[start:stop].rstrip())
-    ends = list(itertools.accumulate(map(len, spaced), initial=start))
-    del ends[0]
-    words = list(map(str.lstrip, spaced))
+    # split keeps the tokens at the odd places; offsets are the running sum of the piece lengths
+    pieces = _SPLIT.split(text[start:stop])
+    offsets = list(itertools.accumulate(map(len, pieces), initial=start))
+    words = pieces[1::2]
     firsts = list(map(_first_char, words))
     fields = zip(
         words,
-        map(operator.sub, ends, map(len, words)),
-        ends,
+        offsets[1:-1:2],
+        offsets[2::2],
         map(str.isalnum, firsts),
         map(str.isupper, firsts),
         map(str.lower, words),
