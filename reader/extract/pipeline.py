@@ -32,7 +32,7 @@ from reader.extract.reading import (
     read_reported,
     share_coordinated,
 )
-from reader.extract.spans import RawQuote, find_spans
+from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -206,10 +206,11 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
         if item.dropped or item.split_tail:
             continue
         cluster = item.speaker
-        segments = list(item.segments)
+        raw = item.raw
         tails = tails_of.get(id(item), [])
-        for tail in tails:
-            segments.extend(tail.segments)
+        segments: list[Segment] = [] if raw is None else raw.segments
+        if tails:
+            segments = segments + [s for tail in tails if tail.raw for s in tail.raw.segments]
         speaker_id = None
         if cluster is not None:
             key = id(cluster)
@@ -224,7 +225,7 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
             counts[key] = counts.get(key, 0) + 1
             para_set = paras.setdefault(key, set())
             para_set.update(range(item.paragraph, _last_paragraph(item, tails) + 1))
-        if item.raw is not None:
+        if raw is not None:
             start, end = segments[0].start, segments[-1].end
             if len(segments) == 1:
                 quote_text = text[start:end]
@@ -240,10 +241,12 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
                     kind=item.kind,
                     paragraph=item.paragraph,
                     speaker=speaker_id,
-                    segments=tuple(segments) if len(segments) > 1 else (),
+                    segments=tuple(Span(s.start, s.end) for s in segments)
+                    if len(segments) > 1
+                    else (),
                     evidence=item.evidence,
                     split=bool(tails),
-                    nested=item.raw.depth > 0,
+                    nested=raw.depth > 0,
                 )
             )
         elif (

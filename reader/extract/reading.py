@@ -9,7 +9,7 @@ closing mark) with the patterns of `attribution` and decides its kind with `kind
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.extract.attribution import (
     Attribution,
@@ -24,7 +24,7 @@ from reader.extract.cues import SPEECH_VERBS
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
-from reader.extract.model import Evidence, QuoteKind, Span
+from reader.extract.model import Evidence, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -51,7 +51,6 @@ class Item:
     split_with: Item | None = None
     split_tail: bool = False
     dropped: bool = False
-    segments: list[Span] = field(default_factory=list)
 
 
 _SUBJECT_SPEAKERS = frozenset({PERSON, PRONOUN, ROLE, GROUP})
@@ -70,7 +69,6 @@ def read_quote(
     last_index = q.segments[-1].paragraph
     last = paras[last_index]
     item = Item(q.start, q.paragraph, raw=q)
-    item.segments = [Span(s.start, s.end) for s in q.segments]
 
     # narration before: from the previous quote's closing mark (or paragraph start)
     if bounds is not None or index is None:
