@@ -148,18 +148,30 @@ class Paras:
 
 
 def sentence_start(para: Para, i: int, floor: int) -> int:
-    """Index of the first token of the sentence holding tokens[i] (not before floor)."""
-    k = i
-    while k > floor and i - k < MAX_CONTEXT_TOKENS and not para.ends[k - 1]:
-        k -= 1
-    return k
+    """Index of the first token of the sentence holding tokens[i] (not before floor).
+
+    Reads back at most MAX_CONTEXT_TOKENS tokens; the sentence end before is searched for in C.
+    """
+    bound = max(floor, i - MAX_CONTEXT_TOKENS)
+    if i <= bound:
+        return i
+    before = para.ends[bound:i]
+    before.reverse()
+    try:
+        return i - before.index(True)
+    except ValueError:
+        return bound
 
 
 def sentence_end(para: Para, i: int, ceiling: int) -> int:
-    """Index just past the sentence end at or after tokens[i] (not after ceiling)."""
-    k = i
-    while k < ceiling and k - i < MAX_CONTEXT_TOKENS:
-        if para.ends[k]:
-            return k + 1
-        k += 1
-    return k
+    """Index just past the sentence end at or after tokens[i] (not after ceiling).
+
+    Reads on at most MAX_CONTEXT_TOKENS tokens; the sentence end is searched for in C.
+    """
+    bound = min(ceiling, i + MAX_CONTEXT_TOKENS)
+    if i >= bound:
+        return i
+    try:
+        return para.ends.index(True, i, bound) + 1
+    except ValueError:
+        return bound
