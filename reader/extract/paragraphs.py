@@ -79,6 +79,10 @@ def tokenize_paragraph(
     return Para(tokens, list(map(_token_start, tokens)), ends)
 
 
+_NONE: list[int] = []
+"""The offsets of the quotes in a paragraph without any (shared, never modified)."""
+
+
 class QuoteIndex:
     """Top-level quotes by paragraph, sorted, for neighbour lookups in logarithmic time."""
 
@@ -95,26 +99,26 @@ class QuoteIndex:
 
     def end_before(self, paragraph: int, offset: int) -> int:
         """End of the last quote in `paragraph` that closes at or before `offset`, else -1."""
-        ends = self._ends.get(paragraph, [])
+        ends = self._ends.get(paragraph, _NONE)
         i = bisect.bisect_right(ends, offset)
         return ends[i - 1] if i else -1
 
     def start_after(self, paragraph: int, offset: int) -> int | None:
         """Start of the first quote in `paragraph` that opens at or after `offset`, else None."""
-        starts = self._starts.get(paragraph, [])
+        starts = self._starts.get(paragraph, _NONE)
         i = bisect.bisect_left(starts, offset)
         return starts[i] if i < len(starts) else None
 
     def overlaps(self, paragraph: int, start: int, end: int) -> bool:
         """Whether a quote in `paragraph` overlaps `start`..`end`."""
-        starts = self._starts.get(paragraph, [])
+        starts = self._starts.get(paragraph, _NONE)
         i = bisect.bisect_left(starts, end)
         return i > 0 and self._ends[paragraph][i - 1] > start
 
     def neighbours(self, q: RawQuote) -> list[RawQuote]:
         """The quotes just before and just after `q` in its paragraph."""
         quotes = self._quotes.get(q.paragraph, [])
-        i = bisect.bisect_left(self._starts.get(q.paragraph, []), q.outer_start)
+        i = bisect.bisect_left(self._starts.get(q.paragraph, _NONE), q.outer_start)
         return quotes[max(0, i - 1) : i + 2]
 
 

@@ -247,13 +247,14 @@ def read_reported(
     ends = para.ends
     n = len(tokens)
     no_cue = REPORTING_WORDS.isdisjoint
+    quoted = index in quotes.quoted
     lo = 0
     while lo < n:
         try:
             hi = ends.index(True, lo) + 1
         except ValueError:
             hi = n
-        if not quotes.overlaps(index, tokens[lo].start, tokens[hi - 1].end):
+        if not (quoted and quotes.overlaps(index, tokens[lo].start, tokens[hi - 1].end)):
             found = (
                 None
                 if no_cue(map(token_lower, tokens[lo:hi]))

@@ -55,7 +55,8 @@ class Token(NamedTuple):
 
 def make_token(text: str, start: int, end: int) -> Token:
     """The token `text` at `start`..`end`, its flags read off its first character."""
-    return Token(text, start, end, text[0].isalnum(), text[0].isupper(), text.lower())
+    first = text[0]
+    return _new_token(Token, (text, start, end, first.isalnum(), first.isupper(), text.lower()))
 
 
 _first_char = operator.itemgetter(0)
