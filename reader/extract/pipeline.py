@@ -173,12 +173,16 @@ def _continued(
 def _evidence(att: Attribution) -> Evidence:
     mention = att.mention
     cue = att.cue
+    if cue is None:
+        if mention is None:
+            return Evidence(att.rule)
+        return Evidence(att.rule, None, None, mention.text, Span(mention.start, mention.end))
     return Evidence(
-        rule=att.rule,
-        cue=cue.text if cue else None,
-        cue_span=Span(cue.start, cue.end) if cue else None,
-        mention=mention.text if mention else None,
-        mention_span=Span(mention.start, mention.end) if mention else None,
+        att.rule,
+        cue.text,
+        Span(cue.start, cue.end),
+        mention.text if mention else None,
+        Span(mention.start, mention.end) if mention else None,
     )
 
 
@@ -223,8 +227,17 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
                 ids[key] = slug
             speaker_id = ids[key]
             counts[key] = counts.get(key, 0) + 1
-            para_set = paras.setdefault(key, set())
-            para_set.update(range(item.paragraph, _last_paragraph(item, tails) + 1))
+            if tails:
+                last = _last_paragraph(item, tails)
+            else:
+                last = raw.segments[-1].paragraph if raw is not None else item.paragraph
+            para_set = paras.get(key)
+            if para_set is None:
+                para_set = paras[key] = set()
+            if last == item.paragraph:
+                para_set.add(last)
+            else:
+                para_set.update(range(item.paragraph, last + 1))
         if raw is not None:
             start, end = segments[0].start, segments[-1].end
             if len(segments) == 1:
