@@ -39,18 +39,31 @@ class Item:
     """A quote or a piece of reported speech waiting for its speaker."""
 
     start: int
+    """Offset where it starts (items are read in this order)."""
     paragraph: int
+    """Index of the paragraph where it starts."""
     raw: RawQuote | None = None
+    """The quoted span, for a quote."""
     reported: Reported | None = None
+    """The reported clause, for reported speech without marks."""
     attribution: Attribution | None = None
+    """What its own sentence says about who speaks."""
     kind: QuoteKind = QuoteKind.DIRECT
+    """Its kind (decided from the narration around it)."""
     opens_paragraph: bool = False
+    """True when nothing precedes it in its paragraph (it may continue the speaker above)."""
     embedded: bool = False
+    """True when it sits inside a sentence of narration."""
     speaker: Cluster | None = None
+    """The speaker, once resolved."""
     evidence: Evidence | None = None
+    """Why the speaker was chosen, once resolved."""
     split_with: Item | None = None
+    """The first half of a split quote, on its second half."""
     split_tail: bool = False
+    """True for the second half of a split quote (built as part of the first)."""
     dropped: bool = False
+    """True for an item not listed (a stray closer, a sentence subject kept for pronouns)."""
 
 
 _SUBJECT_SPEAKERS = frozenset({PERSON, PRONOUN, ROLE, GROUP})
