@@ -132,7 +132,8 @@ def read_quote(
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
     item.attribution = attribution
-    in_list = index is not None and _in_list(first, q, index.neighbours(q))
+    # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
+    in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
     item.kind = classify(
         text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded, in_list
     )
