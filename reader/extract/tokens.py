@@ -116,9 +116,6 @@ def is_abbreviation(word: str) -> bool:
     return word[:1].isupper() and word.lower() in ABBREVIATIONS
 
 
-_WORD_BEFORE_STOP = re.compile(r"(?:[^\W_]|\.)+\Z")
-"""Letters, digits and dots up to the end of the searched range (the word before a full stop)."""
-
 _CLOSERS_AFTER_STOP = "\"'”’»)]"
 
 
@@ -137,9 +134,12 @@ def is_sentence_end(text: str, i: int, limit: int) -> bool:
     if j < limit and not text[j].isspace():
         return False
     if char == ".":
-        # the word before the stop: letters, digits and dots, at most 13 characters of them
-        word = _WORD_BEFORE_STOP.search(text, max(0, i - 13), i)
-        if word is not None and is_abbreviation(word.group()):
+        k = i
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+            k -= 1
+            if i - k > 12:
+                break
+        if is_abbreviation(text[k:i]):
             return False
     while j < limit and text[j].isspace():
         j += 1
