@@ -69,13 +69,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     pieces = _SPLIT.split(text[start:stop])
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
     words = pieces[1::2]
-    firsts = list(map(_first_char, words))
     fields = zip(
         words,
         offsets[1:-1:2],
         offsets[2::2],
-        map(str.isalnum, firsts),
-        map(str.isupper, firsts),
+        map(str.isalnum, map(_first_char, words)),
+        map(str.isupper, map(_first_char, words)),
         map(str.lower, words),
         strict=True,
     )
