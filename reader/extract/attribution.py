@@ -16,7 +16,7 @@ Each match returns the mention and the cue token, so the evidence can be shown t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.extract.cues import (
     ADVERB_SKIP,
@@ -70,9 +70,12 @@ _SPEECH_OR_CALL_VERBS = SPEECH_VERBS | CALL_VERBS | LABEL_VERBS | STANCE_VERBS
 """Every word `is_cue(..., calls=True)` can accept (what it looks for in embedded fragments)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """A speaker mention found for a quote, with the cue that links them."""
+class Attribution(NamedTuple):
+    """A speaker mention found for a quote, with the cue that links them.
+
+    A named tuple: a book makes tens of thousands, and a tuple is several times cheaper to
+    build than a frozen dataclass.
+    """
 
     rule: str
     """Name of the pattern that fired."""
@@ -91,12 +94,12 @@ def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
     tok = tokens[i]
     if not tok.is_word:
         return False
-    word = tok.text.lower()
+    word = tok.lower
     if word not in SPEECH_VERBS and not (
         calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
     ):
         return False
-    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    prev = tokens[i - 1].lower if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
         return False
     if prev in PREPOSITIONS:
@@ -116,7 +119,7 @@ def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Menti
     while (
         j > lo
         and tokens[j - 1].is_word
-        and tokens[j - 1].text.lower() in ADVERB_SKIP
+        and tokens[j - 1].lower in ADVERB_SKIP
         and not (tokens[j - 1].is_capitalised and j - 1 > lo)  # "..., Will wrote"
     ):
         j -= 1
@@ -169,9 +172,9 @@ def _preposition_before(tokens: Sequence[Token], lo: int, mention: Mention | Non
     i = lo
     while i < len(tokens) and tokens[i].start < mention.start:
         i += 1
-    if i >= len(tokens) or tokens[i].text.lower() in _WH_OBJECTS:
+    if i >= len(tokens) or tokens[i].lower in _WH_OBJECTS:
         return None  # "with what lawmakers called": `what` is the object, the rest a clause
-    if i > lo and tokens[i - 1].is_word and tokens[i - 1].text.lower() in PREPOSITIONS:
+    if i > lo and tokens[i - 1].is_word and tokens[i - 1].lower in PREPOSITIONS:
         return i - 1
     return None
 
@@ -192,7 +195,7 @@ def _previous_chunk(tokens: Sequence[Token], lo: int, comma: int) -> tuple[int, 
 
 def _chunk_np(text: str, tokens: Sequence[Token], a: int, b: int) -> Mention | None:
     """The noun phrase that fills tokens[a:b] entirely, else None."""
-    if b <= a or tokens[a].text.lower() in _RELATIVE:
+    if b <= a or tokens[a].lower in _RELATIVE:
         return None
     mention = np_ending_at(text, tokens, a, b)
     if mention is None or mention.start != tokens[a].start:
@@ -231,8 +234,8 @@ def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int)
         b = _before_parenthetical(tokens, a, b)
         if (
             b <= a
-            or tokens[a].text.lower() in _RELATIVE
-            or tokens[a].text.lower() in PREPOSITIONS  # ", in Ohio, said": not a noun phrase
+            or tokens[a].lower in _RELATIVE
+            or tokens[a].lower in PREPOSITIONS  # ", in Ohio, said": not a noun phrase
             or b - a > MAX_SUBJECT_WORDS
         ):
             found.append(None)
@@ -288,8 +291,8 @@ def _name_after_descriptor(
         and j - i < _MAX_DESCRIPTOR_WORDS
         and tokens[j].is_word
         and not tokens[j].is_capitalised
-        and tokens[j].text.lower() not in ROLE_STOP_WORDS
-        and tokens[j].text.lower() not in SPEECH_VERBS
+        and tokens[j].lower not in ROLE_STOP_WORDS
+        and tokens[j].lower not in SPEECH_VERBS
     ):
         j += 1
     if j == i or j >= hi or not tokens[j].is_capitalised:
@@ -303,7 +306,7 @@ def _name_after_descriptor(
 def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
     """`according to X` anywhere in tokens[lo:hi]."""
     for i in indexes_in(tokens, lo, hi - 1, _ACCORDING):
-        if tokens[i + 1].text.lower() == "to":
+        if tokens[i + 1].lower == "to":
             mention = object_after(text, tokens, i + 2, hi)
             if mention is not None:
                 return Attribution("according-to", mention, tokens[i])
@@ -323,7 +326,7 @@ def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribu
             return Attribution("dash-credit", found[0], None)
     while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
         lo += 1
-    if lo < hi and tokens[lo].text.lower() == "as":
+    if lo < hi and tokens[lo].lower == "as":
         credited = as_put_it(text, tokens, lo, hi)
         if credited is not None:
             return credited
@@ -333,9 +336,9 @@ def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribu
             words += 1
         if words > MAX_SUBJECT_WORDS + 1:
             break
-        if tokens[c].text.lower() == "according" and c + 1 < hi and tokens[c + 1].text == "to":
+        if tokens[c].lower == "according" and c + 1 < hi and tokens[c + 1].text == "to":
             return according_to(text, tokens, c, hi)
-        if not is_cue(tokens, c) or tokens[c].text.lower().endswith("ing"):
+        if not is_cue(tokens, c) or tokens[c].lower.endswith("ing"):
             continue
         if c == lo:
             return Attribution("said-after", object_after(text, tokens, c + 1, hi), tokens[c])
@@ -371,12 +374,12 @@ def before_quote(
             found = sentence_subject(text, tokens, lo, hi - 1)
         return None if found is None else Attribution("colon-intro", found, None)
     for c in reversed(cues):
-        if tokens[c].text.lower().endswith("ing"):
+        if tokens[c].lower.endswith("ing"):
             continue
         mention = subject_before(text, tokens, lo, c)
         if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
             mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
-        if mention is None and c > lo and tokens[c - 1].text.lower() in ("and", "to"):
+        if mention is None and c > lo and tokens[c - 1].lower in ("and", "to"):
             # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
             mention = _clause_subject(text, tokens, lo, c)
         if mention is not None:
@@ -401,12 +404,12 @@ def as_put_it(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attributi
     `As X put it` is a fixed way of crediting the words that follow (or precede) to X.
     """
     for i in indexes_in(tokens, lo, hi - 1, _PUT):
-        if tokens[i + 1].text.lower() != "it":
+        if tokens[i + 1].lower != "it":
             continue
         a = i - 1
-        while a > lo and i - a <= _MAX_PUT_IT_WORDS and tokens[a].text.lower() != "as":
+        while a > lo and i - a <= _MAX_PUT_IT_WORDS and tokens[a].lower != "as":
             a -= 1
-        if a < lo or tokens[a].text.lower() != "as" or a + 1 >= i:
+        if a < lo or tokens[a].lower != "as" or a + 1 >= i:
             continue
         end = _before_parenthetical(tokens, a + 1, i)
         if tokens[end - 1].text in _DASHES:  # "as Ana Reyes, a historian, put it"
@@ -436,7 +439,7 @@ def _participle_cue(
     The participle clause hangs on the main clause, whose subject is the one speaking.
     """
     for c in reversed(cues):
-        word = tokens[c].text.lower()
+        word = tokens[c].lower
         if word.endswith("ing") and word in SPEECH_VERBS and c > lo and tokens[c - 1].text == ",":
             mention = _clause_subject(text, tokens, lo, c - 1)
             if mention is not None:
@@ -453,7 +456,7 @@ def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Me
             break
     for s in starts:
         i = s
-        while i < hi and tokens[i].is_word and tokens[i].text.lower() in _LEAD_WORDS:
+        while i < hi and tokens[i].is_word and tokens[i].lower in _LEAD_WORDS:
             i += 1
         found = np_starting_at(text, tokens, i, hi)
         if (found is not None and found[0].kind != ROLE) or (
@@ -461,7 +464,7 @@ def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Me
         ):
             assert found is not None
             mention, e = found
-            if e < hi and tokens[e].text.lower() in ("of", "for") and mention.kind != PERSON:
+            if e < hi and tokens[e].lower in ("of", "for") and mention.kind != PERSON:
                 continue
             return mention
     return None
@@ -488,7 +491,7 @@ def sentence_person(
     found: list[Mention | None] = []
     for a, b in chunks:
         k = a
-        while k < b and tokens[k].is_word and tokens[k].text.lower() in _LEAD_WORDS:
+        while k < b and tokens[k].is_word and tokens[k].lower in _LEAD_WORDS:
             k += 1
         got = np_starting_at(text, tokens, k, b)
         found.append(got[0] if got is not None else None)

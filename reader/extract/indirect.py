@@ -9,7 +9,7 @@ opens with `According to X,`. The reported clause runs to the end of the sentenc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
@@ -55,13 +55,18 @@ _PREPOSITIONS = frozenset(
     }
 )
 _ACCORDING = frozenset({"according"})
+REPORTING_WORDS = CLAUSE_VERBS | _ACCORDING
+"""The words one of which `find_reported` needs in a sentence (in lower case)."""
 MIN_CLAUSE_WORDS = 3
 """A reported clause shorter than this (in words) is not worth listing."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reported:
-    """One piece of reported speech found in a sentence."""
+class Reported(NamedTuple):
+    """One piece of reported speech found in a sentence.
+
+    A named tuple: a book makes tens of thousands, and a tuple is several times cheaper to
+    build than a frozen dataclass.
+    """
 
     start: int
     """Offset of the first character of the reported clause."""
@@ -78,30 +83,30 @@ class Reported:
 def _clause_start(tokens: Sequence[Token], c: int, hi: int) -> int | None:
     """Index where the reported clause after the cue tokens[c] begins, or None."""
     i = c + 1
-    if i < hi and tokens[i].text.lower() == "that":
+    if i < hi and tokens[i].lower == "that":
         return i + 1
-    if i < hi and tokens[i].text.lower() in _PREPOSITIONS:
+    if i < hi and tokens[i].lower in _PREPOSITIONS:
         # "said in a statement that", "said on Monday that"
         j = i
-        while j < hi and j - i < 7 and tokens[j].is_word and tokens[j].text.lower() != "that":
+        while j < hi and j - i < 7 and tokens[j].is_word and tokens[j].lower != "that":
             j += 1
-        if j < hi and tokens[j].text.lower() == "that":
+        if j < hi and tokens[j].lower == "that":
             return j + 1
-    word = tokens[c].text.lower()
+    word = tokens[c].lower
     if word in ("told", "tells", "assured", "assures", "warned", "reminded", "promised"):
         # an object first: told reporters that, assured him that
         j = i
-        while j < hi and j - i < 6 and tokens[j].is_word and tokens[j].text.lower() != "that":
+        while j < hi and j - i < 6 and tokens[j].is_word and tokens[j].lower != "that":
             j += 1
-        if j < hi and tokens[j].text.lower() == "that":
+        if j < hi and tokens[j].lower == "that":
             return j + 1
         return None
     if word in _DIRECT_CLAUSE_VERBS and i < hi:
         nxt = tokens[i]
         if nxt.is_word and (
-            nxt.text.lower() in SUBJECT_PRONOUNS
-            or nxt.text.lower() in DETERMINERS
-            or (nxt.is_capitalised and nxt.text.lower() != "i")
+            nxt.lower in SUBJECT_PRONOUNS
+            or nxt.lower in DETERMINERS
+            or (nxt.is_capitalised and nxt.lower != "i")
         ):
             return i
     return None
@@ -111,7 +116,7 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
     """Reported speech in the sentence tokens[lo:hi] (narration only), or None."""
     if hi - lo < 4:
         return None
-    if tokens[lo].text.lower() == "according":
+    if tokens[lo].lower == "according":
         acc = according_to(text, tokens, lo, hi)
         if acc is not None and acc.mention is not None and acc.cue is not None:
             k = lo
@@ -123,7 +128,7 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
         tok = tokens[c]
         if not is_cue(tokens, c):
             continue
-        if tok.text.lower().endswith("ing"):
+        if tok.lower.endswith("ing"):
             continue
         start = _clause_start(tokens, c, hi)
         if start is None or hi - start < MIN_CLAUSE_WORDS:
@@ -137,10 +142,10 @@ def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Repor
             hi,
             mention,
             tok,
-            "reported-that" if tokens[start - 1].text.lower() == "that" else "reported-clause",
+            "reported-that" if tokens[start - 1].lower == "that" else "reported-clause",
         )
     for c in indexes_in(tokens, lo, hi - 1, _ACCORDING):
-        if tokens[c + 1].text.lower() == "to":
+        if tokens[c + 1].lower == "to":
             mention = object_after(text, tokens, c + 2, hi)
             if mention is not None and c - lo >= MIN_CLAUSE_WORDS:
                 return _reported(tokens, lo, c, mention, tokens[c], "according-to")

@@ -189,7 +189,7 @@ def _scare_cue(pre: Sequence[Token]) -> str | None:
     """
     if not pre:
         return None
-    words = [t.text.lower() for t in pre[-5:]]
+    words = [t.lower for t in pre[-5:]]
     if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
@@ -224,18 +224,18 @@ def characterisation(pre: Sequence[Token]) -> str | None:
     article may stand between (`a "disgrace"`); `known as`, `such as` name a term instead.
     """
     n = len(pre)
-    if n and pre[-1].text.lower() in ("a", "an", "the"):
+    if n and pre[-1].lower in ("a", "an", "the"):
         n -= 1
     if not n:
         return None
-    word = pre[n - 1].text.lower()
-    before = pre[n - 2].text.lower() if n > 1 else ""
+    word = pre[n - 1].lower
+    before = pre[n - 2].lower if n > 1 else ""
     for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
         tok = pre[i]
         if not tok.is_word:
             break  # `called for calm, and "..."`: the call is over
-        if (tok.text.lower() in CALL_VERBS or tok.text.lower() in LABEL_VERBS) and not (
-            i and pre[i - 1].text.lower() in DETERMINERS  # a call for "...": a noun
+        if (tok.lower in CALL_VERBS or tok.lower in LABEL_VERBS) and not (
+            i and pre[i - 1].lower in DETERMINERS  # a call for "...": a noun
         ):
             return "call"  # called "...", calls people "...", branded the deal "..."
     if word == "as":
@@ -259,8 +259,8 @@ def in_words_of_someone(pre: Sequence[Token]) -> bool:
     distance. `the report`, `a call`, `was told` are not verbs used so.
     """
     for i, tok in enumerate(pre):
-        if tok.is_word and tok.text.lower() in _JUDGING_VERBS:
-            prev = pre[i - 1].text.lower() if i else ""
+        if tok.is_word and tok.lower in _JUDGING_VERBS:
+            prev = pre[i - 1].lower if i else ""
             if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
                 return True
     return False
@@ -269,7 +269,7 @@ def in_words_of_someone(pre: Sequence[Token]) -> bool:
 def _title_cue(pre: Sequence[Token]) -> bool:
     if not pre:
         return False
-    words = [t.text.lower() for t in pre[-4:]]
+    words = [t.lower for t in pre[-4:]]
     if words[-1] in TITLE_NOUNS:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
@@ -286,7 +286,7 @@ def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict
     """
     if not pre:
         return False
-    before = pre[-1].text.lower()
+    before = pre[-1].lower
     if strict and before not in DETERMINERS and before not in ("-", "so"):
         return False
     return _modifies_noun(post, quote)
@@ -297,7 +297,7 @@ def _modifies_noun(post: Sequence[Token], quote: str) -> bool:
     if not post or quote.rstrip()[-1:] in ",.;:!?":
         return False
     after = post[0]
-    word = after.text.lower()
+    word = after.lower
     return (
         after.is_word
         and after.text[:1].islower()
@@ -387,8 +387,13 @@ _CLAUSE_STARTS = frozenset(
 )
 
 
+def _spoken(pre: Sequence[Token]) -> bool:
+    """Whether the narration before a quote has a speech verb used as a verb."""
+    return any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
+
+
 def _call_before(pre: Sequence[Token]) -> bool:
-    return any(t.text.lower() in CALL_VERBS for t in pre[-6:])
+    return any(t.lower in CALL_VERBS for t in pre[-6:])
 
 
 def classify(
@@ -407,9 +412,16 @@ def classify(
     """
     del text
     words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
-    title_case = is_title_case(quote)
-    spoken = any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
-    if (title_case or (pre and pre[-1].text == "," and not spoken)) and _title_cue(pre):
+    # Whether the quote is title-cased is read only on some paths (not for the usual
+    # `"...," she said`): worked out when first asked, like the other tests of the context.
+    title_cased: list[bool] = []
+
+    def title_case() -> bool:
+        if not title_cased:
+            title_cased.append(is_title_case(quote))
+        return title_cased[0]
+
+    if _title_cue(pre) and (title_case() or (pre[-1].text == "," and not _spoken(pre))):
         return QuoteKind.TITLE
     cued = attribution is not None and attribution.cue is not None
     named = attribution is not None and attribution.mention is not None
@@ -418,13 +430,18 @@ def classify(
         return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
     if scare_cue and words <= 2 * SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if title_case and pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")):
+    if pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")) and title_case():
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
     frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
     if frame in ("call", "as", "say"):
         return QuoteKind.PARTIAL
-    said_just_before = bool(pre) and is_cue(pre, len(pre) - 1)  # He said "The Hispanics"
-    if embedded and title_case and words >= 2 and not _call_before(pre) and not said_just_before:
+    if (
+        embedded
+        and words >= 2
+        and title_case()
+        and not _call_before(pre)
+        and not (pre and is_cue(pre, len(pre) - 1))  # He said "The Hispanics"
+    ):
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
         return QuoteKind.SCARE
@@ -450,11 +467,11 @@ def classify(
             return QuoteKind.PARTIAL
         return QuoteKind.DIRECT
     if embedded:
-        if title_case and words <= 6:
+        if words <= 6 and title_case():
             return QuoteKind.TITLE
         if words <= SCARE_MAX_WORDS and not in_words_of_someone(pre):
             return QuoteKind.SCARE
         return QuoteKind.PARTIAL
-    if title_case and words <= 6 and quote.rstrip()[-1:] not in ",.":
+    if words <= 6 and quote.rstrip()[-1:] not in ",." and title_case():
         return QuoteKind.TITLE
     return QuoteKind.DIRECT

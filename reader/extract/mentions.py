@@ -9,7 +9,7 @@ is a name with an organisation word or a definite article (`the Foreign Ministry
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.extract.cues import (
     DETERMINERS,
@@ -25,7 +25,7 @@ from reader.extract.cues import (
     SUBJECT_PRONOUNS,
     TITLES,
 )
-from reader.extract.tokens import Token, is_abbreviation
+from reader.extract.tokens import Token, is_abbreviation, token_lower
 
 PERSON = "person"
 """A named person (`Leonid Slutsky`)."""
@@ -42,9 +42,12 @@ MAX_ROLE_TOKENS = 12
 """The longest role noun phrase read, in tokens."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A reference to a speaker in the text."""
+class Mention(NamedTuple):
+    """A reference to a speaker in the text.
+
+    A named tuple: a book makes tens of thousands, and a tuple is several times cheaper to
+    build than a frozen dataclass.
+    """
 
     text: str
     """The mention as written, titles included (`Turkish President Erdogan`)."""
@@ -62,23 +65,19 @@ class Mention:
     """`m` or `f` when a title or role word tells, else None."""
 
 
-def _word(tok: Token) -> str:
-    return tok.text.lower().rstrip(".")
-
-
 def _in_name(tokens: Sequence[Token], i: int) -> bool:
     """Whether tokens[i] can be part of a capitalised name run."""
     tok = tokens[i]
     if tok.is_word:
         if tok.is_capitalised:
             return True
-        word = _word(tok)
+        word = tok.lower
         if word in NAME_CONNECTORS or word == "of":
             # a particle only inside a name: "Ursula von der Leyen", "Department of Justice"
             return (
                 0 < i < len(tokens) - 1
                 and tokens[i - 1].is_capitalised
-                and (tokens[i + 1].is_capitalised or _word(tokens[i + 1]) in NAME_CONNECTORS)
+                and (tokens[i + 1].is_capitalised or tokens[i + 1].lower in NAME_CONNECTORS)
             )
         return False
     return (
@@ -91,7 +90,7 @@ def _trim_run(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     while s < e and (
         not tokens[s].is_word
         or not tokens[s].is_capitalised
-        or (_word(tokens[s]) in SENTENCE_OPENERS and s + 1 < e)
+        or (tokens[s].lower in SENTENCE_OPENERS and s + 1 < e)
     ):
         s += 1
     while e > s and (not tokens[e - 1].is_capitalised and tokens[e - 1].text != "."):
@@ -125,15 +124,15 @@ def _name_mention(
     if s >= e:
         return None
     if e - s == 1 and (
-        _word(tokens[s]) in SENTENCE_OPENERS
-        or _word(tokens[s]) in SPEECH_VERBS
-        or (_word(tokens[s]).endswith(("ing", "ly", "ed")) and len(tokens[s].text) > 5)
+        tokens[s].lower in SENTENCE_OPENERS
+        or tokens[s].lower in SPEECH_VERBS
+        or (tokens[s].lower.endswith(("ing", "ly", "ed")) and len(tokens[s].text) > 5)
         or "." in tokens[s].text
         or (tokens[s].text.isupper() and len(tokens[s].text) > 5)  # a dateline: PHILADELPHIA
     ):
         return None  # "Asked", "Standing": a sentence-initial verb, not a name
-    words = [_word(t) for t in tokens[s:e]]
-    definite = s > 0 and _word(tokens[s - 1]) == "the"
+    words = list(map(token_lower, tokens[s:e]))
+    definite = s > 0 and tokens[s - 1].lower == "the"
     org = (
         definite
         or any(w in ORG_WORDS for w in words)
@@ -150,13 +149,13 @@ def _name_mention(
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
-        if (tokens[i].is_word and _word(tokens[i]) in TITLES) or (
+        if (tokens[i].is_word and tokens[i].lower in TITLES) or (
             tokens[i].text == "." and name_start == i
         ):
             name_start = i + 1
     while name_start < e and not tokens[name_start].is_capitalised:
         name_start += 1
-    prefix_words = [_word(t) for t in tokens[mention_start:e]]
+    prefix_words = list(map(token_lower, tokens[mention_start:e]))
     if name_start >= e:
         return Mention(
             surface,
@@ -181,7 +180,7 @@ def _name_mention(
 
 
 def _pronoun(tok: Token) -> Mention | None:
-    word = tok.text.lower()
+    word = tok.lower
     if word in SUBJECT_PRONOUNS:
         return Mention(
             tok.text, tok.start, tok.end, PRONOUN, word, gender={"he": "m", "she": "f"}.get(word)
@@ -208,10 +207,10 @@ def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention
             p > lo
             and tokens[p - 1].is_word
             and not tokens[p - 1].is_capitalised
-            and (_word(tokens[p - 1]) not in ROLE_STOP_WORDS)
+            and (tokens[p - 1].lower not in ROLE_STOP_WORDS)
         ):
             p -= 1
-        if p < r and (p == lo or _word(tokens[p]) in DETERMINERS) and r - p <= 6:
+        if p < r and (p == lo or tokens[p].lower in DETERMINERS) and r - p <= 6:
             return _name_mention(text, tokens, r, j, prefix_start=p)
         return _name_mention(text, tokens, r, j)
     return _role_ending_at(text, tokens, lo, j)
@@ -220,20 +219,20 @@ def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention
 def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention | None:
     """A lower-case role phrase ending before tokens[j] (`the agency's spokeswoman`)."""
     head = tokens[j - 1]
-    if not head.is_word or (head.is_capitalised and head.lower not in GROUP_NOUNS):
+    if not head.is_word or (head.is_capitalised and head.lower_base not in GROUP_NOUNS):
         return None
     i = j - 1
     start: int | None = None
     while i >= lo and j - i <= MAX_ROLE_TOKENS:
         tok = tokens[i]
-        w = _word(tok)
+        w = tok.lower
         if not tok.is_word and tok.text not in ("-", "’", "'"):
             break
         if w in ROLE_STOP_WORDS or w in SPEECH_VERBS:
             break
         if w in DETERMINERS:
             start = i
-            if i - 1 > lo and _word(tokens[i - 1]) in ("of", "for", "at", "to"):
+            if i - 1 > lo and tokens[i - 1].lower in ("of", "for", "at", "to"):
                 i -= 1  # "the head of [the ... department]": read on to the outer phrase
                 continue
             break
@@ -242,7 +241,7 @@ def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Ment
             break
         i -= 1
     if start is None:
-        if head.lower in GROUP_NOUNS:
+        if head.lower_base in GROUP_NOUNS:
             start = max(i + 1, lo)
         elif i + 1 == lo and lo < j and tokens[lo].text.endswith(("'s", "’s")):
             start = lo
@@ -252,16 +251,16 @@ def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Ment
 
 
 def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention | None:
-    if all(_word(t) in DETERMINERS or _word(t) in ("of", "for", "to", "at") for t in tokens[s:e]):
+    if all(t.lower in DETERMINERS or t.lower in ("of", "for", "to", "at") for t in tokens[s:e]):
         return None  # "a", "a series of": no noun
     surface = _text(text, tokens, s, e)
     head_index = e - 1
     for k in range(s + 1, e):
-        if _word(tokens[k]) in ("of", "for", "at", "to"):
+        if tokens[k].lower in ("of", "for", "at", "to"):
             head_index = k - 1  # "the head of the department": the head is "head"
             break
-    head = tokens[head_index].lower
-    words = [_word(t) for t in tokens[s:e]]
+    head = tokens[head_index].lower_base
+    words = list(map(token_lower, tokens[s:e]))
     if head in GROUP_NOUNS:
         kind = GROUP
     elif head in ORG_NOUNS or head in ORG_WORDS:
@@ -285,7 +284,7 @@ def np_starting_at(
         if pron is not None:
             return pron, i + 1
     if tok.is_capitalised and not (
-        tok.lower in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
+        tok.lower_base in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
     ):
         e = i
         while e < hi and _in_name(tokens, e):
@@ -305,13 +304,13 @@ def np_starting_at(
         return (mention, e) if mention is not None else None
     if not tok.is_word:
         return None
-    w = _word(tok)
+    w = tok.lower
     if w == "that":
         return None  # far more often "said that ..." than a demonstrative
     if (
         w not in DETERMINERS
         and w not in GROUP_NOUNS
-        and not (i + 1 < hi and tokens[i + 1].lower in GROUP_NOUNS)
+        and not (i + 1 < hi and tokens[i + 1].lower_base in GROUP_NOUNS)
     ):
         return None
     return _role_starting_at(text, tokens, i, hi)
@@ -329,11 +328,11 @@ def _role_starting_at(
                 e += 1
                 continue
             break
-        tw = _word(t)
+        tw = t.lower
         if tw in ROLE_STOP_WORDS or tw in SPEECH_VERBS:
             break
         e += 1
-    while e > i + 1 and _word(tokens[e - 1]) in ("of", "for", "the", "a", "an"):
+    while e > i + 1 and tokens[e - 1].lower in ("of", "for", "the", "a", "an"):
         e -= 1
     mention = _role_mention(text, tokens, i, e)
     return None if mention is None else (mention, e)

@@ -19,6 +19,7 @@ Work is constant per mark and per paragraph, so the whole pass is linear in the 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -68,30 +69,18 @@ class RawQuote:
     length: int = 0
     """Characters in the segments closed so far (for the limit)."""
 
-    @property
-    def start(self) -> int:
-        """Offset of the first quoted character."""
-        return self.segments[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just past the last quoted character."""
-        return self.segments[-1].end
-
-    @property
-    def paragraph(self) -> int:
-        """Index of the paragraph where the quote starts."""
-        return self.segments[0].paragraph
-
-    @property
-    def outer_start(self) -> int:
-        """Offset of the opening mark (or of the first quoted character)."""
-        return self.open_mark.start if self.open_mark is not None else self.start
-
-    @property
-    def outer_end(self) -> int:
-        """Offset just past the closing mark (or of the last quoted character)."""
-        return self.close_mark.end if self.close_mark is not None else self.end
+    # Where the finished quote is: set once by `_trimmed`, then read many times by the rules
+    # (plain attributes rather than properties, which would cost a call per read).
+    start: int = 0
+    """Offset of the first quoted character."""
+    end: int = 0
+    """Offset just past the last quoted character."""
+    paragraph: int = 0
+    """Index of the paragraph where the quote starts."""
+    outer_start: int = 0
+    """Offset of the opening mark (or of the first quoted character)."""
+    outer_end: int = 0
+    """Offset just past the closing mark (or of the last quoted character)."""
 
 
 def find_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
@@ -322,9 +311,18 @@ def _trimmed(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
                 segments.append(Segment(s, e, seg.paragraph))
         if segments:
             quote.segments = segments
+            first, last = segments[0], segments[-1]
+            quote.start = first.start
+            quote.end = last.end
+            quote.paragraph = first.paragraph
+            opener, closer = quote.open_mark, quote.close_mark
+            quote.outer_start = opener.start if opener is not None else first.start
+            quote.outer_end = closer.end if closer is not None else last.end
             out.append(quote)
     # depth from containment, whatever the marks claimed; a quote that straddles another is noise
-    out.sort(key=lambda q: (q.start, -q.end))
+    # by start, then longest first (two stable sorts: cheaper than a key tuple per quote)
+    out.sort(key=operator.attrgetter("end"), reverse=True)
+    out.sort(key=operator.attrgetter("start"))
     kept: list[RawQuote] = []
     open_quotes: list[RawQuote] = []
     for quote in out:

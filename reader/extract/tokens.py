@@ -40,11 +40,14 @@ class Token(NamedTuple):
     """True for a word (starts with a letter or digit), False for punctuation."""
     is_capitalised: bool
     """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
+    lower: str
+    """The token in lower case (`str.lower`): the rules compare it with their word lists, and
+    computing it once per token in C is cheaper than calling `str.lower` at every comparison."""
 
     @property
-    def lower(self) -> str:
+    def lower_base(self) -> str:
         """The token in lower case, with a possessive `'s` dropped."""
-        word = self.text.lower()
+        word = self.lower
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         return word
@@ -52,7 +55,8 @@ class Token(NamedTuple):
 
 def make_token(text: str, start: int, end: int) -> Token:
     """The token `text` at `start`..`end`, its flags read off its first character."""
-    return Token(text, start, end, text[0].isalnum(), text[0].isupper())
+    first = text[0]
+    return _new_token(Token, (text, start, end, first.isalnum(), first.isupper(), text.lower()))
 
 
 _first_char = operator.itemgetter(0)
@@ -65,24 +69,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     pieces = _SPLIT.split(text[start:stop])
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
     words = pieces[1::2]
-    firsts = list(map(_first_char, words))
     fields = zip(
         words,
         offsets[1:-1:2],
         offsets[2::2],
-        map(str.isalnum, firsts),
-        map(str.isupper, firsts),
+        map(str.isalnum, map(_first_char, words)),
+        map(str.isupper, map(_first_char, words)),
+        map(str.lower, words),
         strict=True,
     )
     return list(map(_new_token, itertools.repeat(Token), fields))
 
 
 _token_text = operator.itemgetter(0)
-
-
-def lowered(tokens: Sequence[Token], lo: int, hi: int) -> list[str]:
-    """The texts of tokens[lo:hi] in lower case (`str.lower`), built in C without a loop."""
-    return list(map(str.lower, map(_token_text, tokens[lo:hi])))
+token_lower = operator.itemgetter(5)
+"""A token's lower-case text, as a C function for `map`."""
 
 
 def indexes_in(tokens: Sequence[Token], lo: int, hi: int, words: Container[str]) -> list[int]:
@@ -91,7 +92,7 @@ def indexes_in(tokens: Sequence[Token], lo: int, hi: int, words: Container[str])
     The rules look for a few cue words in sentences of dozens of tokens: one pass of C code
     over the sentence finds them instead of a Python test per token.
     """
-    found = map(words.__contains__, map(str.lower, map(_token_text, tokens[lo:hi])))
+    found = map(words.__contains__, map(token_lower, tokens[lo:hi]))
     return list(itertools.compress(range(lo, hi), found))
 
 
@@ -101,8 +102,12 @@ def indexes_of(tokens: Sequence[Token], lo: int, hi: int, texts: Container[str])
     return list(itertools.compress(range(lo, hi), found))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_abbreviation(word: str) -> bool:
-    """True when `word` followed by a full stop does not end a sentence (`Mr`, `Sen`, `J`)."""
+    """True when `word` followed by a full stop does not end a sentence (`Mr`, `Sen`, `J`).
+
+    Cached: asked at every full stop and capitalised word, and the same few words recur.
+    """
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
     if "." in word:

@@ -1,0 +1,187 @@
+"""Paragraphs as the attribution rules read them: narration tokens, sentence ends, quote lookups.
+
+Each paragraph is tokenized when first read, with the words inside its quotes collapsed into one
+stand-in token (the rules only read narration), and forgotten once read: a book's tokens all kept
+alive would cost more in memory and freeing than they cost to build.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.document import Article
+from reader.extract.spans import RawQuote
+from reader.extract.tokens import Token, is_sentence_end, make_token, tokenize
+
+MAX_CONTEXT_TOKENS = 60
+"""How many tokens of narration around a quote are read for its attribution."""
+
+
+_token_start = operator.itemgetter(1)
+
+
+@dataclass(slots=True)
+class Para:
+    """A tokenized paragraph with its sentence boundaries."""
+
+    tokens: list[Token]
+    """The narration's tokens, with one QUOTED token for the words of each quote."""
+    ends: list[bool]
+    """ends[i]: tokens[i] ends a sentence."""
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`.
+
+        Searched on the tokens' starts read by a C key function: a few probes per quote are
+        cheaper than a list of every token's start per paragraph.
+        """
+        return bisect.bisect_left(self.tokens, offset, key=_token_start)
+
+
+QUOTED = "<quoted>"
+"""Text of the single token that stands for the words inside a quote (never a word)."""
+
+
+_is_stop = frozenset(".!?…").__contains__
+_token_text = operator.itemgetter(0)
+
+
+def tokenize_paragraph(
+    text: str, start: int, end: int, collapse: Sequence[tuple[int, int]] = ()
+) -> Para:
+    """Tokenize a paragraph; each range in `collapse` (quoted words) becomes one QUOTED token.
+
+    The attribution rules only read narration, so the words inside quotes are not tokenized;
+    the stand-in token ends a sentence when the quoted words do (`... years." He said`).
+    """
+    tokens: list[Token] = [] if collapse else tokenize(text, start, end)
+    quoted_ends: list[tuple[int, bool]] = []
+    pos = start if collapse else end
+    for a, b in collapse:
+        if pos < a:
+            tokens += tokenize(text, pos, a)
+        if a < b:
+            last = b - 1
+            while last > a and text[last] in "\"'”’»“‘«)] ":
+                last -= 1
+            quoted_ends.append(
+                (len(tokens), text[last] in ".!?…" and is_sentence_end(text, last, end))
+            )
+            tokens.append(make_token(QUOTED, a, b))
+        pos = max(pos, b)
+    if pos < end:
+        tokens += tokenize(text, pos, end)
+    ends = [False] * len(tokens)
+    # only the few stop tokens can end a sentence: find them without a loop per token
+    for i in itertools.compress(itertools.count(), map(_is_stop, map(_token_text, tokens))):
+        if is_sentence_end(text, tokens[i].start, end):
+            ends[i] = True
+    for i, ended in quoted_ends:
+        ends[i] = ended
+    return Para(tokens, ends)
+
+
+_NONE: list[int] = []
+"""The offsets of the quotes in a paragraph without any (shared, never modified)."""
+
+
+class QuoteIndex:
+    """Top-level quotes by paragraph, sorted, for neighbour lookups in logarithmic time."""
+
+    def __init__(self, top: Sequence[RawQuote]) -> None:
+        self.quoted: set[int] = set()
+        """Paragraphs that hold part of a quote."""
+        self._quotes: dict[int, list[RawQuote]] = {}
+        for q in top:
+            for p in range(q.paragraph, q.segments[-1].paragraph + 1):
+                self._quotes.setdefault(p, []).append(q)
+                self.quoted.add(p)
+        self._starts = {p: [q.outer_start for q in qs] for p, qs in self._quotes.items()}
+        self._ends = {p: [q.outer_end for q in qs] for p, qs in self._quotes.items()}
+
+    def end_before(self, paragraph: int, offset: int) -> int:
+        """End of the last quote in `paragraph` that closes at or before `offset`, else -1."""
+        ends = self._ends.get(paragraph, _NONE)
+        i = bisect.bisect_right(ends, offset)
+        return ends[i - 1] if i else -1
+
+    def start_after(self, paragraph: int, offset: int) -> int | None:
+        """Start of the first quote in `paragraph` that opens at or after `offset`, else None."""
+        starts = self._starts.get(paragraph, _NONE)
+        i = bisect.bisect_left(starts, offset)
+        return starts[i] if i < len(starts) else None
+
+    def overlaps(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether a quote in `paragraph` overlaps `start`..`end`."""
+        starts = self._starts.get(paragraph, _NONE)
+        i = bisect.bisect_left(starts, end)
+        return i > 0 and self._ends[paragraph][i - 1] > start
+
+    def neighbours(self, q: RawQuote) -> list[RawQuote]:
+        """The quotes just before and just after `q` in its paragraph."""
+        quotes = self._quotes.get(q.paragraph, [])
+        i = bisect.bisect_left(self._starts.get(q.paragraph, _NONE), q.outer_start)
+        return quotes[max(0, i - 1) : i + 2]
+
+
+class Paras:
+    """Paragraphs tokenized on first use: most of a book's narration is never tokenized."""
+
+    def __init__(self, text: str, article: Article, raws: Sequence[RawQuote]) -> None:
+        self._text = text
+        self._paragraphs = article.paragraphs
+        self._cache: dict[int, Para] = {}
+        self._collapse: dict[int, list[tuple[int, int]]] = {}
+        keep = {q.paragraph for q in raws if q.depth > 0}  # nested quotes are read inside
+        for q in raws:
+            if q.depth == 0:
+                for seg in q.segments:
+                    if seg.paragraph not in keep:
+                        self._collapse.setdefault(seg.paragraph, []).append((seg.start, seg.end))
+
+    def __getitem__(self, index: int) -> Para:
+        para = self._cache.get(index)
+        if para is None:
+            p = self._paragraphs[index]
+            para = self._cache[index] = tokenize_paragraph(
+                self._text, p.start, p.end, self._collapse.get(index, ())
+            )
+        return para
+
+    def drop(self, index: int) -> None:
+        """Forget the tokens of a paragraph that has been read."""
+        self._cache.pop(index, None)
+
+
+def sentence_start(para: Para, i: int, floor: int) -> int:
+    """Index of the first token of the sentence holding tokens[i] (not before floor).
+
+    Reads back at most MAX_CONTEXT_TOKENS tokens; the sentence end before is searched for in C.
+    """
+    bound = max(floor, i - MAX_CONTEXT_TOKENS)
+    if i <= bound:
+        return i
+    before = para.ends[bound:i]
+    before.reverse()
+    try:
+        return i - before.index(True)
+    except ValueError:
+        return bound
+
+
+def sentence_end(para: Para, i: int, ceiling: int) -> int:
+    """Index just past the sentence end at or after tokens[i] (not after ceiling).
+
+    Reads on at most MAX_CONTEXT_TOKENS tokens; the sentence end is searched for in C.
+    """
+    bound = min(ceiling, i + MAX_CONTEXT_TOKENS)
+    if i >= bound:
+        return i
+    try:
+        return para.ends.index(True, i, bound) + 1
+    except ValueError:
+        return bound

@@ -1,0 +1,294 @@
+"""Reading one quote, or one sentence of narration, for its attribution and kind.
+
+`read_quote` reads the narration of a quote's own sentence (before its opening mark, after its
+closing mark) with the patterns of `attribution` and decides its kind with `kinds`;
+`link_split` and `share_coordinated` join neighbouring quotes of a sentence;
+`read_reported` finds reported speech in the sentences that hold no quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.extract.attribution import (
+    Attribution,
+    after_quote,
+    before_quote,
+    is_cue,
+    possessive_owner,
+    sentence_person,
+    sentence_subject,
+)
+from reader.extract.cues import SPEECH_VERBS
+from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
+from reader.extract.kinds import classify
+from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
+from reader.extract.model import Evidence, QuoteKind
+from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
+from reader.extract.spans import RawQuote
+from reader.extract.speakers import Cluster
+from reader.extract.tokens import Token, indexes_in, token_lower
+
+SPLIT_GAP_WORDS = 12
+"""The longest attribution (in words) between the two halves of a split quote."""
+
+
+@dataclass(slots=True)
+class Item:
+    """A quote or a piece of reported speech waiting for its speaker."""
+
+    start: int
+    """Offset where it starts (items are read in this order)."""
+    paragraph: int
+    """Index of the paragraph where it starts."""
+    raw: RawQuote | None = None
+    """The quoted span, for a quote."""
+    reported: Reported | None = None
+    """The reported clause, for reported speech without marks."""
+    attribution: Attribution | None = None
+    """What its own sentence says about who speaks."""
+    kind: QuoteKind = QuoteKind.DIRECT
+    """Its kind (decided from the narration around it)."""
+    opens_paragraph: bool = False
+    """True when nothing precedes it in its paragraph (it may continue the speaker above)."""
+    embedded: bool = False
+    """True when it sits inside a sentence of narration."""
+    speaker: Cluster | None = None
+    """The speaker, once resolved."""
+    evidence: Evidence | None = None
+    """Why the speaker was chosen, once resolved."""
+    split_with: Item | None = None
+    """The first half of a split quote, on its second half."""
+    split_tail: bool = False
+    """True for the second half of a split quote (built as part of the first)."""
+    dropped: bool = False
+    """True for an item not listed (a stray closer, a sentence subject kept for pronouns)."""
+
+
+_SUBJECT_SPEAKERS = frozenset({PERSON, PRONOUN, ROLE, GROUP})
+"""Sentence subjects taken as the speaker of a fragment with no speech verb (not `EB-5`)."""
+
+
+def read_quote(
+    text: str,
+    paras: Paras,
+    q: RawQuote,
+    index: QuoteIndex | None,
+    bounds: tuple[int, int] | None = None,
+) -> Item:
+    """Attribution and kind of one quote from its own sentence (inside `bounds` if nested)."""
+    first = paras[q.paragraph]
+    last_index = q.segments[-1].paragraph
+    last = paras[last_index]
+    item = Item(q.start, q.paragraph, raw=q)
+
+    # narration before: from the previous quote's closing mark (or paragraph start)
+    if bounds is not None or index is None:
+        floor_offset, ceiling_offset = bounds or (-1, None)
+    else:
+        floor_offset = index.end_before(q.paragraph, q.outer_start)
+        ceiling_offset = index.start_after(last_index, q.outer_end)
+    open_i = first.index_at(q.outer_start)
+    floor = first.index_at(floor_offset) if floor_offset >= 0 else 0
+    lo = sentence_start(first, open_i, floor)
+    # narration after: up to the next quote's opening mark (or paragraph end)
+    close_i = last.index_at(q.outer_end)
+    ceiling = last.index_at(ceiling_offset) if ceiling_offset is not None else len(last.tokens)
+    hi = sentence_end(last, close_i, ceiling)
+
+    pre = first.tokens[lo:open_i]
+    item.opens_paragraph = open_i == 0
+    quote_text = text[q.start : q.end]
+    item.embedded = _embedded(pre, quote_text)
+    attribution = None
+    if pre and pre[-1].text == ":":
+        attribution = before_quote(text, first.tokens, lo, open_i, embedded=False)
+    if attribution is None and not item.embedded:
+        attribution = after_quote(text, last.tokens, close_i, hi)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
+    if attribution is None and pre:
+        attribution = before_quote(text, first.tokens, lo, open_i, embedded=item.embedded)
+    if attribution is None and item.embedded:
+        attribution = after_quote(text, last.tokens, close_i, hi)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
+    if attribution is None and item.embedded and index is not None and lo == floor > 0:
+        # an earlier quote in the same sentence: read the whole sentence's narration
+        narration = _narration_before(first, q.paragraph, open_i, index)
+        if narration:
+            attribution = before_quote(text, narration, 0, len(narration), embedded=True)
+            if attribution is None:
+                subject = sentence_subject(text, narration, 0, len(narration))
+                if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
+                    attribution = Attribution("sentence-subject", subject, None)
+    if attribution is None and item.embedded:
+        owner = possessive_owner(text, first.tokens, lo, open_i)
+        if owner is not None:
+            attribution = Attribution("possessive", owner, None)
+    if attribution is None and item.embedded:
+        subject = sentence_subject(text, first.tokens, lo, open_i)
+        if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
+            attribution = Attribution("sentence-subject", subject, None)
+    item.attribution = attribution
+    # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
+    in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
+    item.kind = classify(
+        text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded, in_list
+    )
+    if "no_opener" in q.flags and attribution is None:
+        item.dropped = True
+    return item
+
+
+_LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
+
+
+def _narration_before(para: Para, paragraph: int, open_i: int, index: QuoteIndex) -> list[Token]:
+    """The tokens of the sentence before tokens[open_i], quoted words left out."""
+    lo = sentence_start(para, open_i, 0)
+    return [t for t in para.tokens[lo:open_i] if not index.overlaps(paragraph, t.start, t.end)]
+
+
+def _in_list(para: Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
+    """Whether the quote is one of a list of quoted terms (`"ambassador," "attack" and "Libya"`)."""
+    for other in neighbours:
+        if other is q or other.depth:
+            continue
+        if other.outer_end <= q.outer_start:
+            a, b = other.outer_end, q.outer_start
+        elif other.outer_start >= q.outer_end:
+            a, b = q.outer_end, other.outer_start
+        else:
+            continue
+        if b - a > 8:
+            continue
+        gap = para.tokens[para.index_at(a) : para.index_at(b)]
+        if all(t.lower in _LIST_GLUE for t in gap):
+            return True
+    return False
+
+
+def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
+    """Whether the quote sits inside a sentence of narration rather than standing as a sentence."""
+    if not pre:
+        return False
+    last = pre[-1].text
+    if last == ":":
+        return False
+    starts_upper = quote_text[:1].isupper() or not quote_text[:1].isalpha()
+    if last in (",", "—", "–", "-", "(") and starts_upper:
+        return False
+    if last.lower() == "that" and starts_upper:
+        return False
+    if (
+        last == ","
+        and any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
+        and len(pre) >= 2
+    ):
+        return not starts_upper
+    return True
+
+
+def link_split(text: str, paras: Paras, a: Item, b: Item) -> None:
+    """Join `"First part," she said, "second part."` into one utterance in two segments.
+
+    Called on each pair of consecutive top-level quotes, in order.
+    """
+    qa, qb = a.raw, b.raw
+    if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
+        return
+    if a.attribution is None or a.embedded:
+        return
+    para = paras[qb.paragraph]
+    gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
+    words = [t for t in gap if t.is_word]
+    if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1].text != ",":
+        return
+    if any(t.text in ".!?" for t in gap):
+        return
+    inner_end = text[qa.end - 1 : qa.end]
+    if inner_end not in ",—–-" and not text[qb.start : qb.start + 1].islower():
+        return
+    b.split_with = a
+    b.split_tail = True
+    b.attribution = a.attribution
+    b.kind = a.kind = QuoteKind.DIRECT
+
+
+_COORDINATION = frozenset({",", "and", "or", "a", "an", "the"})
+
+
+def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
+    """`called him "a liar" and "a fraud"`: a fragment coordinated with a partial quote is one too.
+
+    Coordinated phrases share their role in the sentence, so the second of `"false" or "pants on
+    fire"` is as much somebody's words as the first, with the same speaker.
+    """
+    qa, qb = a.raw, b.raw
+    if qa is None or qb is None or qa.segments[-1].paragraph != qb.paragraph:
+        return
+    if a.kind is not QuoteKind.PARTIAL or b.kind not in (QuoteKind.SCARE, QuoteKind.TITLE):
+        return
+    para = paras[qb.paragraph]
+    first, last = para.index_at(qa.outer_end), para.index_at(qb.outer_start)
+    if not 0 < last - first <= 3:
+        return
+    words = [t.lower for t in para.tokens[first:last]]
+    if not {"and", "or"} & set(words):
+        return
+    if all(w in _COORDINATION for w in words):
+        b.kind = QuoteKind.PARTIAL
+        if b.attribution is None or b.attribution.mention is None:
+            b.attribution = a.attribution
+
+
+def read_reported(
+    text: str,
+    para: Para,
+    index: int,
+    quotes: QuoteIndex,
+) -> list[Item]:
+    """Reported speech in the sentences of one paragraph that hold no quotation.
+
+    `find_reported` needs a cue word (a verb that takes a clause, or `according`) in the
+    sentence: a set test in C code finds whether there is one, and a sentence without one goes
+    straight to its subject.
+    """
+    out: list[Item] = []
+    tokens = para.tokens
+    ends = para.ends
+    n = len(tokens)
+    no_cue = REPORTING_WORDS.isdisjoint
+    quoted = index in quotes.quoted
+    lo = 0
+    while lo < n:
+        try:
+            hi = ends.index(True, lo) + 1
+        except ValueError:
+            hi = n
+        if not (quoted and quotes.overlaps(index, tokens[lo].start, tokens[hi - 1].end)):
+            found = (
+                None
+                if no_cue(map(token_lower, tokens[lo:hi]))
+                else find_reported(text, tokens, lo, hi)
+            )
+            if found is not None:
+                item = Item(found.start, index, reported=found, kind=QuoteKind.INDIRECT)
+                item.attribution = Attribution(found.rule, found.mention, found.cue)
+                out.append(item)
+            else:
+                subject = sentence_person(text, tokens, lo, hi)
+                if subject is not None and subject.kind in (PERSON, ORG):
+                    out.append(
+                        Item(
+                            tokens[lo].start,
+                            index,
+                            kind=QuoteKind.SCARE,
+                            dropped=True,
+                            attribution=Attribution("mention", subject, None),
+                        )
+                    )
+        lo = hi
+    return out
