@@ -8,7 +8,6 @@ atomic (temporary file then rename); a damaged file is treated as empty, never a
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import time
@@ -42,8 +41,14 @@ def positions_path() -> Path:
 
 def _read(path: Path) -> dict[str, dict[str, float]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    import json  # only once there is a file: a first start has none, and json costs ~3 ms
+
+    try:
+        data = json.loads(text)
+    except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -84,6 +89,8 @@ def save_position(text_sha256: str, position: Position, path: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".positions-")
+        import json
+
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(entries, stream)
         os.replace(temporary, path)

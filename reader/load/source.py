@@ -7,7 +7,6 @@ network) becomes a `LoadError` with a one-line message; the CLI prints it and ex
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
@@ -51,7 +50,8 @@ def open_article(target: str | None, *, stdin: BinaryIO | None = None) -> Articl
 
 def load_sample() -> Article:
     """Return the built-in sample article."""
-    data = resources.files("reader.data").joinpath(SAMPLE_NAME).read_bytes()
+    # Beside this package, as installed (importlib.resources would add ~3 ms to every start).
+    data = (Path(__file__).resolve().parent.parent / "data" / SAMPLE_NAME).read_bytes()
     return load_bytes(data, name="<sample>", source="<sample>")
 
 

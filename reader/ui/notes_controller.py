@@ -21,7 +21,6 @@ from textual import on
 from textual.binding import BindingsMap
 
 from reader.ui.notes_display import clip
-from reader.ui.notes_external import edit_externally
 from reader.ui.notes_keys import (
     HIDDEN_IN_VISUAL,
     NOTE_COLOURS,
@@ -31,20 +30,13 @@ from reader.ui.notes_keys import (
     VISUAL_BINDINGS,
 )
 from reader.ui.notes_store_screen import NotesStoreScreen
-from reader.ui.selection import (
-    Selection,
-    move_sentence,
-    move_word,
-    paragraph_range,
-    sentence_at,
-    step_sentence,
-)
 from reader.ui.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import NotesStore
     from reader.ui.screens.note_editor import NoteEdit
+    from reader.ui.selection import Selection
 
 
 class NotesScreen(NotesStoreScreen):
@@ -81,6 +73,8 @@ class NotesScreen(NotesStoreScreen):
         paragraphs = self.article.paragraphs
         if not paragraphs:
             return None
+        from reader.ui.selection import paragraph_range  # visual mode loads on first use
+
         return paragraph_range(self.article, min(self._view.cursor, len(paragraphs) - 1))
 
     def _focused_quote_range(self) -> tuple[int, int] | None:
@@ -169,6 +163,8 @@ class NotesScreen(NotesStoreScreen):
         offset = paragraph.start
         if not view.is_offset_visible(offset) and paragraph.start < view.top_offset:
             offset = view.top_offset
+        from reader.ui.selection import Selection, sentence_at
+
         sentence = sentence_at(self.article, offset)
         if sentence is None:
             return
@@ -183,22 +179,30 @@ class NotesScreen(NotesStoreScreen):
         """Start visual mode on the whole current paragraph."""
         here = self._current_paragraph_range()
         if here is not None:
+            from reader.ui.selection import Selection
+
             self._view.focus()
             self._set_selection(Selection(*here))
 
     def action_visual_word(self, forward: bool) -> None:
         """Move the selection's moving end one word."""
         if self.selection is not None:
+            from reader.ui.selection import move_word
+
             self._set_selection(move_word(self.selection, self.article.text, forward))
 
     def action_visual_sentence(self, forward: bool) -> None:
         """Move the selection's moving end one sentence."""
         if self.selection is not None:
+            from reader.ui.selection import move_sentence
+
             self._set_selection(move_sentence(self.selection, self.article, forward))
 
     def action_visual_step(self, forward: bool) -> None:
         """Select the next (or previous) sentence instead."""
         if self.selection is not None:
+            from reader.ui.selection import step_sentence
+
             self._set_selection(step_sentence(self.selection, self.article, forward))
 
     def action_visual_swap(self) -> None:
@@ -212,6 +216,8 @@ class NotesScreen(NotesStoreScreen):
             return
         paragraph = self.article.paragraph_at(self.selection.head)
         index = paragraph.index if paragraph else self._view.cursor
+        from reader.ui.selection import Selection, paragraph_range
+
         whole = paragraph_range(self.article, index)
         if whole is not None:
             self._set_selection(Selection(*whole))
@@ -331,6 +337,8 @@ class NotesScreen(NotesStoreScreen):
         if annotation is None:
             return
         self.current_note = note_id
+        from reader.ui.notes_external import edit_externally
+
         text = edit_externally(self.app, annotation.note)
         if text is None:
             self.notify(
