@@ -81,7 +81,7 @@ def load_history(path: Path | None = None, limit: int = HISTORY_LIMIT) -> Search
     path = path or default_history_path()
     try:
         return SearchHistory.from_json(path.read_text(encoding="utf-8"), limit)
-    except OSError:
+    except (OSError, ValueError):  # missing, unreadable, or not UTF-8
         return SearchHistory(limit)
 
 

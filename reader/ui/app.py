@@ -21,7 +21,6 @@ from textual.worker import Worker, WorkerState
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
-from reader.search.history import SearchHistory, load_history, save_history
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.reader import Extractor, ReaderScreen
@@ -30,6 +29,7 @@ from reader.ui.widgets.article_view import ArticleView
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from reader.search.history import SearchHistory
     from reader.ui.screens.help import HelpSection
 
 READ_REST_DELAY = 0.05
@@ -94,6 +94,7 @@ class ReaderApp(App[None]):
         notes_dir: str | None = None,
         finish: Callable[[], Article] | None = None,
         resume: bool = True,
+        history: Callable[[], SearchHistory] | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -106,8 +107,8 @@ class ReaderApp(App[None]):
         """The user's settings."""
         self.last_position = LastPosition()
         """Where the reader is now; saved by `run_app` when the app exits."""
-        self.search_history = SearchHistory()
-        """Past searches per article; `run_app` loads and saves it."""
+        self._history_source = history
+        self._search_history: SearchHistory | None = None
         self._extractor = extractor
         self._start_offset = start_offset
         self.notes_dir = notes_dir
@@ -115,6 +116,30 @@ class ReaderApp(App[None]):
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
             self.animation_level = "none"
+
+    @property
+    def search_history(self) -> SearchHistory:
+        """Past searches per article, read from `history` on first use (the first search).
+
+        Not at start: the first screen has no use for it. `run_app` saves it if it was used.
+        """
+        if self._search_history is None:
+            if self._history_source is not None:
+                self._search_history = self._history_source()
+            else:
+                from reader.search.history import SearchHistory
+
+                self._search_history = SearchHistory()
+        return self._search_history
+
+    @search_history.setter
+    def search_history(self, history: SearchHistory) -> None:
+        self._search_history = history
+
+    @property
+    def search_history_used(self) -> bool:
+        """Whether the history was read (or set): only then is there anything to save."""
+        return self._search_history is not None
 
     def on_mount(self) -> None:
         """Apply the theme and key overrides, report config problems, show the article."""
@@ -288,11 +313,14 @@ def run_app(
         notes_dir=notes_dir,
         finish=finish,
         resume=resume,
+        history=_load_history,
     )
-    app.search_history = load_history()
     app.run()
-    with suppress(OSError):  # searches are a convenience: never fail on the way out for them
-        save_history(app.search_history)
+    if app.search_history_used:
+        from reader.search.history import save_history
+
+        with suppress(OSError):  # searches are a convenience: never fail on the way out
+            save_history(app.search_history)
     last = app.last_position
     if not app.pending and (last.moved or saved is not None or app.resumed):
         save_position(app.article.text_sha256, Position(last.offset, last.paragraph))
@@ -301,6 +329,13 @@ def run_app(
 
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0
+
+
+def _load_history() -> SearchHistory:
+    """The saved searches (none if the file cannot be read: they are a convenience)."""
+    from reader.search.history import load_history
+
+    return load_history()
 
 
 def _saved_position(article: Article) -> Position | None:

@@ -63,6 +63,9 @@ def test_a_missing_or_damaged_history_file_is_an_empty_history(tmp_path: Path) -
     damaged = tmp_path / "damaged.json"
     damaged.write_text("{not json", encoding="utf-8")
     assert load_history(damaged).entries("a") == []
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")  # not UTF-8: still no crash
+    assert load_history(binary).entries("a") == []
 
 
 # --- palette --------------------------------------------------------------------------------
