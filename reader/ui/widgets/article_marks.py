@@ -10,9 +10,11 @@ nothing of Textual, only the Rich styles a mark may carry.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from rich.segment import Segment
 from rich.style import Style
 
 MarkStyle = Style | str
@@ -74,6 +76,27 @@ class MarkLayers:
                 if mark_end > start and mark_start < end:
                     found.append((max(mark_start, start), min(mark_end, end), style))
         return found
+
+    def segments(
+        self, text: str, start: int, end: int, body: Style, resolve: Callable[[MarkStyle], Style]
+    ) -> list[Segment]:
+        """`text[start:end]` cut where marks begin and end, each piece in `body` plus its marks.
+
+        `resolve` turns a mark's style into a Rich style (the view resolves its component
+        classes). Marks over a piece apply in priority order, so a later layer wins.
+        """
+        marks = [(s, e, resolve(style)) for s, e, style in self.marks_over(start, end)]
+        if not marks:
+            return [Segment(text[start:end], body)]
+        cuts = sorted({start, end, *(m[0] for m in marks), *(m[1] for m in marks)})
+        pieces: list[Segment] = []
+        for cut_start, cut_end in pairwise(cuts):
+            style = body
+            for mark_start, mark_end, mark_style in marks:
+                if mark_start <= cut_start and cut_end <= mark_end:
+                    style = style + mark_style
+            pieces.append(Segment(text[cut_start:cut_end], style))
+        return pieces
 
     def set_markers(self, layer: str, markers: Sequence[tuple[int, str, MarkStyle]]) -> bool:
         """Replace the (offset, glyph, style) markers of `layer`; True when it changed."""

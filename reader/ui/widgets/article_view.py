@@ -14,7 +14,6 @@ bookkeeping lives in `article_marks`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -596,18 +595,4 @@ class ArticleView(ScrollView, can_focus=True):
         body = base + self._style(kind_style) if kind_style else base
         if prefix:
             segments.append(Segment(prefix, base + self._style("article-view--bullet")))
-        text = self.article.text
-        marks = [
-            (mark_start, mark_end, self._mark_style(style))
-            for mark_start, mark_end, style in self._marks.marks_over(start, end)
-        ]
-        if not marks:
-            segments.append(Segment(text[start:end], body))
-            return
-        cuts = sorted({start, end, *(m[0] for m in marks), *(m[1] for m in marks)})
-        for cut_start, cut_end in pairwise(cuts):
-            style = body
-            for mark_start, mark_end, mark_style in marks:  # in priority order: later wins
-                if mark_start <= cut_start and cut_end <= mark_end:
-                    style = style + mark_style
-            segments.append(Segment(text[cut_start:cut_end], style))
+        segments += self._marks.segments(self.article.text, start, end, body, self._mark_style)
