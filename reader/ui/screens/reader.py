@@ -148,12 +148,6 @@ class ReaderScreen(NotesScreen):
         yield StatusLine(id="status")
         yield Footer()
 
-    @staticmethod
-    def _search_bar() -> Widget:
-        from reader.ui.widgets.search_bar import SearchBar
-
-        return SearchBar(id="search")
-
     def mount_panes(self) -> bool:
         """Mount the side panes and the search bar; fill them with what is known once mounted.
 
@@ -166,13 +160,15 @@ class ReaderScreen(NotesScreen):
         if self._panes_mounted:
             return True
         self._panes_mounted = True
+        from reader.ui.widgets.search_bar import SearchBar  # not needed for the first paint
+
         panes: list[Widget] = [SpeakersPane(2, id="speakers"), QuotesPane(3, id="quotes")]
         if self._headings:
             panes.append(ContentsPane(4, id="contents"))
         panes.append(NotesPane(5, id="notes"))
         mounts = [
             self.query_one("#body").mount(Vertical(*panes, id="sidebar")),
-            self.mount(self._search_bar(), before=self.query_one(StatusLine)),
+            self.mount(SearchBar(id="search"), before=self.query_one(StatusLine)),
         ]
 
         async def fill() -> None:
@@ -331,22 +327,15 @@ class ReaderScreen(NotesScreen):
         if self._search is not None:  # nothing to highlight before the first search
             self._search.view_moved()
 
-    # The search bar's messages, by handler name: its module loads after the first paint.
-    def on_search_bar_query_changed(self, event: Message) -> None:
-        """The query in the bar changed."""
+    def _search_bar_message(self, event: Message) -> None:
+        """The search bar's query changed, a result was highlighted, or it closed."""
         self.search.handle(event)
 
-    def on_search_bar_result_highlighted(self, event: Message) -> None:
-        """A result in the bar's list was highlighted."""
-        self.search.handle(event)
-
-    def on_search_bar_submitted(self, event: Message) -> None:
-        """The search was confirmed (enter)."""
-        self.search.handle(event)
-
-    def on_search_bar_cancelled(self, event: Message) -> None:
-        """The search was cancelled (esc)."""
-        self.search.handle(event)
+    # Bound by handler name, not `@on(SearchBar....)`: the bar's module loads after the paint.
+    on_search_bar_query_changed = _search_bar_message
+    on_search_bar_result_highlighted = _search_bar_message
+    on_search_bar_submitted = _search_bar_message
+    on_search_bar_cancelled = _search_bar_message
 
     @on(SpeakersPane.SpeakerSelected)
     def _speaker_selected(self, event: SpeakersPane.SpeakerSelected) -> None:
