@@ -147,7 +147,22 @@ def _error(message: str) -> None:
 
 
 def _open(args: argparse.Namespace) -> int:
-    """Open the article in the UI, or print it when stdout is not a terminal."""
+    """Open the article in the UI, or print it when stdout is not a terminal.
+
+    The cyclic garbage collector is paused until the first screen: nothing made before it is
+    garbage worth collecting (the article's tens of thousands of tuples and the interface's
+    modules live until the reader quits), and the collector would walk them a hundred times,
+    some 30 ms, on the way there. The interface gives it back after the first screen
+    (`reader.ui.app`); it is back in any case when this returns.
+    """
+    gc.disable()
+    try:
+        return _show(args)
+    finally:
+        gc.enable()
+
+
+def _show(args: argparse.Namespace) -> int:
     interactive = not args.plain and sys.stdout.isatty()
     # A big text file shows its first screens while the rest is read (`progressive`).
     progressive = open_progressively(args.target) if interactive else None
@@ -155,13 +170,9 @@ def _open(args: argparse.Namespace) -> int:
     if progressive is not None:
         article, finish = progressive
     else:
-        gc.disable()  # loading makes no reference cycles, only tens of thousands of tuples
-        try:
-            article = open_article(args.target, stdin=sys.stdin.buffer)
-        finally:
-            gc.enable()
-    _keep_out_of_collections()  # the article lives as long as the process
+        article = open_article(args.target, stdin=sys.stdin.buffer)
     if not interactive:
+        gc.enable()  # printing a long book makes garbage of its own
         from reader.plain import plain_lines
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
@@ -173,7 +184,6 @@ def _open(args: argparse.Namespace) -> int:
         _reattach_terminal()
     from reader.ui.app import run_app
 
-    _keep_out_of_collections()  # and so do the modules just imported
     return run_app(
         article,
         theme=args.theme,
@@ -182,17 +192,6 @@ def _open(args: argparse.Namespace) -> int:
         notes_dir=args.notes_dir,
         finish=finish,
     )
-
-
-def _keep_out_of_collections() -> None:
-    """Move every object made so far out of the garbage collector's sight (`gc.freeze`).
-
-    A book is tens of thousands of immutable paragraphs, and the interface is hundreds of
-    thousands of objects from its modules; all of them live until the reader quits. Without
-    this, each full collection walks them all again: tens of milliseconds on the way to the
-    first screen, and pauses while reading.
-    """
-    gc.freeze()
 
 
 def _reattach_terminal() -> None:

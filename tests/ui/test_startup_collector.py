@@ -1,0 +1,68 @@
+"""The garbage collector `reader` pauses to start faster comes back, and is never left off.
+
+Left off, a long reading session would keep every reference cycle it makes until the reader
+quits: memory that grows while the user reads.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.document import Article
+from reader.ui.app import ReaderApp
+from tests.ui.conftest import no_extraction
+from tests.ui.screen_text import wait_for_text
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """Whatever a test does to the collector, the next test gets it running and unfrozen."""
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.usefixtures("collector_restored")
+async def test_a_collector_paused_for_the_start_runs_again_after_the_first_screen(
+    sample: Article, tmp_path: Path
+) -> None:
+    gc.disable()  # as the `reader` command does before loading and importing the interface
+    app = ReaderApp(sample, extractor=no_extraction, notes_dir=str(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_text(pilot, "Harbour town votes")
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what the start made is out of the collector's way
+
+
+@pytest.mark.usefixtures("collector_restored")
+async def test_a_running_collector_is_left_alone(sample: Article, tmp_path: Path) -> None:
+    frozen = gc.get_freeze_count()
+    app = ReaderApp(sample, extractor=no_extraction, notes_dir=str(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_text(pilot, "Harbour town votes")
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_a_file_that_cannot_be_opened_leaves_the_collector_running(tmp_path: Path) -> None:
+    assert main([str(tmp_path / "missing.txt")]) == 2
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_printing_an_article_leaves_the_collector_running(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("A title\n\nOne paragraph of text.\n", encoding="utf-8")
+    assert main([str(path)]) == 0  # stdout is not a terminal here: the article is printed
+    assert "One paragraph of text." in capsys.readouterr().out
+    assert gc.isenabled()
