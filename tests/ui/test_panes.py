@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from reader.document import Article
 from reader.extract.model import Extraction
@@ -46,6 +47,22 @@ async def test_speakers_pane_lists_speakers_by_quote_count_and_marks_organisatio
         assert rows[0] < min(rows[1:])  # the most quoted speaker comes first
         assert any("2 Ines Ferrante-Ruiz" in line for line in screen_lines(app))
         assert any("the regional water authority [org]" in line for line in screen_lines(app))
+
+
+async def test_a_long_speaker_name_keeps_to_one_row_and_ends_in_an_ellipsis(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    long_name = "the deputy head of the regional water authority's flood planning board"
+    speakers = tuple(
+        replace(s, name=long_name) if s.id == "authority" else s for s in sample_extraction.speakers
+    )
+    app = reader_app(sample, replace(sample_extraction, speakers=speakers))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if "the deputy head of" in line)
+        assert lines[row].rstrip(" │").endswith("…")
+        assert "board" not in lines[row + 1]  # the rest of the name does not wrap below
 
 
 async def test_quotes_pane_lists_speaker_and_start_of_each_quote_in_article_order(

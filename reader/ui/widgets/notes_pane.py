@@ -103,7 +103,7 @@ class NotesPane(Pane):
 
     @staticmethod
     def _prompt(entry: NoteEntry) -> Text:
-        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt = Text()  # wraps: a long quote or note takes more rows
         prompt.append("▌", Style(color=entry.colour))
         if entry.orphan:
             prompt.append("orphan ", "bold red")

@@ -76,6 +76,13 @@ def _clip(text: str, limit: int) -> str:
 class SpeakersPane(Pane):
     """Who speaks: each speaker with their number of quotes, most quoted first."""
 
+    DEFAULT_CSS = """
+    SpeakersPane {
+        text-wrap: nowrap;  /* one line per speaker: a long name ends in an ellipsis */
+        text-overflow: ellipsis;
+    }
+    """
+
     PANE_TITLE = "Speakers"
 
     class SpeakerSelected(Message):
@@ -112,7 +119,7 @@ class SpeakersPane(Pane):
 
     @staticmethod
     def _prompt(speaker: Speaker, colour: str | None) -> Text:
-        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt = Text()
         prompt.append("● ", Style(color=colour) if colour else Style())
         prompt.append(f"{speaker.quote_count:>3} ", "dim")
         prompt.append(speaker.name)
@@ -172,7 +179,7 @@ class QuotesPane(Pane):
     @staticmethod
     def _prompt(extraction: Extraction, quote: Quote, colours: dict[str, str]) -> Text:
         speaker = extraction.speaker(quote.speaker)
-        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt = Text()  # wraps: the quote's start takes two rows
         colour = colours.get(speaker.id) if speaker else None
         name = _clip(speaker.name if speaker else "unattributed", 24)
         prompt.append(
@@ -193,6 +200,13 @@ class QuotesPane(Pane):
 
 class ContentsPane(Pane):
     """The table of contents: the article's headings, indented by level."""
+
+    DEFAULT_CSS = """
+    ContentsPane {
+        text-wrap: nowrap;  /* one line per heading: a long one ends in an ellipsis */
+        text-overflow: ellipsis;
+    }
+    """
 
     PANE_TITLE = "Contents"
 
@@ -218,11 +232,7 @@ class ContentsPane(Pane):
             self.add_option(Option(Text("no headings", style="italic"), disabled=True))
         self.add_options(
             Option(
-                Text(
-                    "  " * max(0, heading.level - 1) + _clip(heading.text, 100),
-                    no_wrap=True,
-                    overflow="ellipsis",
-                ),
+                Text("  " * max(0, heading.level - 1) + _clip(heading.text, 100)),
                 id=f"h{heading.index}",
             )
             for heading in headings
