@@ -15,6 +15,7 @@ Each match returns the mention and the cue token, so the evidence can be shown t
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -37,7 +38,7 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
 )
-from reader.extract.tokens import Token, indexes_in, indexes_of
+from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 
 MAX_SUBJECT_WORDS = 14
 """Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
@@ -85,21 +86,23 @@ class Attribution(NamedTuple):
     """The cue verb (or `according`)."""
 
 
-def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
-    """Whether tokens[i] is a speech verb used as a verb (not `the report`, not `was told`).
+def is_cue(toks: Toks, i: int, *, calls: bool = False) -> bool:
+    """Whether token i is a speech verb used as a verb (not `the report`, not `was told`).
 
     `calls` (for a fragment embedded in narration) also accepts verbs that apply or judge words
     (`called`, `branded`, `blasted`): their subject is the one who worded the fragment.
     """
-    tok = tokens[i]
-    if not tok.is_word:
+    texts = toks.texts
+    first = texts[i][0]
+    if not first.isalnum():
         return False
-    word = tok.lower
+    lowers = toks.lowers
+    word = lowers[i]
     if word not in SPEECH_VERBS and not (
         calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
     ):
         return False
-    prev = tokens[i - 1].lower if i > 0 else ""
+    prev = lowers[i - 1] if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
         return False
     if prev in PREPOSITIONS:
@@ -110,38 +113,39 @@ def is_cue(tokens: Sequence[Token], i: int, *, calls: bool = False) -> bool:
         and (word not in _BASE_FORMS_OK)
     ):
         return False
-    return not (tok.is_capitalised and i > 0 and tokens[i - 1].is_capitalised)
+    return not (first.isupper() and i > 0 and texts[i - 1][0].isupper())
 
 
-def subject_before(text: str, tokens: Sequence[Token], lo: int, c: int) -> Mention | None:
-    """The speaker mention before the cue tokens[c], reading back no further than tokens[lo]."""
+def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
+    """The speaker mention before the cue token c, reading back no further than token lo."""
+    texts, lowers = toks.texts, toks.lowers
     j = c
     while (
         j > lo
-        and tokens[j - 1].is_word
-        and tokens[j - 1].lower in ADVERB_SKIP
-        and not (tokens[j - 1].is_capitalised and j - 1 > lo)  # "..., Will wrote"
+        and texts[j - 1][0].isalnum()
+        and lowers[j - 1] in ADVERB_SKIP
+        and not (texts[j - 1][0].isupper() and j - 1 > lo)  # "..., Will wrote"
     ):
         j -= 1
-    j = _before_parenthetical(tokens, lo, j)
+    j = _before_parenthetical(toks, lo, j)
     if j <= lo:
         return None
-    if tokens[j - 1].text in _DASHES:
-        return _apposition_subject(text, tokens, lo, j - 1)
+    if texts[j - 1] in _DASH_SET:
+        return _apposition_subject(text, toks, lo, j - 1)
     k = j
-    while k > lo and tokens[k - 1].text not in _DASHES:
+    while k > lo and texts[k - 1] not in _DASH_SET:
         k -= 1
     if j - k > MAX_SUBJECT_WORDS:
         k = j - MAX_SUBJECT_WORDS
-    mention = np_ending_at(text, tokens, k, j)
-    p = _preposition_before(tokens, k, mention)
+    mention = np_ending_at(text, toks, k, j)
+    p = _preposition_before(toks, k, mention)
     if p is not None:
         # "Trump in his speech called ...": the object of a preposition is not the subject
-        return subject_before(text, tokens, lo, p) if p > lo else None
+        return subject_before(text, toks, lo, p) if p > lo else None
     if mention is None or mention.kind != PERSON or k - 1 <= lo:
         return mention
     # "the agency's spokeswoman, Dana Ruiz said": a role chunk right before the name
-    role = _chunk_np(text, tokens, *_previous_chunk(tokens, lo, k - 1))
+    role = _chunk_np(text, toks, *_previous_chunk(toks, lo, k - 1))
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
@@ -151,54 +155,55 @@ _MAX_PARENTHETICAL_TOKENS = 8
 """The longest parenthetical skipped between a name and its verb (`Ann Reed (D-Ore.) said`)."""
 
 
-def _before_parenthetical(tokens: Sequence[Token], lo: int, j: int) -> int:
-    """Where a short parenthetical ending before tokens[j] opens, else j.
+def _before_parenthetical(toks: Toks, lo: int, j: int) -> int:
+    """Where a short parenthetical ending before token j opens, else j.
 
     A bracketed aside after a name (a party and state, an age, an acronym) is not the subject:
     the subject is read before it.
     """
-    if j <= lo or tokens[j - 1].text != ")":
+    texts = toks.texts
+    if j <= lo or texts[j - 1] != ")":
         return j
     k = j - 2
-    while k > lo and j - k <= _MAX_PARENTHETICAL_TOKENS and tokens[k].text not in ("(", ")"):
+    while k > lo and j - k <= _MAX_PARENTHETICAL_TOKENS and texts[k] not in ("(", ")"):
         k -= 1
-    return k if k > lo and tokens[k].text == "(" else j
+    return k if k > lo and texts[k] == "(" else j
 
 
-def _preposition_before(tokens: Sequence[Token], lo: int, mention: Mention | None) -> int | None:
-    """Index of a preposition right before `mention` (within tokens[lo:]), else None."""
+def _preposition_before(toks: Toks, lo: int, mention: Mention | None) -> int | None:
+    """Index of a preposition right before `mention` (within tokens lo on), else None."""
     if mention is None or mention.kind == PRONOUN:
         return None
-    i = lo
-    while i < len(tokens) and tokens[i].start < mention.start:
-        i += 1
-    if i >= len(tokens) or tokens[i].lower in _WH_OBJECTS:
+    starts = toks.starts
+    i = bisect.bisect_left(starts, mention.start, lo) if lo < len(starts) else lo
+    if i >= len(starts) or toks.lowers[i] in _WH_OBJECTS:
         return None  # "with what lawmakers called": `what` is the object, the rest a clause
-    if i > lo and tokens[i - 1].is_word and tokens[i - 1].lower in PREPOSITIONS:
+    if i > lo and toks.texts[i - 1][0].isalnum() and toks.lowers[i - 1] in PREPOSITIONS:
         return i - 1
     return None
 
 
-def _previous_chunk(tokens: Sequence[Token], lo: int, comma: int) -> tuple[int, int]:
+def _previous_chunk(toks: Toks, lo: int, comma: int) -> tuple[int, int]:
+    texts = toks.texts
     a = comma
     while a > lo:
-        if tokens[a - 1].text == ")":
-            k = _before_parenthetical(tokens, lo, a)
+        if texts[a - 1] == ")":
+            k = _before_parenthetical(toks, lo, a)
             if k < a:
                 a = k  # "Ann Reed (D-Ore.), who ...": the aside belongs to the chunk
                 continue
-        if tokens[a - 1].text in _DASHES:
+        if texts[a - 1] in _DASH_SET:
             break
         a -= 1
     return a, comma
 
 
-def _chunk_np(text: str, tokens: Sequence[Token], a: int, b: int) -> Mention | None:
-    """The noun phrase that fills tokens[a:b] entirely, else None."""
-    if b <= a or tokens[a].lower in _RELATIVE:
+def _chunk_np(text: str, toks: Toks, a: int, b: int) -> Mention | None:
+    """The noun phrase that fills tokens a..b-1 entirely, else None."""
+    if b <= a or toks.lowers[a] in _RELATIVE:
         return None
-    mention = np_ending_at(text, tokens, a, b)
-    if mention is None or mention.start != tokens[a].start:
+    mention = np_ending_at(text, toks, a, b)
+    if mention is None or mention.start != toks.starts[a]:
         return None
     return mention
 
@@ -221,28 +226,29 @@ def _with_role(person: Mention, role: Mention) -> Mention:
     )
 
 
-def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int) -> Mention | None:
+def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention | None:
     """`Name, role, said` / `role, Name, said` / `Name, who ..., said`: pick the name."""
+    lowers = toks.lowers
     chunks: list[tuple[int, int]] = []
     b = comma
     while b > lo and len(chunks) < 3:
-        a, _ = _previous_chunk(tokens, lo, b)
+        a, _ = _previous_chunk(toks, lo, b)
         chunks.append((a, b))
         b = a - 1
     found: list[Mention | None] = []
     for a, b in chunks:
-        b = _before_parenthetical(tokens, a, b)
+        b = _before_parenthetical(toks, a, b)
         if (
             b <= a
-            or tokens[a].lower in _RELATIVE
-            or tokens[a].lower in PREPOSITIONS  # ", in Ohio, said": not a noun phrase
+            or lowers[a] in _RELATIVE
+            or lowers[a] in PREPOSITIONS  # ", in Ohio, said": not a noun phrase
             or b - a > MAX_SUBJECT_WORDS
         ):
             found.append(None)
             continue
-        mention = _chunk_np(text, tokens, a, b)
+        mention = _chunk_np(text, toks, a, b)
         if mention is None and b - a <= 4:
-            mention = np_ending_at(text, tokens, a, b)
+            mention = np_ending_at(text, toks, a, b)
         found.append(mention)
     for i, mention in enumerate(found):
         if mention is not None and mention.kind == PERSON:
@@ -258,16 +264,16 @@ def _apposition_subject(text: str, tokens: Sequence[Token], lo: int, comma: int)
     return found[0] if found else None
 
 
-def object_after(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
+def object_after(text: str, toks: Toks, i: int, hi: int) -> Mention | None:
     """The speaker after an inverted cue (`said Erdogan`, `said the ministry's spokesman`)."""
-    found = np_starting_at(text, tokens, i, hi)
+    found = np_starting_at(text, toks, i, hi)
     if found is None:
-        found = _name_after_descriptor(text, tokens, i, hi)
+        found = _name_after_descriptor(text, toks, i, hi)
     if found is None:
         return None
     mention, e = found
-    if e + 1 < hi and tokens[e].text == ",":
-        nxt = np_starting_at(text, tokens, e + 1, hi)
+    if e + 1 < hi and toks.texts[e] == ",":
+        nxt = np_starting_at(text, toks, e + 1, hi)
         if nxt is not None:
             other = nxt[0]
             if mention.kind in (ROLE, ORG) and other.kind == PERSON and _is_role(mention):
@@ -281,115 +287,121 @@ _MAX_DESCRIPTOR_WORDS = 5
 """Lower-case words allowed before a name with no article (`talk radio host Rush Limbaugh`)."""
 
 
-def _name_after_descriptor(
-    text: str, tokens: Sequence[Token], i: int, hi: int
-) -> tuple[Mention, int] | None:
+def _name_after_descriptor(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
     """`according to conservative radio host Ana Reyes`: a bare role, then the person's name."""
+    texts, lowers = toks.texts, toks.lowers
     j = i
     while (
         j < hi
         and j - i < _MAX_DESCRIPTOR_WORDS
-        and tokens[j].is_word
-        and not tokens[j].is_capitalised
-        and tokens[j].lower not in ROLE_STOP_WORDS
-        and tokens[j].lower not in SPEECH_VERBS
+        and texts[j][0].isalnum()
+        and not texts[j][0].isupper()
+        and lowers[j] not in ROLE_STOP_WORDS
+        and lowers[j] not in SPEECH_VERBS
     ):
         j += 1
-    if j == i or j >= hi or not tokens[j].is_capitalised:
+    if j == i or j >= hi or not texts[j][0].isupper():
         return None
-    found = np_starting_at(text, tokens, j, hi)
+    found = np_starting_at(text, toks, j, hi)
     if found is None or found[0].kind != PERSON:
         return None
     return found
 
 
-def according_to(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
-    """`according to X` anywhere in tokens[lo:hi]."""
-    for i in indexes_in(tokens, lo, hi - 1, _ACCORDING):
-        if tokens[i + 1].lower == "to":
-            mention = object_after(text, tokens, i + 2, hi)
+def according_to(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
+    """`according to X` anywhere in tokens lo..hi-1."""
+    lowers = toks.lowers
+    for i in indexes_in(toks, lo, hi - 1, _ACCORDING):
+        if lowers[i + 1] == "to":
+            mention = object_after(text, toks, i + 2, hi)
             if mention is not None:
-                return Attribution("according-to", mention, tokens[i])
+                return Attribution("according-to", mention, toks.token(i))
     return None
 
 
-def after_quote(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
-    """The attribution in the narration tokens[lo:hi] right after a closing mark."""
-    if lo + 1 < hi and tokens[lo].text in ("—", "―", "–", "-"):
+_CREDIT_DASHES = frozenset(("—", "―", "–", "-"))
+_LEADING_PUNCT = frozenset((",", "—", "–", "-", ":"))
+
+
+def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
+    """The attribution in the narration tokens lo..hi-1 right after a closing mark."""
+    texts, lowers = toks.texts, toks.lowers
+    if lo + 1 < hi and texts[lo] in _CREDIT_DASHES:
         # a credit line: “...” ― Esther Tapia
-        found = np_starting_at(text, tokens, lo + 1, hi)
+        found = np_starting_at(text, toks, lo + 1, hi)
         if (
             found is not None
             and found[0].kind in (PERSON, ORG)
-            and (found[1] >= hi or tokens[found[1]].text in (",", "."))
+            and (found[1] >= hi or texts[found[1]] in (",", "."))
         ):
             return Attribution("dash-credit", found[0], None)
-    while lo < hi and tokens[lo].text in (",", "—", "–", "-", ":"):
+    while lo < hi and texts[lo] in _LEADING_PUNCT:
         lo += 1
-    if lo < hi and tokens[lo].lower == "as":
-        credited = as_put_it(text, tokens, lo, hi)
+    if lo < hi and lowers[lo] == "as":
+        credited = as_put_it(text, toks, lo, hi)
         if credited is not None:
             return credited
     words = 0
     for c in range(lo, hi):
-        if tokens[c].is_word:
+        if texts[c][0].isalnum():
             words += 1
         if words > MAX_SUBJECT_WORDS + 1:
             break
-        if tokens[c].lower == "according" and c + 1 < hi and tokens[c + 1].text == "to":
-            return according_to(text, tokens, c, hi)
-        if not is_cue(tokens, c) or tokens[c].lower.endswith("ing"):
+        word = lowers[c]
+        if word == "according" and c + 1 < hi and texts[c + 1] == "to":
+            return according_to(text, toks, c, hi)
+        if word not in SPEECH_VERBS or not is_cue(toks, c) or word.endswith("ing"):
             continue
         if c == lo:
-            return Attribution("said-after", object_after(text, tokens, c + 1, hi), tokens[c])
-        mention = subject_before(text, tokens, lo, c)
+            return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
+        mention = subject_before(text, toks, lo, c)
         if mention is None:
-            mention = object_after(text, tokens, c + 1, hi)
+            mention = object_after(text, toks, c + 1, hi)
             if mention is None:
                 return None
-            return Attribution("said-after", mention, tokens[c])
-        return Attribution("after-said", mention, tokens[c])
+            return Attribution("said-after", mention, toks.token(c))
+        return Attribution("after-said", mention, toks.token(c))
     return None
 
 
-def before_quote(
-    text: str, tokens: Sequence[Token], lo: int, hi: int, *, embedded: bool
-) -> Attribution | None:
-    """The attribution in the narration tokens[lo:hi] of the quote's sentence before its mark."""
+def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> Attribution | None:
+    """The attribution in the narration tokens lo..hi-1 of the quote's sentence before its mark."""
     if hi <= lo:
         return None
-    last = tokens[hi - 1].text
+    lowers = toks.lowers
+    last = toks.texts[hi - 1]
     verbs = _SPEECH_OR_CALL_VERBS if embedded else SPEECH_VERBS
-    cues = [c for c in indexes_in(tokens, lo, hi, verbs) if is_cue(tokens, c, calls=embedded)]
+    cues = [c for c in indexes_in(toks, lo, hi, verbs) if is_cue(toks, c, calls=embedded)]
     if last == ":":
         for c in cues:
-            mention = subject_before(text, tokens, lo, c)
+            mention = subject_before(text, toks, lo, c)
             if mention is not None:
-                return Attribution("colon-intro", mention, tokens[c])
-        acc = according_to(text, tokens, lo, hi)
+                return Attribution("colon-intro", mention, toks.token(c))
+        acc = according_to(text, toks, lo, hi)
         if acc is not None:
             return acc
-        found = sentence_person(text, tokens, lo, hi - 1, last_first=True)
+        found = sentence_person(text, toks, lo, hi - 1, last_first=True)
         if found is None:
-            found = sentence_subject(text, tokens, lo, hi - 1)
+            found = sentence_subject(text, toks, lo, hi - 1)
         return None if found is None else Attribution("colon-intro", found, None)
+    texts = toks.texts
     for c in reversed(cues):
-        if tokens[c].lower.endswith("ing"):
+        if lowers[c].endswith("ing"):
             continue
-        mention = subject_before(text, tokens, lo, c)
-        if mention is None and c + 1 < hi and (c == lo or tokens[c - 1].text in _DASHES):
-            mention = object_after(text, tokens, c + 1, hi)  # inverted: ", said the minister"
-        if mention is None and c > lo and tokens[c - 1].lower in ("and", "to"):
+        mention = subject_before(text, toks, lo, c)
+        if mention is None and c + 1 < hi and (c == lo or texts[c - 1] in _DASH_SET):
+            mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
+        if mention is None and c > lo and lowers[c - 1] in ("and", "to"):
             # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
-            mention = _clause_subject(text, tokens, lo, c)
+            mention = _clause_subject(text, toks, lo, c)
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
-            return Attribution(rule, mention, tokens[c])
-    credited = according_to(text, tokens, lo, hi)
+            return Attribution(rule, mention, toks.token(c))
+    credited = according_to(text, toks, lo, hi)
     if credited is None:
-        credited = as_put_it(text, tokens, lo, hi)
+        credited = as_put_it(text, toks, lo, hi)
     if credited is None:
-        credited = _participle_cue(text, tokens, lo, hi, cues)
+        credited = _participle_cue(text, toks, lo, hi, cues)
     return credited
 
 
@@ -398,80 +410,82 @@ _MAX_PUT_IT_WORDS = MAX_SUBJECT_WORDS
 """The longest speaker read between `as` and `put it` (room for an apposition)."""
 
 
-def as_put_it(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Attribution | None:
-    """`as the mayor put it` anywhere in tokens[lo:hi]: the one who worded it is the subject.
+def as_put_it(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
+    """`as the mayor put it` anywhere in tokens lo..hi-1: the one who worded it is the subject.
 
     `As X put it` is a fixed way of crediting the words that follow (or precede) to X.
     """
-    for i in indexes_in(tokens, lo, hi - 1, _PUT):
-        if tokens[i + 1].lower != "it":
+    lowers = toks.lowers
+    for i in indexes_in(toks, lo, hi - 1, _PUT):
+        if lowers[i + 1] != "it":
             continue
         a = i - 1
-        while a > lo and i - a <= _MAX_PUT_IT_WORDS and tokens[a].lower != "as":
+        while a > lo and i - a <= _MAX_PUT_IT_WORDS and lowers[a] != "as":
             a -= 1
-        if a < lo or tokens[a].lower != "as" or a + 1 >= i:
+        if a < lo or lowers[a] != "as" or a + 1 >= i:
             continue
-        end = _before_parenthetical(tokens, a + 1, i)
-        if tokens[end - 1].text in _DASHES:  # "as Ana Reyes, a historian, put it"
-            mention = _apposition_subject(text, tokens, a + 1, end - 1)
+        end = _before_parenthetical(toks, a + 1, i)
+        if toks.texts[end - 1] in _DASH_SET:  # "as Ana Reyes, a historian, put it"
+            mention = _apposition_subject(text, toks, a + 1, end - 1)
         else:
-            mention = np_ending_at(text, tokens, a + 1, end)
-            if mention is not None and mention.start != tokens[a + 1].start:
+            mention = np_ending_at(text, toks, a + 1, end)
+            if mention is not None and mention.start != toks.starts[a + 1]:
                 mention = None
         if mention is not None:
-            return Attribution("as-put-it", mention, tokens[i])
+            return Attribution("as-put-it", mention, toks.token(i))
     return None
 
 
-def _clause_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
-    """The subject opening tokens[lo:hi] if it can speak (a person, pronoun, role or body)."""
-    subject = sentence_subject(text, tokens, lo, hi)
+def _clause_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
+    """The subject opening tokens lo..hi-1 if it can speak (a person, pronoun, role or body)."""
+    subject = sentence_subject(text, toks, lo, hi)
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
         return None
     return subject
 
 
 def _participle_cue(
-    text: str, tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[int]
+    text: str, toks: Toks, lo: int, hi: int, cues: Sequence[int]
 ) -> Attribution | None:
     """`Trump attacked Clinton, saying, "..."`: a speech participle after a comma.
 
     The participle clause hangs on the main clause, whose subject is the one speaking.
     """
     for c in reversed(cues):
-        word = tokens[c].lower
-        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and tokens[c - 1].text == ",":
-            mention = _clause_subject(text, tokens, lo, c - 1)
+        word = toks.lowers[c]
+        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and toks.texts[c - 1] == ",":
+            mention = _clause_subject(text, toks, lo, c - 1)
             if mention is not None:
-                return Attribution("participle", mention, tokens[c])
+                return Attribution("participle", mention, toks.token(c))
     return None
 
 
-def sentence_subject(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
-    """The subject that opens the sentence tokens[lo:hi], after an introductory phrase."""
+def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
+    """The subject that opens the sentence tokens lo..hi-1, after an introductory phrase."""
+    texts, lowers = toks.texts, toks.lowers
     starts = [lo]
     for i in range(lo, min(hi, lo + 12)):
-        if tokens[i].text == ",":
+        if texts[i] == ",":
             starts.append(i + 1)
             break
     for s in starts:
         i = s
-        while i < hi and tokens[i].is_word and tokens[i].lower in _LEAD_WORDS:
+        while i < hi and texts[i][0].isalnum() and lowers[i] in _LEAD_WORDS:
             i += 1
-        found = np_starting_at(text, tokens, i, hi)
+        found = np_starting_at(text, toks, i, hi)
         if (found is not None and found[0].kind != ROLE) or (
             found is not None and found[0].text.split()[0].lower() in DETERMINERS
         ):
             assert found is not None
             mention, e = found
-            if e < hi and tokens[e].lower in ("of", "for") and mention.kind != PERSON:
+            if e < hi and lowers[e] in ("of", "for") and mention.kind != PERSON:
                 continue
             return mention
     return None
 
 
 def sentence_person(
-    text: str, tokens: Sequence[Token], lo: int, hi: int, *, last_first: bool = False
+    text: str, toks: Toks, lo: int, hi: int, *, last_first: bool = False
 ) -> Mention | None:
     """The person (or pronoun, or organisation) that opens one of the comma chunks of a sentence.
 
@@ -479,9 +493,10 @@ def sentence_person(
     read a statement:` and `he` in `Asked what was missing, he smiled:`; a role chunk next to the
     name becomes its alias. `last_first` reads the chunks from the end (for colon intros).
     """
+    texts, lowers = toks.texts, toks.lowers
     chunks: list[tuple[int, int]] = []
     a = lo
-    for i in indexes_of(tokens, lo, hi, _DASH_SET):
+    for i in indexes_of(toks, lo, hi, _DASH_SET):
         chunks.append((a, i))
         a = i + 1
         if len(chunks) >= 6:
@@ -491,9 +506,9 @@ def sentence_person(
     found: list[Mention | None] = []
     for a, b in chunks:
         k = a
-        while k < b and tokens[k].is_word and tokens[k].lower in _LEAD_WORDS:
+        while k < b and texts[k][0].isalnum() and lowers[k] in _LEAD_WORDS:
             k += 1
-        got = np_starting_at(text, tokens, k, b)
+        got = np_starting_at(text, toks, k, b)
         found.append(got[0] if got is not None else None)
     order = range(len(found) - 1, -1, -1) if last_first else range(len(found))
     for i in order:
@@ -511,14 +526,14 @@ def sentence_person(
     return None
 
 
-def possessive_owner(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Mention | None:
+def possessive_owner(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """`Obama's "if you like your plan" promise`: the owner of the quoted words."""
     if hi <= lo:
         return None
-    last = tokens[hi - 1]
-    if not last.is_capitalised or not last.text.endswith(("'s", "’s")):
+    last = toks.texts[hi - 1]
+    if not last[0].isupper() or not last.endswith(("'s", "’s")):
         return None
-    found = np_ending_at(text, tokens, lo, hi)
+    found = np_ending_at(text, toks, lo, hi)
     if found is None or found.kind not in (PERSON, ORG):
         return None
     return found

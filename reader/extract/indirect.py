@@ -8,13 +8,12 @@ opens with `According to X,`. The reported clause runs to the end of the sentenc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
 from reader.extract.mentions import Mention
-from reader.extract.tokens import Token, indexes_in
+from reader.extract.tokens import Token, Toks, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(
     {
@@ -80,83 +79,87 @@ class Reported(NamedTuple):
     """`reported-that`, `reported-clause` or `according-to`."""
 
 
-def _clause_start(tokens: Sequence[Token], c: int, hi: int) -> int | None:
-    """Index where the reported clause after the cue tokens[c] begins, or None."""
+_OBJECT_FIRST = frozenset(("told", "tells", "assured", "assures", "warned", "reminded", "promised"))
+
+
+def _clause_start(toks: Toks, c: int, hi: int) -> int | None:
+    """Index where the reported clause after the cue token c begins, or None."""
+    texts, lowers = toks.texts, toks.lowers
     i = c + 1
-    if i < hi and tokens[i].lower == "that":
+    if i < hi and lowers[i] == "that":
         return i + 1
-    if i < hi and tokens[i].lower in _PREPOSITIONS:
+    if i < hi and lowers[i] in _PREPOSITIONS:
         # "said in a statement that", "said on Monday that"
         j = i
-        while j < hi and j - i < 7 and tokens[j].is_word and tokens[j].lower != "that":
+        while j < hi and j - i < 7 and texts[j][0].isalnum() and lowers[j] != "that":
             j += 1
-        if j < hi and tokens[j].lower == "that":
+        if j < hi and lowers[j] == "that":
             return j + 1
-    word = tokens[c].lower
-    if word in ("told", "tells", "assured", "assures", "warned", "reminded", "promised"):
+    word = lowers[c]
+    if word in _OBJECT_FIRST:
         # an object first: told reporters that, assured him that
         j = i
-        while j < hi and j - i < 6 and tokens[j].is_word and tokens[j].lower != "that":
+        while j < hi and j - i < 6 and texts[j][0].isalnum() and lowers[j] != "that":
             j += 1
-        if j < hi and tokens[j].lower == "that":
+        if j < hi and lowers[j] == "that":
             return j + 1
         return None
     if word in _DIRECT_CLAUSE_VERBS and i < hi:
-        nxt = tokens[i]
-        if nxt.is_word and (
-            nxt.lower in SUBJECT_PRONOUNS
-            or nxt.lower in DETERMINERS
-            or (nxt.is_capitalised and nxt.lower != "i")
+        first = texts[i][0]
+        nxt = lowers[i]
+        if first.isalnum() and (
+            nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS or (first.isupper() and nxt != "i")
         ):
             return i
     return None
 
 
-def find_reported(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Reported | None:
-    """Reported speech in the sentence tokens[lo:hi] (narration only), or None."""
+def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
+    """Reported speech in the sentence tokens lo..hi-1 (narration only), or None."""
     if hi - lo < 4:
         return None
-    if tokens[lo].lower == "according":
-        acc = according_to(text, tokens, lo, hi)
+    lowers = toks.lowers
+    if lowers[lo] == "according":
+        acc = according_to(text, toks, lo, hi)
         if acc is not None and acc.mention is not None and acc.cue is not None:
             k = lo
-            while k < hi and tokens[k].text != ",":
+            while k < hi and toks.texts[k] != ",":
                 k += 1
             if k + MIN_CLAUSE_WORDS < hi:
-                return _reported(tokens, k + 1, hi, acc.mention, acc.cue, "according-to")
-    for c in indexes_in(tokens, lo + 1, hi, CLAUSE_VERBS):
-        tok = tokens[c]
-        if not is_cue(tokens, c):
+                return _reported(toks, k + 1, hi, acc.mention, acc.cue, "according-to")
+    for c in indexes_in(toks, lo + 1, hi, CLAUSE_VERBS):
+        if not is_cue(toks, c):
             continue
-        if tok.lower.endswith("ing"):
+        if lowers[c].endswith("ing"):
             continue
-        start = _clause_start(tokens, c, hi)
+        start = _clause_start(toks, c, hi)
         if start is None or hi - start < MIN_CLAUSE_WORDS:
             continue
-        mention = subject_before(text, tokens, lo, c)
+        mention = subject_before(text, toks, lo, c)
         if mention is None:
             continue
         return _reported(
-            tokens,
+            toks,
             start,
             hi,
             mention,
-            tok,
-            "reported-that" if tokens[start - 1].lower == "that" else "reported-clause",
+            toks.token(c),
+            "reported-that" if lowers[start - 1] == "that" else "reported-clause",
         )
-    for c in indexes_in(tokens, lo, hi - 1, _ACCORDING):
-        if tokens[c + 1].lower == "to":
-            mention = object_after(text, tokens, c + 2, hi)
+    for c in indexes_in(toks, lo, hi - 1, _ACCORDING):
+        if lowers[c + 1] == "to":
+            mention = object_after(text, toks, c + 2, hi)
             if mention is not None and c - lo >= MIN_CLAUSE_WORDS:
-                return _reported(tokens, lo, c, mention, tokens[c], "according-to")
+                return _reported(toks, lo, c, mention, toks.token(c), "according-to")
     return None
 
 
 def _reported(
-    tokens: Sequence[Token], s: int, e: int, mention: Mention, cue: Token, rule: str
+    toks: Toks, s: int, e: int, mention: Mention, cue: Token, rule: str
 ) -> Reported | None:
-    while e > s and not tokens[e - 1].is_word:
+    texts = toks.texts
+    while e > s and not texts[e - 1][0].isalnum():
         e -= 1
     if e - s < MIN_CLAUSE_WORDS:
         return None
-    return Reported(tokens[s].start, tokens[e - 1].end, mention, cue, rule)
+    return Reported(toks.starts[s], toks.ends[e - 1], mention, cue, rule)

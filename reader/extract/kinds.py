@@ -16,8 +16,6 @@ Decided from the quote's own words and the narration right around it:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.extract.attribution import Attribution, is_cue
 from reader.extract.cues import (
     CALL_VERBS,
@@ -29,7 +27,7 @@ from reader.extract.cues import (
     TITLE_NOUNS,
 )
 from reader.extract.model import QuoteKind
-from reader.extract.tokens import Token, indexes_in
+from reader.extract.tokens import Toks, indexes_in
 
 SCARE_MAX_WORDS = 4
 """An unattributed fragment inside a sentence with at most this many words is a scare quote."""
@@ -181,15 +179,15 @@ _USING_WORDS = frozenset(
 """Verbs before `the phrase "..."` that make the words the user's own (`he used the term`)."""
 
 
-def _scare_cue(pre: Sequence[Token]) -> str | None:
+def _scare_cue(pre: Toks) -> str | None:
     """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`.
 
     Returns `wording` after a noun such as `phrase` or `slogan` that someone uses or coins
     (`she coined the phrase "..."`: her words), `name` after the other cues, else None.
     """
-    if not pre:
+    if not pre.texts:
         return None
-    words = [t.lower for t in pre[-5:]]
+    words = pre.lowers[-5:]
     if len(words) > 1 and words[-1] in ("the", "a", "an", "this", "that"):
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
@@ -215,7 +213,7 @@ _NAMING_AS = frozenset(["known", "such", "so", "disguised", "registered", "regis
 """Words before `as` that introduce a name or an example, not a characterisation."""
 
 
-def characterisation(pre: Sequence[Token]) -> str | None:
+def characterisation(pre: Toks) -> str | None:
     """How the narration right before a quote makes it a characterisation, or None.
 
     `call` for the complement of a verb of calling or labelling (`called him "a loser"`,
@@ -223,26 +221,26 @@ def characterisation(pre: Sequence[Token]) -> str | None:
     the object of a speech verb (`saying "too many"`), `copula` for `the claim was "true"`. One
     article may stand between (`a "disgrace"`); `known as`, `such as` name a term instead.
     """
-    n = len(pre)
-    if n and pre[-1].lower in ("a", "an", "the"):
+    lowers = pre.lowers
+    n = len(lowers)
+    if n and lowers[-1] in ("a", "an", "the"):
         n -= 1
     if not n:
         return None
-    word = pre[n - 1].lower
-    before = pre[n - 2].lower if n > 1 else ""
+    word = lowers[n - 1]
+    before = lowers[n - 2] if n > 1 else ""
     for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
-        tok = pre[i]
-        if not tok.is_word:
+        if not pre.texts[i][0].isalnum():
             break  # `called for calm, and "..."`: the call is over
-        if (tok.lower in CALL_VERBS or tok.lower in LABEL_VERBS) and not (
-            i and pre[i - 1].lower in DETERMINERS  # a call for "...": a noun
+        if (lowers[i] in CALL_VERBS or lowers[i] in LABEL_VERBS) and not (
+            i and lowers[i - 1] in DETERMINERS  # a call for "...": a noun
         ):
             return "call"  # called "...", calls people "...", branded the deal "..."
     if word == "as":
         return None if before in _NAMING_AS else "as"
     if word in _COPULAS:
         return "copula"
-    if is_cue(pre, n - 1) and n == len(pre):
+    if is_cue(pre, n - 1) and n == len(lowers):
         return "say"
     return None
 
@@ -251,25 +249,26 @@ _JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS
 _NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
 
 
-def in_words_of_someone(pre: Sequence[Token]) -> bool:
+def in_words_of_someone(pre: Toks) -> bool:
     """Whether the sentence before a quote has a verb of saying or judging.
 
     `blasted the firm for its "outrageous practices"`, `saying they don't want "that mess"`:
     a short fragment in such a clause is what the subject said, not a term the writer holds at a
     distance. `the report`, `a call`, `was told` are not verbs used so.
     """
-    for i, tok in enumerate(pre):
-        if tok.is_word and tok.lower in _JUDGING_VERBS:
-            prev = pre[i - 1].lower if i else ""
+    lowers = pre.lowers
+    for i in indexes_in(pre, 0, len(lowers), _JUDGING_VERBS):
+        if pre.texts[i][0].isalnum():
+            prev = lowers[i - 1] if i else ""
             if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
                 return True
     return False
 
 
-def _title_cue(pre: Sequence[Token]) -> bool:
-    if not pre:
+def _title_cue(pre: Toks) -> bool:
+    if not pre.texts:
         return False
-    words = [t.lower for t in pre[-4:]]
+    words = pre.lowers[-4:]
     if words[-1] in TITLE_NOUNS:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
@@ -279,28 +278,28 @@ def _title_cue(pre: Sequence[Token]) -> bool:
     )
 
 
-def _modifier(pre: Sequence[Token], post: Sequence[Token], quote: str, *, strict: bool) -> bool:
+def _modifier(pre: Toks, post: Toks, quote: str, *, strict: bool) -> bool:
     """A quoted term used inside a noun phrase: `the "top secret" level`, `"quack" cures`.
 
     `strict` also wants a determiner before the quote (for sentences that have a speech cue).
     """
-    if not pre:
+    if not pre.texts:
         return False
-    before = pre[-1].lower
+    before = pre.lowers[-1]
     if strict and before not in DETERMINERS and before not in ("-", "so"):
         return False
     return _modifies_noun(post, quote)
 
 
-def _modifies_noun(post: Sequence[Token], quote: str) -> bool:
+def _modifies_noun(post: Toks, quote: str) -> bool:
     """Whether a lower-case noun follows the quote: `as the "establishment" candidate`."""
-    if not post or quote.rstrip()[-1:] in ",.;:!?":
+    if not post.texts or quote.rstrip()[-1:] in ",.;:!?":
         return False
-    after = post[0]
-    word = after.lower
+    after = post.texts[0]
+    word = post.lowers[0]
     return (
-        after.is_word
-        and after.text[:1].islower()
+        after[0].isalnum()
+        and after[:1].islower()
         and word not in _CLAUSE_STARTS
         and word not in _NOT_NOUNS
         and not word.endswith(("ed", "ing", "ly"))
@@ -330,18 +329,19 @@ _NOT_NOUNS = DETERMINERS | frozenset(
 """Words after a quote that cannot be the noun it modifies (`used "..." often`, `as "..." a`)."""
 
 
-def _nickname(pre: Sequence[Token], post: Sequence[Token], quote: str) -> bool:
+def _nickname(pre: Toks, post: Toks, quote: str) -> bool:
     """A nickname inside a name: `Rep. Robert C. "Bobby" Scott`, `Marcia "Cia" Price`."""
+    before, after = pre.texts, post.texts
     return (
-        bool(pre)
-        and bool(post)
+        bool(before)
+        and bool(after)
         and _count_words(quote, 2) <= 2
         and (
-            pre[-1].is_capitalised
-            or (pre[-1].text == "." and len(pre) > 1 and pre[-2].is_capitalised)
+            before[-1][0].isupper()
+            or (before[-1] == "." and len(before) > 1 and before[-2][0].isupper())
         )
-        and post[0].is_capitalised
-        and post[0].is_word
+        and after[0][0].isupper()
+        and after[0][0].isalnum()
         and quote[:1].isupper()
     )
 
@@ -387,20 +387,20 @@ _CLAUSE_STARTS = frozenset(
 )
 
 
-def _spoken(pre: Sequence[Token]) -> bool:
+def _spoken(pre: Toks) -> bool:
     """Whether the narration before a quote has a speech verb used as a verb."""
-    return any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
+    return any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre.texts), SPEECH_VERBS))
 
 
-def _call_before(pre: Sequence[Token]) -> bool:
-    return any(t.lower in CALL_VERBS for t in pre[-6:])
+def _call_before(pre: Toks) -> bool:
+    return not CALL_VERBS.isdisjoint(pre.lowers[-6:])
 
 
 def classify(
     text: str,
     quote: str,
-    pre: Sequence[Token],
-    post: Sequence[Token],
+    pre: Toks,
+    post: Toks,
     attribution: Attribution | None,
     embedded: bool,
     in_list: bool = False,
@@ -421,7 +421,7 @@ def classify(
             title_cased.append(is_title_case(quote))
         return title_cased[0]
 
-    if _title_cue(pre) and (title_case() or (pre[-1].text == "," and not _spoken(pre))):
+    if _title_cue(pre) and (title_case() or (pre.texts[-1] == "," and not _spoken(pre))):
         return QuoteKind.TITLE
     cued = attribution is not None and attribution.cue is not None
     named = attribution is not None and attribution.mention is not None
@@ -430,7 +430,8 @@ def classify(
         return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
     if scare_cue and words <= 2 * SCARE_MAX_WORDS:
         return QuoteKind.SCARE
-    if pre and pre[-1].is_capitalised and pre[-1].text.endswith(("'s", "’s")) and title_case():
+    before = pre.texts[-1] if pre.texts else ""
+    if before[:1].isupper() and before.endswith(("'s", "’s")) and title_case():
         return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
     frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
     if frame in ("call", "as", "say"):
@@ -440,7 +441,7 @@ def classify(
         and words >= 2
         and title_case()
         and not _call_before(pre)
-        and not (pre and is_cue(pre, len(pre) - 1))  # He said "The Hispanics"
+        and not (before and is_cue(pre, len(pre.texts) - 1))  # He said "The Hispanics"
     ):
         return QuoteKind.TITLE
     if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
@@ -449,7 +450,8 @@ def classify(
         return QuoteKind.SCARE  # with a speech cue, `said the "top secret" level` is reported
     if embedded and _nickname(pre, post, quote):
         return QuoteKind.SCARE
-    if post and len(post) > 1 and post[0].text == "by" and post[1].is_capitalised:
+    after = post.texts
+    if after and len(after) > 1 and after[0] == "by" and after[1][0].isupper():
         return QuoteKind.TITLE  # a headline with its byline: "...," by Times' Ben Sisario
     if frame == "copula":
         return QuoteKind.PARTIAL  # the deal was "fantastic": a judgement in somebody's words
@@ -463,7 +465,7 @@ def classify(
     ):
         return QuoteKind.SCARE  # a word or two in quotes, and nobody said to say it
     if attribution is not None and attribution.mention is not None:
-        if embedded or (pre and quote[:1].islower() and pre[-1].text not in (":",)):
+        if embedded or (before and quote[:1].islower() and before not in (":",)):
             return QuoteKind.PARTIAL
         return QuoteKind.DIRECT
     if embedded:

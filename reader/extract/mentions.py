@@ -25,7 +25,7 @@ from reader.extract.cues import (
     SUBJECT_PRONOUNS,
     TITLES,
 )
-from reader.extract.tokens import Token, is_abbreviation, token_lower
+from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
 """A named person (`Leonid Slutsky`)."""
@@ -65,41 +65,41 @@ class Mention(NamedTuple):
     """`m` or `f` when a title or role word tells, else None."""
 
 
-def _in_name(tokens: Sequence[Token], i: int) -> bool:
-    """Whether tokens[i] can be part of a capitalised name run."""
-    tok = tokens[i]
-    if tok.is_word:
-        if tok.is_capitalised:
+def _in_name(toks: Toks, i: int) -> bool:
+    """Whether token i can be part of a capitalised name run."""
+    texts = toks.texts
+    first = texts[i][0]
+    if first.isalnum():
+        if first.isupper():
             return True
-        word = tok.lower
+        word = toks.lowers[i]
         if word in NAME_CONNECTORS or word == "of":
             # a particle only inside a name: "Ursula von der Leyen", "Department of Justice"
             return (
-                0 < i < len(tokens) - 1
-                and tokens[i - 1].is_capitalised
-                and (tokens[i + 1].is_capitalised or tokens[i + 1].lower in NAME_CONNECTORS)
+                0 < i < len(texts) - 1
+                and texts[i - 1][0].isupper()
+                and (texts[i + 1][0].isupper() or toks.lowers[i + 1] in NAME_CONNECTORS)
             )
         return False
-    return (
-        tok.text == "." and i > 0 and tokens[i - 1].is_word and is_abbreviation(tokens[i - 1].text)
-    )
+    return texts[i] == "." and i > 0 and texts[i - 1][0].isalnum() and is_abbreviation(texts[i - 1])
 
 
-def _trim_run(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+def _trim_run(toks: Toks, s: int, e: int) -> tuple[int, int]:
     """Shrink a run so it neither starts nor ends with a particle, and drops sentence openers."""
+    texts = toks.texts
     while s < e and (
-        not tokens[s].is_word
-        or not tokens[s].is_capitalised
-        or (tokens[s].lower in SENTENCE_OPENERS and s + 1 < e)
+        not texts[s][0].isalnum()
+        or not texts[s][0].isupper()
+        or (toks.lowers[s] in SENTENCE_OPENERS and s + 1 < e)
     ):
         s += 1
-    while e > s and (not tokens[e - 1].is_capitalised and tokens[e - 1].text != "."):
+    while e > s and (not texts[e - 1][0].isupper() and texts[e - 1] != "."):
         e -= 1
     return s, e
 
 
-def _text(text: str, tokens: Sequence[Token], s: int, e: int) -> str:
-    return text[tokens[s].start : tokens[e - 1].end]
+def _text(text: str, toks: Toks, s: int, e: int) -> str:
+    return text[toks.starts[s] : toks.ends[e - 1]]
 
 
 def _gender(words: Sequence[str]) -> str | None:
@@ -117,222 +117,229 @@ def _is_acronym(word: str) -> bool:
 
 
 def _name_mention(
-    text: str, tokens: Sequence[Token], s: int, e: int, prefix_start: int | None = None
+    text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
-    """A mention for the capitalised run tokens[s:e] (role words from `prefix_start` on)."""
-    s, e = _trim_run(tokens, s, e)
+    """A mention for the capitalised run of tokens s..e-1 (role words from `prefix_start` on)."""
+    s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
-    if e - s == 1 and (
-        tokens[s].lower in SENTENCE_OPENERS
-        or tokens[s].lower in SPEECH_VERBS
-        or (tokens[s].lower.endswith(("ing", "ly", "ed")) and len(tokens[s].text) > 5)
-        or "." in tokens[s].text
-        or (tokens[s].text.isupper() and len(tokens[s].text) > 5)  # a dateline: PHILADELPHIA
-    ):
-        return None  # "Asked", "Standing": a sentence-initial verb, not a name
-    words = list(map(token_lower, tokens[s:e]))
-    definite = s > 0 and tokens[s - 1].lower == "the"
-    org = (
-        definite
-        or any(w in ORG_WORDS for w in words)
-        or (e - s == 1 and _is_acronym(tokens[s].text))
-    )
+    texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
+    if e - s == 1:
+        word = lowers[s]
+        written = texts[s]
+        if (
+            word in SENTENCE_OPENERS
+            or word in SPEECH_VERBS
+            or (word.endswith(("ing", "ly", "ed")) and len(written) > 5)
+            or "." in written
+            or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
+        ):
+            return None  # "Asked", "Standing": a sentence-initial verb, not a name
+    words = lowers[s:e]
+    definite = s > 0 and lowers[s - 1] == "the"
+    org = definite or not ORG_WORDS.isdisjoint(words) or (e - s == 1 and _is_acronym(texts[s]))
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1
-    surface = _text(text, tokens, mention_start, e)
+    surface = text[starts[mention_start] : ends[e - 1]]
     if org:
         return Mention(
-            surface, tokens[mention_start].start, tokens[e - 1].end, ORG, _text(text, tokens, s, e)
+            surface, starts[mention_start], ends[e - 1], ORG, text[starts[s] : ends[e - 1]]
         )
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
-        if (tokens[i].is_word and tokens[i].lower in TITLES) or (
-            tokens[i].text == "." and name_start == i
-        ):
+        if (texts[i][0].isalnum() and lowers[i] in TITLES) or (texts[i] == "." and name_start == i):
             name_start = i + 1
-    while name_start < e and not tokens[name_start].is_capitalised:
+    while name_start < e and not texts[name_start][0].isupper():
         name_start += 1
-    prefix_words = list(map(token_lower, tokens[mention_start:e]))
+    prefix_words = lowers[mention_start:e]
     if name_start >= e:
         return Mention(
             surface,
-            tokens[mention_start].start,
-            tokens[e - 1].end,
+            starts[mention_start],
+            ends[e - 1],
             ROLE,
             surface,
             gender=_gender(prefix_words),
         )
-    name = _text(text, tokens, name_start, e)
+    name = text[starts[name_start] : ends[e - 1]]
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     return Mention(
         surface,
-        tokens[mention_start].start,
-        tokens[e - 1].end,
+        starts[mention_start],
+        ends[e - 1],
         PERSON,
         name,
         gender=_gender(prefix_words),
     )
 
 
-def _pronoun(tok: Token) -> Mention | None:
-    word = tok.lower
+def _pronoun(toks: Toks, i: int) -> Mention | None:
+    word = toks.lowers[i]
     if word in SUBJECT_PRONOUNS:
         return Mention(
-            tok.text, tok.start, tok.end, PRONOUN, word, gender={"he": "m", "she": "f"}.get(word)
+            toks.texts[i],
+            toks.starts[i],
+            toks.ends[i],
+            PRONOUN,
+            word,
+            gender={"he": "m", "she": "f"}.get(word),
         )
     return None
 
 
-def np_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention | None:
-    """The noun phrase that ends just before tokens[j] and starts no earlier than tokens[lo]."""
+def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
+    """The noun phrase that ends just before token j and starts no earlier than token lo."""
     if j <= lo:
         return None
-    last = tokens[j - 1]
-    if last.is_word and j - 1 >= lo:
-        pron = _pronoun(last)
+    texts = toks.texts
+    if texts[j - 1][0].isalnum() and j - 1 >= lo:
+        pron = _pronoun(toks, j - 1)
         if pron is not None:
             return pron
     r = j
-    while r > lo and _in_name(tokens, r - 1):
+    while r > lo and _in_name(toks, r - 1):
         r -= 1
-    if (r < j and tokens[j - 1].is_capitalised) or (r < j and tokens[j - 1].text == "."):
+    if (r < j and texts[j - 1][0].isupper()) or (r < j and texts[j - 1] == "."):
         # lower-case role words right before the name, when they open the chunk
+        lowers = toks.lowers
         p = r
         while (
             p > lo
-            and tokens[p - 1].is_word
-            and not tokens[p - 1].is_capitalised
-            and (tokens[p - 1].lower not in ROLE_STOP_WORDS)
+            and texts[p - 1][0].isalnum()
+            and not texts[p - 1][0].isupper()
+            and (lowers[p - 1] not in ROLE_STOP_WORDS)
         ):
             p -= 1
-        if p < r and (p == lo or tokens[p].lower in DETERMINERS) and r - p <= 6:
-            return _name_mention(text, tokens, r, j, prefix_start=p)
-        return _name_mention(text, tokens, r, j)
-    return _role_ending_at(text, tokens, lo, j)
+        if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
+            return _name_mention(text, toks, r, j, prefix_start=p)
+        return _name_mention(text, toks, r, j)
+    return _role_ending_at(text, toks, lo, j)
 
 
-def _role_ending_at(text: str, tokens: Sequence[Token], lo: int, j: int) -> Mention | None:
-    """A lower-case role phrase ending before tokens[j] (`the agency's spokeswoman`)."""
-    head = tokens[j - 1]
-    if not head.is_word or (head.is_capitalised and head.lower_base not in GROUP_NOUNS):
+def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
+    """A lower-case role phrase ending before token j (`the agency's spokeswoman`)."""
+    texts, lowers = toks.texts, toks.lowers
+    head = texts[j - 1]
+    if not head[0].isalnum() or (
+        head[0].isupper() and lower_base(lowers[j - 1]) not in GROUP_NOUNS
+    ):
         return None
     i = j - 1
     start: int | None = None
     while i >= lo and j - i <= MAX_ROLE_TOKENS:
-        tok = tokens[i]
-        w = tok.lower
-        if not tok.is_word and tok.text not in ("-", "’", "'"):
+        written = texts[i]
+        w = lowers[i]
+        if not written[0].isalnum() and written not in ("-", "’", "'"):
             break
         if w in ROLE_STOP_WORDS or w in SPEECH_VERBS:
             break
         if w in DETERMINERS:
             start = i
-            if i - 1 > lo and tokens[i - 1].lower in ("of", "for", "at", "to"):
+            if i - 1 > lo and lowers[i - 1] in ("of", "for", "at", "to"):
                 i -= 1  # "the head of [the ... department]": read on to the outer phrase
                 continue
             break
-        if tok.text.endswith(("'s", "’s")) and tok.is_capitalised and i == lo:
+        if written.endswith(("'s", "’s")) and written[0].isupper() and i == lo:
             start = i
             break
         i -= 1
     if start is None:
-        if head.lower_base in GROUP_NOUNS:
+        if lower_base(lowers[j - 1]) in GROUP_NOUNS:
             start = max(i + 1, lo)
-        elif i + 1 == lo and lo < j and tokens[lo].text.endswith(("'s", "’s")):
+        elif i + 1 == lo and lo < j and texts[lo].endswith(("'s", "’s")):
             start = lo
         else:
             return None
-    return _role_mention(text, tokens, start, j)
+    return _role_mention(text, toks, start, j)
 
 
-def _role_mention(text: str, tokens: Sequence[Token], s: int, e: int) -> Mention | None:
-    if all(t.lower in DETERMINERS or t.lower in ("of", "for", "to", "at") for t in tokens[s:e]):
+_ROLE_GLUE = frozenset(("of", "for", "to", "at"))
+
+
+def _role_mention(text: str, toks: Toks, s: int, e: int) -> Mention | None:
+    lowers = toks.lowers
+    words = lowers[s:e]
+    if all(w in DETERMINERS or w in _ROLE_GLUE for w in words):
         return None  # "a", "a series of": no noun
-    surface = _text(text, tokens, s, e)
+    starts, ends = toks.starts, toks.ends
+    surface = text[starts[s] : ends[e - 1]]
     head_index = e - 1
     for k in range(s + 1, e):
-        if tokens[k].lower in ("of", "for", "at", "to"):
+        if lowers[k] in _ROLE_GLUE:
             head_index = k - 1  # "the head of the department": the head is "head"
             break
-    head = tokens[head_index].lower_base
-    words = list(map(token_lower, tokens[s:e]))
+    head = lower_base(lowers[head_index])
     if head in GROUP_NOUNS:
         kind = GROUP
     elif head in ORG_NOUNS or head in ORG_WORDS:
         kind = ORG
     else:
         kind = ROLE
-    return Mention(
-        surface, tokens[s].start, tokens[e - 1].end, kind, surface, gender=_gender(words)
-    )
+    return Mention(surface, starts[s], ends[e - 1], kind, surface, gender=_gender(words))
 
 
-def np_starting_at(
-    text: str, tokens: Sequence[Token], i: int, hi: int
-) -> tuple[Mention, int] | None:
-    """The noun phrase starting at tokens[i] (before tokens[hi]), and the index past it."""
+def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
+    """The noun phrase starting at token i (before token hi), and the index past it."""
     if i >= hi:
         return None
-    tok = tokens[i]
-    if tok.is_word:
-        pron = _pronoun(tok)
+    texts, lowers = toks.texts, toks.lowers
+    first = texts[i][0]
+    if first.isalnum():
+        pron = _pronoun(toks, i)
         if pron is not None:
             return pron, i + 1
-    if tok.is_capitalised and not (
-        tok.lower_base in GROUP_NOUNS and i + 1 < hi and not tokens[i + 1].is_capitalised
+    if first.isupper() and not (
+        lower_base(lowers[i]) in GROUP_NOUNS and i + 1 < hi and not texts[i + 1][0].isupper()
     ):
         e = i
-        while e < hi and _in_name(tokens, e):
+        while e < hi and _in_name(toks, e):
             e += 1
-        while e > i and not tokens[e - 1].is_capitalised and tokens[e - 1].text != ".":
+        while e > i and not texts[e - 1][0].isupper() and texts[e - 1] != ".":
             e -= 1
         if (
             e > i
-            and tokens[e - 1].text.endswith(("'s", "’s"))
+            and texts[e - 1].endswith(("'s", "’s"))
             and e < hi
-            and (tokens[e].is_word and not tokens[e].is_capitalised)
+            and (texts[e][0].isalnum() and not texts[e][0].isupper())
         ):
-            return _role_starting_at(text, tokens, i, hi)  # "Ukraine's foreign ministry"
-        mention = _name_mention(text, tokens, i, e)
-        if mention is not None and e < hi and tokens[e].text.endswith(("'s", "’s")):
+            return _role_starting_at(text, toks, i, hi)  # "Ukraine's foreign ministry"
+        mention = _name_mention(text, toks, i, e)
+        if mention is not None and e < hi and texts[e].endswith(("'s", "’s")):
             return None
         return (mention, e) if mention is not None else None
-    if not tok.is_word:
+    if not first.isalnum():
         return None
-    w = tok.lower
+    w = lowers[i]
     if w == "that":
         return None  # far more often "said that ..." than a demonstrative
     if (
         w not in DETERMINERS
         and w not in GROUP_NOUNS
-        and not (i + 1 < hi and tokens[i + 1].lower_base in GROUP_NOUNS)
+        and not (i + 1 < hi and lower_base(lowers[i + 1]) in GROUP_NOUNS)
     ):
         return None
-    return _role_starting_at(text, tokens, i, hi)
+    return _role_starting_at(text, toks, i, hi)
 
 
-def _role_starting_at(
-    text: str, tokens: Sequence[Token], i: int, hi: int
-) -> tuple[Mention, int] | None:
-    """A role phrase read forward from tokens[i] up to a stop word or punctuation."""
+def _role_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
+    """A role phrase read forward from token i up to a stop word or punctuation."""
+    texts, lowers = toks.texts, toks.lowers
     e = i + 1
     while e < hi and e - i < MAX_ROLE_TOKENS:
-        t = tokens[e]
-        if not t.is_word:
-            if t.text in ("-",):
+        if not texts[e][0].isalnum():
+            if texts[e] in ("-",):
                 e += 1
                 continue
             break
-        tw = t.lower
+        tw = lowers[e]
         if tw in ROLE_STOP_WORDS or tw in SPEECH_VERBS:
             break
         e += 1
-    while e > i + 1 and tokens[e - 1].lower in ("of", "for", "the", "a", "an"):
+    while e > i + 1 and lowers[e - 1] in ("of", "for", "the", "a", "an"):
         e -= 1
-    mention = _role_mention(text, tokens, i, e)
+    mention = _role_mention(text, toks, i, e)
     return None if mention is None else (mention, e)

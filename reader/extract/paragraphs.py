@@ -9,37 +9,36 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reader.document import Article
 from reader.extract.spans import RawQuote
-from reader.extract.tokens import Token, is_sentence_end, make_token, tokenize
+from reader.extract.tokens import Toks, is_sentence_end, split_into
 
 MAX_CONTEXT_TOKENS = 60
 """How many tokens of narration around a quote are read for its attribution."""
 
 
-_token_start = operator.itemgetter(1)
+class Para(Toks):
+    """A tokenized paragraph's narration (columns, see `Toks`) with its sentence ends."""
 
+    __slots__ = ("stops",)
 
-@dataclass(slots=True)
-class Para:
-    """A tokenized paragraph with its sentence boundaries."""
-
-    tokens: list[Token]
-    """The narration's tokens, with one QUOTED token for the words of each quote."""
-    ends: list[bool]
-    """ends[i]: tokens[i] ends a sentence."""
+    def __init__(
+        self,
+        texts: list[str],
+        lowers: list[str],
+        starts: list[int],
+        ends: list[int],
+        stops: list[bool],
+    ) -> None:
+        super().__init__(texts, lowers, starts, ends)
+        self.stops = stops
+        """stops[i]: token i ends a sentence."""
 
     def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after `offset`.
-
-        Searched on the tokens' starts read by a C key function: a few probes per quote are
-        cheaper than a list of every token's start per paragraph.
-        """
-        return bisect.bisect_left(self.tokens, offset, key=_token_start)
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.starts, offset)
 
 
 QUOTED = "<quoted>"
@@ -47,7 +46,6 @@ QUOTED = "<quoted>"
 
 
 _is_stop = frozenset(".!?…").__contains__
-_token_text = operator.itemgetter(0)
 
 
 def tokenize_paragraph(
@@ -58,31 +56,35 @@ def tokenize_paragraph(
     The attribution rules only read narration, so the words inside quotes are not tokenized;
     the stand-in token ends a sentence when the quoted words do (`... years." He said`).
     """
-    tokens: list[Token] = [] if collapse else tokenize(text, start, end)
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     quoted_ends: list[tuple[int, bool]] = []
-    pos = start if collapse else end
+    pos = start
     for a, b in collapse:
         if pos < a:
-            tokens += tokenize(text, pos, a)
+            split_into(text, pos, a, texts, starts, ends)
         if a < b:
             last = b - 1
             while last > a and text[last] in "\"'”’»“‘«)] ":
                 last -= 1
             quoted_ends.append(
-                (len(tokens), text[last] in ".!?…" and is_sentence_end(text, last, end))
+                (len(texts), text[last] in ".!?…" and is_sentence_end(text, last, end))
             )
-            tokens.append(make_token(QUOTED, a, b))
+            texts.append(QUOTED)
+            starts.append(a)
+            ends.append(b)
         pos = max(pos, b)
     if pos < end:
-        tokens += tokenize(text, pos, end)
-    ends = [False] * len(tokens)
+        split_into(text, pos, end, texts, starts, ends)
+    stops = [False] * len(texts)
     # only the few stop tokens can end a sentence: find them without a loop per token
-    for i in itertools.compress(itertools.count(), map(_is_stop, map(_token_text, tokens))):
-        if is_sentence_end(text, tokens[i].start, end):
-            ends[i] = True
+    for i in itertools.compress(itertools.count(), map(_is_stop, texts)):
+        if is_sentence_end(text, starts[i], end):
+            stops[i] = True
     for i, ended in quoted_ends:
-        ends[i] = ended
-    return Para(tokens, ends)
+        stops[i] = ended
+    return Para(texts, list(map(str.lower, texts)), starts, ends, stops)
 
 
 _NONE: list[int] = []
@@ -165,7 +167,7 @@ def sentence_start(para: Para, i: int, floor: int) -> int:
     bound = max(floor, i - MAX_CONTEXT_TOKENS)
     if i <= bound:
         return i
-    before = para.ends[bound:i]
+    before = para.stops[bound:i]
     before.reverse()
     try:
         return i - before.index(True)
@@ -182,6 +184,6 @@ def sentence_end(para: Para, i: int, ceiling: int) -> int:
     if i >= bound:
         return i
     try:
-        return para.ends.index(True, i, bound) + 1
+        return para.stops.index(True, i, bound) + 1
     except ValueError:
         return bound

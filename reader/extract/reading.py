@@ -28,7 +28,7 @@ from reader.extract.model import Evidence, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
-from reader.extract.tokens import Token, indexes_in, token_lower
+from reader.extract.tokens import Toks, indexes_in
 
 SPLIT_GAP_WORDS = 12
 """The longest attribution (in words) between the two halves of a split quote."""
@@ -94,48 +94,49 @@ def read_quote(
     lo = sentence_start(first, open_i, floor)
     # narration after: up to the next quote's opening mark (or paragraph end)
     close_i = last.index_at(q.outer_end)
-    ceiling = last.index_at(ceiling_offset) if ceiling_offset is not None else len(last.tokens)
+    ceiling = last.index_at(ceiling_offset) if ceiling_offset is not None else len(last.texts)
     hi = sentence_end(last, close_i, ceiling)
 
-    pre = first.tokens[lo:open_i]
+    pre = first.sub(lo, open_i)
     item.opens_paragraph = open_i == 0
     quote_text = text[q.start : q.end]
     item.embedded = _embedded(pre, quote_text)
     attribution = None
-    if pre and pre[-1].text == ":":
-        attribution = before_quote(text, first.tokens, lo, open_i, embedded=False)
+    if lo < open_i and first.texts[open_i - 1] == ":":
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and not item.embedded:
-        attribution = after_quote(text, last.tokens, close_i, hi)
+        attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:
             attribution = None
-    if attribution is None and pre:
-        attribution = before_quote(text, first.tokens, lo, open_i, embedded=item.embedded)
+    if attribution is None and lo < open_i:
+        attribution = before_quote(text, first, lo, open_i, embedded=item.embedded)
     if attribution is None and item.embedded:
-        attribution = after_quote(text, last.tokens, close_i, hi)
+        attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:
             attribution = None
     if attribution is None and item.embedded and index is not None and lo == floor > 0:
         # an earlier quote in the same sentence: read the whole sentence's narration
         narration = _narration_before(first, q.paragraph, open_i, index)
-        if narration:
-            attribution = before_quote(text, narration, 0, len(narration), embedded=True)
+        if narration.texts:
+            size = len(narration.texts)
+            attribution = before_quote(text, narration, 0, size, embedded=True)
             if attribution is None:
-                subject = sentence_subject(text, narration, 0, len(narration))
+                subject = sentence_subject(text, narration, 0, size)
                 if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
                     attribution = Attribution("sentence-subject", subject, None)
     if attribution is None and item.embedded:
-        owner = possessive_owner(text, first.tokens, lo, open_i)
+        owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:
             attribution = Attribution("possessive", owner, None)
     if attribution is None and item.embedded:
-        subject = sentence_subject(text, first.tokens, lo, open_i)
+        subject = sentence_subject(text, first, lo, open_i)
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
     item.kind = classify(
-        text, quote_text, pre, last.tokens[close_i:hi], attribution, item.embedded, in_list
+        text, quote_text, pre, last.sub(close_i, hi), attribution, item.embedded, in_list
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
@@ -145,10 +146,12 @@ def read_quote(
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
 
 
-def _narration_before(para: Para, paragraph: int, open_i: int, index: QuoteIndex) -> list[Token]:
-    """The tokens of the sentence before tokens[open_i], quoted words left out."""
+def _narration_before(para: Para, paragraph: int, open_i: int, index: QuoteIndex) -> Toks:
+    """The tokens of the sentence before token open_i, quoted words left out."""
     lo = sentence_start(para, open_i, 0)
-    return [t for t in para.tokens[lo:open_i] if not index.overlaps(paragraph, t.start, t.end)]
+    starts, ends = para.starts, para.ends
+    overlaps = index.overlaps
+    return para.pick([i for i in range(lo, open_i) if not overlaps(paragraph, starts[i], ends[i])])
 
 
 def _in_list(para: Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
@@ -164,17 +167,17 @@ def _in_list(para: Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:
             continue
         if b - a > 8:
             continue
-        gap = para.tokens[para.index_at(a) : para.index_at(b)]
-        if all(t.lower in _LIST_GLUE for t in gap):
+        gap = para.lowers[para.index_at(a) : para.index_at(b)]
+        if all(w in _LIST_GLUE for w in gap):
             return True
     return False
 
 
-def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
+def _embedded(pre: Toks, quote_text: str) -> bool:
     """Whether the quote sits inside a sentence of narration rather than standing as a sentence."""
-    if not pre:
+    if not pre.texts:
         return False
-    last = pre[-1].text
+    last = pre.texts[-1]
     if last == ":":
         return False
     starts_upper = quote_text[:1].isupper() or not quote_text[:1].isalpha()
@@ -184,8 +187,8 @@ def _embedded(pre: Sequence[Token], quote_text: str) -> bool:
         return False
     if (
         last == ","
-        and any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre), SPEECH_VERBS))
-        and len(pre) >= 2
+        and any(is_cue(pre, i) for i in indexes_in(pre, 0, len(pre.texts), SPEECH_VERBS))
+        and len(pre.texts) >= 2
     ):
         return not starts_upper
     return True
@@ -202,11 +205,11 @@ def link_split(text: str, paras: Paras, a: Item, b: Item) -> None:
     if a.attribution is None or a.embedded:
         return
     para = paras[qb.paragraph]
-    gap = para.tokens[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
-    words = [t for t in gap if t.is_word]
-    if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1].text != ",":
+    gap = para.texts[para.index_at(qa.outer_end) : para.index_at(qb.outer_start)]
+    words = [t for t in gap if t[0].isalnum()]
+    if not words or len(words) > SPLIT_GAP_WORDS or not gap or gap[-1] != ",":
         return
-    if any(t.text in ".!?" for t in gap):
+    if any(t in ".!?" for t in gap):
         return
     inner_end = text[qa.end - 1 : qa.end]
     if inner_end not in ",—–-" and not text[qb.start : qb.start + 1].islower():
@@ -235,7 +238,7 @@ def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
     first, last = para.index_at(qa.outer_end), para.index_at(qb.outer_start)
     if not 0 < last - first <= 3:
         return
-    words = [t.lower for t in para.tokens[first:last]]
+    words = para.lowers[first:last]
     if not {"and", "or"} & set(words):
         return
     if all(w in _COORDINATION for w in words):
@@ -257,33 +260,29 @@ def read_reported(
     straight to its subject.
     """
     out: list[Item] = []
-    tokens = para.tokens
-    ends = para.ends
-    n = len(tokens)
+    lowers, starts, ends = para.lowers, para.starts, para.ends
+    stops = para.stops
+    n = len(lowers)
     no_cue = REPORTING_WORDS.isdisjoint
     quoted = index in quotes.quoted
     lo = 0
     while lo < n:
         try:
-            hi = ends.index(True, lo) + 1
+            hi = stops.index(True, lo) + 1
         except ValueError:
             hi = n
-        if not (quoted and quotes.overlaps(index, tokens[lo].start, tokens[hi - 1].end)):
-            found = (
-                None
-                if no_cue(map(token_lower, tokens[lo:hi]))
-                else find_reported(text, tokens, lo, hi)
-            )
+        if not (quoted and quotes.overlaps(index, starts[lo], ends[hi - 1])):
+            found = None if no_cue(lowers[lo:hi]) else find_reported(text, para, lo, hi)
             if found is not None:
                 item = Item(found.start, index, reported=found, kind=QuoteKind.INDIRECT)
                 item.attribution = Attribution(found.rule, found.mention, found.cue)
                 out.append(item)
             else:
-                subject = sentence_person(text, tokens, lo, hi)
+                subject = sentence_person(text, para, lo, hi)
                 if subject is not None and subject.kind in (PERSON, ORG):
                     out.append(
                         Item(
-                            tokens[lo].start,
+                            starts[lo],
                             index,
                             kind=QuoteKind.SCARE,
                             dropped=True,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Container, Sequence
@@ -23,11 +22,10 @@ _new_token = tuple.__new__
 
 
 class Token(NamedTuple):
-    """A word or punctuation character located in the article text (never modified).
+    """One word or punctuation character located in the article text, as a value.
 
-    A tuple: a paragraph's tokens are built in one pass of C code (`tokenize`), which is several
-    times cheaper than calling a constructor per token, and books have millions of them. Build
-    one alone with `make_token`, which fills in the two flags.
+    The rules read tokens as columns (`Toks`); a `Token` is made only for what they hand back,
+    such as the cue verb of an attribution (`make_token`).
     """
 
     text: str
@@ -41,16 +39,7 @@ class Token(NamedTuple):
     is_capitalised: bool
     """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
     lower: str
-    """The token in lower case (`str.lower`): the rules compare it with their word lists, and
-    computing it once per token in C is cheaper than calling `str.lower` at every comparison."""
-
-    @property
-    def lower_base(self) -> str:
-        """The token in lower case, with a possessive `'s` dropped."""
-        word = self.lower
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        return word
+    """The token in lower case (`str.lower`)."""
 
 
 def make_token(text: str, start: int, end: int) -> Token:
@@ -59,46 +48,106 @@ def make_token(text: str, start: int, end: int) -> Token:
     return _new_token(Token, (text, start, end, first.isalnum(), first.isupper(), text.lower()))
 
 
-_first_char = operator.itemgetter(0)
+class Toks:
+    """A run of tokens as parallel lists: token i is texts[i] at starts[i]..ends[i].
+
+    Columns rather than one object per token: a paragraph's columns come out of one regex
+    split in a few C-level passes, the rules' scans (`in`, `index`, set tests over a sentence)
+    run in C over one column, and a book's hundreds of thousands of tokens cost no allocation
+    beyond their strings. A token is a word when its first character is alphanumeric
+    (`is_word`), capitalised when that character is upper case (`is_capitalised`).
+    """
+
+    __slots__ = ("ends", "lowers", "starts", "texts")
+
+    def __init__(
+        self, texts: list[str], lowers: list[str], starts: list[int], ends: list[int]
+    ) -> None:
+        self.texts = texts
+        """Each token as written."""
+        self.lowers = lowers
+        """Each token in lower case (`str.lower`), for comparing with the word lists."""
+        self.starts = starts
+        """Offset of each token's first character."""
+        self.ends = ends
+        """Offset just past each token's last character."""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def sub(self, lo: int, hi: int) -> Toks:
+        """The tokens lo..hi-1 as a run of their own (indexes from 0)."""
+        return Toks(self.texts[lo:hi], self.lowers[lo:hi], self.starts[lo:hi], self.ends[lo:hi])
+
+    def pick(self, indexes: Sequence[int]) -> Toks:
+        """The tokens at `indexes`, in that order, as a run of their own."""
+        texts, lowers, starts, ends = self.texts, self.lowers, self.starts, self.ends
+        return Toks(
+            [texts[i] for i in indexes],
+            [lowers[i] for i in indexes],
+            [starts[i] for i in indexes],
+            [ends[i] for i in indexes],
+        )
+
+    def token(self, i: int) -> Token:
+        """Token i as a value."""
+        return make_token(self.texts[i], self.starts[i], self.ends[i])
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Split `text[start:end]` into word and punctuation tokens with article offsets."""
-    stop = len(text) if end is None else end
-    # split keeps the tokens at the odd places; offsets are the running sum of the piece lengths
+def is_word(toks: Toks, i: int) -> bool:
+    """Whether token i is a word (starts with a letter or digit), not punctuation."""
+    return toks.texts[i][0].isalnum()
+
+
+def is_capitalised(toks: Toks, i: int) -> bool:
+    """Whether token i starts with a capital letter."""
+    return toks.texts[i][0].isupper()
+
+
+def lower_base(word: str) -> str:
+    """A lower-case token with a possessive `'s` dropped."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word
+
+
+def split_into(
+    text: str, start: int, stop: int, texts: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Append the word and punctuation tokens of `text[start:stop]` to the three columns.
+
+    The split keeps the tokens at the odd places (white space between them at the even ones);
+    the offsets are the running sum of the pieces' lengths.
+    """
     pieces = _SPLIT.split(text[start:stop])
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
-    words = pieces[1::2]
-    fields = zip(
-        words,
-        offsets[1:-1:2],
-        offsets[2::2],
-        map(str.isalnum, map(_first_char, words)),
-        map(str.isupper, map(_first_char, words)),
-        map(str.lower, words),
-        strict=True,
-    )
-    return list(map(_new_token, itertools.repeat(Token), fields))
+    texts += pieces[1::2]
+    starts += offsets[1:-1:2]
+    ends += offsets[2::2]
 
 
-_token_text = operator.itemgetter(0)
-token_lower = operator.itemgetter(5)
-"""A token's lower-case text, as a C function for `map`."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
+    """The word and punctuation tokens of `text[start:end]`, with article offsets."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    split_into(text, start, len(text) if end is None else end, texts, starts, ends)
+    return Toks(texts, list(map(str.lower, texts)), starts, ends)
 
 
-def indexes_in(tokens: Sequence[Token], lo: int, hi: int, words: Container[str]) -> list[int]:
+def indexes_in(toks: Toks, lo: int, hi: int, words: Container[str]) -> list[int]:
     """Indexes i in lo..hi-1 whose token, in lower case, is one of `words`, in order.
 
     The rules look for a few cue words in sentences of dozens of tokens: one pass of C code
     over the sentence finds them instead of a Python test per token.
     """
-    found = map(words.__contains__, map(token_lower, tokens[lo:hi]))
+    found = map(words.__contains__, toks.lowers[lo:hi])
     return list(itertools.compress(range(lo, hi), found))
 
 
-def indexes_of(tokens: Sequence[Token], lo: int, hi: int, texts: Container[str]) -> list[int]:
+def indexes_of(toks: Toks, lo: int, hi: int, texts: Container[str]) -> list[int]:
     """Indexes i in lo..hi-1 whose token text, as written, is one of `texts`, in order."""
-    found = map(texts.__contains__, map(_token_text, tokens[lo:hi]))
+    found = map(texts.__contains__, toks.texts[lo:hi])
     return list(itertools.compress(range(lo, hi), found))
 
 
