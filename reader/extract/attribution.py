@@ -503,21 +503,30 @@ def sentence_person(
             break
     else:
         chunks.append((a, hi))
-    found: list[Mention | None] = []
-    for a, b in chunks:
+    # each chunk's head is read only when the chunks before it (in reading order) decided
+    # nothing: the first person, pronoun or body found ends the search
+    heads: dict[int, Mention | None] = {}
+
+    def head(i: int) -> Mention | None:
+        if i in heads:
+            return heads[i]
+        a, b = chunks[i]
         k = a
         while k < b and texts[k][0].isalnum() and lowers[k] in _LEAD_WORDS:
             k += 1
         got = np_starting_at(text, toks, k, b)
-        found.append(got[0] if got is not None else None)
-    order = range(len(found) - 1, -1, -1) if last_first else range(len(found))
+        mention = heads[i] = got[0] if got is not None else None
+        return mention
+
+    n = len(chunks)
+    order = range(n - 1, -1, -1) if last_first else range(n)
     for i in order:
-        mention = found[i]
+        mention = head(i)
         if mention is None:
             continue
         if mention.kind == PERSON:
             for k in (i - 1, i + 1):
-                role = found[k] if 0 <= k < len(found) else None
+                role = head(k) if 0 <= k < n else None
                 if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
                     return _with_role(mention, role)
             return mention
