@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
-from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Speaker
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
     Item,
@@ -34,6 +34,7 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.values import evidence, quote, span
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -133,7 +134,7 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
             cluster, rule = _continued(items, pos, item, last_in_para, last_speaker, last_paragraph)
             item.speaker = cluster
             if cluster is not None:
-                item.evidence = Evidence(rule)
+                item.evidence = evidence(rule)
         if item.speaker is not None:
             last_speaker = item.speaker
             last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
@@ -175,14 +176,14 @@ def _evidence(att: Attribution) -> Evidence:
     cue = att.cue
     if cue is None:
         if mention is None:
-            return Evidence(att.rule)
-        return Evidence(att.rule, None, None, mention.text, Span(mention.start, mention.end))
-    return Evidence(
+            return evidence(att.rule)
+        return evidence(att.rule, None, None, mention.text, span(mention.start, mention.end))
+    return evidence(
         att.rule,
         cue.text,
-        Span(cue.start, cue.end),
+        span(cue.start, cue.end),
         mention.text if mention else None,
-        Span(mention.start, mention.end) if mention else None,
+        span(mention.start, mention.end) if mention else None,
     )
 
 
@@ -247,19 +248,17 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
             else:
                 quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
             quotes.append(
-                Quote(
-                    start=start,
-                    end=end,
-                    text=quote_text,
-                    kind=item.kind,
-                    paragraph=item.paragraph,
-                    speaker=speaker_id,
-                    segments=tuple(Span(s.start, s.end) for s in segments)
-                    if len(segments) > 1
-                    else (),
-                    evidence=item.evidence,
-                    split=bool(tails),
-                    nested=raw.depth > 0,
+                quote(
+                    start,
+                    end,
+                    quote_text,
+                    item.kind,
+                    item.paragraph,
+                    speaker_id,
+                    tuple([span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
+                    raw.depth > 0,
+                    item.evidence,
+                    bool(tails),
                 )
             )
         elif (
@@ -267,14 +266,17 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
         ):  # by nobody known: not worth listing
             r = item.reported
             quotes.append(
-                Quote(
-                    start=r.start,
-                    end=r.end,
-                    text=text[r.start : r.end],
-                    kind=QuoteKind.INDIRECT,
-                    paragraph=item.paragraph,
-                    speaker=speaker_id,
-                    evidence=item.evidence,
+                quote(
+                    r.start,
+                    r.end,
+                    text[r.start : r.end],
+                    QuoteKind.INDIRECT,
+                    item.paragraph,
+                    speaker_id,
+                    (),
+                    False,
+                    item.evidence,
+                    False,
                 )
             )
     quotes.sort(key=operator.attrgetter("start", "nested"))
