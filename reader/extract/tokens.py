@@ -17,7 +17,14 @@ from typing import NamedTuple
 from reader.extract.cues import ABBREVIATIONS
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The split patterns are `_TOKEN` in a group, with possessive repeats (a word never gives back
+# characters: what follows it is neither a word character nor a joiner followed by one, so
+# backtracking could never find another match, and the engine keeps no backtracking state).
+# Most paragraphs are ASCII (`str.isascii` is a flag read): for them the classes are spelt out
+# in ASCII, which the engine tests faster than the Unicode categories; on ASCII text they match
+# the same characters (`\s` there is space, \t\n\v\f\r and \x1c-\x1f).
+_SPLIT = re.compile(r"(\w++(?:[-'’.]\w++)*+|[^\w\s])")
+_SPLIT_ASCII = re.compile(r"([A-Za-z0-9_]++(?:[-'.][A-Za-z0-9_]++)*+|[^A-Za-z0-9_ \t-\r\x1c-\x1f])")
 _new_token = tuple.__new__
 
 
@@ -119,7 +126,8 @@ def split_into(
     The split keeps the tokens at the odd places (white space between them at the even ones);
     the offsets are the running sum of the pieces' lengths.
     """
-    pieces = _SPLIT.split(text[start:stop])
+    piece = text[start:stop]
+    pieces = (_SPLIT_ASCII if piece.isascii() else _SPLIT).split(piece)
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
     texts += pieces[1::2]
     starts += offsets[1:-1:2]
