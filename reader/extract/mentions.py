@@ -65,23 +65,68 @@ class Mention(NamedTuple):
     """`m` or `f` when a title or role word tells, else None."""
 
 
-def _in_name(toks: Toks, i: int) -> bool:
-    """Whether token i can be part of a capitalised name run."""
-    texts = toks.texts
-    first = texts[i][0]
-    if first.isalnum():
-        if first.isupper():
-            return True
-        word = toks.lowers[i]
-        if word in NAME_CONNECTORS or word == "of":
-            # a particle only inside a name: "Ursula von der Leyen", "Department of Justice"
-            return (
-                0 < i < len(texts) - 1
-                and texts[i - 1][0].isupper()
-                and (texts[i + 1][0].isupper() or toks.lowers[i + 1] in NAME_CONNECTORS)
-            )
-        return False
-    return texts[i] == "." and i > 0 and texts[i - 1][0].isalnum() and is_abbreviation(texts[i - 1])
+def _name_run_end(toks: Toks, e: int, hi: int) -> int:
+    """Index past the run of tokens that can be part of a capitalised name, from token e on.
+
+    Capitalised words, an initial's or abbreviation's full stop (`W.`, `Jr.`), and a particle
+    between capitalised words (`Ursula von der Leyen`, `Department of Justice`); read no further
+    than token hi. One loop over the columns: the rules read a name run at every capitalised
+    word they try as a subject.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    last = len(texts) - 1
+    while e < hi:
+        first = texts[e][0]
+        if first.isalnum():
+            if not first.isupper():
+                word = lowers[e]
+                if not (
+                    (word in NAME_CONNECTORS or word == "of")
+                    and 0 < e < last
+                    and texts[e - 1][0].isupper()
+                    and (texts[e + 1][0].isupper() or lowers[e + 1] in NAME_CONNECTORS)
+                ):
+                    return e
+        elif not (
+            texts[e] == "."
+            and e > 0
+            and texts[e - 1][0].isalnum()
+            and is_abbreviation(texts[e - 1])
+        ):
+            return e
+        e += 1
+    return e
+
+
+def _name_run_start(toks: Toks, lo: int, r: int) -> int:
+    """Where the run of name tokens (as in `_name_run_end`) ending before token r starts.
+
+    Reads back no further than token lo.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    last = len(texts) - 1
+    while r > lo:
+        i = r - 1
+        first = texts[i][0]
+        if first.isalnum():
+            if not first.isupper():
+                word = lowers[i]
+                if not (
+                    (word in NAME_CONNECTORS or word == "of")
+                    and 0 < i < last
+                    and texts[i - 1][0].isupper()
+                    and (texts[i + 1][0].isupper() or lowers[i + 1] in NAME_CONNECTORS)
+                ):
+                    return r
+        elif not (
+            texts[i] == "."
+            and i > 0
+            and texts[i - 1][0].isalnum()
+            and is_abbreviation(texts[i - 1])
+        ):
+            return r
+        r = i
+    return r
 
 
 def _trim_run(toks: Toks, s: int, e: int) -> tuple[int, int]:
@@ -177,18 +222,15 @@ def _name_mention(
     )
 
 
-def _pronoun(toks: Toks, i: int) -> Mention | None:
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _pronoun(toks: Toks, i: int) -> Mention:
+    """The mention of token i, a subject pronoun (the caller has checked it is one)."""
     word = toks.lowers[i]
-    if word in SUBJECT_PRONOUNS:
-        return Mention(
-            toks.texts[i],
-            toks.starts[i],
-            toks.ends[i],
-            PRONOUN,
-            word,
-            gender={"he": "m", "she": "f"}.get(word),
-        )
-    return None
+    return Mention(
+        toks.texts[i], toks.starts[i], toks.ends[i], PRONOUN, word, gender=_PRONOUN_GENDER.get(word)
+    )
 
 
 def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
@@ -196,13 +238,9 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     if j <= lo:
         return None
     texts = toks.texts
-    if texts[j - 1][0].isalnum() and j - 1 >= lo:
-        pron = _pronoun(toks, j - 1)
-        if pron is not None:
-            return pron
-    r = j
-    while r > lo and _in_name(toks, r - 1):
-        r -= 1
+    if texts[j - 1][0].isalnum() and j - 1 >= lo and toks.lowers[j - 1] in SUBJECT_PRONOUNS:
+        return _pronoun(toks, j - 1)
+    r = _name_run_start(toks, lo, j)
     if (r < j and texts[j - 1][0].isupper()) or (r < j and texts[j - 1] == "."):
         # lower-case role words right before the name, when they open the chunk
         lowers = toks.lowers
@@ -258,12 +296,13 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
 
 
 _ROLE_GLUE = frozenset(("of", "for", "to", "at"))
+_NO_NOUN = DETERMINERS | _ROLE_GLUE
 
 
 def _role_mention(text: str, toks: Toks, s: int, e: int) -> Mention | None:
     lowers = toks.lowers
     words = lowers[s:e]
-    if all(w in DETERMINERS or w in _ROLE_GLUE for w in words):
+    if _NO_NOUN.issuperset(words):
         return None  # "a", "a series of": no noun
     starts, ends = toks.starts, toks.ends
     surface = text[starts[s] : ends[e - 1]]
@@ -288,16 +327,12 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         return None
     texts, lowers = toks.texts, toks.lowers
     first = texts[i][0]
-    if first.isalnum():
-        pron = _pronoun(toks, i)
-        if pron is not None:
-            return pron, i + 1
+    if first.isalnum() and lowers[i] in SUBJECT_PRONOUNS:
+        return _pronoun(toks, i), i + 1
     if first.isupper() and not (
         lower_base(lowers[i]) in GROUP_NOUNS and i + 1 < hi and not texts[i + 1][0].isupper()
     ):
-        e = i
-        while e < hi and _in_name(toks, e):
-            e += 1
+        e = _name_run_end(toks, i, hi)
         while e > i and not texts[e - 1][0].isupper() and texts[e - 1] != ".":
             e -= 1
         if (
