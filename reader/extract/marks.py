@@ -16,8 +16,9 @@ from enum import Enum
 
 _MARK = re.compile(r"[\"“”„«»‘’'‚‹›`]{5,}|``|''|’’|[\"“”„«»‘’'‚‹›]")
 """A mark, or a run of five or more marks (a rule line or noise, skipped as a whole)."""
-_MARK_CHAR = re.compile(r"[\"“”„«»‘’'‚‹›`]")
-"""A character that can start a `_MARK` match."""
+_MARK_SCAN = re.compile(r"[\"“”„«»‘’'‚‹›`](?:[\"“”„«»‘’'‚‹›`]{4,}|(?<=`)`|(?<=')'|(?<=’)’|(?<!`))")
+"""`_MARK` spelt to open with one character class, which the regex engine scans for several times
+faster than for the alternation: the same matches at the same places (a lone backquote fails)."""
 
 DOUBLE = "double"
 """Level of double marks (the usual quotation marks of news text)."""
@@ -97,21 +98,11 @@ def _role(before: str, after: str) -> Role:
 def scan_marks(text: str, start: int, end: int) -> list[Mark]:
     """Return the quotation marks in `text[start:end]` (one paragraph), apostrophes left out."""
     marks: list[Mark] = []
-    # every match starts with a mark character: find those with a plain character class (which
-    # the regex engine scans several times faster than the alternation), then match there
-    find_char = _MARK_CHAR.search
-    match_mark = _MARK.match
-    pos = start
-    while (found := find_char(text, pos, end)) is not None:
-        match = match_mark(text, found.start(), end)
-        if match is None:  # a lone backquote
-            pos = found.start() + 1
-            continue
-        s, e = match.start(), match.end()
-        pos = e
-        mark = match.group()
+    for match in _MARK_SCAN.finditer(text, start, end):
+        s, e = match.span()
         if e - s > 2:
             continue
+        mark = match.group()
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         role = _role(before, after)
