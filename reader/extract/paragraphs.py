@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reader.document import Article
 from reader.extract.spans import RawQuote
-from reader.extract.tokens import Toks, is_sentence_end, split_into
+from reader.extract.tokens import Toks, is_sentence_end, split_into, word_before_stop
 
 MAX_CONTEXT_TOKENS = 60
 """How many tokens of narration around a quote are read for its attribution."""
@@ -79,12 +79,14 @@ def tokenize_paragraph(
         split_into(text, pos, end, texts, starts, ends)
     stops = [False] * len(texts)
     # only the few stop tokens can end a sentence: find them without a loop per token
+    para = Para(texts, list(map(str.lower, texts)), starts, ends, stops)
     for i in itertools.compress(itertools.count(), map(_is_stop, texts)):
-        if is_sentence_end(text, starts[i], end):
+        word = word_before_stop(text, para, i) if texts[i] == "." else None
+        if is_sentence_end(text, starts[i], end, word):
             stops[i] = True
     for i, ended in quoted_ends:
         stops[i] = ended
-    return Para(texts, list(map(str.lower, texts)), starts, ends, stops)
+    return para
 
 
 _NONE: list[int] = []

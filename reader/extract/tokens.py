@@ -32,7 +32,7 @@ class Token(NamedTuple):
     """One word or punctuation character located in the article text, as a value.
 
     The rules read tokens as columns (`Toks`); a `Token` is made only for what they hand back,
-    such as the cue verb of an attribution (`make_token`).
+    such as the cue verb of an attribution (`Toks.token`).
     """
 
     text: str
@@ -41,18 +41,6 @@ class Token(NamedTuple):
     """Offset of its first character."""
     end: int
     """Offset just past its last character."""
-    is_word: bool
-    """True for a word (starts with a letter or digit), False for punctuation."""
-    is_capitalised: bool
-    """True when the word starts with a capital letter (`Erdogan`, `UN`, `Çavuşoğlu`)."""
-    lower: str
-    """The token in lower case (`str.lower`)."""
-
-
-def make_token(text: str, start: int, end: int) -> Token:
-    """The token `text` at `start`..`end`, its flags read off its first character."""
-    first = text[0]
-    return _new_token(Token, (text, start, end, first.isalnum(), first.isupper(), text.lower()))
 
 
 class Toks:
@@ -98,7 +86,7 @@ class Toks:
 
     def token(self, i: int) -> Token:
         """Token i as a value."""
-        return make_token(self.texts[i], self.starts[i], self.ends[i])
+        return _new_token(Token, (self.texts[i], self.starts[i], self.ends[i]))
 
 
 def is_word(toks: Toks, i: int) -> bool:
@@ -175,11 +163,13 @@ def is_abbreviation(word: str) -> bool:
 _CLOSERS_AFTER_STOP = "\"'”’»)]"
 
 
-def is_sentence_end(text: str, i: int, limit: int) -> bool:
+def is_sentence_end(text: str, i: int, limit: int, word: str | None = None) -> bool:
     """True when the `.`, `!` or `?` at `text[i]` ends a sentence (looking no further than limit).
 
     A full stop after an abbreviation or an initial does not end one; nor does a stop that is
     followed by a lower-case word. Closing quote marks and brackets after the stop are skipped.
+    The word before a full stop is the run of letters, digits and dots before it (at most 13
+    characters); a caller that knows it already (`word_before_stop`) passes it in.
     """
     char = text[i]
     if char not in ".!?…":
@@ -190,16 +180,39 @@ def is_sentence_end(text: str, i: int, limit: int) -> bool:
     if j < limit and not text[j].isspace():
         return False
     if char == ".":
-        k = i
-        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
-            k -= 1
-            if i - k > 12:
-                break
-        if is_abbreviation(text[k:i]):
+        if word is None:
+            k = i
+            while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+                k -= 1
+                if i - k > 12:
+                    break
+            word = text[k:i]
+        if is_abbreviation(word):
             return False
     while j < limit and text[j].isspace():
         j += 1
     return not (j < limit and text[j].islower())
+
+
+def word_before_stop(text: str, toks: Toks, i: int) -> str | None:
+    """The word `is_sentence_end` reads before the full stop token i, when the tokens tell it.
+
+    That is the token right before the stop when it is glued to it and all letters or digits:
+    the whole token when it is shorter than 13 characters and what precedes it is neither a
+    letter, a digit nor a dot (the scan back stops there), its last 13 characters when it is
+    longer. Else None (the scan is done on the text).
+    """
+    if not i or toks.ends[i - 1] != toks.starts[i]:
+        return None
+    word = toks.texts[i - 1]
+    if not word.isalnum():
+        return None
+    if len(word) >= 13:
+        return word[-13:]
+    start = toks.starts[i - 1]
+    if start and (text[start - 1].isalnum() or text[start - 1] == "."):
+        return None
+    return word
 
 
 @functools.lru_cache(maxsize=65536)
