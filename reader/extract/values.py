@@ -19,7 +19,12 @@ _new = object.__new__
 def _setters(cls: type, names: str) -> list[Callable[[Any, Any], None]]:
     """The slot setters of `cls` for the space-separated field `names`, checked complete."""
     fields = names.split()
-    assert set(fields) == set(cls.__dataclass_fields__), cls  # type: ignore[attr-defined]
+    # Checked at import (not by assert, which -O removes): a field added to the class, or a
+    # __post_init__ these constructors would skip, must stop the program, not make bad values.
+    if set(fields) != set(cls.__dataclass_fields__):  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: the fields are not {names!r}")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__: build it with its constructor")
     return [cls.__dict__[name].__set__ for name in fields]
 
 
