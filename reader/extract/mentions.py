@@ -101,7 +101,8 @@ def _name_run_end(toks: Toks, e: int, hi: int) -> int:
 def _name_run_start(toks: Toks, lo: int, r: int) -> int:
     """Where the run of name tokens (as in `_name_run_end`) ending before token r starts.
 
-    Reads back no further than token lo.
+    Reads back no further than token lo. The test of a name token is written out in both loops
+    on purpose (a call per token cost more than the rest of the loop): change them together.
     """
     texts, lowers = toks.texts, toks.lowers
     last = len(texts) - 1
