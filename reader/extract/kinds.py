@@ -107,10 +107,6 @@ def is_title_case(quote: str) -> bool:
     return count > 0
 
 
-def _strip_word(word: str) -> str:
-    return word.strip(_WORD_STRIP)
-
-
 _GENERIC_CALLERS = frozenset(
     [
         "they",

@@ -122,15 +122,6 @@ def split_into(
     ends += offsets[2::2]
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
-    """The word and punctuation tokens of `text[start:end]`, with article offsets."""
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    split_into(text, start, len(text) if end is None else end, texts, starts, ends)
-    return Toks(texts, list(map(str.lower, texts)), starts, ends)
-
-
 def indexes_in(toks: Toks, lo: int, hi: int, words: Container[str]) -> list[int]:
     """Indexes i in lo..hi-1 whose token, in lower case, is one of `words`, in order.
 
