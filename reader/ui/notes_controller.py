@@ -367,9 +367,9 @@ class NotesScreen(NotesStoreScreen):
         order = list(NOTE_COLOURS)
         index = order.index(annotation.color) if annotation.color in order else -1
         colour = order[(index + 1) % len(order)]
+        self.current_note = target  # before saving: the Notes pane's cursor stays on it
         if self._saving(lambda store: store.update(target, color=colour)):
             self.colour = colour
-            self.current_note = target
 
     def action_delete_note(self) -> None:
         """Delete the highlight here with its note (u brings it back)."""
@@ -381,6 +381,8 @@ class NotesScreen(NotesStoreScreen):
         annotation = store.get(target)
         if annotation is None:
             return
+        if self.current_note == target:
+            self.current_note = None  # the Notes pane's cursor moves to the note after it
         if self._saving(lambda store: store.delete(target)):
             self._placements.pop(target, None)
             self.notify(

@@ -75,8 +75,14 @@ class NotesPane(Pane):
         read_only: bool = False,
         keep: str | None = None,
     ) -> None:
-        """List `entries` (None while the notes are loading); keep `keep` highlighted."""
+        """List `entries` (None while the notes are loading); keep `keep` highlighted.
+
+        The cursor is always on a note when there is one (so `enter`, `c` and `d` act at once):
+        on `keep`, else on the note it was on, else where that note was (it was deleted), else
+        on the first note.
+        """
         previous = keep or self.highlighted_id
+        previous_row = self.highlighted
         self.clear_options()
         if entries is None:
             self.add_option(Option(Text("loading notes…", style="italic"), disabled=True))
@@ -100,6 +106,8 @@ class NotesPane(Pane):
             self.border_title = f"{self.border_title} read-only"
         if previous is not None:
             self.highlight_id(previous)
+        if self.highlighted is None and entries:
+            self._highlight_row(previous_row or 0)
 
     @staticmethod
     def _prompt(entry: NoteEntry) -> Text:
@@ -135,6 +143,17 @@ class NotesPane(Pane):
             self.highlighted = self.get_option_index(note_id)
         except Exception:  # OptionDoesNotExist: the note is gone (deleted, undone)
             return
+
+    def _highlight_row(self, row: int) -> None:
+        """Put the cursor on the note at `row`, or the nearest one before it (never a header)."""
+        for index in range(min(row, self.option_count - 1), -1, -1):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+        for index in range(row, self.option_count):  # only the orphans header was above
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
 
     def on_option_list_option_selected(self, event: Pane.OptionSelected) -> None:
         """Turn the list's selection into `NoteSelected`."""
