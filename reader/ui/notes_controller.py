@@ -84,13 +84,10 @@ class NotesScreen(NotesStoreScreen):
         extraction = getattr(self, "extraction", None)
         if not isinstance(focused, QuotesPane) or extraction is None:
             return None
-        index = focused.highlighted
+        index = focused.highlighted_quote
         if index is None:
             return None
-        option_id = focused.get_option_at_index(index).id
-        if not option_id or not option_id.startswith("q"):
-            return None
-        quote = extraction.quotes[int(option_id[1:])]
+        quote = extraction.quotes[index]
         return int(quote.start), int(quote.end)
 
     def _range_to_mark(self) -> tuple[int, int] | None:

@@ -407,6 +407,8 @@ class ReaderScreen(NotesScreen):
         view = self.view
         view.scroll_to_offset(quote.start, center=True)
         view.flash(quote.start, quote.end)
+        for pane in self.query(QuotesPane):  # its cursor follows ) and ( (none before mounting)
+            pane.highlight_quote(index)
         self.set_focus(view)  # now, not after the queue: keys typed next move the article
 
     def jump_to_paragraph(self, index: int) -> None:
@@ -462,6 +464,13 @@ class ReaderScreen(NotesScreen):
         for pane in self.query(Pane):
             if pane.number == number:
                 self._focus(pane)
+                return
+        if number == 4:  # the Contents pane is made only for a text with headings
+            self.notify(
+                "No contents: this text has no headings (] and [ step through its paragraphs).",
+                title="Contents",
+                timeout=4,
+            )
 
     def _focus(self, widget: Widget) -> None:
         if isinstance(widget, Pane):
@@ -562,13 +571,22 @@ class ReaderScreen(NotesScreen):
             self.jump_to_quote(before[-1])
 
     def action_copy(self) -> None:
-        """Copy the current quote (if on screen) or paragraph to the clipboard (OSC 52)."""
+        """Copy a quote or the paragraph to the clipboard (OSC 52).
+
+        In the Quotes pane, the quote under its cursor; elsewhere the current quote if it is on
+        screen, else the current paragraph.
+        """
         text = ""
         what = "paragraph"
-        if self.extraction is not None and self._current_quote is not None:
-            quote = self.extraction.quotes[self._current_quote]
-            if self.view.is_offset_visible(quote.start):
-                text, what = quote.text, "quote"
+        extraction = self.extraction
+        focused = self.focused
+        chosen = focused.highlighted_quote if isinstance(focused, QuotesPane) else None
+        current = self._current_quote
+        if chosen is None and extraction is not None and current is not None:
+            on_screen = self.view.is_offset_visible(extraction.quotes[current].start)
+            chosen = current if on_screen else None
+        if extraction is not None and chosen is not None:
+            text, what = extraction.quotes[chosen].text, "quote"
         if not text and self.article.paragraphs:
             index = min(self.view.cursor, len(self.article.paragraphs) - 1)
             text = self.article.paragraphs[index].text

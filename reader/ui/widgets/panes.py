@@ -190,6 +190,22 @@ class QuotesPane(Pane):
         prompt.append(_clip(quote.text, 76 - len(name)))  # two rows of a 40-column pane
         return prompt
 
+    @property
+    def highlighted_quote(self) -> int | None:
+        """Position in `Extraction.quotes` of the quote under the cursor, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < self.option_count:
+            return None
+        option_id = self.get_option_at_index(index).id
+        return int(option_id[1:]) if option_id and option_id.startswith("q") else None
+
+    def highlight_quote(self, quote: int) -> None:
+        """Put the cursor on quote `quote` (a position in `Extraction.quotes`) when listed."""
+        try:
+            self.highlighted = self.get_option_index(f"q{quote}")
+        except Exception:  # OptionDoesNotExist: not listed (still finding, or filtered out)
+            return
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the list's selection into `QuoteSelected`."""
         event.stop()
