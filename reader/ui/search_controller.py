@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
 from reader.ui.widgets.article_marks import MarkSpan
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
@@ -54,8 +54,7 @@ MARGIN = 4000
 class _Origin:
     """Where the reader was when the bar opened, to go back there on `esc`."""
 
-    offset: int
-    cursor: int
+    place: ViewPlace
     active: LiteralMatches | None
     current: LiteralMatch | None
     current_spans: tuple[tuple[int, int], ...]
@@ -213,8 +212,7 @@ class SearchController:
             return
         view = self.view
         self._origin = _Origin(
-            view.top_offset,
-            view.cursor,
+            view.place,
             self.active,
             self.current,
             self._current_spans,
@@ -391,7 +389,7 @@ class SearchController:
             self._preview(hit)
             target = self.current.start if self.current else hit.match_start
         else:
-            self.current = literal.next_after(self._origin.offset if self._origin else 0)
+            self.current = literal.next_after(self._origin.place.offset if self._origin else 0)
             assert self.current is not None
             self._current_spans = ((self.current.start, self.current.end),)
             target = self.current.start
@@ -449,9 +447,7 @@ class SearchController:
         origin = self._origin
         if origin is None:
             return
-        view = self.view
-        view.scroll_to_offset(origin.offset, center=False)
-        view.cursor = origin.cursor
+        self.view.go_to(origin.place)
 
     # ----------------------------------------------------------------- after the bar
 
