@@ -413,6 +413,17 @@ class SearchController:
         self._mark()
         self._status()
 
+    @property
+    def bar_focused(self) -> bool:
+        """True while the bar is open with the focus in it (where esc closes it)."""
+        focused = self.screen.focused
+        bar = self.bar
+        return bar.is_open and focused is not None and bar in focused.ancestors_with_self
+
+    def cancel(self) -> None:
+        """Close the bar and go back to where the reader was, at once (esc in the bar)."""
+        self._cancel(self.bar.mode)
+
     def _cancel(self, mode: SearchMode) -> None:
         """`esc` in the bar: close it and go back to where the reader was."""
         self._generation += 1

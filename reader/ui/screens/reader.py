@@ -90,6 +90,10 @@ class ReaderScreen(NotesScreen):
         Binding("y", "copy", "Copy", show=False, id="screen.copy"),
         Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
         Binding("escape", "back", "Back", show=False, id="screen.back"),
+        # Esc in the search bar (the bar's own key, made priority here and enabled only while
+        # the bar has focus): the bar closes and the article takes focus at once, so a key
+        # typed right after esc, queued in the same burst, acts on the reader.
+        Binding("escape", "close_search", "Back", priority=True, id="search.cancel"),
         # Priority: the bar must have focus before the keys typed just after `/` (queued in
         # the same burst) are handed out, or they would drive the article instead.
         Binding("slash", "search", "Search", priority=True, id="screen.search"),
@@ -353,6 +357,8 @@ class ReaderScreen(NotesScreen):
         """`/`, `&` and `a` typed into a text field are text, not a search or a note."""
         if action in ("search", "filter", "note") and _typing_into(self.app.focused):
             return False
+        if action == "close_search":
+            return self._search is not None and self._search.bar_focused
         return super().check_action(action, parameters)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -500,6 +506,10 @@ class ReaderScreen(NotesScreen):
     def action_filter(self) -> None:
         """Open the bar to show only the paragraphs that match (`&`, as in less)."""
         self.search.open("filter")
+
+    def action_close_search(self) -> None:
+        """Close the search bar and go back to where the search started (esc in the bar)."""
+        self.search.cancel()
 
     def action_back(self) -> None:
         """Leave a pane for the article; in the article, clear the selected speaker."""
