@@ -31,6 +31,7 @@ from reader.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from reader.search.history import SearchHistory
     from reader.ui.screens.help import HelpSection
@@ -235,6 +236,23 @@ class ReaderApp(App[None]):
                     await super().on_event(key)
                 return
         await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show `message` in a toast that replaces any toast showing.
+
+        Toasts stack in the bottom-right corner, over the Notes pane: three of them hid it. The
+        newest is what the last key did; lasting states (read-only notes) show in the panes.
+        """
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
         """Remember the position so it can be saved when the reader quits."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import BindingsMap
 
+from reader.ui.counts import counted
 from reader.ui.notes_display import clip
 from reader.ui.notes_keys import (
     HIDDEN_IN_VISUAL,
@@ -226,7 +227,7 @@ class NotesScreen(NotesStoreScreen):
         text = self.article.text[self.selection.start : self.selection.end]
         self.app.copy_to_clipboard(text)
         self._set_selection(None)
-        self.notify(f"Copied the selection ({len(text)} characters).", timeout=2)
+        self.notify(f"Copied the selection ({counted(len(text), 'character')}).", timeout=2)
 
     def action_visual_cancel(self) -> None:
         """Leave visual mode without highlighting."""

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
+from reader.ui.counts import counted
 from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
@@ -351,7 +352,9 @@ class SearchController:
         literal = results.literal
         if literal.count:
             position = self.current.ordinal + 1 if self.current else 0
-            return f"{position}/{literal.count}" if position else f"{literal.count} matches"
+            if position:
+                return f"{position}/{literal.count}"
+            return counted(literal.count, "match", "matches")
         if results.hits:
             chosen = (self.bar.results.highlighted or 0) + 1
             if not results.query.literal:  # `@name` or `#` alone: nothing to match exactly
@@ -416,9 +419,10 @@ class SearchController:
     @property
     def bar_focused(self) -> bool:
         """True while the bar is open with the focus in it (where esc closes it)."""
-        focused = self.screen.focused
-        bar = self.bar
-        return bar.is_open and focused is not None and bar in focused.ancestors_with_self
+        focused = self.screen.focused  # (the bar may not be mounted yet: no query for it)
+        return focused is not None and any(
+            isinstance(node, SearchBar) and node.is_open for node in focused.ancestors_with_self
+        )
 
     def cancel(self) -> None:
         """Close the bar and go back to where the reader was, at once (esc in the bar)."""

@@ -355,3 +355,18 @@ async def test_4_on_a_text_without_headings_says_there_are_no_contents(
         await settle(pilot)
         assert focused_pane(app) == "article"
         assert "No contents: this text has no" in screen_text(app)  # a toast, wrapped
+
+
+async def test_names_in_the_speakers_pane_line_up_when_a_count_has_four_digits(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    many = replace(sample_extraction.speakers[0], quote_count=1234)
+    speakers = (many, *sample_extraction.speakers[1:])
+    app = reader_app(sample, replace(sample_extraction, speakers=speakers))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        names = [speaker.name for speaker in speakers]
+        rows = [next(row for row in screen_lines(app) if name in row) for name in names]
+        assert "1234 Ines Ferrante-Ruiz" in rows[0]
+        assert len({row.index(name) for row, name in zip(rows, names, strict=True)}) == 1

@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.document import Article
 from reader.ui.background import SubprocessExtractor
+from reader.ui.counts import counted
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
@@ -311,9 +312,7 @@ class ReaderScreen(NotesScreen):
         status = self.query_one(StatusLine)
         quotes = len(extraction.quotes)
         speakers = len(extraction.speakers)
-        status.counts = (
-            f"{quotes} quote{'s' * (quotes != 1)} · {speakers} speaker{'s' * (speakers != 1)}"
-        )
+        status.counts = f"{counted(quotes, 'quote')} · {counted(speakers, 'speaker')}"
         if self.selected_speaker:
             self.watch_selected_speaker()
 
@@ -603,7 +602,7 @@ class ReaderScreen(NotesScreen):
         if not text:
             return
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the {what} ({len(text)} characters).", timeout=2)
+        self.notify(f"Copied the {what} ({counted(len(text), 'character')}).", timeout=2)
 
 
 def _pieces(quote: Quote) -> list[tuple[int, int]]:

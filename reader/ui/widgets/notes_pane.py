@@ -72,10 +72,12 @@ class NotesPane(Pane):
         self,
         entries: Sequence[NoteEntry] | None,
         *,
-        read_only: bool = False,
+        read_only: str = "",
         keep: str | None = None,
     ) -> None:
         """List `entries` (None while the notes are loading); keep `keep` highlighted.
+
+        `read_only` says why the notes cannot be changed (empty when they can).
 
         The cursor is always on a note when there is one (so `enter`, `c` and `d` act at once):
         on `keep`, else on the note it was on, else where that note was (it was deleted), else
@@ -91,7 +93,11 @@ class NotesPane(Pane):
         placed = [entry for entry in entries if not entry.orphan]
         orphans = [entry for entry in entries if entry.orphan]
         if not entries:
-            hint = "no notes yet: v selects, h highlights, a adds a note"
+            hint = (
+                f"read-only, no notes can be added: {read_only}"
+                if read_only
+                else "no notes yet: v selects, h highlights, a adds a note"
+            )
             self.add_option(Option(Text(hint, style="italic"), disabled=True))
         self.add_options(Option(self._prompt(entry), id=entry.id) for entry in placed)
         if orphans:

@@ -110,18 +110,20 @@ class SpeakersPane(Pane):
         speakers = sorted(extraction.speakers, key=lambda s: (-s.quote_count, s.name.casefold()))
         if not speakers:
             self.add_option(Option(Text("no speakers found", style="italic"), disabled=True))
+        # Counts right-aligned in a column as wide as the largest, so the names line up.
+        width = max([3, *(len(str(speaker.quote_count)) for speaker in speakers)])
         self.add_options(
-            Option(self._prompt(speaker, colours.get(speaker.id)), id=speaker.id)
+            Option(self._prompt(speaker, colours.get(speaker.id), width), id=speaker.id)
             for speaker in speakers
         )
         self._set_count(len(speakers))
         self._highlight_first(bool(speakers))
 
     @staticmethod
-    def _prompt(speaker: Speaker, colour: str | None) -> Text:
+    def _prompt(speaker: Speaker, colour: str | None, width: int) -> Text:
         prompt = Text()
         prompt.append("● ", Style(color=colour) if colour else Style())
-        prompt.append(f"{speaker.quote_count:>3} ", "dim")
+        prompt.append(f"{speaker.quote_count:>{width}} ", "dim")
         prompt.append(speaker.name)
         if speaker.organisation:
             prompt.append(" [org]", "italic dim")
