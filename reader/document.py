@@ -108,6 +108,8 @@ class Article:
     """The loader that read it: `text`, `markdown` or `html`."""
     url: str | None = None
     """The source URL when the article came from the web (part of its identity)."""
+    byline: str = ""
+    """Who wrote it, when the page says (an HTML byline or author tag); else empty."""
     _hash: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -147,6 +149,7 @@ def build_article(
     source: str,
     format: str = "text",
     url: str | None = None,
+    byline: str = "",
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
     # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
@@ -172,6 +175,7 @@ def build_article(
         paragraphs=tuple(paragraphs),
         format=format,
         url=url,
+        byline=byline,
     )
 
 

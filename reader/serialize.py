@@ -82,6 +82,7 @@ def article_dict(article: Article, extraction: Extraction | None = None) -> dict
         "source": article.source,
         "url": article.url,
         "format": article.format,
+        "byline": article.byline,
         "text_sha256": article.text_sha256,
         "paragraphs": [paragraph_dict(p) for p in article.paragraphs],
         "quotes": [quote_dict(q, extraction, article) for q in extraction.quotes],
