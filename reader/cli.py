@@ -8,7 +8,6 @@ user can cause ends with one line `reader: error: ...` on stderr and exit code 2
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import importlib
 import os
@@ -187,6 +186,8 @@ def _reject_unknown_command(args: list[str]) -> None:
     bare = word.replace("-", "").replace("_", "").isalnum() and not word.startswith("-")
     if not bare or os.path.exists(word):
         return
+    import difflib  # only on this error path: nothing more is imported before the first paint
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
         raise UsageError(f"unknown command {word!r} (did you mean {close[0]!r}?)")
