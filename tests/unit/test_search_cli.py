@@ -27,7 +27,7 @@ def test_json_lists_ranked_paragraphs_with_offsets_and_snippets(
     data = json.loads(out)
     article = load_path(ARTICLE)
     best = data["results"][0]
-    paragraph = article.paragraphs[best["paragraph"]]
+    paragraph = article.paragraphs[best["paragraph"] - 1]  # numbered from 1
     assert best["paragraph_id"] == paragraph.id
     assert (best["start"], best["end"]) == (paragraph.start, paragraph.end)
     assert "humanitarian catastrophe" in best["snippet"]
