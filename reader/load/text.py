@@ -154,6 +154,7 @@ def _reflow(raw: str) -> Iterator[Block]:
     # The wrap width: the widest line but the last, which may be an unwrapped outlier; with
     # two lines, the last is all there is to go by.
     wrap_width = lengths[-1] if len(lines) > 2 else widest
+    heading_width = HEADING_SHARE * wrap_width  # checked first: most wrapped lines are longer
     unit: list[str] = [lines[0]]
     for prev, line in itertools.pairwise(lines):
         indented = line[:1].isspace() and not prev[:1].isspace()
@@ -162,7 +163,7 @@ def _reflow(raw: str) -> Iterator[Block]:
             or _LIST_MARKER.match(line) is not None
             or _DIALOGUE.match(line) is not None
             or (indented and not _LIST_MARKER.match(unit[0]))
-            or _reads_like_heading(prev, line, wrap_width)
+            or (len(prev) <= heading_width and _reads_like_heading(prev, line, wrap_width))
         )
         if starts_new:
             yield _block(_join(unit))
