@@ -52,8 +52,9 @@ class EvalSet:
     """A quotes_eval JSONL file."""
 
 
-def _module(path: Path, name: str) -> ModuleType:
-    """Import a script of ../shared/eval by path (it is not a package)."""
+def eval_script(name: str) -> ModuleType:
+    """Import the script `name`.py of ../shared/eval by path (the folder is not a package)."""
+    path = EVAL / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"eval_sets: cannot load {path}")
@@ -63,16 +64,19 @@ def _module(path: Path, name: str) -> ModuleType:
     return module
 
 
-def _convert(set_dir: Path, out: Path) -> Path:
-    """An own-format set (articles/*.txt + gold/*.yaml) as quotes_eval JSONL."""
-    convert = _module(EVAL / "convert_heldout.py", "convert_heldout")
+def convert_set(set_dir: Path, out: Path) -> Path:
+    """An own-format set (articles/*.txt + gold/*.yaml) written to `out` as quotes_eval JSONL."""
+    convert = eval_script("convert_heldout")
     with redirect_stdout(io.StringIO()):
         convert.main(str(set_dir), str(out))
     return out
 
 
-def _score(qe: ModuleType, gold: Path, extractor: list[str]) -> tuple[dict[str, Any], str]:
-    """quotes_eval's numbers and its printed report for one gold file."""
+def score(gold: Path, extractor: list[str]) -> tuple[dict[str, Any], str]:
+    """quotes_eval's numbers and its printed report for one gold file and extractor arguments."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # so that --func can name benchmarks.quotes_adapter
+    qe = sys.modules.get("quotes_eval") or eval_script("quotes_eval")
     with redirect_stdout(io.StringIO()) as out:
         result: dict[str, Any] = qe.main([str(gold), *extractor])
     return result, out.getvalue()
@@ -113,8 +117,6 @@ def main(argv: list[str] | None = None) -> None:
     if not (EVAL / "quotes_eval.py").exists():
         raise SystemExit(f"eval_sets: {EVAL / 'quotes_eval.py'} is absent")
     extractor = ["--cmd", args.cmd] if args.cmd else ["--func", args.func]
-    sys.path.insert(0, str(ROOT))
-    qe = _module(EVAL / "quotes_eval.py", "quotes_eval")
     corpora = (
         ("polnear dev +coref", args.polnear_dev_core),
         ("polnear dev", args.polnear_dev),
@@ -126,12 +128,12 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         sets = [
-            EvalSet("own", _convert(OWN, Path(tmp) / "own.jsonl")),
-            EvalSet("fresh", _convert(FRESH, Path(tmp) / "fresh.jsonl")),
+            EvalSet("own", convert_set(OWN, Path(tmp) / "own.jsonl")),
+            EvalSet("fresh", convert_set(FRESH, Path(tmp) / "fresh.jsonl")),
             *(EvalSet(name, path) for name, path in corpora if path is not None),
         ]
         for each in sets:
-            result, report = _score(qe, each.gold, extractor)
+            result, report = score(each.gold, extractor)
             if args.full:
                 print(f"== {each.name}: {each.gold}\n{report}")
             rows.append(_row(each.name, result))

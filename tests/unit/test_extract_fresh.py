@@ -22,20 +22,14 @@ to one of these articles and then count the article as unseen.
 
 from __future__ import annotations
 
-import importlib.util
-import io
-import sys
-from contextlib import redirect_stdout
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-FRESH = ROOT / "tests" / "data" / "extract_fresh"
-EVAL = ROOT / ".." / "shared" / "eval"
+from benchmarks.eval_sets import EVAL, FRESH, convert_set, score
+
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
 ATTRIBUTED_F1_FLOOR = 0.75
 """First score 0.798, rounded down to 0.05."""
@@ -43,15 +37,6 @@ SPEAKER_ACCURACY_FLOOR = 0.80
 """First score 0.823, rounded down to 0.05."""
 NONQUOTES_REPORTED_CEILING = 0.30
 """First score 0.286 (lower is better), rounded up to 0.05."""
-
-
-def _module(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _gold(article: Path) -> dict[str, Any]:
@@ -86,18 +71,10 @@ def test_fresh_set_is_big_and_varied() -> None:
 
 @pytest.mark.skipif(not (EVAL / "quotes_eval.py").exists(), reason="../shared/eval is absent")
 def test_fresh_set_scores_no_worse_than_its_first_score(tmp_path: Path) -> None:
-    convert = _module(EVAL / "convert_heldout.py", "convert_heldout")
-    qe = _module(EVAL / "quotes_eval.py", "quotes_eval")
-    gold = tmp_path / "fresh.jsonl"
-    with redirect_stdout(io.StringIO()):
-        convert.main(str(FRESH), str(gold))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        with redirect_stdout(io.StringIO()) as out:
-            result = qe.main([str(gold), "--func", "quotes_adapter:extract_text"])
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    report = out.getvalue()
+    result, report = score(
+        convert_set(FRESH, tmp_path / "fresh.jsonl"),
+        ["--func", "benchmarks.quotes_adapter:extract_text"],
+    )
     assert result["records"] == len(ARTICLES), report
     assert result["attributed"][2] >= ATTRIBUTED_F1_FLOOR, report
     assert result["speaker_acc"] >= SPEAKER_ACCURACY_FLOOR, report
