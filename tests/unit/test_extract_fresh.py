@@ -28,7 +28,8 @@ from typing import Any
 import pytest
 import yaml
 
-from benchmarks.eval_sets import EVAL, FRESH, convert_set, score
+from benchmarks.eval_sets import FRESH, convert_set, score
+from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
 ATTRIBUTED_F1_FLOOR = 0.75
@@ -69,7 +70,7 @@ def test_fresh_set_is_big_and_varied() -> None:
     assert kinds == {"direct", "partial", "scare", "title"}
 
 
-@pytest.mark.skipif(not (EVAL / "quotes_eval.py").exists(), reason="../shared/eval is absent")
+@needs_shared_eval
 def test_fresh_set_scores_no_worse_than_its_first_score(tmp_path: Path) -> None:
     result, report = score(
         convert_set(FRESH, tmp_path / "fresh.jsonl"),
