@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import eval_sets
+from tests.conftest import needs_shared_eval
 
-needs_eval = pytest.mark.skipif(
-    not (eval_sets.EVAL / "quotes_eval.py").exists(), reason="../shared/eval is absent"
-)
+needs_eval = needs_shared_eval
 
 
 @needs_eval
