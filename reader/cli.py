@@ -11,6 +11,7 @@ import argparse
 import gc
 import importlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -61,6 +62,15 @@ class _OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise `UsageError` instead of printing the usage and exiting."""
+        unknown = message.removeprefix("unrecognized arguments: ")
+        if unknown != message and unknown.startswith("--"):
+            import difflib  # only on this error path
+
+            option = unknown.split()[0].split("=")[0]
+            options = set(re.findall(r"--[a-z][a-z0-9-]*", self.format_help()))
+            close = difflib.get_close_matches(option, sorted(options), n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean {close[0]}?)"
         raise UsageError(message, self.prog)
 
 
