@@ -169,6 +169,18 @@ def test_unknown_option_is_a_usage_error() -> None:
 USAGE_ERRORS = [
     ("unknown option", ["--no-such-option"], "unrecognized arguments: --no-such-option", "reader"),
     (
+        "misspelt option",
+        ["--plian", "a.txt"],
+        "unrecognized arguments: --plian (did you mean --plain?)",
+        "reader",
+    ),
+    (
+        "misspelt option of a command",
+        ["quotes", "--sampel"],
+        "quotes: unrecognized arguments: --sampel (did you mean --sample?)",
+        "reader quotes",
+    ),
+    (
         "bad option value",
         ["--width", "abc"],
         "argument --width: invalid int value: 'abc'",
