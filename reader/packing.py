@@ -28,7 +28,7 @@ def pack(article: Article) -> tuple[Any, ...]:
         array("q", [p.end for p in paragraphs]),
         [p.kind.value for p in paragraphs],
         array("q", [p.level for p in paragraphs]),
-        list(article._hash),
+        article.sha256_if_known,
         article.byline,
     )
 
@@ -50,4 +50,4 @@ def unpack(packed: tuple[Any, ...]) -> Article:
     )
     if len({len(paragraphs), len(starts), len(ends), len(kinds), len(levels)}) != 1:
         raise ValueError("packed article is inconsistent")
-    return Article(title, source, text, paragraphs, format_, url, byline, list(known_hash))
+    return Article(title, source, text, paragraphs, format_, url, byline, known_hash)
