@@ -5,8 +5,8 @@ default) after an ESC for more bytes; a key typed within that wait (a quick typi
 SSH delivering both keys in one read) arrives as alt+key. Typing `/slutsky`, Esc and `q` within
 50 ms put "q" in the search bar and left the reader open. Two remedies, both needed:
 
-- `shorten_escape_delay` makes the wait 25 ms (as Vim and newsbeuter do; tmux 3.5 uses 10 ms)
-  unless the user set `ESCDELAY`. A terminal writes an escape sequence (an arrow, a mouse
+- `shorten_escape_delay` makes the wait 25 ms (Neovim waits 50 ms, tmux 3.5 10 ms) unless
+  the user set `ESCDELAY`. A terminal writes an escape sequence (an arrow, a mouse
   report) in one piece, so a short wait does not split it.
 - `escape_then_key` turns alt+key back into Esc then key when nothing binds alt+key, which no
   wait can do for keys that arrive together. Nothing in the reader binds alt+letter.
