@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
-from reader.ui.escape_keys import ALT, escape_then_key, restore_environment
+from reader.ui.escape_keys import ALT, escape_then_key
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.reader import Extractor, ReaderScreen
@@ -101,7 +101,6 @@ class ReaderApp(App[None]):
         history: Callable[[], SearchHistory] | None = None,
     ) -> None:
         super().__init__()
-        restore_environment()  # Textual has read the escape delay by now
         self.article = article
         """The article shown (the first screens of a book until `finish` has read the rest)."""
         self.resumed = False

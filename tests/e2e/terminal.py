@@ -49,8 +49,7 @@ KEYS: dict[str, str] = {
 
 
 ESCAPE_PAUSE = 0.25
-"""Seconds waited after `escape` before the next key (more than any escape delay: the reader's
-25 ms, Textual's default 100 ms)."""
+"""Seconds waited after `escape` before the next key (more than Textual's 100 ms ESCDELAY)."""
 
 
 def reader_command(*args: str) -> list[str]:

@@ -50,7 +50,7 @@ def test_escape_and_q_in_one_read_close_the_bar_and_quit(searching: Terminal) ->
 def test_escape_then_a_key_40_ms_later_acts_on_the_article(searching: Terminal) -> None:
     term = searching
     term.send("\x1b")
-    time.sleep(0.04)  # a quick typist: under Textual's default 100 ms escape delay
+    time.sleep(0.04)  # a quick typist: within Textual's 100 ms escape delay
     term.send("j")
     # Back at the top, where the search started, then one line down: the title's rule on top.
     term.wait_until(lambda _screen: term.lines()[0].strip().startswith("━"))

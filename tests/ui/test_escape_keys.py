@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from textual import events
 
 from reader.document import Article
 from reader.ui.app import ReaderApp
-from reader.ui.escape_keys import ESCAPE_DELAY_MS, escape_then_key
+from reader.ui.escape_keys import escape_then_key
 from tests.ui.conftest import no_extraction
 from tests.ui.test_search_bar import parts, search, settle
 
@@ -53,25 +49,6 @@ def test_textual_still_reads_escape_q_as_alt_q() -> None:
     keys = [e for e in parser.feed("\x1bq") if isinstance(e, events.Key)]
     keys += [e for e in parser.feed("") if isinstance(e, events.Key)]  # end of input
     assert [(key.key, key.character) for key in keys] == [("alt+q", "q")]
-
-
-def _delay_in_a_fresh_process(env: dict[str, str]) -> str:
-    code = (  # as `reader` starts the app
-        "import os; from reader.ui.app import ReaderApp; import textual.constants as c; "
-        "from reader.load import load_sample; ReaderApp(load_sample()); "
-        "print(c.ESCAPE_DELAY, 'ESCDELAY' in os.environ)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
-def test_the_reader_shortens_textuals_escape_delay_unless_escdelay_is_set() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "ESCDELAY"}
-    # Also breaks loudly if Textual stops reading ESCDELAY into `constants.ESCAPE_DELAY`.
-    assert _delay_in_a_fresh_process(env) == f"{ESCAPE_DELAY_MS / 1000} False"
-    assert _delay_in_a_fresh_process({**env, "ESCDELAY": "80"}) == "0.08 True"
 
 
 async def test_escape_and_q_arriving_as_alt_q_close_the_bar_and_quit(sample: Article) -> None:
