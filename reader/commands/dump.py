@@ -6,6 +6,7 @@ import argparse
 
 from reader.commands.common import add_format, add_target, open_target
 from reader.extract import extract
+from reader.load import LoadError
 from reader.serialize import article_dict, write
 
 NAME = "dump"
@@ -20,6 +21,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the document and return the exit code."""
+    if not args.target:  # an empty path would open the current directory: say what it was
+        raise LoadError(
+            "the FILE argument is empty (''); give a path, an http(s) URL, or - for stdin"
+        )
     article = open_target(args)
     write(article_dict(article, extract(article)), args.format)
     return 0

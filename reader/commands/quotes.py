@@ -8,6 +8,7 @@ import sys
 
 from reader.commands.common import add_format, add_target, open_target
 from reader.extract import QuoteKind, extract
+from reader.load import LoadError
 from reader.serialize import quote_dict, write
 
 NAME = "quotes"
@@ -43,6 +44,8 @@ def _kinds(value: str) -> set[str]:
 def run(args: argparse.Namespace) -> int:
     """Print the quotes and return the exit code."""
     kinds: set[str] = args.kind
+    if not kinds:  # `--kind ""` (or only commas): listing nothing would look like no quotes
+        raise LoadError(f"--kind names no kind; choose from {', '.join(_KINDS)}")
     article = open_target(args)
     extraction = extract(article)
     quotes = [q for q in extraction.quotes if q.kind.value in kinds]
