@@ -20,6 +20,7 @@ from typing import Protocol, cast
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.load import LoadError, open_article
+from reader.load.clean import clean
 from reader.load.progressive import open_progressively
 
 PROG = "reader"
@@ -143,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    # Messages quote file names and note text, which others may write: shown literally.
+    print(f"{PROG}: error: {clean(message)}", file=sys.stderr)
 
 
 def _open(args: argparse.Namespace) -> int:
