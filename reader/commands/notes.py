@@ -214,9 +214,9 @@ def _recover(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     article = open_target(args)
     store = open_store(article, args)
-    _warn(store)
     if store.read_only and not store.notes.annotations:
-        return 2
+        raise LoadError(store.read_only)  # nothing to list: the file is the problem
+    _warn(store)
     results = store.reanchor(article)
     if args.format == "table":
         _table(results, article, store)

@@ -24,17 +24,9 @@ from annotations.safe_files import LockTimeout, file_lock
 from annotations.store import NotesStore
 from annotations.yaml_io import dump, parse, parse_bytes
 from reader.cli import main
+from tests.unit.test_cli_notes import ARTICLE, run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-ARTICLE = """Harbour town votes to rebuild its bridge
-
-The council of Port Alden voted on Tuesday to rebuild the bridge.
-
-"We cannot wait another winter," said the mayor after the vote.
-
-The bridge will have two lanes. The work on the bridge starts in May.
-"""
 
 
 @pytest.fixture
@@ -47,12 +39,6 @@ def article(tmp_path: Path) -> Path:
 @pytest.fixture
 def notes_dir(tmp_path: Path) -> Path:
     return tmp_path / "notes"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def reader(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -131,6 +117,7 @@ def test_a_fifo_in_place_of_the_notes_file_is_refused_not_waited_on(
     assert "a FIFO (named pipe), not a notes file" in result.stderr
     if words != ["export"]:  # export still exports the article, with a warning
         assert result.returncode == 2
+        assert result.stderr.startswith("reader: error: ") and result.stderr.count("\n") == 1
     assert fifo_notes.exists() and not fifo_notes.is_file()  # left as it was
 
 
