@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from textual.markup import escape
 
-from annotations.merge import value_text
 from reader.load.clean import clean
 from reader.ui.notes_keys import NOTE_COLOURS
 from reader.ui.widgets.notes_pane import NoteEntry
@@ -63,6 +62,8 @@ def note_entry(
 
     `conflicts` are the store's recorded conflicts; those of this annotation are listed.
     """
+    from annotations.merge import value_text  # with the notes, not before the first paint
+
     assert annotation.selector is not None
     return NoteEntry(
         id=annotation.id,
