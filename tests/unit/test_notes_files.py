@@ -305,3 +305,49 @@ def test_an_empty_file_argument_is_named(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 2
     assert "the FILE argument is empty ('')" in err
     assert err.count("\n") == 1
+
+
+# -- recover inside a notes repository --------------------------------------------------------
+
+
+def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60
+    )
+
+
+def test_after_reader_notes_recover_git_no_longer_lists_the_file_as_unmerged(
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "gitconfig").write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    remote, alice, bob = tmp_path / "remote.git", tmp_path / "alice", tmp_path / "bob"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice.mkdir()
+    git(alice, "init", "--quiet")
+    for clone, name in ((alice, "Alice"), (bob, "Bob")):
+        if clone == bob:  # a plain clone: the notes merge driver is not registered in it
+            assert git(tmp_path, "clone", "--quiet", str(remote), str(bob)).returncode == 0
+        git(clone, "config", "user.name", name)
+        git(clone, "config", "user.email", f"{name.lower()}@example.org")
+        if clone == alice:
+            assert reader("sync", "--init", str(remote), "--notes-dir", str(alice)).returncode == 0
+            add_note(article, alice, "rebuild the bridge", "base")
+            assert reader("sync", "--notes-dir", str(alice)).returncode == 0
+    add_note(article, bob, "said the mayor", "bob's")
+    git(bob, "commit", "--quiet", "-am", "bob's note")
+    add_note(article, alice, "two lanes", "alice's")
+    assert reader("sync", "--notes-dir", str(alice)).returncode == 0
+    assert git(bob, "pull", "--quiet", "--no-rebase").returncode != 0  # git's text merge
+    assert git(bob, "diff", "--name-only", "--diff-filter=U").stdout.strip()
+
+    result = reader("notes", "recover", str(article), "--notes-dir", str(bob))
+    assert result.returncode == 0, result.stderr
+    assert "Recovered 3 notes" in result.stdout
+    assert git(bob, "diff", "--name-only", "--diff-filter=U").stdout == ""
+    (path,) = bob.glob("*.notes.yaml")
+    assert sorted(live_notes(path)) == ["alice's", "base", "bob's"]
