@@ -329,7 +329,8 @@ class NotesStoreScreen(Screen[None]):
         return [
             NoteRecord(
                 annotation.id,
-                " ".join([annotation.note, *("#" + tag for tag in annotation.tags)]).strip(),
+                # Search results and the palette show this text: cleaned as article text is.
+                clean(" ".join([annotation.note, *("#" + tag for tag in annotation.tags)])).strip(),
                 placement.start,
                 placement.end,
             )

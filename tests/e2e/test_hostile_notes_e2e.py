@@ -37,9 +37,11 @@ CLIPBOARD_OSC = "\x1b]52;c;cm0gLXJmIH4=\x07"
 DCS = "\x1bPq#0;2;0;0;0\x1b\\"
 CSI_8BIT = "\x9b31m"
 CLEAR = "\x1b[2J\x1b[H"
+WINDOW_OP = "\x1b[8;5;20t"
+RESET = "\x1bc"
 BELL = "\x07"
 LONE_ESCAPE = "\x1b"
-HOSTILE = TITLE_OSC + CLIPBOARD_OSC + DCS + CSI_8BIT + CLEAR + BELL
+HOSTILE = TITLE_OSC + CLIPBOARD_OSC + DCS + CSI_8BIT + CLEAR + WINDOW_OP + RESET + BELL
 """Escapes that must never reach the terminal from a note."""
 
 MARKUP = "[b]bold[/b] [@click=app.quit]quit[/]"
@@ -53,6 +55,9 @@ FORBIDDEN = {
     "an 8-bit CSI": "\x9b".encode(),
     "a bell": b"\x07",
     "a clear-screen CSI": b"\x1b[2J",
+    "a window-resize CSI": b"\x1b[8;5;20t",
+    "a terminal reset": b"\x1bc",
+    "a lone escape": b"\x1ba",
 }
 
 
@@ -195,6 +200,11 @@ def test_synced_notes_reach_the_terminal_only_as_text_in_the_app(
         term.send("a")  # the note editor, with the note's text in a text area
         screen = term.wait_for("Note ─", timeout=30)
         term.wait_for("[@click=app.quit]")
+        term.send_key("escape")
+        term.settle(0.5)
+        term.send("/")  # search the notes: the results list shows the note's text
+        term.send("#bold")
+        term.wait_for("[@click=app.quit]", timeout=30)
         term.send_key("escape")
         term.settle(0.5)
         term.send("q")
