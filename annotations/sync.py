@@ -99,6 +99,7 @@ from annotations.yaml_io import (
     has_conflict_markers,
     parse_bytes,
 )
+from reader.load.clean import clean
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 """The id of git's empty tree, to diff the first commit against."""
@@ -286,19 +287,27 @@ def describe(change_list: Sequence[Change]) -> str:
 
 
 def commit_message(change_list: Sequence[Change]) -> str:
-    """A commit message saying which articles gained, changed or lost how many notes."""
+    """A commit message saying which articles gained, changed or lost how many notes.
+
+    Titles come from the notes files (others write them): escapes dropped, controls made
+    visible and line breaks flattened, so `git log` shows them as text on one line each.
+    """
     notes = [c for c in change_list if c.readable]
     added = sum(c.added for c in notes)
     changed = sum(c.changed for c in notes)
     removed = sum(c.removed for c in notes)
     if len(change_list) == 1:
-        subject = f"Notes on {change_list[0].title}: " + (
+        subject = f"Notes on {_one_line(change_list[0].title)}: " + (
             counts(added, changed, removed) if notes else "file changed"
         )
     else:
         subject = f"Notes on {len(change_list)} articles: {counts(added, changed, removed)}"
-    body = [f"- {c.describe()} ({c.path})" for c in change_list]
+    body = [f"- {_one_line(c.describe())} ({_one_line(c.path)})" for c in change_list]
     return subject + "\n\n" + "\n".join(body) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(clean(text).split())
 
 
 # -- sync ---------------------------------------------------------------------------------------

@@ -176,6 +176,17 @@ def test_reader_sync_reports_the_synced_title_and_conflict_as_text(
     assert b"Conflict in Bridge" in sync_output  # and the conflict it brought
 
 
+def test_the_commit_messages_sync_writes_hold_the_synced_title_as_text(
+    synced: tuple[Path, Path, bytes],
+) -> None:
+    _, alice, _ = synced
+    log = subprocess.run(
+        ["git", "log", "--format=%B"], cwd=alice, capture_output=True, check=True, timeout=60
+    ).stdout
+    assert b"Notes on Bridge" in log
+    assert_literal(log, "git log of the notes repository")
+
+
 def test_synced_notes_reach_the_terminal_only_as_text_in_the_app(
     synced: tuple[Path, Path, bytes],
 ) -> None:
