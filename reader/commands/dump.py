@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.common import add_format, add_target, open_target
+from reader.commands.common import UsageError, add_format, add_target, open_target
 from reader.extract import extract
-from reader.load import LoadError
 from reader.serialize import article_dict, write
 
 NAME = "dump"
@@ -21,8 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the document and return the exit code."""
-    if not args.target:  # an empty path would open the current directory: say what it was
-        raise LoadError(
+    if args.target == "":  # an empty path would open the current directory: say what it was
+        raise UsageError(
             "the FILE argument is empty (''); give a path, an http(s) URL, or - for stdin"
         )
     article = open_target(args)

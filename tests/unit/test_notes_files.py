@@ -297,7 +297,8 @@ def test_an_empty_kind_is_refused_with_one_line(
     code, out, err = run(capsys, "quotes", "--kind", "", str(article))
     assert code == 2
     assert out == ""
-    assert err.startswith("reader: error: --kind") and err.count("\n") == 1
+    assert err.startswith("reader: error: quotes: argument --kind: names no kind")
+    assert err.count("\n") == 1
 
 
 def test_an_empty_file_argument_is_named(capsys: pytest.CaptureFixture[str]) -> None:
