@@ -649,8 +649,9 @@ class NotesStore:
         try:
             backup = read_regular(self.backup_path)
         except FileNotFoundError:
+            problem = "does not exist" if data is None else "cannot be read"
             raise StoreError(
-                f"{self.path} cannot be read and there is no last good copy "
+                f"{self.path} {problem} and there is no last good copy "
                 f"({self.backup_path.name}); fix it by hand or restore it from git"
             ) from None
         except OSError as error:

@@ -90,7 +90,7 @@ __all__ = [  # the repository names are re-exported: callers use `sync.init`, `s
     "register_driver",
     "sync",
 ]
-from annotations.safe_files import read_regular
+from annotations.safe_files import atomic_write, read_regular
 from annotations.store import NotesStore, StoreError
 from annotations.yaml_io import (
     NotesFormatError,
@@ -360,8 +360,7 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
             raise SyncError(f"cannot merge {error}") from None
         merged.append((path, result.text))
     for path, text in merged:
-        target = top / path
-        target.write_text(text, encoding="utf-8", newline="\n")
+        atomic_write(top / path, text.encode("utf-8"))  # a crash leaves the old or the new
         git(top, "add", "--", path)
     return [str(Path(p)) for p in paths]
 
