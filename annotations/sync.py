@@ -99,7 +99,6 @@ from annotations.yaml_io import (
     has_conflict_markers,
     parse_bytes,
 )
-from reader.load.clean import clean
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 """The id of git's empty tree, to diff the first commit against."""
@@ -289,8 +288,8 @@ def describe(change_list: Sequence[Change]) -> str:
 def commit_message(change_list: Sequence[Change]) -> str:
     """A commit message saying which articles gained, changed or lost how many notes.
 
-    Titles come from the notes files (others write them): escapes dropped, controls made
-    visible and line breaks flattened, so `git log` shows them as text on one line each.
+    Titles come from the notes files (others write them): control characters become spaces
+    and line breaks are flattened, so `git log` shows them as text on one line each.
     """
     notes = [c for c in change_list if c.readable]
     added = sum(c.added for c in notes)
@@ -307,7 +306,9 @@ def commit_message(change_list: Sequence[Change]) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(clean(text).split())
+    # Control characters (escapes included) become spaces: a commit message is data for git,
+    # and `reader.load.clean` is out of this package's reach (the layering contract).
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 # -- sync ---------------------------------------------------------------------------------------
