@@ -262,7 +262,7 @@ class NotesStore:
         except FileNotFoundError:
             return None
         except NotRegularFile as error:
-            raise StoreError(f"cannot use {error}") from None
+            raise StoreError(str(error)) from None
         except OSError as error:
             raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from None
 
