@@ -98,7 +98,7 @@ class NotesPane(Pane):
         orphans = [entry for entry in entries if entry.orphan]
         if not entries:
             hint = (
-                f"read-only, no notes can be added: {read_only}"
+                f"read-only, no notes can be added: {_flat(read_only, 300)}"
                 if read_only
                 else "no notes yet: v selects, h highlights, a adds a note"
             )
