@@ -178,6 +178,7 @@ class ReaderApp(App[None]):
             side_panes=self.config.side_panes,
             start_offset=self._start_offset,
             pending=self._finish is not None,
+            search_history=lambda: self.search_history,
         )
 
     @property

@@ -1,12 +1,15 @@
 """What searching means on the reader screen: the index, the workers, highlights, n/N, filtering.
 
-`ReaderScreen` owns one `SearchController` and hands it the search bar's messages; the
-controller runs every search in an exclusive thread worker (a new keystroke cancels the stale
-one, and a stale result is dropped by its generation number), then sets attributes on the
-widgets: the article view's `search` mark layers and paragraph filter, the bar's results and
-counter, the status line. The index is built in a worker when the bar first opens (a 3 MB book's
-index takes a second and tens of MB: a reader who never searches never pays for it); what is
-typed meanwhile runs once it is ready.
+`ReaderScreen` owns one `SearchController` and hands it the search bar's messages. The
+controller never sees the screen: it is given small typed ports (`SearchView` for the widgets,
+focus and toasts; `ReadingSource` for the article and its extraction; a `RunWorker` and a
+`CallFromThread` callable; a way to mount the panes), so it cannot import or reach back into
+the screen that uses it. It runs every search in an exclusive thread worker (a new keystroke
+cancels the stale one, and a stale result is dropped by its generation number), then sets
+attributes on the widgets: the article view's `search` mark layers and paragraph filter, the
+bar's results and counter, the status line. The index is built in a worker when the bar first
+opens (a 3 MB book's index takes a second and tens of MB: a reader who never searches never
+pays for it); what is typed meanwhile runs once it is ready.
 
 The rule for `n`/`N`: they step through the matches of the last search confirmed with `enter`
 while its highlights are on; selecting a speaker ends that search, so whichever was chosen last
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -32,6 +35,9 @@ from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+    from textual.widget import Widget
+
     from reader.document import Article
     from reader.extract.model import Extraction
 
@@ -39,7 +45,6 @@ if TYPE_CHECKING:
     from reader.search.index import NoteRecord, SearchIndex, SearchResults
     from reader.search.literal import LiteralMatch, LiteralMatches
     from reader.search.rank import SearchHit
-    from reader.ui.screens.reader import ReaderScreen
 
 MATCH_STYLE = "article-view--match"
 """Every literal match on screen."""
@@ -49,6 +54,85 @@ MATCH_PRIORITY = 50
 """Search marks sit above quote tints (0) and the speaker (10), under the flash (100)."""
 MARGIN = 4000
 """Characters highlighted beyond each end of the screen, so a small scroll needs no new marks."""
+
+
+class ReadingSource(Protocol):
+    """The article being read and what extraction found (both change as the book loads)."""
+
+    @property
+    def article(self) -> Article:
+        """The article searched."""
+
+    @property
+    def extraction(self) -> Extraction | None:
+        """Quotes and speakers, once extraction has finished."""
+
+    @property
+    def pending(self) -> bool:
+        """True while only the first screens of a book are there."""
+
+
+class SearchView(Protocol):
+    """The widgets a search drives, and the reader's focus and toasts."""
+
+    @property
+    def view(self) -> ArticleView:
+        """The article pane."""
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar (mounted after the first paint)."""
+
+    @property
+    def search_bar_open(self) -> bool:
+        """True while a mounted search bar is open (False before it is mounted)."""
+
+    @property
+    def status_line(self) -> StatusLine:
+        """The status line, where n/N and the filter are named."""
+
+    @property
+    def focused(self) -> Widget | None:
+        """The widget with the focus."""
+
+    def focus_article(self) -> None:
+        """Give the article the focus now, so keys typed next are the article's."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+    ) -> None:
+        """Show a toast."""
+
+    def call_after_refresh(self, callback: Callable[..., object], *args: object) -> bool:
+        """Call `callback` once the screen has refreshed."""
+
+
+class RunWorker(Protocol):
+    """Start a worker (`Screen.run_worker`): the index build and each search run in one."""
+
+    def __call__(
+        self,
+        work: Callable[[], None],
+        *,
+        name: str,
+        group: str,
+        description: str,
+        exit_on_error: bool,
+        exclusive: bool = False,
+        thread: bool,
+    ) -> object:
+        """Run `work` in a worker."""
+
+
+class CallFromThread(Protocol):
+    """Run a callback on the UI thread from a worker (`App.call_from_thread`)."""
+
+    def __call__(self, callback: Callable[..., object], *args: object) -> object:
+        """Call `callback(*args)` on the UI thread and wait for it."""
 
 
 @dataclass
@@ -79,11 +163,29 @@ def build_index(
 
 
 class SearchController:
-    """Search, filter and n/N for one `ReaderScreen` (not a widget: the screen delegates to it)."""
+    """Search, filter and n/N for one reader screen (not a widget: the screen delegates to it)."""
 
-    def __init__(self, screen: ReaderScreen) -> None:
-        self.screen = screen
-        """The screen searched."""
+    def __init__(
+        self,
+        *,
+        widgets: SearchView,
+        source: ReadingSource,
+        run_worker: RunWorker,
+        call_from_thread: CallFromThread,
+        mount_panes: Callable[[], bool],
+        notes: Callable[[], Sequence[NoteRecord]] = tuple,
+        history: Callable[[], SearchHistory] | None = None,
+    ) -> None:
+        self.widgets = widgets
+        """The widgets searched and marked."""
+        self.source = source
+        """The article searched, and its extraction."""
+        self.run_worker = run_worker
+        """Starts the index and search workers."""
+        self.call_from_thread = call_from_thread
+        """Hands a worker's answer back to the UI thread."""
+        self.mount_panes = mount_panes
+        """Mounts the side panes and the bar; True while they are not ready yet."""
         self.index: SearchIndex | None = None
         """The search index, once built."""
         self.results: SearchResults | None = None
@@ -100,7 +202,7 @@ class SearchController:
         """The filter in force (`&`), or empty."""
         self.filter_paragraphs: tuple[int, ...] | None = None
         """Paragraphs shown by the filter, or None when every paragraph is shown."""
-        self.notes: Callable[[], Sequence[NoteRecord]] = self._screen_notes
+        self.notes: Callable[[], Sequence[NoteRecord]] = notes
         """Where the notes to search (`#`) and offer in the palette come from."""
         self._origin: _Origin | None = None
         self._generation = 0
@@ -108,6 +210,7 @@ class SearchController:
         self._current_spans: tuple[tuple[int, int], ...] = ()
         self._hit_number = 0
         self._marked: tuple[LiteralMatches, int, int] | None = None
+        self._history = history
         self._own_history = SearchHistory()
         self._failed = False
         self._index_started = False
@@ -116,29 +219,23 @@ class SearchController:
     @property
     def history(self) -> SearchHistory:
         """Past searches per article: the app's (which it loads and saves), else our own."""
-        history = getattr(self.screen.app, "search_history", None)
-        return history if isinstance(history, SearchHistory) else self._own_history
-
-    def _screen_notes(self) -> Sequence[NoteRecord]:
-        """The screen's placed notes (`NotesScreen.note_records`), or none."""
-        records = getattr(self.screen, "note_records", None)
-        return tuple(records()) if callable(records) else ()
+        return self._history() if self._history is not None else self._own_history
 
     # ----------------------------------------------------------------- widgets
 
     @property
     def bar(self) -> SearchBar:
         """The search bar."""
-        return self.screen.query_one(SearchBar)
+        return self.widgets.search_bar
 
     @property
     def view(self) -> ArticleView:
         """The article pane."""
-        return self.screen.query_one("#article", ArticleView)
+        return self.widgets.view
 
     @property
     def _key(self) -> str:
-        return self.screen.article.text_sha256
+        return self.source.article.text_sha256
 
     # ----------------------------------------------------------------- the index
 
@@ -150,11 +247,11 @@ class SearchController:
         """
         if self._index_started:
             return
-        if self.screen.pending:
+        if self.source.pending:
             self._index_wanted = True
             return
         self._index_started = True
-        self.screen.run_worker(
+        self.run_worker(
             self._build_index,
             name="search-index",
             description="build the search index",
@@ -172,20 +269,20 @@ class SearchController:
         worker = get_current_worker()
         try:
             index = build_index(
-                self.screen.article,
-                self.screen.extraction,
+                self.source.article,
+                self.source.extraction,
                 is_cancelled=lambda: worker.is_cancelled,
             )
         except Exception:
             if not worker.is_cancelled:
-                self.screen.app.call_from_thread(self._index_failed)
+                self.call_from_thread(self._index_failed)
             raise
         if index is not None and not worker.is_cancelled:
-            self.screen.app.call_from_thread(self._index_built, index)
+            self.call_from_thread(self._index_built, index)
 
     def _index_failed(self) -> None:
         self._failed = True
-        self.screen.notify("Search is unavailable for this article.", severity="warning")
+        self.widgets.notify("Search is unavailable for this article.", severity="warning")
         if self.bar.is_open:
             self.bar.set_info("search unavailable")
 
@@ -199,7 +296,7 @@ class SearchController:
     def _ready_index(self) -> SearchIndex | None:
         """The index, with the extraction's quotes once extraction has finished."""
         index = self.index
-        extraction = self.screen.extraction
+        extraction = self.source.extraction
         if index is not None and extraction is not None and index.extraction is not extraction:
             index = self.index = index.with_extraction(extraction)
         return index
@@ -208,8 +305,8 @@ class SearchController:
 
     def open(self, mode: SearchMode) -> None:
         """Open the bar to search (`/`) or filter (`&`), remembering where the reader is."""
-        if self.screen.mount_panes():  # a key before the first paint: once the bar is there
-            self.screen.call_after_refresh(self.open, mode)
+        if self.mount_panes():  # a key before the first paint: once the bar is there
+            self.widgets.call_after_refresh(self.open, mode)
             return
         view = self.view
         self._origin = _Origin(
@@ -254,7 +351,7 @@ class SearchController:
         else:
             notes = tuple(self.notes())  # read on this thread, where the notes change
             job = partial(self._search_job, index, text, scope, notes, self._generation)
-        self.screen.run_worker(
+        self.run_worker(
             job,
             name="search",
             description=f"{mode} for {text!r}",  # the default repr would print the index
@@ -277,7 +374,7 @@ class SearchController:
             text, scope=scope, notes=notes, is_cancelled=lambda: worker.is_cancelled
         )
         if results is not None and not worker.is_cancelled:
-            self.screen.app.call_from_thread(self._show, generation, results, None)
+            self.call_from_thread(self._show, generation, results, None)
 
     def _filter_job(self, index: SearchIndex, text: str, scope: Scope, generation: int) -> None:
         worker = get_current_worker()
@@ -288,7 +385,7 @@ class SearchController:
 
         parsed = parse_query(text, scope)
         results = SearchResults(parsed, index.literal(parsed), ())
-        self.screen.app.call_from_thread(self._show, generation, results, shown)
+        self.call_from_thread(self._show, generation, results, shown)
 
     def _show(
         self, generation: int, results: SearchResults | None, shown: tuple[int, ...] | None
@@ -377,10 +474,10 @@ class SearchController:
             results = self.results = index.search(text, scope=scope, notes=self.notes())
             hit = results.hits[0] if results and results.hits else None
         bar.close()
-        self.screen.set_focus(self.view)  # now: keys typed next are the article's
+        self.widgets.focus_article()
         if results is None or (hit is None and not results.literal.count):
             if text.strip():
-                self.screen.notify(f"Not found: {text}", timeout=3)
+                self.widgets.notify(f"Not found: {text}", timeout=3)
             self._cancel_to_origin()
             return
         literal = results.literal
@@ -403,7 +500,7 @@ class SearchController:
 
     def _submit_filter(self, text: str, scope: Scope) -> None:
         self.bar.close()
-        self.screen.set_focus(self.view)  # now: keys typed next are the article's
+        self.widgets.focus_article()
         if not text.strip():
             self._set_filter("", None)
         elif self.filter_text != text or self.filter_paragraphs is None:
@@ -419,7 +516,7 @@ class SearchController:
     @property
     def bar_focused(self) -> bool:
         """True while the bar is open with the focus in it (where esc closes it)."""
-        focused = self.screen.focused  # (the bar may not be mounted yet: no query for it)
+        focused = self.widgets.focused  # (the bar may not be mounted yet: no query for it)
         return focused is not None and any(
             isinstance(node, SearchBar) and node.is_open for node in focused.ancestors_with_self
         )
@@ -432,7 +529,7 @@ class SearchController:
         """`esc` in the bar: close it and go back to where the reader was."""
         self._generation += 1
         self.bar.close()
-        self.screen.set_focus(self.view)  # now: keys typed next are the article's
+        self.widgets.focus_article()
         self._cancel_to_origin()
 
     def _cancel_to_origin(self) -> None:
@@ -487,7 +584,7 @@ class SearchController:
             (direction > 0 and match.start <= current.start)
             or (direction < 0 and match.start >= current.start)
         ):
-            self.screen.notify("Search wrapped around.", timeout=2)
+            self.widgets.notify("Search wrapped around.", timeout=2)
         self.current = match
         self._current_spans = ((match.start, match.end),)
         if not view.is_offset_visible(match.start):
@@ -539,7 +636,7 @@ class SearchController:
 
     def view_moved(self) -> None:
         """The article scrolled: highlight the matches now on screen."""
-        if self.searching or any(bar.is_open for bar in self.screen.query(SearchBar)):
+        if self.searching or self.widgets.search_bar_open:
             self._mark()
 
     # ----------------------------------------------------------------- showing
@@ -564,7 +661,7 @@ class SearchController:
                 spans: list[MarkSpan] = [
                     (a, b, MATCH_STYLE)
                     for a, b in literal.spans_between(
-                        max(0, start - MARGIN), min(len(self.screen.article.text), end + MARGIN)
+                        max(0, start - MARGIN), min(len(self.source.article.text), end + MARGIN)
                     )
                 ]
                 view.set_marks("search", spans, priority=MATCH_PRIORITY)
@@ -584,7 +681,7 @@ class SearchController:
         elif self.active_hits:
             number, total = self._hit_number + 1, len(self.active_hits)
             parts.append(f"/{self.active_query} result {number}/{total} (n/N)")
-        self.screen.query_one(StatusLine).search = "  ".join(parts)
+        self.widgets.status_line.search = "  ".join(parts)
 
     def _set_filter(self, text: str, shown: tuple[int, ...] | None) -> None:
         self.filter_text = text if shown is not None else ""

@@ -40,7 +40,9 @@ from reader.ui.widgets.status import StatusLine
 if TYPE_CHECKING:
     # Imported lazily at run time: the extractor loads only after the first paint.
     from reader.extract.model import Extraction, Quote
+    from reader.search.history import SearchHistory
     from reader.ui.search_controller import SearchController
+    from reader.ui.widgets.search_bar import SearchBar
 
 WIDE = 120
 """Columns from which the side panes sit beside the article instead of over it."""
@@ -119,6 +121,7 @@ class ReaderScreen(NotesScreen):
         side_panes: bool = True,
         start_offset: int | None = None,
         pending: bool = False,
+        search_history: Callable[[], SearchHistory] | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -133,6 +136,7 @@ class ReaderScreen(NotesScreen):
         self._start_offset = start_offset
         self._current_quote: int | None = None
         self._search: SearchController | None = None
+        self._search_history = search_history
         self._headings = article.headings()
         self.set_reactive(ReaderScreen.panes_shown, side_panes)
         self._panes_mounted = False
@@ -201,8 +205,39 @@ class ReaderScreen(NotesScreen):
         if self._search is None:
             from reader.ui.search_controller import SearchController
 
-            self._search = SearchController(self)
+            self._search = SearchController(
+                widgets=self,
+                source=self,
+                run_worker=self.run_worker,
+                call_from_thread=self.app.call_from_thread,
+                mount_panes=self.mount_panes,
+                notes=self.note_records,
+                history=self._search_history,
+            )
         return self._search
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar (mounted after the first paint)."""
+        from reader.ui.widgets.search_bar import SearchBar
+
+        return self.query_one(SearchBar)
+
+    @property
+    def search_bar_open(self) -> bool:
+        """True while a mounted search bar is open (False before it is mounted)."""
+        from reader.ui.widgets.search_bar import SearchBar
+
+        return any(bar.is_open for bar in self.query(SearchBar))
+
+    @property
+    def status_line(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    def focus_article(self) -> None:
+        """Give the article the focus now, so keys typed next are the article's."""
+        self.set_focus(self.view)
 
     @property
     def view(self) -> ArticleView:
