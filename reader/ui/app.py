@@ -179,6 +179,7 @@ class ReaderApp(App[None]):
             start_offset=self._start_offset,
             pending=self._finish is not None,
             search_history=lambda: self.search_history,
+            notes_dir=self.notes_dir,
         )
 
     @property

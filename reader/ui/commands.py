@@ -193,14 +193,9 @@ class NoteCommands(EntryProvider):
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every note the search controller can see, in reading order."""
         notes = sorted(screen.search.notes(), key=lambda note: (note.start, note.id))
-        jump = getattr(screen, "jump_to_note", None)
         found = []
         for note in notes:
-            command: Callable[[], object] = (
-                partial(jump, note.id)
-                if callable(jump)
-                else partial(screen.view.scroll_to_offset, note.start)
-            )
+            command: Callable[[], object] = partial(screen.jump_to_note, note.id)
             passage = _one_line(screen.article.text[note.start : note.end])
             found.append(Entry(_one_line(note.text) or passage, command, passage[:60], "Note: "))
         return found

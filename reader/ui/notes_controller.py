@@ -36,6 +36,7 @@ from reader.ui.widgets.notes_pane import NotesPane
 if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import NotesStore
+    from reader.document import Article
     from reader.ui.screens.note_editor import NoteEdit
     from reader.ui.selection import Selection
 
@@ -60,9 +61,18 @@ class NotesScreen(NotesStoreScreen):
         return BindingsMap.from_keys(keys)
 
     def __init__(
-        self, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        article: Article,
+        *,
+        pending: bool = False,
+        notes_dir: str | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
+        super().__init__(
+            article, pending=pending, notes_dir=notes_dir, name=name, id=id, classes=classes
+        )
         self.selection: Selection | None = None
         """The visual-mode selection, or None outside visual mode."""
         self.colour = "yellow"
@@ -82,7 +92,7 @@ class NotesScreen(NotesStoreScreen):
         from reader.ui.widgets.panes import QuotesPane
 
         focused = self.focused
-        extraction = getattr(self, "extraction", None)
+        extraction = self.extraction
         if not isinstance(focused, QuotesPane) or extraction is None:
             return None
         index = focused.highlighted_quote

@@ -35,22 +35,33 @@ if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import NotesStore
     from reader.document import Article
+    from reader.extract.model import Extraction
     from reader.search.index import NoteRecord
 
 
 class NotesStoreScreen(Screen[None]):
     """A screen with an `ArticleView` (`#article`) and a `NotesPane`: the notes and their store."""
 
-    article: Article
-    """The article being read (set by the subclass)."""
-    pending: bool = False
-    """True while `article` is only the first screens of a book still being read: notes wait
-    for the whole text (they are kept per text, and anchored in all of it)."""
-
     def __init__(
-        self, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        article: Article,
+        *,
+        pending: bool = False,
+        notes_dir: str | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.article = article
+        """The article being read."""
+        self.pending = pending
+        """True while `article` is only the first screens of a book still being read: notes wait
+        for the whole text (they are kept per text, and anchored in all of it)."""
+        self.extraction: Extraction | None = None
+        """What extraction found, once it is done (the quote under the Quotes pane's cursor)."""
+        self.notes_dir = notes_dir
+        """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
         self.notes_store: NotesStore | None = None
         """The article's notes once loaded (None while loading)."""
         self.current_note: str | None = None
@@ -80,7 +91,7 @@ class NotesStoreScreen(Screen[None]):
     def load_notes(self) -> None:
         """Open the store and re-anchor the notes in a thread worker (slow on a changed book)."""
         self.run_worker(
-            partial(self._open_store, self.article, getattr(self.app, "notes_dir", None)),
+            partial(self._open_store, self.article, self.notes_dir),
             name="notes",
             description="open the notes",  # the default repr would print the whole article
             group="notes",

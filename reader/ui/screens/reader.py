@@ -122,13 +122,9 @@ class ReaderScreen(NotesScreen):
         start_offset: int | None = None,
         pending: bool = False,
         search_history: Callable[[], SearchHistory] | None = None,
+        notes_dir: str | None = None,
     ) -> None:
-        super().__init__()
-        self.article = article
-        """The article being read."""
-        self.pending = pending
-        self.extraction: Extraction | None = None
-        """What extraction found, once it is done."""
+        super().__init__(article, pending=pending, notes_dir=notes_dir)
         self.colours: dict[str, str] = {}
         """Speaker id to colour."""
         self._extractor: Extractor = extractor or SubprocessExtractor()
