@@ -3,6 +3,7 @@ import-linter contracts in pyproject.toml must be clean."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,19 @@ def test_import_linter_contracts_hold() -> None:
         [_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_ui_uses_only_public_textual_api() -> None:
+    """No private Textual module or classmethod: they change without notice between releases.
+
+    Names a private module (`textual.widgets._text_area`) or overrides a private hook
+    (`_merge_bindings`); Textual's own code is not scanned.
+    """
+    private = re.compile(r"textual(?:\.\w+)*\._\w+|def _merge_bindings|\._merge_bindings\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "reader").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if private.search(line)
+    ]
+    assert not found, "private Textual API:\n" + "\n".join(found)

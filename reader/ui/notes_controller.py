@@ -18,7 +18,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.binding import BindingsMap
 
 from reader.ui.counts import counted
 from reader.ui.notes_display import clip, editable
@@ -28,7 +27,6 @@ from reader.ui.notes_keys import (
     NOTES_BINDINGS,
     SELECTION_LAYER_PRIORITY,
     VISUAL_ACTIONS,
-    VISUAL_BINDINGS,
 )
 from reader.ui.notes_store_screen import NotesStoreScreen
 from reader.ui.widgets.notes_pane import NotesPane
@@ -44,21 +42,8 @@ if TYPE_CHECKING:
 class NotesScreen(NotesStoreScreen):
     """A screen with an `ArticleView` (`#article`) and a `NotesPane`: the notes flows."""
 
-    BINDINGS = [*NOTES_BINDINGS, *VISUAL_BINDINGS]
-
-    @classmethod
-    def _merge_bindings(cls) -> BindingsMap:
-        """Keep the visual-mode keys beside a subclass's bindings for the same keys.
-
-        Textual lets a subclass's binding for a key replace the base class's (`)` is "next
-        quote" and `esc` is "back" on the reading screen); visual mode needs both, its own
-        winning (priority) only while it is on (`check_action`).
-        """
-        merged = super()._merge_bindings()
-        keys = {key: list(found) for key, found in merged.key_to_bindings.items()}
-        for key, visual in BindingsMap(VISUAL_BINDINGS).key_to_bindings.items():
-            keys[key] = [*visual, *(b for b in keys.get(key, []) if b not in visual)]
-        return BindingsMap.from_keys(keys)
+    BINDINGS = NOTES_BINDINGS
+    """The notes keys; visual mode's are on the article's row (`widgets.reading_body`)."""
 
     def __init__(
         self,

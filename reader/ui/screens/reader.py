@@ -8,7 +8,6 @@ the panes say "finding…" until it is done.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,12 +16,12 @@ from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.document import Article
@@ -35,6 +34,7 @@ from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView, ViewPosition
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
+from reader.ui.widgets.reading_body import ReadingBody
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class ReaderScreen(NotesScreen):
         wide = self.app.size.width >= WIDE
         self.set_class(wide, "-wide")
         self.set_class(not wide, "-narrow")
-        with Horizontal(id="body"):
+        with ReadingBody(id="body"):
             yield ArticleView(self.article, max_width=self._line_width, id="article")
         # The side panes and the search bar are mounted just after the first paint
         # (`mount_panes`): styling their two dozen widgets would delay the article.
@@ -644,12 +644,9 @@ def _pieces(quote: Quote) -> list[tuple[int, int]]:
 
 
 def _typing_into(widget: Widget | None) -> bool:
-    """True when `widget` is a text field, where `/` is a character like any other.
+    """True when `widget` takes printable keys as text (an input, the note editor's text area).
 
-    TextArea (the note editor) is looked up only if its module was imported: importing it costs
-    ~10 ms that the first screen need not pay, and none can have focus before it is imported.
+    Asked through Textual's public `check_consume_key`, so no text widget need be imported
+    here: importing TextArea costs ~10 ms that the first screen need not pay.
     """
-    if isinstance(widget, Input):
-        return True
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    return widget is not None and widget.check_consume_key("slash", "/")
