@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.search.history import SearchHistory
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from reader.search.index import NoteRecord, SearchIndex, SearchResults
     from reader.search.literal import LiteralMatch, LiteralMatches
     from reader.search.rank import SearchHit
+    from reader.ui.messages import SearchBarMessage
 
 MATCH_STYLE = "article-view--match"
 """Every literal match on screen."""
@@ -324,7 +324,7 @@ class SearchController:
         self.start()
         self.bar.open(mode, self.history.cursor(self._key), self.filter_text * (mode == "filter"))
 
-    def handle(self, message: Message) -> None:
+    def handle(self, message: SearchBarMessage) -> None:
         """React to a message from the search bar."""
         if isinstance(message, SearchBar.QueryChanged):
             self._run(message.text, message.scope, message.mode)

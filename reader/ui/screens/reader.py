@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import DescendantFocus
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.document import Article
+from reader.ui import messages as bar_messages
 from reader.ui.background import SubprocessExtractor
 from reader.ui.counts import counted
 from reader.ui.messages import ReadingPositionChanged
@@ -361,15 +361,14 @@ class ReaderScreen(NotesScreen):
         if self._search is not None:  # nothing to highlight before the first search
             self._search.view_moved()
 
-    def _search_bar_message(self, event: Message) -> None:
+    # The bar's messages are defined in `reader.ui.messages`: its own module loads after the paint.
+    @on(bar_messages.QueryChanged)
+    @on(bar_messages.ResultHighlighted)
+    @on(bar_messages.Submitted)
+    @on(bar_messages.Cancelled)
+    def _search_bar_message(self, event: bar_messages.SearchBarMessage) -> None:
         """The search bar's query changed, a result was highlighted, or it closed."""
         self.search.handle(event)
-
-    # Bound by handler name, not `@on(SearchBar....)`: the bar's module loads after the paint.
-    on_search_bar_query_changed = _search_bar_message
-    on_search_bar_result_highlighted = _search_bar_message
-    on_search_bar_submitted = _search_bar_message
-    on_search_bar_cancelled = _search_bar_message
 
     @on(SpeakersPane.SpeakerSelected)
     def _speaker_selected(self, event: SpeakersPane.SpeakerSelected) -> None:

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from reader.search.history import HistoryCursor
 from reader.search.query import Scope
+from reader.ui import messages as search_messages
 from reader.ui.widgets.search_results import SearchResultsList
 
 if TYPE_CHECKING:  # the ranking (and rapidfuzz) loads with the index, after first paint
@@ -116,77 +116,16 @@ class SearchBar(Vertical):
     scope: reactive[Scope] = reactive(Scope.ALL, init=False)
     """Where to search unless the query starts with `@` or `#`."""
 
-    class QueryChanged(Message):
-        """The query or its scope changed: search again."""
-
-        def __init__(self, bar: SearchBar, text: str, scope: Scope, mode: SearchMode) -> None:
-            super().__init__()
-            self.bar = bar
-            """The bar."""
-            self.text = text
-            """The query as typed."""
-            self.scope = scope
-            """The scope chosen in the bar."""
-            self.mode = mode
-            """Searching or filtering."""
-
-        @property
-        def control(self) -> SearchBar:
-            """The bar."""
-            return self.bar
-
-    class ResultHighlighted(Message):
-        """Another result was highlighted (ctrl+n / ctrl+p): preview it."""
-
-        def __init__(self, bar: SearchBar, hit: SearchHit) -> None:
-            super().__init__()
-            self.bar = bar
-            """The bar."""
-            self.hit = hit
-            """The highlighted result."""
-
-        @property
-        def control(self) -> SearchBar:
-            """The bar."""
-            return self.bar
-
-    class Submitted(Message):
-        """`enter`: jump to the highlighted result (search) or keep the filter (filter)."""
-
-        def __init__(
-            self, bar: SearchBar, text: str, scope: Scope, mode: SearchMode, hit: SearchHit | None
-        ) -> None:
-            super().__init__()
-            self.bar = bar
-            """The bar."""
-            self.text = text
-            """The query as typed."""
-            self.scope = scope
-            """The scope chosen in the bar."""
-            self.mode = mode
-            """Searching or filtering."""
-            self.hit = hit
-            """The highlighted result, if there was one."""
-
-        @property
-        def control(self) -> SearchBar:
-            """The bar."""
-            return self.bar
-
-    class Cancelled(Message):
-        """`escape`: close and go back to where the reader was."""
-
-        def __init__(self, bar: SearchBar, mode: SearchMode) -> None:
-            super().__init__()
-            self.bar = bar
-            """The bar."""
-            self.mode = mode
-            """Searching or filtering."""
-
-        @property
-        def control(self) -> SearchBar:
-            """The bar."""
-            return self.bar
+    # The bar's messages are defined in `reader.ui.messages`, which loads before the first
+    # paint, so the screen routes them with `@on` while this module loads after it.
+    QueryChanged = search_messages.QueryChanged
+    """The query or its scope changed: search again."""
+    ResultHighlighted = search_messages.ResultHighlighted
+    """Another result was highlighted (ctrl+n / ctrl+p): preview it."""
+    Submitted = search_messages.Submitted
+    """`enter`: jump to the highlighted result (search) or keep the filter (filter)."""
+    Cancelled = search_messages.Cancelled
+    """`escape`: close and go back to where the reader was."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
