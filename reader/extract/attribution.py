@@ -28,6 +28,7 @@ from reader.extract.cues import (
     ROLE_STOP_WORDS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TURN_VERBS,
 )
 from reader.extract.mentions import (
     ORG,
@@ -86,11 +87,12 @@ class Attribution(NamedTuple):
     """The cue verb (or `according`)."""
 
 
-def is_cue(toks: Toks, i: int, *, calls: bool = False) -> bool:
+def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bool:
     """Whether token i is a speech verb used as a verb (not `the report`, not `was told`).
 
     `calls` (for a fragment embedded in narration) also accepts verbs that apply or judge words
-    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment.
+    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment. `turn`
+    (right after a closing mark) also accepts `TURN_VERBS` (`cried`, `returned`, `laughed`).
     """
     texts = toks.texts
     first = texts[i][0]
@@ -98,8 +100,10 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False) -> bool:
         return False
     lowers = toks.lowers
     word = lowers[i]
-    if word not in SPEECH_VERBS and not (
-        calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
+    if (
+        word not in SPEECH_VERBS
+        and not (calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS))
+        and not (turn and word in TURN_VERBS)
     ):
         return False
     prev = lowers[i - 1] if i > 0 else ""
@@ -319,6 +323,9 @@ def according_to(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+_TURN_VERB_REACH = 4
+"""`TURN_VERBS` count as cues only among the first words after a closing mark."""
+
 _CREDIT_DASHES = frozenset(("—", "―", "–", "-"))
 _LEADING_PUNCT = frozenset((",", "—", "–", "-", ":"))
 
@@ -350,7 +357,10 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         word = lowers[c]
         if word == "according" and c + 1 < hi and texts[c + 1] == "to":
             return according_to(text, toks, c, hi)
-        if word not in SPEECH_VERBS or not is_cue(toks, c) or word.endswith("ing"):
+        turn = words <= _TURN_VERB_REACH and word in TURN_VERBS
+        if (word not in SPEECH_VERBS and not turn) or word.endswith("ing"):
+            continue
+        if not is_cue(toks, c, turn=turn):
             continue
         if c == lo:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))

@@ -20,6 +20,9 @@ from reader.extract.tokens import fold
 PRONOUN_REACH = 3
 """A pronoun resolves only to a speaker last seen this many paragraphs back, or fewer."""
 
+NARRATOR = "I"
+"""The name of the first-person narrator's speaker (`"Yes," I said`)."""
+
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
 
@@ -91,6 +94,7 @@ class SpeakerTable:
         self._role_keys: dict[str, Cluster] = {}
         self._role_heads: dict[str, Cluster] = {}
         self._recency: dict[int, Cluster] = {}
+        self._narrator_cluster: Cluster | None = None
 
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
         """Return the speaker `mention` refers to (creating one if needed), or None."""
@@ -223,6 +227,8 @@ class SpeakerTable:
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
         word = mention.name
+        if word == "i":
+            return self._narrator()
         reach = PRONOUN_REACH if word in ("he", "she", "it") else 1
         want = {"he": "m", "she": "f"}.get(word)
         for cluster in reversed(self._recency.values()):
@@ -242,6 +248,12 @@ class SpeakerTable:
                     cluster.gender = want
                 return cluster
         return None
+
+    def _narrator(self) -> Cluster:
+        """The one speaker `I` stands for in narration: the narrator (or the article's author)."""
+        if self._narrator_cluster is None:
+            self._narrator_cluster = self._new(PERSON, NARRATOR)
+        return self._narrator_cluster
 
     def note_person(self, mention: Mention, paragraph: int) -> None:
         """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""

@@ -1,0 +1,74 @@
+"""Who said it: speaker attribution on text the rules were not written against (issue 17).
+
+Each case is invented text shaped like an error class read on real news and novels; the case id
+reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract
+from tests.unit.test_extract_cases import article, reading
+
+D, P = "direct", "partial"
+
+DIALOGUE = (
+    '"Is the ferry running today?" asked Tomas Vela.\n\n'
+    '"Only in the morning," said Ines Marr.\n\n'
+    '"Then we are too late?"\n\n'
+    '"Far too late."\n\n'
+    '"What a pity."\n\n'
+    '"There is always tomorrow."'
+)
+
+CASES = [
+    (
+        "dialogue: a quote-only paragraph is the reply of the other speaker, not a continuation",
+        DIALOGUE,
+        [
+            ("Is the ferry running today?", D, "Tomas Vela"),
+            ("Only in the morning,", D, "Ines Marr"),
+            ("Then we are too late?", D, "Tomas Vela"),
+            ("Far too late.", D, "Ines Marr"),
+            ("What a pity.", D, "Tomas Vela"),
+            ("There is always tomorrow.", D, "Ines Marr"),
+        ],
+    ),
+    (
+        "news: a quote-only paragraph after a named quote goes on with that speaker",
+        '"We will appeal," said Dana Whitlock, the union\'s lawyer.\n\n'
+        '"The ruling ignores the contract."\n\nThe company declined to comment.',
+        [
+            ("We will appeal,", D, "Dana Whitlock"),
+            ("The ruling ignores the contract.", D, "Dana Whitlock"),
+        ],
+    ),
+    (
+        "first-person narrator: '...,' I answered is the narrator's",
+        '"Are you coming, Hal?" asked Mr. Osei.\n\n"Certainly," I answered.',
+        [("Are you coming, Hal?", D, "Osei"), ("Certainly,", D, "I")],
+    ),
+    (
+        "turn verbs right after the closing mark: cried, reflected, returned",
+        'Lena Brandt stood up.\n\n"Enough," cried Lena.\n\n'
+        '"And ought it not," reflected Ada Quist, "to matter to him?"\n\n'
+        '"Perhaps," returned Lena.',
+        [
+            ("Enough,", D, "Lena Brandt"),
+            ("And ought it not, to matter to him?", D, "Ada Quist"),
+            ("Perhaps,", D, "Lena Brandt"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def test_narrator_is_one_speaker_not_a_name() -> None:
+    text = '"Yes," I said.\n\n"Are you sure?" asked Nell Park.\n\n"Quite sure," I said.'
+    speakers = extract(article(text)).speakers
+    assert [(s.name, s.quote_count) for s in speakers] == [("I", 2), ("Nell Park", 1)]
