@@ -38,6 +38,7 @@ from reader.extract.mentions import (
     Mention,
     np_ending_at,
     np_starting_at,
+    role_chunk,
 )
 from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 
@@ -525,7 +526,7 @@ def sentence_person(
         while k < b and texts[k][0].isalnum() and lowers[k] in _LEAD_WORDS:
             k += 1
         got = np_starting_at(text, toks, k, b)
-        mention = heads[i] = got[0] if got is not None else None
+        mention = heads[i] = got[0] if got is not None else role_chunk(text, toks, k, b)
         return mention
 
     n = len(chunks)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.extract.cues import DETERMINERS, GROUP_NOUNS, TITLES
+from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.tokens import fold
 
@@ -147,6 +148,8 @@ class SpeakerTable:
         if name in cluster.names:
             return
         cluster.names.append(name)
+        if cluster.gender is None:
+            cluster.gender = name_gender(name)
         words = name.split()
         self._by_full[fold(name)] = cluster
         surname = fold(words[-1])

@@ -60,6 +60,31 @@ CASES = [
             ("Perhaps,", D, "Lena Brandt"),
         ],
     ),
+    (
+        "a title after an organisation word: Police Chief is a person, not the police",
+        '"No arrests," said Police Chief Maria Santos.',
+        [("No arrests,", D, "Maria Santos")],
+    ),
+    (
+        "office words kept in the name: Minister of Economic Development Ana Pike",
+        'Minister of Economic Development Ana Pike said: "Growth is back."',
+        [("Growth is back.", D, "Ana Pike")],
+    ),
+    (
+        "the Rev. Sam Ortley is not 'the Rev'",
+        '"Amen," said the Rev. Sam Ortley.',
+        [("Amen,", D, "Sam Ortley")],
+    ),
+    (
+        "a publication before a role word: Civic Review editor Jo Dale is Jo Dale",
+        '"It is over," said Civic Review editor Jo Dale.',
+        [("It is over,", D, "Jo Dale")],
+    ),
+    (
+        "she goes to the woman just named, not the man she wrote to",
+        'Union chief Mara Holt emailed Tom Kerr. "It is done," she wrote.',
+        [("It is done,", D, "Mara Holt")],
+    ),
 ]
 
 
@@ -72,3 +97,28 @@ def test_narrator_is_one_speaker_not_a_name() -> None:
     text = '"Yes," I said.\n\n"Are you sure?" asked Nell Park.\n\n"Quite sure," I said.'
     speakers = extract(article(text)).speakers
     assert [(s.name, s.quote_count) for s in speakers] == [("I", 2), ("Nell Park", 1)]
+
+
+def test_police_chief_is_a_person_in_the_speakers_pane() -> None:
+    text = '"No arrests," said Police Chief Maria Santos.\n\n"Calm," said the police chief.'
+    speakers = extract(article(text)).speakers
+    assert [(s.name, s.organisation, s.quote_count) for s in speakers] == [
+        ("Maria Santos", False, 2)
+    ]
+
+
+def test_role_before_the_name_is_one_speaker_with_the_name() -> None:
+    text = (
+        "The former national skipper, Ruud Dekker, disagreed.\n\n"
+        '"They deserved it," the former national skipper said.\n\n'
+        '"We lost our shape," Dekker said.'
+    )
+    speakers = extract(article(text)).speakers
+    assert [(s.name, s.quote_count) for s in speakers] == [("Ruud Dekker", 2)]
+
+
+def test_he_added_that_does_not_go_to_the_previous_paragraphs_woman_speaker() -> None:
+    text = '"We will appeal," said Lena Whitlock.\n\nHe added that the ruling was unfair.'
+    assert reading(extract(article(text)), indirect=True) == [
+        ("We will appeal,", D, "Lena Whitlock")
+    ]
