@@ -202,9 +202,19 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     three thursday to today tomorrow tonight tuesday two under unlike update video watch we
     wednesday well western what whatever when where while who why with without yes yesterday yet
     you your
+    about above across afterward afterwards again ago almost already always amid among anyway
+    around away back behind below besides between beyond certainly clearly consider currently
+    days decades each else elsewhere enough especially eventually ever everybody everyone
+    everything few focus following former fortunately hours imagine largely least less let look
+    lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once
+    others overall plus previously probably quite recently regardless remember seconds shortly
+    similarly somehow someone something soon surely thanks thereafter think thus together too
+    total toward towards until unfortunately upon very weeks whether within years
     """
 )
-"""Capitalised words at a sentence start that are never part of a name."""
+"""Capitalised words at a sentence start that are never part of a name (the second block: the
+adverbs, time words and imperatives read as speakers or pronoun antecedents on real news,
+`Somehow, ...`, `Hours later, she ...`, `Back in Washington, ...`)."""
 
 ORG_WORDS: frozenset[str] = _words(
     """

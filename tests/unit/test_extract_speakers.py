@@ -85,6 +85,17 @@ CASES = [
         'Union chief Mara Holt emailed Tom Kerr. "It is done," she wrote.',
         [("It is done,", D, "Mara Holt")],
     ),
+    (
+        "sentence-initial adverb is not a speaker: Somehow, ... adds Haddad. '...,' she says",
+        'Somehow, the family will cope, adds Nadia Haddad. "We have each other," she says.',
+        [("We have each other,", D, "Nadia Haddad")],
+    ),
+    (
+        "Hours later, she ...: 'Hours' is not the woman speaking",
+        'Rosa Lind left the hall.\n\nHours later, she issued a statement. "We are grateful,"'
+        " she said.",
+        [("We are grateful,", D, "Rosa Lind")],
+    ),
 ]
 
 
