@@ -8,6 +8,7 @@ closing mark) with the patterns of `attribution` and decides its kind with `kind
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from reader.extract.attribution import (
     sentence_subject,
 )
 from reader.extract.cues import SPEECH_VERBS
+from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
@@ -132,6 +134,8 @@ def read_quote(
         subject = sentence_subject(text, first, lo, open_i)
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
+    if attribution is not None and attribution.mention is not None:
+        attribution = _antecedent_in_sentence(text, first, lo, open_i, attribution)
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
@@ -141,6 +145,31 @@ def read_quote(
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
     return item
+
+
+def _antecedent_in_sentence(
+    text: str, para: Para, lo: int, open_i: int, attribution: Attribution
+) -> Attribution:
+    """`When Ana Reyes spoke, she said "..."`: `he` / `she` is the person opening its sentence.
+
+    A person named earlier in the pronoun's own sentence, before it, is its antecedent when no
+    title or given name says otherwise; the speaker table would only know people from earlier
+    sentences (the quote's own sentence is not read for subjects).
+    """
+    mention = attribution.mention
+    if mention is None or mention.kind != PRONOUN or mention.gender is None:
+        return attribution
+    starts = para.starts
+    p = bisect.bisect_left(starts, mention.start, lo, open_i)
+    if p >= open_i or starts[p] != mention.start or p - lo < 2:
+        return attribution
+    person = sentence_person(text, para, lo, p)
+    if person is None or person.kind != PERSON:
+        return attribution
+    gender = person.gender or name_gender(person.name)
+    if gender is not None and gender != mention.gender:
+        return attribution
+    return Attribution(attribution.rule, person, attribution.cue)
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})

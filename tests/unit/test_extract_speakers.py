@@ -96,6 +96,12 @@ CASES = [
         " she said.",
         [("We are grateful,", D, "Rosa Lind")],
     ),
+    (
+        "he goes to the man named earlier in his own sentence, not the one a paragraph up",
+        "Vice President Joe Biden spoke on Monday.\n\nDuring an interview in April, Donald"
+        ' Trump was talking about defence when he told a reporter, "North Korea has nukes."',
+        [("North Korea has nukes.", D, "Donald Trump")],
+    ),
 ]
 
 
