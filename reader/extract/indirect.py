@@ -128,6 +128,10 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
                 k += 1
             if k + MIN_CLAUSE_WORDS < hi:
                 return _reported(toks, k + 1, hi, acc.mention, acc.cue, "according-to")
+    if lowers[lo] == "as":
+        credited = _as_writes(text, toks, lo, hi)
+        if credited is not None:
+            return credited
     for c in indexes_in(toks, lo + 1, hi, CLAUSE_VERBS):
         if not is_cue(toks, c):
             continue
@@ -153,6 +157,29 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             if mention is not None and c - lo >= MIN_CLAUSE_WORDS:
                 return _reported(toks, lo, c, mention, toks.token(c), "according-to")
     return _credited_after(text, toks, lo, hi)
+
+
+_AS_REACH = 6
+"""Words allowed between `As` and the cue verb (`As the agency's report notes`)."""
+
+
+def _as_writes(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
+    """`As Al-Jazeera writes in its article ..., the government has announced ...`.
+
+    The sentence opens by crediting a source; the clause after the comma is what it reports.
+    """
+    texts = toks.texts
+    for c in indexes_in(toks, lo + 2, min(hi, lo + 2 + _AS_REACH), CLAUSE_VERBS):
+        if not is_cue(toks, c):
+            continue
+        mention = subject_before(text, toks, lo + 1, c)
+        if mention is None or mention.kind == PRONOUN or mention.start != toks.starts[lo + 1]:
+            return None
+        comma = next((k for k in range(c + 1, hi) if texts[k] == ","), None)
+        if comma is None:
+            return None
+        return _reported(toks, comma + 1, hi, mention, toks.token(c), "as-reports")
+    return None
 
 
 def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:

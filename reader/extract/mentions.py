@@ -19,6 +19,7 @@ from reader.extract.cues import (
     NAME_CONNECTORS,
     ORG_NOUNS,
     ORG_WORDS,
+    PREPOSITIONS,
     ROLE_STOP_WORDS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
@@ -401,7 +402,7 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         and w not in GROUP_NOUNS
         and not (i + 1 < hi and lower_base(lowers[i + 1]) in GROUP_NOUNS)
     ):
-        return None
+        return _person_after_org(text, toks, i, i, hi)  # "striker Ivo Maas"
     return _role_starting_at(text, toks, i, hi)
 
 
@@ -412,7 +413,8 @@ _MAX_DESCRIPTOR_WORDS = 3
 def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:
     """`Civic Review editor Jo Dale`: an organisation, a role word, then the person named.
 
-    The organisation and the role are the person's role, not the speaker.
+    The organisation and the role are the person's role, not the speaker. With no organisation
+    (i == e), role words alone before the name: `striker Ivo Maas`.
     """
     texts, lowers = toks.texts, toks.lowers
     j = e
@@ -424,6 +426,7 @@ def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[M
         and lowers[j] not in ROLE_STOP_WORDS
         and lowers[j] not in SPEECH_VERBS
         and lowers[j] not in DETERMINERS
+        and lowers[j] not in PREPOSITIONS
     ):
         j += 1
     if j == e or j >= hi or not texts[j][0].isupper():

@@ -11,6 +11,7 @@ the last organisation; an unresolved pronoun stays unattributed rather than gues
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.extract.cues import DETERMINERS, GROUP_NOUNS, TITLES
@@ -70,6 +71,12 @@ def _role_key(text: str) -> str:
     return fold(" ".join(words))
 
 
+_AGE = re.compile(r"\d{1,3}yearold")  # folded: hyphens dropped
+"""`34-year-old`: a person described by age."""
+_POSTS = frozenset({"head", "chief", "leader", "boss"})
+"""Posts that, as `the head of X`, describe a person already named rather than name one."""
+
+
 def _plural(role: str) -> bool:
     return any(w.lower() in GROUP_NOUNS for w in role.split())
 
@@ -106,7 +113,7 @@ class SpeakerTable:
         elif mention.kind == ORG:
             cluster = self._org(mention)
         else:
-            cluster = self._role(mention)
+            cluster = self._role(mention, paragraph)
         if cluster is None:
             return None
         self._touch(cluster, mention, paragraph)
@@ -203,12 +210,16 @@ class SpeakerTable:
             self._org_words.setdefault(word, []).append(cluster)
         return cluster
 
-    def _role(self, mention: Mention) -> Cluster:
+    def _role(self, mention: Mention, paragraph: int = -1) -> Cluster:
         key = _role_key(mention.name)
         if key in self._roles:
             return self._roles[key]
         if key in self._role_keys:
             return self._role_keys[key]
+        if mention.kind == ROLE and paragraph >= 0:
+            named = self._described(key, paragraph)
+            if named is not None:
+                return named
         words = mention.name.split()
         head = fold(words[-1]) if words else ""
         if mention.kind == ROLE and head in TITLES:
@@ -227,6 +238,33 @@ class SpeakerTable:
         if mention.kind == ROLE:
             self._role_heads[head] = cluster
         return cluster
+
+    def _described(self, key: str, paragraph: int) -> Cluster | None:
+        """The person a description stands for: `the head of the ... department`, `the 34-year-old`.
+
+        A description by age, or by a leading post (`head of`, `chief of`, `leader of`) with no
+        name of its own, refers back to the latest person named in this paragraph or the one
+        before (a titled person, for a post); it never starts a speaker of its own.
+        """
+        words = key.split()
+        if not words:
+            return None
+        if _AGE.fullmatch(words[0]) and len(words) <= 2:
+            titled = False
+        elif len(words) >= 3 and words[0] in _POSTS and words[1] == "of":
+            titled = True
+        else:
+            return None
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > 1:
+                return None
+            if cluster.kind != PERSON or cluster is self._narrator_cluster:
+                continue
+            if not titled or any(
+                len(a.split()) > len(cluster.name.split()) for a in cluster.aliases
+            ):
+                return cluster
+        return None
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
         word = mention.name

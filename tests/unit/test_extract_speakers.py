@@ -139,3 +139,38 @@ def test_he_added_that_does_not_go_to_the_previous_paragraphs_woman_speaker() ->
     assert reading(extract(article(text)), indirect=True) == [
         ("We will appeal,", D, "Lena Whitlock")
     ]
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    """(text, speaker name) of each piece of reported speech without marks."""
+    extraction = extract(article(text))
+    out = []
+    for q in extraction.quotes:
+        if q.kind.value == "indirect":
+            speaker = extraction.speaker(q.speaker)
+            out.append((q.text, speaker.name if speaker else None))
+    return out
+
+
+def test_the_head_of_a_department_is_the_minister_named_just_before() -> None:
+    text = (
+        "Today, Defence Minister Pavel Orlov signed the accord with his counterpart. The head"
+        " of the military department assured that there would be no new offensive in the region."
+    )
+    assert reported(text) == [
+        ("there would be no new offensive in the region", "Pavel Orlov"),
+    ]
+
+
+def test_the_34_year_old_is_the_player_named_in_the_paragraph_before() -> None:
+    text = (
+        'On Sunday, striker Ivo Maas scored twice.\n\n"It was a good day," the 34-year-old added.'
+    )
+    extraction = extract(article(text))
+    assert reading(extraction) == [("It was a good day,", D, "Ivo Maas")]
+    assert [s.name for s in extraction.speakers] == ["Ivo Maas"]
+
+
+def test_as_a_newspaper_writes_credits_the_clause_after_the_comma() -> None:
+    text = "As Al-Naba writes in its report, the government has announced a new offensive."
+    assert reported(text) == [("the government has announced a new offensive", "Al-Naba")]
