@@ -413,7 +413,30 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = as_put_it(text, toks, lo, hi)
     if credited is None:
         credited = _participle_cue(text, toks, lo, hi, cues)
+    if credited is None:
+        credited = _with_participle(text, toks, lo, cues)
     return credited
+
+
+def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Attribution | None:
+    """`..., with union leader Tom Hale calling the move "a betrayal"`: the one after `with`.
+
+    In an absolute `with` clause the noun phrase between `with` and the participle is the
+    participle's subject, so the one who called, said or warned.
+    """
+    lowers = toks.lowers
+    for c in reversed(cues):
+        if not lowers[c].endswith("ing"):
+            continue
+        w = c - 1
+        while w > lo and c - w <= MAX_SUBJECT_WORDS and lowers[w] != "with":
+            w -= 1
+        if lowers[w] != "with" or w + 1 >= c:
+            continue
+        mention = np_ending_at(text, toks, w + 1, c)
+        if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
+            return Attribution("with-participle", mention, toks.token(c))
+    return None
 
 
 _PUT = frozenset({"put", "puts"})

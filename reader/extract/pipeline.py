@@ -34,7 +34,7 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
-from reader.extract.turns import continued, is_dialogue
+from reader.extract.turns import continued, is_dialogue, stray_paragraphs
 from reader.extract.values import evidence, quote, span
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -84,7 +84,7 @@ def run(article: Article) -> Extraction:
     items = quote_items + nested_items + reported_items
     items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
-    _assign(items, table)
+    _assign(items, table, stray_paragraphs(paragraphs))
     return _build(article, items, table)
 
 
@@ -101,7 +101,7 @@ def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]
     return out
 
 
-def _assign(items: list[Item], table: SpeakerTable) -> None:
+def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> None:
     """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
     last_speaker: Cluster | None = None
     last_paragraph = -1
@@ -134,7 +134,7 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
             item.evidence = _evidence(att)
         else:
             cluster, rule = continued(
-                items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue
+                items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray
             )
             item.speaker = cluster
             if cluster is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from reader.document import Paragraph
 from reader.extract.model import QuoteKind
 from reader.extract.reading import Item
 from reader.extract.speakers import Cluster
@@ -45,6 +46,8 @@ class Context(NamedTuple):
     """The paragraph of `last_speaker`'s quote."""
     dialogue: bool
     """True when the text is written as dialogue (`is_dialogue`)."""
+    stray: frozenset[int]
+    """Paragraphs with no letter or digit in them (`stray_paragraphs`)."""
 
 
 class Decision(NamedTuple):
@@ -166,13 +169,23 @@ def _other_speaker(ctx: Context, speaker: Cluster) -> Cluster | None:
 
 def continues_previous(ctx: Context) -> Decision | None:
     """A quote opening its paragraph right after a paragraph with a speaker continues it."""
-    if (
-        ctx.item.opens_paragraph
-        and ctx.last_speaker is not None
-        and ctx.item.paragraph - ctx.last_paragraph == 1
-    ):
+    if not ctx.item.opens_paragraph or ctx.last_speaker is None:
+        return None
+    gap = range(ctx.last_paragraph + 1, ctx.item.paragraph)
+    if len(gap) <= MAX_STRAY and all(p in ctx.stray for p in gap):
         return Decision(ctx.last_speaker, "continues-previous")
     return None
+
+
+MAX_STRAY = 3
+"""Stray paragraphs (a lone `.` or `*` left by a page's markup) a continuation reaches over."""
+
+
+def stray_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
+    """Indexes of the paragraphs that hold no letter or digit: leftovers, not narration."""
+    return frozenset(
+        p.index for p in paragraphs if len(p.text) <= 3 and not any(c.isalnum() for c in p.text)
+    )
 
 
 CONTINUATION_RULES: tuple[Callable[[Context], Decision | None], ...] = (
@@ -192,9 +205,10 @@ def continued(
     last_speaker: Cluster | None,
     last_paragraph: int,
     dialogue: bool = False,
+    stray: frozenset[int] = frozenset(),
 ) -> tuple[Cluster | None, str]:
     """The speaker a quote without attribution continues, and the rule that says so."""
-    ctx = Context(items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue)
+    ctx = Context(items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray)
     for rule in CONTINUATION_RULES:
         decision = rule(ctx)
         if decision is not None:

@@ -102,6 +102,16 @@ CASES = [
         ' Trump was talking about defence when he told a reporter, "North Korea has nukes."',
         [("North Korea has nukes.", D, "Donald Trump")],
     ),
+    (
+        "continuation reaches over a stray one-character paragraph",
+        '"It was a long night," said coach Tom Berg.\n\n.\n\n"But we never gave up."',
+        [("It was a long night,", D, "Tom Berg"), ("But we never gave up.", D, "Tom Berg")],
+    ),
+    (
+        "with X calling the move '...': X worded it",
+        'Workers walked out, with union leader Tom Hale calling the move "a betrayal of workers."',
+        [("a betrayal of workers.", P, "Tom Hale")],
+    ),
 ]
 
 
