@@ -34,7 +34,7 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
-from reader.extract.turns import continued, is_dialogue, stray_paragraphs
+from reader.extract.turns import continued, is_dialogue, stray_paragraphs, turn_speaker
 from reader.extract.values import evidence, quote, span
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -129,7 +129,8 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> No
             item.speaker = item.split_with.speaker
             item.evidence = item.split_with.evidence
         elif att is not None and att.mention is not None:
-            cluster = table.resolve(att.mention, item.paragraph)
+            turn = turn_speaker(items, pos, item, dialogue)
+            cluster = table.resolve(att.mention, item.paragraph, turn)
             item.speaker = cluster
             item.evidence = _evidence(att)
         else:

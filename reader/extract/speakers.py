@@ -104,10 +104,16 @@ class SpeakerTable:
         self._recency: dict[int, Cluster] = {}
         self._narrator_cluster: Cluster | None = None
 
-    def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
-        """Return the speaker `mention` refers to (creating one if needed), or None."""
+    def resolve(
+        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+    ) -> Cluster | None:
+        """Return the speaker `mention` refers to (creating one if needed), or None.
+
+        `turn` is the speaker whose turn it is in a dialogue (`turns.turn_speaker`): `he` or
+        `she` goes to them when the sex fits, before the latest person mentioned.
+        """
         if mention.kind == PRONOUN:
-            cluster = self._pronoun(mention, paragraph)
+            cluster = self._pronoun(mention, paragraph, turn)
         elif mention.kind == PERSON:
             cluster = self._person(mention)
         elif mention.kind == ORG:
@@ -266,18 +272,30 @@ class SpeakerTable:
                 return cluster
         return None
 
-    def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
+    def _pronoun(
+        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+    ) -> Cluster | None:
         word = mention.name
         if word == "i":
             return self._narrator()
         reach = PRONOUN_REACH if word in ("he", "she", "it") else 1
         want = {"he": "m", "she": "f"}.get(word)
+        if (
+            want is not None
+            and turn is not None
+            and turn.kind == PERSON
+            and turn.gender in (None, want)
+            and turn is not self._narrator_cluster
+        ):
+            if turn.gender is None:
+                turn.gender = want
+            return turn
         for cluster in reversed(self._recency.values()):
             if paragraph - cluster.last_paragraph > reach:
                 return None
             if want is not None:
                 fits = cluster.gender in (None, want) and (
-                    cluster.kind == PERSON
+                    (cluster.kind == PERSON and cluster is not self._narrator_cluster)
                     or (cluster.kind == ROLE and not _plural(cluster.names[0]))
                 )
             elif word == "it":

@@ -242,3 +242,16 @@ def is_dialogue(items: Sequence[Item]) -> bool:
             att = item.attribution
             unnamed += att is None or att.mention is None
     return turns >= DIALOGUE_MIN_TURNS and unnamed > DIALOGUE_SHARE * turns
+
+
+def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) -> Cluster | None:
+    """In dialogue, the speaker whose turn a quote-opened paragraph is (`alternates-turn`).
+
+    Used to resolve `he` / `she` in the quote's own attribution: in `"No, no," he gasped`, he
+    is the one whose turn it is rather than the last man named.
+    """
+    if not dialogue or not item.opens_paragraph:
+        return None
+    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset())
+    decision = alternates_turn(ctx)
+    return None if decision is None else decision.speaker

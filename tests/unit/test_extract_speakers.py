@@ -112,6 +112,23 @@ CASES = [
         'Workers walked out, with union leader Tom Hale calling the move "a betrayal of workers."',
         [("a betrayal of workers.", P, "Tom Hale")],
     ),
+    (
+        "dialogue: 'he said' is the man whose turn it is, not the last man named",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe. Peter Grant waved from'
+        ' the car.\n\n"Why not?"\n\n"Because the car is not ready."\n\n"Then we wait," he said.',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Then we wait,", D, "Tom Reed"),
+        ],
+    ),
+    (
+        "first-person narrator: 'he' is never the narrator",
+        '"Good heavens!" I cried.\n\n"No, no," he gasped.',
+        [("Good heavens!", D, "I"), ("No, no,", D, None)],
+    ),
 ]
 
 
