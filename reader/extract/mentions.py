@@ -85,7 +85,7 @@ def _name_run_end(toks: Toks, e: int, hi: int) -> int:
                 if not (
                     (word in NAME_CONNECTORS or word == "of")
                     and 0 < e < last
-                    and texts[e - 1][0].isupper()
+                    and (texts[e - 1][0].isupper() or lowers[e - 1] in NAME_CONNECTORS)
                     and (texts[e + 1][0].isupper() or lowers[e + 1] in NAME_CONNECTORS)
                 ):
                     return e
@@ -117,7 +117,7 @@ def _name_run_start(toks: Toks, lo: int, r: int) -> int:
                 if not (
                     (word in NAME_CONNECTORS or word == "of")
                     and 0 < i < last
-                    and texts[i - 1][0].isupper()
+                    and (texts[i - 1][0].isupper() or lowers[i - 1] in NAME_CONNECTORS)
                     and (texts[i + 1][0].isupper() or lowers[i + 1] in NAME_CONNECTORS)
                 ):
                     return r

@@ -129,6 +129,11 @@ CASES = [
         '"Good heavens!" I cried.\n\n"No, no," he gasped.',
         [("Good heavens!", D, "I"), ("No, no,", D, None)],
     ),
+    (
+        "two particles in a row stay in the name: Jan van der Berg, not Jan",
+        '"It is late," said Jan van der Berg.',
+        [("It is late,", D, "Jan van der Berg")],
+    ),
 ]
 
 
