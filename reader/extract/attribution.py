@@ -231,12 +231,16 @@ def _with_role(person: Mention, role: Mention) -> Mention:
     )
 
 
+_APPOSITION_CHUNKS = 5
+"""Comma chunks read back for the name in an apposition (`Cory James, 22, of Flint, Mich.,`)."""
+
+
 def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention | None:
     """`Name, role, said` / `role, Name, said` / `Name, who ..., said`: pick the name."""
     lowers = toks.lowers
     chunks: list[tuple[int, int]] = []
     b = comma
-    while b > lo and len(chunks) < 3:
+    while b > lo and len(chunks) < _APPOSITION_CHUNKS:
         a, _ = _previous_chunk(toks, lo, b)
         chunks.append((a, b))
         b = a - 1

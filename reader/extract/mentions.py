@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.extract.cues import (
+    ABBREVIATIONS,
     DETERMINERS,
     FEMALE_TITLES,
     GROUP_NOUNS,
@@ -203,6 +204,8 @@ def _name_mention(
     if s >= e:
         return None
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
+    if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
+        return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
     if e - s == 1:
         word = lowers[s]
         written = texts[s]
@@ -247,6 +250,8 @@ def _name_mention(
             gender=_gender(prefix_words),
         )
     name = text[starts[name_start] : ends[e - 1]]
+    if " of " in name:
+        name = name.split(" of ")[0]  # "Stephanie Hooton of Derry": where she is from
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -383,6 +388,8 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         mention = _name_mention(text, toks, i, e)
         if mention is not None and e < hi and texts[e].endswith(("'s", "’s")):
             return None
+        if mention is None and lowers[i] in _DESCRIPTOR_ADJECTIVES:
+            return _person_after_org(text, toks, i, i, hi)  # "Republican consultant Chris Russell"
         if mention is not None and mention.kind == ORG:
             return _person_after_org(text, toks, i, e, hi) or (mention, e)
         return (mention, e) if mention is not None else None
@@ -410,6 +417,12 @@ _MAX_DESCRIPTOR_WORDS = 3
 """Lower-case role words read between an organisation and a name (`Times editor Jo Dale`)."""
 
 
+_DESCRIPTOR_ADJECTIVES = frozenset(
+    {"american", "conservative", "democratic", "liberal", "progressive", "republican"}
+)
+"""Capitalised words read as part of a descriptor (`undecided Republican voter Ann Hooton`)."""
+
+
 def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:
     """`Civic Review editor Jo Dale`: an organisation, a role word, then the person named.
 
@@ -422,7 +435,7 @@ def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[M
         j < hi
         and j - e < _MAX_DESCRIPTOR_WORDS
         and texts[j][0].isalnum()
-        and not texts[j][0].isupper()
+        and (not texts[j][0].isupper() or (lowers[j] in _DESCRIPTOR_ADJECTIVES and j + 1 < hi))
         and lowers[j] not in ROLE_STOP_WORDS
         and lowers[j] not in SPEECH_VERBS
         and lowers[j] not in DETERMINERS

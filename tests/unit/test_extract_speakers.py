@@ -134,6 +134,21 @@ CASES = [
         '"It is late," said Jan van der Berg.',
         [("It is late,", D, "Jan van der Berg")],
     ),
+    (
+        "a long apposition with a town and a state abbreviation: the name, not 'Mich.'",
+        'Cory James, 22, of Flint, Mich., said he hoped for a "surprise" at the convention.',
+        [("surprise", P, "Cory James")],
+    ),
+    (
+        "a party adjective before the role: Republican consultant Chris Russell",
+        '"It just did not work," said Republican political consultant Chris Russell.',
+        [("It just did not work,", D, "Chris Russell")],
+    ),
+    (
+        "a hometown after the name is not part of it: Stephanie Hooton of Derry",
+        '"I do not know," said undecided voter Stephanie Hooton of Derry.',
+        [("I do not know,", D, "Stephanie Hooton")],
+    ),
 ]
 
 
