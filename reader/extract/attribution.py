@@ -45,6 +45,9 @@ from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 MAX_SUBJECT_WORDS = 14
 """Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
 
+MAX_APPOSITION_WORDS = 26
+"""Words read after a closing mark for the cue when a name and a comma open the narration."""
+
 _BASE_FORMS_OK = frozenset(
     {
         "say",
@@ -354,10 +357,13 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         if credited is not None:
             return credited
     words = 0
+    reach = MAX_SUBJECT_WORDS + 1
+    if lo < hi and texts[lo][0].isupper() and "," in texts[lo + 1 : lo + 5]:
+        reach = MAX_APPOSITION_WORDS  # "..., Ann Reed, an adviser to ... and former ..., wrote"
     for c in range(lo, hi):
         if texts[c][0].isalnum():
             words += 1
-        if words > MAX_SUBJECT_WORDS + 1:
+        if words > reach:
             break
         word = lowers[c]
         if word == "according" and c + 1 < hi and texts[c + 1] == "to":

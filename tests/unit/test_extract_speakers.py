@@ -149,6 +149,12 @@ CASES = [
         '"I do not know," said undecided voter Stephanie Hooton of Derry.',
         [("I do not know,", D, "Stephanie Hooton")],
     ),
+    (
+        "a long apposition between the quote and its verb: the name before it",
+        '"Wages grew fast," Dora Kemp, an adviser to three governors and the former head of'
+        " the state budget office in the capital, wrote after the report.",
+        [("Wages grew fast,", D, "Dora Kemp")],
+    ),
 ]
 
 
