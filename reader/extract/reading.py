@@ -25,7 +25,7 @@ from reader.extract.cues import SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
-from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
+from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_starting_at
 from reader.extract.model import Evidence, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
@@ -276,6 +276,43 @@ def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
             b.attribution = a.attribution
 
 
+MAX_LISTED_CHUNKS = 12
+"""Comma chunks read for a list of people opening a sentence (names and their roles)."""
+
+
+def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Ann Reed, the aide, Tom Hale and Jo Dale, the adviser, met ...`: the people as a group.
+
+    A sentence that opens with two or more named people, the last joined by `and` (each may
+    carry a role in apposition), has them all as its subject: a later `they` is the group.
+    """
+    texts, lowers, starts = para.texts, para.lowers, para.starts
+    names: list[str] = []
+    a, end, joined = lo, lo, False
+    for _ in range(MAX_LISTED_CHUNKS):
+        b = a
+        while b < hi and texts[b] != ",":
+            b += 1
+        k = a + 1 if a < b and lowers[a] == "and" else a
+        got = np_starting_at(text, para, k, b)
+        if got is not None and got[0].kind == PERSON:
+            names.append(got[0].name)
+            joined = joined or k > a
+            end = got[1]
+            if got[1] < b:  # the verb follows the last name in its chunk
+                break
+        elif not (got is not None and got[0].kind in (ROLE, ORG) and names):
+            break
+        if b >= hi:
+            break
+        a = b + 1
+    if len(names) < 2 or not joined or end <= lo:
+        return None
+    surface = text[starts[lo] : para.ends[end - 1]]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    return Mention(surface, starts[lo], para.ends[end - 1], GROUP, name)
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -307,8 +344,8 @@ def read_reported(
                 item.attribution = Attribution(found.rule, found.mention, found.cue)
                 out.append(item)
             else:
-                subject = sentence_person(text, para, lo, hi)
-                if subject is not None and subject.kind in (PERSON, ORG):
+                subject = listed_people(text, para, lo, hi) or sentence_person(text, para, lo, hi)
+                if subject is not None and subject.kind in (PERSON, ORG, GROUP):
                     out.append(
                         Item(
                             starts[lo],

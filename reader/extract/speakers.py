@@ -320,6 +320,8 @@ class SpeakerTable:
             cluster = self._person(mention)
         elif mention.kind == ORG:
             cluster = self._org(mention)
+        elif mention.kind == GROUP and mention.name[:1].isupper():
+            cluster = self._role(mention)  # people listed by name: `they`
         else:
             return
         self._touch(cluster, mention, paragraph)
@@ -336,4 +338,6 @@ class SpeakerTable:
             return self._person(mention)
         if mention.kind == ORG:
             return self._org(mention)
+        if mention.kind == GROUP and mention.name[:1].isupper():
+            return self._role(mention)
         return None

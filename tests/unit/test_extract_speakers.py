@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.extract import extract
+from reader.extract import QuoteKind, extract
+from reader.load import load_path
+from tests.conftest import SEED, needs_shared_seed
 from tests.unit.test_extract_cases import article, reading
 
 D, P = "direct", "partial"
@@ -227,3 +229,26 @@ def test_the_34_year_old_is_the_player_named_in_the_paragraph_before() -> None:
 def test_as_a_newspaper_writes_credits_the_clause_after_the_comma() -> None:
     text = "As Al-Naba writes in its report, the government has announced a new offensive."
     assert reported(text) == [("the government has announced a new offensive", "Al-Naba")]
+
+
+def test_they_after_people_listed_by_name_is_the_group() -> None:
+    text = (
+        "Ana Ruiz, the mayor's aide, Tom Hale, the union's lawyer, and Jo Dale, an adviser,"
+        " met on Friday. They agreed that the strike should end before the holidays."
+    )
+    assert reported(text) == [
+        ("the strike should end before the holidays", "Ana Ruiz, Tom Hale and Jo Dale")
+    ]
+
+
+@needs_shared_seed
+def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
+    extraction = extract(load_path(SEED))
+    speakers = {
+        q.text.split()[0]: extraction.speaker(q.speaker).name  # type: ignore[union-attr]
+        for q in extraction.quotes
+        if q.kind is QuoteKind.INDIRECT
+    }
+    assert speakers["there"] == "Sergey Shoigu"  # "The head of the Russian military department"
+    assert speakers["any"].startswith("Yury Ushakov,")  # "They agreed that ..."
+    assert speakers["Putin"] == "Al-Jazeera"  # "As Al-Jazeera writes in the article ..."
