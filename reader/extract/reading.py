@@ -287,6 +287,10 @@ def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
     carry a role in apposition), has them all as its subject: a later `they` is the group.
     """
     texts, lowers, starts = para.texts, para.lowers, para.starts
+    if not texts[lo][0].isupper() or texts[lo + 1 : lo + 5].count(",") == 0:
+        return None  # most sentences: a quick look rules a list of names out
+    if "and" not in lowers[lo:hi]:
+        return None
     names: list[str] = []
     a, end, joined = lo, lo, False
     for _ in range(MAX_LISTED_CHUNKS):
