@@ -121,6 +121,7 @@ class ReaderScreen(NotesScreen):
         self.pending = pending
         self.extraction: Extraction | None = None
         """What extraction found, once it is done."""
+        self._first_screens: Extraction | None = None
         self.colours: dict[str, str] = {}
         """Speaker id to colour."""
         self._extractor: Extractor = extractor or SubprocessExtractor()
@@ -224,8 +225,7 @@ class ReaderScreen(NotesScreen):
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self.mount_panes)
-        if not self.pending:
-            self.call_after_refresh(self._start_extraction)
+        self.call_after_refresh(self._start_extraction)
 
     def complete_article(self, article: Article, start_offset: int | None = None) -> None:
         """Read on in the whole of the book whose first screens are shown.
@@ -264,6 +264,18 @@ class ReaderScreen(NotesScreen):
             self.show_extraction(self.extraction)
 
     def _start_extraction(self) -> None:
+        # A small article, or the first screens of a book still being read, is extracted here
+        # at once, so the panes appear filled; a whole book in a worker, from the cache or a
+        # child process (`reader.ui.background`), and its quotes then replace the first ones.
+        if isinstance(self._extractor, SubprocessExtractor):
+            found = self._extractor.at_once(self.article)
+            if found is not None:
+                if self.pending:
+                    self._first_screens = found
+                self.show_extraction(found)
+                return
+        if self.pending:
+            return
         self.run_worker(
             self._extract,
             name="extract",
@@ -309,6 +321,7 @@ class ReaderScreen(NotesScreen):
         speakers = len(extraction.speakers)
         status.counts = (
             f"{quotes} quote{'s' * (quotes != 1)} · {speakers} speaker{'s' * (speakers != 1)}"
+            + " so far" * (extraction is self._first_screens)  # the whole book's follow
         )
         if self.selected_speaker:
             self.watch_selected_speaker()
