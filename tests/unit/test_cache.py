@@ -194,3 +194,18 @@ def test_an_unwritable_cache_directory_leaves_the_reader_working(
     cache = ArticleCache(blocked / "cache")
     assert cached_extraction(article, cache) == extract(article)
     assert cache.load(article) is None
+
+
+def test_the_ui_index_keeps_its_word_index_for_the_next_opening(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Article
+) -> None:
+    from reader.search.index import build_index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = build_index(article)
+    assert first is not None
+    entry = ArticleCache().load(article)
+    assert entry is not None and entry.postings is not None
+    again = build_index(article)
+    assert again is not None
+    assert answers(again, "humanitarian catastrofe") == answers(first, "humanitarian catastrofe")
