@@ -367,14 +367,14 @@ def close_bar(run: Session) -> None:
     """Press escape until the search bar has gone (a loaded machine may read a late escape
     and the next key as one alt+key, so wait for the screen rather than for a fixed time)."""
     for _ in range(5):
+        if "[all]" not in run.term.screen_text():
+            run.settle(0.2)
+            return
         run.term.send_key("escape")
         try:
             run.until(lambda s: "[all]" not in s, time.perf_counter(), limit=2)
         except RuntimeError:
             continue
-        run.settle(0.2)
-        if "[all]" not in run.term.screen_text():
-            return
     raise RuntimeError(f"the search bar would not close:\n{run.term.screen_text()}")
 
 
@@ -483,31 +483,37 @@ def main() -> int:
             memory.setdefault(name, []).append(tree.hwm_sum_mb)
             rss.setdefault(name, []).append(tree.rss_sum_kb / 1024)
 
+        def one_round(round_: int, size: tuple[int, int]) -> None:
+            figures = per_size[size]
+            env = environment(home / f"r{round_}-{size[0]}")
+            paint, key_ref, tree = trivial_round(trivial_argv, size, env, args.presses)
+            trivial_ms[size].append((paint, key_ref))
+            keep("trivial app", tree)
+            keep(
+                "4 KB",
+                reader_round(figures, "4 KB", small_argv, small_marker, size, env, paint),
+            )
+            cold = reader_round(figures, "3 MB new", book_argv, book_marker, size, env, paint)
+            keep("3 MB, first opening", cold)
+            warm = reader_round(figures, "3 MB again", book_argv, book_marker, size, env, paint)
+            keep("3 MB, opened again", warm)
+            shutil.rmtree(home / f"r{round_}-{size[0]}" / "cache", ignore_errors=True)
+            book_keys_round(
+                figures, "3 MB new", book_argv, book_marker, size, env, key_ref,
+                args.presses, during_extraction=True,
+            )  # fmt: skip
+            book_keys_round(
+                figures, "3 MB again", book_argv, book_marker, size, env, key_ref,
+                args.presses, during_extraction=False,
+            )  # fmt: skip
+            shutil.rmtree(home / f"r{round_}-{size[0]}", ignore_errors=True)
+
         for round_ in range(args.runs):
             for size in SIZES:
-                figures = per_size[size]
-                env = environment(home / f"r{round_}-{size[0]}")
-                paint, key_ref, tree = trivial_round(trivial_argv, size, env, args.presses)
-                trivial_ms[size].append((paint, key_ref))
-                keep("trivial app", tree)
-                keep(
-                    "4 KB",
-                    reader_round(figures, "4 KB", small_argv, small_marker, size, env, paint),
-                )
-                cold = reader_round(figures, "3 MB new", book_argv, book_marker, size, env, paint)
-                keep("3 MB, first opening", cold)
-                warm = reader_round(figures, "3 MB again", book_argv, book_marker, size, env, paint)
-                keep("3 MB, opened again", warm)
-                shutil.rmtree(home / f"r{round_}-{size[0]}" / "cache", ignore_errors=True)
-                book_keys_round(
-                    figures, "3 MB new", book_argv, book_marker, size, env, key_ref,
-                    args.presses, during_extraction=True,
-                )  # fmt: skip
-                book_keys_round(
-                    figures, "3 MB again", book_argv, book_marker, size, env, key_ref,
-                    args.presses, during_extraction=False,
-                )  # fmt: skip
-                shutil.rmtree(home / f"r{round_}-{size[0]}", ignore_errors=True)
+                try:
+                    one_round(round_, size)
+                except RuntimeError as error:  # one bad round must not lose the others
+                    print(f"round {round_ + 1} at {size} failed: {error}"[:1500], file=sys.stderr)
             print(f"round {round_ + 1}/{args.runs} done, load {os.getloadavg()[0]:.1f}")
 
         if args.huge:
