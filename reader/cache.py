@@ -1,23 +1,26 @@
 """What is slow to rebuild for an article, kept on disk keyed by the hash of its text.
 
 Finding the quotes of a 3 MB book takes seconds and indexing its words for search about one;
-both depend only on the text, its paragraphs and the code that computed them. An entry holds
-the `Extraction` and the paragraph word index (posting lists) of one article, in
-`$XDG_CACHE_HOME/reader/v<FORMAT>/<sha256 of the text>.cache`:
+both depend only on the text, its paragraphs and the code that computed them. They are kept in
+`$XDG_CACHE_HOME/reader/v<FORMAT>/<sha256 of the text>.quotes` (the `Extraction`) and `.words`
+(the paragraph word index of `reader.search`), two files so that each is read and written
+without the other (search needs no quotes decoded; saving the index rewrites no quotes):
 
 * versioned: the directory carries `FORMAT` (a bump leaves old entries unread, and the first
-  save removes the old directories), and each entry records a fingerprint of the extraction and
-  indexing code and of the article's paragraph layout; any mismatch is a miss;
-* size-bounded: after a save the least recently used entries (by modification time, which a
-  hit refreshes) are removed until the directory holds at most `MAX_BYTES`;
-* safe to delete, at any time: a missing entry is a miss;
+  save removes the old directories), and each file records a fingerprint of the extraction and
+  search code and of the article's paragraph layout; any mismatch is a miss;
+* size-bounded: after a save the least recently used files (by modification time, which a hit
+  refreshes) are removed until the directory holds at most `MAX_BYTES`;
+* safe to delete, at any time: a missing file is a miss;
 * written atomically (a temporary file renamed over the entry), without fsync: an entry is
   never precious, and one left damaged by a crash is simply a miss;
-* plain values only: zlib-compressed JSON and arrays of unsigned integers behind a magic line
-  and a BLAKE2 checksum. Nothing in a file is ever executed (no pickle), and a damaged, truncated
-  or foreign file is ignored, never fatal.
+* plain values only: zlib-compressed JSON lines and arrays of unsigned integers behind a magic
+  line and a BLAKE2 checksum. Nothing in a file is ever executed (no pickle), and a damaged,
+  truncated or foreign file is ignored, never fatal.
 
-Reading the entry of the 3 MB book takes about 0.1 s, against about 2.5 s to rebuild it.
+Quotes are stored 500 to a JSON line and decoded line by line: one `json.loads` of a book's
+7,500 quotes would hold the interpreter lock for the whole call, and the UI thread with it.
+Reading the 3 MB book's quotes takes about 0.1 s, its word index a few ms; rebuilding them 3 s.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ import tempfile
 import zlib
 from array import array
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.document import Article
 from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
@@ -69,6 +73,11 @@ class Entry:
     """The paragraph word index of `reader.search`."""
 
 
+QUOTES, WORDS = "quotes", "words"
+"""The two kinds of file an article may have."""
+_QUOTES_PER_LINE = 500
+
+
 class ArticleCache:
     """Entries of articles in one directory; every failure is a miss, never an error."""
 
@@ -83,26 +92,36 @@ class ArticleCache:
         """Where this format's entries are."""
         return self.root / f"v{FORMAT}"
 
-    def path(self, article: Article) -> Path:
-        """The entry file of `article`."""
-        return self.directory / f"{article.text_sha256}.cache"
+    def path(self, article: Article, kind: str = QUOTES) -> Path:
+        """The file of `article` holding `kind` (`QUOTES` or `WORDS`)."""
+        return self.directory / f"{article.text_sha256}.{kind}"
 
     def load(self, article: Article) -> Entry | None:
-        """The entry of `article`, or None when there is none or it cannot be trusted."""
-        path = self.path(article)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        """Both parts of the entry of `article`; None when neither is there and sound."""
+        extraction, postings = self.load_extraction(article), self.load_postings(article)
+        if extraction is None and postings is None:
+            return None
+        return Entry(extraction, postings)
+
+    def load_extraction(self, article: Article) -> Extraction | None:
+        """The cached quotes and speakers of `article`, or None."""
+        lines = self._read(article, QUOTES)
+        if lines is None:
             return None
         try:
-            entry = _decode(data, article)
+            return _extraction_of(lines, article)
         except _DAMAGE:
-            entry = None
-        if entry is None:
             return None
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: evicted last
-        return entry
+
+    def load_postings(self, article: Article) -> Postings | None:
+        """The cached paragraph word index of `article`, or None."""
+        lines = self._read(article, WORDS)
+        if lines is None:
+            return None
+        try:
+            return _postings_of(lines, article)
+        except _DAMAGE:
+            return None
 
     def save(
         self,
@@ -111,26 +130,43 @@ class ArticleCache:
         extraction: Extraction | None = None,
         postings: Postings | None = None,
     ) -> bool:
-        """Store what is given for `article`, keeping what the entry already holds.
+        """Store the parts given for `article`.
 
-        Returns False when the entry could not be written (a read-only or full disk): the
-        reader works on without it.
+        False when they could not all be written (a read-only or full disk): the reader works
+        on without them.
         """
-        old = self.load(article) or Entry()
-        entry = Entry(
-            extraction if extraction is not None else old.extraction,
-            postings if postings is not None else old.postings,
-        )
+        parts = []
+        if extraction is not None:
+            parts.append((QUOTES, _extraction_lines(extraction)))
+        if postings is not None:
+            parts.append((WORDS, _postings_lines(postings)))
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.path(article), _encode(entry, article))
+            for kind, lines in parts:
+                _write_atomically(self.path(article, kind), _encode(kind, lines, article))
         except OSError:
             return False
         self._tidy()
         return True
 
+    def _read(self, article: Article, kind: str) -> list[bytes] | None:
+        """The body lines of a sound file of `kind` for `article`, or None."""
+        path = self.path(article, kind)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            lines = _decode(kind, data, article)
+        except _DAMAGE:
+            lines = None
+        if lines is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: evicted last
+        return lines
+
     def _tidy(self) -> None:
-        """Remove other formats' directories and the oldest entries beyond the size bound."""
+        """Remove other formats' directories and the oldest files beyond the size bound."""
         with contextlib.suppress(OSError):
             for other in self.root.iterdir():
                 if other.is_dir() and other.name.startswith("v") and other != self.directory:
@@ -159,9 +195,10 @@ _fingerprint: list[str] = []
 
 
 def code_fingerprint() -> str:
-    """A hash of the extraction and search code and of `FORMAT` (computed once, ~1 ms)."""
+    """A hash of this module, the extraction and search code and `FORMAT` (once, ~1 ms)."""
     if not _fingerprint:
         digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+        digest.update(Path(__file__).read_bytes())  # this encoding, even without a FORMAT bump
         package = Path(__file__).parent
         for name in _CODE_PACKAGES:
             for source in sorted((package / name).glob("*.py")):
@@ -178,61 +215,61 @@ def layout_digest(article: Article) -> str:
     """
     paragraphs = article.paragraphs
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(array("q", [p.start for p in paragraphs]).tobytes())
-    digest.update(array("q", [p.end for p in paragraphs]).tobytes())
-    digest.update("".join(p.kind.value[0] for p in paragraphs).encode())
+    digest.update(array("q", map(attrgetter("start"), paragraphs)).tobytes())
+    digest.update(array("q", map(attrgetter("end"), paragraphs)).tobytes())
+    digest.update(",".join(map(attrgetter("kind"), paragraphs)).encode())
     return digest.hexdigest()
 
 
-def _encode(entry: Entry, article: Article) -> bytes:
-    """MAGIC, checksum line, then zlib(header JSON line + counts + units arrays)."""
-    vocabulary: list[str] = []
-    counts = array("I")
-    units = array("I")
-    if entry.postings is not None:
-        for word, found in entry.postings.items():
-            vocabulary.append(word)
-            counts.append(len(found))
-            units.extend(found)
+def _encode(kind: str, lines: list[bytes], article: Article) -> bytes:
+    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`)."""
     header = {
+        "kind": kind,
         "code": code_fingerprint(),
         "layout": layout_digest(article),
         "text": article.text_sha256,
-        "extraction": _extraction_values(entry.extraction),
-        "vocabulary": vocabulary if entry.postings is not None else None,
-        "counts_bytes": len(counts) * counts.itemsize,
     }
-    body = json.dumps(header, separators=(",", ":")).encode() + b"\n"
-    payload = zlib.compress(body + counts.tobytes() + units.tobytes(), 1)
-    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
-    return MAGIC + checksum + b"\n" + payload
+    body = b"\n".join([json.dumps(header).encode(), *lines])
+    payload = zlib.compress(body, 1)
+    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    return MAGIC + f"{kind} {checksum}\n".encode() + payload
 
 
-def _decode(data: bytes, article: Article) -> Entry | None:
-    """The entry in `data` if it is whole and was made for `article` by this code."""
+def _decode(kind: str, data: bytes, article: Article) -> list[bytes] | None:
+    """The body lines in `data` if it is whole and was made for `article` by this code."""
     if not data.startswith(MAGIC):
         return None
-    checksum, _, payload = data[len(MAGIC) :].partition(b"\n")
-    if hashlib.blake2b(payload, digest_size=16).hexdigest().encode() != checksum:
+    label, _, payload = data[len(MAGIC) :].partition(b"\n")
+    if label != f"{kind} {hashlib.blake2b(payload, digest_size=16).hexdigest()}".encode():
         return None
-    body = zlib.decompress(payload)
-    line, _, arrays = body.partition(b"\n")
-    header = json.loads(line)
-    if (
-        header["code"] != code_fingerprint()
-        or header["text"] != article.text_sha256
-        or header["layout"] != layout_digest(article)
-    ):
-        return None
-    extraction = _extraction_of(header["extraction"], article)
-    if header["vocabulary"] is None:
-        return Entry(extraction, None)
-    split = int(header["counts_bytes"])
+    # A words file is a header, the vocabulary and one binary line (which may hold newlines).
+    header_line, *lines = zlib.decompress(payload).split(b"\n", 2 if kind == WORDS else -1)
+    header = json.loads(header_line)
+    expected = {
+        "kind": kind,
+        "code": code_fingerprint(),
+        "layout": layout_digest(article),
+        "text": article.text_sha256,
+    }
+    return lines if header == expected else None
+
+
+def _postings_lines(postings: Postings) -> list[bytes]:
+    """The vocabulary as a JSON line, then the counts and the units as one line of uint32s."""
     counts, units = array("I"), array("I")
-    counts.frombytes(arrays[:split])
-    units.frombytes(arrays[split:])
-    vocabulary = header["vocabulary"]
-    if len(vocabulary) != len(counts) or sum(counts) != len(units):
+    for found in postings.values():
+        counts.append(len(found))
+        units.extend(found)
+    return [json.dumps(list(postings)).encode(), counts.tobytes() + units.tobytes()]
+
+
+def _postings_of(lines: list[bytes], article: Article) -> Postings | None:
+    """The posting lists `_postings_lines` wrote, checked against `article`."""
+    vocabulary = json.loads(lines[0])
+    numbers = array("I")
+    numbers.frombytes(lines[1])
+    counts, units = numbers[: len(vocabulary)], numbers[len(vocabulary) :]
+    if len(counts) != len(vocabulary) or sum(counts) != len(units):
         return None
     if units and max(units) >= len(article.paragraphs):
         return None
@@ -241,7 +278,7 @@ def _decode(data: bytes, article: Article) -> Entry | None:
     for word, count in zip(vocabulary, counts, strict=True):
         postings[word] = units[position : position + count]
         position += count
-    return Entry(extraction, postings)
+    return postings
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -252,10 +289,11 @@ def _span_of(value: list[int] | None) -> Span | None:
     return None if value is None else Span(*value)
 
 
-def _extraction_values(extraction: Extraction | None) -> dict[str, Any] | None:
-    """`extraction` as JSON values (lists, not objects: a book has thousands of quotes)."""
-    if extraction is None:
-        return None
+def _extraction_lines(extraction: Extraction) -> list[bytes]:
+    """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
+
+    Lists, not objects: a book has thousands of quotes.
+    """
     speakers = [
         [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
         for s in extraction.speakers
@@ -283,28 +321,27 @@ def _extraction_values(extraction: Extraction | None) -> dict[str, Any] | None:
         ]
         for q in extraction.quotes
     ]
-    return {"speakers": speakers, "quotes": quotes}
+    step = _QUOTES_PER_LINE
+    chunks = [quotes[start : start + step] for start in range(0, len(quotes), step)]
+    return [json.dumps(part, separators=(",", ":")).encode() for part in [speakers, *chunks]]
 
 
-def _extraction_of(values: Any, article: Article) -> Extraction | None:
+def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
     """The `Extraction` that `_extraction_values` flattened; raises on anything malformed.
 
     The checksum has already told that the entry is whole, and the code fingerprint that this
     code wrote it, so the values are trusted for their types; what would index outside the
     article is still refused.
     """
-    if values is None:
-        return None
     speakers = tuple(
         Speaker(id_, name, tuple(aliases), organisation, count, tuple(paragraphs))
-        for id_, name, aliases, organisation, count, paragraphs in values["speakers"]
+        for id_, name, aliases, organisation, count, paragraphs in json.loads(lines[0])
     )
     known = {s.id for s in speakers}
     kinds = {kind.value: kind for kind in QuoteKind}
     quotes = []
-    for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in values[
-        "quotes"
-    ]:
+    rows = (row for line in lines[1:] for row in json.loads(line))  # a line at a time
+    for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
         if evidence is not None:
             rule, cue, cue_span, mention, mention_span = evidence
@@ -341,9 +378,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def cached_extraction(article: Article, cache: ArticleCache | None = None) -> Extraction:
     """The quotes and speakers of `article`: from the cache, or found now and then kept."""
     cache = cache or ArticleCache()
-    entry = cache.load(article)
-    if entry is not None and entry.extraction is not None:
-        return entry.extraction
+    extraction = cache.load_extraction(article)
+    if extraction is not None:
+        return extraction
     from reader.extract import extract
 
     extraction = extract(article)
@@ -359,13 +396,9 @@ def cached_index(article: Article, cache: ArticleCache | None = None) -> SearchI
     from reader.search.index import SearchIndex
 
     cache = cache or ArticleCache()
-    entry = cache.load(article) or Entry()
-    extraction = entry.extraction
-    if extraction is None:
-        from reader.extract import extract
-
-        extraction = extract(article)
-    index = SearchIndex(article, extraction, postings=entry.postings)
-    if entry.extraction is None or entry.postings is None:
-        cache.save(article, extraction=extraction, postings=index.paragraph_postings())
+    extraction = cached_extraction(article, cache)
+    postings = cache.load_postings(article)
+    index = SearchIndex(article, extraction, postings=postings)
+    if postings is None:
+        cache.save(article, postings=index.paragraph_postings())
     return index

@@ -426,8 +426,7 @@ def build_index(
     from reader.cache import ArticleCache
 
     cache = ArticleCache()
-    entry = cache.load(article)
-    postings = entry.postings if entry is not None else None
+    postings = cache.load_postings(article)
     try:
         index = SearchIndex(article, extraction, is_cancelled=is_cancelled, postings=postings)
     except Cancelled:

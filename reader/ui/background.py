@@ -77,9 +77,9 @@ class SubprocessExtractor:
 
         Blocking: call it from a worker thread.
         """
-        entry = self.cache.load(article)
-        if entry is not None and entry.extraction is not None:
-            return entry.extraction
+        cached = self.cache.load_extraction(article)
+        if cached is not None:
+            return cached
         extraction = self._in_child(article)
         self.cache.save(article, extraction=extraction)
         return extraction

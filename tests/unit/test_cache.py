@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import reader.cache as cache_module
-from reader.cache import ArticleCache, cached_extraction, cached_index
+from reader.cache import QUOTES, WORDS, ArticleCache, cached_extraction, cached_index
 from reader.cli import main
 from reader.document import Article, blocks_of, build_article
 from reader.extract import extract
@@ -35,11 +35,10 @@ def answers(index: SearchIndex, query: str) -> tuple[object, ...]:
     return results.hits, results.literal.count, results.literal.spans()
 
 
-def filled(cache: ArticleCache, article: Article) -> Path:
-    """Save the article's extraction and index; return the entry's path."""
+def filled(cache: ArticleCache, article: Article) -> None:
+    """Save the article's extraction and index."""
     index = SearchIndex(article, extract(article))
     assert cache.save(article, extraction=index.extraction, postings=index.paragraph_postings())
-    return cache.path(article)
 
 
 def test_an_entry_gives_back_the_extraction_and_the_same_search_results(
@@ -60,9 +59,12 @@ def test_the_entry_is_keyed_by_the_text_and_lives_in_the_xdg_cache_dir(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Article
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    cached_extraction(article)
-    entries = list((tmp_path / "xdg" / "reader").glob("v*/*.cache"))
-    assert [e.name for e in entries] == [f"{article.text_sha256}.cache"]
+    cached_index(article)
+    entries = sorted((tmp_path / "xdg" / "reader").glob("v*/*"))
+    assert [e.name for e in entries] == [
+        f"{article.text_sha256}.{QUOTES}",
+        f"{article.text_sha256}.{WORDS}",
+    ]
 
 
 def _truncations(data: bytes) -> list[bytes]:
@@ -82,18 +84,29 @@ DAMAGE = [
 ]
 
 
+@pytest.mark.parametrize("kind", [QUOTES, WORDS])
 @pytest.mark.parametrize(("name", "damage"), DAMAGE, ids=[name for name, _ in DAMAGE])
 def test_a_damaged_entry_is_a_miss_and_is_rebuilt(
-    name: str, damage: object, cache: ArticleCache, article: Article
+    name: str, damage: object, kind: str, cache: ArticleCache, article: Article
 ) -> None:
-    path = filled(cache, article)
+    filled(cache, article)
+    path = cache.path(article, kind)
     assert callable(damage)
     path.write_bytes(damage(path.read_bytes()))
-    assert cache.load(article) is None
+    load = cache.load_extraction if kind == QUOTES else cache.load_postings
+    assert load(article) is None
     index = cached_index(article, cache)  # still answers, and writes a good entry again
     fresh = SearchIndex(article, extract(article))
     assert answers(index, "humanitarian catastrofe") == answers(fresh, "humanitarian catastrofe")
-    assert cache.load(article) is not None
+    assert load(article) is not None
+
+
+def test_a_file_of_one_kind_is_not_read_as_the_other(cache: ArticleCache, article: Article) -> None:
+    filled(cache, article)
+    quotes, words = cache.path(article, QUOTES), cache.path(article, WORDS)
+    words.write_bytes(quotes.read_bytes())
+    assert cache.load_postings(article) is None
+    assert cache.load_extraction(article) is not None
 
 
 def test_a_directory_where_the_entry_should_be_is_no_error(
@@ -114,10 +127,12 @@ def test_reader_search_works_through_a_garbage_entry(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert main(["search", str(ARTICLE), "humanitarian catastrofe"]) == 0
     cold = capsys.readouterr().out
-    (entry,) = (tmp_path / "xdg" / "reader").glob("v*/*.cache")
+    entries = list((tmp_path / "xdg" / "reader").glob("v*/*"))
+    assert len(entries) == 2
     assert main(["search", str(ARTICLE), "humanitarian catastrofe"]) == 0
     assert capsys.readouterr().out == cold
-    entry.write_bytes(b"\x00garbage" * 100)
+    for entry in entries:
+        entry.write_bytes(b"\x00garbage" * 100)
     assert main(["search", str(ARTICLE), "humanitarian catastrofe"]) == 0
     out, err = capsys.readouterr()
     assert (out, err) == (cold, "")
@@ -166,6 +181,7 @@ def test_the_least_recently_used_entries_go_when_the_cache_is_full(tmp_path: Pat
     for number, article in enumerate(articles):
         cache.save(article, extraction=extract(article))
         os.utime(cache.path(article), (1000 + number, 1000 + number))
+    assert len(list(cache.directory.iterdir())) == 4  # one quotes file per article
     size = cache.path(articles[0]).stat().st_size
     cache.load(articles[0])  # used just now: kept
     cache.max_bytes = int(size * 4.5)  # room for four of the five
@@ -204,8 +220,7 @@ def test_the_ui_index_keeps_its_word_index_for_the_next_opening(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     first = build_index(article)
     assert first is not None
-    entry = ArticleCache().load(article)
-    assert entry is not None and entry.postings is not None
+    assert ArticleCache().load_postings(article) is not None
     again = build_index(article)
     assert again is not None
     assert answers(again, "humanitarian catastrofe") == answers(first, "humanitarian catastrofe")
