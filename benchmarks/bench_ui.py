@@ -400,6 +400,9 @@ def book_keys_round(
             if during:
                 figures.add(f"{label}: j while finding quotes", statistics.median(during), key_ref)
         run.until(panes_filled(size[0] >= 120), run.start)
+        # All quotes found (not only the first screens'), so the keys below meet the same
+        # state as on a reader without the early quotes.
+        run.until(lambda s: bool(COUNTS.search(s)) and "so far" not in s, run.start)
         run.settle(0.3)
 
         def bar_shown(_before: str, now: str) -> bool:
