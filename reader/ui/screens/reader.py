@@ -264,14 +264,23 @@ class ReaderScreen(NotesScreen):
             self.show_extraction(self.extraction)
 
     def _start_extraction(self) -> None:
-        # A small article, or the first screens of a book still being read, is extracted here
-        # at once, so the panes appear filled; a whole book in a worker, from the cache or a
-        # child process (`reader.ui.background`), and its quotes then replace the first ones.
+        # A small article is extracted here at once, so its panes appear filled. The first
+        # screens of a book still being read are extracted in a thread of this process (keys
+        # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
+        # worker from the cache or a child process (`reader.ui.background`), replace them.
         if isinstance(self._extractor, SubprocessExtractor):
+            if self.pending:
+                self.run_worker(
+                    partial(self._extractor.at_once, self.article),
+                    name="extract-first-screens",
+                    description="find the first screens' quotes",
+                    group="extract-first-screens",
+                    thread=True,
+                    exit_on_error=False,  # the whole book's extraction follows anyway
+                )
+                return
             found = self._extractor.at_once(self.article)
             if found is not None:
-                if self.pending:
-                    self._first_screens = found
                 self.show_extraction(found)
                 return
         if self.pending:
@@ -288,12 +297,20 @@ class ReaderScreen(NotesScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the extraction when its worker finishes."""
-        if event.worker.name != "extract":
-            return
         from reader.extract.model import Extraction
 
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Extraction):
-            self.show_extraction(event.worker.result)
+        result = event.worker.result
+        if event.worker.name == "extract-first-screens":
+            found = event.state is WorkerState.SUCCESS and isinstance(result, Extraction)
+            if found and self.extraction is None:  # unless the whole book's quotes came first
+                assert isinstance(result, Extraction)
+                self._first_screens = result
+                self.show_extraction(result)
+            return
+        if event.worker.name != "extract":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(result, Extraction):
+            self.show_extraction(result)
         elif event.state is WorkerState.ERROR and self.is_attached:
             self.notify("Could not find quotes in this article.", severity="warning")
             self.show_extraction(Extraction())
