@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.document import Article
 from reader.ui.background import SubprocessExtractor
+from reader.ui.counts import counted
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
@@ -90,6 +91,10 @@ class ReaderScreen(NotesScreen):
         Binding("y", "copy", "Copy", show=False, id="screen.copy"),
         Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
         Binding("escape", "back", "Back", show=False, id="screen.back"),
+        # Esc in the search bar (the bar's own key, made priority here and enabled only while
+        # the bar has focus): the bar closes and the article takes focus at once, so a key
+        # typed right after esc, queued in the same burst, acts on the reader.
+        Binding("escape", "close_search", "Back", priority=True, id="search.cancel"),
         # Priority: the bar must have focus before the keys typed just after `/` (queued in
         # the same burst) are handed out, or they would drive the article instead.
         Binding("slash", "search", "Search", priority=True, id="screen.search"),
@@ -121,6 +126,7 @@ class ReaderScreen(NotesScreen):
         self.pending = pending
         self.extraction: Extraction | None = None
         """What extraction found, once it is done."""
+        self._first_screens: Extraction | None = None
         self.colours: dict[str, str] = {}
         """Speaker id to colour."""
         self._extractor: Extractor = extractor or SubprocessExtractor()
@@ -224,8 +230,7 @@ class ReaderScreen(NotesScreen):
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self.mount_panes)
-        if not self.pending:
-            self.call_after_refresh(self._start_extraction)
+        self.call_after_refresh(self._start_extraction)
 
     def complete_article(self, article: Article, start_offset: int | None = None) -> None:
         """Read on in the whole of the book whose first screens are shown.
@@ -264,6 +269,27 @@ class ReaderScreen(NotesScreen):
             self.show_extraction(self.extraction)
 
     def _start_extraction(self) -> None:
+        # A small article is extracted here at once, so its panes appear filled. The first
+        # screens of a book still being read are extracted in a thread of this process (keys
+        # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
+        # worker from the cache or a child process (`reader.ui.background`), replace them.
+        if isinstance(self._extractor, SubprocessExtractor):
+            if self.pending:
+                self.run_worker(
+                    partial(self._extractor.at_once, self.article),
+                    name="extract-first-screens",
+                    description="find the first screens' quotes",
+                    group="extract-first-screens",
+                    thread=True,
+                    exit_on_error=False,  # the whole book's extraction follows anyway
+                )
+                return
+            found = self._extractor.at_once(self.article)
+            if found is not None:
+                self.show_extraction(found)
+                return
+        if self.pending:
+            return
         self.run_worker(
             self._extract,
             name="extract",
@@ -276,12 +302,20 @@ class ReaderScreen(NotesScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the extraction when its worker finishes."""
-        if event.worker.name != "extract":
-            return
         from reader.extract.model import Extraction
 
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Extraction):
-            self.show_extraction(event.worker.result)
+        result = event.worker.result
+        if event.worker.name == "extract-first-screens":
+            found = event.state is WorkerState.SUCCESS and isinstance(result, Extraction)
+            if found and self.extraction is None:  # unless the whole book's quotes came first
+                assert isinstance(result, Extraction)
+                self._first_screens = result
+                self.show_extraction(result)
+            return
+        if event.worker.name != "extract":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(result, Extraction):
+            self.show_extraction(result)
         elif event.state is WorkerState.ERROR and self.is_attached:
             self.notify("Could not find quotes in this article.", severity="warning")
             self.show_extraction(Extraction())
@@ -308,7 +342,8 @@ class ReaderScreen(NotesScreen):
         quotes = len(extraction.quotes)
         speakers = len(extraction.speakers)
         status.counts = (
-            f"{quotes} quote{'s' * (quotes != 1)} · {speakers} speaker{'s' * (speakers != 1)}"
+            f"{counted(quotes, 'quote')} · {counted(speakers, 'speaker')}"
+            + " so far" * (extraction is self._first_screens)  # the whole book's follow
         )
         if self.selected_speaker:
             self.watch_selected_speaker()
@@ -353,6 +388,8 @@ class ReaderScreen(NotesScreen):
         """`/`, `&` and `a` typed into a text field are text, not a search or a note."""
         if action in ("search", "filter", "note") and _typing_into(self.app.focused):
             return False
+        if action == "close_search":
+            return self._search is not None and self._search.bar_focused
         return super().check_action(action, parameters)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -407,6 +444,8 @@ class ReaderScreen(NotesScreen):
         view = self.view
         view.scroll_to_offset(quote.start, center=True)
         view.flash(quote.start, quote.end)
+        for pane in self.query(QuotesPane):  # its cursor follows ) and ( (none before mounting)
+            pane.highlight_quote(index)
         self.set_focus(view)  # now, not after the queue: keys typed next move the article
 
     def jump_to_paragraph(self, index: int) -> None:
@@ -462,6 +501,13 @@ class ReaderScreen(NotesScreen):
         for pane in self.query(Pane):
             if pane.number == number:
                 self._focus(pane)
+                return
+        if number == 4:  # the Contents pane is made only for a text with headings
+            self.notify(
+                "No contents: this text has no headings (] and [ step through its paragraphs).",
+                title="Contents",
+                timeout=4,
+            )
 
     def _focus(self, widget: Widget) -> None:
         if isinstance(widget, Pane):
@@ -491,6 +537,10 @@ class ReaderScreen(NotesScreen):
     def action_filter(self) -> None:
         """Open the bar to show only the paragraphs that match (`&`, as in less)."""
         self.search.open("filter")
+
+    def action_close_search(self) -> None:
+        """Close the search bar and go back to where the search started (esc in the bar)."""
+        self.search.cancel()
 
     def action_back(self) -> None:
         """Leave a pane for the article; in the article, clear the selected speaker."""
@@ -562,20 +612,29 @@ class ReaderScreen(NotesScreen):
             self.jump_to_quote(before[-1])
 
     def action_copy(self) -> None:
-        """Copy the current quote (if on screen) or paragraph to the clipboard (OSC 52)."""
+        """Copy a quote or the paragraph to the clipboard (OSC 52).
+
+        In the Quotes pane, the quote under its cursor; elsewhere the current quote if it is on
+        screen, else the current paragraph.
+        """
         text = ""
         what = "paragraph"
-        if self.extraction is not None and self._current_quote is not None:
-            quote = self.extraction.quotes[self._current_quote]
-            if self.view.is_offset_visible(quote.start):
-                text, what = quote.text, "quote"
+        extraction = self.extraction
+        focused = self.focused
+        chosen = focused.highlighted_quote if isinstance(focused, QuotesPane) else None
+        current = self._current_quote
+        if chosen is None and extraction is not None and current is not None:
+            on_screen = self.view.is_offset_visible(extraction.quotes[current].start)
+            chosen = current if on_screen else None
+        if extraction is not None and chosen is not None:
+            text, what = extraction.quotes[chosen].text, "quote"
         if not text and self.article.paragraphs:
             index = min(self.view.cursor, len(self.article.paragraphs) - 1)
             text = self.article.paragraphs[index].text
         if not text:
             return
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the {what} ({len(text)} characters).", timeout=2)
+        self.notify(f"Copied the {what} ({counted(len(text), 'character')}).", timeout=2)
 
 
 def _pieces(quote: Quote) -> list[tuple[int, int]]:

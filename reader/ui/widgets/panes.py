@@ -8,6 +8,7 @@ Every prompt is a `rich.text.Text` built from plain strings, so names and quotes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -110,18 +111,20 @@ class SpeakersPane(Pane):
         speakers = sorted(extraction.speakers, key=lambda s: (-s.quote_count, s.name.casefold()))
         if not speakers:
             self.add_option(Option(Text("no speakers found", style="italic"), disabled=True))
+        # Counts right-aligned in a column as wide as the largest, so the names line up.
+        width = max([3, *(len(str(speaker.quote_count)) for speaker in speakers)])
         self.add_options(
-            Option(self._prompt(speaker, colours.get(speaker.id)), id=speaker.id)
+            Option(self._prompt(speaker, colours.get(speaker.id), width), id=speaker.id)
             for speaker in speakers
         )
         self._set_count(len(speakers))
         self._highlight_first(bool(speakers))
 
     @staticmethod
-    def _prompt(speaker: Speaker, colour: str | None) -> Text:
+    def _prompt(speaker: Speaker, colour: str | None, width: int) -> Text:
         prompt = Text()
         prompt.append("● ", Style(color=colour) if colour else Style())
-        prompt.append(f"{speaker.quote_count:>3} ", "dim")
+        prompt.append(f"{speaker.quote_count:>{width}} ", "dim")
         prompt.append(speaker.name)
         if speaker.organisation:
             prompt.append(" [org]", "italic dim")
@@ -160,8 +163,14 @@ class QuotesPane(Pane):
         colours: dict[str, str],
         quotes: Sequence[int] | None = None,
     ) -> None:
-        """List the quotes (all, or only those at `quotes` indexes) with speaker and start."""
+        """List the quotes (all, or only those at `quotes` indexes) with speaker and start.
+
+        The first `BATCH` at once, the rest a batch per timer tick: the option list wraps every
+        entry it is given to know its height, about a second for a book's 7,500 quotes, which
+        in one go would freeze the keys and keep the pane empty for that long.
+        """
         self.clear_options()
+        self._listing += 1  # a batch still queued from an earlier call stops
         if extraction is None:
             self.add_option(Option(Text("finding quotes…", style="italic"), disabled=True))
             self._set_count(None)
@@ -169,12 +178,34 @@ class QuotesPane(Pane):
         indexes = range(len(extraction.quotes)) if quotes is None else quotes
         if not indexes:
             self.add_option(Option(Text("no quotes found", style="italic"), disabled=True))
-        self.add_options(
-            Option(self._prompt(extraction, extraction.quotes[i], colours), id=f"q{i}")
-            for i in indexes
-        )
+        self._add_quotes(extraction, colours, indexes, 0, self._listing)
         self._set_count(len(indexes))
         self._highlight_first(bool(indexes))
+
+    BATCH = 150
+    """Quotes added to the list per step (~15 ms on the 2-core VM)."""
+    _listing = 0
+
+    def _add_quotes(
+        self,
+        extraction: Extraction,
+        colours: dict[str, str],
+        indexes: Sequence[int],
+        start: int,
+        listing: int,
+    ) -> None:
+        """Add one batch of `indexes` from `start`, then queue the next."""
+        if listing != self._listing:
+            return
+        end = start + self.BATCH
+        self.add_options(
+            Option(self._prompt(extraction, extraction.quotes[i], colours), id=f"q{i}")
+            for i in indexes[start:end]
+        )
+        if end < len(indexes):
+            self.set_timer(
+                0.005, partial(self._add_quotes, extraction, colours, indexes, end, listing)
+            )
 
     @staticmethod
     def _prompt(extraction: Extraction, quote: Quote, colours: dict[str, str]) -> Text:
@@ -189,6 +220,22 @@ class QuotesPane(Pane):
         prompt.append(": ")
         prompt.append(_clip(quote.text, 76 - len(name)))  # two rows of a 40-column pane
         return prompt
+
+    @property
+    def highlighted_quote(self) -> int | None:
+        """Position in `Extraction.quotes` of the quote under the cursor, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < self.option_count:
+            return None
+        option_id = self.get_option_at_index(index).id
+        return int(option_id[1:]) if option_id and option_id.startswith("q") else None
+
+    def highlight_quote(self, quote: int) -> None:
+        """Put the cursor on quote `quote` (a position in `Extraction.quotes`) when listed."""
+        try:
+            self.highlighted = self.get_option_index(f"q{quote}")
+        except Exception:  # OptionDoesNotExist: not listed (still finding, or filtered out)
+            return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the list's selection into `QuoteSelected`."""
