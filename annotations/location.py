@@ -1,17 +1,42 @@
 """Where notes files are: the notes directory, file names, and finding an article's file.
 
-An article's notes are found by identity, never by path: the file name carries a short id of
-the source URL or of the text hash, and failing that the `document:` header of each file is
-read (a known URL, a known text hash, or the same title with most passages still present).
+`find_notes` looks an article up in the notes index (`annotations.notes_index`), never by
+scanning the directory, in two stages:
+
+1. **Identity** (certain): a file with the article's normalised URL, or one that knows the
+   hash of its text (the hash it was made on, an edited text it was saved on, or one this
+   machine attached it to), or whose file name carries the article's id.
+2. **Resemblance**, for an edited text: candidates are files sharing word shingles with the
+   text in their passages, files with the same title, and the file the article was last
+   opened from (path or URL) on this machine. Each candidate's passages are placed in the
+   text with the re-anchoring matcher (`annotations.anchor`), and when this machine
+   recorded a sketch of a text the notes were made on, the two texts' resemblance is
+   estimated (`annotations.shingles`). A candidate is **certain** when at least
+   `MIN_FOUND` of its passages are placed and either the texts resemble (`SAME_TEXT`) or,
+   with no sketch to compare, the title or the last-opened path agrees. A recorded sketch
+   that does not resemble (`OTHER_TEXT`) vetoes the match, which is what keeps two
+   articles with the same title, or two wire stories sharing boilerplate, apart. A
+   candidate with some evidence but not enough, or two certain ones, is only **offered**:
+   the caller says so and names the command that attaches it (`NotesStore.attach`).
+
+When the lookup finds the article's file it remembers the text hash, the path and a sketch
+of the text in the index, so the next open is a single query. The thresholds were set with
+`benchmarks/bench_notes_lookup.py` (its figures are in the README).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
+from annotations.anchor import placements
 from annotations.model import Document, document_id, normalise_url, slugify
-from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
+from annotations.notes_index import NotesIndex, title_key
+from annotations.shingles import resemblance, shingles, sketch
+from annotations.yaml_io import NotesFormatError, parse_bytes
 from reader.document import Article
 
 NOTES_SUFFIX = ".notes.yaml"
@@ -21,7 +46,19 @@ NOTES_DIR_ENV = "READER_NOTES_DIR"
 """Environment variable naming the notes directory (below `--notes-dir`, above the default)."""
 
 HEADER_BYTES = 16 * 1024
-"""How much of each file is read when searching the directory for an article's notes."""
+"""How much of an unreadable file is read for its `document:` header."""
+
+MIN_FOUND = 0.5
+"""Least share of a candidate file's passages placed in the text for it to be the article's."""
+
+SAME_TEXT = 0.3
+"""Least resemblance of the text to one the notes were made on that says "the same article"."""
+
+OTHER_TEXT = 0.15
+"""Resemblance below which a recorded text says "a different article", whatever else agrees."""
+
+CANDIDATES = 12
+"""Files sharing the most passage shingles with the text that are examined at most."""
 
 
 def notes_dir(option: str | os.PathLike[str] | None = None) -> Path:
@@ -53,57 +90,196 @@ def file_name(document: Document) -> str:
     return f"{slugify(document.title)}--{_short(document.id)}{NOTES_SUFFIX}"
 
 
-def find_notes_file(article: Article, directory: Path) -> Path | None:
-    """The notes file for `article` in `directory`, found by identity, not by path.
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A notes file that may belong to an edited article, and the evidence for it."""
 
-    By file name first (the id of the source URL, or of the text), then by reading the
-    `document:` header of every notes file: same normalised URL, or the same text hash
-    (current or a known earlier one); last, for an edited text without a URL, a file with
-    the same title whose passages are largely still in the text (`_passages_found`).
-    """
-    if not directory.is_dir():
+    path: Path
+    """The notes file."""
+    notes: int
+    """Live notes in it."""
+    found: int
+    """How many of their passages are placed in the article's text (exactly or fuzzily)."""
+    title_same: bool
+    """The file's title is the article's."""
+    path_same: bool
+    """The article was last opened from where it is opened now, with this file's notes."""
+    resemblance: float | None
+    """Estimated resemblance of the text to one notes were made on here (None: none known)."""
+
+    @property
+    def share(self) -> float:
+        """The share of passages placed."""
+        return self.found / self.notes if self.notes else 0.0
+
+    @property
+    def certain(self) -> bool:
+        """True when this is the article's file beyond reasonable doubt (module docstring)."""
+        known = self.resemblance
+        if known is not None and known < OTHER_TEXT:
+            return False
+        agrees = self.title_same or self.path_same
+        resembles = known is not None and known >= SAME_TEXT
+        placed = self.found >= 1 and self.share >= MIN_FOUND
+        return (placed and (resembles or (known is None and agrees))) or (resembles and agrees)
+
+    @property
+    def likely(self) -> bool:
+        """True when this may well be the article's file: worth offering."""
+        known = self.resemblance
+        return (
+            self.found >= 1
+            or (known is not None and known >= OTHER_TEXT)
+            or (self.title_same and self.path_same)
+        )
+
+    def rank(self) -> tuple[float, float, bool, bool]:
+        """Sort key, best last."""
+        return (self.resemblance or 0.0, self.share, self.path_same, self.title_same)
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What `find_notes` found for an article."""
+
+    path: Path | None
+    """The article's notes file when the lookup is certain (it may be unreadable)."""
+    how: str = ""
+    """How it was found: `url`, `hash`, `name`, `resemblance`, `unreadable`, or empty."""
+    offer: Candidate | None = None
+    """A likely but uncertain file, when `path` is None: to be offered, never used silently."""
+
+
+def source_key(article: Article) -> str | None:
+    """Where the article was opened from, as the index remembers it (None for stdin)."""
+    if article.url:
+        return normalise_url(article.url)
+    source = article.source
+    if not source or source.startswith("<"):
         return None
+    try:
+        return str(Path(source).expanduser().resolve())
+    except (OSError, RuntimeError):
+        return None
+
+
+def find_notes_file(article: Article, directory: Path) -> Path | None:
+    """The notes file for `article` in `directory` when the lookup is certain, else None."""
+    return find_notes(article, directory).path
+
+
+def find_notes(article: Article, directory: Path, *, new_name: str | None = None) -> Lookup:
+    """Look up `article`'s notes file in `directory` (see the module docstring).
+
+    `new_name` is the file the caller starts when nothing is found: the index remembers it
+    as this article's (its text, path and sketch), so it is found again after an edit.
+    """
+    if new_name is None and not directory.is_dir():
+        return Lookup(None)
+    try:
+        with NotesIndex.open(directory) as index:
+            return _look_up(article, index, new_name)
+    except sqlite3.Error:  # the index broke while in use (another process replaced it...)
+        with NotesIndex.in_memory(directory) as index:
+            return _look_up(article, index, new_name)
+
+
+def _look_up(article: Article, index: NotesIndex, new_name: str | None) -> Lookup:
+    lookup = _find(article, index)
+    if lookup.path is None and lookup.offer is None and index.refresh(full=True):
+        lookup = _find(article, index)  # a file was rewritten in place: look again
+    target = lookup.path
+    if target is None and lookup.offer is None and new_name is not None:
+        target = index.directory / new_name
+    if target is not None:
+        _remember(index, article, target.name)
+    return lookup
+
+
+def _remember(index: NotesIndex, article: Article, name: str) -> None:
+    text_sha256 = article.text_sha256
+    source = source_key(article)
+    text_sketch = None if index.has_sketch(name, text_sha256) else sketch(article.text)
+    if (
+        text_sketch is None
+        and name in index.by_hash(text_sha256)
+        and (source is None or index.by_path(source) == name)
+    ):
+        return  # nothing new: no write
+    with contextlib.suppress(sqlite3.Error):  # the index is a cache: never fail an open for it
+        index.remember(name, text_sha256=text_sha256, source=source, text_sketch=text_sketch)
+
+
+def _find(article: Article, index: NotesIndex) -> Lookup:
+    directory = index.directory
+    certain: list[tuple[str, str]] = []
+    if article.url:
+        certain += [(name, "url") for name in index.by_url(article.url)]
+    certain += [(name, "hash") for name in index.by_hash(article.text_sha256)]
     ids = [document_id(article.url, article.text_sha256)]
     if article.url:
         ids.append(document_id(None, article.text_sha256))
     for doc_id in ids:
-        matches = sorted(directory.glob(f"*--{_short(doc_id)}{NOTES_SUFFIX}"))
-        if matches:
-            return matches[0]
-    url = normalise_url(article.url) if article.url else None
-    same_title: list[Path] = []
-    for path in sorted(directory.glob(f"*{NOTES_SUFFIX}")):
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(HEADER_BYTES).decode("utf-8", errors="replace")
-        except OSError:
+        certain += [(name, "name") for name in index.by_name_suffix(f"--{_short(doc_id)}")]
+    for name, how in certain:
+        if index.check(name):
+            return Lookup(directory / name, how)
+    return _resembling(article, index)
+
+
+def _resembling(article: Article, index: NotesIndex) -> Lookup:
+    directory = index.directory
+    source = source_key(article)
+    last_opened = index.by_path(source) if source else None
+    names = [name for name, _ in index.by_shingles(shingles(article.text), CANDIDATES)]
+    names += index.by_title(article.title)
+    if last_opened:
+        names.append(last_opened)
+    candidates: list[Candidate] = []
+    unreadable: list[Path] = []
+    text_sketch: list[tuple[int, ...]] = []
+    for name in dict.fromkeys(names):
+        if not index.check(name):
             continue
-        document = read_document(head, str(path))
-        if document is None:
+        entry = index.entry(name)
+        if entry is None:
             continue
-        if (url and document.url and normalise_url(document.url) == url) or (
-            document.matches_text(article.text_sha256)
-        ):
-            return path
-        if article.title and document.title == article.title and not (url and document.url):
-            same_title.append(path)
-    for path in same_title:
-        if _passages_found(path, article.text):
-            return path
-    return None
+        title_same = bool(entry.title) and entry.title == title_key(article.title)
+        path_same = name == last_opened
+        if entry.broken:
+            if title_same or path_same:
+                unreadable.append(directory / name)
+            continue
+        found = _placed(directory / name, article.text)
+        if found is None:
+            continue
+        notes, placed = found
+        known = index.sketches(name)
+        similar = None
+        if known:
+            if not text_sketch:
+                text_sketch.append(sketch(article.text))
+            similar = max(resemblance(text_sketch[0], other) for other in known)
+        candidates.append(
+            Candidate(directory / name, notes, placed, title_same, path_same, similar)
+        )
+    sure = [c for c in candidates if c.certain]
+    if len(sure) == 1:
+        return Lookup(sure[0].path, "resemblance")
+    if unreadable and not sure:
+        return Lookup(unreadable[0], "unreadable")
+    likely = sure or [c for c in candidates if c.likely]
+    if likely:
+        return Lookup(None, offer=max(likely, key=Candidate.rank))
+    return Lookup(None)
 
 
-def _passages_found(path: Path, text: str) -> bool:
-    """True when the file's notes belong to an edited version of `text`.
-
-    The last resort for an article without a URL whose text changed (its hash is new): a
-    file with the same title is taken when at least a third of its passages are still in the
-    text verbatim; the next save records the new hash, so later opens match at once.
-    """
+def _placed(path: Path, text: str) -> tuple[int, int] | None:
+    """How many live passages `path` holds and how many of them are placed in `text`."""
     try:
         notes = parse_bytes(path.read_bytes(), str(path))
     except (OSError, NotesFormatError):
-        return False
-    passages = [a.selector.exact for a in notes.live if a.selector is not None]
-    found = sum(1 for passage in passages if passage and passage in text)
-    return bool(passages) and found * 3 >= len(passages)
+        return None
+    selectors = [a.selector for a in notes.live if a.selector is not None]
+    placed = sum(1 for _, placement in placements(selectors, text) if placement.placed)
+    return len(selectors), placed

@@ -49,7 +49,9 @@ from annotations.location import (
     HEADER_BYTES,
     NOTES_DIR_ENV,
     NOTES_SUFFIX,
+    Candidate,
     file_name,
+    find_notes,
     find_notes_file,
     notes_dir,
 )
@@ -157,6 +159,9 @@ class NotesStore:
         """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
         """Where each annotation landed in the last `reanchor`, by id."""
+        self.offer: Candidate | None = None
+        """A notes file that likely, not certainly, holds this article's notes (see
+        `annotations.location`): the UI offers it, and `attach` makes it the article's."""
         self._base: NotesFile | None = None
         self._disk_sha: str | None = None
         self._undo: list[_Change] = []
@@ -183,10 +188,47 @@ class NotesStore:
             url=article.url,
             text_sha256=article.text_sha256,
         )
-        path = find_notes_file(article, directory) or directory / file_name(document)
+        new_name = file_name(document)
+        lookup = find_notes(article, directory, new_name=new_name)
+        path = lookup.path or directory / new_name
         store = cls(path, NotesFile(document=document), text_sha256=article.text_sha256)
         store.author = author
+        store.offer = lookup.offer
         store._load()
+        return store
+
+    @classmethod
+    def attach(
+        cls,
+        article: Article,
+        path: Path,
+        notes_dir: str | os.PathLike[str] | None = None,
+        *,
+        author: str | None = None,
+    ) -> NotesStore:
+        """Make the notes file `path` the notes of `article` (the user said they are).
+
+        Records the article's text hash in the file, so any reader finds it from now on, and
+        in the index. Raises `StoreError` when the file cannot be read or written.
+        """
+        if not path.is_file():
+            raise StoreError(f"{path}: no such notes file")
+        store = cls.open_path(path, author=author)
+        store.text_sha256 = article.text_sha256
+        if store.read_only:
+            raise ReadOnlyError(store.read_only)
+        document = store.notes.document
+        if not document.matches_text(article.text_sha256):
+            known = tuple(sorted({*document.known_text_sha256, article.text_sha256}))
+            attached = replace(store.notes, document=replace(document, known_text_sha256=known))
+            with store._lock:
+                try:
+                    store._save(attached)
+                except OSError as error:
+                    raise StoreError(f"could not save {path}: {error.strerror or error}") from None
+        directory = resolve_notes_dir(notes_dir)
+        if path.resolve().parent == directory.resolve():
+            find_notes(article, directory)  # indexes the file and remembers the article
         return store
 
     @classmethod
