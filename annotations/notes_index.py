@@ -37,7 +37,7 @@ from annotations.model import NotesFile, normalise_url
 from annotations.shingles import decode_sketch, encode_sketch, shingles
 from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Schema of the index database; any other version is discarded and rebuilt."""
 
 RACY_SECONDS = 2.0
@@ -70,6 +70,7 @@ CREATE INDEX shingles_name ON shingles (name);
 CREATE TABLE paths (path TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE sketches (name TEXT NOT NULL, hash TEXT NOT NULL, sketch TEXT NOT NULL,
     PRIMARY KEY (name, hash));
+CREATE TABLE sketch_values (h INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (h, name));
 """
 
 
@@ -190,7 +191,7 @@ class NotesIndex:
                 self._forget(name)
                 changed = True
             for name, stat in listing.items():
-                if known.get(name) != stat:
+                if known.get(name) != stat or stat[0] < 0:
                     self._index_file(name, stat)
                     changed = True
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('directory', ?)", (stored,))
@@ -218,17 +219,18 @@ class NotesIndex:
     def check(self, name: str) -> bool:
         """Make sure the entry for `name` matches the file on disk; False if it is gone."""
         path = self.directory / name
-        try:
-            info = path.stat()
-        except OSError:
-            with self._db:
-                self._forget(name)
-            return False
-        stat = _file_key(info.st_mtime_ns, info.st_size, time.time_ns())
         row = self._db.execute(
             "SELECT mtime_ns, size FROM files WHERE name = ?", (name,)
         ).fetchone()
-        if row is None or tuple(row) != stat:
+        try:
+            info = path.stat()
+        except OSError:
+            if row is not None:  # it was there: forget it (not a file yet to be made)
+                with self._db:
+                    self._forget(name)
+            return False
+        stat = _file_key(info.st_mtime_ns, info.st_size, time.time_ns())
+        if row is None or tuple(row) != stat or stat[0] < 0:
             with self._db:
                 self._index_file(name, stat)
         return True
@@ -268,8 +270,13 @@ class NotesIndex:
         db.executemany("INSERT OR IGNORE INTO hashes VALUES (?, ?, 0)", ((h, name) for h in hashes))
         found: set[int] = set()
         for annotation in live:
-            if annotation.selector is not None:
-                found.update(list(shingles(annotation.selector.exact))[:PASSAGE_SHINGLES])
+            selector = annotation.selector
+            if selector is not None:
+                # With its context (whole words only), so that an edit inside a short
+                # passage leaves shingles to find it by.
+                context = [*selector.prefix.split(maxsplit=1)[-1:], selector.exact]
+                context += selector.suffix.rsplit(maxsplit=1)[:1]
+                found.update(list(shingles(" ".join(context)))[:PASSAGE_SHINGLES])
         db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, name) for h in found))
 
     def _mark_broken(
@@ -303,7 +310,7 @@ class NotesIndex:
             )
 
     def _forget(self, name: str) -> None:
-        for table in ("files", "hashes", "shingles", "paths", "sketches"):
+        for table in ("files", "hashes", "shingles", "paths", "sketches", "sketch_values"):
             self._db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
 
     def _meta(self, key: str) -> str | None:
@@ -372,13 +379,20 @@ class NotesIndex:
 
     def by_shingles(self, found: Iterable[int], limit: int = 20) -> list[tuple[str, int]]:
         """Files sharing passage shingles with a text, most shared first: `(name, count)`."""
+        return self._probe(found, "shingles", limit)
+
+    def by_sketch(self, text_sketch: Iterable[int], limit: int = 20) -> list[tuple[str, int]]:
+        """Files whose recorded texts share sketch values with this sketch, most first."""
+        return self._probe(text_sketch, "sketch_values", limit)
+
+    def _probe(self, found: Iterable[int], table: str, limit: int) -> list[tuple[str, int]]:
         db = self._db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (h INTEGER PRIMARY KEY)")
         try:
             db.execute("DELETE FROM probe")
             db.executemany("INSERT OR IGNORE INTO probe VALUES (?)", ((h,) for h in found))
             rows = db.execute(
-                "SELECT s.name, COUNT(*) AS n FROM probe p JOIN shingles s ON s.h = p.h "
+                f"SELECT s.name, COUNT(*) AS n FROM probe p JOIN {table} s ON s.h = p.h "
                 "GROUP BY s.name ORDER BY n DESC, s.name LIMIT ?",
                 (limit,),
             ).fetchall()
@@ -421,6 +435,10 @@ class NotesIndex:
                 self._db.execute(
                     "INSERT OR REPLACE INTO sketches VALUES (?, ?, ?)",
                     (name, text_sha256, encode_sketch(text_sketch)),
+                )
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO sketch_values VALUES (?, ?)",
+                    ((value, name) for value in text_sketch),
                 )
 
 

@@ -159,6 +159,9 @@ class NotesStore:
         """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
         """Where each annotation landed in the last `reanchor`, by id."""
+        self.found_by = ""
+        """How `open` found the file: `url`, `hash`, `name`, `resemblance`, `unreadable`, or
+        empty for a new file (see `annotations.location.Lookup.how`)."""
         self.offer: Candidate | None = None
         """A notes file that likely, not certainly, holds this article's notes (see
         `annotations.location`): the UI offers it, and `attach` makes it the article's."""
@@ -194,6 +197,7 @@ class NotesStore:
         store = cls(path, NotesFile(document=document), text_sha256=article.text_sha256)
         store.author = author
         store.offer = lookup.offer
+        store.found_by = lookup.how
         store._load()
         return store
 
