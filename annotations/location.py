@@ -35,6 +35,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from annotations.anchor import placements
 from annotations.model import Document, document_id, normalise_url, slugify
 from annotations.notes_index import NotesIndex, title_key
@@ -62,6 +64,12 @@ and all boilerplate paragraphs of another scores at most 0.16, an unrelated one 
 
 OTHER_TEXT = 0.3
 """Resemblance below which a recorded text says "a different article": not even offered."""
+
+UNPLACED_PENALTY = 0.5
+"""What a passage not found in the text takes off a candidate's rank (a found one adds ~1)."""
+
+NEEDLE_SCORE = 80.0
+"""Least rapidfuzz `partial_ratio` of a passage with its context that counts as resembling."""
 
 CANDIDATES = 12
 """Files sharing the most passage shingles with the text that are examined at most."""
@@ -112,6 +120,10 @@ class Candidate:
     """The article was last opened from where it is opened now, with this file's notes."""
     resemblance: float | None
     """Estimated resemblance of the text to one notes were made on here (None: none known)."""
+    score: float = 0.0
+    """The placement scores of the passages found, summed (context agreeing scores more)."""
+    resembling: int = 0
+    """Passages that, with their context, still closely align with the text (`_placed`)."""
 
     @property
     def share(self) -> float:
@@ -136,11 +148,18 @@ class Candidate:
         if known is not None:
             return known >= OTHER_TEXT
         placed = self.found >= 1 and self.share >= MIN_FOUND
-        return placed or (self.title_same and self.path_same)
+        resembling = self.resembling >= 1 and self.resembling >= self.notes * MIN_FOUND
+        return placed or (self.title_same and (self.path_same or resembling))
 
-    def rank(self) -> tuple[float, float, bool, bool]:
-        """Sort key, best last."""
-        return (self.resemblance or 0.0, self.share, self.path_same, self.title_same)
+    def rank(self) -> tuple[float, bool, bool, float, float]:
+        """Sort key, best last: resemblance, then path, title, and passages found (`score`).
+
+        Passages found count, and those not found count against: one passage in shared
+        boilerplate, found in a file of one note, must not outrank three of four found in
+        the article's file, nor one of two found outrank one of one.
+        """
+        net = self.score - UNPLACED_PENALTY * (self.notes - self.found)
+        return (self.resemblance or 0.0, self.path_same, self.title_same, net, self.share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +210,12 @@ def find_notes(article: Article, directory: Path, *, new_name: str | None = None
 
 def _look_up(article: Article, index: NotesIndex, new_name: str | None) -> Lookup:
     lookup = _find(article, index)
-    if lookup.path is None and lookup.offer is None and index.refresh(full=True):
+    if (
+        lookup.path is None
+        and lookup.offer is None
+        and index.sweep_due()
+        and index.refresh(full=True)
+    ):
         lookup = _find(article, index)  # a file was rewritten in place: look again
     target = lookup.path
     if target is None and new_name is not None:
@@ -227,7 +251,7 @@ def _find(article: Article, index: NotesIndex) -> Lookup:
     if article.url:
         ids.append(document_id(None, article.text_sha256))
     for doc_id in ids:
-        certain += [(name, "name") for name in index.by_name_suffix(f"--{_short(doc_id)}")]
+        certain += [(name, "name") for name in index.by_short_id(_short(doc_id))]
     for name, how in certain:
         if index.check(name):
             return Lookup(directory / name, how)
@@ -235,40 +259,22 @@ def _find(article: Article, index: NotesIndex) -> Lookup:
 
 
 def _resembling(article: Article, index: NotesIndex) -> Lookup:
-    directory = index.directory
     source = source_key(article)
     last_opened = index.by_path(source) if source else None
     text_sketch = sketch(article.text)
     names = [name for name, _ in index.by_sketch(text_sketch, CANDIDATES)]
-    names += [name for name, _ in index.by_shingles(shingles(article.text), CANDIDATES)]
     names += index.by_title(article.title)
     if last_opened:
         names.append(last_opened)
     candidates: list[Candidate] = []
     unreadable: list[Path] = []
-    for name in dict.fromkeys(names):
-        if not index.check(name):
-            continue
-        entry = index.entry(name)
-        if entry is None:
-            continue
-        title_same = bool(entry.title) and entry.title == title_key(article.title)
-        path_same = name == last_opened
-        if entry.broken:
-            if title_same or path_same:
-                unreadable.append(directory / name)
-            continue
-        found = _placed(directory / name, article.text)
-        if found is None:
-            continue
-        notes, placed = found
-        known = index.sketches(name)
-        similar = None
-        if known:
-            similar = max(resemblance(text_sketch, other) for other in known)
-        candidates.append(
-            Candidate(directory / name, notes, placed, title_same, path_same, similar)
-        )
+    seen: set[str] = set()
+    evidence = _Evidence(article, index, last_opened, text_sketch)
+    evidence.examine(names, seen, candidates, unreadable)
+    if sum(1 for c in candidates if c.certain) != 1:
+        # Not settled by what this machine recorded: look for the passages themselves.
+        found = index.by_shingles(shingles(article.text), CANDIDATES)
+        evidence.examine([name for name, _ in found], seen, candidates, unreadable)
     sure = [c for c in candidates if c.certain]
     if len(sure) == 1:
         return Lookup(sure[0].path, "resemblance")
@@ -280,12 +286,85 @@ def _resembling(article: Article, index: NotesIndex) -> Lookup:
     return Lookup(None)
 
 
-def _placed(path: Path, text: str) -> tuple[int, int] | None:
-    """How many live passages `path` holds and how many of them are placed in `text`."""
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What candidates are weighed against: the article, the index, what it remembers."""
+
+    article: Article
+    index: NotesIndex
+    last_opened: str | None
+    text_sketch: tuple[int, ...]
+
+    def examine(
+        self,
+        names: list[str],
+        seen: set[str],
+        candidates: list[Candidate],
+        unreadable: list[Path],
+    ) -> None:
+        """Weigh each file of `names` not `seen` yet; add it to `candidates` or `unreadable`."""
+        index = self.index
+        directory = index.directory
+        for name in dict.fromkeys(names):
+            if name in seen:
+                continue
+            seen.add(name)
+            if not index.check(name):
+                continue
+            entry = index.entry(name)
+            if entry is None:
+                continue
+            title_same = bool(entry.title) and entry.title == title_key(self.article.title)
+            path_same = name == self.last_opened
+            if entry.broken:
+                if title_same or path_same:
+                    unreadable.append(directory / name)
+                continue
+            found = _placed(directory / name, self.article.text)
+            if found is None:
+                continue
+            notes, placed, score, resembling = found
+            known = index.sketches(name)
+            similar = max((resemblance(self.text_sketch, k) for k in known), default=None)
+            candidates.append(
+                Candidate(
+                    directory / name,
+                    notes,
+                    placed,
+                    title_same,
+                    path_same,
+                    similar,
+                    score=score,
+                    resembling=resembling,
+                )
+            )
+
+
+def _placed(path: Path, text: str) -> tuple[int, int, float, int] | None:
+    """What of `path`'s passages is in `text`: `(passages, placed, score, resembling)`.
+
+    `placed` counts the passages the re-anchoring matcher places, `score` sums their
+    placement scores (which weigh how well the context around each agrees), and
+    `resembling` counts the passages whose text with its context still aligns with the
+    text at `NEEDLE_SCORE` or better (a short passage with one word changed may be too
+    different to be placed, yet plainly still there).
+    """
     try:
         notes = parse_bytes(path.read_bytes(), str(path))
     except (OSError, NotesFormatError):
         return None
     selectors = [a.selector for a in notes.live if a.selector is not None]
-    placed = sum(1 for _, placement in placements(selectors, text) if placement.placed)
-    return len(selectors), placed
+    placed = 0
+    score = 0.0
+    for _, placement in placements(selectors, text):
+        if placement.placed:
+            placed += 1
+            score += placement.score
+    resembling = sum(
+        1
+        for selector in selectors
+        if fuzz.partial_ratio(
+            selector.prefix + selector.exact + selector.suffix, text, score_cutoff=NEEDLE_SCORE
+        )
+    )
+    return len(selectors), placed, score, resembling

@@ -29,7 +29,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +37,16 @@ from annotations.model import NotesFile, normalise_url
 from annotations.shingles import decode_sketch, encode_sketch, shingles
 from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Schema of the index database; any other version is discarded and rebuilt."""
 
 RACY_SECONDS = 2.0
 """A directory or file changed this recently may change again within its mtime's precision."""
+
+SWEEP_SECONDS = 600.0
+"""After a lookup that found nothing, every file's mtime and size are compared again (to see
+a file rewritten in place, not replaced), at most once in this many seconds: it costs a
+`stat` per file, as much as the rest of the lookup with 10,000 files."""
 
 BUSY_SECONDS = 5.0
 """How long a process waits for another one's update of the index."""
@@ -49,17 +54,21 @@ BUSY_SECONDS = 5.0
 PASSAGE_SHINGLES = 64
 """Shingles indexed per passage at most (a long passage is recognised by its first ones)."""
 
+MAX_POSTINGS = 20
+"""A shingle found in more files than this is not used to choose candidates (too common)."""
+
 HEADER_BYTES = 16 * 1024
 """How much of an unreadable file is read for its `document:` header."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
-    name TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
-    doc_id TEXT NOT NULL, url TEXT, title TEXT NOT NULL, notes INTEGER NOT NULL,
-    broken TEXT
+    name TEXT PRIMARY KEY, inode INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, short TEXT NOT NULL, doc_id TEXT NOT NULL, url TEXT,
+    title TEXT NOT NULL, notes INTEGER NOT NULL, broken TEXT
 );
 CREATE INDEX files_url ON files (url);
+CREATE INDEX files_short ON files (short);
 CREATE INDEX files_title ON files (title);
 CREATE TABLE hashes (hash TEXT NOT NULL, name TEXT NOT NULL, local INTEGER NOT NULL,
     PRIMARY KEY (hash, name));
@@ -166,8 +175,10 @@ class NotesIndex:
     def refresh(self, *, full: bool = False) -> bool:
         """Re-read files that changed; True if any did.
 
-        Cheap when the directory's mtime is unchanged (one `stat`) unless `full`, which
-        compares every file's size and mtime (to catch a file rewritten in place).
+        One `stat` when the directory's mtime is unchanged. Otherwise the directory is
+        listed and only new files and replaced ones (a new inode: git, sync tools and atomic
+        saves all replace files) are read. `full` compares every file's size and mtime as
+        well, to catch a file rewritten in place.
         """
         try:
             info = self.directory.stat()
@@ -180,62 +191,77 @@ class NotesIndex:
         # store no key then, so the next lookup looks again.
         racy = info is not None and time.time() - info.st_mtime < RACY_SECONDS
         stored = "" if racy else key
-        listing = dict(self._listing())
+        listing = self._listing()
         changed = False
+        now = time.time_ns()
         with self._db:
             known = {
-                name: (mtime, size)
-                for name, mtime, size in self._db.execute("SELECT name, mtime_ns, size FROM files")
+                row[0]: (row[1], row[2], row[3])
+                for row in self._db.execute("SELECT name, inode, mtime_ns, size FROM files")
             }
             for name in known.keys() - listing.keys():
                 self._forget(name)
                 changed = True
-            for name, stat in listing.items():
-                if known.get(name) != stat or stat[0] < 0:
+            for name, inode in listing.items():
+                before = known.get(name)
+                if before is not None and before[0] == inode and before[1] >= 0 and not full:
+                    continue
+                try:
+                    stat = _file_key(os.stat(self.directory / name), now)
+                except OSError:
+                    continue
+                if before != stat or stat[1] < 0:
                     self._index_file(name, stat)
                     changed = True
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('directory', ?)", (stored,))
+            if full:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('swept', ?)", (str(time.time()),)
+                )
         return changed
 
-    def _listing(self) -> Iterator[tuple[str, tuple[int, int]]]:
+    def sweep_due(self) -> bool:
+        """True when no full `refresh` was made in the last `SWEEP_SECONDS`."""
+        try:
+            return time.time() - float(self._meta("swept") or 0) > SWEEP_SECONDS
+        except ValueError:
+            return True
+
+    def _listing(self) -> dict[str, int]:
+        """The notes files in the directory and their inodes (no `stat` needed: `d_ino`)."""
         from annotations.location import NOTES_SUFFIX
 
+        found: dict[str, int] = {}
         try:
-            entries = list(os.scandir(self.directory))
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if entry.name.endswith(NOTES_SUFFIX):
+                        with contextlib.suppress(OSError):
+                            if entry.is_file():
+                                found[entry.name] = entry.inode()
         except OSError:
-            return
-        now = time.time_ns()
-        for entry in entries:
-            if not entry.name.endswith(NOTES_SUFFIX):
-                continue
-            try:
-                if not entry.is_file():
-                    continue
-                info = entry.stat()
-            except OSError:
-                continue
-            yield entry.name, _file_key(info.st_mtime_ns, info.st_size, now)
+            pass
+        return found
 
     def check(self, name: str) -> bool:
         """Make sure the entry for `name` matches the file on disk; False if it is gone."""
         path = self.directory / name
         row = self._db.execute(
-            "SELECT mtime_ns, size FROM files WHERE name = ?", (name,)
+            "SELECT inode, mtime_ns, size FROM files WHERE name = ?", (name,)
         ).fetchone()
         try:
-            info = path.stat()
+            stat = _file_key(path.stat(), time.time_ns())
         except OSError:
             if row is not None:  # it was there: forget it (not a file yet to be made)
                 with self._db:
                     self._forget(name)
             return False
-        stat = _file_key(info.st_mtime_ns, info.st_size, time.time_ns())
-        if row is None or tuple(row) != stat or stat[0] < 0:
+        if row is None or tuple(row) != stat or stat[1] < 0:
             with self._db:
                 self._index_file(name, stat)
         return True
 
-    def _index_file(self, name: str, stat: tuple[int, int]) -> None:
+    def _index_file(self, name: str, stat: tuple[int, int, int]) -> None:
         path = self.directory / name
         try:
             data = path.read_bytes()
@@ -249,17 +275,18 @@ class NotesIndex:
             return
         self._store(name, stat, notes)
 
-    def _store(self, name: str, stat: tuple[int, int], notes: NotesFile) -> None:
+    def _store(self, name: str, stat: tuple[int, int, int], notes: NotesFile) -> None:
         document = notes.document
         db = self._db
         db.execute("DELETE FROM hashes WHERE name = ? AND local = 0", (name,))
         db.execute("DELETE FROM shingles WHERE name = ?", (name,))
         live = notes.live
         db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             (
                 name,
                 *stat,
+                _short_of(name),
                 document.id,
                 normalise_url(document.url) if document.url else None,
                 title_key(document.title),
@@ -280,23 +307,24 @@ class NotesIndex:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, name) for h in found))
 
     def _mark_broken(
-        self, name: str, stat: tuple[int, int], reason: str, data: bytes = b""
+        self, name: str, stat: tuple[int, int, int], reason: str, data: bytes = b""
     ) -> None:
         """Keep what was known of a file that became unreadable, and say why it is."""
         db = self._db
         if db.execute("SELECT 1 FROM files WHERE name = ?", (name,)).fetchone():
             db.execute(
-                "UPDATE files SET mtime_ns = ?, size = ?, broken = ? WHERE name = ?",
+                "UPDATE files SET inode = ?, mtime_ns = ?, size = ?, broken = ? WHERE name = ?",
                 (*stat, reason, name),
             )
             return
         head = data[:HEADER_BYTES].decode("utf-8", errors="replace")
         document = read_document(head, name) if head else None
         db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             (
                 name,
                 *stat,
+                _short_of(name),
                 document.id if document else "",
                 normalise_url(document.url) if document and document.url else None,
                 title_key(document.title) if document else "",
@@ -352,15 +380,10 @@ class NotesIndex:
         rows = self._db.execute("SELECT name FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
         return [row[0] for row in rows]
 
-    def by_name_suffix(self, ending: str) -> list[str]:
-        """Files whose name, before the notes suffix, ends with `ending` (`--<short id>`)."""
-        from annotations.location import NOTES_SUFFIX
-
-        pattern = "%" + ending.replace("%", "").replace("_", "") + NOTES_SUFFIX
-        rows = self._db.execute(
-            "SELECT name FROM files WHERE name LIKE ? ORDER BY name", (pattern,)
-        )
-        return [row[0] for row in rows if row[0].endswith(ending + NOTES_SUFFIX)]
+    def by_short_id(self, short: str) -> list[str]:
+        """Files whose name ends with this short document id (`<slug>--<short>.notes.yaml`)."""
+        rows = self._db.execute("SELECT name FROM files WHERE short = ? ORDER BY name", (short,))
+        return [row[0] for row in rows]
 
     def by_title(self, title: str, limit: int = 20) -> list[str]:
         """Files whose title is `title` (compared by `title_key`)."""
@@ -391,8 +414,17 @@ class NotesIndex:
         try:
             db.execute("DELETE FROM probe")
             db.executemany("INSERT OR IGNORE INTO probe VALUES (?)", ((h,) for h in found))
+            # A shingle many files share ("one of the") says nothing and would make the
+            # count scale with the directory: drop those first (a bounded index walk each).
+            db.execute(
+                f"DELETE FROM probe WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM {table} x "
+                "WHERE x.h = probe.h LIMIT ?)) > ?",
+                (MAX_POSTINGS + 1, MAX_POSTINGS),
+            )
             rows = db.execute(
-                f"SELECT s.name, COUNT(*) AS n FROM probe p JOIN {table} s ON s.h = p.h "
+                # CROSS JOIN keeps this loop order (SQLite honours it): the probe outside,
+                # the index inside, never a scan of the whole table.
+                f"SELECT s.name, COUNT(*) AS n FROM probe p CROSS JOIN {table} s ON s.h = p.h "
                 "GROUP BY s.name ORDER BY n DESC, s.name LIMIT ?",
                 (limit,),
             ).fetchall()
@@ -442,11 +474,18 @@ class NotesIndex:
                 )
 
 
-def _file_key(mtime_ns: int, size: int, now_ns: int) -> tuple[int, int]:
-    """The (mtime, size) a file is validated by; -1 for an mtime too recent to trust."""
-    if now_ns - mtime_ns < RACY_SECONDS * 1e9:
-        return (-1, size)
-    return (mtime_ns, size)
+def _file_key(info: os.stat_result, now_ns: int) -> tuple[int, int, int]:
+    """(inode, mtime, size) a file is validated by; mtime -1 when too recent to trust."""
+    mtime = info.st_mtime_ns
+    if now_ns - mtime < RACY_SECONDS * 1e9:
+        mtime = -1
+    return (info.st_ino, mtime, info.st_size)
+
+
+def _short_of(name: str) -> str:
+    """The short document id a file name ends with (`<slug>--<short>.notes.yaml`)."""
+    stem = name.split(".", 1)[0]
+    return stem.rsplit("--", 1)[-1] if "--" in stem else ""
 
 
 def _connect(path: Path, *, rebuild: bool) -> sqlite3.Connection:

@@ -33,6 +33,7 @@ files alone (as on a second machine after `reader sync`).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -75,14 +76,15 @@ class Words:
                 seen.add(word)
                 vocabulary.append(word)
         self.vocabulary = vocabulary
-        self.weights = [1.0 / (rank + 10) for rank in range(size)]
+        self.weights = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(size)))
+        """Cumulative weights (so that drawing a word is a bisection, not a sum)."""
         self.rng = rng
 
     def word(self) -> str:
         """One word: a function word two times in five, else a content word."""
         if self.rng.random() < 0.4:
             return self.rng.choice(FUNCTION_WORDS)
-        return self.rng.choices(self.vocabulary, self.weights)[0]
+        return self.rng.choices(self.vocabulary, cum_weights=self.weights)[0]
 
     def sentence(self) -> str:
         """A sentence of 6-24 words."""
@@ -387,31 +389,51 @@ def timing(args: argparse.Namespace, work: Path) -> None:
         passage = story.paragraphs[2].split()[:8]
         at = article.text.index(" ".join(passage))
         store.add(article.text, at, at + len(" ".join(passage)), note="bench")
-    edited = Story(story.title, list(story.paragraphs), work / "edited.txt")
-    edited.paragraphs[2] = edited.paragraphs[2].replace(passage[3] + " ", "", 1)
-    edited.write()
+    # Each run finds the edited article by resemblance and then remembers its hash, so the
+    # next run of the same text would be a hash lookup: every run gets its own edited copy.
+    edited: dict[Path, list[Path]] = {big: [], small: []}
+    for round_ in range(args.rounds + 1):
+        for directory in (big, small):
+            copy = Story(story.title, list(story.paragraphs), work / f"edited-{round_}-"
+                         f"{directory.name}.txt")  # fmt: skip
+            words_of = copy.paragraphs[2].split()
+            words_of[3] = words.word()  # a word changed inside the noted passage
+            copy.paragraphs[2] = " ".join(words_of)
+            copy.paragraphs[5] = words.paragraph()  # and a paragraph rewritten
+            copy.write()
+            edited[directory].append(copy.path)
     other = Story(words.title(), [words.paragraph() for _ in range(10)], work / "other.txt")
     other.write()
     cases = {
-        "edited (found by resemblance)": edited.path,
-        "unchanged (found by hash)": story.path,
-        "without notes": other.path,
+        "edited (found by resemblance)": edited,
+        "unchanged (found by hash)": {big: [story.path] * (args.rounds + 1), small: []},
+        "without notes": {big: [other.path] * (args.rounds + 1), small: []},
     }
     print(f"timing: `reader notes ARTICLE`, {args.files} vs 10 notes files, {args.rounds} rounds")
-    for label, path in cases.items():
-        ratios = []
+    for label, paths in cases.items():
+        if not paths[small]:
+            paths[small] = paths[big]
         times: dict[Path, list[float]] = {big: [], small: []}
         for round_ in range(args.rounds + 1):
             for directory in (big, small) if round_ % 2 else (small, big):
                 began = time.perf_counter()
-                subprocess.run(
-                    [*reader, "notes", str(path), "--notes-dir", str(directory)],
+                result = subprocess.run(
+                    [
+                        *reader,
+                        "notes",
+                        str(paths[directory][round_]),
+                        "--notes-dir",
+                        str(directory),
+                    ],
                     env=env,
                     check=True,
                     capture_output=True,
+                    text=True,
                 )
                 if round_:  # the first round warms the caches and builds the indexes
                     times[directory].append(time.perf_counter() - began)
+                if label.startswith("edited") and "1 note in" not in result.stdout:
+                    print(f"  (not found: {paths[directory][round_]})", file=sys.stderr)
         ratios = [b / s for b, s in zip(times[big], times[small], strict=True)]
         print(
             f"  {label}: {args.files} files {statistics.median(times[big]) * 1000:.0f} ms, "
@@ -430,8 +452,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="work in DIR (new) and keep it, to time by other means"
+    )
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-notes-lookup-"))
+    if args.keep:
+        work = Path(args.keep)
+        work.mkdir(parents=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="bench-notes-lookup-"))
     os.environ["XDG_STATE_HOME"] = str(work / "state")
     try:
         if not args.skip_accuracy:
@@ -439,7 +468,8 @@ def main() -> None:
         if not args.skip_timing:
             timing(args, work)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
