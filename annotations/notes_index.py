@@ -2,7 +2,7 @@
 
 One SQLite database per notes directory, in the platform state directory
 (`~/.local/state/reader/notes-index/<16 hex of the directory's path>.sqlite3`). It holds, per
-notes file: its size and modification time (to tell when it changed), document id, URL,
+notes file: its inode, size and mtime (to tell when it changed), document id, URL,
 title, the text hashes the file knows, the number of live notes, and the word shingles of
 its passages (`annotations.shingles`), each indexed so a lookup is a few queries. Beside that
 it keeps what only this machine knows, which a rebuild loses (the lookup then relies on the
@@ -11,15 +11,18 @@ sketch of each text notes were made on.
 
 It is a cache of the directory, never the truth:
 - **Validated** before use: when the directory's mtime changed (a file was added, removed
-  or renamed, as git, sync tools and the store's atomic saves all do), every file's size and
-  mtime are compared and changed files are read again; a file is also checked before any
-  lookup trusts it (a hand edit in place). Times within `RACY_SECONDS` of now are not
-  trusted (the next lookup looks again), as git does for its own index.
-- **Versioned** (`PRAGMA user_version`): another version, a damaged file or anything SQLite
-  refuses makes it start again from an empty index, built in a temporary file and renamed
-  into place (atomic); SQLite commits every update atomically. Deleting it is always safe.
-- **Never fatal**: when the state directory cannot be used, the lookup indexes the directory
-  in memory instead, which costs a full scan.
+  or replaced, as git, sync tools, editors and the store's atomic saves all do), it is listed
+  and new or replaced files (a new inode) are read again; every file a lookup weighs is
+  checked by inode, size and mtime first; and a lookup that finds nothing compares every
+  file's size and mtime, at most every `SWEEP_SECONDS`, to catch a file rewritten in place.
+  Times within `RACY_SECONDS` of now are not trusted (the next lookup looks again), as git
+  does for its own index.
+- **Versioned** (`PRAGMA user_version`): another version or a damaged file makes it start
+  again from an empty index, built in a temporary file and renamed into place (atomic);
+  SQLite commits every update atomically. Deleting it is always safe.
+- **Never fatal**: when it cannot be used (a read-only state directory, another process
+  holding it for over `BUSY_SECONDS`), the lookup indexes the directory in memory instead,
+  which costs a full scan.
 """
 
 from __future__ import annotations
