@@ -13,19 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.terminal import Terminal, reader_command
+from tests.unit.test_notes_lookup import ARTICLE
 
-HEADLINE = "Lab chemist recalls the day of the vial"
-ARTICLE = f"""{HEADLINE}
-
-The meeting at the United Nations began late, and the room was already warm when the
-delegates took their seats in the long chamber overlooking the river.
-
-Colin Powell shook some sort of a test tube in front of the council, and the cameras
-turned to him at once while the translators hurried to keep up.
-
-Later that week the analysts said the evidence was thin, and several of them wrote to
-their editors about what they had seen and heard in the building.
-"""
+HEADLINE = ARTICLE.split("\n", 1)[0]
 
 
 @pytest.mark.slow
