@@ -25,7 +25,7 @@ from annotations.store import NotesStore, StoreError
 from reader.commands.common import open_target
 from reader.document import Article
 from reader.load import LoadError
-from reader.serialize import write
+from reader.serialize import paragraph_number, write
 
 NAME = "notes"
 SUMMARY = "list an article's notes with their anchoring status; 'notes add' adds one"
@@ -132,7 +132,7 @@ def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
         "status": placement.status.value,
         "start": placement.start if placement.placed else None,
         "end": placement.end if placement.placed else None,
-        "paragraph": paragraph.index if paragraph else None,
+        "paragraph": paragraph_number(paragraph.index) if paragraph else None,
         "paragraph_id": paragraph.id if paragraph else None,
         "text": article.text[placement.start : placement.end] if placement.placed else None,
         "exact": selector.exact,

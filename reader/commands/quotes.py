@@ -73,5 +73,5 @@ def print_table(rows: list[dict[str, object]], width: int) -> None:
         if len(text) > room:
             text = text[: room - 1] + "…"
         name = speaker if len(speaker) <= who else speaker[: who - 1] + "…"
-        para = int(str(row["paragraph"])) + 1
+        para = row["paragraph"]  # numbered from 1 already (`reader.serialize`)
         out.write(f"{para:>4}  {row['kind']!s:<8}  {name:<{who}}  {text}\n")
