@@ -227,6 +227,12 @@ def _look_up(article: Article, index: NotesIndex, new_name: str | None) -> Looku
     return lookup
 
 
+def decline(article: Article, path: Path, directory: Path) -> None:
+    """Remember that the user refused the notes in `path` for `article`: not offered again."""
+    with contextlib.suppress(sqlite3.Error), NotesIndex.open(directory) as index:
+        index.decline(path.name, article.text_sha256)
+
+
 def _remember(index: NotesIndex, article: Article, name: str) -> None:
     text_sha256 = article.text_sha256
     source = source_key(article)
@@ -281,6 +287,7 @@ def _resembling(article: Article, index: NotesIndex) -> Lookup:
     if unreadable and not sure:
         return Lookup(unreadable[0], "unreadable")
     likely = sure or [c for c in candidates if c.likely]
+    likely = [c for c in likely if not index.declined(c.path.name, article.text_sha256)]
     if likely:
         return Lookup(None, offer=max(likely, key=Candidate.rank))
     return Lookup(None)

@@ -40,7 +40,7 @@ from annotations.model import NotesFile, normalise_url
 from annotations.shingles import decode_sketch, encode_sketch, shingles
 from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 """Schema of the index database; any other version is discarded and rebuilt."""
 
 RACY_SECONDS = 2.0
@@ -83,6 +83,7 @@ CREATE TABLE paths (path TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE sketches (name TEXT NOT NULL, hash TEXT NOT NULL, sketch TEXT NOT NULL,
     PRIMARY KEY (name, hash));
 CREATE TABLE sketch_values (h INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (h, name));
+CREATE TABLE declined (name TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (name, hash));
 """
 
 
@@ -341,7 +342,8 @@ class NotesIndex:
             )
 
     def _forget(self, name: str) -> None:
-        for table in ("files", "hashes", "shingles", "paths", "sketches", "sketch_values"):
+        tables = ("files", "hashes", "shingles", "paths", "sketches", "sketch_values", "declined")
+        for table in tables:
             self._db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
 
     def _meta(self, key: str) -> str | None:
@@ -448,7 +450,19 @@ class NotesIndex:
         ).fetchone()
         return row is not None
 
+    def declined(self, name: str, text_sha256: str) -> bool:
+        """True when the user said the notes in `name` are not those of this text."""
+        row = self._db.execute(
+            "SELECT 1 FROM declined WHERE name = ? AND hash = ?", (name, text_sha256)
+        ).fetchone()
+        return row is not None
+
     # -- what this machine learns ----------------------------------------------------------
+
+    def decline(self, name: str, text_sha256: str) -> None:
+        """Record that the notes in `name` were offered for this text and refused."""
+        with self._db:
+            self._db.execute("INSERT OR IGNORE INTO declined VALUES (?, ?)", (name, text_sha256))
 
     def remember(
         self,

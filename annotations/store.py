@@ -50,6 +50,7 @@ from annotations.location import (
     NOTES_DIR_ENV,
     NOTES_SUFFIX,
     Candidate,
+    decline,
     file_name,
     find_notes,
     find_notes_file,
@@ -234,6 +235,13 @@ class NotesStore:
         if path.resolve().parent == directory.resolve():
             find_notes(article, directory)  # indexes the file and remembers the article
         return store
+
+    @staticmethod
+    def decline(
+        article: Article, path: Path, notes_dir: str | os.PathLike[str] | None = None
+    ) -> None:
+        """The user said the notes in `path`, offered by `open`, are not `article`'s."""
+        decline(article, path, resolve_notes_dir(notes_dir))
 
     @classmethod
     def open_path(cls, path: Path, *, author: str | None = None) -> NotesStore:

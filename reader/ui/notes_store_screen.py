@@ -178,18 +178,21 @@ class NotesStoreScreen(Screen[None]):
         )
 
     def _offer_answered(self, path: Path, yes: bool | None) -> None:
+        from annotations.store import NotesStore, StoreError
+
+        notes_dir = getattr(self.app, "notes_dir", None)
         if not yes:
+            NotesStore.decline(self.article, path, notes_dir)
             self.notify(
-                f"Not attached: {path.name} stays apart. From a shell: reader notes attach "
-                "FILE NOTES_FILE.",
+                f"Not attached: {path.name} stays apart and is not offered again for this "
+                "text. From a shell: reader notes attach FILE NOTES_FILE.",
                 title="Notes",
                 timeout=8,
             )
             return
-        from annotations.store import NotesStore, StoreError
 
         try:
-            NotesStore.attach(self.article, path, getattr(self.app, "notes_dir", None))
+            NotesStore.attach(self.article, path, notes_dir)
         except (StoreError, OSError) as error:
             self.notify(f"Not attached: {error}", title="Notes", severity="error", timeout=15)
             return

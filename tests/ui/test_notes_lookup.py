@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from annotations.store import NotesStore
 from reader.document import Article
 from reader.load.source import load_path
@@ -85,3 +87,36 @@ async def test_likely_notes_are_offered_and_attached_when_the_user_says_yes(
     assert os.path.getsize(notes_file) > 0
     reopened = NotesStore.open(load_path(other), notes_dir)
     assert reopened.path == notes_file and reopened.found_by == "hash"
+
+
+async def _offer_dialog(pilot: Pilot[None]) -> ConfirmDialog | None:
+    for _ in range(60):
+        if isinstance(pilot.app.screen, ConfirmDialog):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    return None
+
+
+async def test_declined_notes_stay_apart_and_are_not_offered_again(
+    sample: Article, tmp_path: Path
+) -> None:
+    from annotations.notes_index import index_path
+
+    notes_dir = tmp_path / "notes"
+    notes_file = noted(saved_sample(sample, tmp_path), notes_dir)
+    index_path(notes_dir).unlink()
+    other = saved_sample(sample, tmp_path, "download.txt")
+    edit_inside_the_passage(other, headline="Bridge to be rebuilt after all")
+    article = load_path(other)
+    app = notes_app(article, notes_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await notes_ready(pilot)
+        assert await _offer_dialog(pilot) is not None
+        await pilot.press("n")
+        await wait_for_text(pilot, "Notes (0)")
+        assert any("stays apart" in m for m in notifications(app))
+    again = notes_app(article, notes_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await notes_ready(pilot)
+        assert await _offer_dialog(pilot) is None
+    assert notes_files(notes_dir) == [notes_file]
