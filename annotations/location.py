@@ -270,6 +270,8 @@ def _resembling(article: Article, index: NotesIndex) -> Lookup:
     text_sketch = sketch(article.text)
     names = [name for name, _ in index.by_sketch(text_sketch, CANDIDATES)]
     names += index.by_title(article.title)
+    if article.title:  # a file too broken to have a title in the index has one in its name
+        names += index.by_name_prefix(f"{slugify(article.title)}--")
     if last_opened:
         names.append(last_opened)
     candidates: list[Candidate] = []
@@ -324,7 +326,10 @@ class _Evidence:
             title_same = bool(entry.title) and entry.title == title_key(self.article.title)
             path_same = name == self.last_opened
             if entry.broken:
-                if title_same or path_same:
+                named = bool(self.article.title) and name.startswith(
+                    f"{slugify(self.article.title)}--"
+                )
+                if title_same or path_same or named:
                     unreadable.append(directory / name)
                 continue
             found = _placed(directory / name, self.article.text)

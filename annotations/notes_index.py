@@ -390,6 +390,16 @@ class NotesIndex:
         rows = self._db.execute("SELECT name FROM files WHERE short = ? ORDER BY name", (short,))
         return [row[0] for row in rows]
 
+    def by_name_prefix(self, prefix: str, limit: int = 20) -> list[str]:
+        """Files whose name starts with `prefix` (a title's slug and `--`)."""
+        if not prefix:
+            return []
+        rows = self._db.execute(
+            "SELECT name FROM files WHERE name >= ? AND name < ? ORDER BY name LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [row[0] for row in rows]
+
     def by_title(self, title: str, limit: int = 20) -> list[str]:
         """Files whose title is `title` (compared by `title_key`)."""
         key = title_key(title)

@@ -158,13 +158,21 @@ def test_an_uncertain_match_is_offered_with_the_command_that_attaches_it(
     assert "1 note in" in listed.stdout and "reader notes attach" not in listed.stderr
 
 
+@pytest.mark.parametrize("where", ["in a note", "in the header, index deleted"])
 def test_adding_a_note_when_the_articles_notes_file_is_malformed_names_the_file(
-    article: Path, tmp_path: Path
+    article: Path, tmp_path: Path, where: str
 ) -> None:
     add_note(article, "Colin Powell shook some sort of a test tube")
     drop_a_word(article)
     (notes_file,) = notes_files(tmp_path)
-    broken = notes_file.read_text(encoding="utf-8").replace("note: |", "note: [unclosed\n  |")
+    text = notes_file.read_text(encoding="utf-8")
+    if where == "in a note":
+        broken = text.replace("note: |", "note: [unclosed\n  |")
+    else:
+        broken = text.replace("document:", "document: [", 1)
+        for index in index_files():
+            index.unlink()
+    assert broken != text
     notes_file.write_text(broken, encoding="utf-8")
     result = reader(
         "notes", "add", "a.txt", "--quote", "the evidence was thin", "--notes-dir", "notes",
