@@ -209,7 +209,14 @@ def find_notes(article: Article, directory: Path, *, new_name: str | None = None
 
 
 def _look_up(article: Article, index: NotesIndex, new_name: str | None) -> Lookup:
-    lookup = _find(article, index)
+    if not index.directory.is_dir():
+        lookup = Lookup(None)  # no notes at all yet
+    elif index.missed(article.text_sha256):
+        # Nothing was found for this text and no file changed since: a book without notes
+        # is not shingled again on every open.
+        return Lookup(None)
+    else:
+        lookup = _find(article, index)
     if (
         lookup.path is None
         and lookup.offer is None
@@ -217,6 +224,9 @@ def _look_up(article: Article, index: NotesIndex, new_name: str | None) -> Looku
         and index.refresh(full=True)
     ):
         lookup = _find(article, index)  # a file was rewritten in place: look again
+    if lookup.path is None and lookup.offer is None and index.directory.is_dir():
+        with contextlib.suppress(sqlite3.Error):
+            index.record_miss(article.text_sha256)
     target = lookup.path
     if target is None and new_name is not None:
         # Remembered even beside an offer: if the user declines it and makes notes here,
@@ -236,7 +246,7 @@ def decline(article: Article, path: Path, directory: Path) -> None:
 def _remember(index: NotesIndex, article: Article, name: str) -> None:
     text_sha256 = article.text_sha256
     source = source_key(article)
-    text_sketch = None if index.has_sketch(name, text_sha256) else sketch(article.text)
+    text_sketch = None if index.has_sketch(name, text_sha256) else _sketch(article)
     if (
         text_sketch is None
         and name in index.by_hash(text_sha256)
@@ -245,6 +255,19 @@ def _remember(index: NotesIndex, article: Article, name: str) -> None:
         return  # nothing new: no write
     with contextlib.suppress(sqlite3.Error):  # the index is a cache: never fail an open for it
         index.remember(name, text_sha256=text_sha256, source=source, text_sketch=text_sketch)
+
+
+_SKETCHES: dict[str, tuple[int, ...]] = {}
+"""The sketches of the last few texts looked up (a book takes a tenth of a second)."""
+
+
+def _sketch(article: Article) -> tuple[int, ...]:
+    found = _SKETCHES.get(article.text_sha256)
+    if found is None:
+        if len(_SKETCHES) >= 4:
+            _SKETCHES.pop(next(iter(_SKETCHES)))
+        found = _SKETCHES[article.text_sha256] = sketch(article.text)
+    return found
 
 
 def _find(article: Article, index: NotesIndex) -> Lookup:
@@ -267,7 +290,7 @@ def _find(article: Article, index: NotesIndex) -> Lookup:
 def _resembling(article: Article, index: NotesIndex) -> Lookup:
     source = source_key(article)
     last_opened = index.by_path(source) if source else None
-    text_sketch = sketch(article.text)
+    text_sketch = _sketch(article)
     names = [name for name, _ in index.by_sketch(text_sketch, CANDIDATES)]
     names += index.by_title(article.title)
     if article.title:  # a file too broken to have a title in the index has one in its name

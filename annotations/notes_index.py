@@ -40,7 +40,7 @@ from annotations.model import NotesFile, normalise_url
 from annotations.shingles import decode_sketch, encode_sketch, shingles
 from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 """Schema of the index database; any other version is discarded and rebuilt."""
 
 RACY_SECONDS = 2.0
@@ -84,6 +84,7 @@ CREATE TABLE sketches (name TEXT NOT NULL, hash TEXT NOT NULL, sketch TEXT NOT N
     PRIMARY KEY (name, hash));
 CREATE TABLE sketch_values (h INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (h, name));
 CREATE TABLE declined (name TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (name, hash));
+CREATE TABLE misses (hash TEXT PRIMARY KEY, directory TEXT NOT NULL);
 """
 
 
@@ -459,6 +460,23 @@ class NotesIndex:
             "SELECT 1 FROM sketches WHERE name = ? AND hash = ?", (name, text_sha256)
         ).fetchone()
         return row is not None
+
+    def missed(self, text_sha256: str) -> bool:
+        """True when this text found nothing and the directory has not changed since."""
+        key = self._meta("directory")
+        if not key:
+            return False
+        row = self._db.execute(
+            "SELECT directory FROM misses WHERE hash = ?", (text_sha256,)
+        ).fetchone()
+        return row is not None and row[0] == key
+
+    def record_miss(self, text_sha256: str) -> None:
+        """Remember that this text found nothing in the directory as it is now."""
+        key = self._meta("directory")
+        if key:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO misses VALUES (?, ?)", (text_sha256, key))
 
     def declined(self, name: str, text_sha256: str) -> bool:
         """True when the user said the notes in `name` are not those of this text."""

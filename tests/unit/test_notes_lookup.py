@@ -241,3 +241,24 @@ def test_the_index_follows_files_changed_behind_its_back(article: Path, tmp_path
     moved.unlink()  # removed by a git pull
     listed = reader("notes", "a.txt", "--notes-dir", "notes", cwd=tmp_path)
     assert "No notes for this article" in listed.stdout
+
+
+def test_notes_that_arrive_after_a_lookup_found_nothing_are_found(
+    article: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "notes").mkdir()
+    for _ in range(2):  # nothing yet (the second time from what the index remembers)
+        listed = reader("notes", "a.txt", "--notes-dir", "notes", cwd=tmp_path)
+        assert "No notes for this article" in listed.stdout
+    elsewhere = tmp_path / "laptop"  # notes made on another machine, then synced in
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = reader(
+        "notes", "add", "a.txt", "--quote", "the evidence was thin", "--note", "synced",
+        "--notes-dir", "notes", cwd=elsewhere,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (synced,) = (elsewhere / "notes").glob("*.notes.yaml")
+    synced.rename(tmp_path / "notes" / synced.name)
+    listed = reader("notes", "a.txt", "--notes-dir", "notes", cwd=tmp_path)
+    assert "1 note in" in listed.stdout and "synced" in listed.stdout
