@@ -12,6 +12,7 @@ import shlex
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -247,6 +248,8 @@ def test_notes_that_arrive_after_a_lookup_found_nothing_are_found(
     article: Path, tmp_path: Path
 ) -> None:
     (tmp_path / "notes").mkdir()
+    past = time.time() - 60  # not just changed: the index trusts its mtime and remembers
+    os.utime(tmp_path / "notes", (past, past))
     for _ in range(2):  # nothing yet (the second time from what the index remembers)
         listed = reader("notes", "a.txt", "--notes-dir", "notes", cwd=tmp_path)
         assert "No notes for this article" in listed.stdout
