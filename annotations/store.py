@@ -218,6 +218,9 @@ class NotesStore:
         """
         if not path.is_file():
             raise StoreError(f"{path}: no such notes file")
+        directory = resolve_notes_dir(notes_dir)
+        if path.resolve().parent != directory.resolve():
+            raise StoreError(f"{path} is not in the notes directory {directory}")
         store = cls.open_path(path, author=author)
         store.text_sha256 = article.text_sha256
         if store.read_only:
@@ -231,9 +234,7 @@ class NotesStore:
                     store._save(attached)
                 except OSError as error:
                     raise StoreError(f"could not save {path}: {error.strerror or error}") from None
-        directory = resolve_notes_dir(notes_dir)
-        if path.resolve().parent == directory.resolve():
-            find_notes(article, directory)  # indexes the file and remembers the article
+        find_notes(article, directory)  # indexes the file and remembers the article
         return store
 
     @staticmethod
