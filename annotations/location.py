@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from annotations.anchor import placements
 from annotations.model import Document, document_id, normalise_url, slugify
 from annotations.notes_index import NotesIndex, title_key
+from annotations.safe_files import read_regular
 from annotations.shingles import resemblance, shingles, sketch
 from annotations.yaml_io import NotesFormatError, parse_bytes
 from reader.document import Article
@@ -385,7 +386,7 @@ def _placed(path: Path, text: str) -> tuple[int, int, float, int] | None:
     different to be placed, yet plainly still there).
     """
     try:
-        notes = parse_bytes(path.read_bytes(), str(path))
+        notes = parse_bytes(read_regular(path), str(path))
     except (OSError, NotesFormatError):
         return None
     selectors = [a.selector for a in notes.live if a.selector is not None]

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotations.model import NotesFile, normalise_url
+from annotations.safe_files import read_regular
 from annotations.shingles import decode_sketch, encode_sketch, shingles
 from annotations.yaml_io import NotesFormatError, parse_bytes, read_document
 
@@ -269,7 +270,7 @@ class NotesIndex:
     def _index_file(self, name: str, stat: tuple[int, int, int]) -> None:
         path = self.directory / name
         try:
-            data = path.read_bytes()
+            data = read_regular(path)  # a FIFO put in place of a notes file must not hang us
         except OSError as error:
             self._mark_broken(name, stat, f"cannot read {path}: {error.strerror or error}")
             return
