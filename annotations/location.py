@@ -6,21 +6,22 @@ scanning the directory, in two stages:
 1. **Identity** (certain): a file with the article's normalised URL, or one that knows the
    hash of its text (the hash it was made on, an edited text it was saved on, or one this
    machine attached it to), or whose file name carries the article's id.
-2. **Resemblance**, for an edited text: candidates are files sharing word shingles with the
-   text in their passages, files with the same title, and the file the article was last
-   opened from (path or URL) on this machine. Each candidate's passages are placed in the
+2. **Resemblance**, for an edited text: candidates are files whose recorded texts share
+   sketch values with it, files with the same title, the file the article was last opened
+   from (path or URL) on this machine, and, when these do not settle it, files sharing word
+   shingles with the text in their passages. Each candidate's passages are placed in the
    text with the re-anchoring matcher (`annotations.anchor`), and when this machine
    recorded a sketch of a text the notes were made on, the two texts' resemblance is
-   estimated (`annotations.shingles`). When such a sketch is known it decides: the
-   texts resemble (`SAME_TEXT`), or they do not and the file is not even offered
-   (`OTHER_TEXT`); this is what keeps two articles with the same title, or two wire stories
-   sharing boilerplate, apart. Without one (the index was rebuilt, or the notes came from
-   another machine) a candidate is **certain** only when at least `MIN_FOUND` of its
-   passages are placed and both the title and the last-opened path agree (passages alone
-   may lie in boilerplate another article with the same title shares). A candidate with
-   some evidence but not enough, or
-   two certain ones, is only **offered**: the caller says so and names the command that
-   attaches it (`NotesStore.attach`).
+   estimated (`annotations.shingles`). When such a sketch is known it decides: the texts
+   resemble (`SAME_TEXT` with a passage, the title or the path agreeing, or
+   `SAME_TEXT_ALONE`), or they do not and the file is not even offered (`OTHER_TEXT`); this
+   is what keeps two articles with the same title, or two wire stories sharing
+   boilerplate, apart. Without one (the index was rebuilt, or the notes came from another
+   machine) a candidate is **certain** only when at least `MIN_FOUND` of its passages are
+   placed and both the title and the last-opened path agree (passages alone may lie in
+   boilerplate another article with the same title shares). A candidate with some
+   evidence but not enough, or two certain ones, is only **offered**: the caller says so
+   and names the command that attaches it (`NotesStore.attach`).
 
 When the lookup finds the article's file it remembers the text hash, the path and a sketch
 of the text in the index, so the next open is a single query. The thresholds were set with
@@ -62,6 +63,10 @@ SAME_TEXT = 0.4
 
 Measured on generated articles: 1-15 % edits leave 0.64 or more; an article sharing the title
 and all boilerplate paragraphs of another scores at most 0.16, an unrelated one 0.13."""
+
+SAME_TEXT_ALONE = 0.6
+"""Resemblance that says "the same article" with nothing else agreeing (a new headline, another
+path, every noted passage rewritten): still four times what a different article scored."""
 
 OTHER_TEXT = 0.3
 """Resemblance below which a recorded text says "a different article": not even offered."""
@@ -137,7 +142,8 @@ class Candidate:
         known = self.resemblance
         placed = self.found >= 1 and self.share >= MIN_FOUND
         if known is not None:  # a text the notes were made on is known here: it decides
-            return known >= SAME_TEXT and (placed or self.title_same or self.path_same)
+            agrees = placed or self.title_same or self.path_same
+            return (known >= SAME_TEXT and agrees) or known >= SAME_TEXT_ALONE
         # From the files alone, passages found (maybe fuzzily) are weak evidence: they may be
         # in boilerplate another article shares, under the same title. Ask for the path too.
         return self.title_same and self.path_same and placed
