@@ -317,6 +317,7 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # real git: a remote, two clones and a failed pull
 def test_after_reader_notes_recover_git_no_longer_lists_the_file_as_unmerged(
     tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
