@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 WRITER = """
 import contextlib, json, sys, time
 from pathlib import Path
-import annotations.store as store_module
+import annotations.notes_disk as store_module
 from annotations.store import NotesStore, StoreError
 from reader.document import blocks_of, build_article
 
