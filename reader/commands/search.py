@@ -47,6 +47,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="where to look: every paragraph, only quotes, or quotes by the speaker QUERY names "
         "(default: all)",
     )
+    parser.add_argument(
+        "--library", action="store_true", help="search every article in the library, not a FILE"
+    )
+    parser.add_argument("--library-dir", metavar="DIR", help="the library (with --library)")
 
 
 def hit_dict(hit: SearchHit) -> dict[str, object]:
@@ -69,6 +73,10 @@ def hit_dict(hit: SearchHit) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the results; exit code 0 when something matched, 1 when nothing did (as grep)."""
+    if args.library:
+        from reader.commands.library_search import search
+
+        return search(args)
     article = open_target(args)
     index = SearchIndex(article, extract(article))
     results = index.search(args.query, scope=Scope(args.scope), limit=args.limit)

@@ -111,12 +111,12 @@ class LibrarySearch:
         expression, speaker = match_expression(query, self.vocabulary)
         db = self.library.db
         hits: list[LibraryHit] = []
-        person_id = None
+        person_id = name = None
         if speaker:
             person = self.library.find_person(speaker)
             if person is None:
                 return []
-            person_id = person.id
+            person_id, name = person.id, person.name
         if expression:
             quote_sql = (
                 "SELECT a.id, a.title, a.date, r.paragraph, quote_text.text, bm25(quote_text),"
@@ -154,7 +154,7 @@ class LibrarySearch:
                         said.paragraph,
                         said.text,
                         0.0,
-                        speaker=speaker,
+                        speaker=name,
                     )
                 )
         hits.sort(key=lambda hit: hit.score)

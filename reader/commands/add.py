@@ -1,0 +1,35 @@
+"""`reader add FILE|URL|-`: keep an article in the library and print its id."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands.library_args import add_library_dir, opened_library
+from reader.load import open_article
+
+NAME = "add"
+SUMMARY = "add an article to the library (the same URL or text updates it) and print its id"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of `reader add`."""
+    parser.add_argument(
+        "targets",
+        nargs="+",
+        metavar="FILE",
+        help="article to add: a path, an http(s) URL, or - for standard input",
+    )
+    add_library_dir(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Add each article; print one id per line (`updated` goes to stderr)."""
+    with opened_library(args) as library:
+        for target in args.targets:
+            article = open_article(target, stdin=sys.stdin.buffer)
+            result = library.add(article)
+            print(result.id)
+            if result.updated:
+                print(f"reader: {target}: already in the library, updated", file=sys.stderr)
+    return 0
