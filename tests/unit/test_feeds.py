@@ -43,7 +43,8 @@ def _rss(items: list[tuple[str, str]], base: str) -> str:
         f"<pubDate>Mon, 0{1 + len(guid) % 8} Jun 2026 10:00:00 GMT</pubDate></item>"
         for guid, path in items
     )
-    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Dams</title>{entries}</channel></rss>"
+    head = "<?xml version='1.0'?><rss version='2.0'><channel><title>Dams</title>"
+    return f"{head}{entries}</channel></rss>"
 
 
 def _atom_full(base: str) -> str:
