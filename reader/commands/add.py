@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.library_args import add_library_dir, opened_library
+from reader.commands.library_args import Progress, add_library_dir, opened_library
 from reader.load import open_article
 
 NAME = "add"
@@ -25,11 +25,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Add each article; print one id per line (`updated` goes to stderr)."""
+    articles = [open_article(target, stdin=sys.stdin.buffer) for target in args.targets]
     with opened_library(args) as library:
-        for target in args.targets:
-            article = open_article(target, stdin=sys.stdin.buffer)
-            result = library.add(article)
-            print(result.id)
-            if result.updated:
-                print(f"reader: {target}: already in the library, updated", file=sys.stderr)
+        if len(articles) == 1:
+            results = [library.add(articles[0])]
+        else:
+            results = library.add_all(articles, Progress("adding"))
+    for target, result in zip(args.targets, results, strict=True):
+        print(result.id)
+        if result.updated:
+            print(f"reader: {target}: already in the library, updated", file=sys.stderr)
     return 0

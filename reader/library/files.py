@@ -27,6 +27,10 @@ import yaml
 from annotations.safe_files import atomic_write
 from reader.document import PARAGRAPH_SEPARATOR, Article, Block, BlockKind, build_article
 
+# The C (libyaml) safe loader and dumper when PyYAML has them: ten times faster, same results.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 LIBRARY_DIR_ENV = "READER_LIBRARY_DIR"
 """Environment variable naming the library folder (tests, or a folder inside the notes repo)."""
 
@@ -108,14 +112,20 @@ class LibraryFiles:
         """The folder of article `article_id`."""
         return self.articles / article_id
 
-    def save(self, meta: ArticleMeta, text: str) -> None:
-        """Write the text, then commit by replacing the metadata (see the module docstring)."""
+    def save(self, meta: ArticleMeta, text: str, *, durable: bool = True) -> None:
+        """Write the text, then commit by replacing the metadata (see the module docstring).
+
+        `durable=False` skips the fsyncs (the renames stay atomic, which is all a killed
+        process needs); a batch then makes everything durable with one `os.sync()` before it
+        commits its index transaction, instead of four fsyncs per article.
+        """
+        write = atomic_write if durable else _replace
         folder = self.folder(meta.id)
         folder.mkdir(parents=True, exist_ok=True)
         text_path = folder / meta.text_name
         if not text_path.exists():
-            atomic_write(text_path, text.encode("utf-8"))
-        atomic_write(folder / META_NAME, _dump(meta))
+            write(text_path, text.encode("utf-8"))
+        write(folder / META_NAME, _dump(meta))
         for stale in folder.glob("text-*.txt"):
             if stale.name != meta.text_name:
                 with contextlib.suppress(OSError):
@@ -129,7 +139,7 @@ class LibraryFiles:
         """The metadata of `article_id`, or None when it is not (or not wholly) in the library."""
         path = self.folder(article_id) / META_NAME
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return None
         meta = _meta_from(data)
@@ -176,9 +186,16 @@ class LibraryFiles:
         shutil.rmtree(self.folder(article_id), ignore_errors=True)
 
 
+def _replace(path: Path, data: bytes) -> None:
+    """Replace `path` atomically (temporary file and rename), without fsync."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
 def _dump(meta: ArticleMeta) -> bytes:
     data = {k: v for k, v in asdict(meta).items() if v is not None and v != ""}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def _meta_from(data: Any) -> ArticleMeta | None:

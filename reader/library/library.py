@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from annotations.safe_files import atomic_write, file_lock
+from annotations.safe_files import file_lock
 from reader.document import Article
 from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
 from reader.library.files import ArticleMeta, LibraryFiles, article_id, library_dir
@@ -28,6 +29,9 @@ from reader.search.fold import fold
 
 LOCK_TIMEOUT = 120.0
 """Seconds an add waits for another process's add or reindex."""
+
+BATCH = 50
+"""Articles written per lock and transaction by `add_all`."""
 
 EXTRACTION_VERSION = 1
 """Version of the cached extraction files; a different one is extracted again."""
@@ -113,6 +117,7 @@ class Library:
         """The article folders."""
         self._pending = root / "pending"
         self._db: sqlite3.Connection | None = None
+        self._inode = 0
 
     @classmethod
     def open(cls, option: str | None = None) -> Library:
@@ -140,6 +145,7 @@ class Library:
         """The index, opened on first use; rebuilt when missing or damaged."""
         if self._db is None:
             self._db = self._connect()
+            self._inode = _inode(self.index_path)
         return self._db
 
     def _connect(self) -> sqlite3.Connection:
@@ -167,8 +173,21 @@ class Library:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        with file_lock(self.root / "library", LOCK_TIMEOUT):
+        """Hold the library's lock, with the index opened first.
+
+        Opening may rebuild the index, which takes the lock itself (flock is not re-entrant).
+        """
+        _ = self.db
+        with self._raw_lock():
+            if self._inode != _inode(self.index_path):
+                # Another process's reindex swapped in a new index file since we opened ours.
+                self.close()
+                self._db = connect(self.index_path)
+                self._inode = _inode(self.index_path)
             yield
+
+    def _raw_lock(self) -> contextlib.AbstractContextManager[None]:
+        return file_lock(self.root / "library", LOCK_TIMEOUT)
 
     def _recover(self) -> None:
         """Re-index the articles a killed process left half-indexed (their pending markers)."""
@@ -184,7 +203,7 @@ class Library:
                 with self._transaction() as db:
                     _delete_rows(db, article)
                     if meta is not None:
-                        self._index_article(db, meta, self._extraction(meta), PersonTable())
+                        self._index_article(db, meta, self._extraction(meta), self._people(db))
                 marker.unlink()
 
     @contextlib.contextmanager
@@ -216,33 +235,83 @@ class Library:
             from reader.extract import extract
 
             extraction = extract(article)
+        with self._locked(), self._transaction() as db:
+            result = self._store(db, article, extraction, published, feed, guid, self._people(db))
+        with contextlib.suppress(FileNotFoundError):  # a recovering process may have done it
+            (self._pending / result.id).unlink()
+        return result
+
+    def add_all(
+        self, articles: list[Article], progress: Progress | None = None, workers: int = 1
+    ) -> list[AddResult]:
+        """Add many articles; extraction in `workers` processes when more than 1.
+
+        Each chunk of `BATCH` articles is written under one lock and indexed in one
+        transaction; the pending markers make a killed batch recoverable as one add is.
+        """
+        from reader.library.batch import extractor
+
+        results: list[AddResult] = []
+        empty = [a.source for a in articles if a.is_empty]
+        if empty:
+            raise LibraryError(f"{empty[0]}: no text to add")
+        with extractor(workers) as extract_all:
+            for start in range(0, len(articles), BATCH):
+                chunk = articles[start : start + BATCH]
+                done = extract_all(chunk)
+                with self._locked(), self._transaction() as db:
+                    people = self._people(db)
+                    stored = [
+                        self._store(db, article, extraction, None, None, None, people, False)
+                        for article, extraction in zip(chunk, done, strict=True)
+                    ]
+                    os.sync()  # the chunk's files durable before its index commits
+                for result in stored:
+                    with contextlib.suppress(FileNotFoundError):
+                        (self._pending / result.id).unlink()
+                results.extend(stored)
+                if progress is not None:
+                    progress(len(results), len(articles))
+        return results
+
+    def _store(
+        self,
+        db: sqlite3.Connection,
+        article: Article,
+        extraction: Extraction,
+        published: str | None,
+        feed: str | None,
+        guid: str | None,
+        people: PersonTable,
+        durable: bool = True,
+    ) -> AddResult:
+        """Write one article's files and index rows.
+
+        The caller holds the lock and the transaction, and removes the pending marker once the
+        transaction is committed.
+        """
         sha = article.text_sha256
-        with self._locked():
-            existing = self.find(url=article.url, text_sha256=sha)
-            old = self.files.meta(existing) if existing else None
-            now = _now()
-            meta = ArticleMeta(
-                id=existing or article_id(article.url, sha),
-                title=article.title or (old.title if old else ""),
-                source=article.source,
-                text_sha256=sha,
-                added=old.added if old else now,
-                url=article.url or (old.url if old else None),
-                published=published or (old.published if old else None),
-                read=old.read if old else False,
-                format=article.format,
-                byline=article.byline,
-                feed=feed or (old.feed if old else None),
-                guid=guid or (old.guid if old else None),
-            )
-            marker = self._pending / meta.id
-            atomic_write(marker, b"")
-            self._save_extraction(meta, extraction)
-            self.files.save(meta, article.text)
-            with self._transaction() as db:
-                _delete_rows(db, meta.id)
-                self._index_article(db, meta, _cached(extraction), self._people(db))
-            marker.unlink()
+        existing = self.find(url=article.url, text_sha256=sha)
+        old = self.files.meta(existing) if existing else None
+        meta = ArticleMeta(
+            id=existing or article_id(article.url, sha),
+            title=article.title or (old.title if old else ""),
+            source=article.source,
+            text_sha256=sha,
+            added=old.added if old else _now(),
+            url=article.url or (old.url if old else None),
+            published=published or (old.published if old else None),
+            read=old.read if old else False,
+            format=article.format,
+            byline=article.byline,
+            feed=feed or (old.feed if old else None),
+            guid=guid or (old.guid if old else None),
+        )
+        (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
+        self._save_extraction(meta, extraction)
+        self.files.save(meta, article.text, durable=durable)
+        _delete_rows(db, meta.id)
+        self._index_article(db, meta, _cached(extraction), people)
         return AddResult(meta.id, old is not None)
 
     def find(
@@ -277,7 +346,11 @@ class Library:
     def _save_extraction(self, meta: ArticleMeta, extraction: Extraction) -> None:
         path = self._extraction_path(meta)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps(_extraction_data(extraction), ensure_ascii=False).encode())
+        # Derived data: replaced atomically but not fsynced (a cache lost to a power cut is
+        # extracted again); the text and the metadata are fsynced.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_extraction_data(extraction), ensure_ascii=False))
+        temporary.replace(path)
         for stale in path.parent.glob("extraction-*.json"):
             if stale != path:
                 with contextlib.suppress(OSError):
@@ -390,7 +463,7 @@ class Library:
 
         Returns how many articles it holds. A process killed meanwhile leaves the old index.
         """
-        with self._locked():
+        with self._raw_lock():
             self.close()
             building = self.root / f".{INDEX_NAME}.building"
             for leftover in self.root.glob(f".{INDEX_NAME}.building*"):
@@ -481,14 +554,12 @@ class Library:
         for person in people.values():
             for alias in (person.name, *person.aliases):
                 choices[(person.id, alias)] = fold(alias)
-        best = process.extractOne(wanted, choices, scorer=fuzz.WRatio, score_cutoff=80)
-        if best is None:
+        found = process.extract(wanted, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=20)
+        if not found:
             return None
         # Ties go to the person who said most.
-        score = best[1]
-        tied = {
-            key[0] for key, folded in choices.items() if fuzz.WRatio(wanted, folded) >= score - 0.01
-        }
+        top = found[0][1]
+        tied = {key[0] for _alias, score, key in found if score >= top - 0.01}
         return max((people[i] for i in tied), key=lambda p: (p.quotes, p.articles))
 
     def said(self, person_id: str) -> list[Said]:
@@ -511,6 +582,13 @@ class CachedExtraction:
     """The quotes in article order."""
     speakers: tuple[Speaker, ...]
     """The speakers."""
+
+
+def _inode(path: Path) -> int:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return 0
 
 
 def _now() -> str:

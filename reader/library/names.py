@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.search.fold import fold
 
@@ -83,6 +84,7 @@ def _given_agree(a: str, b: str) -> bool:
     return a == b
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey | None:
     """The identifying key of a person's name, or None when it names only a role.
 

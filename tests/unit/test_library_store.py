@@ -127,3 +127,36 @@ def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str
         process.wait()
     ids = _consistent(tmp_path)
     assert ids  # something was added before the kills
+
+
+def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) -> None:
+    articles = [
+        _article([f"Paragraph {n}.", *TEXT], url=f"https://example.test/{n}") for n in range(8)
+    ]
+    one = Library.open(str(tmp_path / "one"))
+    for article in articles:
+        one.add(article)
+    many = Library.open(str(tmp_path / "many"))
+    results = many.add_all(articles, workers=2)
+    assert len({r.id for r in results}) == 8
+    assert [(p.name, p.quotes, p.articles) for p in many.people()] == [
+        (p.name, p.quotes, p.articles) for p in one.people()
+    ]
+
+
+def test_a_reindex_by_another_process_is_seen_before_the_next_add(tmp_path: Path) -> None:
+    first = Library.open(str(tmp_path))
+    first.add(_article(TEXT))
+    other = Library.open(str(tmp_path))
+    other.reindex()  # swaps in a new index file under `first`'s open connection
+    first.add(_article(["Another text entirely.", *TEXT]))
+    assert len(_consistent(tmp_path)) == 2
+
+
+def test_an_add_pending_from_a_killed_process_is_indexed_on_the_next_open(tmp_path: Path) -> None:
+    library = Library.open(str(tmp_path))
+    added = library.add(_article(TEXT))
+    library.db.execute("DELETE FROM articles")  # as if killed after the files, before the index
+    (tmp_path / "pending" / added.id).touch()
+    library.close()
+    assert _consistent(tmp_path) == {added.id}
