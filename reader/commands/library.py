@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.commands.common import add_format
 from reader.commands.library_args import (
     Progress,
     add_library_dir,
@@ -27,7 +26,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action", nargs="?", choices=("list", "reindex"), default="list", help="default: list"
     )
-    add_format(parser, ("table", "json"), "table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default=None,
+        help="print the list in this format (default: the library screen on a terminal, else "
+        "table)",
+    )
     add_library_dir(parser)
     parser.add_argument(
         "--notes-dir", metavar="DIR", help="where notes are kept (to count each article's notes)"
@@ -43,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         rows = library.articles()
     notes = {row.meta.id: notes_count(row.meta, args.notes_dir) for row in rows}
-    if args.format == "json":
+    if (args.format or "table") == "json":
         write([row_dict(row, notes[row.meta.id]) for row in rows], "json", sys.stdout)
         return 0
     table = [
@@ -62,6 +67,15 @@ def run(args: argparse.Namespace) -> int:
     header = ("id", "date", "status", "quotes", "speakers", "notes", "source", "title")
     print_table(header, table)
     return 0
+
+
+def wants_screen(args: argparse.Namespace) -> bool:
+    """True when `reader library` should open the library screen.
+
+    That is when listing, without `--format`, on a terminal; the CLI, which alone may start
+    the interface, opens it.
+    """
+    return args.action == "list" and args.format is None and sys.stdout.isatty()
 
 
 def row_dict(row: ArticleRow, notes: int) -> dict[str, object]:
