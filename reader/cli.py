@@ -22,6 +22,7 @@ from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.common import UsageError
 from reader.load import LoadError, open_article
+from reader.load.clean import clean
 from reader.load.progressive import open_progressively
 
 PROG = "reader"
@@ -214,7 +215,8 @@ def _reject_unknown_command(args: list[str]) -> None:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    # Messages quote file names and note text, which others may write: shown literally.
+    print(f"{PROG}: error: {clean(message)}", file=sys.stderr)
 
 
 def _open(args: argparse.Namespace) -> int:

@@ -32,6 +32,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _kinds(value: str) -> set[str]:
     """Parse `--kind direct,partial` (argparse reports an unknown kind as a usage error)."""
     kinds = {k.strip() for k in value.split(",") if k.strip()}
+    if not kinds:  # `--kind ""` (or only commas): listing nothing would look like no quotes
+        raise argparse.ArgumentTypeError(f"names no kind (choose from {', '.join(_KINDS)})")
     unknown = kinds - set(_KINDS)
     if unknown:
         raise argparse.ArgumentTypeError(
