@@ -118,6 +118,7 @@ class Library:
         self._pending = root / "pending"
         self._db: sqlite3.Connection | None = None
         self._inode = 0
+        self._people_rows: list[PersonRow] | None = None
 
     @classmethod
     def open(cls, option: str | None = None) -> Library:
@@ -208,6 +209,7 @@ class Library:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._people_rows = None
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -465,6 +467,7 @@ class Library:
         """
         with self._raw_lock():
             self.close()
+            self._people_rows = None
             building = self.root / f".{INDEX_NAME}.building"
             for leftover in self.root.glob(f".{INDEX_NAME}.building*"):
                 leftover.unlink()
@@ -528,7 +531,15 @@ class Library:
         return meta
 
     def people(self) -> list[PersonRow]:
-        """Everyone who speaks in the library, most quoted first."""
+        """Everyone who speaks in the library, most quoted first.
+
+        Kept until the next change this process makes: search as you type asks at each key.
+        """
+        if self._people_rows is None:
+            self._people_rows = self._read_people()
+        return self._people_rows
+
+    def _read_people(self) -> list[PersonRow]:
         aliases: dict[str, list[str]] = {}
         for person_id, alias in self.db.execute("SELECT person_id, alias FROM aliases"):
             aliases.setdefault(person_id, []).append(alias)
@@ -562,14 +573,17 @@ class Library:
         tied = {key[0] for _alias, score, key in found if score >= top - 0.01}
         return max((people[i] for i in tied), key=lambda p: (p.quotes, p.articles))
 
-    def said(self, person_id: str) -> list[Said]:
-        """Everything `person_id` said across the library, newest article first."""
+    def said(self, person_id: str, limit: int = -1) -> list[Said]:
+        """Everything `person_id` said across the library, newest article first.
+
+        `limit` keeps the first so many; -1 keeps all.
+        """
         rows = self.db.execute(
             "SELECT a.id, a.title, a.date, r.kind, q.text, r.paragraph, r.start"
             " FROM quote_rows r JOIN quote_text q ON q.rowid = r.rowid"
             " JOIN articles a ON a.id = r.article_id"
-            " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start",
-            (person_id,),
+            " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start LIMIT ?",
+            (person_id, limit),
         ).fetchall()
         return [Said(*row) for row in rows]
 
