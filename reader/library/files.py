@@ -119,7 +119,7 @@ class LibraryFiles:
         process needs); a batch then makes everything durable with one `os.sync()` before it
         commits its index transaction, instead of four fsyncs per article.
         """
-        write = atomic_write if durable else _replace
+        write = atomic_write if durable else replace_file
         folder = self.folder(meta.id)
         folder.mkdir(parents=True, exist_ok=True)
         text_path = folder / meta.text_name
@@ -186,8 +186,12 @@ class LibraryFiles:
         shutil.rmtree(self.folder(article_id), ignore_errors=True)
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Replace `path` atomically (temporary file and rename), without fsync."""
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace `path` atomically (temporary file and rename), without fsync.
+
+    Enough for a killed process, not for a power cut: for derived files, or a batch that
+    syncs once.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     temporary.replace(path)

@@ -22,7 +22,13 @@ from typing import Any
 from annotations.safe_files import file_lock
 from reader.document import Article
 from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
-from reader.library.files import ArticleMeta, LibraryFiles, article_id, library_dir
+from reader.library.files import (
+    ArticleMeta,
+    LibraryFiles,
+    article_id,
+    library_dir,
+    replace_file,
+)
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
 from reader.library.names import NameKey, Person, PersonTable
 from reader.search.fold import fold
@@ -350,9 +356,7 @@ class Library:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Derived data: replaced atomically but not fsynced (a cache lost to a power cut is
         # extracted again); the text and the metadata are fsynced.
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_extraction_data(extraction), ensure_ascii=False))
-        temporary.replace(path)
+        replace_file(path, json.dumps(_extraction_data(extraction), ensure_ascii=False).encode())
         for stale in path.parent.glob("extraction-*.json"):
             if stale != path:
                 with contextlib.suppress(OSError):
