@@ -176,10 +176,14 @@ class LibraryFiles:
                 yield entry.name
 
     def sweep(self, article_id: str) -> None:
-        """Remove a folder left without metadata by a process killed while adding it."""
+        """Remove what killed writers left: a folder without metadata, temporary files."""
         folder = self.folder(article_id)
         if folder.is_dir() and not (folder / META_NAME).exists():
             shutil.rmtree(folder, ignore_errors=True)
+            return
+        for temporary in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
     def remove(self, article_id: str) -> None:
         """Delete an article's folder."""

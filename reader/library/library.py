@@ -478,10 +478,9 @@ class Library:
             db = connect(building)
             metas = []
             for number in self.files.ids():
+                self.files.sweep(number)  # under the lock: no live writer owns a temporary
                 meta = self.files.meta(number)
-                if meta is None:
-                    self.files.sweep(number)
-                else:
+                if meta is not None:
                     metas.append(meta)
             metas.sort(key=lambda m: (m.added, m.id))
             people = PersonTable()

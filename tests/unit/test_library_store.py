@@ -86,8 +86,10 @@ def test_a_folder_without_metadata_is_no_article(tmp_path: Path) -> None:
     half = tmp_path / "articles" / "0123456789ab"
     half.mkdir()
     (half / "text-000000000000.txt").write_text("half written")
+    stale = tmp_path / "articles" / added.id / ".meta.yaml.4242.tmp"
+    stale.write_text("left by a killed writer")
     assert library.reindex() == 1
-    assert not half.exists()
+    assert not half.exists() and not stale.exists()
     assert (tmp_path / "articles" / added.id / META_NAME).exists()
 
 
