@@ -147,7 +147,7 @@ class ReaderScreen(NotesScreen):
         wide = self.app.size.width >= WIDE
         self.set_class(wide, "-wide")
         self.set_class(not wide, "-narrow")
-        with ReadingBody(id="body"):
+        with ReadingBody(self, id="body"):
             yield ArticleView(self.article, max_width=self._line_width, id="article")
         # The side panes and the search bar are mounted just after the first paint
         # (`mount_panes`): styling their two dozen widgets would delay the article.
