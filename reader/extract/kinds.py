@@ -1,6 +1,12 @@
 """Quote kinds: a full utterance, a fragment of reported speech, a scare-quoted term or a title.
 
-Decided from the quote's own words and the narration right around it:
+Decided from the quote's own words and the narration right around it by `RULES`, an ordered
+table of small named rules, each reading a `KindContext` (the quote, the narration before and
+after it, its attribution) and either deciding a kind or passing. The first rule that decides
+wins, and its name (`KindRule`) is recorded on the quote's evidence, so `reader quotes --explain`
+can show it and `benchmarks/rule_counts.py` can count how often each rule is right.
+
+In short:
 
 * `title`: Title-Cased words after a noun such as `report`, `film`, `book` (or `titled`), or a
   short Title-Cased quote nobody is said to have said (`"Fox News Sunday"`);
@@ -16,6 +22,10 @@ Decided from the quote's own words and the narration right around it:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum, StrEnum
+from typing import NamedTuple
+
 from reader.extract.attribution import Attribution, is_cue
 from reader.extract.cues import (
     CALL_VERBS,
@@ -26,7 +36,7 @@ from reader.extract.cues import (
     STANCE_VERBS,
     TITLE_NOUNS,
 )
-from reader.extract.model import QuoteKind
+from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks, indexes_in
 
 SCARE_MAX_WORDS = 4
@@ -175,7 +185,16 @@ _USING_WORDS = frozenset(
 """Verbs before `the phrase "..."` that make the words the user's own (`he used the term`)."""
 
 
-def _scare_cue(pre: Toks) -> str | None:
+class ScareCue(StrEnum):
+    """What a scare cue before a quote says of the quoted words."""
+
+    NAME = "name"
+    """A name things go by (`so-called "..."`, `known as "..."`): nobody's words."""
+    WORDING = "wording"
+    """Words someone uses (`she coined the phrase "..."`): theirs when they are named."""
+
+
+def _scare_cue(pre: Toks) -> ScareCue | None:
     """`so-called "..."`, `what they call "..."`, `known as "..."`, `the word "..."`.
 
     Returns `wording` after a noun such as `phrase` or `slogan` that someone uses or coins
@@ -188,13 +207,13 @@ def _scare_cue(pre: Toks) -> str | None:
         words = words[:-1]  # "known as the 'Buffett rule'"
     if words[-1] in SCARE_BEFORE:
         used = words[-1] in _WORDING_NOUNS and not _USING_WORDS.isdisjoint(words[:-1])
-        return "wording" if used else "name"
+        return ScareCue.WORDING if used else ScareCue.NAME
     if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
-        return "name"  # but "described as", "labeled as": somebody's words (`characterisation`)
+        return ScareCue.NAME  # not "described as", "labeled as": somebody's words
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
-            return "name"
+            return ScareCue.NAME
     return None
 
 
@@ -209,7 +228,20 @@ _NAMING_AS = frozenset(["known", "such", "so", "disguised", "registered", "regis
 """Words before `as` that introduce a name or an example, not a characterisation."""
 
 
-def characterisation(pre: Toks) -> str | None:
+class Frame(StrEnum):
+    """How the narration right before a quote makes it a characterisation."""
+
+    CALL = "call"
+    """The complement of a verb of calling or labelling (`called him "a loser"`)."""
+    AS = "as"
+    """After `as` (`described the plan as "a breakthrough"`)."""
+    SAY = "say"
+    """The object of a speech verb (`saying "too many"`)."""
+    COPULA = "copula"
+    """After a copula (`the claim was "true"`)."""
+
+
+def characterisation(pre: Toks) -> Frame | None:
     """How the narration right before a quote makes it a characterisation, or None.
 
     `call` for the complement of a verb of calling or labelling (`called him "a loser"`,
@@ -231,13 +263,13 @@ def characterisation(pre: Toks) -> str | None:
         if (lowers[i] in CALL_VERBS or lowers[i] in LABEL_VERBS) and not (
             i and lowers[i - 1] in DETERMINERS  # a call for "...": a noun
         ):
-            return "call"  # called "...", calls people "...", branded the deal "..."
+            return Frame.CALL  # called "...", calls people "...", branded the deal "..."
     if word == "as":
-        return None if before in _NAMING_AS else "as"
+        return None if before in _NAMING_AS else Frame.AS
     if word in _COPULAS:
-        return "copula"
+        return Frame.COPULA
     if is_cue(pre, n - 1) and n == len(lowers):
-        return "say"
+        return Frame.SAY
     return None
 
 
@@ -272,19 +304,6 @@ def _title_cue(pre: Toks) -> bool:
     return words[-1] in ("called", "titled", "entitled", "named") and any(
         w in TITLE_NOUNS for w in words[:-1]
     )
-
-
-def _modifier(pre: Toks, post: Toks, quote: str, *, strict: bool) -> bool:
-    """A quoted term used inside a noun phrase: `the "top secret" level`, `"quack" cures`.
-
-    `strict` also wants a determiner before the quote (for sentences that have a speech cue).
-    """
-    if not pre.texts:
-        return False
-    before = pre.lowers[-1]
-    if strict and before not in DETERMINERS and before not in ("-", "so"):
-        return False
-    return _modifies_noun(post, quote)
 
 
 def _modifies_noun(post: Toks, quote: str) -> bool:
@@ -389,87 +408,323 @@ def _spoken(pre: Toks) -> bool:
 
 
 def _call_before(pre: Toks) -> bool:
+    """Whether a verb of calling is among the last six words before the quote."""
     return not CALL_VERBS.isdisjoint(pre.lowers[-6:])
 
 
+_UNSET: object = object()
+
+
+class KindContext:
+    """What the kind rules read about one top-level quote, with the derived facts they share.
+
+    The derived facts (`title_case`, `scare_cue`, `frame`) are worked out when a rule first asks
+    and kept: most quotes (`"...," she said`) are decided without ever reading them.
+    """
+
+    __slots__ = (
+        "_frame",
+        "_scare_cue",
+        "_title_case",
+        "attribution",
+        "before",
+        "cued",
+        "embedded",
+        "in_list",
+        "named",
+        "post",
+        "pre",
+        "quote",
+        "words",
+    )
+
+    def __init__(
+        self,
+        quote: str,
+        pre: Toks,
+        post: Toks,
+        attribution: Attribution | None,
+        embedded: bool,
+        in_list: bool,
+    ) -> None:
+        self.quote = quote
+        """The quoted words, without their marks."""
+        self.pre = pre
+        """The narration of the quote's sentence before its opening mark."""
+        self.post = post
+        """The narration of the quote's sentence after its closing mark."""
+        self.attribution = attribution
+        """What the sentence says about who speaks (None: nothing)."""
+        self.embedded = embedded
+        """True when the quote sits inside a sentence of narration."""
+        self.in_list = in_list
+        """True when the quote is one of several quoted terms joined by commas or `and`."""
+        self.words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
+        """How many words the quote has (counted up to one more than any rule asks about)."""
+        self.before = pre.texts[-1] if pre.texts else ""
+        """The token right before the opening mark, as written (empty at a sentence start)."""
+        self.cued = attribution is not None and attribution.cue is not None
+        """Whether the attribution found a cue verb."""
+        self.named = attribution is not None and attribution.mention is not None
+        """Whether the attribution names a speaker."""
+        self._title_case: bool | None = None
+        self._scare_cue: object = _UNSET
+        self._frame: object = _UNSET
+
+    @property
+    def title_case(self) -> bool:
+        """Whether most of the quote's words are capitalised (`is_title_case`)."""
+        if self._title_case is None:
+            self._title_case = is_title_case(self.quote)
+        return self._title_case
+
+    @property
+    def scare_cue(self) -> ScareCue | None:
+        """The scare cue right before the quote (`so-called`, `the phrase`), if any."""
+        if self._scare_cue is _UNSET:
+            self._scare_cue = _scare_cue(self.pre)
+        return self._scare_cue  # type: ignore[return-value]
+
+    @property
+    def frame(self) -> Frame | None:
+        """How an embedded quote characterises something (`called it "..."`), if it does.
+
+        None for a quote that is not embedded or that modifies the noun after it.
+        """
+        if self._frame is _UNSET:
+            modifies = _modifies_noun(self.post, self.quote)
+            self._frame = characterisation(self.pre) if self.embedded and not modifies else None
+        return self._frame  # type: ignore[return-value]
+
+
+KindDecision = Callable[[KindContext], QuoteKind | None]
+"""A kind rule: the kind it decides for a quote, or None to let the next rule read it."""
+
+
+def title_after_title_noun(c: KindContext) -> QuoteKind | None:
+    """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title."""
+    if _title_cue(c.pre) and (c.title_case or (c.before == "," and not _spoken(c.pre))):
+        return QuoteKind.TITLE
+    return None
+
+
+def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:
+    """`she coined the phrase "..."`, her name in the sentence: her words, a partial quote."""
+    if c.scare_cue is ScareCue.WORDING and c.named and c.embedded:
+        return QuoteKind.PARTIAL
+    return None
+
+
+def scare_cue_before(c: KindContext) -> QuoteKind | None:
+    """`so-called "..."`, `known as "..."`, `what they call "..."`: a short term, a scare quote."""
+    if c.scare_cue is not None and c.words <= 2 * SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
+    return None
+
+
+def title_after_possessive(c: KindContext) -> QuoteKind | None:
+    """`NBC's "Nightly News"`, `DuVernay's "13th"`: a Title-Cased quote after a possessive name."""
+    before = c.before
+    if before[:1].isupper() and before.endswith(("'s", "’s")) and c.title_case:
+        return QuoteKind.TITLE
+    return None
+
+
+def characterising_fragment(c: KindContext) -> QuoteKind | None:
+    """`called Idlib "a black hole"`, `described it as "..."`, `saying "too many"`: partial."""
+    if c.frame in (Frame.CALL, Frame.AS, Frame.SAY):
+        return QuoteKind.PARTIAL
+    return None
+
+
+def embedded_title(c: KindContext) -> QuoteKind | None:
+    """Title-Cased words inside narration with no verb of calling or saying right before."""
+    if (
+        c.embedded
+        and c.words >= 2
+        and c.title_case
+        and not _call_before(c.pre)
+        and not (c.before and is_cue(c.pre, len(c.pre.texts) - 1))  # He said "The Hispanics"
+    ):
+        return QuoteKind.TITLE
+    return None
+
+
+def listed_term(c: KindContext) -> QuoteKind | None:
+    """`words such as "ambassador," "attack" and "Libya"`: one of a list of short terms."""
+    if c.embedded and not c.cued and c.in_list and c.words <= SCARE_MAX_WORDS:
+        return QuoteKind.SCARE
+    return None
+
+
+def noun_modifier(c: KindContext) -> QuoteKind | None:
+    """`the "top secret" level`, `"quack" cures`: a term modifying a noun, no speech cue."""
+    if (
+        c.embedded
+        and c.words <= 3
+        and not c.cued  # with a speech cue, `said the "top secret" level` is reported
+        and c.pre.texts
+        and _modifies_noun(c.post, c.quote)
+    ):
+        return QuoteKind.SCARE
+    return None
+
+
+def nickname(c: KindContext) -> QuoteKind | None:
+    """`Rep. Robert C. "Bobby" Scott`: a nickname inside a name."""
+    if c.embedded and _nickname(c.pre, c.post, c.quote):
+        return QuoteKind.SCARE
+    return None
+
+
+def headline_with_byline(c: KindContext) -> QuoteKind | None:
+    """`"...," by Times' Ben Sisario`: a headline with its byline, a title."""
+    after = c.post.texts
+    if len(after) > 1 and after[0] == "by" and after[1][0].isupper():
+        return QuoteKind.TITLE
+    return None
+
+
+def copula_judgement(c: KindContext) -> QuoteKind | None:
+    """`the deal was "fantastic"`: a judgement in somebody's words, partial."""
+    if c.frame is Frame.COPULA:
+        return QuoteKind.PARTIAL
+    return None
+
+
+def unspoken_word(c: KindContext) -> QuoteKind | None:
+    """A word or two in quotes in a sentence whose subject is not said to say it: scare."""
+    att = c.attribution
+    if (
+        c.embedded
+        and not c.cued
+        and c.words <= 2
+        and att is not None
+        and att.rule == "sentence-subject"
+        and not in_words_of_someone(c.pre)
+    ):
+        return QuoteKind.SCARE
+    return None
+
+
+def attributed_fragment(c: KindContext) -> QuoteKind | None:
+    """A named speaker, and the quote inside narration or starting lower case: partial."""
+    if c.named:
+        before = c.before
+        if c.embedded or (before and c.quote[:1].islower() and before != ":"):
+            return QuoteKind.PARTIAL
+    return None
+
+
+def attributed_utterance(c: KindContext) -> QuoteKind | None:
+    """A named speaker and a quote that stands as a sentence: direct."""
+    return QuoteKind.DIRECT if c.named else None
+
+
+def unattributed_title(c: KindContext) -> QuoteKind | None:
+    """A short Title-Cased quote inside narration, nobody named: a title."""
+    if c.embedded and c.words <= 6 and c.title_case:
+        return QuoteKind.TITLE
+    return None
+
+
+def unattributed_term(c: KindContext) -> QuoteKind | None:
+    """A short quote inside narration with no verb of saying or judging: a scare quote."""
+    if c.embedded and c.words <= SCARE_MAX_WORDS and not in_words_of_someone(c.pre):
+        return QuoteKind.SCARE
+    return None
+
+
+def unattributed_fragment(c: KindContext) -> QuoteKind | None:
+    """A longer quote inside narration, nobody named: partial (a speaker may be continued)."""
+    return QuoteKind.PARTIAL if c.embedded else None
+
+
+def standalone_title(c: KindContext) -> QuoteKind | None:
+    """A short Title-Cased quote standing alone, not ending in `,` or `.`: a title."""
+    if c.words <= 6 and c.quote.rstrip()[-1:] not in ",." and c.title_case:
+        return QuoteKind.TITLE
+    return None
+
+
+def standalone_utterance(c: KindContext) -> QuoteKind | None:
+    """Anything else is a quote that stands as a sentence: direct."""
+    del c
+    return QuoteKind.DIRECT
+
+
+class Scope(Enum):
+    """Which quotes a kind rule can decide, by where the quote stands in its sentence."""
+
+    ANY = "any"
+    """Any quote."""
+    EMBEDDED = "embedded"
+    """Only a quote inside a sentence of narration (`embedded`)."""
+    STANDALONE = "standalone"
+    """Only a quote that stands as a sentence of its own."""
+
+
+class Rule(NamedTuple):
+    """One row of the kind rules' table."""
+
+    name: KindRule
+    """The name recorded on the evidence of the quotes it decides."""
+    decide: KindDecision
+    """The rule itself."""
+    scope: Scope
+    """The quotes it can decide: the others skip it without a call."""
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, Scope.ANY),
+    Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, Scope.EMBEDDED),
+    Rule(KindRule.SCARE_CUE_BEFORE, scare_cue_before, Scope.ANY),
+    Rule(KindRule.TITLE_AFTER_POSSESSIVE, title_after_possessive, Scope.ANY),
+    Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, Scope.EMBEDDED),
+    Rule(KindRule.EMBEDDED_TITLE, embedded_title, Scope.EMBEDDED),
+    Rule(KindRule.LISTED_TERM, listed_term, Scope.EMBEDDED),
+    Rule(KindRule.NOUN_MODIFIER, noun_modifier, Scope.EMBEDDED),
+    Rule(KindRule.NICKNAME, nickname, Scope.EMBEDDED),
+    Rule(KindRule.HEADLINE_WITH_BYLINE, headline_with_byline, Scope.ANY),
+    Rule(KindRule.COPULA_JUDGEMENT, copula_judgement, Scope.EMBEDDED),
+    Rule(KindRule.UNSPOKEN_WORD, unspoken_word, Scope.EMBEDDED),
+    Rule(KindRule.ATTRIBUTED_FRAGMENT, attributed_fragment, Scope.ANY),
+    Rule(KindRule.ATTRIBUTED_UTTERANCE, attributed_utterance, Scope.ANY),
+    Rule(KindRule.UNATTRIBUTED_TITLE, unattributed_title, Scope.EMBEDDED),
+    Rule(KindRule.UNATTRIBUTED_TERM, unattributed_term, Scope.EMBEDDED),
+    Rule(KindRule.UNATTRIBUTED_FRAGMENT, unattributed_fragment, Scope.EMBEDDED),
+    Rule(KindRule.STANDALONE_TITLE, standalone_title, Scope.STANDALONE),
+    Rule(KindRule.STANDALONE_UTTERANCE, standalone_utterance, Scope.STANDALONE),
+)
+"""The kind rules in the order they are tried; for each quote the last one it reads decides."""
+
+_RULES_FOR: dict[bool, tuple[tuple[KindRule, KindDecision], ...]] = {
+    embedded: tuple(
+        (r.name, r.decide)
+        for r in RULES
+        if r.scope is Scope.ANY or (r.scope is Scope.EMBEDDED) == embedded
+    )
+    for embedded in (False, True)
+}
+"""`RULES` by `embedded`: a quote reads only the rules of its scope (8 of 19 for a sentence)."""
+
+
 def classify(
-    text: str,
     quote: str,
     pre: Toks,
     post: Toks,
     attribution: Attribution | None,
     embedded: bool,
     in_list: bool = False,
-) -> QuoteKind:
-    """The kind of a top-level quote given its sentence context and attribution.
+) -> tuple[QuoteKind, KindRule]:
+    """The kind of a top-level quote and the rule that decided it.
 
     `in_list` says the quote is one of several quoted terms joined only by commas or `and`
     (`words such as "ambassador," "attack," "Benghazi"`).
     """
-    del text
-    words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
-    # Whether the quote is title-cased is read only on some paths (not for the usual
-    # `"...," she said`): worked out when first asked, like the other tests of the context.
-    title_cased: list[bool] = []
-
-    def title_case() -> bool:
-        if not title_cased:
-            title_cased.append(is_title_case(quote))
-        return title_cased[0]
-
-    if _title_cue(pre) and (title_case() or (pre.texts[-1] == "," and not _spoken(pre))):
-        return QuoteKind.TITLE
-    cued = attribution is not None and attribution.cue is not None
-    named = attribution is not None and attribution.mention is not None
-    scare_cue = _scare_cue(pre)
-    if scare_cue == "wording" and named and embedded:
-        return QuoteKind.PARTIAL  # `he used the phrase "..."`: his words
-    if scare_cue and words <= 2 * SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
-    before = pre.texts[-1] if pre.texts else ""
-    if before[:1].isupper() and before.endswith(("'s", "’s")) and title_case():
-        return QuoteKind.TITLE  # NBC's "Nightly News", DuVernay's "13th"
-    frame = characterisation(pre) if embedded and not _modifies_noun(post, quote) else None
-    if frame in ("call", "as", "say"):
-        return QuoteKind.PARTIAL
-    if (
-        embedded
-        and words >= 2
-        and title_case()
-        and not _call_before(pre)
-        and not (before and is_cue(pre, len(pre.texts) - 1))  # He said "The Hispanics"
-    ):
-        return QuoteKind.TITLE
-    if embedded and not cued and in_list and words <= SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
-    if embedded and words <= 3 and not cued and _modifier(pre, post, quote, strict=False):
-        return QuoteKind.SCARE  # with a speech cue, `said the "top secret" level` is reported
-    if embedded and _nickname(pre, post, quote):
-        return QuoteKind.SCARE
-    after = post.texts
-    if after and len(after) > 1 and after[0] == "by" and after[1][0].isupper():
-        return QuoteKind.TITLE  # a headline with its byline: "...," by Times' Ben Sisario
-    if frame == "copula":
-        return QuoteKind.PARTIAL  # the deal was "fantastic": a judgement in somebody's words
-    if (
-        embedded
-        and not cued
-        and words <= 2
-        and attribution is not None
-        and (attribution.rule == "sentence-subject")
-        and not in_words_of_someone(pre)
-    ):
-        return QuoteKind.SCARE  # a word or two in quotes, and nobody said to say it
-    if attribution is not None and attribution.mention is not None:
-        if embedded or (before and quote[:1].islower() and before not in (":",)):
-            return QuoteKind.PARTIAL
-        return QuoteKind.DIRECT
-    if embedded:
-        if words <= 6 and title_case():
-            return QuoteKind.TITLE
-        if words <= SCARE_MAX_WORDS and not in_words_of_someone(pre):
-            return QuoteKind.SCARE
-        return QuoteKind.PARTIAL
-    if words <= 6 and quote.rstrip()[-1:] not in ",." and title_case():
-        return QuoteKind.TITLE
-    return QuoteKind.DIRECT
+    context = KindContext(quote, pre, post, attribution, embedded, in_list)
+    for name, decide in _RULES_FOR[embedded]:
+        kind = decide(context)
+        if kind is not None:
+            return kind, name
+    raise AssertionError("the last kind rule always decides")  # pragma: no cover

@@ -20,10 +20,15 @@ _MARK_SCAN = re.compile(r"[\"“”„«»‘’'‚‹›`](?:[\"“”„«»�
 """`_MARK` spelt to open with one character class, which the regex engine scans for several times
 faster than for the alternation: the same matches at the same places (a lone backquote fails)."""
 
-DOUBLE = "double"
-"""Level of double marks (the usual quotation marks of news text)."""
-SINGLE = "single"
-"""Level of single marks (nested quotes, British style, headlines)."""
+
+class Level(Enum):
+    """Which family of marks a mark belongs to: a quote closes with a mark of its own level."""
+
+    DOUBLE = "double"
+    """Double marks (the usual quotation marks of news text)."""
+    SINGLE = "single"
+    """Single marks (nested quotes, British style, headlines)."""
+
 
 _DOUBLE_OPENERS = frozenset({"“", "„", "«", "``"})
 _DOUBLE_CLOSERS = frozenset({"”", "»", "''", "’’"})
@@ -65,8 +70,8 @@ class Mark:
     """Offset just past the mark (two characters for `` and '')."""
     mark: str
     """The mark as written."""
-    level: str
-    """`DOUBLE` or `SINGLE`."""
+    level: Level
+    """Double or single."""
     bias: Bias
     """What the mark's shape suggests."""
     role: Role
@@ -113,7 +118,7 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
                 bias = Bias.CLOSE
             else:
                 bias = Bias.NEUTRAL
-            marks.append(Mark(s, e, mark, DOUBLE, bias, role))
+            marks.append(Mark(s, e, mark, Level.DOUBLE, bias, role))
             continue
         single = _single(text, s, start, end, mark, before, after, role)
         if single is not None:
@@ -150,4 +155,4 @@ def _single(
         weak = text[s - 2].isalpha()  # teammates’ / the Joneses'
     if mark in ("’", "'") and role is Role.EITHER:
         return None  # space on both sides or glued on both sides: not a quotation mark
-    return Mark(s, s + len(mark), mark, SINGLE, bias, role, weak)
+    return Mark(s, s + len(mark), mark, Level.SINGLE, bias, role, weak)

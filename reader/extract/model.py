@@ -25,6 +25,49 @@ class QuoteKind(StrEnum):
     """Reported speech without quote marks (Erdogan said that he expected ...)."""
 
 
+class KindRule(StrEnum):
+    """The rule of `reader.extract.kinds.RULES` that decided a quote's kind."""
+
+    TITLE_AFTER_TITLE_NOUN = "title-after-title-noun"
+    """`the report "Rivers at Risk"`: a title."""
+    WORDING_OF_THE_SPEAKER = "wording-of-the-speaker"
+    """`she coined the phrase "..."`: her words, partial."""
+    SCARE_CUE_BEFORE = "scare-cue-before"
+    """`so-called "..."`, `known as "..."`: a scare quote."""
+    TITLE_AFTER_POSSESSIVE = "title-after-possessive"
+    """`NBC's "Nightly News"`: a title."""
+    CHARACTERISING_FRAGMENT = "characterising-fragment"
+    """`called Idlib "a black hole"`, `described it as "..."`: partial."""
+    EMBEDDED_TITLE = "embedded-title"
+    """Title-Cased words inside narration, no verb of calling or saying before: a title."""
+    LISTED_TERM = "listed-term"
+    """One of a list of short quoted terms: scare."""
+    NOUN_MODIFIER = "noun-modifier"
+    """`the "top secret" level`: scare."""
+    NICKNAME = "nickname"
+    """`Robert C. "Bobby" Scott`: scare."""
+    HEADLINE_WITH_BYLINE = "headline-with-byline"
+    """`"...," by Ben Sisario`: a title."""
+    COPULA_JUDGEMENT = "copula-judgement"
+    """`the deal was "fantastic"`: partial."""
+    UNSPOKEN_WORD = "unspoken-word"
+    """A word or two whose sentence subject is not said to say it: scare."""
+    ATTRIBUTED_FRAGMENT = "attributed-fragment"
+    """A named speaker, the quote inside narration: partial."""
+    ATTRIBUTED_UTTERANCE = "attributed-utterance"
+    """A named speaker, the quote a sentence of its own: direct."""
+    UNATTRIBUTED_TITLE = "unattributed-title"
+    """A short Title-Cased quote inside narration, nobody named: a title."""
+    UNATTRIBUTED_TERM = "unattributed-term"
+    """A short quote inside narration with no verb of saying: scare."""
+    UNATTRIBUTED_FRAGMENT = "unattributed-fragment"
+    """A longer quote inside narration, nobody named: partial."""
+    STANDALONE_TITLE = "standalone-title"
+    """A short Title-Cased quote standing alone: a title."""
+    STANDALONE_UTTERANCE = "standalone-utterance"
+    """Anything else: direct."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A range of `Article.text`, end exclusive."""
@@ -37,9 +80,13 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why a quote was given to a speaker: the cue verb and the speaker mention."""
+    """Why a quote has its speaker and its kind: the rules that decided, the cue, the mention.
 
-    rule: str
+    Every quote found between marks has evidence, with the kind rule at least; the attribution
+    fields are set when a speaker was chosen.
+    """
+
+    rule: str | None = None
     """Name of the attribution pattern that fired (`after-said`, `colon-intro`, `pronoun`...)."""
     cue: str | None = None
     """The cue verb as written (`said`, `promised`, `according to`), if any."""
@@ -49,6 +96,8 @@ class Evidence:
     """The speaker mention as written (`Erdogan`, `he`, `the ministry`)."""
     mention_span: Span | None = None
     """Where the mention is in `Article.text`."""
+    kind_rule: KindRule | None = None
+    """The kind rule that decided the quote's kind (None for reported speech without marks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +121,7 @@ class Quote:
     nested: bool = False
     """True for a quote inside another quote."""
     evidence: Evidence | None = None
-    """Why the speaker was chosen."""
+    """Why the speaker and the kind were chosen."""
     split: bool = False
     """True when `segments` are the halves of a quote split by its attribution, not paragraphs."""
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
-from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Speaker
+from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Speaker
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
     Item,
@@ -121,7 +121,7 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
         if item.raw is not None and item.raw.depth > 0:
             if att is not None and att.mention is not None:
                 item.speaker = table.resolve(att.mention, item.paragraph)
-                item.evidence = _evidence(att)
+                item.evidence = _evidence(att, item.kind_rule)
             continue
         if item.split_with is not None:
             item.speaker = item.split_with.speaker
@@ -129,12 +129,12 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
         elif att is not None and att.mention is not None:
             cluster = table.resolve(att.mention, item.paragraph)
             item.speaker = cluster
-            item.evidence = _evidence(att)
+            item.evidence = _evidence(att, item.kind_rule)
         else:
             cluster, rule = _continued(items, pos, item, last_in_para, last_speaker, last_paragraph)
             item.speaker = cluster
             if cluster is not None:
-                item.evidence = evidence(rule)
+                item.evidence = evidence(rule, kind_rule=item.kind_rule)
         if item.speaker is not None:
             last_speaker = item.speaker
             last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
@@ -171,19 +171,23 @@ def _continued(
     return None, ""
 
 
-def _evidence(att: Attribution) -> Evidence:
+def _evidence(att: Attribution, kind_rule: KindRule | None) -> Evidence:
+    """The evidence of an attribution, with the rule that decided the quote's kind."""
     mention = att.mention
     cue = att.cue
     if cue is None:
         if mention is None:
-            return evidence(att.rule)
-        return evidence(att.rule, None, None, mention.text, span(mention.start, mention.end))
+            return evidence(att.rule, kind_rule=kind_rule)
+        return evidence(
+            att.rule, None, None, mention.text, span(mention.start, mention.end), kind_rule
+        )
     return evidence(
         att.rule,
         cue.text,
         span(cue.start, cue.end),
         mention.text if mention else None,
         span(mention.start, mention.end) if mention else None,
+        kind_rule,
     )
 
 
@@ -257,7 +261,7 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
                     speaker_id,
                     tuple([span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
                     raw.depth > 0,
-                    item.evidence,
+                    item.evidence or evidence(None, kind_rule=item.kind_rule),
                     bool(tails),
                 )
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reader.extract.model import Evidence, Quote, QuoteKind, Span
+from reader.extract.model import Evidence, KindRule, Quote, QuoteKind, Span
 
 _new = object.__new__
 
@@ -29,8 +29,8 @@ def _setters(cls: type, names: str) -> list[Callable[[Any, Any], None]]:
 
 
 _span_start, _span_end = _setters(Span, "start end")
-_ev_rule, _ev_cue, _ev_cue_span, _ev_mention, _ev_mention_span = _setters(
-    Evidence, "rule cue cue_span mention mention_span"
+_ev_rule, _ev_cue, _ev_cue_span, _ev_mention, _ev_mention_span, _ev_kind_rule = _setters(
+    Evidence, "rule cue cue_span mention mention_span kind_rule"
 )
 (
     _q_start,
@@ -55,19 +55,21 @@ def span(start: int, end: int) -> Span:
 
 
 def evidence(
-    rule: str,
+    rule: str | None,
     cue: str | None = None,
     cue_span: Span | None = None,
     mention: str | None = None,
     mention_span: Span | None = None,
+    kind_rule: KindRule | None = None,
 ) -> Evidence:
-    """`Evidence(rule, cue, cue_span, mention, mention_span)`."""
+    """`Evidence(rule, cue, cue_span, mention, mention_span, kind_rule)`."""
     value = _new(Evidence)
     _ev_rule(value, rule)
     _ev_cue(value, cue)
     _ev_cue_span(value, cue_span)
     _ev_mention(value, mention)
     _ev_mention_span(value, mention_span)
+    _ev_kind_rule(value, kind_rule)
     return value
 
 
