@@ -22,6 +22,7 @@ In short:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from enum import Enum, StrEnum
 from typing import NamedTuple
@@ -64,6 +65,7 @@ _MINOR_WORDS = frozenset(
         "from",
         "as",
         "vs",
+        "&",
         "is",
         "are",
         "be",
@@ -501,6 +503,106 @@ KindDecision = Callable[[KindContext], QuoteKind | None]
 """A kind rule: the kind it decides for a quote, or None to let the next rule read it."""
 
 
+_POSSESSIVES = frozenset(["her", "his", "their", "its", "my", "our", "your"])
+_OWN_WORDS_VERBS = frozenset(["put", "puts", "putting", "phrased", "phrases"])
+
+
+def in_their_words(c: KindContext) -> QuoteKind | None:
+    """`in her words, "unhealthy."`, `as he put it, "..."`: a fragment of someone's speech.
+
+    Read before the scare cues, which take `words` and `phrase` for a term held at a distance.
+    """
+    lowers = c.pre.lowers[-6:]
+    if lowers and lowers[-1] in (",", ":"):
+        lowers = lowers[:-1]
+    if len(lowers) >= 3 and lowers[-1] == "words":
+        owner = lowers[-3] if lowers[-2] == "own" and len(lowers) >= 4 else lowers[-2]
+        at = lowers[-4] if lowers[-2] == "own" and len(lowers) >= 4 else lowers[-3]
+        if at == "in" and (owner in _POSSESSIVES or owner.endswith(("'s", "’s"))):
+            return QuoteKind.PARTIAL
+    if (
+        len(lowers) >= 3
+        and lowers[-1] == "it"
+        and lowers[-2] in _OWN_WORDS_VERBS
+        and "as" in lowers
+    ):
+        return QuoteKind.PARTIAL  # as she put it, "..."
+    return None
+
+
+_NAMING_PARTICIPLES = frozenset(
+    ["called", "dubbed", "named", "nicknamed", "titled", "entitled", "termed", "labeled"]
+)
+"""Participles that give a thing its name after a noun (`a group called "..."`)."""
+_NOT_A_NAMED_NOUN = _COPULAS | frozenset(
+    ["who", "which", "that", "also", "once", "then", "publicly", "repeatedly", "has", "have", "had"]
+)
+
+
+def named_by_participle(c: KindContext) -> QuoteKind | None:
+    """`a phenomenon called "differential nonresponse"`, `a play called "Los Hijos"`: a name.
+
+    The participle follows a common noun (after a determiner) and the quote follows it; with a
+    speaker who calls something so (`she called "..."`, `critics called it "..."`) it is theirs.
+    """
+    pre = c.pre
+    lowers = pre.lowers
+    n = len(lowers)
+    if n and lowers[-1] in ("the", "a", "an"):
+        n -= 1  # a blog, called the "Feed"
+    if n < 3 or lowers[n - 1] not in _NAMING_PARTICIPLES:
+        return None
+    j = n - 2
+    if lowers[j] == "," and j > 0:
+        j -= 1
+    noun = pre.texts[j]
+    if not noun[0].isalpha() or not noun[0].islower() or lowers[j] in _NOT_A_NAMED_NOUN:
+        return None
+    if noun.endswith("ly") or lowers[j] in _OBJECT_PRONOUNS:
+        return None
+    if DETERMINERS.isdisjoint(lowers[max(0, j - 3) : j]):
+        return None
+    return QuoteKind.TITLE if c.title_case else QuoteKind.SCARE
+
+
+def title_after_told(c: KindContext) -> QuoteKind | None:
+    """`told "Fox and Friends"`, `appeared on "Meet the Press"`: a programme, a title."""
+    before = c.pre.lowers[-1] if c.pre.lowers else ""
+    if before in ("told", "on") and c.words >= 2 and c.title_case and c.quote[:1].isupper():
+        return QuoteKind.TITLE
+    return None
+
+
+def markup_value(c: KindContext) -> QuoteKind | None:
+    """`tweet-date="2016-06-29"`, `href="http://..."`: an attribute value left in the text.
+
+    HTML pasted as text quotes its attribute values after `=`; they are markup, not speech.
+    """
+    return QuoteKind.SCARE if c.before == "=" else None
+
+
+_DEFINING_WORDS = frozenset(["defined", "which"])
+_DEFINED_AFTER = (("defined", "as"), ("which", "is", "defined"), ("which", "means"))
+"""Words after a quoted term that explain it. Not `meaning`, which as often follows a judgement
+(`the immunity was only "partial," meaning ...`: somebody's word, measured on PolNeAR dev)."""
+
+
+def term_defined_after(c: KindContext) -> QuoteKind | None:
+    """`a "targeted employment area," which is defined as ...`: a term the writer explains."""
+    lowers = c.post.lowers
+    if not c.embedded or c.words > SCARE_MAX_WORDS or not lowers:
+        return None
+    rest = lowers[1:5] if lowers[0] == "," else lowers[:4]
+    if c.quote.rstrip()[-1:] == ",":
+        rest = lowers[:4]
+    if not rest or rest[0] not in _DEFINING_WORDS:
+        return None
+    for words in _DEFINED_AFTER:
+        if tuple(rest[: len(words)]) == words:
+            return QuoteKind.SCARE
+    return None
+
+
 def title_after_title_noun(c: KindContext) -> QuoteKind | None:
     """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title."""
     if _title_cue(c.pre) and (c.title_case or (c.before == "," and not _spoken(c.pre))):
@@ -676,10 +778,15 @@ class Rule(NamedTuple):
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(KindRule.MARKUP_VALUE, markup_value, Scope.ANY),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, Scope.ANY),
+    Rule(KindRule.IN_THEIR_WORDS, in_their_words, Scope.ANY),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, Scope.EMBEDDED),
     Rule(KindRule.SCARE_CUE_BEFORE, scare_cue_before, Scope.ANY),
     Rule(KindRule.TITLE_AFTER_POSSESSIVE, title_after_possessive, Scope.ANY),
+    Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, Scope.EMBEDDED),
+    Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, Scope.EMBEDDED),
+    Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, Scope.EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, Scope.EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, Scope.EMBEDDED),
     Rule(KindRule.LISTED_TERM, listed_term, Scope.EMBEDDED),
@@ -728,3 +835,50 @@ def classify(
         if kind is not None:
             return kind, name
     raise AssertionError("the last kind rule always decides")  # pragma: no cover
+
+
+_TEASER = re.compile(
+    r"(?:READ MORE|Read more|RELATED|Related|SEE ALSO|See also|ALSO READ|Also read|MORE|WATCH"
+    r"|Watch|LISTEN|RECOMMENDED|DON'T MISS|PHOTOS|VIDEO)\s*:"
+)
+"""The label of a line that links to another article (`READ MORE: ...`), at a paragraph start."""
+_FOLD_WORDS = re.compile(r"\w+")
+
+
+def teaser_line(paragraph: str, title: str) -> bool:
+    """`READ MORE: "We will rebuild," mayor says`: a headline linking elsewhere, not speech."""
+    del title
+    return _TEASER.match(paragraph) is not None
+
+
+def repeated_headline(paragraph: str, title: str) -> bool:
+    """The headline again in the body (marks, case or punctuation changed): not speech here."""
+    if not title or len(paragraph) > 2 * len(title) + 8:
+        return False
+    return _FOLD_WORDS.findall(paragraph.casefold()) == _FOLD_WORDS.findall(title.casefold())
+
+
+class ParagraphRule(NamedTuple):
+    """A rule that decides the kind of every top-level quote of a paragraph, read first."""
+
+    name: KindRule
+    """The name recorded on the evidence of the quotes it decides."""
+    applies: Callable[[str, str], bool]
+    """Whether it applies, given the paragraph's text and the article's title."""
+    kind: QuoteKind
+    """The kind it gives the quotes of the paragraph."""
+
+
+PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    ParagraphRule(KindRule.TEASER_LINE, teaser_line, QuoteKind.TITLE),
+    ParagraphRule(KindRule.REPEATED_HEADLINE, repeated_headline, QuoteKind.TITLE),
+)
+"""Paragraphs whose quotes are parts of headlines, whatever the narration around them says."""
+
+
+def paragraph_kind(paragraph: str, title: str) -> tuple[QuoteKind, KindRule] | None:
+    """The kind and rule for every quote of a paragraph (`PARAGRAPH_RULES`), or None."""
+    for rule in PARAGRAPH_RULES:
+        if rule.applies(paragraph, title):
+            return rule.kind, rule.name
+    return None

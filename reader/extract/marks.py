@@ -111,6 +111,8 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         role = _role(before, after)
+        if before.isdigit() and mark in ('"', "”", "''", "’’") and _is_inches(text, s, start):
+            continue  # 6'3": feet and inches, not a closing mark
         if mark in ('"', "''", "’’", "``", "“", "”", "„", "«", "»"):
             if mark in _DOUBLE_OPENERS:
                 bias = Bias.OPEN
@@ -124,6 +126,14 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         if single is not None:
             marks.append(single)
     return marks
+
+
+def _is_inches(text: str, s: int, start: int) -> bool:
+    """Whether the mark at s ends a height such as `6'3"` or `5’11”` (feet, then inches)."""
+    i = s - 1
+    while i > start and i > s - 3 and text[i - 1].isdigit():
+        i -= 1  # the inches: one or two digits
+    return i - 2 >= start and text[i - 1] in "'’" and text[i - 2].isdigit()
 
 
 def _single(

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.kinds import paragraph_kind
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Speaker
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
@@ -66,9 +67,14 @@ def run(article: Article) -> Extraction:
     quote_items: list[Item] = []
     nested_items: list[Item] = []
     reported_items: list[Item] = []
+    title = article.title
     for number, paragraph in enumerate(paragraphs):
-        for q in top_at.get(number, ()):
+        quotes_here = top_at.get(number, ())
+        headline = paragraph_kind(paragraph.text, title) if quotes_here else None
+        for q in quotes_here:
             item = read_quote(text, paras, q, index)
+            if headline is not None:
+                item.kind, item.kind_rule = headline
             if quote_items:
                 link_split(text, paras, quote_items[-1], item)
                 share_coordinated(paras, quote_items[-1], item)
