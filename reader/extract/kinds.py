@@ -882,3 +882,10 @@ def paragraph_kind(paragraph: str, title: str) -> tuple[QuoteKind, KindRule] | N
         if rule.applies(paragraph, title):
             return rule.kind, rule.name
     return None
+
+
+def rule_descriptions() -> dict[KindRule, str]:
+    """What each kind rule decides, in a line: the first line of its function's docstring."""
+    rows: list[tuple[KindRule, Callable[..., object]]] = [(r.name, r.decide) for r in RULES]
+    rows += [(r.name, r.applies) for r in PARAGRAPH_RULES]
+    return {name: (func.__doc__ or "").strip().split("\n")[0] for name, func in rows}
