@@ -24,7 +24,7 @@ from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
-from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Speaker
+from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
     Item,
@@ -35,7 +35,6 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
-from reader.extract.values import evidence, quote, span
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -140,7 +139,7 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
             cluster, rule = _continued(items, pos, item, last_in_para, last_speaker, last_paragraph)
             item.speaker = cluster
             if cluster is not None:
-                item.evidence = evidence(rule, kind_rule=item.kind_rule)
+                item.evidence = Evidence(rule, kind_rule=item.kind_rule)
         if item.speaker is not None:
             last_speaker = item.speaker
             last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
@@ -183,16 +182,16 @@ def _evidence(att: Attribution, kind_rule: KindRule | None) -> Evidence:
     cue = att.cue
     if cue is None:
         if mention is None:
-            return evidence(att.rule, kind_rule=kind_rule)
-        return evidence(
-            att.rule, None, None, mention.text, span(mention.start, mention.end), kind_rule
+            return Evidence(att.rule, kind_rule=kind_rule)
+        return Evidence(
+            att.rule, None, None, mention.text, Span(mention.start, mention.end), kind_rule
         )
-    return evidence(
+    return Evidence(
         att.rule,
         cue.text,
-        span(cue.start, cue.end),
+        Span(cue.start, cue.end),
         mention.text if mention else None,
-        span(mention.start, mention.end) if mention else None,
+        Span(mention.start, mention.end) if mention else None,
         kind_rule,
     )
 
@@ -258,16 +257,16 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
             else:
                 quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
             quotes.append(
-                quote(
+                Quote(
                     start,
                     end,
                     quote_text,
                     item.kind,
                     item.paragraph,
                     speaker_id,
-                    tuple([span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
+                    tuple([Span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
                     raw.depth > 0,
-                    item.evidence or evidence(None, kind_rule=item.kind_rule),
+                    item.evidence or Evidence(None, kind_rule=item.kind_rule),
                     bool(tails),
                 )
             )
@@ -276,7 +275,7 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
         ):  # by nobody known: not worth listing
             r = item.reported
             quotes.append(
-                quote(
+                Quote(
                     r.start,
                     r.end,
                     text[r.start : r.end],
