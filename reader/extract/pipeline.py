@@ -14,7 +14,6 @@ Every step does bounded work per token or per quote, so the whole is linear in t
 
 from __future__ import annotations
 
-import gc
 import operator
 import re
 import unicodedata
@@ -321,15 +320,7 @@ def _last_paragraph(item: Item, tails: Sequence[Item]) -> int:
 def extract(article: Article) -> Extraction:
     """Find the quotes and speakers of `article` (quotes in article order, speakers by count).
 
-    The cyclic garbage collector is paused for the run: a book makes hundreds of thousands of
-    short-lived tokens (acyclic tuples, freed by reference counting), and every collection they
-    trigger would walk the long-lived article again, about a tenth of the run. The previous state
-    is restored however the run ends.
+    The caller's garbage collector is left as it is; a program that owns its process and
+    extracts a book can run this inside `reader.collector.paused_collector` (about 20% faster).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return run(article)
-    finally:
-        if was_enabled:
-            gc.enable()
+    return run(article)
