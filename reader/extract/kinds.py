@@ -38,7 +38,7 @@ from reader.extract.cues import (
     TITLE_NOUNS,
 )
 from reader.extract.model import KindRule, QuoteKind
-from reader.extract.tokens import Toks, indexes_in
+from reader.extract.tokens import Toks, indexes_in, is_capitalised, is_word
 
 SCARE_MAX_WORDS = 4
 """An unattributed fragment inside a sentence with at most this many words is a scare quote."""
@@ -260,7 +260,7 @@ def characterisation(pre: Toks) -> Frame | None:
     word = lowers[n - 1]
     before = lowers[n - 2] if n > 1 else ""
     for i in range(n - 1, max(-1, n - _CALL_OBJECT_WORDS - 2), -1):
-        if not pre.texts[i][0].isalnum():
+        if not is_word(pre, i):
             break  # `called for calm, and "..."`: the call is over
         if (lowers[i] in CALL_VERBS or lowers[i] in LABEL_VERBS) and not (
             i and lowers[i - 1] in DETERMINERS  # a call for "...": a noun
@@ -288,7 +288,7 @@ def in_words_of_someone(pre: Toks) -> bool:
     """
     lowers = pre.lowers
     for i in indexes_in(pre, 0, len(lowers), _JUDGING_VERBS):
-        if pre.texts[i][0].isalnum():
+        if is_word(pre, i):
             prev = lowers[i - 1] if i else ""
             if prev not in _NOT_A_VERB_AFTER and not prev.endswith(("'s", "’s")):
                 return True
@@ -312,11 +312,10 @@ def _modifies_noun(post: Toks, quote: str) -> bool:
     """Whether a lower-case noun follows the quote: `as the "establishment" candidate`."""
     if not post.texts or quote.rstrip()[-1:] in ",.;:!?":
         return False
-    after = post.texts[0]
     word = post.lowers[0]
     return (
-        after[0].isalnum()
-        and after[:1].islower()
+        is_word(post, 0)
+        and post.texts[0][:1].islower()
         and word not in _CLAUSE_STARTS
         and word not in _NOT_NOUNS
         and not word.endswith(("ed", "ing", "ly"))
@@ -348,17 +347,17 @@ _NOT_NOUNS = DETERMINERS | frozenset(
 
 def _nickname(pre: Toks, post: Toks, quote: str) -> bool:
     """A nickname inside a name: `Rep. Robert C. "Bobby" Scott`, `Marcia "Cia" Price`."""
-    before, after = pre.texts, post.texts
+    n = len(pre)
     return (
-        bool(before)
-        and bool(after)
+        n > 0
+        and len(post) > 0
         and _count_words(quote, 2) <= 2
         and (
-            before[-1][0].isupper()
-            or (before[-1] == "." and len(before) > 1 and before[-2][0].isupper())
+            is_capitalised(pre, n - 1)
+            or (pre.texts[n - 1] == "." and n > 1 and is_capitalised(pre, n - 2))
         )
-        and after[0][0].isupper()
-        and after[0][0].isalnum()
+        and is_capitalised(post, 0)
+        and is_word(post, 0)
         and quote[:1].isupper()
     )
 
@@ -682,7 +681,7 @@ def nickname(c: KindContext) -> QuoteKind | None:
 def headline_with_byline(c: KindContext) -> QuoteKind | None:
     """`"...," by Times' Ben Sisario`: a headline with its byline, a title."""
     after = c.post.texts
-    if len(after) > 1 and after[0] == "by" and after[1][0].isupper():
+    if len(after) > 1 and after[0] == "by" and is_capitalised(c.post, 1):
         return QuoteKind.TITLE
     return None
 
