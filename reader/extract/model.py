@@ -166,14 +166,16 @@ class Extraction:
     """All quotes, sorted by start offset."""
     speakers: tuple[Speaker, ...] = ()
     """All speakers, most quoted first."""
-    _by_id: dict[str, Speaker] = field(default_factory=dict, repr=False, compare=False)
+    _by_id: dict[str, Speaker] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # built once here, never changed after: not a cache filled behind a frozen front
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.speakers})
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """Return the speaker with `speaker_id`, or None."""
         if speaker_id is None:
             return None
-        if not self._by_id:
-            self._by_id.update((s.id, s) for s in self.speakers)
         return self._by_id.get(speaker_id)
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:
