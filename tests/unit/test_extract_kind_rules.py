@@ -10,7 +10,7 @@ from reader.extract.kinds import (
     PARAGRAPH_RULES,
     RULES,
     KindContext,
-    Scope,
+    Position,
     classify,
     in_their_words,
     named_by_participle,
@@ -160,7 +160,7 @@ def test_teaser_and_headline_paragraph_rules_alone() -> None:
 def test_every_rule_has_one_name_and_a_sentence_always_gets_a_kind() -> None:
     names = [r.name for r in RULES] + [r.name for r in PARAGRAPH_RULES]
     assert sorted(names) == sorted(KindRule)  # each name used once, none left unused
-    assert RULES[-1].scope is Scope.STANDALONE
+    assert {Position.AFTER_NARRATION, Position.SENTENCE_START} <= RULES[-1].scope
     assert classify("Hello there.", toks(""), toks(""), None, False) == (
         D,
         KindRule.STANDALONE_UTTERANCE,
