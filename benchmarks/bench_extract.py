@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.book import make_book
-from reader.collector import paused_collector
 from reader.document import Article, blocks_of, build_article
 from reader.extract import QuoteKind, extract
+from reader.extract.collector import paused_collector
 from reader.extract.paragraphs import Paras
 from reader.extract.spans import find_spans
 
@@ -59,7 +59,8 @@ def timed(
     """Best CPU time of `repeat` extractions of `text`, printed with its rate.
 
     The collector is paused around each run as the reader's extraction child and subcommands
-    do (`reader.collector`); `collector=True` leaves it running, as a library caller's would.
+    do (`reader.extract.collector`); `collector=True` leaves it running, as a library caller's
+    would.
     """
     if load:
         from reader.load import load_bytes
@@ -129,7 +130,8 @@ def print_phases(article: Article, total: float, repeat: int) -> None:
 def main() -> int:
     seconds = timed("book (dev set repeated)", book(), phases=True)
     running = timed("the same, the collector running", book(), collector=True)
-    print(f"    collector running / paused: {running / seconds:.2f}x (see reader/collector.py)")
+    ratio = running / seconds
+    print(f"    collector running / paused: {ratio:.2f}x (see reader.extract.collector)")
     timed("benchmarks/book.py prose book", make_book(), load=True, phases=True)
     timed("1 MB of straight double marks", '"' * 1_000_000, repeat=1)
     timed("1 MB of alternating curly marks", "“a ”b ‘c ’d " * 90_000, repeat=1)

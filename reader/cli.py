@@ -17,8 +17,8 @@ from types import ModuleType
 from typing import Protocol, cast
 
 from reader import __version__
-from reader.collector import paused_collector
 from reader.commands import COMMANDS
+from reader.extract.collector import paused_collector
 from reader.load import LoadError, open_article
 from reader.load.progressive import open_progressively
 
@@ -128,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] in COMMANDS:
             name = args_list[0]
             args = command_parser(name).parse_args(args_list[1:])
-            with paused_collector():  # a short process that mostly extracts: reader.collector
+            # a short process that mostly extracts: see reader.extract.collector
+            with paused_collector():
                 return _command(name).run(args)
         return _open(open_parser().parse_args(args_list))
     except LoadError as error:

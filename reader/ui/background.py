@@ -81,13 +81,14 @@ class SubprocessExtractor:
 
 def _child_main() -> int:
     """In the child: read a packed article on stdin, write the pickled result on stdout."""
-    from reader.collector import paused_collector
+    from reader.extract.collector import paused_collector
 
     article = unpack(pickle.load(sys.stdin.buffer))
     try:
         from reader.extract import extract
 
-        with paused_collector():  # this process only extracts (measured in reader.collector)
+        # this process only extracts: see reader.extract.collector
+        with paused_collector():
             result: tuple[str, object] = ("ok", extract(article))
     except Exception as error:  # reported to the parent, which shows a notice
         result = ("error", f"{type(error).__name__}: {error}")

@@ -1,8 +1,8 @@
 """The reader never leaves the garbage collector off, nor freezes what it made.
 
 Left off, a long reading session would keep every reference cycle it makes until the reader
-quits: memory that grows while the user reads. (`reader.collector` says why the start no longer
-pauses it.)
+quits: memory that grows while the user reads. (`reader.extract.collector` says why the start
+no longer pauses it.)
 """
 
 from __future__ import annotations
