@@ -419,14 +419,15 @@ _UNSET: object = object()
 class KindContext:
     """What the kind rules read about one top-level quote, with the derived facts they share.
 
-    The derived facts (`title_case`, `scare_cue`, `frame`) are worked out when a rule first asks
-    and kept: most quotes (`"...," she said`) are decided without ever reading them.
+    The derived facts (`words`, `title_case`, `scare_cue`, `frame`) are worked out when a rule
+    first asks and kept: most quotes (`"...," she said`) are decided without ever reading them.
     """
 
     __slots__ = (
         "_frame",
         "_scare_cue",
         "_title_case",
+        "_words",
         "attribution",
         "before",
         "cued",
@@ -436,7 +437,6 @@ class KindContext:
         "post",
         "pre",
         "quote",
-        "words",
     )
 
     def __init__(
@@ -460,17 +460,23 @@ class KindContext:
         """True when the quote sits inside a sentence of narration."""
         self.in_list = in_list
         """True when the quote is one of several quoted terms joined by commas or `and`."""
-        self.words = _count_words(quote, 2 * SCARE_MAX_WORDS)  # no threshold below is higher
-        """How many words the quote has (counted up to one more than any rule asks about)."""
         self.before = pre.texts[-1] if pre.texts else ""
         """The token right before the opening mark, as written (empty at a sentence start)."""
         self.cued = attribution is not None and attribution.cue is not None
         """Whether the attribution found a cue verb."""
         self.named = attribution is not None and attribution.mention is not None
         """Whether the attribution names a speaker."""
+        self._words = -1
         self._title_case: bool | None = None
         self._scare_cue: object = _UNSET
         self._frame: object = _UNSET
+
+    @property
+    def words(self) -> int:
+        """How many words the quote has (counted up to one more than any rule asks about)."""
+        if self._words < 0:
+            self._words = _count_words(self.quote, 2 * SCARE_MAX_WORDS)
+        return self._words
 
     @property
     def title_case(self) -> bool:
@@ -867,9 +873,14 @@ def teaser_line(paragraph: str, title: str) -> bool:
     return _TEASER.match(paragraph) is not None
 
 
+def _headline_length(paragraph: str, title: str) -> bool:
+    """Whether `paragraph` is short enough to be the (non-empty) `title` written again."""
+    return bool(title) and len(paragraph) <= 2 * len(title) + 8
+
+
 def repeated_headline(paragraph: str, title: str) -> bool:
     """The headline again in the body (marks, case or punctuation changed): not speech here."""
-    if not title or len(paragraph) > 2 * len(title) + 8:
+    if not _headline_length(paragraph, title):
         return False
     return _FOLD_WORDS.findall(paragraph.casefold()) == _FOLD_WORDS.findall(title.casefold())
 
@@ -892,8 +903,14 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
 """Paragraphs whose quotes are parts of headlines, whatever the narration around them says."""
 
 
+_TEASER_INITIALS = frozenset("RMWLSADPV")
+"""First letters of the `_TEASER` labels: a paragraph starting otherwise cannot be a teaser."""
+
+
 def paragraph_kind(paragraph: str, title: str) -> tuple[QuoteKind, KindRule] | None:
     """The kind and rule for every quote of a paragraph (`PARAGRAPH_RULES`), or None."""
+    if paragraph[:1] not in _TEASER_INITIALS and not _headline_length(paragraph, title):
+        return None  # most paragraphs of a book: no rule can apply
     for rule in PARAGRAPH_RULES:
         if rule.applies(paragraph, title):
             return rule.kind, rule.name

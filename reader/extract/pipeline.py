@@ -175,6 +175,18 @@ def _continued(
     return None, ""
 
 
+_KIND_ONLY: dict[KindRule | None, Evidence] = {}
+"""The evidence of quotes with no speaker: the kind rule alone, one shared value per rule."""
+
+
+def _kind_only(kind_rule: KindRule | None) -> Evidence:
+    """`Evidence(None, kind_rule=kind_rule)`, made once per rule (a frozen value, shareable)."""
+    found = _KIND_ONLY.get(kind_rule)
+    if found is None:
+        found = _KIND_ONLY[kind_rule] = Evidence(None, kind_rule=kind_rule)
+    return found
+
+
 def _evidence(att: Attribution, kind_rule: KindRule | None) -> Evidence:
     """The evidence of an attribution, with the rule that decided the quote's kind."""
     mention = att.mention
@@ -265,7 +277,7 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
                     speaker_id,
                     tuple([Span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
                     raw.depth > 0,
-                    item.evidence or Evidence(None, kind_rule=item.kind_rule),
+                    item.evidence or _kind_only(item.kind_rule),
                     bool(tails),
                 )
             )
