@@ -272,3 +272,17 @@ def _merge_mapping(base: Any, ours: Any, theirs: Any, key: Callable[[Any], Any])
         if value is not _MISSING:
             result[name] = value
     return result
+
+
+def value_text(value: Any) -> str:
+    """A field's value in words, for messages: a passage's text, tags joined, else as is."""
+    if isinstance(value, dict):
+        return str(value.get("exact", value))
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def kept_text(annotation: Annotation, field: str) -> str:
+    """The value of `field` the merge kept in `annotation`, in words (see `value_text`)."""
+    return value_text(_plain(field, annotation))

@@ -5,7 +5,8 @@ The API the UI calls (all on plain values; nothing here imports Textual):
     store = NotesStore.open(article, notes_dir=None)   # finds the article's file, or a new one
     store.annotations              # live annotations, sorted by id
     store.read_only                # None, or why nothing can be saved (shown to the user)
-    store.recoverable              # True when `recover()` can repair the file
+    store.recoverable              # True when `recover()` can merge away conflict markers
+    store.restorable               # True when `recover()` can restore the last good copy
     store.add(article.text, start, end, note="", color="yellow", tags=()) -> Annotation
     store.update(annotation_id, note=..., color=..., tags=...)     -> Annotation
     store.delete(annotation_id)                                    -> Annotation (tombstone)
@@ -15,7 +16,8 @@ The API the UI calls (all on plain values; nothing here imports Textual):
     store.ordered(article)      -> list[Anchoring]   # article order, orphans last (Notes pane)
     store.refresh()             # pick up changes made on disk (a `git pull`)
     store.unsaved / store.save()  # a change that could not be written yet, and a retry
-    store.recover()             # conflict markers: merge both sides by id, keep a backup
+    store.recover()             # conflict markers: merge both sides by id, keep a backup;
+                                # an unreadable or lost file: restore the last good copy
 
 Every change is saved at once; a change that cannot be written (disk full) raises
 `StoreError` but stays in memory and is written with the next change or `save()`. A save
@@ -72,16 +74,21 @@ from annotations.model import (
 )
 from annotations.safe_files import (
     LockTimeout,
+    NotRegularFile,
     atomic_write,
     file_lock,
+    read_regular,
     remove_stale_temporaries,
+    write_target,
 )
 from annotations.yaml_io import (
     ConflictMarkersError,
     NewerSchemaError,
     NotesFormatError,
+    comment_lines,
     decode,
     dump_bytes,
+    has_conflict_markers,
     parse,
     parse_bytes,
     split_conflict,
@@ -105,6 +112,9 @@ __all__ = [  # the location names are re-exported: callers use `store.notes_dir`
 
 IGNORE_PATTERNS: tuple[str, ...] = ("*.lock", ".*.tmp", "*.bak")
 """Files the store makes beside the notes that do not belong in git."""
+
+BACKUP_SUFFIX = ".bak"
+"""`<notes file>.bak` is the last good copy: the file as it was before the last save."""
 
 LOCK_TIMEOUT = 10.0
 """Seconds a save waits for another process's save before giving up."""
@@ -153,10 +163,16 @@ class NotesStore:
         """Why the notes cannot be saved (shown to the user), or None when they can."""
         self.recoverable = False
         """True when `recover()` can repair the file (it has git conflict markers)."""
+        self.restorable = False
+        """True when the file cannot be read and `recover()` can restore its last good copy."""
         self.unsaved = False
         """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
         """Where each annotation landed in the last `reanchor`, by id."""
+        self.comment_lines: tuple[int, ...] = ()
+        """Lines of `#` comments written by hand in the file; the next save drops them."""
+        self.restored_from: Path | None = None
+        """The last good copy the last `recover()` restored, when it restored one."""
         self._base: NotesFile | None = None
         self._disk_sha: str | None = None
         self._undo: list[_Change] = []
@@ -222,13 +238,18 @@ class NotesStore:
                 self.read_only = f"{error}. The file was not changed; update the reader."
                 return
             except NotesFormatError as error:
-                self.read_only = (
-                    f"cannot read notes: {error}. The file was not changed; fix it by hand "
-                    "or restore it from git, then open the article again."
+                self.restorable = self._backup_readable()
+                remedy = (
+                    f"'reader notes recover' restores the last good copy ({self.backup_path.name})"
+                    if self.restorable
+                    else "fix it by hand or restore it from git, then open the article again"
                 )
+                self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
                 return
             self.notes = notes
             self._base = notes
+            with contextlib.suppress(NotesFormatError):
+                self.comment_lines = comment_lines(decode(data, str(self.path)), str(self.path))
             if notes.schema > SCHEMA_VERSION:
                 self.read_only = (
                     f"{self.path}: written by a newer reader (schema {notes.schema}, this one "
@@ -237,13 +258,41 @@ class NotesStore:
 
     def _read(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
+            return read_regular(self.path)
         except FileNotFoundError:
             return None
+        except NotRegularFile as error:
+            raise StoreError(str(error)) from None
         except OSError as error:
             raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from None
 
     # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def backup_path(self) -> Path:
+        """The last good copy: the file as it was before the last save replaced it."""
+        target = write_target(self.path)
+        return target.with_name(target.name + BACKUP_SUFFIX)
+
+    def _backup_readable(self) -> bool:
+        try:
+            parse_bytes(read_regular(self.backup_path), str(self.backup_path))
+        except (OSError, NotesFormatError):
+            return False
+        return True
+
+    @property
+    def comments_warning(self) -> str | None:
+        """What the next save will drop (hand-written `#` comments), or None."""
+        if not self.comment_lines:
+            return None
+        lines = ", ".join(str(line) for line in self.comment_lines[:8])
+        more = ", ..." if len(self.comment_lines) > 8 else ""
+        return (
+            f"{self.path} has # comments (line{'s' * (len(self.comment_lines) > 1)} "
+            f"{lines}{more}) that the reader does not keep: the next save drops them, and the "
+            f"file as it was is kept as {self.backup_path.name}. Write prose in a note instead."
+        )
 
     @property
     def exists(self) -> bool:
@@ -478,11 +527,13 @@ class NotesStore:
                 ours = self._merge_disk(ours, data)
             new = dump_bytes(ours)
             if new != data:
-                atomic_write(self.path, new)
+                # The file replaced was read and parsed (or we would be read-only): keep it.
+                atomic_write(self.path, new, backup=None if data is None else self.backup_path)
             self.notes = ours
             self._base = ours
             self._disk_sha = _sha(new)
             self.unsaved = False
+            self.comment_lines = ()
 
     def _merge_disk(self, ours: NotesFile, data: bytes | None) -> NotesFile:
         if data is None:
@@ -541,33 +592,74 @@ class NotesStore:
         return merge(base, ours, theirs)
 
     def recover(self) -> Path:
-        """Repair a file with git conflict markers: merge both sides by id, keep a backup.
+        """Repair the notes file; return the path the file as it was is kept under.
 
-        Returns the backup's path. Raises `StoreError` (and changes nothing) when the file
-        has no markers or a side cannot be read.
+        Git conflict markers: both sides are merged by id, the conflicted file is kept as
+        `<name>.conflict-<time>.bak`. A file that cannot be read otherwise (or that is gone)
+        is replaced by its last good copy (`backup_path`), the unreadable one kept as
+        `<name>.broken-<time>.bak`. Inside a git repository whose index shows the file as
+        unmerged, the repaired file is staged so git sees the conflict as resolved. Raises
+        `StoreError` (and changes nothing) when there is nothing to recover.
         """
         with self._lock, _file_lock(self.path):
             data = self._read()
-            if data is None:
-                raise StoreError(f"{self.path} does not exist")
-            text = decode(data, str(self.path))
-            sides = split_conflict(text)
-            if sides.ours == sides.theirs == text:
-                raise StoreError(f"{self.path} has no conflict markers to recover from")
-            try:
-                merged = self._merge_sides(text)
-            except NotesFormatError as error:
-                raise StoreError(f"cannot recover: {error}") from None
+            text = None
+            if data is not None:
+                with contextlib.suppress(NotesFormatError):
+                    text = decode(data, str(self.path))
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            backup = self.path.with_name(f"{self.path.name}.conflict-{stamp}.bak")
-            atomic_write(backup, data)
+            target = write_target(self.path)
+            if text is not None and has_conflict_markers(text):
+                try:
+                    merged = self._merge_sides(text)
+                except NotesFormatError as error:
+                    raise StoreError(f"cannot recover: {error}") from None
+                assert data is not None
+                kept = target.with_name(f"{target.name}.conflict-{stamp}.bak")
+                atomic_write(kept, data)
+                self.restored_from = None
+            else:
+                merged = self._restorable(data)
+                kept = self.backup_path
+                if data is not None:
+                    kept = target.with_name(f"{target.name}.broken-{stamp}.bak")
+                    atomic_write(kept, data)
+                self.restored_from = self.backup_path
             new = dump_bytes(merged)
             atomic_write(self.path, new)
             self.notes = merged
             self._base = merged
             self._disk_sha = _sha(new)
-            self.read_only, self.recoverable = None, False
-            return backup
+            self.read_only, self.recoverable, self.restorable = None, False, False
+            self.comment_lines = ()
+        from annotations.sync import mark_resolved  # git only matters after a repair
+
+        mark_resolved(self.path)
+        return kept
+
+    def _restorable(self, data: bytes | None) -> NotesFile:
+        """The last good copy, when the file is gone or unreadable; else `StoreError`."""
+        if data is not None:
+            try:
+                parse_bytes(data, str(self.path))
+            except NotesFormatError:
+                pass
+            else:
+                raise StoreError(f"{self.path} is readable and has no conflict markers")
+        try:
+            backup = read_regular(self.backup_path)
+        except FileNotFoundError:
+            problem = "does not exist" if data is None else "cannot be read"
+            raise StoreError(
+                f"{self.path} {problem} and there is no last good copy "
+                f"({self.backup_path.name}); fix it by hand or restore it from git"
+            ) from None
+        except OSError as error:
+            raise StoreError(f"cannot read {self.backup_path}: {error}") from None
+        try:
+            return parse_bytes(backup, str(self.backup_path))
+        except NotesFormatError as error:
+            raise StoreError(f"the last good copy cannot be read either: {error}") from None
 
 
 def _after(previous: str) -> str:

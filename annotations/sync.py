@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations.driver import merge_texts
+from annotations.merge import kept_text, value_text
 from annotations.model import NotesFile
 from annotations.repository import (
     ATTRIBUTES,
@@ -69,6 +70,7 @@ __all__ = [  # the repository names are re-exported: callers use `sync.init`, `s
     "IGNORED",
     "NOTES_PATTERN",
     "Change",
+    "Clash",
     "DriverStatus",
     "InitReport",
     "SyncError",
@@ -83,12 +85,20 @@ __all__ = [  # the repository names are re-exported: callers use `sync.init`, `s
     "git",
     "init",
     "is_repository",
+    "mark_resolved",
     "needs_driver",
     "register_driver",
     "sync",
 ]
+from annotations.safe_files import atomic_write, read_regular
 from annotations.store import NotesStore, StoreError
-from annotations.yaml_io import NotesFormatError, decode, has_conflict_markers, parse_bytes
+from annotations.yaml_io import (
+    NotesFormatError,
+    conflict_key,
+    decode,
+    has_conflict_markers,
+    parse_bytes,
+)
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 """The id of git's empty tree, to diff the first commit against."""
@@ -98,6 +108,22 @@ NETWORK_TIMEOUT = 120.0
 
 _PUSH_ATTEMPTS = 3
 """Fetch-merge-push rounds before giving up when others keep pushing in between."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """One field of one note edited on both sides: the value kept and the one set aside."""
+
+    note_id: str
+    """The annotation's id."""
+    field: str
+    """The field (`note`, `color`, `selector`...)."""
+    kept: str
+    """The value the merge kept, in words."""
+    other: str
+    """The value set aside under `conflicts:`, in words."""
+    other_author: str
+    """Who wrote the value set aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +142,8 @@ class Change:
     """Notes present only in the older version (deleted)."""
     readable: bool = True
     """False when a version is not a readable notes file (counted as one changed file)."""
+    clashes: tuple[Clash, ...] = ()
+    """Notes edited on both sides that the merge resolved (new `conflicts:` entries)."""
 
     def describe(self) -> str:
         """`Title: 3 added, 1 changed` (or `path changed` for a file that is not notes)."""
@@ -196,7 +224,30 @@ def _change(path: str, old: NotesFile | None, new: NotesFile | None, present: bo
         added=len(after.keys() - before.keys()),
         changed=sum(1 for i in after.keys() & before.keys() if after[i] != before[i]),
         removed=len(before.keys() - after.keys()),
+        clashes=_new_clashes(old, new),
     )
+
+
+def _new_clashes(old: NotesFile | None, new: NotesFile | None) -> tuple[Clash, ...]:
+    """Conflicts recorded in `new` and not in `old`, for live notes, with the kept value."""
+    if new is None:
+        return ()
+    seen = {conflict_key(c) for c in old.conflicts} if old is not None else set()
+    clashes: list[Clash] = []
+    for conflict in new.conflicts:
+        annotation = new.get(conflict.id)
+        if conflict_key(conflict) in seen or annotation is None or annotation.is_deleted:
+            continue
+        clashes.append(
+            Clash(
+                note_id=conflict.id,
+                field=conflict.field,
+                kept=kept_text(annotation, conflict.field),
+                other=value_text(conflict.value),
+                other_author=conflict.author,
+            )
+        )
+    return tuple(clashes)
 
 
 def _is_notes_path(path: str) -> bool:
@@ -235,19 +286,29 @@ def describe(change_list: Sequence[Change]) -> str:
 
 
 def commit_message(change_list: Sequence[Change]) -> str:
-    """A commit message saying which articles gained, changed or lost how many notes."""
+    """A commit message saying which articles gained, changed or lost how many notes.
+
+    Titles come from the notes files (others write them): control characters become spaces
+    and line breaks are flattened, so `git log` shows them as text on one line each.
+    """
     notes = [c for c in change_list if c.readable]
     added = sum(c.added for c in notes)
     changed = sum(c.changed for c in notes)
     removed = sum(c.removed for c in notes)
     if len(change_list) == 1:
-        subject = f"Notes on {change_list[0].title}: " + (
+        subject = f"Notes on {_one_line(change_list[0].title)}: " + (
             counts(added, changed, removed) if notes else "file changed"
         )
     else:
         subject = f"Notes on {len(change_list)} articles: {counts(added, changed, removed)}"
-    body = [f"- {c.describe()} ({c.path})" for c in change_list]
+    body = [f"- {_one_line(c.describe())} ({_one_line(c.path)})" for c in change_list]
     return subject + "\n\n" + "\n".join(body) + "\n"
+
+
+def _one_line(text: str) -> str:
+    # Control characters (escapes included) become spaces: a commit message is data for git,
+    # and `reader.load.clean` is out of this package's reach (the layering contract).
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 # -- sync ---------------------------------------------------------------------------------------
@@ -300,10 +361,28 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
             raise SyncError(f"cannot merge {error}") from None
         merged.append((path, result.text))
     for path, text in merged:
-        target = top / path
-        target.write_text(text, encoding="utf-8", newline="\n")
+        atomic_write(top / path, text.encode("utf-8"))  # a crash leaves the old or the new
         git(top, "add", "--", path)
     return [str(Path(p)) for p in paths]
+
+
+def mark_resolved(path: Path) -> bool:
+    """Stage a repaired notes file that git lists as unmerged, so git sees it resolved.
+
+    `reader notes recover` calls it: after a merge without the driver, git keeps the file's
+    conflict in its index until the file is added. False when there was nothing to do (not
+    in a repository, git missing, or the file not unmerged).
+    """
+    directory = path.parent
+    try:
+        if not is_repository(directory):
+            return False
+        if not git_out(directory, "ls-files", "--unmerged", "--", path.name):
+            return False
+        git(directory, "add", "--", path.name)
+    except SyncError:
+        return False
+    return True
 
 
 def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> None:
@@ -336,8 +415,8 @@ def _recover_marked_files(notes_dir: Path) -> list[tuple[str, str]]:
     """
     recovered: list[tuple[str, str]] = []
     for target in sorted(notes_dir.glob(NOTES_PATTERN)):
-        try:
-            text = target.read_text(encoding="utf-8", errors="replace")
+        try:  # a FIFO or socket under a notes name is skipped, never waited on
+            text = read_regular(target).decode("utf-8", errors="replace")
         except OSError:
             continue
         if not has_conflict_markers(text):

@@ -8,7 +8,8 @@ The one place callers import notes-file I/O from; the work is done in three modu
   stamp), so loading and dumping again gives the same bytes and one edited word is one line;
 - `conflict_markers`: spotting git conflict markers and splitting a file into its sides.
 
-Comments in a notes file are not kept when the reader rewrites it: prose belongs in `note:`.
+Comments in a notes file are not kept when the reader rewrites it (prose belongs in `note:`);
+`comment_lines` finds them so the store can warn first, and the old file stays as `.bak`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from annotations.yaml_read import (
     ConflictMarkersError,
     NewerSchemaError,
     NotesFormatError,
+    comment_lines,
     compose,
     decode,
     parse,
@@ -50,6 +52,7 @@ __all__ = [
     "NewerSchemaError",
     "NotesFormatError",
     "annotation_data",
+    "comment_lines",
     "compose",
     "conflict_data",
     "conflict_key",

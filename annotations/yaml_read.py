@@ -15,6 +15,7 @@ Every error is a `NotesFormatError` naming the file, line and column. Kept apart
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -411,3 +412,42 @@ def read_document(text: str, name: str) -> Document | None:
         return validator.document(fields["document"])
     except NotesFormatError:
         return None
+
+
+_HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+"""A `#` that could start a YAML comment: at a line's start or after a blank."""
+
+
+def comment_lines(text: str, name: str) -> tuple[int, ...]:
+    """The line numbers (from 1) of `#` comments a person wrote in a notes file's `text`.
+
+    The reader writes no comments, and PyYAML does not keep them, so a save drops them: the
+    store warns first. A `#` inside a note or a quoted string is text, not a comment: only
+    one outside every scalar counts. Raises `NotesFormatError` as `parse` does.
+    """
+    hashes = [match.start() for match in _HASH.finditer(text)]
+    if not hashes:
+        return ()
+    root = compose(text, name)
+    spans: list[tuple[int, int]] = []
+    stack: list[Node] = [] if root is None else [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        else:
+            spans.append((node.start_mark.index, node.end_mark.index))
+    spans.sort()
+    starts = [start for start, _ in spans]
+    lines: list[int] = []
+    for index in hashes:
+        at = bisect.bisect_right(starts, index) - 1
+        if at >= 0 and spans[at][0] <= index < spans[at][1]:
+            continue
+        line = text.count("\n", 0, index) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return tuple(lines)

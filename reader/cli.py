@@ -10,16 +10,19 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Protocol, cast
+from typing import NoReturn, Protocol, cast
 
 from reader import __version__
 from reader.commands import COMMANDS
+from reader.commands.common import UsageError
 from reader.extract.collector import paused_collector
 from reader.load import LoadError, open_article
+from reader.load.clean import clean
 from reader.load.progressive import open_progressively
 
 PROG = "reader"
@@ -55,7 +58,24 @@ def _commands_epilog() -> str:
     return "\n".join(lines)
 
 
-class _OpenParser(argparse.ArgumentParser):
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not argparse's usage plus the error."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise `UsageError` instead of printing the usage and exiting."""
+        unknown = message.removeprefix("unrecognized arguments: ")
+        if unknown != message and unknown.startswith("--"):
+            import difflib  # only on this error path
+
+            option = unknown.split()[0].split("=")[0]
+            options = set(re.findall(r"--[a-z][a-z0-9-]*", self.format_help()))
+            close = difflib.get_close_matches(option, sorted(options), n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean {close[0]}?)"
+        raise UsageError(message, self.prog)
+
+
+class _OpenParser(_OneLineParser):
     """Lists the subcommands in its help, importing their modules only when help is shown.
 
     (Importing every command loads extraction, search and the notes store: opening an article
@@ -114,7 +134,7 @@ def open_parser() -> argparse.ArgumentParser:
 def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser for `reader NAME ...`."""
     command = _command(name)
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog=f"{PROG} {name}", description=command.SUMMARY[:1].upper() + command.SUMMARY[1:] + "."
     )
     command.configure(parser)
@@ -125,13 +145,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and args_list[0] in COMMANDS:
-            name = args_list[0]
+        name = _command_name(args_list)
+        if name is not None:
             args = command_parser(name).parse_args(args_list[1:])
-            # a short process that mostly extracts: see reader.extract.collector
-            with paused_collector():
-                return _command(name).run(args)
+            try:
+                # a short process that mostly extracts: see reader.extract.collector
+                with paused_collector():
+                    return _command(name).run(args)
+            except UsageError as error:
+                raise UsageError(str(error), f"{PROG} {name}") from None
+        _reject_unknown_command(args_list)
         return _open(open_parser().parse_args(args_list))
+    except UsageError as error:
+        command = error.help_command
+        prefix = command.removeprefix(PROG).strip()
+        _error(f"{prefix + ': ' if prefix else ''}{error}; see {command} --help")
+        return EXIT_USAGE
     except LoadError as error:
         _error(str(error))
         return EXIT_USAGE
@@ -144,8 +173,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _command_name(args: list[str]) -> str | None:
+    """The subcommand `args` run, if any.
+
+    A file named like a command (`quotes`) opens when it is given alone and exists: `reader
+    quotes` with nothing after it could only be a mistake as a command. `./quotes` or
+    `reader -- quotes` always open the file.
+    """
+    if not args or args[0] not in COMMANDS:
+        return None
+    if len(args) == 1 and os.path.isfile(args[0]):
+        return None
+    return args[0]
+
+
+def _reject_unknown_command(args: list[str]) -> None:
+    """Refuse a first word that is neither a command nor a file (`reader frobnicate`).
+
+    Only a bare word counts: anything with a path separator or a dot, an option, `-` or a URL is
+    left to the loader, which reports a missing file as such.
+    """
+    if not args:
+        return
+    word = args[0]
+    bare = word.replace("-", "").replace("_", "").isalnum() and not word.startswith("-")
+    if not bare or os.path.exists(word):
+        return
+    import difflib  # only on this error path: nothing more is imported before the first paint
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise UsageError(f"unknown command {word!r} (did you mean {close[0]!r}?)")
+    raise UsageError(
+        f"unknown command {word!r}, and no file of that name (commands: {', '.join(COMMANDS)})"
+    )
+
+
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    # Messages quote file names and note text, which others may write: shown literally.
+    print(f"{PROG}: error: {clean(message)}", file=sys.stderr)
 
 
 def _open(args: argparse.Namespace) -> int:

@@ -8,9 +8,11 @@ that workers can share them across threads without copies or locks.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from hashlib import blake2b
 from itertools import compress, repeat
 from operator import attrgetter, is_
@@ -81,6 +83,7 @@ class Paragraph(NamedTuple):
 
 
 _kind_of = attrgetter("kind")
+_end_of = attrgetter("end")
 
 
 def paragraph_id(index: int, text: str) -> str:
@@ -108,14 +111,26 @@ class Article:
     """The loader that read it: `text`, `markdown` or `html`."""
     url: str | None = None
     """The source URL when the article came from the web (part of its identity)."""
-    _hash: list[str] = field(default_factory=list, repr=False, compare=False)
+    byline: str = ""
+    """Who wrote it, when the page says (an HTML byline or author tag); else empty."""
+    known_sha256: str | None = field(default=None, repr=False, compare=False)
+    """`text_sha256` when the caller already has it (a copy handed over from another process),
+    so a book is not hashed twice; trusted as given."""
+
+    @cached_property
+    def text_sha256(self) -> str:
+        """Hex SHA-256 of `text`: the article's identity, whatever path it was opened from.
+
+        Worked out on first use, not when the article is built: hashing a book would delay its
+        first screen, and only notes and exports need it.
+        """
+        return self.known_sha256 or hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
-    def text_sha256(self) -> str:
-        """Hex SHA-256 of `text`: the article's identity, whatever path it was opened from."""
-        if not self._hash:
-            self._hash.append(hashlib.sha256(self.text.encode("utf-8")).hexdigest())
-        return self._hash[0]
+    def sha256_if_known(self) -> str | None:
+        """`text_sha256` if it was given or already worked out, else None (never hashes)."""
+        known = self.__dict__.get("text_sha256")
+        return known if isinstance(known, str) else self.known_sha256
 
     @property
     def is_empty(self) -> bool:
@@ -125,14 +140,8 @@ class Article:
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """Return the paragraph containing `offset` (or the next one after a separator)."""
         paragraphs = self.paragraphs
-        lo, hi = 0, len(paragraphs)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if paragraphs[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return paragraphs[lo] if lo < len(paragraphs) else None
+        found = bisect_right(paragraphs, offset, key=_end_of)
+        return paragraphs[found] if found < len(paragraphs) else None
 
     def headings(self) -> list[Paragraph]:
         """Return the heading paragraphs, for a table of contents (asked before a book shows)."""
@@ -147,6 +156,7 @@ def build_article(
     source: str,
     format: str = "text",
     url: str | None = None,
+    byline: str = "",
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
     # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
@@ -172,6 +182,7 @@ def build_article(
         paragraphs=tuple(paragraphs),
         format=format,
         url=url,
+        byline=byline,
     )
 
 

@@ -28,13 +28,14 @@ def pack(article: Article) -> tuple[Any, ...]:
         array("q", [p.end for p in paragraphs]),
         [p.kind.value for p in paragraphs],
         array("q", [p.level for p in paragraphs]),
-        list(article._hash),
+        article.sha256_if_known,
+        article.byline,
     )
 
 
 def unpack(packed: tuple[Any, ...]) -> Article:
     """The `Article` that `pack` flattened, equal to the original."""
-    title, source, text, format_, url, starts, ends, kinds, levels, known_hash = packed
+    title, source, text, format_, url, starts, ends, kinds, levels, known_hash, byline = packed
     kind_of = {kind.value: kind for kind in BlockKind}
     paragraphs = tuple(
         map(
@@ -49,4 +50,4 @@ def unpack(packed: tuple[Any, ...]) -> Article:
     )
     if len({len(paragraphs), len(starts), len(ends), len(kinds), len(levels)}) != 1:
         raise ValueError("packed article is inconsistent")
-    return Article(title, source, text, paragraphs, format_, url, list(known_hash))
+    return Article(title, source, text, paragraphs, format_, url, byline, known_hash)

@@ -1,6 +1,8 @@
 """Plain-dict views of articles and extractions, for `reader dump` and the other commands.
 
 The keys here are the scripting interface: add keys freely, never rename or remove one.
+Paragraph numbers count from 1 in every output (`paragraph_number`), as the reader's `¶ 3/10`
+and the paragraph ids (`p3-...`) do; offsets (`start`, `end`) count characters from 0.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ from reader.document import Article, Paragraph
 from reader.extract.model import Extraction, Quote, Span, Speaker
 
 
+def paragraph_number(index: int) -> int:
+    """The number that every output gives the paragraph at zero-based `index`: `index + 1`.
+
+    One convention for tables, JSON and YAML alike (JSON and YAML used to count from 0 and
+    tables from 1; the README keeps a note for scripts written then).
+    """
+    return index + 1
+
+
 def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
-    """One paragraph: id, index, kind, offsets and text."""
+    """One paragraph: id, number (`index`, counted from 1), kind, offsets and text."""
     data: dict[str, Any] = {
         "id": paragraph.id,
-        "index": paragraph.index,
+        "index": paragraph_number(paragraph.index),
         "kind": paragraph.kind.value,
         "start": paragraph.start,
         "end": paragraph.end,
@@ -43,7 +54,7 @@ def quote_dict(quote: Quote, extraction: Extraction, article: Article) -> dict[s
         "kind": quote.kind.value,
         "speaker": speaker.name if speaker else None,
         "speaker_id": quote.speaker,
-        "paragraph": quote.paragraph,
+        "paragraph": paragraph_number(quote.paragraph),
         "paragraph_id": paragraph.id if paragraph else None,
     }
     if quote.segments:
@@ -71,7 +82,7 @@ def speaker_dict(speaker: Speaker) -> dict[str, Any]:
         "aliases": list(speaker.aliases),
         "type": "organisation" if speaker.organisation else "person",
         "quotes": speaker.quote_count,
-        "paragraphs": list(speaker.paragraphs),
+        "paragraphs": [paragraph_number(index) for index in speaker.paragraphs],
     }
 
 
@@ -83,6 +94,7 @@ def article_dict(article: Article, extraction: Extraction | None = None) -> dict
         "source": article.source,
         "url": article.url,
         "format": article.format,
+        "byline": article.byline,
         "text_sha256": article.text_sha256,
         "paragraphs": [paragraph_dict(p) for p in article.paragraphs],
         "quotes": [quote_dict(q, extraction, article) for q in extraction.quotes],

@@ -4,7 +4,8 @@ Markdown is meant for Obsidian-style vaults: YAML front matter (title, source, u
 hash, tags), the speakers, the quotes grouped by speaker, then the notes in article order with
 their passage as a block quote and their tags as `#tags`; orphaned notes (passage no longer
 in the text) come last, with the passage they were made on. The output has no time stamp, so
-exporting twice gives the same file.
+exporting twice gives the same file. Text is escaped (`markdown_text`): HTML, links, images
+or headings written in a note or an article show as text; the one link is the article's URL.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from typing import Any
 
 from annotations.anchor import Anchoring, AnchorStatus
 from annotations.yaml_io import dump_data
+from reader.commands import markdown_text as md
 from reader.commands.common import add_format, add_target, open_target
-from reader.commands.notes import add_notes_dir, note_dict, open_store
+from reader.commands.notes import add_notes_dir, note_dict, open_store, warn, write_literal
 from reader.document import Article
 from reader.extract import Extraction, extract
-from reader.serialize import quote_dict, speaker_dict, write
+from reader.load.clean import clean
+from reader.serialize import quote_dict, speaker_dict
 
 NAME = "export"
 SUMMARY = "export an article's quotes, speakers and notes as Markdown (Obsidian) or JSON"
@@ -39,10 +42,10 @@ def run(args: argparse.Namespace) -> int:
     extraction = extract(article)
     store = open_store(article, args)
     if store.read_only:
-        print(f"reader: warning: {store.read_only}", file=sys.stderr)
+        warn(store.read_only)
     notes = store.reanchor(article)
     if args.format == "json":
-        write(export_dict(article, extraction, notes), "json", sys.stdout)
+        write_literal(export_dict(article, extraction, notes), "json")
     else:
         sys.stdout.write(markdown(article, extraction, notes))
     return 0
@@ -63,40 +66,42 @@ def export_dict(article: Article, extraction: Extraction, notes: list[Anchoring]
 
 def _tag(tag: str) -> str:
     # Obsidian tags cannot hold spaces or most punctuation; keep letters, digits, - _ /.
-    return "#" + (re.sub(r"[^\w/-]+", "-", tag).strip("-") or "tag")
-
-
-def _blockquote(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in text.splitlines() or [""])
+    return "#" + (re.sub(r"[^\w/-]+", "-", clean(tag)).strip("-") or "tag")
 
 
 def markdown(article: Article, extraction: Extraction, notes: list[Anchoring]) -> str:
-    """The export as Markdown with YAML front matter."""
+    """The export as Markdown with YAML front matter.
+
+    Every text from the article or the notes goes through `markdown_text`, so it shows as
+    written and never as markup; the only link is the article's own URL.
+    """
     tags = sorted({t for item in notes for t in item.annotation.tags})
-    front: dict[str, Any] = {"title": article.title or "Untitled", "source": article.source}
+    title = " ".join(clean(article.title).split()) or "Untitled"
+    front: dict[str, Any] = {"title": title, "source": clean(article.source)}
     if article.url:
-        front["url"] = article.url
+        front["url"] = clean(article.url)
     front["text_sha256"] = article.text_sha256
-    front["tags"] = ["reader", *[re.sub(r"[^\w/-]+", "-", t).strip("-") for t in tags]]
-    out = ["---\n", dump_data(front), "---\n\n", f"# {article.title or 'Untitled'}\n\n"]
-    source = article.url or article.source
+    front["tags"] = ["reader", *[_tag(t)[1:] for t in tags]]
+    out = ["---\n", dump_data(front), "---\n\n", f"# {md.one_line(title)}\n\n"]
+    source = md.link(article.url) if article.url else md.one_line(article.source)
     out.append(f"Source: {source}\n\n")
     if extraction.speakers:
         out.append("## Speakers\n\n")
         for speaker in extraction.speakers:
             kind = "organisation" if speaker.organisation else "person"
             count = speaker.quote_count
-            line = f"- **{speaker.name}** ({kind}), {count} quote{'' if count == 1 else 's'}"
+            name = md.one_line(speaker.name)
+            line = f"- **{name}** ({kind}), {count} quote{'' if count == 1 else 's'}"
             if speaker.aliases:
-                line += "; also: " + ", ".join(speaker.aliases)
+                line += "; also: " + ", ".join(md.one_line(a) for a in speaker.aliases)
             out.append(line + "\n")
         out.append("\n")
     if extraction.quotes:
         out.append("## Quotes\n\n")
         for quote in extraction.quotes:
             said_by = extraction.speaker(quote.speaker)
-            who = said_by.name if said_by else "unattributed"
-            out.append(_blockquote(quote.text) + "\n")
+            who = md.one_line(said_by.name) if said_by else "unattributed"
+            out.append(md.blockquote(quote.text) + "\n")
             out.append(f"> — {who} (¶{quote.paragraph + 1}, {quote.kind.value})\n\n")
     placed = [n for n in notes if n.placement.status is not AnchorStatus.ORPHAN]
     orphans = [n for n in notes if n.placement.status is AnchorStatus.ORPHAN]
@@ -119,14 +124,14 @@ def _note(item: Anchoring, article: Article) -> str:
         if placement.placed
         else (selector.exact if selector else "")
     )
-    lines = [_blockquote(passage)]
+    lines = [md.blockquote(passage)]
     paragraph = article.paragraph_at(placement.start) if placement.placed else None
     meta = [f"¶{paragraph.index + 1}" if paragraph else "orphan", annotation.color]
     meta.append(f"{annotation.author}, {annotation.updated[:10]}")
-    lines.append(f"> — {'; '.join(meta)}")
+    lines.append(f"> — {md.one_line('; '.join(meta))}")
     text = "\n".join(lines) + "\n\n"
-    if annotation.note:
-        text += annotation.note.rstrip("\n") + "\n\n"
+    if annotation.note.strip():
+        text += md.text(annotation.note.strip("\n")) + "\n\n"
     if annotation.tags:
         text += " ".join(_tag(t) for t in annotation.tags) + "\n\n"
     return text

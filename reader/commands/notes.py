@@ -13,17 +13,20 @@ does not single one out.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from typing import Any
 
 from annotations.anchor import Anchoring, AnchorStatus
+from annotations.merge import kept_text, value_text
 from annotations.model import COLORS, DEFAULT_COLOR, Annotation
 from annotations.store import NotesStore, StoreError
 from reader.commands.common import open_target
 from reader.document import Article
 from reader.load import LoadError
-from reader.serialize import write
+from reader.load.clean import clean
+from reader.serialize import paragraph_number, write
 
 NAME = "notes"
 SUMMARY = "list an article's notes with their anchoring status; 'notes add' adds one"
@@ -122,7 +125,7 @@ def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
         "status": placement.status.value,
         "start": placement.start if placement.placed else None,
         "end": placement.end if placement.placed else None,
-        "paragraph": paragraph.index if paragraph else None,
+        "paragraph": paragraph_number(paragraph.index) if paragraph else None,
         "paragraph_id": paragraph.id if paragraph else None,
         "text": article.text[placement.start : placement.end] if placement.placed else None,
         "exact": selector.exact,
@@ -137,36 +140,83 @@ def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
     }
 
 
+def shown(text: object) -> str:
+    """`text` as a terminal may show it: escapes dropped, control characters made visible.
+
+    Notes come from collaborators (`reader sync`): the same cleaning as article text.
+    """
+    return clean(str(text))
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+"""DEL and the C1 controls (8-bit CSI, OSC...), which JSON leaves unescaped."""
+
+
+def write_literal(data: object, fmt: str) -> None:
+    """Print `data` as JSON or YAML with no raw control character in the output.
+
+    Both formats escape C0 controls; YAML also escapes C1, and JSON escapes them here
+    (`\u009b`), so the data stays exact and the terminal is never driven by it.
+    """
+    if fmt == "json":
+        buffer = io.StringIO()
+        write(data, fmt, buffer)
+        sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", buffer.getvalue()))
+    else:
+        write(data, fmt, sys.stdout)
+
+
+def warn(message: str) -> None:
+    """Print `reader: warning: MESSAGE` on stderr, the message shown literally."""
+    print(f"reader: warning: {shown(message)}", file=sys.stderr)
+
+
 def _warn(store: NotesStore) -> None:
     if store.read_only:
-        print(f"reader: warning: {store.read_only}", file=sys.stderr)
+        warn(store.read_only)
     if store.recoverable:
         print("reader: run 'reader notes recover FILE' to repair it", file=sys.stderr)
+    if store.comments_warning:
+        warn(store.comments_warning)
 
 
 def _recover(args: argparse.Namespace) -> int:
     article = open_target(args)
     store = open_store(article, args)
-    if not store.recoverable:
-        problem = store.read_only or f"{store.path} has no conflict markers"
+    lost = not store.exists and store.backup_path.exists()
+    if not (store.recoverable or store.restorable or lost):
+        problem = store.read_only or f"{store.path} has no conflict markers and can be read"
         raise LoadError(f"nothing to recover: {problem}")
     try:
-        backup = store.recover()
+        kept = store.recover()
     except StoreError as error:
         raise LoadError(str(error)) from None
-    print(
-        f"Recovered {len(store.annotations)} notes in {store.path} "
-        f"(the conflicted file is kept as {backup.name})"
-    )
+    count = len(store.annotations)
+    if store.restored_from is None:
+        print(
+            shown(
+                f"Recovered {count} notes in {store.path} "
+                f"(the conflicted file is kept as {kept.name})"
+            )
+        )
+    elif kept == store.restored_from:
+        print(shown(f"Restored {count} notes in {store.path} from {kept.name}"))
+    else:
+        print(
+            shown(
+                f"Restored {count} notes in {store.path} from its last good copy "
+                f"{store.restored_from.name} (the unreadable file is kept as {kept.name})"
+            )
+        )
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     article = open_target(args)
     store = open_store(article, args)
+    if store.read_only and not store.notes.annotations:
+        raise LoadError(store.read_only)  # nothing to list: the file is the problem
     _warn(store)
-    if store.read_only and not store.recoverable and not store.notes.annotations:
-        return 2
     results = store.reanchor(article)
     if args.format == "table":
         _table(results, article, store)
@@ -180,22 +230,37 @@ def _list(args: argparse.Namespace) -> int:
             for c in store.conflicts
         ],
     }
-    write(data, args.format, sys.stdout)
+    write_literal(data, args.format)
     return 0
 
 
 def _one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(clean(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def conflict_lines(store: NotesStore, annotation: Annotation) -> list[str]:
+    """One line per field of `annotation` edited on both sides: the value kept, the other."""
+    return [
+        shown(
+            f"conflict: {conflict.field} was edited on both sides; kept "
+            f"{_one_line(kept_text(annotation, conflict.field), 40)!r} "
+            f"({annotation.author}), other {_one_line(value_text(conflict.value), 40)!r} "
+            f"({conflict.author}, kept in the file under conflicts:)"
+        )
+        for conflict in store.conflicts
+        if conflict.id == annotation.id
+    ]
 
 
 def _table(results: list[Anchoring], article: Article, store: NotesStore) -> None:
     out = sys.stdout
+    path = shown(store.path)
     if not results:
-        out.write(f"No notes for this article (notes file: {store.path}).\n")
+        out.write(f"No notes for this article (notes file: {path}).\n")
         return
     count = len(results)
-    out.write(f"{count} note{'' if count == 1 else 's'} in {store.path}\n")
+    out.write(f"{count} note{'' if count == 1 else 's'} in {path}\n")
     out.write(f"{'ID':<8}  {'STATUS':<6}  {'¶':>4}  {'COLOUR':<6}  {'PASSAGE':<40}  NOTE\n")
     for item in results:
         annotation, placement = item.annotation, item.placement
@@ -204,14 +269,23 @@ def _table(results: list[Anchoring], article: Article, store: NotesStore) -> Non
         passage = annotation.selector.exact if annotation.selector else ""
         note = _one_line(annotation.note, 60)
         if annotation.tags:
-            note = (note + " " if note else "") + " ".join(f"#{t}" for t in annotation.tags)
+            tags = " ".join(f"#{_one_line(t, 30)}" for t in annotation.tags)
+            note = (note + " " if note else "") + tags
         out.write(
-            f"{annotation.id[-8:]:<8}  {placement.status.value:<6}  {where:>4}  "
-            f"{annotation.color:<6}  {_one_line(passage, 40):<40}  {note}\n"
+            f"{_one_line(annotation.id[-8:], 8):<8}  {placement.status.value:<6}  {where:>4}  "
+            f"{_one_line(annotation.color, 12):<6}  {_one_line(passage, 40):<40}  {note}\n"
         )
+        for line in conflict_lines(store, annotation):
+            out.write(f"{'':<8}  {line}\n")
     orphans = sum(1 for r in results if r.placement.status is AnchorStatus.ORPHAN)
     if orphans:
         out.write(f"{orphans} orphaned: their passage is no longer in the article.\n")
+    clashes = sum(1 for c in store.conflicts if store.get(c.id) is not None)
+    if clashes:
+        out.write(
+            f"{clashes} conflict{'s' * (clashes != 1)}: the same note was edited on both sides "
+            "(in a sync); the other value is kept in the file under 'conflicts:'.\n"
+        )
 
 
 def find_passage(
@@ -273,6 +347,8 @@ def _add(args: argparse.Namespace) -> int:
     store = open_store(article, args)
     if store.read_only:
         raise LoadError(store.read_only)
+    if store.comments_warning:
+        warn(store.comments_warning)
     try:
         annotation: Annotation = store.add(
             article.text, start, end, note=args.note, color=args.color, tags=args.tag
@@ -281,8 +357,8 @@ def _add(args: argparse.Namespace) -> int:
         raise LoadError(str(error)) from None
     if args.format == "table":
         paragraph = _paragraph_number(article, start)
-        print(f"Added note {annotation.id} on paragraph {paragraph} to {store.path}")
+        print(shown(f"Added note {annotation.id} on paragraph {paragraph} to {store.path}"))
     else:
         item = Anchoring(annotation, store.placements[annotation.id])
-        write(note_dict(item, article), args.format, sys.stdout)
+        write_literal(note_dict(item, article), args.format)
     return 0

@@ -38,6 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _kinds(value: str) -> set[str]:
     """Parse `--kind direct,partial` (argparse reports an unknown kind as a usage error)."""
     kinds = {k.strip() for k in value.split(",") if k.strip()}
+    if not kinds:  # `--kind ""` (or only commas): listing nothing would look like no quotes
+        raise argparse.ArgumentTypeError(f"names no kind (choose from {', '.join(_KINDS)})")
     unknown = kinds - set(_KINDS)
     if unknown:
         raise argparse.ArgumentTypeError(
@@ -84,5 +86,5 @@ def print_table(rows: list[dict[str, object]], width: int) -> None:
         if len(text) > room:
             text = text[: room - 1] + "…"
         name = speaker if len(speaker) <= who else speaker[: who - 1] + "…"
-        para = int(str(row["paragraph"])) + 1
+        para = row["paragraph"]  # numbered from 1 already (`reader.serialize`)
         out.write(f"{para:>4}  {row['kind']!s:<8}  {name:<{who}}  {text}\n")

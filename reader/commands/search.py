@@ -9,7 +9,7 @@ import sys
 from reader.commands.common import add_format, add_target, open_target
 from reader.extract import extract
 from reader.search import Scope, SearchHit, SearchIndex
-from reader.serialize import write
+from reader.serialize import paragraph_number, write
 
 NAME = "search"
 SUMMARY = "print the passages best matching a query (typos, any word order, no diacritics needed)"
@@ -54,7 +54,7 @@ def hit_dict(hit: SearchHit) -> dict[str, object]:
     return {
         "score": hit.score,
         "kind": hit.kind.value,
-        "paragraph": hit.paragraph_index,
+        "paragraph": paragraph_number(hit.paragraph_index),
         "paragraph_id": hit.paragraph_id,
         "start": hit.start,
         "end": hit.end,

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
-    """Print speakers as an aligned table: name, type, quotes, paragraphs (1-based), aliases."""
+    """Print speakers as an aligned table: name, type, quotes, paragraphs, aliases."""
     out = sys.stdout
     if not rows:
         out.write("no speakers found\n")
@@ -40,7 +40,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
     width = min(max(len(str(r["name"])) for r in rows), 32)
     out.write(f"{'speaker':<{width}}  {'type':<12}  {'quotes':>6}  {'paragraphs':<16}  aliases\n")
     for row in rows:
-        paras = ",".join(str(int(str(p)) + 1) for p in row["paragraphs"])  # type: ignore[attr-defined]
+        paras = ",".join(str(p) for p in row["paragraphs"])  # type: ignore[attr-defined]
         if len(paras) > 16:
             paras = paras[:15] + "…"
         aliases = "; ".join(str(a) for a in row["aliases"])  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotations import store
 from annotations import sync as notes_sync
-from reader.commands.notes import add_notes_dir
+from reader.commands.notes import add_notes_dir, shown
 
 NAME = "sync"
 SUMMARY = "sync the notes directory with a git remote (commit, pull, push)"
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         report = notes_sync.sync(directory, rebase=args.rebase)
     except notes_sync.SyncError as error:
-        print(f"reader: error: {error}", file=sys.stderr)
+        print(f"reader: error: {shown(error)}", file=sys.stderr)
         return EXIT_FAILED
     _print_report(directory, report)
     return 0
@@ -80,23 +80,36 @@ def _init(directory: Path, remote: str | None) -> None:
 
 def _print_report(directory: Path, report: notes_sync.SyncReport) -> None:
     for name in report.set_up:
-        print(f"Wrote {name} (the repository was not set up for notes)")
+        _say(f"Wrote {name} (the repository was not set up for notes)")
     if report.registered_driver:
-        print(f"Registered the merge driver '{notes_sync.DRIVER}' in this clone")
+        _say(f"Registered the merge driver '{notes_sync.DRIVER}' in this clone")
     for path, backup in report.recovered:
-        print(f"Repaired {path}: it had git conflict markers (backup: {backup})")
+        _say(f"Repaired {path}: it had git conflict markers (backup: {backup})")
     for path in report.resolved:
-        print(f"Merged {path} by annotation id (git had left it unmerged)")
+        _say(f"Merged {path} by annotation id (git had left it unmerged)")
     if report.commit:
-        print(f"Committed {report.commit[:7]}: {notes_sync.describe(report.committed)}")
+        _say(f"Committed {report.commit[:7]}: {notes_sync.describe(report.committed)}")
+    for change in [*report.committed, *report.incoming]:
+        for clash in change.clashes:
+            _say(
+                f"Conflict in {change.title}: {clash.field} of note {clash.note_id[-8:]} was "
+                f"edited on both sides; kept {_flat(clash.kept)!r}; the other value, "
+                f"{_flat(clash.other)!r} by {clash.other_author}, is kept in the file under "
+                "'conflicts:'"
+            )
     if report.remote is None:
-        print(f"No remote configured for {directory}; notes committed locally only.")
-        print("Add one with: reader sync --init REMOTE")
+        _say(f"No remote configured for {directory}; notes committed locally only.")
+        _say("Add one with: reader sync --init REMOTE")
         return
-    print(_line("In: ", report.incoming, report.commits_in, f"nothing new from '{report.remote}'"))
-    print(
+    _say(_line("In: ", report.incoming, report.commits_in, f"nothing new from '{report.remote}'"))
+    _say(
         _line("Out:", report.outgoing, report.commits_out, f"nothing to send to '{report.remote}'")
     )
+
+
+def _say(line: str) -> None:
+    """Print a report line, shown literally (titles come from collaborators' notes)."""
+    print(shown(line))
 
 
 def _line(label: str, changes: list[notes_sync.Change], commits: int, empty: str) -> str:
@@ -105,3 +118,8 @@ def _line(label: str, changes: list[notes_sync.Change], commits: int, empty: str
     if commits:
         return f"{label} {commits} commit{'s' if commits != 1 else ''} without note changes"
     return f"{label} {empty}"
+
+
+def _flat(text: str, width: int = 60) -> str:
+    flat = " ".join(shown(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -121,10 +121,11 @@ def load_bytes(
     text, encoding = decode(data, name=name)
     fmt = format_of(suffix, data)
     text = clean(text, controls=encoding != "utf-8" or utf8_has_controls(data))
+    byline = ""
     if fmt == "html":
         from reader.load.html import blocks_from_html
 
-        title, blocks = blocks_from_html(text)
+        title, blocks, byline = blocks_from_html(text)
     elif fmt == "markdown":
         from reader.load.markdown import blocks_from_markdown, split_heading_title
 
@@ -133,7 +134,7 @@ def load_bytes(
         title, blocks = split_title(blocks_from_text(text))
     if not title and source not in ("<stdin>", "<sample>") and not url:
         title = title_from_source(source)
-    return build_article(blocks, title=title, source=source, format=fmt, url=url)
+    return build_article(blocks, title=title, source=source, format=fmt, url=url, byline=byline)
 
 
 def title_from_source(source: str) -> str:

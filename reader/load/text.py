@@ -29,6 +29,16 @@ UNWRAPPED_WIDTH = 100
 VERSE_WIDTH = 50
 """Blocks whose lines are all shorter than this are verse or a short list: kept line by line."""
 
+HEADING_SHARE = 0.8
+"""A line without final punctuation at most this share of the wrap width is a heading line."""
+
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
+        "into", "of", "on", "or", "than", "that", "the", "to", "with",
+    }
+)  # fmt: skip
+"""Words a heading does not end with, and a hand-wrapped line of prose often does."""
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 _LIST_MARKER = re.compile(
     r"\s{0,8}(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,3}\))\s+\S"
@@ -67,12 +77,24 @@ def blocks_from_text(text: str) -> list[Block]:
     return blocks
 
 
+def list_marker_width(text: str) -> int:
+    """Columns taken by the list marker (`- `, `• `, `12. `, `(b) `) that opens `text`, or 0.
+
+    Renderers hang an item's wrapped lines under its first word: the marker is part of the
+    text (the file's own `-` or `1.`; `•` from Markdown), so they draw no bullet of their own.
+    """
+    match = _LIST_MARKER_MATCH(text)
+    return match.end() - 1 if match else 0
+
+
 def split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
     """Take a headline from the first block if it looks like one; drop a repeated copy of it.
 
     A headline is a single short line that does not end like a sentence fragment. A file that
     is one block only keeps it as text: a title with no article would show nothing.
     """
+    if blocks and "\n" in blocks[0].text:
+        blocks = _unstack_repeated_headline(blocks)
     if len(blocks) < 2:
         return "", blocks
     first = blocks[0]
@@ -94,6 +116,23 @@ def _same_words(a: str, b: str) -> bool:
     return a.split() == b.split() or a.casefold().split() == b.casefold().split()
 
 
+def _unstack_repeated_headline(blocks: list[Block]) -> list[Block]:
+    """Split a first block whose first line is repeated on the very next line (scraped copies).
+
+    `Storm hits coast` twice with no blank line between reads as two lines of verse; as two
+    blocks, `split_title` takes the first as the headline and drops the copy.
+    """
+    first = blocks[0]
+    head, _, tail = first.text.partition("\n")
+    second, _, rest = tail.partition("\n")
+    if not _same_words(head, second):
+        return blocks
+    unstacked = [Block(head.strip()), Block(second.strip())]
+    if rest.strip():
+        unstacked.append(Block(rest, first.kind, first.level))
+    return unstacked + blocks[1:]
+
+
 def _reflow(raw: str) -> Iterator[Block]:
     """Split one blank-line-separated block into paragraphs, joining hard-wrapped lines."""
     lines = [line.rstrip() for line in raw.split("\n")]
@@ -112,6 +151,10 @@ def _reflow(raw: str) -> Iterator[Block]:
         yield Block("\n".join(line.strip() for line in lines), BlockKind.VERSE)
         return
     full = max(VERSE_WIDTH * 0.7, 0.6 * lengths[-1])
+    # The wrap width: the widest line but the last, which may be an unwrapped outlier; with
+    # two lines, the last is all there is to go by.
+    wrap_width = lengths[-1] if len(lines) > 2 else widest
+    heading_width = HEADING_SHARE * wrap_width  # checked first: most wrapped lines are longer
     unit: list[str] = [lines[0]]
     for prev, line in itertools.pairwise(lines):
         indented = line[:1].isspace() and not prev[:1].isspace()
@@ -120,6 +163,7 @@ def _reflow(raw: str) -> Iterator[Block]:
             or _LIST_MARKER.match(line) is not None
             or _DIALOGUE.match(line) is not None
             or (indented and not _LIST_MARKER.match(unit[0]))
+            or (len(prev) <= heading_width and _reads_like_heading(prev, line, wrap_width))
         )
         if starts_new:
             yield _block(_join(unit))
@@ -127,6 +171,23 @@ def _reflow(raw: str) -> Iterator[Block]:
         else:
             unit.append(line)
     yield _block(_join(unit))
+
+
+def _reads_like_heading(line: str, after: str, width: int) -> bool:
+    """True when `line` is a standfirst or subheading on its own line, not a wrapped one.
+
+    It has no final punctuation nor a last word such as `the` or `of`, the line `after` it opens
+    with a capital letter, and it is markedly shorter than the wrap `width` (`HEADING_SHARE` of
+    it) although the next word would have fitted: a wrapper breaks a line only when the next word
+    does not fit, so this line was ended by hand.
+    """
+    text = line.rstrip()
+    if not text[-1:].isalnum() or not after.lstrip()[:1].isupper():
+        return False
+    if text.rsplit(maxsplit=1)[-1] in _FUNCTION_WORDS:  # `... access to copy the` / `Source`
+        return False
+    next_word = after.split(maxsplit=1)[0]
+    return len(text) <= HEADING_SHARE * width and len(text) + 1 + len(next_word) <= width
 
 
 def _join(lines: list[str]) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from rich.cells import cell_len
 
 from reader.document import PARAGRAPH_SEPARATOR, Article, BlockKind
+from reader.load.text import list_marker_width
 
 # Characters one cell wide and not combining: Latin, Greek, Cyrillic, general punctuation
 # (curly quotes, dashes), currency, letterlike symbols, arrows and box drawing. A paragraph made
@@ -113,13 +114,18 @@ BLANK = -2
 """`Row.paragraph` of a blank separator row."""
 RULE = -3
 """`Row.paragraph` of the rule under the title."""
+BYLINE = -4
+"""`Row.paragraph` of a row of the byline under the rule (`Row.start`/`end` in `byline`)."""
 
 
-def _prefixes(kind: BlockKind, level: int) -> tuple[str, str]:
-    """The (first row, following rows) prefixes of a paragraph of `kind`."""
+def _prefixes(kind: BlockKind, level: int, text: str) -> tuple[str, str]:
+    """The (first row, following rows) prefixes of a paragraph of `kind` with `text`."""
     if kind is BlockKind.LIST_ITEM:
+        # An item's own marker (`- `, `1. `, Markdown's `• `) is in its text: no second bullet
+        # then, and wrapped rows hang under the first word.
         indent = "  " * max(0, level - 1)
-        return indent + "• ", indent + "  "
+        marker = list_marker_width(text)
+        return indent + ("" if marker else "• "), indent + " " * (marker or 2)
     if kind is BlockKind.BLOCKQUOTE:
         return "▎ ", "▎ "
     if kind is BlockKind.CODE or kind is BlockKind.VERSE:
@@ -161,9 +167,25 @@ class ArticleLayout:
         self._next_row = 0
         self._unwrapped_estimate: int | None = None
         """Estimated rows of the paragraphs not wrapped yet (summed once, then decreased)."""
+        self.byline = f"By {article.byline}" if article.byline else ""
+        """The byline row's text, `By ...` (empty when the article names no author)."""
+        self._header: list[Row] = []
+        """The rows above the first paragraph: title, rule, byline (a blank row follows)."""
         if article.title:
             self.title_rows = wrap_spans(article.title, self.width)
-            self._next_row = len(self.title_rows) + 2  # the rule and a blank row
+            self._header = [
+                Row(TITLE, start, end, "", number == 0)
+                for number, (start, end) in enumerate(self.title_rows)
+            ]
+            self._header.append(Row(RULE, 0, 0, "", False))
+        if self.byline:
+            spans = wrap_spans(self.byline, self.width)
+            self._header.extend(
+                Row(BYLINE, start, end, "", number == 0)
+                for number, (start, end) in enumerate(spans)
+            )
+        if self._header:
+            self._next_row = len(self._header) + 1  # and a blank row
 
     @property
     def is_complete(self) -> bool:
@@ -234,8 +256,11 @@ class ArticleLayout:
             self._unwrapped_estimate -= self._estimated_rows(len(self.paragraph_rows), index + 1)
         width = self.width
         row = self._next_row
-        for paragraph in (paragraphs[i] for i in self.order[len(self.paragraph_rows) : index + 1]):
-            first, rest = _prefixes(paragraph.kind, paragraph.level)
+        order = self.order
+        last = len(order) - 1
+        for at in range(len(self.paragraph_rows), index + 1):
+            paragraph = paragraphs[order[at]]
+            first, rest = _prefixes(paragraph.kind, paragraph.level, paragraph.text)
             inner = width - max(len(first), len(rest))
             rows: list[tuple[int, int, bool]] = []
             text = paragraph.text
@@ -254,7 +279,14 @@ class ArticleLayout:
                 rows.extend((base + start, base + end, False) for start, end in spans[1:])
             self.paragraph_first_row.append(row)
             self.paragraph_rows.append(rows)
-            row += len(rows) + 1
+            row += len(rows)
+            # A blank row after each paragraph, but a list's items sit on consecutive rows.
+            if not (
+                paragraph.kind is BlockKind.LIST_ITEM
+                and at < last
+                and paragraphs[order[at + 1]].kind is BlockKind.LIST_ITEM
+            ):
+                row += 1
         self._next_row = row
 
     def _extend_to_row(self, y: int) -> None:
@@ -267,11 +299,8 @@ class ArticleLayout:
         self._extend_to_row(y)
         first_rows = self.paragraph_first_row
         if not first_rows or y < first_rows[0]:
-            if y < len(self.title_rows):
-                start, end = self.title_rows[y]
-                return Row(TITLE, start, end, "", y == 0)
-            if y == len(self.title_rows) and self.title_rows:
-                return Row(RULE, 0, 0, "", False)
+            if y < len(self._header):
+                return self._header[y]
             return Row(BLANK, 0, 0, "", False)
         index = bisect_right(first_rows, y) - 1
         rows = self.paragraph_rows[index]
@@ -280,7 +309,7 @@ class ArticleLayout:
             return Row(BLANK, 0, 0, "", False)
         start, end, line_first = rows[within]
         paragraph = self.article.paragraphs[self.order[index]]
-        first, rest = _prefixes(paragraph.kind, paragraph.level)
+        first, rest = _prefixes(paragraph.kind, paragraph.level, paragraph.text)
         if paragraph.kind is BlockKind.LIST_ITEM:
             prefix = first if within == 0 else rest
         else:

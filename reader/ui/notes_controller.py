@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import BindingsMap
 
-from reader.ui.notes_display import clip
+from reader.ui.notes_display import clip, editable
 from reader.ui.notes_keys import (
     HIDDEN_IN_VISUAL,
     NOTE_COLOURS,
@@ -307,7 +307,11 @@ class NotesScreen(NotesStoreScreen):
         self.current_note = note_id
         from reader.ui.screens.note_editor import NoteEditor
 
-        editor = NoteEditor(self._quote_of(annotation), annotation.note, annotation.tags)
+        editor = NoteEditor(
+            editable(self._quote_of(annotation)),
+            editable(annotation.note),
+            tuple(editable(tag) for tag in annotation.tags),
+        )
         self.app.push_screen(editor, partial(self._note_written, note_id, made))
 
     def _quote_of(self, annotation: Annotation) -> str:

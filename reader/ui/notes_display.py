@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.style import Style
+from textual.markup import escape
 
+from reader.load.clean import clean
 from reader.ui.notes_keys import NOTE_COLOURS
 from reader.ui.widgets.notes_pane import NoteEntry
 
@@ -20,10 +22,31 @@ if TYPE_CHECKING:
     from annotations.model import Annotation, Conflict
 
 
+def literal(text: str) -> str:
+    """`text` for a notification: escapes dropped, controls visible, markup escaped.
+
+    Notes and file names may come from collaborators (`reader sync`); a notification
+    renders markup, so `[b]` or `[@click=...]` in them must be escaped to show as written.
+    """
+    return escape(clean(text))
+
+
+def editable(text: str) -> str:
+    """`text` for the note editor: cleaned as article text is, but with its tabs kept.
+
+    A text area draws what it holds, escapes included, so a synced note is cleaned before
+    it is edited (saving the edit drops the escapes; cancelling changes nothing).
+    """
+    return "\t".join(clean(part) for part in text.split("\t"))
+
+
 def clip(text: str, limit: int = 60) -> str:
-    """`text` on one line, cut to `limit` characters with an ellipsis (for notifications)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """`text` on one line, cut to `limit` characters with an ellipsis (for notifications).
+
+    Shown literally (see `literal`): the result is safe to put in notification markup.
+    """
+    flat = " ".join(clean(text).split())
+    return escape(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
 
 
 def highlight_style(colour: str, has_note: bool) -> Style:
@@ -39,6 +62,8 @@ def note_entry(
 
     `conflicts` are the store's recorded conflicts; those of this annotation are listed.
     """
+    from annotations.merge import value_text  # with the notes, not before the first paint
+
     assert annotation.selector is not None
     return NoteEntry(
         id=annotation.id,
@@ -47,11 +72,12 @@ def note_entry(
         ),
         note=annotation.note,
         tags=annotation.tags,
-        colour=NOTE_COLOURS.get(annotation.color, annotation.color),
+        # A colour that is not ours (a synced file may hold anything) gets the default tint.
+        colour=NOTE_COLOURS.get(annotation.color, NOTE_COLOURS["yellow"]),
         orphan=not placement.placed,
         fuzzy=placement.status == "fuzzy",
         conflicts=tuple(
-            f"{conflict.field} by {conflict.author}: {conflict.value}"
+            f"{conflict.field} by {conflict.author}: {value_text(conflict.value)}"
             for conflict in conflicts
             if conflict.id == annotation.id
         ),

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from reader.ui.notes_display import highlight_style, note_entry
+from reader.load.clean import clean
+from reader.ui.notes_display import highlight_style, literal, note_entry
 from reader.ui.notes_keys import NOTE_MARKER, NOTE_MARKER_STYLE, NOTES_LAYER_PRIORITY
 from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView
@@ -123,7 +124,7 @@ class NotesStoreScreen(Screen[None]):
             pane.show(None)
 
     def _store_failed(self, reason: str) -> None:
-        self._load_error = f"Notes could not be opened ({reason}); nothing was written."
+        self._load_error = f"Notes could not be opened ({literal(reason)}); nothing was written."
         self.notify(self._load_error, title="Notes", severity="error", timeout=20)
         pane = self._notes_pane
         if pane is not None:
@@ -139,7 +140,7 @@ class NotesStoreScreen(Screen[None]):
             self.app.push_screen(
                 ConfirmDialog(
                     "Notes file has conflict markers",
-                    f"{store.path.name} was left with git conflict markers. Recover every "
+                    f"{clean(store.path.name)} was left with git conflict markers. Recover every "
                     "note by merging both sides by annotation id? A backup of the file "
                     "is kept beside it. (Later: ctrl+p, 'Notes: recover'.)",
                 ),
@@ -147,6 +148,10 @@ class NotesStoreScreen(Screen[None]):
             )
         elif store.read_only:
             self._report_read_only(store)
+        elif store.comments_warning:
+            self.notify(
+                literal(store.comments_warning), title="Notes", severity="warning", timeout=20
+            )
         if offer_driver:
             self.notify(
                 f"{store.path.parent} is a git repository whose notes merge driver is not "
@@ -218,7 +223,7 @@ class NotesStoreScreen(Screen[None]):
         if store.read_only:
             hint = " Recover with ctrl+p, 'Notes: recover'." if store.recoverable else ""
             self.notify(
-                f"Notes are read-only: {store.read_only}{hint}",
+                f"Notes are read-only: {literal(store.read_only)}{hint}",
                 title="Notes",
                 severity="error",
                 timeout=10,
@@ -237,7 +242,8 @@ class NotesStoreScreen(Screen[None]):
             change(store)
         except (StoreError, OSError) as error:
             # OSError: a notes directory that cannot be written (permissions, a full disk).
-            self.notify(f"Not saved: {error}", title="Notes", severity="error", timeout=15)
+            message = f"Not saved: {literal(str(error))}"
+            self.notify(message, title="Notes", severity="error", timeout=15)
             self.show_notes()
             return False
         except KeyError:
@@ -251,7 +257,7 @@ class NotesStoreScreen(Screen[None]):
 
     def _report_read_only(self, store: NotesStore) -> None:
         self.notify(
-            f"Notes are read-only: {store.read_only}",
+            f"Notes are read-only: {literal(store.read_only or '')}",
             title="Notes",
             severity="error",
             timeout=20,
@@ -274,12 +280,14 @@ class NotesStoreScreen(Screen[None]):
         try:
             backup = store.recover()
         except StoreError as error:
-            self.notify(f"Could not recover: {error}", title="Notes", severity="error", timeout=15)
+            message = f"Could not recover: {literal(str(error))}"
+            self.notify(message, title="Notes", severity="error", timeout=15)
             return
         self._placements.clear()
         count = len(store.annotations)
         self.notify(
-            f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as {backup.name}.",
+            f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as "
+            f"{literal(backup.name)}.",
             title="Notes",
             timeout=10,
         )
@@ -321,7 +329,8 @@ class NotesStoreScreen(Screen[None]):
         return [
             NoteRecord(
                 annotation.id,
-                " ".join([annotation.note, *("#" + tag for tag in annotation.tags)]).strip(),
+                # Search results and the palette show this text: cleaned as article text is.
+                clean(" ".join([annotation.note, *("#" + tag for tag in annotation.tags)])).strip(),
                 placement.start,
                 placement.end,
             )

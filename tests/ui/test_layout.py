@@ -7,6 +7,7 @@ import random
 import pytest
 
 from reader.document import blocks_of, build_article
+from reader.load import load_bytes
 from reader.ui.layout import ArticleLayout
 
 
@@ -51,3 +52,47 @@ def test_a_filtered_layout_estimates_only_the_paragraphs_shown() -> None:
     layout.complete()
     assert abs(estimate - layout.row_count) <= layout.row_count / 10
     assert layout.row_count < ArticleLayout(article, 76).row_count / 5
+
+
+def _shown_rows(layout: ArticleLayout) -> list[str]:
+    """Each laid-out row as the reader draws it: prefix, then the text (blank rows empty)."""
+    layout.complete()
+    rows = []
+    for y in range(layout.row_count):
+        row = layout.row(y)
+        text = layout.article.text[row.start : row.end] if row.paragraph >= 0 else ""
+        rows.append(row.prefix + text if row.paragraph >= 0 else "")
+    return rows
+
+
+def test_a_plain_text_list_keeps_its_own_markers_and_sits_on_consecutive_rows() -> None:
+    article = load_bytes(
+        b"Plan\n\nThe plan has three parts:\n- repair the piers\n- raise the deck\n"
+        b"- open by spring\n",
+        name="plan",
+        source="<stdin>",
+    )
+    assert _shown_rows(ArticleLayout(article, 40))[3:] == [
+        "The plan has three parts:",
+        "",
+        "- repair the piers",
+        "- raise the deck",
+        "- open by spring",
+    ]
+
+
+def test_a_numbered_item_wraps_under_its_first_word() -> None:
+    article = load_bytes(
+        b"Steps:\n\n1. publish the full report on the website of the ministry\n2. hold a hearing\n",
+        name="steps",
+        source="<stdin>",
+        suffix=".md",
+    )
+    assert _shown_rows(ArticleLayout(article, 30)) == [
+        "Steps:",
+        "",
+        "1. publish the full report",
+        "   on the website of the",
+        "   ministry",
+        "2. hold a hearing",
+    ]

@@ -470,7 +470,7 @@ def test_a_failed_save_keeps_the_change_and_writes_it_later(
     first = add(store, art, "said the mayor", "saved")
     real_write = store_module.atomic_write
 
-    def disk_full(path: Path, data: bytes) -> None:
+    def disk_full(path: Path, data: bytes, **options: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store_module, "atomic_write", disk_full)

@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.load import MAX_BYTES
+import reader.data
+from reader.load import MAX_BYTES, load_sample
 
 READER = [sys.executable, "-m", "reader"]
+SAMPLE_PATH = Path(reader.data.__file__).parent / "sample.txt"
+"""The built-in sample as a file, for tests of any article (the seed is not in every clone)."""
+SAMPLE = load_sample()
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -110,37 +114,37 @@ def test_empty_file_opens_and_says_it_is_empty(tmp_path: Path) -> None:
     assert "empty" in result.stdout.decode()
 
 
-def test_stdin_is_read_with_a_dash(seed_path: Path) -> None:
-    result = run("dump", "-", stdin=seed_path.read_bytes())
+def test_stdin_is_read_with_a_dash() -> None:
+    result = run("dump", "-", stdin=SAMPLE_PATH.read_bytes())
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
-    assert data["title"] == "The military operation will not take place in Idlib"
-    assert len(data["paragraphs"]) == 8
+    assert data["title"] == SAMPLE.title
+    assert len(data["paragraphs"]) == len(SAMPLE.paragraphs)
     assert data["source"] == "<stdin>"
 
 
-def test_piping_the_article_prints_plain_text(seed_path: Path) -> None:
-    result = run(str(seed_path))
+def test_piping_the_article_prints_plain_text() -> None:
+    result = run(str(SAMPLE_PATH))
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert out.startswith("The military operation will not take place in Idlib\n=====")
+    assert out.startswith(f"{SAMPLE.title}\n=====")
     assert max(len(line) for line in out.splitlines()) <= 100
     assert "\x1b" not in out
 
 
-def test_dump_keys_are_stable(seed_path: Path) -> None:
-    data = json.loads(run("dump", str(seed_path)).stdout)
+def test_dump_keys_are_stable() -> None:
+    data = json.loads(run("dump", str(SAMPLE_PATH)).stdout)
     assert list(data)[:3] == ["title", "source", "url"]
     assert {"paragraphs", "quotes", "speakers", "text_sha256"} <= set(data)
     paragraph = data["paragraphs"][0]
     assert {"id", "index", "kind", "start", "end", "text"} <= set(paragraph)
 
 
-def test_dump_yaml_round_trips_to_the_same_data(seed_path: Path) -> None:
+def test_dump_yaml_round_trips_to_the_same_data() -> None:
     import yaml
 
-    as_json = json.loads(run("dump", str(seed_path)).stdout)
-    as_yaml = yaml.safe_load(run("dump", str(seed_path), "--format", "yaml").stdout)
+    as_json = json.loads(run("dump", str(SAMPLE_PATH)).stdout)
+    as_yaml = yaml.safe_load(run("dump", str(SAMPLE_PATH), "--format", "yaml").stdout)
     assert as_yaml == as_json
 
 
@@ -160,3 +164,121 @@ def test_unknown_option_is_a_usage_error() -> None:
     result = run("--no-such-option")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr.decode()
+
+
+USAGE_ERRORS = [
+    ("unknown option", ["--no-such-option"], "unrecognized arguments: --no-such-option", "reader"),
+    (
+        "misspelt option",
+        ["--plian", "a.txt"],
+        "unrecognized arguments: --plian (did you mean --plain?)",
+        "reader",
+    ),
+    (
+        "misspelt option of a command",
+        ["quotes", "--sampel"],
+        "quotes: unrecognized arguments: --sampel (did you mean --sample?)",
+        "reader quotes",
+    ),
+    (
+        "bad option value",
+        ["--width", "abc"],
+        "argument --width: invalid int value: 'abc'",
+        "reader",
+    ),
+    ("two files", ["a.txt", "b.txt"], "unrecognized arguments: b.txt", "reader"),
+    (
+        "bad choice of a command's option",
+        ["quotes", "x.txt", "--format", "xml"],
+        "quotes: argument --format: invalid choice: 'xml'",
+        "reader quotes",
+    ),
+    (
+        "missing argument of a command",
+        ["search", "--sample"],
+        "search: the following arguments are required: QUERY",
+        "reader search",
+    ),
+    (
+        "a command with no FILE",
+        ["quotes"],
+        "quotes: no FILE given (--sample reads the built-in sample article)",
+        "reader quotes",
+    ),
+    (
+        "misspelt command",
+        ["qoutes", "a.txt"],
+        "unknown command 'qoutes' (did you mean 'quotes'?)",
+        "reader",
+    ),
+    (
+        "unknown command",
+        ["frobnicate"],
+        "unknown command 'frobnicate', and no file of that name",
+        "reader",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "message", "help_command"), USAGE_ERRORS, ids=[c[0] for c in USAGE_ERRORS]
+)
+def test_usage_errors_are_one_line_with_a_hint(
+    tmp_path: Path, name: str, args: list[str], message: str, help_command: str
+) -> None:
+    result = subprocess.run(
+        [*READER, *args], capture_output=True, timeout=60, check=False, cwd=tmp_path
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.count("\n") == 1, stderr  # no argparse usage block before it
+    assert stderr.startswith(f"reader: error: {message}"), stderr
+    assert stderr.endswith(f"; see {help_command} --help\n"), stderr
+    assert result.stdout == b""
+
+
+def test_a_file_named_like_a_command_opens_when_given_alone(tmp_path: Path) -> None:
+    (tmp_path / "quotes").write_text("Storm hits coast\n\nA storm hit the coast on Monday.\n")
+    result = subprocess.run(
+        [*READER, "quotes"], capture_output=True, timeout=60, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("Storm hits coast\n")
+    # with anything after it, the word is the command (and the file its argument)
+    result = subprocess.run(
+        [*READER, "quotes", "quotes", "--format", "json"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["quotes"] == []
+
+
+def test_a_bare_word_that_is_a_file_opens(tmp_path: Path) -> None:
+    (tmp_path / "t2").write_text("Storm hits coast\n\nA storm hit the coast on Monday.\n")
+    result = subprocess.run(
+        [*READER, "t2"], capture_output=True, timeout=60, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert "A storm hit the coast" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("command", ["dump", "quotes", "speakers", "export"])
+def test_commands_read_the_sample_with_dash_dash_sample(command: str) -> None:
+    result = run(command, "--sample", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Ferrante-Ruiz" in result.stdout.decode()
+
+
+def test_search_reads_the_sample_with_dash_dash_sample() -> None:
+    result = run("search", "--sample", "Mill Street bridge", "--limit", "1", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Mill Street" in json.loads(result.stdout)["results"][0]["snippet"]
+
+
+def test_file_and_sample_together_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("dump", "--sample", str(tmp_path / "a.txt"))
+    assert result.returncode == 2
+    assert "give a FILE or --sample, not both" in result.stderr.decode()

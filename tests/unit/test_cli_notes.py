@@ -73,7 +73,7 @@ def test_add_then_list_in_every_format(
     assert listed["text"] == "said the mayor"
     assert listed["note"] == "Who is the mayor?\nCheck the name."
     assert listed["tags"] == ["people", "to check"]
-    assert listed["paragraph"] == 1
+    assert listed["paragraph"] == 2  # numbered from 1, as in the reader's ¶ 2/N
 
     code, out, _ = run(capsys, "notes", str(article), "--notes-dir", str(notes_dir))
     assert code == 0
@@ -128,7 +128,7 @@ def test_an_ambiguous_passage_is_an_error_until_context_chooses(
     code, _, err = run(capsys, *base, "--prefix", "no such words")
     assert code == 2 and "not with the given" in err
     listed = notes_json(capsys, article, notes_dir)
-    assert sorted(n["paragraph"] for n in listed) == [0, 2, 2]  # 0-based, as in dump
+    assert sorted(n["paragraph"] for n in listed) == [1, 3, 3]  # from 1, as every output
     assert len({n["start"] for n in listed}) == 2
 
 

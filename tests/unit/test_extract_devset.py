@@ -22,10 +22,10 @@ import yaml
 
 from reader.extract import QuoteKind, extract
 from reader.load import load_path
+from tests.conftest import EVAL, needs_shared_eval
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "data" / "extract"
-EVAL = ROOT / ".." / "shared" / "eval"
 ARTICLES = sorted((DEV / "articles").glob("*.txt"))
 THRESHOLD = 0.95
 
@@ -77,7 +77,7 @@ def _predict(text: str, path: Path) -> list[dict[str, Any]]:
     return quotes
 
 
-@pytest.mark.skipif(not (EVAL / "quotes_eval.py").exists(), reason="../shared/eval is absent")
+@needs_shared_eval
 def test_dev_set_attributed_f1_with_quotes_eval(tmp_path: Path) -> None:
     convert = _module(EVAL / "convert_heldout.py", "convert_heldout")
     qe = _module(EVAL / "quotes_eval.py", "quotes_eval")

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 from reader.extract import QuoteKind, extract
 from reader.load import load_path
+from tests.conftest import SEED, SHARED, needs_shared_seed
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-SEED = SHARED / "seeds" / "000_c43e0c764996e868.txt"
 GOLD = SHARED / "seeds" / "000_c43e0c764996e868.gold.yaml"
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available")
+pytestmark = needs_shared_seed
 
 
 @pytest.fixture(scope="module")

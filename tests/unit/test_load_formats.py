@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.document import BlockKind
+from reader.document import Article, BlockKind
 from reader.load import load_bytes, load_path, load_sample
+from reader.plain import plain_lines as plain_line_iterator
+
+
+def plain_lines(article: Article) -> list[str]:
+    """The article as `reader --plain` prints it at 78 columns."""
+    return list(plain_line_iterator(article, 78))
+
 
 MARKDOWN = b"""# Bridge to reopen
 
@@ -72,6 +79,63 @@ def test_html_main_text_is_extracted_without_boilerplate() -> None:
     for junk in ("tracking", "BUY NOW", "Cookie settings", "color:red", "Sport"):
         assert junk not in text
     assert "Costs" in [h.text for h in article.headings()]
+
+
+ARTICLE_WITH_BYLINE_AND_AD = b"""<!doctype html><html><head><title>Harbour town votes</title></head>
+<body><article><h1>Harbour town votes</h1>
+<p class="byline">By Jane Doe, Local Affairs Correspondent</p>
+<p>The town council of Port Alden voted 7 to 2 on Tuesday night to rebuild the Mill Street
+bridge, which was closed in October after the river rose higher than at any time in decades.</p>
+<div class="ad inline">Sponsored: Get 50% off flood insurance today with SafeHome, the insurer
+you can trust.</div>
+<p>"We cannot ask people to drive forty minutes to reach a hospital that is four minutes
+away," said the mayor after the vote, to applause from the public gallery.</p>
+</article></body></html>"""
+
+
+def test_html_inline_ad_inside_the_article_is_dropped() -> None:
+    article = load_bytes(
+        ARTICLE_WITH_BYLINE_AND_AD, name="a.html", source="/a.html", suffix=".html"
+    )
+    assert "Sponsored" not in article.text
+    assert "Mill Street" in article.text
+    assert "forty minutes" in article.text
+
+
+def test_html_byline_goes_into_the_metadata_not_the_text() -> None:
+    article = load_bytes(
+        ARTICLE_WITH_BYLINE_AND_AD, name="a.html", source="/a.html", suffix=".html"
+    )
+    assert article.byline.startswith("Jane Doe")
+    assert "Correspondent" in article.byline
+    assert "Jane Doe" not in article.text
+    assert plain_lines(article)[:4] == [
+        "Harbour town votes",
+        "==================",
+        "",
+        "By " + article.byline,
+    ]
+
+
+def test_text_without_a_byline_has_an_empty_one() -> None:
+    assert load_bytes(b"Title\n\nBody text.", name="a", source="<stdin>").byline == ""
+
+
+def test_markdown_list_reads_as_a_list_in_plain_text() -> None:
+    data = b"# Budget\n\nThe council agreed:\n\n- Schools get a roof\n- Roads are mended\n\nDone.\n"
+    article = load_bytes(data, name="a.md", source="/a.md", suffix=".md")
+    assert plain_lines(article) == [
+        "Budget",
+        "======",
+        "",
+        "The council agreed:",
+        "",
+        "• Schools get a roof",
+        "• Roads are mended",
+        "",
+        "Done.",
+        "",
+    ]
 
 
 def test_html_is_recognised_without_a_suffix() -> None:

@@ -152,6 +152,48 @@ CASES = [
         ["The storm arrived at dawn."],
     ),
     Case(
+        "headline repeated on the very next line shown once",
+        b"Storm hits coast\nStorm hits coast\n\nA storm hit the coast on Monday.\n",
+        "Storm hits coast",
+        ["A storm hit the coast on Monday."],
+    ),
+    Case(
+        "headline repeated on the next line, the first paragraph right under it",
+        b"Storm hits coast\nStorm hits coast\nA storm hit the coast on Monday, and the "
+        b"river rose over its banks before noon in three towns along the estuary.\n",
+        "Storm hits coast",
+        [
+            "A storm hit the coast on Monday, and the river rose over its banks before noon "
+            "in three towns along the estuary."
+        ],
+    ),
+    Case(
+        "standfirst line not glued to the sentence under it",
+        b"Underdogs stun champions\n\nThe home side won against a much stronger opponent\n"
+        b"Although his team had lost five in a row, the coach said little before the game.\n",
+        "Underdogs stun champions",
+        [
+            "The home side won against a much stronger opponent",
+            "Although his team had lost five in a row, the coach said little before the game.",
+        ],
+    ),
+    Case(
+        "subheading kept apart from the hard-wrapped prose under it",
+        b"Title\n\nWhat the council decided after six hours of debate\n" + WRAPPED.encode(),
+        "Title",
+        ["What the council decided after six hours of debate", " ".join(WRAPPED.split())],
+    ),
+    Case(
+        "hand-wrapped line ending in a short word joined to a capitalised next line",
+        b"Title\n\nAnyone who holds the printed copy may ask for (1) a second copy, or (2) "
+        b"access to read the\nOnline Edition from the library server at no charge.\n",
+        "Title",
+        [
+            "Anyone who holds the printed copy may ask for (1) a second copy, or (2) access to "
+            "read the Online Edition from the library server at no charge."
+        ],
+    ),
+    Case(
         "first line ending with a period is prose, not a title",
         b"The storm arrived at dawn.\n\nIt left by noon.\n",
         "",

@@ -34,3 +34,23 @@ def test_an_unpacked_article_equals_the_original() -> None:
     assert {BlockKind.HEADING, BlockKind.LIST_ITEM} <= {p.kind for p in back.paragraphs}
     assert back.text_sha256 == article.text_sha256
     assert all(back.text[p.start : p.end] == p.text for p in back.paragraphs)
+
+
+def test_a_known_hash_travels_and_an_unknown_one_is_not_worked_out_for_the_trip() -> None:
+    article = load_bytes(MARKDOWN.encode(), name="talks.md", source="talks.md")
+    assert article.sha256_if_known is None
+    cold = unpack(pack(article))
+    assert cold.sha256_if_known is None  # packing a book must not hash it
+    assert cold.text_sha256 == article.text_sha256
+    warm = unpack(pack(article))
+    assert warm.sha256_if_known == article.text_sha256
+
+
+def test_paragraph_at_finds_the_paragraph_or_the_next_after_a_separator() -> None:
+    article = load_bytes(MARKDOWN.encode(), name="talks.md", source="talks.md")
+    paragraphs = article.paragraphs
+    for paragraph in paragraphs:
+        assert article.paragraph_at(paragraph.start) == paragraph
+        assert article.paragraph_at(paragraph.end - 1) == paragraph
+    assert article.paragraph_at(paragraphs[0].end) == paragraphs[1]
+    assert article.paragraph_at(len(article.text)) is None

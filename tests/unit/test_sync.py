@@ -229,6 +229,28 @@ def test_same_note_edited_on_both_sides_keeps_one_and_records_the_other(tmp_path
 
 
 @pytest.mark.parametrize("rebase", [False, True])
+def test_reader_sync_says_when_the_same_note_was_edited_on_both_sides(
+    tmp_path: Path, rebase: bool
+) -> None:
+    remote = bare_remote(tmp_path)
+    alice = first_clone(tmp_path, remote)
+    bob = other_clone(tmp_path, remote, "Bob")
+    edit(alice, note(0, text="Alice's version\n", when=10))
+    edit(bob, note(0, author="bob", text="Bob's version\n", when=12))
+    assert reader("sync", "--notes-dir", str(alice)).returncode == 0
+    result = reader("sync", "--notes-dir", str(bob), *(["--rebase"] if rebase else []))
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"Conflict in {SOURCE.title}: note of note {note(0).id[-8:]} was edited on both sides; "
+        'kept "Bob\'s version"; the other value, "Alice\'s version" by alice, is kept in the '
+        "file under 'conflicts:'"
+    ) in result.stdout
+    # Alice hears of it on her next sync too: the merged file came in with the conflict.
+    result = reader("sync", "--notes-dir", str(alice))
+    assert "Conflict in" in result.stdout and "by alice" in result.stdout
+
+
+@pytest.mark.parametrize("rebase", [False, True])
 def test_an_edit_beats_a_concurrent_delete(tmp_path: Path, rebase: bool) -> None:
     remote = bare_remote(tmp_path)
     alice = first_clone(tmp_path, remote)
@@ -275,8 +297,11 @@ def test_without_the_driver_git_leaves_markers_and_recovery_restores_every_note(
     assert {a.id for a in store.annotations} == expected
     assert live_ids(carol) == expected
     assert backup.read_text(encoding="utf-8") == text
+    # The repaired file is staged: git no longer lists it as unmerged.
+    assert git(carol, "diff", "--name-only", "--diff-filter=U").stdout == ""
     backup.unlink()
-    git(carol, "checkout", "--merge", "--", ARTICLE)
+    git(carol, "merge", "--abort")
+    assert git(carol, "pull", "--no-rebase", check=False).returncode != 0
     assert has_conflict_markers((carol / ARTICLE).read_text(encoding="utf-8"))
 
     # `reader sync` in that clone registers the driver and finishes the merge by id.

@@ -29,7 +29,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.document import Article, BlockKind
-from reader.ui.layout import BLANK, NARROW_ONLY, RULE, TITLE, ArticleLayout
+from reader.ui.layout import BLANK, BYLINE, NARROW_ONLY, RULE, TITLE, ArticleLayout
 from reader.ui.widgets.article_marks import MarkLayers, MarkSpan, MarkStyle
 
 GUTTER = 2
@@ -62,6 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title",
         "article-view--rule",
+        "article-view--byline",
         "article-view--heading",
         "article-view--blockquote",
         "article-view--code",
@@ -553,6 +554,9 @@ class ArticleView(ScrollView, can_focus=True):
             title_width = max((end - start for start, end in layout.title_rows), default=0)
             rule = "━" * min(text_width, title_width)
             segments.append(Segment(rule, base + self._style("article-view--rule")))
+        elif row.paragraph == BYLINE:
+            byline = layout.byline[row.start : row.end]
+            segments.append(Segment(byline, base + self._style("article-view--byline")))
         elif row.paragraph == BLANK:
             if not (not layout.order and y == layout.row_count - 1):
                 return Strip.blank(width, base)

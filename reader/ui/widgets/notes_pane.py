@@ -2,7 +2,9 @@
 
 It shows the entries it is given (`show(...)`) and posts `NotesPane.NoteSelected` when the user
 picks one with enter; the screen decides what happens (jump there, or explain an orphan).
-Prompts are `rich.text.Text` built from plain strings, so notes with brackets stay literal.
+Prompts are `rich.text.Text` built from plain strings, so notes with brackets stay literal,
+and every field is cleaned as article text is, so no escape sequence in a note (which may
+come from a collaborator through `reader sync`) reaches the terminal.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from reader.load.clean import clean
 from reader.ui.widgets.panes import Pane
 
 ORPHANS_HEADER = "orphans"
@@ -44,7 +47,8 @@ class NoteEntry:
 
 
 def _flat(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
+    # Notes come from collaborators: escapes dropped, controls visible, as in article text.
+    flat = " ".join(clean(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -115,7 +119,7 @@ class NotesPane(Pane):
             if entry.note:
                 prompt.append(_flat(entry.note, 90))
             if entry.tags:
-                prompt.append(" " + " ".join("#" + tag for tag in entry.tags), "dim")
+                prompt.append(" " + " ".join("#" + _flat(tag, 30) for tag in entry.tags), "dim")
         for conflict in entry.conflicts:
             prompt.append("\n ⚠ other " + _flat(conflict, 90), "yellow")
         return prompt
