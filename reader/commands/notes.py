@@ -320,9 +320,12 @@ def find_passage(
     if not spans:
         raise LoadError("the passage occurs, but not with the given --prefix/--suffix/--context")
     if len(spans) > 1:
-        where = ", ".join(_paragraph_number(article, s[0]) for s in spans[:8])
+        # Each paragraph once, in order; past 20 of them, how many more.
+        numbers = list(dict.fromkeys(_paragraph_number(article, s[0]) for s in spans))
+        where = ", ".join(numbers[:20]) + (f" and {len(numbers) - 20} more" * (len(numbers) > 20))
         raise LoadError(
-            f"the passage occurs {len(spans)} times (paragraphs {where}); "
+            f"the passage occurs {len(spans)} times "
+            f"(paragraph{'s' * (len(numbers) > 1)} {where}); "
             "add --prefix, --suffix or --context to choose one"
         )
     return spans[0]

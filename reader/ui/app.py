@@ -14,13 +14,15 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
+from reader.ui.escape_keys import ALT, escape_then_key
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.reader import Extractor, ReaderScreen
@@ -28,6 +30,7 @@ from reader.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from reader.search.history import SearchHistory
     from reader.ui.screens.help import HelpSection
@@ -212,6 +215,42 @@ class ReaderApp(App[None]):
                 timeout=10,
             )
 
+    async def on_event(self, event: events.Event) -> None:
+        """On the reading screen, take an alt+key that nothing binds as esc, then the key.
+
+        Esc followed quickly by a key reaches us as alt+key (`escape_keys`); each is handled in
+        turn, as if typed slowly, before any key that came after them.
+        """
+        if (
+            isinstance(event, events.Key)
+            and event.key.startswith(ALT)
+            and not event.is_forwarded
+            and isinstance(self.screen, ReaderScreen)
+        ):
+            keys = escape_then_key(event, self.screen.active_bindings)
+            if keys is not None:
+                for key in keys:
+                    await super().on_event(key)
+                return
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show `message` in a toast that replaces any toast showing.
+
+        Toasts stack in the bottom-right corner, over the Notes pane: three of them hid it. The
+        newest is what the last key did; lasting states (read-only notes) show in the panes.
+        """
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def on_reading_position_changed(self, message: ReadingPositionChanged) -> None:
         """Remember the position so it can be saved when the reader quits."""
         self._remember(message.offset, message.paragraph)
@@ -237,7 +276,8 @@ class ReaderApp(App[None]):
 
         return [
             ("Reading", ArticleView.BINDINGS),
-            ("Panes, quotes and speakers", ReaderScreen.BINDINGS),
+            # Less esc in the search bar, which is listed with the bar's keys below.
+            ("Panes, quotes and speakers", _without(ReaderScreen.BINDINGS, "search.cancel")),
             ("Highlights and notes", NOTES_BINDINGS),
             ("Visual mode (v): select by word and sentence", VISUAL_BINDINGS),
             (
@@ -278,6 +318,11 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.config.keys))
+
+
+def _without(bindings: list[BindingType], binding_id: str) -> list[BindingType]:
+    """`bindings` less the one with id `binding_id`."""
+    return [b for b in bindings if not isinstance(b, Binding) or b.id != binding_id]
 
 
 def _is_search_input(widget: object) -> bool:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.ui.counts import counted
+
 if TYPE_CHECKING:
     from reader.ui.screens.reader import ReaderScreen
 
@@ -132,7 +134,7 @@ class SpeakerCommands(EntryProvider):
                 Entry(
                     speaker.name,
                     partial(screen.select_speaker, speaker.id),
-                    f"{speaker.quote_count} quotes{kind}",
+                    counted(speaker.quote_count, "quote") + kind,
                     "Speaker: ",
                 )
             )

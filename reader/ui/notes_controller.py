@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import BindingsMap
 
+from reader.ui.counts import counted
 from reader.ui.notes_display import clip, editable
 from reader.ui.notes_keys import (
     HIDDEN_IN_VISUAL,
@@ -84,13 +85,10 @@ class NotesScreen(NotesStoreScreen):
         extraction = getattr(self, "extraction", None)
         if not isinstance(focused, QuotesPane) or extraction is None:
             return None
-        index = focused.highlighted
+        index = focused.highlighted_quote
         if index is None:
             return None
-        option_id = focused.get_option_at_index(index).id
-        if not option_id or not option_id.startswith("q"):
-            return None
-        quote = extraction.quotes[int(option_id[1:])]
+        quote = extraction.quotes[index]
         return int(quote.start), int(quote.end)
 
     def _range_to_mark(self) -> tuple[int, int] | None:
@@ -229,7 +227,7 @@ class NotesScreen(NotesStoreScreen):
         text = self.article.text[self.selection.start : self.selection.end]
         self.app.copy_to_clipboard(text)
         self._set_selection(None)
-        self.notify(f"Copied the selection ({len(text)} characters).", timeout=2)
+        self.notify(f"Copied the selection ({counted(len(text), 'character')}).", timeout=2)
 
     def action_visual_cancel(self) -> None:
         """Leave visual mode without highlighting."""
@@ -371,9 +369,9 @@ class NotesScreen(NotesStoreScreen):
         order = list(NOTE_COLOURS)
         index = order.index(annotation.color) if annotation.color in order else -1
         colour = order[(index + 1) % len(order)]
+        self.current_note = target  # before saving: the Notes pane's cursor stays on it
         if self._saving(lambda store: store.update(target, color=colour)):
             self.colour = colour
-            self.current_note = target
 
     def action_delete_note(self) -> None:
         """Delete the highlight here with its note (u brings it back)."""
@@ -385,6 +383,8 @@ class NotesScreen(NotesStoreScreen):
         annotation = store.get(target)
         if annotation is None:
             return
+        if self.current_note == target:
+            self.current_note = None  # the Notes pane's cursor moves to the note after it
         if self._saving(lambda store: store.delete(target)):
             self._placements.pop(target, None)
             self.notify(

@@ -119,7 +119,7 @@ class NotesStoreScreen(Screen[None]):
         if self.notes_store is not None:
             self.show_notes()
         elif self._load_error is not None:
-            pane.show([], read_only=True)
+            pane.show([], read_only=self._load_error)
         else:
             pane.show(None)
 
@@ -128,7 +128,7 @@ class NotesStoreScreen(Screen[None]):
         self.notify(self._load_error, title="Notes", severity="error", timeout=20)
         pane = self._notes_pane
         if pane is not None:
-            pane.show([], read_only=True)
+            pane.show([], read_only=self._load_error)
 
     def _store_ready(self, store: NotesStore, offer_driver: bool) -> None:
         self.notes_store = store
@@ -208,7 +208,7 @@ class NotesStoreScreen(Screen[None]):
         self._view.set_markers("notes", markers)
         pane = self._notes_pane
         if pane is not None:
-            pane.show(entries, read_only=bool(store.read_only), keep=self.current_note)
+            pane.show(entries, read_only=store.read_only or "", keep=self.current_note)
 
     # ----------------------------------------------------------------- saving
 

@@ -25,8 +25,9 @@ from textual.worker import get_current_worker
 
 from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
+from reader.ui.counts import counted
 from reader.ui.widgets.article_marks import MarkSpan
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
@@ -54,8 +55,7 @@ MARGIN = 4000
 class _Origin:
     """Where the reader was when the bar opened, to go back there on `esc`."""
 
-    offset: int
-    cursor: int
+    place: ViewPlace
     active: LiteralMatches | None
     current: LiteralMatch | None
     current_spans: tuple[tuple[int, int], ...]
@@ -213,8 +213,7 @@ class SearchController:
             return
         view = self.view
         self._origin = _Origin(
-            view.top_offset,
-            view.cursor,
+            view.place,
             self.active,
             self.current,
             self._current_spans,
@@ -353,7 +352,9 @@ class SearchController:
         literal = results.literal
         if literal.count:
             position = self.current.ordinal + 1 if self.current else 0
-            return f"{position}/{literal.count}" if position else f"{literal.count} matches"
+            if position:
+                return f"{position}/{literal.count}"
+            return counted(literal.count, "match", "matches")
         if results.hits:
             chosen = (self.bar.results.highlighted or 0) + 1
             if not results.query.literal:  # `@name` or `#` alone: nothing to match exactly
@@ -391,7 +392,7 @@ class SearchController:
             self._preview(hit)
             target = self.current.start if self.current else hit.match_start
         else:
-            self.current = literal.next_after(self._origin.offset if self._origin else 0)
+            self.current = literal.next_after(self._origin.place.offset if self._origin else 0)
             assert self.current is not None
             self._current_spans = ((self.current.start, self.current.end),)
             target = self.current.start
@@ -414,6 +415,18 @@ class SearchController:
         self._origin = None
         self._mark()
         self._status()
+
+    @property
+    def bar_focused(self) -> bool:
+        """True while the bar is open with the focus in it (where esc closes it)."""
+        focused = self.screen.focused  # (the bar may not be mounted yet: no query for it)
+        return focused is not None and any(
+            isinstance(node, SearchBar) and node.is_open for node in focused.ancestors_with_self
+        )
+
+    def cancel(self) -> None:
+        """Close the bar and go back to where the reader was, at once (esc in the bar)."""
+        self._cancel(self.bar.mode)
 
     def _cancel(self, mode: SearchMode) -> None:
         """`esc` in the bar: close it and go back to where the reader was."""
@@ -449,9 +462,7 @@ class SearchController:
         origin = self._origin
         if origin is None:
             return
-        view = self.view
-        view.scroll_to_offset(origin.offset, center=False)
-        view.cursor = origin.cursor
+        self.view.go_to(origin.place)
 
     # ----------------------------------------------------------------- after the bar
 

@@ -239,9 +239,9 @@ class Terminal:
     def send_key(self, name: str) -> None:
         """Press a named key (`down`, `pagedown`, `enter`, `escape`, `shift+tab`...).
 
-        After `escape`, wait out the terminal's escape delay (Textual's ESCDELAY, 100 ms): a key
-        that follows a lone ESC sooner is read as alt+key, in any terminal program, as a fast
-        typist finds out. The tests type like a person, not like that.
+        After `escape`, wait out the terminal's escape delay: a key that follows a lone ESC
+        sooner arrives as alt+key, in any terminal program. The reader reads an unbound alt+key
+        as esc then the key (`test_escape_e2e` tests that); the other tests type like a person.
         """
         self.send(KEYS[name])
         if name == "escape":

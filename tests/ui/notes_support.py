@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import yaml
 from textual.pilot import Pilot
@@ -12,11 +14,23 @@ from reader.extract.model import Extraction
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 
+_SHOWN: WeakKeyDictionary[ReaderApp, list[str]] = WeakKeyDictionary()
+"""Every message each app made with `notes_app` has shown (a new toast replaces the last)."""
+
 
 def notes_app(article: Article, notes_dir: Path, extraction: Extraction | None = None) -> ReaderApp:
     """The reader on `article`, keeping notes in `notes_dir`, with a fixed extraction."""
     found = extraction or Extraction()
-    return ReaderApp(article, extractor=lambda _article: found, notes_dir=str(notes_dir))
+    app = ReaderApp(article, extractor=lambda _article: found, notes_dir=str(notes_dir))
+    shown = _SHOWN.setdefault(app, [])
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        shown.append(message)
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return app
 
 
 async def notes_ready(pilot: Pilot[None]) -> ReaderScreen:
@@ -50,5 +64,7 @@ def saved_annotations(notes_dir: Path) -> list[dict[str, object]]:
 
 
 def notifications(app: ReaderApp) -> list[str]:
-    """Every notification message shown so far."""
+    """Every notification message shown so far (those showing now, for other apps)."""
+    if app in _SHOWN:
+        return list(_SHOWN[app])
     return [notification.message for notification in app._notifications]

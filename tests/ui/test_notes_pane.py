@@ -13,7 +13,7 @@ from annotations.yaml_io import dump_bytes
 from reader.document import Article, blocks_of, build_article
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.notes_pane import NotesPane
-from tests.ui.notes_support import notes_app, notes_ready
+from tests.ui.notes_support import notes_app, notes_ready, notifications
 from tests.ui.screen_text import screen_lines, screen_text
 
 
@@ -141,3 +141,61 @@ async def test_in_the_notes_pane_a_edits_d_deletes_and_u_restores_the_highlighte
         notes = NotesStore.open(sample, tmp_path).annotations
         assert sorted(a.note for a in notes) == ["last words (edited)", "opening"]
         assert "last words (edited)" in screen_text(app)
+
+
+def colours(article: Article, notes_dir: Path) -> dict[str, str]:
+    """Each saved note's passage and colour, as a later session reads them."""
+    store = NotesStore.open(article, notes_dir)
+    return {a.selector.exact: a.color for a in store.annotations if a.selector is not None}
+
+
+async def test_c_and_enter_act_on_the_first_note_as_soon_as_the_pane_is_focused(
+    sample: Article, tmp_path: Path
+) -> None:
+    store = NotesStore.open(sample, tmp_path)
+    add_note(store, sample, "The town council of Port Alden", "opening")
+    add_note(store, sample, "Ask me again in April.", "last words")
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        await pilot.press("5", "c")  # no j or k first
+        await pilot.pause()
+        assert "No highlight here to colour." not in notifications(app)
+        assert colours(sample, tmp_path) == {
+            "The town council of Port Alden": "green",
+            "Ask me again in April.": "yellow",
+        }
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is screen.view
+        assert screen.current_note == screen.query_one(NotesPane).highlighted_id
+        assert screen.view.is_offset_visible(sample.text.index("The town council"))
+
+
+async def test_c_and_d_in_the_pane_act_on_the_note_under_its_cursor_which_stays_put(
+    sample: Article, tmp_path: Path
+) -> None:
+    store = NotesStore.open(sample, tmp_path)
+    passages = ["The town council of Port Alden", "undermined beyond repair", "Ask me again"]
+    for passage in passages:
+        add_note(store, sample, passage, "")
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await notes_ready(pilot)
+        await pilot.press("5", "j", "j", "enter")  # jump to the last note: it is the current one
+        await pilot.pause()
+        await pilot.press("5", "k", "c", "c")  # the middle one, twice: the cursor stays on it
+        await pilot.pause()
+        assert colours(sample, tmp_path) == {
+            passages[0]: "yellow",
+            passages[1]: "blue",
+            passages[2]: "yellow",
+        }
+        await pilot.press("k", "d")  # the first one; the cursor moves to the next
+        await pilot.pause()
+        assert set(colours(sample, tmp_path)) == {passages[1], passages[2]}
+        pane = screen.query_one(NotesPane)
+        assert pane.highlighted_id is not None
+        await pilot.press("d")
+        await pilot.pause()
+        assert set(colours(sample, tmp_path)) == {passages[2]}

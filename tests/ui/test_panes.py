@@ -305,3 +305,68 @@ async def test_pane_widgets_post_their_own_messages(
     assert QuotesPane.QuoteSelected in kinds
     assert SpeakersPane.SpeakerSelected in kinds
     assert ContentsPane.HeadingSelected not in kinds
+
+
+async def test_y_in_the_quotes_pane_copies_the_quote_under_its_cursor(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "j", "y")  # the third quote: Derek Amsel's
+        await settle(pilot)
+        assert app.clipboard == sample_extraction.quotes[2].text
+        assert focused_pane(app) == "quotes"  # copying does not leave the pane
+
+
+async def test_the_quotes_pane_cursor_follows_parentheses(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(QuotesPane)
+
+        def under_cursor() -> str | None:
+            return (
+                None if pane.highlighted is None else pane.get_option_at_index(pane.highlighted).id
+            )
+
+        for number in range(3):
+            await pilot.press("right_parenthesis")
+            await settle(pilot)
+            assert under_cursor() == f"q{number}"
+        await pilot.press("left_parenthesis")
+        await settle(pilot)
+        assert under_cursor() == "q1"
+        await pilot.press("3", "y")  # and y there copies the quote the article shows
+        await settle(pilot)
+        assert app.clipboard == sample_extraction.quotes[1].text
+
+
+async def test_4_on_a_text_without_headings_says_there_are_no_contents(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    assert not sample.headings()
+    app = reader_app(sample, sample_extraction)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert focused_pane(app) == "article"
+        assert "No contents: this text has no" in screen_text(app)  # a toast, wrapped
+
+
+async def test_names_in_the_speakers_pane_line_up_when_a_count_has_four_digits(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    many = replace(sample_extraction.speakers[0], quote_count=1234)
+    speakers = (many, *sample_extraction.speakers[1:])
+    app = reader_app(sample, replace(sample_extraction, speakers=speakers))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        names = [speaker.name for speaker in speakers]
+        rows = [next(row for row in screen_lines(app) if name in row) for name in names]
+        assert "1234 Ines Ferrante-Ruiz" in rows[0]
+        assert len({row.index(name) for row, name in zip(rows, names, strict=True)}) == 1

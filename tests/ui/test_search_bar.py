@@ -323,3 +323,44 @@ async def test_slash_while_the_panes_are_still_mounting_opens_the_bar(sample: Ar
         _screen, _view, bar = parts(app)
         assert bar.is_open
         assert isinstance(app.focused, Input)
+
+
+async def scroll_until_top_row_is_blank(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Press j until the top row is a blank one between two paragraphs (it shows no text)."""
+    for _ in range(40):
+        await pilot.press("j")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        if not lines[0].strip() and lines[1].strip():
+            return
+    raise AssertionError("no blank row came to the top")
+
+
+@pytest.mark.parametrize("where", ["title rule", "blank row between paragraphs"])
+async def test_tab_with_nothing_found_and_escape_leave_the_view_exactly_where_it_was(
+    sample: Article, where: str
+) -> None:
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        _screen, view, _bar = parts(app)
+        if where == "title rule":
+            await pilot.press("j")  # the headline scrolls off; its rule is the top row
+        else:
+            await scroll_until_top_row_is_blank(app, pilot)
+        await pilot.pause()
+        before = (view.scroll_y, view.cursor, screen_text(app).splitlines()[:20])
+        await search(app, pilot, "zqxjv")
+        for _ in range(4):  # quotes, speakers, notes, and back to all
+            await pilot.press("tab")
+            await settle(app, pilot)
+            assert "not found" in screen_text(app)
+            assert (view.scroll_y, view.cursor) == before[:2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (view.scroll_y, view.cursor, screen_text(app).splitlines()[:20]) == before
+        await search(app, pilot, "April")  # a match far below: the preview moves the view
+        assert view.scroll_y != before[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (view.scroll_y, view.cursor, screen_text(app).splitlines()[:20]) == before

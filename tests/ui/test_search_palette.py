@@ -134,3 +134,13 @@ async def test_real_notes_are_searched_with_hash_and_offered_in_the_palette(
         await pilot.press("escape")
         text = await palette(app, pilot, "council date")
         assert "Note: ask the council for the date" in text
+
+
+async def test_a_speaker_with_one_quote_is_offered_with_1_quote(
+    sample: Article, sample_extraction: Extraction
+) -> None:
+    app = ReaderApp(sample, extractor=lambda _a: sample_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = await palette(app, pilot, "amsel")
+        assert "Speaker: Derek Amsel" in text
+        assert "1 quote" in text and "1 quotes" not in text

@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.document import Article
 from reader.ui.background import SubprocessExtractor
+from reader.ui.counts import counted
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_controller import NotesScreen
 from reader.ui.palette import speaker_colour
@@ -90,6 +91,10 @@ class ReaderScreen(NotesScreen):
         Binding("y", "copy", "Copy", show=False, id="screen.copy"),
         Binding("s", "toggle_panes", "Side panes", show=False, id="screen.toggle_panes"),
         Binding("escape", "back", "Back", show=False, id="screen.back"),
+        # Esc in the search bar (the bar's own key, made priority here and enabled only while
+        # the bar has focus): the bar closes and the article takes focus at once, so a key
+        # typed right after esc, queued in the same burst, acts on the reader.
+        Binding("escape", "close_search", "Back", priority=True, id="search.cancel"),
         # Priority: the bar must have focus before the keys typed just after `/` (queued in
         # the same burst) are handed out, or they would drive the article instead.
         Binding("slash", "search", "Search", priority=True, id="screen.search"),
@@ -307,9 +312,7 @@ class ReaderScreen(NotesScreen):
         status = self.query_one(StatusLine)
         quotes = len(extraction.quotes)
         speakers = len(extraction.speakers)
-        status.counts = (
-            f"{quotes} quote{'s' * (quotes != 1)} · {speakers} speaker{'s' * (speakers != 1)}"
-        )
+        status.counts = f"{counted(quotes, 'quote')} · {counted(speakers, 'speaker')}"
         if self.selected_speaker:
             self.watch_selected_speaker()
 
@@ -353,6 +356,8 @@ class ReaderScreen(NotesScreen):
         """`/`, `&` and `a` typed into a text field are text, not a search or a note."""
         if action in ("search", "filter", "note") and _typing_into(self.app.focused):
             return False
+        if action == "close_search":
+            return self._search is not None and self._search.bar_focused
         return super().check_action(action, parameters)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -407,6 +412,8 @@ class ReaderScreen(NotesScreen):
         view = self.view
         view.scroll_to_offset(quote.start, center=True)
         view.flash(quote.start, quote.end)
+        for pane in self.query(QuotesPane):  # its cursor follows ) and ( (none before mounting)
+            pane.highlight_quote(index)
         self.set_focus(view)  # now, not after the queue: keys typed next move the article
 
     def jump_to_paragraph(self, index: int) -> None:
@@ -462,6 +469,13 @@ class ReaderScreen(NotesScreen):
         for pane in self.query(Pane):
             if pane.number == number:
                 self._focus(pane)
+                return
+        if number == 4:  # the Contents pane is made only for a text with headings
+            self.notify(
+                "No contents: this text has no headings (] and [ step through its paragraphs).",
+                title="Contents",
+                timeout=4,
+            )
 
     def _focus(self, widget: Widget) -> None:
         if isinstance(widget, Pane):
@@ -491,6 +505,10 @@ class ReaderScreen(NotesScreen):
     def action_filter(self) -> None:
         """Open the bar to show only the paragraphs that match (`&`, as in less)."""
         self.search.open("filter")
+
+    def action_close_search(self) -> None:
+        """Close the search bar and go back to where the search started (esc in the bar)."""
+        self.search.cancel()
 
     def action_back(self) -> None:
         """Leave a pane for the article; in the article, clear the selected speaker."""
@@ -562,20 +580,29 @@ class ReaderScreen(NotesScreen):
             self.jump_to_quote(before[-1])
 
     def action_copy(self) -> None:
-        """Copy the current quote (if on screen) or paragraph to the clipboard (OSC 52)."""
+        """Copy a quote or the paragraph to the clipboard (OSC 52).
+
+        In the Quotes pane, the quote under its cursor; elsewhere the current quote if it is on
+        screen, else the current paragraph.
+        """
         text = ""
         what = "paragraph"
-        if self.extraction is not None and self._current_quote is not None:
-            quote = self.extraction.quotes[self._current_quote]
-            if self.view.is_offset_visible(quote.start):
-                text, what = quote.text, "quote"
+        extraction = self.extraction
+        focused = self.focused
+        chosen = focused.highlighted_quote if isinstance(focused, QuotesPane) else None
+        current = self._current_quote
+        if chosen is None and extraction is not None and current is not None:
+            on_screen = self.view.is_offset_visible(extraction.quotes[current].start)
+            chosen = current if on_screen else None
+        if extraction is not None and chosen is not None:
+            text, what = extraction.quotes[chosen].text, "quote"
         if not text and self.article.paragraphs:
             index = min(self.view.cursor, len(self.article.paragraphs) - 1)
             text = self.article.paragraphs[index].text
         if not text:
             return
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the {what} ({len(text)} characters).", timeout=2)
+        self.notify(f"Copied the {what} ({counted(len(text), 'character')}).", timeout=2)
 
 
 def _pieces(quote: Quote) -> list[tuple[int, int]]:

@@ -47,6 +47,25 @@ class ViewPosition(NamedTuple):
     """Article offset of the first text on screen."""
 
 
+class ViewPlace(NamedTuple):
+    """Where the view is, exactly enough to come back to the same rows (`ArticleView.go_to`).
+
+    An offset alone cannot: the title rows and the blank rows between paragraphs show no text,
+    so going back to the offset of such a top row lands a row or three further down.
+    """
+
+    offset: int
+    """Article offset of the first text on screen (used when the layout has changed)."""
+    row: int
+    """The top row, in the layout of `width` and `shown`."""
+    cursor: int
+    """Index of the current paragraph."""
+    width: int
+    """Text width of the layout `row` counts in."""
+    shown: tuple[int, ...] | None
+    """The paragraphs that layout showed (a filter), or None for all."""
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows an article: title heading, styled paragraph kinds, marks, the current paragraph."""
 
@@ -273,6 +292,26 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout = None
         self._want = keep
         self._relayout()
+
+    @property
+    def place(self) -> ViewPlace:
+        """Where the view is now, to come back to with `go_to`."""
+        layout = self._layout
+        width, shown = (layout.width, layout.shown) if layout is not None else (0, self._shown)
+        return ViewPlace(self.top_offset, round(self.scroll_y), self.cursor, width, shown)
+
+    def go_to(self, place: ViewPlace) -> None:
+        """Show the same rows as at `place` with the same current paragraph (instant).
+
+        After a resize or another filter the rows differ; then the text at its offset is shown
+        at the top.
+        """
+        layout = self._layout
+        if layout is not None and (layout.width, layout.shown) == (place.width, place.shown):
+            self._scroll_to_row(place.row)
+        else:
+            self.scroll_to_offset(place.offset, center=False)
+        self._set_cursor(self._shown_from(place.cursor))
 
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
         """Show article offset `offset`: centred, or on the top row; makes its paragraph current.

@@ -76,11 +76,19 @@ class NotesPane(Pane):
         self,
         entries: Sequence[NoteEntry] | None,
         *,
-        read_only: bool = False,
+        read_only: str = "",
         keep: str | None = None,
     ) -> None:
-        """List `entries` (None while the notes are loading); keep `keep` highlighted."""
+        """List `entries` (None while the notes are loading); keep `keep` highlighted.
+
+        `read_only` says why the notes cannot be changed (empty when they can).
+
+        The cursor is always on a note when there is one (so `enter`, `c` and `d` act at once):
+        on `keep`, else on the note it was on, else where that note was (it was deleted), else
+        on the first note.
+        """
         previous = keep or self.highlighted_id
+        previous_row = self.highlighted
         self.clear_options()
         if entries is None:
             self.add_option(Option(Text("loading notes…", style="italic"), disabled=True))
@@ -89,7 +97,11 @@ class NotesPane(Pane):
         placed = [entry for entry in entries if not entry.orphan]
         orphans = [entry for entry in entries if entry.orphan]
         if not entries:
-            hint = "no notes yet: v selects, h highlights, a adds a note"
+            hint = (
+                f"read-only, no notes can be added: {_flat(read_only, 300)}"
+                if read_only
+                else "no notes yet: v selects, h highlights, a adds a note"
+            )
             self.add_option(Option(Text(hint, style="italic"), disabled=True))
         self.add_options(Option(self._prompt(entry), id=entry.id) for entry in placed)
         if orphans:
@@ -104,6 +116,8 @@ class NotesPane(Pane):
             self.border_title = f"{self.border_title} read-only"
         if previous is not None:
             self.highlight_id(previous)
+        if self.highlighted is None and entries:
+            self._highlight_row(previous_row or 0)
 
     @staticmethod
     def _prompt(entry: NoteEntry) -> Text:
@@ -139,6 +153,17 @@ class NotesPane(Pane):
             self.highlighted = self.get_option_index(note_id)
         except Exception:  # OptionDoesNotExist: the note is gone (deleted, undone)
             return
+
+    def _highlight_row(self, row: int) -> None:
+        """Put the cursor on the note at `row`, or the nearest one before it (never a header)."""
+        for index in range(min(row, self.option_count - 1), -1, -1):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+        for index in range(row, self.option_count):  # only the orphans header was above
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
 
     def on_option_list_option_selected(self, event: Pane.OptionSelected) -> None:
         """Turn the list's selection into `NoteSelected`."""

@@ -110,18 +110,20 @@ class SpeakersPane(Pane):
         speakers = sorted(extraction.speakers, key=lambda s: (-s.quote_count, s.name.casefold()))
         if not speakers:
             self.add_option(Option(Text("no speakers found", style="italic"), disabled=True))
+        # Counts right-aligned in a column as wide as the largest, so the names line up.
+        width = max([3, *(len(str(speaker.quote_count)) for speaker in speakers)])
         self.add_options(
-            Option(self._prompt(speaker, colours.get(speaker.id)), id=speaker.id)
+            Option(self._prompt(speaker, colours.get(speaker.id), width), id=speaker.id)
             for speaker in speakers
         )
         self._set_count(len(speakers))
         self._highlight_first(bool(speakers))
 
     @staticmethod
-    def _prompt(speaker: Speaker, colour: str | None) -> Text:
+    def _prompt(speaker: Speaker, colour: str | None, width: int) -> Text:
         prompt = Text()
         prompt.append("● ", Style(color=colour) if colour else Style())
-        prompt.append(f"{speaker.quote_count:>3} ", "dim")
+        prompt.append(f"{speaker.quote_count:>{width}} ", "dim")
         prompt.append(speaker.name)
         if speaker.organisation:
             prompt.append(" [org]", "italic dim")
@@ -189,6 +191,22 @@ class QuotesPane(Pane):
         prompt.append(": ")
         prompt.append(_clip(quote.text, 76 - len(name)))  # two rows of a 40-column pane
         return prompt
+
+    @property
+    def highlighted_quote(self) -> int | None:
+        """Position in `Extraction.quotes` of the quote under the cursor, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < self.option_count:
+            return None
+        option_id = self.get_option_at_index(index).id
+        return int(option_id[1:]) if option_id and option_id.startswith("q") else None
+
+    def highlight_quote(self, quote: int) -> None:
+        """Put the cursor on quote `quote` (a position in `Extraction.quotes`) when listed."""
+        try:
+            self.highlighted = self.get_option_index(f"q{quote}")
+        except Exception:  # OptionDoesNotExist: not listed (still finding, or filtered out)
+            return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the list's selection into `QuoteSelected`."""
