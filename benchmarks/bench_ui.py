@@ -1,23 +1,46 @@
-"""Time the real `reader` command in a pseudo-terminal, against a trivial Textual app.
+"""Time what a user of the real `reader` sees, in a pseudo-terminal, against a trivial Textual app.
 
-Measures, in one run and on the same machine load:
+Every figure is taken at 80x24 and at 120x40, in rounds; in each round the trivial app (header,
+one line, footer) runs first and every reader figure of that round is divided by the trivial
+app's figure of the same round (the machine's speed drifts between rounds on a shared VM; a
+round shares its moment). Printed: the median of those ratios with their min and max, and the
+median milliseconds beside them. Figures, per terminal size:
 
-* first paint: from spawning the process to its first screen of text, for the sample article,
-  a 3 MB book (tens of thousands of paragraphs), and a trivial Textual app (header, one line,
-  footer) as the baseline, run in turn; the ratio is the median over the runs of each run's
-  reader time over its trivial time (the machine's speed drifts between runs);
-* key-to-screen latency on the 3 MB book for `j`, `space`, `G` and `]` (median of several
-  presses, each timed from writing the key to the screen showing the change), with the trivial
-  app's latency for a key that changes its one line as the baseline;
-* peak memory (VmHWM) of the reader holding the 3 MB book once extraction has finished.
+* body: from spawning the process to the first *body paragraph* on screen (not the title, which
+  on a book sits in the status line of a frame whose body may still be empty), for a 4 KB
+  article and a 3 MB book (tens of thousands of paragraphs); reference: the trivial app's
+  first paint;
+* panes: from spawning to the panes filled: the status line counts quotes and speakers instead
+  of "finding quotes…", and at 120x40 (where the panes sit beside the article) the Quotes pane
+  shows a quote; for the 4 KB article, the 3 MB book opened for the first time (empty cache
+  directory) and opened again (the cache directory that first run left); and until all quotes
+  are counted (a book may show its first screens' quotes first, the status line then says
+  "so far");
+* `/`: from the key to the search bar on screen, the first time in a process and after;
+  reference: the trivial app's key-to-screen latency (`j` changes its one line);
+* each keystroke of a misspelt query (`councel brige`) on the 3 MB book: from the key until the
+  screen settles (the counter and the ranked results stop changing), the first time the book
+  is opened and when it is opened again (cache hit); reference: the trivial app's key;
+* `j`, `space`, `G` on the 3 MB book once its quotes are found, and `j` while they are still
+  being found (first opening); reference: the trivial app's key;
+* peak memory of every process: the reader, its extraction child and anything else it starts.
+
+Memory is read from /proc while the program runs, every few milliseconds, for the whole process
+tree (the reader and every descendant, found through /proc/PID/task/*/children). Two figures:
+the sum over the processes of each one's VmHWM (its kernel-kept peak resident set, so a child's
+short peak between two samples is not missed; an upper bound, since peaks may not coincide), and
+the largest sum of VmRSS seen in one sample (a lower bound). The first is the figure held to
+the targets, as the issue counted it ("UI 82 MB plus extraction child 42 MB"). cgroup or
+rusage accounting would need a delegated cgroup (not given here) or would report only the
+largest single child (RUSAGE_CHILDREN's ru_maxrss), not the sum.
 
 Each time ends when the bytes that put the change on screen were read from the pty, before the
-harness's emulator takes them in: pyte is pure Python and needs 5-17 ms for a first frame (more
-for more text), where a real terminal needs well under one; that cost is the harness's. The
-screen is read only when output came, not polled, so the harness leaves the CPU to the program.
+harness's emulator takes them in (pyte, in pure Python, needs 5-17 ms per frame; that is the
+harness's cost). The screen is read only when output came, not polled.
 
-Run: `.venv/bin/python benchmarks/bench_ui.py [--runs N] [--book PATH]`. Prints the figures and
-the targets of issue 4; exits 1 if a target is missed (so it can gate CI when wanted).
+Run: `.venv/bin/python benchmarks/bench_ui.py [--runs N] [--huge]` (`--huge` adds a 30 MB text's
+memory, about a minute). Prints the figures and the targets of issue 13; exits 1 if a target is
+missed.
 """
 
 from __future__ import annotations
@@ -25,12 +48,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
+import shutil
 import statistics
 import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +71,7 @@ TRIVIAL_APP = textwrap.dedent(
     from textual.widgets import Footer, Header, Static
 
     class Trivial(App):
-        BINDINGS = [("j", "bump"), ("space", "bump"), ("G", "bump"),
-                    ("right_square_bracket", "bump"), ("q", "quit")]
+        BINDINGS = [("j", "bump"), ("q", "quit")]
         count = 0
 
         def compose(self):
@@ -69,13 +95,18 @@ WORD_TEXT = """
     many before must through back years where much your way well down should because each just
     those people council bridge river water spring town budget vote winter
     """
-"""Words the generated book is made of."""
+"""Words the generated texts are made of."""
 WORDS = tuple(WORD_TEXT.split())
 NAMES = ("Ines Ferrante-Ruiz", "Derek Amsel", "Margaret Olufemi", "Tomasz Wiśniewski", "the UN")
+QUERY = "councel brige"
+"""A misspelt query typed one key at a time: `council bridge` with two typos."""
+SIZES = ((80, 24), (120, 40))
+COUNTS = re.compile(r"\d+ quotes? · \d+ speakers?")
+"""The status line's counts, shown once extraction is done (instead of "finding quotes…")."""
 
 
 def make_book(path: Path, size: int = 3_000_000, seed: int = 4) -> int:
-    """Write a deterministic ~`size`-byte book with quotes; return its paragraph count."""
+    """Write a deterministic ~`size`-byte text with quotes; return its paragraph count."""
     rng = random.Random(seed)
     parts = ["The Long Book of Testimony", ""]
     total = 0
@@ -93,67 +124,27 @@ def make_book(path: Path, size: int = 3_000_000, seed: int = 4) -> int:
     return count
 
 
+def first_words(path: Path) -> str:
+    """The opening words of the text's first body paragraph (they fit on one screen line)."""
+    body = path.read_text(encoding="utf-8").split("\n\n")[1]
+    return " ".join(body.split()[:4])
+
+
 def environment(home: Path) -> dict[str, str]:
-    """Isolated config/state dirs, 256 colours, no tmux or SSH markers."""
+    """Isolated config, state, data and cache dirs; 256 colours."""
     return {
         "TERM": "xterm-256color",
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_STATE_HOME": str(home / "state"),
         "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
     }
 
 
-def first_paint(argv: list[str], marker: str, env: dict[str, str]) -> float:
-    """Seconds from spawn until the output that puts `marker` on screen was read."""
-    with Terminal(argv, cols=80, rows=24, env=env) as term:
-        start = time.perf_counter()
-        while True:
-            try:
-                arrived = term.pump_timed(0.002)
-            except EOFError:
-                raise RuntimeError(f"{argv} exited before showing {marker!r}") from None
-            if arrived is not None and marker in term.screen_text():
-                break
-            if time.perf_counter() - start > 60:
-                raise RuntimeError(f"{argv} did not show {marker!r}:\n{term.screen_text()}")
-        term.send("q")
-        term.wait_exit(10)
-    return arrived - start
+# ------------------------------------------------------------------------- memory
 
 
-def key_latency(term: Terminal, key: str, changed: Callable[[str, str], bool]) -> float:
-    """Seconds from writing `key` until the output that makes `changed(before, now)` hold."""
-    term.settle(quiet=0.05, timeout=2)
-    before = term.screen_text()
-    start = time.perf_counter()
-    term.send(KEYS.get(key, key))
-    while True:
-        arrived = term.pump_timed(0.001)
-        if arrived is not None and changed(before, term.screen_text()):
-            return arrived - start
-        if time.perf_counter() - start > 10:
-            raise RuntimeError(f"key {key!r} changed nothing:\n{term.screen_text()}")
-
-
-def differs(before: str, now: str) -> bool:
-    """Any change on screen."""
-    return before != now
-
-
-def peak_memory_mb(pid: int) -> float:
-    """VmHWM (peak resident set) of `pid` in MB (0 if it has gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def children(pid: int) -> list[int]:
-    """Direct children of `pid` (Linux /proc)."""
+def _children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
@@ -163,14 +154,302 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def compile_bytecode() -> None:
-    """Write the project's bytecode, as `pip install .` does, before timing start-up.
+def _status_kb(pid: int) -> tuple[int, int] | None:
+    """(VmRSS, VmHWM) of `pid` in kB; None once it has gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    rss = hwm = 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+        elif line.startswith("VmHWM:"):
+            hwm = int(line.split()[1])
+    return rss, hwm
 
-    An editable install run with PYTHONDONTWRITEBYTECODE set (as in some containers) would
-    otherwise compile every module of the reader from source on each start (~100 ms), while
-    Textual, installed from a wheel, is already compiled: that measures the set-up, not the
-    reader a user installs.
-    """
+
+@dataclass
+class TreeMemory:
+    """Peak memory of a process and all its descendants, sampled from /proc."""
+
+    root: int
+    peaks_kb: dict[int, int] = field(default_factory=dict)
+    """Each process's VmHWM, as last read."""
+    rss_sum_kb: int = 0
+    """The largest sum of VmRSS over the tree in one sample."""
+
+    def sample(self) -> None:
+        """Read every process of the tree now."""
+        todo, seen, total = [self.root], set(), 0
+        while todo:
+            pid = todo.pop()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            read = _status_kb(pid)
+            if read is None:
+                continue
+            total += read[0]
+            self.peaks_kb[pid] = max(self.peaks_kb.get(pid, 0), read[1])
+            todo.extend(_children(pid))
+        self.rss_sum_kb = max(self.rss_sum_kb, total)
+
+    @property
+    def hwm_sum_mb(self) -> float:
+        """Sum of each process's peak, in MB (the figure held to the targets)."""
+        return sum(self.peaks_kb.values()) / 1024
+
+    @property
+    def processes(self) -> int:
+        """How many processes were seen."""
+        return len(self.peaks_kb)
+
+
+# ------------------------------------------------------------------------- driving
+
+
+class Session:
+    """One program in a pty, its screen read only when output comes, its memory sampled."""
+
+    def __init__(self, argv: list[str], size: tuple[int, int], env: dict[str, str]) -> None:
+        self.term = Terminal(argv, cols=size[0], rows=size[1], env=env)
+        self.term.start()
+        self.start = time.perf_counter()
+        assert self.term._proc is not None  # the harness keeps the process; we need its pid
+        self.memory = TreeMemory(self.term._proc.pid)
+        self._last_sample = 0.0
+
+    def _pump(self, timeout: float) -> float | None:
+        arrived = self.term.pump_timed(timeout)
+        now = time.perf_counter()
+        if now - self._last_sample > 0.005:
+            self.memory.sample()
+            self._last_sample = now
+        return arrived
+
+    def until(self, done: Callable[[str], bool], since: float, limit: float = 120) -> float:
+        """Seconds from `since` until the output that makes `done(screen)` true was read."""
+        while True:
+            try:
+                arrived = self._pump(0.002)
+            except EOFError:
+                raise RuntimeError(f"exited early:\n{self.term.screen_text()}") from None
+            if arrived is not None and done(self.term.screen_text()):
+                return arrived - since
+            if time.perf_counter() - since > limit:
+                raise RuntimeError(f"timed out:\n{self.term.screen_text()}")
+
+    def key(self, key: str, done: Callable[[str, str], bool]) -> float:
+        """Seconds from writing `key` until `done(before, now)` holds on screen."""
+        before = self.term.screen_text()
+        start = time.perf_counter()
+        self.term.send(KEYS.get(key, key))
+        return self.until(lambda now: done(before, now), start, limit=20)
+
+    def key_settled(self, key: str, quiet: float = 0.4) -> float:
+        """Seconds from writing `key` until the screen stopped changing (its last change).
+
+        Reads until nothing came for `quiet` seconds; the time is that of the first output
+        after which the screen text stayed as it ended (cursor blinks change no text).
+        """
+        self.settle(quiet)
+        start = time.perf_counter()
+        self.term.send(KEYS.get(key, key))
+        frames: list[tuple[float, str]] = []
+        while True:
+            arrived = self._pump(quiet)
+            if arrived is None:
+                break
+            frames.append((arrived, self.term.screen_text()))
+            if time.perf_counter() - start > 20:
+                raise RuntimeError(f"key {key!r} never settled")
+        if not frames:
+            raise RuntimeError(f"key {key!r} changed nothing:\n{self.term.screen_text()}")
+        final = frames[-1][1]
+        settled = frames[-1][0]
+        for arrived, text in reversed(frames):
+            if text != final:
+                break
+            settled = arrived
+        return settled - start
+
+    def settle(self, quiet: float = 0.3) -> None:
+        """Read until the program wrote nothing for `quiet` seconds."""
+        deadline = time.perf_counter() + 30
+        while time.perf_counter() < deadline and self._pump(quiet) is not None:
+            pass
+
+    def quit(self, timeout: float = 30) -> None:
+        """Quit with `q` and reap it (and close the pty, which ends it if `q` did not)."""
+        self.memory.sample()
+        self.term.send("q")
+        try:
+            self.term.wait_exit(timeout)
+        except AssertionError:
+            print("  (did not quit in time; stopped)", file=sys.stderr)
+        finally:
+            self.term.close()
+
+
+@contextmanager
+def session(argv: list[str], size: tuple[int, int], env: dict[str, str]) -> Iterator[Session]:
+    """A `Session`, closed whatever happens."""
+    run = Session(argv, size, env)
+    try:
+        yield run
+    finally:
+        run.term.close()
+
+
+def panes_filled(wide: bool) -> Callable[[str], bool]:
+    """The screen test for "panes filled": counts in the status line, a quote in the pane."""
+
+    def done(screen: str) -> bool:
+        if not COUNTS.search(screen) or "finding" in screen:
+            return False
+        return not wide or "3 Quotes" in screen
+
+    return done
+
+
+# ------------------------------------------------------------------------- figures
+
+
+@dataclass
+class Figures:
+    """Seconds (or MB) per figure name, one list per round, and the round's reference."""
+
+    times: dict[str, list[float]] = field(default_factory=dict)
+    ratios: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float, reference: float) -> None:
+        """Record `value` and its ratio to the same round's `reference`."""
+        self.times.setdefault(name, []).append(value)
+        self.ratios.setdefault(name, []).append(value / reference)
+
+
+def trivial_round(argv: list[str], size: tuple[int, int], env: dict[str, str], presses: int):
+    """The trivial app's first paint, median key latency and tree memory, in one process."""
+    with session(argv, size, env) as run:
+        paint = run.until(lambda s: "trivial line 0" in s, run.start)
+        run.settle(0.1)
+        keys = [run.key("j", lambda b, n: b != n) for _ in range(presses)]
+        run.quit()
+    return paint, statistics.median(keys), run.memory
+
+
+def reader_round(
+    figures: Figures,
+    label: str,
+    argv: list[str],
+    marker: str,
+    size: tuple[int, int],
+    env: dict[str, str],
+    paint: float,
+) -> TreeMemory:
+    """Body and panes of one opening of an article (no keys pressed)."""
+    with session(argv, size, env) as run:
+        figures.add(f"{label}: body on screen", run.until(lambda s: marker in s, run.start), paint)
+        panes = run.until(panes_filled(size[0] >= 120), run.start)
+        figures.add(f"{label}: panes filled", panes, paint)
+        if "so far" in run.term.screen_text():  # the first screens' quotes came first
+            whole = run.until(lambda s: COUNTS.search(s) and "so far" not in s, run.start)
+        else:
+            whole = panes
+        figures.add(f"{label}: all quotes counted", whole, paint)
+        run.settle(0.2)
+        run.quit()
+    return run.memory
+
+
+def close_bar(run: Session) -> None:
+    """Press escape until the search bar has gone (a loaded machine may read a late escape
+    and the next key as one alt+key, so wait for the screen rather than for a fixed time)."""
+    for _ in range(5):
+        if "[all]" not in run.term.screen_text():
+            run.settle(0.2)
+            return
+        run.term.send_key("escape")
+        try:
+            run.until(lambda s: "[all]" not in s, time.perf_counter(), limit=2)
+        except RuntimeError:
+            continue
+    raise RuntimeError(f"the search bar would not close:\n{run.term.screen_text()}")
+
+
+def book_keys_round(
+    figures: Figures,
+    label: str,
+    argv: list[str],
+    marker: str,
+    size: tuple[int, int],
+    env: dict[str, str],
+    key_ref: float,
+    presses: int,
+    during_extraction: bool,
+) -> TreeMemory:
+    """Keys on the book: j while extraction runs, then `/`, a misspelt query, j, space, G."""
+    with session(argv, size, env) as run:
+        run.until(lambda s: marker in s, run.start)
+        if during_extraction:
+            during = []
+            for _ in range(presses):
+                if not panes_filled(size[0] >= 120)(run.term.screen_text()):
+                    during.append(run.key("j", lambda b, n: b != n))
+            if during:
+                figures.add(f"{label}: j while finding quotes", statistics.median(during), key_ref)
+        run.until(panes_filled(size[0] >= 120), run.start)
+        # All quotes found (not only the first screens'), so the keys below meet the same
+        # state as on a reader without the early quotes.
+        run.until(lambda s: bool(COUNTS.search(s)) and "so far" not in s, run.start)
+        run.settle(0.3)
+
+        def bar_shown(_before: str, now: str) -> bool:
+            return "[all]" in now  # the scope, shown right of the query field
+
+        figures.add(f"{label}: / bar, first", run.key("/", bar_shown), key_ref)
+        again = []
+        for _ in range(3):
+            close_bar(run)
+            again.append(run.key("/", bar_shown))
+        figures.add(f"{label}: / bar, again", statistics.median(again), key_ref)
+        typed = [run.key_settled(char) for char in QUERY]
+        figures.add(f"{label}: query key settled, median", statistics.median(typed), key_ref)
+        figures.add(f"{label}: query key settled, max", max(typed), key_ref)
+        close_bar(run)
+        for key in ("j", "space"):
+            samples = [run.key(key, lambda b, n: b != n) for _ in range(presses)]
+            figures.add(f"{label}: key {key}", statistics.median(samples), key_ref)
+        ends = []
+        for _ in range(3):
+            ends.append(run.key("G", lambda _b, now: "100%" in now))
+            run.key("g", lambda _b, now: " 0%" in now)
+        figures.add(f"{label}: key G", statistics.median(ends), key_ref)
+        run.quit()
+    return run.memory
+
+
+def memory_once(
+    argv: list[str], marker: str, env: dict[str, str], wide: bool, limit: float = 600
+) -> TreeMemory:
+    """Peak tree memory of one opening, until the panes are filled and all has settled."""
+    with session(argv, (120, 40), env) as run:
+        run.until(lambda s: marker in s, run.start, limit)
+        run.until(panes_filled(wide), run.start, limit)
+        run.until(lambda s: COUNTS.search(s) and "so far" not in s, run.start, limit)
+        run.settle(0.5)
+        run.quit(timeout=120)
+    return run.memory
+
+
+def spread(values: list[float]) -> str:
+    """Median with min and max."""
+    return f"{statistics.median(values):.2f}x ({min(values):.2f}-{max(values):.2f})"
+
+
+def compile_bytecode() -> None:
+    """Write the project's bytecode, as `pip install .` does, before timing start-up."""
     import compileall
 
     for package in ("reader", "annotations"):
@@ -179,110 +458,162 @@ def compile_bytecode() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="first-paint runs per program")
-    parser.add_argument("--presses", type=int, default=15, help="presses per key")
-    parser.add_argument("--book", type=Path, help="a ~3 MB text file (default: generated)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds per terminal size")
+    parser.add_argument("--presses", type=int, default=9, help="presses per key and round")
+    parser.add_argument("--huge", action="store_true", help="also a 30 MB text's memory")
     args = parser.parse_args()
     compile_bytecode()
+    print(f"load before: {os.getloadavg()[0]:.1f} (1-minute load average, {os.cpu_count()} cpus)")
 
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
         home = Path(tmp)
-        env = environment(home)
         trivial = home / "trivial.py"
         trivial.write_text(TRIVIAL_APP, encoding="utf-8")
-        book = args.book
-        if book is None:
-            book = home / "book.txt"
-            paragraphs = make_book(book)
-        else:
-            paragraphs = book.read_text(encoding="utf-8").count("\n\n")
-        size_mb = book.stat().st_size / 1e6
-        book_title = book.read_text(encoding="utf-8").split("\n", 1)[0].strip()[:30]
-
-        from reader.load import load_sample
-
-        sample_title = load_sample().title[:30]
+        small, book = home / "article.txt", home / "book.txt"
+        make_book(small, size=4_000, seed=1)
+        paragraphs = make_book(book)
         trivial_argv = [sys.executable, str(trivial)]
-        sample_argv = reader_command("--no-resume")
+        small_argv = reader_command("--no-resume", str(small))
         book_argv = reader_command("--no-resume", str(book))
+        small_marker, book_marker = first_words(small), first_words(book)
 
-        paints: dict[str, list[float]] = {"trivial": [], "sample": [], "book": []}
-        for _ in range(args.runs):  # interleaved, so machine load hits all three alike
-            paints["trivial"].append(first_paint(trivial_argv, "trivial line 0", env))
-            paints["sample"].append(first_paint(sample_argv, sample_title, env))
-            paints["book"].append(first_paint(book_argv, book_title, env))
-        paint = {name: statistics.median(times) for name, times in paints.items()}
+        per_size: dict[tuple[int, int], Figures] = {size: Figures() for size in SIZES}
+        memory: dict[str, list[float]] = {}
+        rss: dict[str, list[float]] = {}
+        trivial_ms: dict[tuple[int, int], list[tuple[float, float]]] = {s: [] for s in SIZES}
 
-        latencies: dict[str, float] = {}
-        with Terminal(trivial_argv, cols=80, rows=24, env=env) as term:
-            term.wait_for("trivial line 0")
-            samples = [key_latency(term, "j", differs) for _ in range(args.presses)]
-            latencies["trivial"] = statistics.median(samples)
-            term.send("q")
-            term.wait_exit(10)
+        def keep(name: str, tree: TreeMemory) -> None:
+            memory.setdefault(name, []).append(tree.hwm_sum_mb)
+            rss.setdefault(name, []).append(tree.rss_sum_kb / 1024)
 
-        with Terminal(book_argv, cols=80, rows=24, env=env) as term:
-            term.wait_for(book_title)
-            # Extraction done: the status line shows counts instead of "finding quotes…".
-            # Meanwhile, watch the extraction child's peak memory (it runs in its own process).
-            assert term._proc is not None  # the harness keeps the process; we need its pid
-            child_peak = 0.0
-            deadline = time.monotonic() + 120
-            while "finding" in term.screen_text() and time.monotonic() < deadline:
-                term.pump(0.05)
-                for child in children(term._proc.pid):
-                    child_peak = max(child_peak, peak_memory_mb(child))
-            term.settle(quiet=0.5, timeout=10)
-            for key in ("j", "space", "right_square_bracket"):
-                sent = "]" if key == "right_square_bracket" else key
-                samples = [key_latency(term, sent, differs) for _ in range(args.presses)]
-                latencies[key] = statistics.median(samples)
-            g_samples = []
-            for _ in range(max(3, args.presses // 3)):
-                g_samples.append(key_latency(term, "G", lambda _b, now: "100%" in now))
-                key_latency(term, "g", lambda _b, now: " 0%" in now)
-            latencies["G"] = statistics.median(g_samples)
-            peak = peak_memory_mb(term._proc.pid)
-            term.send("q")
-            term.wait_exit(10)
-
-    # Paired: each run's reader start over the trivial start just before it, then the median.
-    # The machine's speed drifts between runs (a shared VM); a pair shares its moment.
-    sample_ratios = sorted(s / t for s, t in zip(paints["sample"], paints["trivial"], strict=True))
-    book_ratios = sorted(b / t for b, t in zip(paints["book"], paints["trivial"], strict=True))
-    sample_ratio = statistics.median(sample_ratios)
-    book_ratio = statistics.median(book_ratios)
-    checks = [
-        ("sample first paint / trivial", f"{sample_ratio:.2f}x", "<= 1.2x", sample_ratio <= 1.2),
-        ("3 MB first paint / trivial", f"{book_ratio:.2f}x", "<= 1.3x", book_ratio <= 1.3),
-        *(
-            (
-                f"key {key} median",
-                f"{latencies[key] * 1000:.1f} ms",
-                "<= 30 ms",
-                latencies[key] <= 0.030,
+        def one_round(round_: int, size: tuple[int, int]) -> None:
+            figures = per_size[size]
+            env = environment(home / f"r{round_}-{size[0]}")
+            paint, key_ref, tree = trivial_round(trivial_argv, size, env, args.presses)
+            trivial_ms[size].append((paint, key_ref))
+            keep("trivial app", tree)
+            keep(
+                "4 KB",
+                reader_round(figures, "4 KB", small_argv, small_marker, size, env, paint),
             )
-            for key in ("j", "space", "right_square_bracket")
-        ),
-        ("key G median", f"{latencies['G'] * 1000:.1f} ms", "<= 50 ms", latencies["G"] <= 0.050),
-        ("peak memory, 3 MB, extraction done", f"{peak:.0f} MB", "<= 120 MB", peak <= 120),
-    ]
-    print(f"extraction child process peak (not in the figure above): {child_peak:.0f} MB")
-    print(f"book: {size_mb:.1f} MB, {paragraphs} paragraphs; runs: {args.runs}")
-    print(
-        f"first paint (median): trivial {paint['trivial'] * 1000:.0f} ms, "
-        f"sample {paint['sample'] * 1000:.0f} ms, 3 MB book {paint['book'] * 1000:.0f} ms "
-        f"(ratios of these medians: {paint['sample'] / paint['trivial']:.2f}x, "
-        f"{paint['book'] / paint['trivial']:.2f}x)"
-    )
-    for name, ratios in (("sample", sample_ratios), ("3 MB book", book_ratios)):
-        quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+            cold = reader_round(figures, "3 MB new", book_argv, book_marker, size, env, paint)
+            keep("3 MB, first opening", cold)
+            warm = reader_round(figures, "3 MB again", book_argv, book_marker, size, env, paint)
+            keep("3 MB, opened again", warm)
+            shutil.rmtree(home / f"r{round_}-{size[0]}" / "cache", ignore_errors=True)
+            book_keys_round(
+                figures, "3 MB new", book_argv, book_marker, size, env, key_ref,
+                args.presses, during_extraction=True,
+            )  # fmt: skip
+            book_keys_round(
+                figures, "3 MB again", book_argv, book_marker, size, env, key_ref,
+                args.presses, during_extraction=False,
+            )  # fmt: skip
+            shutil.rmtree(home / f"r{round_}-{size[0]}", ignore_errors=True)
+
+        for round_ in range(args.runs):
+            for size in SIZES:
+                try:
+                    one_round(round_, size)
+                except RuntimeError as error:  # one bad round must not lose the others
+                    print(f"round {round_ + 1} at {size} failed: {error}"[:1500], file=sys.stderr)
+            print(f"round {round_ + 1}/{args.runs} done, load {os.getloadavg()[0]:.1f}")
+
+        if args.huge:
+            huge = home / "huge.txt"
+            make_book(huge, size=30_000_000, seed=30)
+            env = environment(home / "huge")
+            try:
+                keep("30 MB", memory_once(reader_command("--no-resume", str(huge)),
+                                          first_words(huge), env, wide=True))  # fmt: skip
+            except RuntimeError as error:
+                print(f"30 MB memory run failed: {error}"[:2000], file=sys.stderr)
+
+    print(f"load after: {os.getloadavg()[0]:.1f}")
+    print(f"3 MB book: {paragraphs} paragraphs; 4 KB article; rounds: {args.runs}; query {QUERY!r}")
+    checks: list[tuple[str, str, str, bool]] = []
+    for size in SIZES:
+        figures = per_size[size]
+        paints = [p for p, _ in trivial_ms[size]]
+        keys = [k for _, k in trivial_ms[size]]
         print(
-            f"{name} / trivial per run: min {ratios[0]:.2f}x, quartiles "
-            + ", ".join(f"{q:.2f}x" for q in quartiles)
-            + f", max {ratios[-1]:.2f}x"
+            f"\n{size[0]}x{size[1]}: trivial app first paint {statistics.median(paints) * 1000:.0f}"
+            f" ms, key {statistics.median(keys) * 1000:.1f} ms (medians); reader figures as"
+            " ratios to the same round's trivial figure (paint for openings, key for keys):"
         )
-    print(f"key-to-screen, trivial app (j): {latencies['trivial'] * 1000:.1f} ms")
+        width = max(len(name) for name in figures.times)
+        for name, times in figures.times.items():
+            print(
+                f"  {name:<{width}}  {statistics.median(times) * 1000:8.1f} ms"
+                f"  {spread(figures.ratios[name])}"
+            )
+        if size == (120, 40):
+            ratio = statistics.median
+            timed = figures.times
+            small_panes = ratio(timed["4 KB: panes filled"])
+            small_body = ratio(timed["4 KB: body on screen"])
+            panes_times, body_times = timed["4 KB: panes filled"], timed["4 KB: body on screen"]
+            gap = ratio([p - b for p, b in zip(panes_times, body_times, strict=True)])
+            checks += [
+                (
+                    "4 KB panes in first frame (panes/body)",
+                    f"{small_panes / small_body:.2f}x (+{gap * 1000:.0f} ms)",
+                    "1.0x",
+                    small_panes <= small_body * 1.05,
+                ),
+                (
+                    "3 MB panes, first opening / trivial paint",
+                    f"{ratio(figures.ratios['3 MB new: panes filled']):.2f}x",
+                    "<= 2x",
+                    ratio(figures.ratios["3 MB new: panes filled"]) <= 2,
+                ),
+                (
+                    "3 MB panes, opened again / trivial paint",
+                    f"{ratio(figures.ratios['3 MB again: panes filled']):.2f}x",
+                    "<= 1.3x",
+                    ratio(figures.ratios["3 MB again: panes filled"]) <= 1.3,
+                ),
+                (
+                    "/ bar first time, median",
+                    f"{ratio(timed['3 MB new: / bar, first']) * 1000:.0f} ms",
+                    "<= 30 ms",
+                    ratio(timed["3 MB new: / bar, first"]) <= 0.030,
+                ),
+                (
+                    "query key settled, median",
+                    f"{ratio(timed['3 MB new: query key settled, median']) * 1000:.0f} ms",
+                    "<= 25 ms",
+                    ratio(timed["3 MB new: query key settled, median"]) <= 0.025,
+                ),
+                (
+                    "query key settled, worst key (median)",
+                    f"{ratio(timed['3 MB new: query key settled, max']) * 1000:.0f} ms",
+                    "<= 60 ms",
+                    ratio(timed["3 MB new: query key settled, max"]) <= 0.060,
+                ),
+            ]  # fmt: skip
+            for key in ("j", "space", "G"):
+                value = ratio(timed[f"3 MB new: key {key}"])
+                checks.append((f"key {key}", f"{value * 1000:.0f} ms", "<= 30 ms", value <= 0.030))
+            during = timed.get("3 MB new: j while finding quotes")
+            if during:
+                value = ratio(during)
+                checks.append(
+                    ("j while finding quotes", f"{value * 1000:.0f} ms", "<= 30 ms", value <= 0.03)
+                )
+    print("\npeak memory, every process (sum of each one's VmHWM; in brackets the largest")
+    print("simultaneous sum of VmRSS seen), median over the runs:")
+    for name, values in memory.items():
+        print(
+            f"  {name:<22} {statistics.median(values):6.0f} MB"
+            f"  ({min(values):.0f}-{max(values):.0f})  [rss {statistics.median(rss[name]):.0f} MB]"
+        )
+    targets = {"4 KB": 50, "3 MB, first opening": 70, "30 MB": 350}
+    for name, target in targets.items():
+        if name in memory:
+            value = statistics.median(memory[name])
+            checks.append((f"memory {name}", f"{value:.0f} MB", f"<= {target} MB", value <= target))
+    print("\ntargets of issue 13 (120x40):")
     width = max(len(name) for name, *_ in checks)
     for name, value, target, ok in checks:
         print(f"  {name:<{width}}  {value:>9}  target {target:<9} {'ok' if ok else 'MISSED'}")

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -98,9 +97,16 @@ def has_capitals(query: str) -> bool:
 
 
 class FoldedText:
-    """A text in two foldings (`caseless`, `cased`) with offsets mapping back to the original."""
+    """A text in two foldings (`caseless`, `cased`) with offsets mapping back to the original.
 
-    __slots__ = ("_map", "cased", "caseless", "original")
+    The map back is kept as runs, not one offset per character: within a run, folded offset
+    `f` comes from original offset `f + delta`; a new run begins only where a character folds
+    to more or fewer than one (`ß` -> `ss`, a combining mark dropped). A book has a handful of
+    those, so the map costs a few bytes instead of eight per character (24 MB for a 3 MB book)
+    and is built without a Python step per character of plain text.
+    """
+
+    __slots__ = ("_breaks", "_deltas", "_starts", "cased", "caseless", "original")
 
     original: str
     """The text as the reader sees it."""
@@ -108,18 +114,23 @@ class FoldedText:
     """Casefolded, diacritics removed, typographic marks made plain."""
     cased: str
     """Diacritics removed and marks made plain, case kept; same length as `caseless`."""
-    _map: array[int] | None
+    _breaks: list[int]
+    """Folded offset where each run begins (the last run is the end of the text alone)."""
+    _deltas: list[int]
+    """Per run: original offset minus folded offset."""
+    _starts: list[int]
+    """Per run: the original offset of its first folded character."""
 
     def __init__(self, text: str) -> None:
         self.original = text
+        self._breaks, self._deltas, self._starts = [], [], []
         if text.isascii():
             self.caseless = text.lower()
             self.cased = text
-            self._map = None
             return
         caseless: list[str] = []
         cased: list[str] = []
-        offsets: array[int] = array("l")
+        folded = 0
         pos = 0
         for run in _NON_ASCII.finditer(text):
             start, end = run.span()
@@ -127,25 +138,40 @@ class FoldedText:
                 chunk = text[pos:start]
                 cased.append(chunk)
                 caseless.append(chunk.lower())
-                offsets.extend(range(pos, start))
+                self._run(folded, pos - folded)
+                folded += start - pos
             for index in range(start, end):
                 low, keep = fold_char(text[index])
                 caseless.append(low)
                 cased.append(keep)
-                if len(low) == 1:
-                    offsets.append(index)
-                else:
-                    offsets.extend([index] * len(low))
+                for extra in range(len(low)):
+                    self._run(folded + extra, index - folded - extra)
+                folded += len(low)
             pos = end
         if pos < len(text):
             chunk = text[pos:]
             cased.append(chunk)
             caseless.append(chunk.lower())
-            offsets.extend(range(pos, len(text)))
-        offsets.append(len(text))
+            self._run(folded, pos - folded)
+            folded += len(text) - pos
+        # The end of the folded text maps to the end of the original, as its own run.
+        self._breaks.append(folded)
+        self._deltas.append(len(text) - folded)
+        self._starts.append(len(text))
         self.caseless = "".join(caseless)
         self.cased = "".join(cased)
-        self._map = offsets
+
+    def _run(self, folded: int, delta: int) -> None:
+        """Let folded offsets from `folded` on map with `delta`, unless they already do."""
+        if self._deltas and self._deltas[-1] == delta:
+            return
+        if self._breaks and self._breaks[-1] == folded:
+            self._deltas[-1] = delta
+            self._starts[-1] = folded + delta
+            return
+        self._breaks.append(folded)
+        self._deltas.append(delta)
+        self._starts.append(folded + delta)
 
     def __len__(self) -> int:
         return len(self.caseless)
@@ -156,22 +182,32 @@ class FoldedText:
 
     def original_offset(self, folded: int) -> int:
         """Offset in the original text of the character folded at `folded`."""
-        if self._map is None:
+        if not self._breaks:
             return folded
-        return self._map[folded]
+        run = bisect_right(self._breaks, folded) - 1
+        return folded + self._deltas[max(run, 0)]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded range back to the smallest original range that folds to cover it."""
-        if self._map is None:
+        if not self._breaks:
             return start, end
-        first = self._map[start]
+        first = self.original_offset(start)
         if end <= start:
             return first, first
         # Past the end of the last character, and past any combining marks folded away after it.
-        return first, max(self._map[end], self._map[end - 1] + 1)
+        return first, max(self.original_offset(end), self.original_offset(end - 1) + 1)
 
     def folded_offset(self, original: int) -> int:
         """Folded offset of the first character at or after `original` in the original text."""
-        if self._map is None:
+        if not self._breaks:
             return max(0, min(original, len(self.caseless)))
-        return bisect_left(self._map, original, 0, len(self._map) - 1)
+        run = bisect_left(self._starts, original)
+        if run > 0:
+            # The run before may reach `original`: it covers originals up to its last char.
+            before = run - 1
+            length = self._breaks[run] - self._breaks[before] if run < len(self._breaks) else 1
+            if original <= self._starts[before] + length - 1:
+                return original - self._deltas[before]
+        if run >= len(self._breaks):
+            return len(self.caseless)
+        return self._breaks[run]

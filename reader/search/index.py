@@ -14,6 +14,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -31,7 +32,7 @@ from reader.search.rank import (
     Unit,
     rank,
 )
-from reader.search.terms import Cancelled, check
+from reader.search.terms import Cancelled, Postings, check
 
 SPEAKER_CUTOFF = 80.0
 """Least rapidfuzz score for a speaker's name or alias to answer `@name`."""
@@ -73,8 +74,13 @@ class SearchIndex:
         extraction: Extraction | None = None,
         *,
         is_cancelled: Callable[[], bool] | None = None,
+        postings: Postings | None = None,
     ) -> None:
-        """Index `article`; raises `Cancelled` when `is_cancelled` turns true meanwhile."""
+        """Index `article`; raises `Cancelled` when `is_cancelled` turns true meanwhile.
+
+        `postings`: the paragraph word index kept from an earlier `paragraph_postings()` of the
+        same article (`reader.cache`), which spares most of the work.
+        """
         self.article = article
         """The article searched."""
         self.extraction = extraction or Extraction()
@@ -82,23 +88,30 @@ class SearchIndex:
         self.text = FoldedText(article.text)
         """The article text, folded, with offsets back to it."""
         check(is_cancelled)
+        paragraphs = article.paragraphs
+        folded = self.text.folded_offset
         self.paragraphs = Corpus.build(
-            [
-                Unit(
-                    HitKind.PARAGRAPH,
-                    self.text,
-                    self.text.folded_offset(p.start),
-                    self.text.folded_offset(p.end),
-                    p.index,
+            list(
+                map(
+                    Unit,
+                    repeat(HitKind.PARAGRAPH),
+                    repeat(self.text),
+                    [folded(p.start) for p in paragraphs],
+                    [folded(p.end) for p in paragraphs],
+                    range(len(paragraphs)),
                 )
-                for p in article.paragraphs
-            ],
+            ),
             is_cancelled,
+            postings,
         )
         """Every paragraph."""
         self._notes: tuple[tuple[NoteRecord, ...], Corpus] | None = None
         self._lock = threading.Lock()
         self._use_quotes()
+
+    def paragraph_postings(self) -> Postings:
+        """The paragraph word index as plain values, for `reader.cache` (do not change it)."""
+        return self.paragraphs.index.postings
 
     def _use_quotes(self) -> None:
         self._quotes = sorted(
@@ -404,8 +417,20 @@ def build_index(
     *,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> SearchIndex | None:
-    """Build the index of `article`; None when `is_cancelled()` turned true meanwhile."""
+    """Build the index of `article`; None when `is_cancelled()` turned true meanwhile.
+
+    The paragraph word index is read from the article cache (`reader.cache`) when it is there,
+    and kept there when it was built (the 3 MB book: 0.2 s instead of 1 s, in the worker that
+    shares the interpreter with the UI).
+    """
+    from reader.cache import ArticleCache
+
+    cache = ArticleCache()
+    postings = cache.load_postings(article)
     try:
-        return SearchIndex(article, extraction, is_cancelled=is_cancelled)
+        index = SearchIndex(article, extraction, is_cancelled=is_cancelled, postings=postings)
     except Cancelled:
         return None
+    if postings is None:
+        cache.save(article, postings=index.paragraph_postings())
+    return index

@@ -16,12 +16,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from reader.search.fold import FoldedText, fold
 from reader.search.query import WORD, Query
-from reader.search.terms import TermIndex, TermMatch, check
+from reader.search.terms import Postings, TermIndex, TermMatch, check
 
 CANDIDATES = 48
 """How many passages stage two re-reads; caps the work per keystroke on a book."""
@@ -48,9 +49,12 @@ class HitKind(StrEnum):
     """One of the reader's notes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A passage that can be a result: a paragraph, a quote or a note, with its folded text."""
+class Unit(NamedTuple):
+    """A passage that can be a result: a paragraph, a quote or a note, with its folded text.
+
+    A named tuple, not a frozen dataclass: a book has tens of thousands of paragraphs, and a
+    tuple is built in one C call where a frozen dataclass runs Python per field.
+    """
 
     kind: HitKind
     """What the passage is."""
@@ -121,13 +125,22 @@ class Corpus:
     """Folded starts of the units when they are ordered ranges of one text (paragraphs)."""
 
     @classmethod
-    def build(cls, units: Sequence[Unit], is_cancelled: Callable[[], bool] | None = None) -> Corpus:
-        """Index `units`."""
+    def build(
+        cls,
+        units: Sequence[Unit],
+        is_cancelled: Callable[[], bool] | None = None,
+        postings: Postings | None = None,
+    ) -> Corpus:
+        """Index `units`, or take their index from `postings` (a cached `TermIndex.postings`)."""
         starts: tuple[int, ...] | None = tuple(u.fstart for u in units)
         one_text = all(u.source is units[0].source for u in units)
         if not units or not one_text or list(starts or ()) != sorted(starts or ()):
             starts = None
-        return cls(tuple(units), TermIndex([u.text for u in units], is_cancelled), starts)
+        if postings is not None:
+            index = TermIndex.from_postings(postings, len(units))
+        else:
+            index = TermIndex([u.text for u in units], is_cancelled)
+        return cls(tuple(units), index, starts)
 
     def units_containing(self, needle: str, most: int = LITERAL_UNITS) -> set[int]:
         """Up to `most` units whose folded text contains `needle` (one scan when it can)."""

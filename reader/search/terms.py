@@ -13,7 +13,7 @@ import math
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -24,6 +24,9 @@ EXACT = 1.0
 """Similarity of the word itself."""
 MAX_PREFIX_EXPANSIONS = 64
 """How many completions of a prefix are kept (the most frequent), so `t` stays cheap."""
+Postings = Mapping[str, Sequence[int]]
+"""Each folded word with the indexes of the units holding it, in order (lists, or arrays when
+read back from `reader.cache`)."""
 _CACHE_SIZE = 256
 _CHECK_EVERY = 512
 
@@ -87,7 +90,17 @@ class TermIndex:
                     postings[word] = [unit]
                 else:
                     found.append(unit)
-        self.size = len(texts)
+        self._use(postings, len(texts))
+
+    @classmethod
+    def from_postings(cls, postings: Postings, size: int) -> TermIndex:
+        """The index whose posting lists are `postings` (as `postings` returned them, cached)."""
+        index = cls.__new__(cls)
+        index._use(postings, size)
+        return index
+
+    def _use(self, postings: Postings, size: int) -> None:
+        self.size = size
         """How many units are indexed."""
         self._postings = postings
         self._vocabulary = list(postings)
@@ -96,13 +109,18 @@ class TermIndex:
         self._lock = threading.Lock()
 
     @property
+    def postings(self) -> Postings:
+        """Each folded word with the units holding it, in order (to be cached; do not change)."""
+        return self._postings
+
+    @property
     def vocabulary_size(self) -> int:
         """How many distinct folded words the units hold."""
         return len(self._vocabulary)
 
-    def units_with(self, word: str) -> list[int]:
+    def units_with(self, word: str) -> Sequence[int]:
         """The units holding `word` exactly, in order."""
-        return self._postings.get(word, [])
+        return self._postings.get(word, ())
 
     def idf(self, word: str) -> float:
         """Inverse document frequency: rare words weigh more than `the`."""

@@ -307,6 +307,51 @@ async def test_pane_widgets_post_their_own_messages(
     assert ContentsPane.HeadingSelected not in kinds
 
 
+def _many_quotes(count: int) -> tuple[Article, Extraction]:
+    """An article of `count` one-quote paragraphs, and its extraction (no extractor run)."""
+    from reader.document import blocks_of, build_article
+    from reader.extract.model import Quote, QuoteKind, Speaker
+
+    article = build_article(
+        blocks_of([f'"Bridge {n} opens soon," said Ana Ruiz.' for n in range(count)]),
+        title="Many",
+        source="<test>",
+    )
+    quotes = tuple(
+        Quote(p.start + 1, p.start + 1 + len(f"Bridge {p.index} opens soon,"),
+              f"Bridge {p.index} opens soon,", QuoteKind.DIRECT, p.index, "ana")
+        for p in article.paragraphs
+    )  # fmt: skip
+    return article, Extraction(quotes, (Speaker("ana", "Ana Ruiz", quote_count=count),))
+
+
+async def test_a_book_of_quotes_lists_its_first_at_once_and_all_of_them_soon() -> None:
+    article, extraction = _many_quotes(2000)
+    app = reader_app(article, extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(QuotesPane)
+        assert "3 Quotes (2000)" in screen_text(app)
+        assert "Ana Ruiz: Bridge 0 opens soon" in screen_text(app)
+        for _ in range(200):
+            if pane.option_count == 2000:
+                break
+            await pilot.pause(0.02)
+        assert [pane.get_option_at_index(i).id for i in (0, 1999)] == ["q0", "q1999"]
+
+
+async def test_listing_other_quotes_meanwhile_drops_the_rest_of_the_earlier_list() -> None:
+    article, extraction = _many_quotes(2000)
+    app = reader_app(article, extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(QuotesPane)
+        pane.show(extraction, {})
+        pane.show(extraction, {}, quotes=[5, 1500])  # e.g. one speaker's quotes
+        await pilot.pause(0.5)
+        assert [option.id for option in pane.options] == ["q5", "q1500"]
+
+
 async def test_y_in_the_quotes_pane_copies_the_quote_under_its_cursor(
     sample: Article, sample_extraction: Extraction
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from bisect import bisect_left
 
 import pytest
 from hypothesis import given, settings
@@ -457,3 +458,40 @@ def test_a_hit_inside_a_nested_quote_names_the_inner_speaker() -> None:
     assert never is not None and left is not None
     assert never.hits[0].speaker == "Ines Ferrante-Ruiz"
     assert left.hits[0].speaker == "Derek Amsel"
+
+
+# --- the folded-to-original map -------------------------------------------------------------
+
+
+def _reference_map(text: str) -> list[int]:
+    """One original offset per folded character, then the text's end: the plain definition."""
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        offsets.extend([index] * len(fold(char)))
+    return [*offsets, len(text)]
+
+
+FOLD_ALPHABET = "abcXYZ .ßæśŚ\u0301é–’İıﬁ"
+"""Characters that fold to one, to two or more (ß, æ, ﬁ, İ) and to none (a lone accent)."""
+
+
+@given(st.text(alphabet=FOLD_ALPHABET, max_size=24))
+def test_folded_offsets_map_back_as_one_offset_per_folded_character_would(text: str) -> None:
+    folded = FoldedText(text)
+    reference = _reference_map(text)
+    assert len(reference) == len(folded) + 1
+    for position in range(len(folded) + 1):
+        assert folded.original_offset(position) == reference[position]
+    for original in range(-1, len(text) + 2):
+        expected = bisect_left(reference, original, 0, len(reference) - 1)
+        assert folded.folded_offset(original) == expected
+    for start in range(len(folded) + 1):
+        for end in range(start + 1, len(folded) + 1):
+            span = (reference[start], max(reference[end], reference[end - 1] + 1))
+            assert folded.original_span(start, end) == span
+
+
+def test_a_long_text_with_one_accent_maps_its_last_word_back() -> None:
+    text = "Wiśniewski " + "word " * 200_000 + "bridge"
+    matches = find_literal(FoldedText(text), "bridge")
+    assert [text[a:b] for a, b in matches.spans()] == ["bridge"]

@@ -126,6 +126,7 @@ class ReaderScreen(NotesScreen):
         self.pending = pending
         self.extraction: Extraction | None = None
         """What extraction found, once it is done."""
+        self._first_screens: Extraction | None = None
         self.colours: dict[str, str] = {}
         """Speaker id to colour."""
         self._extractor: Extractor = extractor or SubprocessExtractor()
@@ -229,8 +230,7 @@ class ReaderScreen(NotesScreen):
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
         self.call_after_refresh(self.mount_panes)
-        if not self.pending:
-            self.call_after_refresh(self._start_extraction)
+        self.call_after_refresh(self._start_extraction)
 
     def complete_article(self, article: Article, start_offset: int | None = None) -> None:
         """Read on in the whole of the book whose first screens are shown.
@@ -269,6 +269,27 @@ class ReaderScreen(NotesScreen):
             self.show_extraction(self.extraction)
 
     def _start_extraction(self) -> None:
+        # A small article is extracted here at once, so its panes appear filled. The first
+        # screens of a book still being read are extracted in a thread of this process (keys
+        # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
+        # worker from the cache or a child process (`reader.ui.background`), replace them.
+        if isinstance(self._extractor, SubprocessExtractor):
+            if self.pending:
+                self.run_worker(
+                    partial(self._extractor.at_once, self.article),
+                    name="extract-first-screens",
+                    description="find the first screens' quotes",
+                    group="extract-first-screens",
+                    thread=True,
+                    exit_on_error=False,  # the whole book's extraction follows anyway
+                )
+                return
+            found = self._extractor.at_once(self.article)
+            if found is not None:
+                self.show_extraction(found)
+                return
+        if self.pending:
+            return
         self.run_worker(
             self._extract,
             name="extract",
@@ -281,12 +302,20 @@ class ReaderScreen(NotesScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the extraction when its worker finishes."""
-        if event.worker.name != "extract":
-            return
         from reader.extract.model import Extraction
 
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Extraction):
-            self.show_extraction(event.worker.result)
+        result = event.worker.result
+        if event.worker.name == "extract-first-screens":
+            found = event.state is WorkerState.SUCCESS and isinstance(result, Extraction)
+            if found and self.extraction is None:  # unless the whole book's quotes came first
+                assert isinstance(result, Extraction)
+                self._first_screens = result
+                self.show_extraction(result)
+            return
+        if event.worker.name != "extract":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(result, Extraction):
+            self.show_extraction(result)
         elif event.state is WorkerState.ERROR and self.is_attached:
             self.notify("Could not find quotes in this article.", severity="warning")
             self.show_extraction(Extraction())
@@ -312,7 +341,10 @@ class ReaderScreen(NotesScreen):
         status = self.query_one(StatusLine)
         quotes = len(extraction.quotes)
         speakers = len(extraction.speakers)
-        status.counts = f"{counted(quotes, 'quote')} · {counted(speakers, 'speaker')}"
+        status.counts = (
+            f"{counted(quotes, 'quote')} · {counted(speakers, 'speaker')}"
+            + " so far" * (extraction is self._first_screens)  # the whole book's follow
+        )
         if self.selected_speaker:
             self.watch_selected_speaker()
 

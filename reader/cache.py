@@ -1,0 +1,404 @@
+"""What is slow to rebuild for an article, kept on disk keyed by the hash of its text.
+
+Finding the quotes of a 3 MB book takes seconds and indexing its words for search about one;
+both depend only on the text, its paragraphs and the code that computed them. They are kept in
+`$XDG_CACHE_HOME/reader/v<FORMAT>/<sha256 of the text>.quotes` (the `Extraction`) and `.words`
+(the paragraph word index of `reader.search`), two files so that each is read and written
+without the other (search needs no quotes decoded; saving the index rewrites no quotes):
+
+* versioned: the directory carries `FORMAT` (a bump leaves old entries unread, and the first
+  save removes the old directories), and each file records a fingerprint of the extraction and
+  search code and of the article's paragraph layout; any mismatch is a miss;
+* size-bounded: after a save the least recently used files (by modification time, which a hit
+  refreshes) are removed until the directory holds at most `MAX_BYTES`;
+* safe to delete, at any time: a missing file is a miss;
+* written atomically (a temporary file renamed over the entry), without fsync: an entry is
+  never precious, and one left damaged by a crash is simply a miss;
+* plain values only: zlib-compressed JSON lines and arrays of unsigned integers behind a magic
+  line and a BLAKE2 checksum. Nothing in a file is ever executed (no pickle), and a damaged,
+  truncated or foreign file is ignored, never fatal.
+
+Quotes are stored 500 to a JSON line and decoded line by line: one `json.loads` of a book's
+7,500 quotes would hold the interpreter lock for the whole call, and the UI thread with it.
+Reading the 3 MB book's quotes takes about 0.1 s, its word index a few ms; rebuilding them 3 s.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from array import array
+from dataclasses import dataclass
+from operator import attrgetter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.document import Article
+from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+from reader.search.terms import Postings
+
+if TYPE_CHECKING:
+    from reader.search.index import SearchIndex
+
+FORMAT = 1
+"""Version of the entry layout; bump it when the encoding changes."""
+MAX_BYTES = 256 * 1024 * 1024
+"""Most bytes the cache directory may hold; the least recently used entries go first."""
+MAGIC = b"reader-cache\n"
+"""First bytes of every entry."""
+_CODE_PACKAGES = ("extract", "search")
+"""Packages whose code decides what an entry holds: a change there makes old entries stale."""
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError, zlib.error)
+"""What decoding a damaged entry may raise (json and Unicode errors are ValueErrors)."""
+
+
+def cache_dir() -> Path:
+    """The reader's cache directory (`$XDG_CACHE_HOME/reader` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("reader", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the cache holds for one article; a part not computed yet is None."""
+
+    extraction: Extraction | None = None
+    """Quotes and speakers."""
+    postings: Postings | None = None
+    """The paragraph word index of `reader.search`."""
+
+
+QUOTES, WORDS = "quotes", "words"
+"""The two kinds of file an article may have."""
+_QUOTES_PER_LINE = 500
+
+
+class ArticleCache:
+    """Entries of articles in one directory; every failure is a miss, never an error."""
+
+    def __init__(self, directory: Path | None = None, max_bytes: int = MAX_BYTES) -> None:
+        self.root = directory if directory is not None else cache_dir()
+        """The cache directory; entries live in its `v<FORMAT>` subdirectory."""
+        self.max_bytes = max_bytes
+        """The size bound."""
+
+    @property
+    def directory(self) -> Path:
+        """Where this format's entries are."""
+        return self.root / f"v{FORMAT}"
+
+    def path(self, article: Article, kind: str = QUOTES) -> Path:
+        """The file of `article` holding `kind` (`QUOTES` or `WORDS`)."""
+        return self.directory / f"{article.text_sha256}.{kind}"
+
+    def load(self, article: Article) -> Entry | None:
+        """Both parts of the entry of `article`; None when neither is there and sound."""
+        extraction, postings = self.load_extraction(article), self.load_postings(article)
+        if extraction is None and postings is None:
+            return None
+        return Entry(extraction, postings)
+
+    def load_extraction(self, article: Article) -> Extraction | None:
+        """The cached quotes and speakers of `article`, or None."""
+        lines = self._read(article, QUOTES)
+        if lines is None:
+            return None
+        try:
+            return _extraction_of(lines, article)
+        except _DAMAGE:
+            return None
+
+    def load_postings(self, article: Article) -> Postings | None:
+        """The cached paragraph word index of `article`, or None."""
+        lines = self._read(article, WORDS)
+        if lines is None:
+            return None
+        try:
+            return _postings_of(lines, article)
+        except _DAMAGE:
+            return None
+
+    def save(
+        self,
+        article: Article,
+        *,
+        extraction: Extraction | None = None,
+        postings: Postings | None = None,
+    ) -> bool:
+        """Store the parts given for `article`.
+
+        False when they could not all be written (a read-only or full disk): the reader works
+        on without them.
+        """
+        parts = []
+        if extraction is not None:
+            parts.append((QUOTES, _extraction_lines(extraction)))
+        if postings is not None:
+            parts.append((WORDS, _postings_lines(postings)))
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            for kind, lines in parts:
+                _write_atomically(self.path(article, kind), _encode(kind, lines, article))
+        except OSError:
+            return False
+        self._tidy()
+        return True
+
+    def _read(self, article: Article, kind: str) -> list[bytes] | None:
+        """The body lines of a sound file of `kind` for `article`, or None."""
+        path = self.path(article, kind)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            lines = _decode(kind, data, article)
+        except _DAMAGE:
+            lines = None
+        if lines is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: evicted last
+        return lines
+
+    def _tidy(self) -> None:
+        """Remove other formats' directories and the oldest files beyond the size bound."""
+        with contextlib.suppress(OSError):
+            for other in self.root.iterdir():
+                if other.is_dir() and other.name.startswith("v") and other != self.directory:
+                    for stale in other.iterdir():
+                        stale.unlink(missing_ok=True)
+                    other.rmdir()
+        entries = []
+        with contextlib.suppress(OSError):
+            for path in self.directory.iterdir():
+                with contextlib.suppress(OSError):
+                    status = path.stat()
+                    entries.append((status.st_mtime, status.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+
+
+# ------------------------------------------------------------------------- encoding
+
+
+_fingerprint: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """A hash of this module, the extraction and search code and `FORMAT` (once, ~1 ms)."""
+    if not _fingerprint:
+        digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+        digest.update(Path(__file__).read_bytes())  # this encoding, even without a FORMAT bump
+        package = Path(__file__).parent
+        for name in _CODE_PACKAGES:
+            for source in sorted((package / name).glob("*.py")):
+                digest.update(source.name.encode())
+                digest.update(source.read_bytes())
+        _fingerprint.append(digest.hexdigest())
+    return _fingerprint[0]
+
+
+def layout_digest(article: Article) -> str:
+    """A hash of the paragraph boundaries and kinds of `article`.
+
+    Another loader may cut the same text differently, and paragraph indexes are cached.
+    """
+    paragraphs = article.paragraphs
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(array("q", map(attrgetter("start"), paragraphs)).tobytes())
+    digest.update(array("q", map(attrgetter("end"), paragraphs)).tobytes())
+    digest.update(",".join(map(attrgetter("kind"), paragraphs)).encode())
+    return digest.hexdigest()
+
+
+def _encode(kind: str, lines: list[bytes], article: Article) -> bytes:
+    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`)."""
+    header = {
+        "kind": kind,
+        "code": code_fingerprint(),
+        "layout": layout_digest(article),
+        "text": article.text_sha256,
+    }
+    body = b"\n".join([json.dumps(header).encode(), *lines])
+    payload = zlib.compress(body, 1)
+    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    return MAGIC + f"{kind} {checksum}\n".encode() + payload
+
+
+def _decode(kind: str, data: bytes, article: Article) -> list[bytes] | None:
+    """The body lines in `data` if it is whole and was made for `article` by this code."""
+    if not data.startswith(MAGIC):
+        return None
+    label, _, payload = data[len(MAGIC) :].partition(b"\n")
+    if label != f"{kind} {hashlib.blake2b(payload, digest_size=16).hexdigest()}".encode():
+        return None
+    # A words file is a header, the vocabulary and one binary line (which may hold newlines).
+    header_line, *lines = zlib.decompress(payload).split(b"\n", 2 if kind == WORDS else -1)
+    header = json.loads(header_line)
+    expected = {
+        "kind": kind,
+        "code": code_fingerprint(),
+        "layout": layout_digest(article),
+        "text": article.text_sha256,
+    }
+    return lines if header == expected else None
+
+
+def _postings_lines(postings: Postings) -> list[bytes]:
+    """The vocabulary as a JSON line, then the counts and the units as one line of uint32s."""
+    counts, units = array("I"), array("I")
+    for found in postings.values():
+        counts.append(len(found))
+        units.extend(found)
+    return [json.dumps(list(postings)).encode(), counts.tobytes() + units.tobytes()]
+
+
+def _postings_of(lines: list[bytes], article: Article) -> Postings | None:
+    """The posting lists `_postings_lines` wrote, checked against `article`."""
+    vocabulary = json.loads(lines[0])
+    numbers = array("I")
+    numbers.frombytes(lines[1])
+    counts, units = numbers[: len(vocabulary)], numbers[len(vocabulary) :]
+    if len(counts) != len(vocabulary) or sum(counts) != len(units):
+        return None
+    if units and max(units) >= len(article.paragraphs):
+        return None
+    postings: dict[str, array[int]] = {}
+    position = 0
+    for word, count in zip(vocabulary, counts, strict=True):
+        postings[word] = units[position : position + count]
+        position += count
+    return postings
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _span_of(value: list[int] | None) -> Span | None:
+    return None if value is None else Span(*value)
+
+
+def _extraction_lines(extraction: Extraction) -> list[bytes]:
+    """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
+
+    Lists, not objects: a book has thousands of quotes.
+    """
+    speakers = [
+        [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
+        for s in extraction.speakers
+    ]
+    quotes = [
+        [
+            q.start,
+            q.end,
+            q.text,
+            q.kind.value,
+            q.paragraph,
+            q.speaker,
+            [offset for segment in q.segments for offset in (segment.start, segment.end)],
+            q.nested,
+            None
+            if (evidence := q.evidence) is None
+            else [
+                evidence.rule,
+                evidence.cue,
+                _span(evidence.cue_span),
+                evidence.mention,
+                _span(evidence.mention_span),
+            ],
+            q.split,
+        ]
+        for q in extraction.quotes
+    ]
+    step = _QUOTES_PER_LINE
+    chunks = [quotes[start : start + step] for start in range(0, len(quotes), step)]
+    return [json.dumps(part, separators=(",", ":")).encode() for part in [speakers, *chunks]]
+
+
+def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
+    """The `Extraction` that `_extraction_values` flattened; raises on anything malformed.
+
+    The checksum has already told that the entry is whole, and the code fingerprint that this
+    code wrote it, so the values are trusted for their types; what would index outside the
+    article is still refused.
+    """
+    speakers = tuple(
+        Speaker(id_, name, tuple(aliases), organisation, count, tuple(paragraphs))
+        for id_, name, aliases, organisation, count, paragraphs in json.loads(lines[0])
+    )
+    known = {s.id for s in speakers}
+    kinds = {kind.value: kind for kind in QuoteKind}
+    quotes = []
+    rows = (row for line in lines[1:] for row in json.loads(line))  # a line at a time
+    for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
+        segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
+        if evidence is not None:
+            rule, cue, cue_span, mention, mention_span = evidence
+            evidence = Evidence(rule, cue, _span_of(cue_span), mention, _span_of(mention_span))
+        quotes.append(
+            Quote(
+                start, end, text, kinds[kind], paragraph, speaker, segments, nested, evidence, split
+            )
+        )
+    length = len(article.text)
+    paragraphs = len(article.paragraphs)
+    if quotes and not (
+        all(0 <= q.start <= q.end <= length for q in quotes)
+        and all(0 <= q.paragraph < paragraphs for q in quotes)
+        and all(q.speaker is None or q.speaker in known for q in quotes)
+    ):
+        raise ValueError("a quote outside the article or by an unknown speaker")
+    return Extraction(tuple(quotes), speakers)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def cached_extraction(article: Article, cache: ArticleCache | None = None) -> Extraction:
+    """The quotes and speakers of `article`: from the cache, or found now and then kept."""
+    cache = cache or ArticleCache()
+    extraction = cache.load_extraction(article)
+    if extraction is not None:
+        return extraction
+    from reader.extract import extract
+
+    extraction = extract(article)
+    cache.save(article, extraction=extraction)
+    return extraction
+
+
+def cached_index(article: Article, cache: ArticleCache | None = None) -> SearchIndex:
+    """The search index of `article` with its quotes, from what the cache holds.
+
+    The parts it lacks are computed now and kept.
+    """
+    from reader.search.index import SearchIndex
+
+    cache = cache or ArticleCache()
+    extraction = cached_extraction(article, cache)
+    postings = cache.load_postings(article)
+    index = SearchIndex(article, extraction, postings=postings)
+    if postings is None:
+        cache.save(article, postings=index.paragraph_postings())
+    return index
