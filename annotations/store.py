@@ -51,7 +51,10 @@ from annotations.location import (
     HEADER_BYTES,
     NOTES_DIR_ENV,
     NOTES_SUFFIX,
+    Candidate,
+    decline,
     file_name,
+    find_notes,
     find_notes_file,
     notes_dir,
 )
@@ -169,6 +172,12 @@ class NotesStore:
         """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
         """Where each annotation landed in the last `reanchor`, by id."""
+        self.found_by = ""
+        """How `open` found the file: `url`, `hash`, `name`, `resemblance`, `unreadable`, or
+        empty for a new file (see `annotations.location.Lookup.how`)."""
+        self.offer: Candidate | None = None
+        """A notes file that likely, not certainly, holds this article's notes (see
+        `annotations.location`): the UI offers it, and `attach` makes it the article's."""
         self.comment_lines: tuple[int, ...] = ()
         """Lines of `#` comments written by hand in the file; the next save drops them."""
         self.restored_from: Path | None = None
@@ -199,11 +208,61 @@ class NotesStore:
             url=article.url,
             text_sha256=article.text_sha256,
         )
-        path = find_notes_file(article, directory) or directory / file_name(document)
+        new_name = file_name(document)
+        lookup = find_notes(article, directory, new_name=new_name)
+        path = lookup.path or directory / new_name
         store = cls(path, NotesFile(document=document), text_sha256=article.text_sha256)
         store.author = author
+        store.offer = lookup.offer
+        store.found_by = lookup.how
         store._load()
         return store
+
+    @classmethod
+    def attach(
+        cls,
+        article: Article,
+        path: Path,
+        notes_dir: str | os.PathLike[str] | None = None,
+        *,
+        author: str | None = None,
+    ) -> NotesStore:
+        """Make the notes file `path` the notes of `article` (the user said they are).
+
+        Records the article's text hash in the file, so any reader finds it from now on, and
+        in the index. Raises `StoreError` when the file cannot be read or written.
+        """
+        if not path.is_file():
+            raise StoreError(f"{path}: no such notes file")
+        directory = resolve_notes_dir(notes_dir)
+        try:
+            inside = os.path.samefile(path.parent, directory)  # a symlinked file counts
+        except OSError:
+            inside = False
+        if not inside:
+            raise StoreError(f"{path} is not in the notes directory {directory}")
+        store = cls.open_path(path, author=author)
+        store.text_sha256 = article.text_sha256
+        if store.read_only:
+            raise ReadOnlyError(store.read_only)
+        document = store.notes.document
+        if not document.matches_text(article.text_sha256):
+            known = tuple(sorted({*document.known_text_sha256, article.text_sha256}))
+            attached = replace(store.notes, document=replace(document, known_text_sha256=known))
+            with store._lock:
+                try:
+                    store._save(attached)
+                except OSError as error:
+                    raise StoreError(f"could not save {path}: {error.strerror or error}") from None
+        find_notes(article, directory)  # indexes the file and remembers the article
+        return store
+
+    @staticmethod
+    def decline(
+        article: Article, path: Path, notes_dir: str | os.PathLike[str] | None = None
+    ) -> None:
+        """The user said the notes in `path`, offered by `open`, are not `article`'s."""
+        decline(article, path, resolve_notes_dir(notes_dir))
 
     @classmethod
     def open_path(cls, path: Path, *, author: str | None = None) -> NotesStore:

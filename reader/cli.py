@@ -149,6 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name is not None:
             args = command_parser(name).parse_args(args_list[1:])
             try:
+                if name == "library":  # on a terminal it opens a screen: only the CLI may
+                    from reader.commands.library import wants_screen
+
+                    if wants_screen(args):
+                        from reader.ui.screens.library_app import run_library_command
+
+                        return run_library_command(args)
                 # a short process that mostly extracts: see reader.extract.collector
                 with paused_collector():
                     return _command(name).run(args)

@@ -15,6 +15,10 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "sync",
     "merge-driver",
+    "add",
+    "library",
+    "said",
+    "feed",
 )
 """Command names, in the order `reader --help` lists them; each is a module under
 `reader.commands` (a hyphen in the name is an underscore in the module's)."""

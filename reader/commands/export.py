@@ -34,10 +34,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_target(parser)
     add_format(parser, ("md", "json"), "md")
     add_notes_dir(parser)
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="export every article in the library, one file each, to DIR",
+    )
+    parser.add_argument("--library-dir", metavar="DIR", help="the library (with --library)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the export to standard output and return the exit code."""
+    if args.library:
+        from reader.commands.library_search import export
+
+        return export(args)
     article = open_target(args)
     extraction = extract(article)
     store = open_store(article, args)

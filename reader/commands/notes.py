@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import shlex
 import sys
+from pathlib import Path
 from typing import Any
 
 from annotations.anchor import Anchoring, AnchorStatus
@@ -34,11 +36,15 @@ SUMMARY = "list an article's notes with their anchoring status; 'notes add' adds
 ACTIONS = ("add", "recover")
 """Sub-actions of `reader notes` (the first word, before FILE)."""
 
+ATTACH = "attach"
+"""`reader notes attach FILE NOTES_FILE`: take up the notes the lookup only offered."""
+
 USAGE = (
     "reader notes FILE [--format table|json|yaml] [--notes-dir DIR]\n"
     "       reader notes add FILE --quote TEXT [--note TEXT] [--tag TAG]... [--color COLOR]\n"
     "                        [--prefix TEXT] [--suffix TEXT] [--context TEXT] [--notes-dir DIR]\n"
-    "       reader notes recover FILE [--notes-dir DIR]"
+    "       reader notes recover FILE [--notes-dir DIR]\n"
+    "       reader notes attach FILE NOTES_FILE [--notes-dir DIR]"
 )
 
 
@@ -58,9 +64,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "words",
         nargs="+",
-        metavar="[add|recover] FILE",
+        metavar="[add|recover|attach] FILE",
         help="the article (a path, an http(s) URL, or - for stdin); 'add FILE' adds a note, "
-        "'recover FILE' repairs its notes file after a git conflict",
+        "'recover FILE' repairs its notes file after a git conflict, 'attach FILE NOTES_FILE' "
+        "makes NOTES_FILE the article's notes (when they were only offered)",
     )
     parser.add_argument(
         "--format",
@@ -96,6 +103,9 @@ def run(args: argparse.Namespace) -> int:
     if len(words) == 2 and words[0] in ACTIONS:
         args.target = words[1]
         return _add(args) if words[0] == "add" else _recover(args)
+    if len(words) == 3 and words[0] == ATTACH:
+        args.target = words[1]
+        return _attach(args, words[2])
     if len(words) != 1:
         raise LoadError(f"expected FILE, 'add FILE' or 'recover FILE', got: {' '.join(words)}")
     for option in ("quote", "prefix", "suffix", "context"):
@@ -171,6 +181,42 @@ def warn(message: str) -> None:
     print(f"reader: warning: {shown(message)}", file=sys.stderr)
 
 
+def offer_line(store: NotesStore, target: str) -> str | None:
+    """The one line that offers the notes the lookup found likely but not certain, or None."""
+    offer = store.offer
+    if offer is None:
+        return None
+    count = f"{offer.notes} note{'' if offer.notes == 1 else 's'}"
+    return (
+        f"notes of a similar article may be this one's: {offer.path} ({count}, "
+        f"{offer.found} of {offer.notes} passages found in this text); to attach them, run: "
+        f"reader notes attach {shlex.quote(target)} {shlex.quote(str(offer.path))}"
+    )
+
+
+def _attach(args: argparse.Namespace, notes_file: str) -> int:
+    """`reader notes attach FILE NOTES_FILE`: make that file the article's notes."""
+    article = open_target(args)
+    try:
+        store = NotesStore.attach(article, Path(notes_file).expanduser(), args.notes_dir)
+    except (StoreError, OSError) as error:
+        raise LoadError(str(error)) from None
+    count = len(store.annotations)
+    print(
+        shown(
+            f"Attached {count} note{'' if count == 1 else 's'} in {store.path} to this "
+            "article (its text is recorded in the file, so they are found from now on)"
+        )
+    )
+    return 0
+
+
+def _offer(store: NotesStore, target: str) -> None:
+    line = offer_line(store, target)
+    if line:
+        print(f"reader: {shown(line)}", file=sys.stderr)
+
+
 def _warn(store: NotesStore) -> None:
     if store.read_only:
         warn(store.read_only)
@@ -214,6 +260,7 @@ def _recover(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     article = open_target(args)
     store = open_store(article, args)
+    _offer(store, args.target)
     if store.read_only and not store.notes.annotations:
         raise LoadError(store.read_only)  # nothing to list: the file is the problem
     _warn(store)
@@ -350,6 +397,9 @@ def _add(args: argparse.Namespace) -> int:
     store = open_store(article, args)
     if store.read_only:
         raise LoadError(store.read_only)
+    offered = offer_line(store, args.target)
+    if offered:  # adding now would start a second file beside the article's likely one
+        raise LoadError(offered)
     if store.comments_warning:
         warn(store.comments_warning)
     try:

@@ -28,6 +28,7 @@ from reader.extract.cues import (
     ROLE_STOP_WORDS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TURN_VERBS,
 )
 from reader.extract.mentions import (
     ORG,
@@ -37,11 +38,15 @@ from reader.extract.mentions import (
     Mention,
     np_ending_at,
     np_starting_at,
+    role_chunk,
 )
 from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 
 MAX_SUBJECT_WORDS = 14
 """Words allowed between a quote's closing mark and its cue verb (room for an apposition)."""
+
+MAX_APPOSITION_WORDS = 26
+"""Words read after a closing mark for the cue when a name and a comma open the narration."""
 
 _BASE_FORMS_OK = frozenset(
     {
@@ -86,11 +91,12 @@ class Attribution(NamedTuple):
     """The cue verb (or `according`)."""
 
 
-def is_cue(toks: Toks, i: int, *, calls: bool = False) -> bool:
+def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bool:
     """Whether token i is a speech verb used as a verb (not `the report`, not `was told`).
 
     `calls` (for a fragment embedded in narration) also accepts verbs that apply or judge words
-    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment.
+    (`called`, `branded`, `blasted`): their subject is the one who worded the fragment. `turn`
+    (right after a closing mark) also accepts `TURN_VERBS` (`cried`, `returned`, `laughed`).
     """
     texts = toks.texts
     first = texts[i][0]
@@ -98,8 +104,10 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False) -> bool:
         return False
     lowers = toks.lowers
     word = lowers[i]
-    if word not in SPEECH_VERBS and not (
-        calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS)
+    if (
+        word not in SPEECH_VERBS
+        and not (calls and (word in CALL_VERBS or word in LABEL_VERBS or word in STANCE_VERBS))
+        and not (turn and word in TURN_VERBS)
     ):
         return False
     prev = lowers[i - 1] if i > 0 else ""
@@ -226,12 +234,16 @@ def _with_role(person: Mention, role: Mention) -> Mention:
     )
 
 
+_APPOSITION_CHUNKS = 5
+"""Comma chunks read back for the name in an apposition (`Cory James, 22, of Flint, Mich.,`)."""
+
+
 def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention | None:
     """`Name, role, said` / `role, Name, said` / `Name, who ..., said`: pick the name."""
     lowers = toks.lowers
     chunks: list[tuple[int, int]] = []
     b = comma
-    while b > lo and len(chunks) < 3:
+    while b > lo and len(chunks) < _APPOSITION_CHUNKS:
         a, _ = _previous_chunk(toks, lo, b)
         chunks.append((a, b))
         b = a - 1
@@ -319,6 +331,9 @@ def according_to(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+_TURN_VERB_REACH = 4
+"""`TURN_VERBS` count as cues only among the first words after a closing mark."""
+
 _CREDIT_DASHES = frozenset(("—", "―", "–", "-"))
 _LEADING_PUNCT = frozenset((",", "—", "–", "-", ":"))
 
@@ -342,15 +357,21 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         if credited is not None:
             return credited
     words = 0
+    reach = MAX_SUBJECT_WORDS + 1
+    if lo < hi and texts[lo][0].isupper() and "," in texts[lo + 1 : lo + 5]:
+        reach = MAX_APPOSITION_WORDS  # "..., Ann Reed, an adviser to ... and former ..., wrote"
     for c in range(lo, hi):
         if texts[c][0].isalnum():
             words += 1
-        if words > MAX_SUBJECT_WORDS + 1:
+        if words > reach:
             break
         word = lowers[c]
         if word == "according" and c + 1 < hi and texts[c + 1] == "to":
             return according_to(text, toks, c, hi)
-        if word not in SPEECH_VERBS or not is_cue(toks, c) or word.endswith("ing"):
+        turn = words <= _TURN_VERB_REACH and word in TURN_VERBS
+        if (word not in SPEECH_VERBS and not turn) or word.endswith("ing"):
+            continue
+        if not is_cue(toks, c, turn=turn):
             continue
         if c == lo:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
@@ -402,7 +423,30 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = as_put_it(text, toks, lo, hi)
     if credited is None:
         credited = _participle_cue(text, toks, lo, hi, cues)
+    if credited is None:
+        credited = _with_participle(text, toks, lo, cues)
     return credited
+
+
+def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Attribution | None:
+    """`..., with union leader Tom Hale calling the move "a betrayal"`: the one after `with`.
+
+    In an absolute `with` clause the noun phrase between `with` and the participle is the
+    participle's subject, so the one who called, said or warned.
+    """
+    lowers = toks.lowers
+    for c in reversed(cues):
+        if not lowers[c].endswith("ing"):
+            continue
+        w = c - 1
+        while w > lo and c - w <= MAX_SUBJECT_WORDS and lowers[w] != "with":
+            w -= 1
+        if lowers[w] != "with" or w + 1 >= c:
+            continue
+        mention = np_ending_at(text, toks, w + 1, c)
+        if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
+            return Attribution("with-participle", mention, toks.token(c))
+    return None
 
 
 _PUT = frozenset({"put", "puts"})
@@ -515,7 +559,7 @@ def sentence_person(
         while k < b and texts[k][0].isalnum() and lowers[k] in _LEAD_WORDS:
             k += 1
         got = np_starting_at(text, toks, k, b)
-        mention = heads[i] = got[0] if got is not None else None
+        mention = heads[i] = got[0] if got is not None else role_chunk(text, toks, k, b)
         return mention
 
     n = len(chunks)

@@ -52,6 +52,21 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 """Verb forms that introduce speech (`said`, `told`, `warns`, `promised`, `tweeted`)."""
 
+TURN_VERBS: frozenset[str] = frozenset(
+    form
+    for base in _words(
+        """
+        blurt chuckle cry enquire gasp groan grumble inquire interject interrupt laugh moan
+        mumble murmur mutter persist pursue reflect resume return shriek smile snarl sob stammer
+        stutter
+        """
+    )
+    for form in _inflect(base)
+    if form not in {"cryed", "crys"}
+) | {"cried", "cries", "began", "went"}
+"""Verbs that report a turn of speech only right after a quote's closing mark
+(`"...," cried Alice`, `"...," he returned`): elsewhere they are mostly not speech."""
+
 CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "dubbed", "dubs"})
 """Verbs that introduce a quoted name or epithet (`called Idlib "a black hole"`)."""
 
@@ -116,7 +131,11 @@ PRONOUNS_ORG: frozenset[str] = frozenset({"it"})
 """Subject pronouns for an organisation."""
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we"})
 """Subject pronouns for a group (resolved to an organisation if one fits)."""
-SUBJECT_PRONOUNS: frozenset[str] = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_ORG | PRONOUNS_GROUP
+PRONOUNS_NARRATOR: frozenset[str] = frozenset({"i"})
+"""The narrator of a first-person text (`"Yes," I said`)."""
+SUBJECT_PRONOUNS: frozenset[str] = (
+    PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_ORG | PRONOUNS_GROUP | PRONOUNS_NARRATOR
+)
 """Every pronoun that can be the speaker of an attribution."""
 
 TITLES: frozenset[str] = _words(
@@ -183,9 +202,19 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     three thursday to today tomorrow tonight tuesday two under unlike update video watch we
     wednesday well western what whatever when where while who why with without yes yesterday yet
     you your
+    about above across afterward afterwards again ago almost already always amid among anyway
+    around away back behind below besides between beyond certainly clearly consider currently
+    days decades each else elsewhere enough especially eventually ever everybody everyone
+    everything few focus following former fortunately hours imagine largely least less let look
+    lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once
+    others overall plus previously probably quite recently regardless remember seconds shortly
+    similarly somehow someone something soon surely thanks thereafter think thus together too
+    total toward towards until unfortunately upon very weeks whether within years
     """
 )
-"""Capitalised words at a sentence start that are never part of a name."""
+"""Capitalised words at a sentence start that are never part of a name (the second block: the
+adverbs, time words and imperatives read as speakers or pronoun antecedents on real news,
+`Somehow, ...`, `Hours later, she ...`, `Back in Washington, ...`)."""
 
 ORG_WORDS: frozenset[str] = _words(
     """

@@ -8,11 +8,12 @@ opens with `According to X,`. The reported clause runs to the end of the sentenc
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
-from reader.extract.mentions import Mention
+from reader.extract.mentions import PRONOUN, Mention, np_starting_at
 from reader.extract.tokens import Token, Toks, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(
@@ -127,6 +128,10 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
                 k += 1
             if k + MIN_CLAUSE_WORDS < hi:
                 return _reported(toks, k + 1, hi, acc.mention, acc.cue, "according-to")
+    if lowers[lo] == "as":
+        credited = _as_writes(text, toks, lo, hi)
+        if credited is not None:
+            return credited
     for c in indexes_in(toks, lo + 1, hi, CLAUSE_VERBS):
         if not is_cue(toks, c):
             continue
@@ -151,6 +156,56 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             mention = object_after(text, toks, c + 2, hi)
             if mention is not None and c - lo >= MIN_CLAUSE_WORDS:
                 return _reported(toks, lo, c, mention, toks.token(c), "according-to")
+    return _credited_after(text, toks, lo, hi)
+
+
+_AS_REACH = 6
+"""Words allowed between `As` and the cue verb (`As the agency's report notes`)."""
+
+
+def _as_writes(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
+    """`As Al-Jazeera writes in its article ..., the government has announced ...`.
+
+    The sentence opens by crediting a source; the clause after the comma is what it reports.
+    """
+    texts = toks.texts
+    for c in indexes_in(toks, lo + 2, min(hi, lo + 2 + _AS_REACH), CLAUSE_VERBS):
+        if not is_cue(toks, c):
+            continue
+        mention = subject_before(text, toks, lo + 1, c)
+        if mention is None or mention.kind == PRONOUN or mention.start != toks.starts[lo + 1]:
+            return None
+        comma = next((k for k in range(c + 1, hi) if texts[k] == ","), None)
+        if comma is None:
+            return None
+        return _reported(toks, comma + 1, hi, mention, toks.token(c), "as-reports")
+    return None
+
+
+def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
+    """`The family will cope, adds Nadia Haddad.` / `..., Haddad said.`: the clause comes first.
+
+    The cue and its speaker close the sentence after a comma; what precedes the comma is the
+    reported clause.
+    """
+    texts = toks.texts
+    end = hi
+    while end > lo and not texts[end - 1][0].isalnum():
+        end -= 1
+    for c in indexes_in(toks, lo + MIN_CLAUSE_WORDS, end, _DIRECT_CLAUSE_VERBS):
+        if not is_cue(toks, c):
+            continue
+        if texts[c - 1] == ",":
+            found = np_starting_at(text, toks, c + 1, end)
+            if found is not None and found[1] == end and found[0].kind != PRONOUN:
+                return _reported(toks, lo, c - 1, found[0], toks.token(c), "reported-after")
+        elif c == end - 1:
+            mention = subject_before(text, toks, lo, c)
+            if mention is None or mention.kind == PRONOUN:
+                continue
+            at = bisect.bisect_left(toks.starts, mention.start, lo, c)
+            if at > lo and texts[at - 1] == ",":
+                return _reported(toks, lo, at - 1, mention, toks.token(c), "reported-after")
     return None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.extract.cues import (
+    ABBREVIATIONS,
     DETERMINERS,
     FEMALE_TITLES,
     GROUP_NOUNS,
@@ -19,12 +20,14 @@ from reader.extract.cues import (
     NAME_CONNECTORS,
     ORG_NOUNS,
     ORG_WORDS,
+    PREPOSITIONS,
     ROLE_STOP_WORDS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TITLES,
 )
+from reader.extract.gender import name_gender
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -83,7 +86,7 @@ def _name_run_end(toks: Toks, e: int, hi: int) -> int:
                 if not (
                     (word in NAME_CONNECTORS or word == "of")
                     and 0 < e < last
-                    and texts[e - 1][0].isupper()
+                    and (texts[e - 1][0].isupper() or lowers[e - 1] in NAME_CONNECTORS)
                     and (texts[e + 1][0].isupper() or lowers[e + 1] in NAME_CONNECTORS)
                 ):
                     return e
@@ -115,7 +118,7 @@ def _name_run_start(toks: Toks, lo: int, r: int) -> int:
                 if not (
                     (word in NAME_CONNECTORS or word == "of")
                     and 0 < i < last
-                    and texts[i - 1][0].isupper()
+                    and (texts[i - 1][0].isupper() or lowers[i - 1] in NAME_CONNECTORS)
                     and (texts[i + 1][0].isupper() or lowers[i + 1] in NAME_CONNECTORS)
                 ):
                     return r
@@ -162,6 +165,37 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()
 
 
+def _titled_person(toks: Toks, s: int, e: int) -> bool:
+    """Whether the run s..e-1 is a title and then a person's name, whatever words come before.
+
+    `Police Chief Maria Santos`, `House Speaker Paul Ryan`, `the Rev. Sam Ortley`: an
+    organisation word or an article before the title does not make the person an organisation.
+    The words after the title must hold no organisation word (`Senate Intelligence Committee`).
+    """
+    texts, lowers = toks.texts, toks.lowers
+    for i in range(e - 2, s - 1, -1):
+        if texts[i][0].isalnum() and lowers[i] in TITLES:
+            after = range(i + 1, e)
+            return any(texts[j][0].isupper() for j in after) and all(
+                lowers[j] not in ORG_WORDS and lowers[j] not in TITLES for j in after
+            )
+    return False
+
+
+def _name_after_office(toks: Toks, name_start: int, e: int) -> int:
+    """Where the name starts in `Minister of Economic Development Ana Pike`.
+
+    The office's own capitalised words come first: the name starts at the first word that is a
+    known given name, else it is the last two capitalised words.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    for i in range(name_start, e - 1):
+        if name_gender(f"{lowers[i]} x") is not None:
+            return i
+    capitalised = [i for i in range(name_start, e) if texts[i][0].isupper()]
+    return capitalised[-2] if len(capitalised) >= 2 else name_start
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -170,6 +204,8 @@ def _name_mention(
     if s >= e:
         return None
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
+    if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
+        return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
     if e - s == 1:
         word = lowers[s]
         written = texts[s]
@@ -183,7 +219,9 @@ def _name_mention(
             return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = lowers[s:e]
     definite = s > 0 and lowers[s - 1] == "the"
-    org = definite or not ORG_WORDS.isdisjoint(words) or (e - s == 1 and _is_acronym(texts[s]))
+    org = (
+        definite or not ORG_WORDS.isdisjoint(words) or (e - s == 1 and _is_acronym(texts[s]))
+    ) and not _titled_person(toks, s, e)
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1
@@ -199,6 +237,8 @@ def _name_mention(
             name_start = i + 1
     while name_start < e and not texts[name_start][0].isupper():
         name_start += 1
+    if name_start > s + 1 and lowers[s + 1] == "of" and lowers[s] in TITLES:
+        name_start = _name_after_office(toks, name_start, e)
     prefix_words = lowers[mention_start:e]
     if name_start >= e:
         return Mention(
@@ -210,6 +250,8 @@ def _name_mention(
             gender=_gender(prefix_words),
         )
     name = text[starts[name_start] : ends[e - 1]]
+    if " of " in name:
+        name = name.split(" of ")[0]  # "Stephanie Hooton of Derry": where she is from
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -346,19 +388,88 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         mention = _name_mention(text, toks, i, e)
         if mention is not None and e < hi and texts[e].endswith(("'s", "’s")):
             return None
+        if mention is None and lowers[i] in _DESCRIPTOR_ADJECTIVES:
+            return _person_after_org(text, toks, i, i, hi)  # "Republican consultant Chris Russell"
+        if mention is not None and mention.kind == ORG:
+            return _person_after_org(text, toks, i, e, hi) or (mention, e)
         return (mention, e) if mention is not None else None
     if not first.isalnum():
         return None
     w = lowers[i]
     if w == "that":
         return None  # far more often "said that ..." than a demonstrative
+    if w == "the" and i + 1 < hi and texts[i + 1][0].isupper():
+        e = _name_run_end(toks, i + 1, hi)
+        if _titled_person(toks, i + 1, e):
+            mention = _name_mention(text, toks, i + 1, e)
+            if mention is not None:
+                return mention, e  # "the Rev. Sam Ortley"
     if (
         w not in DETERMINERS
         and w not in GROUP_NOUNS
         and not (i + 1 < hi and lower_base(lowers[i + 1]) in GROUP_NOUNS)
     ):
-        return None
+        return _person_after_org(text, toks, i, i, hi)  # "striker Ivo Maas"
     return _role_starting_at(text, toks, i, hi)
+
+
+_MAX_DESCRIPTOR_WORDS = 3
+"""Lower-case role words read between an organisation and a name (`Times editor Jo Dale`)."""
+
+
+_DESCRIPTOR_ADJECTIVES = frozenset(
+    {"american", "conservative", "democratic", "liberal", "progressive", "republican"}
+)
+"""Capitalised words read as part of a descriptor (`undecided Republican voter Ann Hooton`)."""
+
+
+def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:
+    """`Civic Review editor Jo Dale`: an organisation, a role word, then the person named.
+
+    The organisation and the role are the person's role, not the speaker. With no organisation
+    (i == e), role words alone before the name: `striker Ivo Maas`.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    j = e
+    while (
+        j < hi
+        and j - e < _MAX_DESCRIPTOR_WORDS
+        and texts[j][0].isalnum()
+        and (not texts[j][0].isupper() or (lowers[j] in _DESCRIPTOR_ADJECTIVES and j + 1 < hi))
+        and lowers[j] not in ROLE_STOP_WORDS
+        and lowers[j] not in SPEECH_VERBS
+        and lowers[j] not in DETERMINERS
+        and lowers[j] not in PREPOSITIONS
+    ):
+        j += 1
+    if j == e or j >= hi or not texts[j][0].isupper():
+        return None
+    k = _name_run_end(toks, j, hi)
+    while k > j and not texts[k - 1][0].isupper():
+        k -= 1
+    person = _name_mention(text, toks, j, k)
+    if person is None or person.kind != PERSON or texts[k - 1].endswith(("'s", "’s")):
+        return None
+    starts, ends = toks.starts, toks.ends
+    role = text[starts[i] : ends[j - 1]]
+    surface = text[starts[i] : ends[k - 1]]
+    gender = person.gender or _gender(lowers[e:j])
+    return Mention(surface, starts[i], ends[k - 1], PERSON, person.name, role, gender), k
+
+
+def role_chunk(text: str, toks: Toks, a: int, b: int) -> Mention | None:
+    """A role that fills the comma chunk a..b-1 and opens a sentence (`The former skipper, X,`).
+
+    `np_starting_at` reads a capitalised `The` as the start of a name; a chunk that is only a
+    role is read here, so the name next to it can take the role as an alias.
+    """
+    texts = toks.texts
+    if not (b - a >= 2 and texts[a][0].isupper() and toks.lowers[a] in DETERMINERS):
+        return None
+    if not texts[a + 1][0].isalnum() or texts[a + 1][0].isupper():
+        return None
+    found = _role_starting_at(text, toks, a, b)
+    return found[0] if found is not None and found[1] == b else None
 
 
 def _role_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:

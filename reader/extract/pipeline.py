@@ -34,6 +34,7 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.turns import continued, is_dialogue, stray_paragraphs, turn_speaker
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -87,7 +88,7 @@ def run(article: Article) -> Extraction:
     items = quote_items + nested_items + reported_items
     items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
-    _assign(items, table)
+    _assign(items, table, stray_paragraphs(paragraphs))
     return _build(article, items, table)
 
 
@@ -104,11 +105,12 @@ def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]
     return out
 
 
-def _assign(items: list[Item], table: SpeakerTable) -> None:
+def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> None:
     """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
     last_speaker: Cluster | None = None
     last_paragraph = -1
     last_in_para: dict[int, Cluster] = {}
+    dialogue = is_dialogue(items)
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
@@ -131,11 +133,14 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
             item.speaker = item.split_with.speaker
             item.evidence = item.split_with.evidence
         elif att is not None and att.mention is not None:
-            cluster = table.resolve(att.mention, item.paragraph)
+            turn = turn_speaker(items, pos, item, dialogue)
+            cluster = table.resolve(att.mention, item.paragraph, turn)
             item.speaker = cluster
             item.evidence = _evidence(att, item.kind_rule)
         else:
-            cluster, rule = _continued(items, pos, item, last_in_para, last_speaker, last_paragraph)
+            cluster, rule = continued(
+                items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray
+            )
             item.speaker = cluster
             if cluster is not None:
                 item.evidence = Evidence(rule, kind_rule=item.kind_rule)
@@ -143,36 +148,6 @@ def _assign(items: list[Item], table: SpeakerTable) -> None:
             last_speaker = item.speaker
             last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
             last_in_para[last_paragraph] = item.speaker
-
-
-def _continued(
-    items: Sequence[Item],
-    pos: int,
-    item: Item,
-    last_in_para: dict[int, Cluster],
-    last_speaker: Cluster | None,
-    last_paragraph: int,
-) -> tuple[Cluster | None, str]:
-    """The speaker a quote without attribution continues, and the rule that says so."""
-    if item.paragraph in last_in_para:
-        return last_in_para[item.paragraph], "continues-paragraph"
-    # a later quote in the same paragraph with its own attribution: "A." "B," she said.
-    for later in items[pos + 1 : pos + 4]:
-        if later.paragraph != item.paragraph:
-            break
-        if (
-            later.raw is not None
-            and later.attribution is not None
-            and (
-                later.attribution.mention is not None
-                and later.kind not in (QuoteKind.SCARE, QuoteKind.TITLE)
-                and not later.embedded
-            )
-        ):
-            return None, ""
-    if item.opens_paragraph and last_speaker is not None and (item.paragraph - last_paragraph == 1):
-        return last_speaker, "continues-previous"
-    return None, ""
 
 
 _KIND_ONLY: dict[KindRule | None, Evidence] = {}

@@ -8,6 +8,7 @@ closing mark) with the patterns of `attribution` and decides its kind with `kind
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,9 +22,10 @@ from reader.extract.attribution import (
     sentence_subject,
 )
 from reader.extract.cues import SPEECH_VERBS
+from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
-from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE
+from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_starting_at
 from reader.extract.model import Evidence, KindRule, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
@@ -134,6 +136,8 @@ def read_quote(
         subject = sentence_subject(text, first, lo, open_i)
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
+    if attribution is not None and attribution.mention is not None:
+        attribution = _antecedent_in_sentence(text, first, lo, open_i, attribution)
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
@@ -143,6 +147,31 @@ def read_quote(
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
     return item
+
+
+def _antecedent_in_sentence(
+    text: str, para: Para, lo: int, open_i: int, attribution: Attribution
+) -> Attribution:
+    """`When Ana Reyes spoke, she said "..."`: `he` / `she` is the person opening its sentence.
+
+    A person named earlier in the pronoun's own sentence, before it, is its antecedent when no
+    title or given name says otherwise; the speaker table would only know people from earlier
+    sentences (the quote's own sentence is not read for subjects).
+    """
+    mention = attribution.mention
+    if mention is None or mention.kind != PRONOUN or mention.gender is None:
+        return attribution
+    starts = para.starts
+    p = bisect.bisect_left(starts, mention.start, lo, open_i)
+    if p >= open_i or starts[p] != mention.start or p - lo < 2:
+        return attribution
+    person = sentence_person(text, para, lo, p)
+    if person is None or person.kind != PERSON:
+        return attribution
+    gender = person.gender or name_gender(person.name)
+    if gender is not None and gender != mention.gender:
+        return attribution
+    return Attribution(attribution.rule, person, attribution.cue)
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
@@ -249,6 +278,47 @@ def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
             b.attribution = a.attribution
 
 
+MAX_LISTED_CHUNKS = 12
+"""Comma chunks read for a list of people opening a sentence (names and their roles)."""
+
+
+def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Ann Reed, the aide, Tom Hale and Jo Dale, the adviser, met ...`: the people as a group.
+
+    A sentence that opens with two or more named people, the last joined by `and` (each may
+    carry a role in apposition), has them all as its subject: a later `they` is the group.
+    """
+    texts, lowers, starts = para.texts, para.lowers, para.starts
+    if not texts[lo][0].isupper() or texts[lo + 1 : lo + 5].count(",") == 0:
+        return None  # most sentences: a quick look rules a list of names out
+    if "and" not in lowers[lo:hi]:
+        return None
+    names: list[str] = []
+    a, end, joined = lo, lo, False
+    for _ in range(MAX_LISTED_CHUNKS):
+        b = a
+        while b < hi and texts[b] != ",":
+            b += 1
+        k = a + 1 if a < b and lowers[a] == "and" else a
+        got = np_starting_at(text, para, k, b)
+        if got is not None and got[0].kind == PERSON:
+            names.append(got[0].name)
+            joined = joined or k > a
+            end = got[1]
+            if got[1] < b:  # the verb follows the last name in its chunk
+                break
+        elif not (got is not None and got[0].kind in (ROLE, ORG) and names):
+            break
+        if b >= hi:
+            break
+        a = b + 1
+    if len(names) < 2 or not joined or end <= lo:
+        return None
+    surface = text[starts[lo] : para.ends[end - 1]]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    return Mention(surface, starts[lo], para.ends[end - 1], GROUP, name)
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -280,8 +350,8 @@ def read_reported(
                 item.attribution = Attribution(found.rule, found.mention, found.cue)
                 out.append(item)
             else:
-                subject = sentence_person(text, para, lo, hi)
-                if subject is not None and subject.kind in (PERSON, ORG):
+                subject = listed_people(text, para, lo, hi) or sentence_person(text, para, lo, hi)
+                if subject is not None and subject.kind in (PERSON, ORG, GROUP):
                     out.append(
                         Item(
                             starts[lo],

@@ -11,14 +11,19 @@ the last organisation; an unresolved pronoun stays unattributed rather than gues
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.extract.cues import DETERMINERS, GROUP_NOUNS, TITLES
+from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.tokens import fold
 
 PRONOUN_REACH = 3
 """A pronoun resolves only to a speaker last seen this many paragraphs back, or fewer."""
+
+NARRATOR = "I"
+"""The name of the first-person narrator's speaker (`"Yes," I said`)."""
 
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
@@ -66,6 +71,12 @@ def _role_key(text: str) -> str:
     return fold(" ".join(words))
 
 
+_AGE = re.compile(r"\d{1,3}yearold")  # folded: hyphens dropped
+"""`34-year-old`: a person described by age."""
+_POSTS = frozenset({"head", "chief", "leader", "boss"})
+"""Posts that, as `the head of X`, describe a person already named rather than name one."""
+
+
 def _plural(role: str) -> bool:
     return any(w.lower() in GROUP_NOUNS for w in role.split())
 
@@ -91,17 +102,24 @@ class SpeakerTable:
         self._role_keys: dict[str, Cluster] = {}
         self._role_heads: dict[str, Cluster] = {}
         self._recency: dict[int, Cluster] = {}
+        self._narrator_cluster: Cluster | None = None
 
-    def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
-        """Return the speaker `mention` refers to (creating one if needed), or None."""
+    def resolve(
+        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+    ) -> Cluster | None:
+        """Return the speaker `mention` refers to (creating one if needed), or None.
+
+        `turn` is the speaker whose turn it is in a dialogue (`turns.turn_speaker`): `he` or
+        `she` goes to them when the sex fits, before the latest person mentioned.
+        """
         if mention.kind == PRONOUN:
-            cluster = self._pronoun(mention, paragraph)
+            cluster = self._pronoun(mention, paragraph, turn)
         elif mention.kind == PERSON:
             cluster = self._person(mention)
         elif mention.kind == ORG:
             cluster = self._org(mention)
         else:
-            cluster = self._role(mention)
+            cluster = self._role(mention, paragraph)
         if cluster is None:
             return None
         self._touch(cluster, mention, paragraph)
@@ -143,6 +161,8 @@ class SpeakerTable:
         if name in cluster.names:
             return
         cluster.names.append(name)
+        if cluster.gender is None:
+            cluster.gender = name_gender(name)
         words = name.split()
         self._by_full[fold(name)] = cluster
         surname = fold(words[-1])
@@ -196,12 +216,16 @@ class SpeakerTable:
             self._org_words.setdefault(word, []).append(cluster)
         return cluster
 
-    def _role(self, mention: Mention) -> Cluster:
+    def _role(self, mention: Mention, paragraph: int = -1) -> Cluster:
         key = _role_key(mention.name)
         if key in self._roles:
             return self._roles[key]
         if key in self._role_keys:
             return self._role_keys[key]
+        if mention.kind == ROLE and paragraph >= 0:
+            named = self._described(key, paragraph)
+            if named is not None:
+                return named
         words = mention.name.split()
         head = fold(words[-1]) if words else ""
         if mention.kind == ROLE and head in TITLES:
@@ -221,16 +245,57 @@ class SpeakerTable:
             self._role_heads[head] = cluster
         return cluster
 
-    def _pronoun(self, mention: Mention, paragraph: int) -> Cluster | None:
+    def _described(self, key: str, paragraph: int) -> Cluster | None:
+        """The person a description stands for: `the head of the ... department`, `the 34-year-old`.
+
+        A description by age, or by a leading post (`head of`, `chief of`, `leader of`) with no
+        name of its own, refers back to the latest person named in this paragraph or the one
+        before (a titled person, for a post); it never starts a speaker of its own.
+        """
+        words = key.split()
+        if not words:
+            return None
+        if _AGE.fullmatch(words[0]) and len(words) <= 2:
+            titled = False
+        elif len(words) >= 3 and words[0] in _POSTS and words[1] == "of":
+            titled = True
+        else:
+            return None
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > 1:
+                return None
+            if cluster.kind != PERSON or cluster is self._narrator_cluster:
+                continue
+            if not titled or any(
+                len(a.split()) > len(cluster.name.split()) for a in cluster.aliases
+            ):
+                return cluster
+        return None
+
+    def _pronoun(
+        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+    ) -> Cluster | None:
         word = mention.name
+        if word == "i":
+            return self._narrator()
         reach = PRONOUN_REACH if word in ("he", "she", "it") else 1
         want = {"he": "m", "she": "f"}.get(word)
+        if (
+            want is not None
+            and turn is not None
+            and turn.kind == PERSON
+            and turn.gender in (None, want)
+            and turn is not self._narrator_cluster
+        ):
+            if turn.gender is None:
+                turn.gender = want
+            return turn
         for cluster in reversed(self._recency.values()):
             if paragraph - cluster.last_paragraph > reach:
                 return None
             if want is not None:
                 fits = cluster.gender in (None, want) and (
-                    cluster.kind == PERSON
+                    (cluster.kind == PERSON and cluster is not self._narrator_cluster)
                     or (cluster.kind == ROLE and not _plural(cluster.names[0]))
                 )
             elif word == "it":
@@ -243,12 +308,20 @@ class SpeakerTable:
                 return cluster
         return None
 
+    def _narrator(self) -> Cluster:
+        """The one speaker `I` stands for in narration: the narrator (or the article's author)."""
+        if self._narrator_cluster is None:
+            self._narrator_cluster = self._new(PERSON, NARRATOR)
+        return self._narrator_cluster
+
     def note_person(self, mention: Mention, paragraph: int) -> None:
         """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""
         if mention.kind == PERSON:
             cluster = self._person(mention)
         elif mention.kind == ORG:
             cluster = self._org(mention)
+        elif mention.kind == GROUP and mention.name[:1].isupper():
+            cluster = self._role(mention)  # people listed by name: `they`
         else:
             return
         self._touch(cluster, mention, paragraph)
@@ -265,4 +338,6 @@ class SpeakerTable:
             return self._person(mention)
         if mention.kind == ORG:
             return self._org(mention)
+        if mention.kind == GROUP and mention.name[:1].isupper():
+            return self._role(mention)
         return None

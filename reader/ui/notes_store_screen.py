@@ -148,6 +148,8 @@ class NotesStoreScreen(Screen[None]):
             )
         elif store.read_only:
             self._report_read_only(store)
+        elif store.offer is not None:
+            self._offer_notes(store)
         elif store.comments_warning:
             self.notify(
                 literal(store.comments_warning), title="Notes", severity="warning", timeout=20
@@ -161,6 +163,49 @@ class NotesStoreScreen(Screen[None]):
                 severity="warning",
                 timeout=20,
             )
+
+    def _offer_notes(self, store: NotesStore) -> None:
+        """Ask whether the notes of a similar article (likely this one's) are to be attached."""
+        from reader.ui.screens.note_editor import ConfirmDialog  # with TextArea: not at start
+
+        offer = store.offer
+        assert offer is not None
+        count = f"{offer.notes} note{'s' * (offer.notes != 1)}"
+        self.app.push_screen(
+            ConfirmDialog(
+                "Notes of a similar article",
+                f"{clean(offer.path.name)} holds {count} of an article like this one "
+                f"({offer.found} of {offer.notes} passages are in this text), but not "
+                "certainly this one. Attach them to this article? (No keeps them apart; "
+                "new notes then go to a new file.)",
+            ),
+            partial(self._offer_answered, offer.path),
+        )
+
+    def _offer_answered(self, path: Path, yes: bool | None) -> None:
+        from annotations.store import NotesStore, StoreError
+
+        notes_dir = getattr(self.app, "notes_dir", None)
+        if not yes:
+            NotesStore.decline(self.article, path, notes_dir)
+            self.notify(
+                f"Not attached: {literal(path.name)} stays apart and is not offered again for this "
+                "text. From a shell: reader notes attach FILE NOTES_FILE.",
+                title="Notes",
+                timeout=8,
+            )
+            return
+
+        try:
+            NotesStore.attach(self.article, path, notes_dir)
+        except (StoreError, OSError) as error:
+            self.notify(
+                f"Not attached: {literal(str(error))}", title="Notes", severity="error", timeout=15
+            )
+            return
+        self._placements.clear()
+        self.notify(f"Attached the notes in {literal(path.name)}.", title="Notes", timeout=5)
+        self.load_notes()
 
     # ----------------------------------------------------------------- showing
 

@@ -1,0 +1,232 @@
+"""The library on disk, the source of truth: one folder per article, its text and its metadata.
+
+```
+<library>/articles/<id>/meta.yaml            id, title, source, url, dates, text hash, read
+<library>/articles/<id>/text-<hash12>.txt    the article's text, paragraphs split by a blank line
+```
+
+A save writes the text under a name carrying its hash, then replaces `meta.yaml` atomically
+(temporary file, fsync, rename): the metadata is the commit point. A process killed at any
+moment leaves the old metadata naming the old text, which is still there, or the new metadata
+naming the new text; a folder without `meta.yaml` is no article and is swept away later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from annotations.safe_files import atomic_write
+from reader.document import PARAGRAPH_SEPARATOR, Article, Block, BlockKind, build_article
+
+# The C (libyaml) safe loader and dumper when PyYAML has them: ten times faster, same results.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+LIBRARY_DIR_ENV = "READER_LIBRARY_DIR"
+"""Environment variable naming the library folder (tests, or a folder inside the notes repo)."""
+
+META_NAME = "meta.yaml"
+"""The metadata file of each article."""
+
+
+def library_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The library folder: `option`, else `$READER_LIBRARY_DIR`, else `<data dir>/reader/library`.
+
+    The data directory is `$XDG_DATA_HOME` or `~/.local/share` on Linux (platformdirs).
+    """
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(LIBRARY_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("reader", appauthor=False)) / "library"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What `meta.yaml` holds about one article."""
+
+    id: str
+    """The article's id in the library (12 hex digits of its URL's or text's hash)."""
+    title: str
+    """The headline."""
+    source: str
+    """Where it was read from: a path, a URL or `<stdin>`."""
+    text_sha256: str
+    """SHA-256 of the text: names the text file, finds the article's notes."""
+    added: str
+    """When it was first added, ISO 8601 UTC."""
+    url: str | None = None
+    """Its web address, when it came from the web."""
+    published: str | None = None
+    """When it was published, when a feed or the page said."""
+    read: bool = False
+    """True once opened in the reader."""
+    format: str = "text"
+    """The loader that read it (`text`, `markdown`, `html`)."""
+    byline: str = ""
+    """Who wrote it, if known."""
+    feed: str | None = None
+    """The feed it came from, if any."""
+    guid: str | None = None
+    """The feed entry's guid, if any."""
+
+    @property
+    def text_name(self) -> str:
+        """The text file's name in the article's folder."""
+        return f"text-{self.text_sha256[:12]}.txt"
+
+    @property
+    def date(self) -> str:
+        """The date to sort and show by: published when known, else added."""
+        return self.published or self.added
+
+
+def article_id(url: str | None, text_sha256: str) -> str:
+    """A new article's id: from its URL when it has one, else from its text."""
+    basis = url if url else text_sha256
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
+
+
+class LibraryFiles:
+    """Reads and writes the article folders under `root/articles`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        """The library folder."""
+        self.articles = root / "articles"
+        """Where the article folders are."""
+
+    def folder(self, article_id: str) -> Path:
+        """The folder of article `article_id`."""
+        return self.articles / article_id
+
+    def save(self, meta: ArticleMeta, text: str, *, durable: bool = True) -> None:
+        """Write the text, then commit by replacing the metadata (see the module docstring).
+
+        `durable=False` skips the fsyncs (the renames stay atomic, which is all a killed
+        process needs); a batch then makes everything durable with one `os.sync()` before it
+        commits its index transaction, instead of four fsyncs per article.
+        """
+        write = atomic_write if durable else replace_file
+        folder = self.folder(meta.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        text_path = folder / meta.text_name
+        if not text_path.exists():
+            write(text_path, text.encode("utf-8"))
+        write(folder / META_NAME, _dump(meta))
+        for stale in folder.glob("text-*.txt"):
+            if stale.name != meta.text_name:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    def save_meta(self, meta: ArticleMeta) -> None:
+        """Replace only the metadata (read/unread), atomically."""
+        atomic_write(self.folder(meta.id) / META_NAME, _dump(meta))
+
+    def meta(self, article_id: str) -> ArticleMeta | None:
+        """The metadata of `article_id`, or None when it is not (or not wholly) in the library."""
+        path = self.folder(article_id) / META_NAME
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
+        meta = _meta_from(data)
+        if meta is None or not (path.parent / meta.text_name).is_file():
+            return None
+        return meta
+
+    def text(self, meta: ArticleMeta) -> str:
+        """The article's text."""
+        return (self.folder(meta.id) / meta.text_name).read_text(encoding="utf-8")
+
+    def article(self, meta: ArticleMeta) -> Article:
+        """The article rebuilt from its files (paragraph kinds are not kept: all body text)."""
+        text = self.text(meta)
+        blocks = [Block(p, BlockKind.BODY) for p in text.split(PARAGRAPH_SEPARATOR)]
+        article = build_article(
+            blocks,
+            title=meta.title,
+            source=meta.source,
+            format=meta.format,
+            url=meta.url,
+            byline=meta.byline,
+        )
+        return replace(article, known_sha256=meta.text_sha256)
+
+    def ids(self) -> Iterator[str]:
+        """The ids of every article folder (some may be incomplete: check `meta`)."""
+        try:
+            entries = sorted(os.scandir(self.articles), key=lambda e: e.name)
+        except FileNotFoundError:
+            return
+        for entry in entries:
+            if entry.is_dir() and not entry.name.startswith("."):
+                yield entry.name
+
+    def sweep(self, article_id: str) -> None:
+        """Remove what killed writers left: a folder without metadata, temporary files."""
+        folder = self.folder(article_id)
+        if folder.is_dir() and not (folder / META_NAME).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        for temporary in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+    def remove(self, article_id: str) -> None:
+        """Delete an article's folder."""
+        shutil.rmtree(self.folder(article_id), ignore_errors=True)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace `path` atomically (temporary file and rename), without fsync.
+
+    Enough for a killed process, not for a power cut: for derived files, or a batch that
+    syncs once.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def _dump(meta: ArticleMeta) -> bytes:
+    data = {k: v for k, v in asdict(meta).items() if v is not None and v != ""}
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def _meta_from(data: Any) -> ArticleMeta | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        return ArticleMeta(
+            id=str(data["id"]),
+            title=str(data.get("title", "")),
+            source=str(data.get("source", "")),
+            text_sha256=str(data["text_sha256"]),
+            added=str(data["added"]),
+            url=_opt(data.get("url")),
+            published=_opt(data.get("published")),
+            read=bool(data.get("read", False)),
+            format=str(data.get("format", "text")),
+            byline=str(data.get("byline", "")),
+            feed=_opt(data.get("feed")),
+            guid=_opt(data.get("guid")),
+        )
+    except KeyError:
+        return None
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

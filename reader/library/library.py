@@ -1,0 +1,676 @@
+"""The library: add articles, list them, find what a person said and search across them.
+
+The folders (`files.py`) are the truth; the SQLite index (`index.py`) is rebuilt from them when
+missing or damaged. An add runs extraction first, unlocked, then under the library's lock
+writes a pending marker, the files (metadata last: the commit point), the index rows in one
+transaction, and removes the marker: a process killed anywhere leaves either the old article
+or the new one, and the next open re-indexes any article whose marker is still there. The lock
+(`library.lock`, flock) makes two processes adding at once take turns, so neither is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from annotations.safe_files import file_lock
+from reader.document import Article
+from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
+from reader.library.files import (
+    ArticleMeta,
+    LibraryFiles,
+    article_id,
+    library_dir,
+    replace_file,
+)
+from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
+from reader.library.names import NameKey, Person, PersonTable
+from reader.search.fold import fold
+
+LOCK_TIMEOUT = 120.0
+"""Seconds an add waits for another process's add or reindex."""
+
+BATCH = 50
+"""Articles written per lock and transaction by `add_all`."""
+
+EXTRACTION_VERSION = 1
+"""Version of the cached extraction files; a different one is extracted again."""
+
+SPOKEN = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT})
+"""The quote kinds that are something a person said (not scare quotes or titles)."""
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as a long job advances."""
+
+
+class LibraryError(Exception):
+    """A library operation the user asked for cannot be done (one line for the CLI)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What `Library.add` did."""
+
+    id: str
+    """The article's id."""
+    updated: bool
+    """True when the article was already in the library and was updated."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One article as the library lists it."""
+
+    meta: ArticleMeta
+    """Its metadata."""
+    quotes: int
+    """How many things people said in it."""
+    speakers: int
+    """How many people and organisations speak in it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One thing a person said, with where and when."""
+
+    article_id: str
+    """The article it is in."""
+    title: str
+    """The article's title."""
+    date: str
+    """The article's date (published, else added)."""
+    kind: str
+    """`direct`, `partial` or `indirect` (reported speech)."""
+    text: str
+    """The words."""
+    paragraph: int
+    """Index of its paragraph in the article."""
+    start: int
+    """Offset of the quote in the article's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A person across the library, with their counts."""
+
+    id: str
+    """The person's id."""
+    name: str
+    """Their display name."""
+    organisation: bool
+    """True for an organisation."""
+    quotes: int
+    """How many quotes they have."""
+    articles: int
+    """In how many articles."""
+    aliases: tuple[str, ...]
+    """Every name the articles used."""
+
+
+class Library:
+    """A library folder and its index."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        """The library folder."""
+        self.files = LibraryFiles(root)
+        """The article folders."""
+        self._pending = root / "pending"
+        self._db: sqlite3.Connection | None = None
+        self._inode = 0
+        self._people_rows: list[PersonRow] | None = None
+
+    @classmethod
+    def open(cls, option: str | None = None) -> Library:
+        """Open the library folder (`option`, `$READER_LIBRARY_DIR` or the default)."""
+        root = library_dir(option)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "articles").mkdir(exist_ok=True)
+            (root / "pending").mkdir(exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"{root}: cannot create the library ({error.strerror})") from None
+        library = cls(root)
+        library._recover()
+        return library
+
+    # -- the index ---------------------------------------------------------------------------
+
+    @property
+    def index_path(self) -> Path:
+        """Where the index is."""
+        return self.root / INDEX_NAME
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The index, opened on first use; rebuilt when missing or damaged."""
+        if self._db is None:
+            self._db = self._connect()
+            self._inode = _inode(self.index_path)
+        return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        fresh = not self.index_path.exists()
+        try:
+            db = connect(self.index_path)
+            if not fresh:
+                db.execute("SELECT count(*) FROM articles").fetchone()
+        except (IndexError_, sqlite3.DatabaseError):
+            with contextlib.suppress(FileNotFoundError):
+                set_aside(self.index_path)
+            self.reindex()
+            return connect(self.index_path)
+        if fresh and any(True for _ in self.files.ids()):
+            db.close()
+            self.reindex()
+            return connect(self.index_path)
+        return db
+
+    def close(self) -> None:
+        """Close the index."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the library's lock, with the index opened first.
+
+        Opening may rebuild the index, which takes the lock itself (flock is not re-entrant).
+        """
+        _ = self.db
+        with self._raw_lock():
+            if self._inode != _inode(self.index_path):
+                # Another process's reindex swapped in a new index file since we opened ours.
+                self.close()
+                self._db = connect(self.index_path)
+                self._inode = _inode(self.index_path)
+            yield
+
+    def _raw_lock(self) -> contextlib.AbstractContextManager[None]:
+        return file_lock(self.root / "library", LOCK_TIMEOUT)
+
+    def _recover(self) -> None:
+        """Re-index the articles a killed process left half-indexed (their pending markers)."""
+        markers = sorted(self._pending.glob("*"))
+        if not markers:
+            return
+        with self._locked():
+            for marker in sorted(self._pending.glob("*")):
+                article = marker.name
+                meta = self.files.meta(article)
+                if meta is None:
+                    self.files.sweep(article)
+                with self._transaction() as db:
+                    _delete_rows(db, article)
+                    if meta is not None:
+                        self._index_article(db, meta, self._extraction(meta), self._people(db))
+                marker.unlink()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._people_rows = None
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(
+        self,
+        article: Article,
+        *,
+        published: str | None = None,
+        feed: str | None = None,
+        guid: str | None = None,
+        extraction: Extraction | None = None,
+    ) -> AddResult:
+        """Add `article`, or update it when the same URL or text is already in the library."""
+        if article.is_empty:
+            raise LibraryError(f"{article.source}: no text to add")
+        if extraction is None:
+            from reader.extract import extract
+
+            extraction = extract(article)
+        with self._locked(), self._transaction() as db:
+            result = self._store(db, article, extraction, published, feed, guid, self._people(db))
+        with contextlib.suppress(FileNotFoundError):  # a recovering process may have done it
+            (self._pending / result.id).unlink()
+        return result
+
+    def add_all(
+        self, articles: list[Article], progress: Progress | None = None, workers: int = 1
+    ) -> list[AddResult]:
+        """Add many articles; extraction in `workers` processes when more than 1.
+
+        Each chunk of `BATCH` articles is written under one lock and indexed in one
+        transaction; the pending markers make a killed batch recoverable as one add is.
+        """
+        from reader.library.batch import extractor
+
+        results: list[AddResult] = []
+        empty = [a.source for a in articles if a.is_empty]
+        if empty:
+            raise LibraryError(f"{empty[0]}: no text to add")
+        with extractor(workers) as extract_all:
+            for start in range(0, len(articles), BATCH):
+                chunk = articles[start : start + BATCH]
+                done = extract_all(chunk)
+                with self._locked(), self._transaction() as db:
+                    people = self._people(db)
+                    stored = [
+                        self._store(db, article, extraction, None, None, None, people, False)
+                        for article, extraction in zip(chunk, done, strict=True)
+                    ]
+                    os.sync()  # the chunk's files durable before its index commits
+                for result in stored:
+                    with contextlib.suppress(FileNotFoundError):
+                        (self._pending / result.id).unlink()
+                results.extend(stored)
+                if progress is not None:
+                    progress(len(results), len(articles))
+        return results
+
+    def _store(
+        self,
+        db: sqlite3.Connection,
+        article: Article,
+        extraction: Extraction,
+        published: str | None,
+        feed: str | None,
+        guid: str | None,
+        people: PersonTable,
+        durable: bool = True,
+    ) -> AddResult:
+        """Write one article's files and index rows.
+
+        The caller holds the lock and the transaction, and removes the pending marker once the
+        transaction is committed.
+        """
+        sha = article.text_sha256
+        existing = self.find(url=article.url, text_sha256=sha)
+        old = self.files.meta(existing) if existing else None
+        meta = ArticleMeta(
+            id=existing or article_id(article.url, sha),
+            title=article.title or (old.title if old else ""),
+            source=article.source,
+            text_sha256=sha,
+            added=old.added if old else _now(),
+            url=article.url or (old.url if old else None),
+            published=published or (old.published if old else None),
+            read=old.read if old else False,
+            format=article.format,
+            byline=article.byline,
+            feed=feed or (old.feed if old else None),
+            guid=guid or (old.guid if old else None),
+        )
+        (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
+        self._save_extraction(meta, extraction)
+        self.files.save(meta, article.text, durable=durable)
+        _delete_rows(db, meta.id)
+        self._index_article(db, meta, _cached(extraction), people)
+        return AddResult(meta.id, old is not None)
+
+    def find(
+        self, *, url: str | None = None, text_sha256: str | None = None, guid: str | None = None
+    ) -> str | None:
+        """The id of the article with this URL, text hash or feed guid, if any."""
+        for column, value in (("url", url), ("guid", guid), ("text_sha256", text_sha256)):
+            if value:
+                row = self.db.execute(
+                    f"SELECT id FROM articles WHERE {column} = ?",
+                    (value,),
+                ).fetchone()
+                if row:
+                    return str(row[0])
+        return None
+
+    def mark_read(self, article: str, read: bool = True) -> None:
+        """Mark an article read or unread (in its metadata, then the index)."""
+        with self._locked():
+            meta = self.files.meta(article)
+            if meta is None:
+                raise LibraryError(f"no article {article!r} in the library")
+            self.files.save_meta(replace(meta, read=read))
+            with self._transaction() as db:
+                db.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article))
+
+    # -- extraction cache --------------------------------------------------------------------
+
+    def _extraction_path(self, meta: ArticleMeta) -> Path:
+        return self.files.folder(meta.id) / f"extraction-{meta.text_sha256[:12]}.json"
+
+    def _save_extraction(self, meta: ArticleMeta, extraction: Extraction) -> None:
+        path = self._extraction_path(meta)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Derived data: replaced atomically but not fsynced (a cache lost to a power cut is
+        # extracted again); the text and the metadata are fsynced.
+        replace_file(path, json.dumps(_extraction_data(extraction), ensure_ascii=False).encode())
+        for stale in path.parent.glob("extraction-*.json"):
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    def _extraction(self, meta: ArticleMeta) -> CachedExtraction:
+        """The article's extraction: the cached file when current, else extracted again."""
+        path = self._extraction_path(meta)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == EXTRACTION_VERSION:
+                return _from_data(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        from reader.extract import extract
+
+        extraction = extract(self.files.article(meta))
+        with contextlib.suppress(OSError):
+            self._save_extraction(meta, extraction)
+        return _cached(extraction)
+
+    # -- indexing ----------------------------------------------------------------------------
+
+    def _people(self, db: sqlite3.Connection) -> PersonTable:
+        table = PersonTable()
+        aliases: dict[str, set[str]] = {}
+        for person_id, alias in db.execute("SELECT person_id, alias FROM aliases"):
+            aliases.setdefault(person_id, set()).add(alias)
+        for person_id, name, org_flag, surname, given, org in db.execute(
+            "SELECT id, name, organisation, surname, given, org FROM people"
+        ):
+            key = NameKey(surname, tuple(given.split())) if surname else None
+            person = Person(person_id, name, bool(org_flag), key, org)
+            person.aliases = aliases.get(person_id, set())
+            table.add(person)
+        return table
+
+    def _index_article(
+        self,
+        db: sqlite3.Connection,
+        meta: ArticleMeta,
+        extraction: CachedExtraction,
+        people: PersonTable,
+    ) -> None:
+        spoken = [q for q in extraction.quotes if q.kind in SPOKEN]
+        local: dict[str, Person] = {}
+        counts: dict[str, int] = {}
+        for speaker in extraction.speakers:
+            person = people.assign(speaker.name, list(speaker.aliases), speaker.organisation)
+            local[speaker.id] = person
+            _save_person(db, person)
+        for quote in spoken:
+            said_by = local.get(quote.speaker) if quote.speaker else None
+            if said_by is not None:
+                counts[said_by.id] = counts.get(said_by.id, 0) + 1
+            cursor = db.execute(
+                'INSERT INTO quote_rows (article_id, person_id, kind, paragraph, start, "end")'
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    meta.id,
+                    said_by.id if said_by else None,
+                    quote.kind.value,
+                    quote.paragraph,
+                    quote.start,
+                    quote.end,
+                ),
+            )
+            db.execute(
+                "INSERT INTO quote_text (rowid, text) VALUES (?, ?)", (cursor.lastrowid, quote.text)
+            )
+        for person_id, count in counts.items():
+            db.execute(
+                "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?)",
+                (meta.id, person_id, count),
+            )
+        text = self.files.text(meta)
+        for number, paragraph in enumerate(text.split("\n\n")):
+            cursor = db.execute(
+                "INSERT INTO passage_rows (article_id, paragraph) VALUES (?, ?)",
+                (meta.id, number),
+            )
+            db.execute(
+                "INSERT INTO passage_text (rowid, text) VALUES (?, ?)",
+                (cursor.lastrowid, paragraph),
+            )
+        db.execute(
+            "INSERT INTO articles (id, title, source, url, added, published, date, text_sha256,"
+            " read, format, quotes, speakers, feed, guid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                meta.id,
+                meta.title,
+                meta.source,
+                meta.url,
+                meta.added,
+                meta.published,
+                meta.date,
+                meta.text_sha256,
+                int(meta.read),
+                meta.format,
+                len(spoken),
+                len(counts),
+                meta.feed,
+                meta.guid,
+            ),
+        )
+
+    def reindex(self, progress: Progress | None = None) -> int:
+        """Rebuild the index from the files into a new database, then swap it in.
+
+        Returns how many articles it holds. A process killed meanwhile leaves the old index.
+        """
+        with self._raw_lock():
+            self.close()
+            self._people_rows = None
+            building = self.root / f".{INDEX_NAME}.building"
+            for leftover in self.root.glob(f".{INDEX_NAME}.building*"):
+                leftover.unlink()
+            db = connect(building)
+            metas = []
+            for number in self.files.ids():
+                self.files.sweep(number)  # under the lock: no live writer owns a temporary
+                meta = self.files.meta(number)
+                if meta is not None:
+                    metas.append(meta)
+            metas.sort(key=lambda m: (m.added, m.id))
+            people = PersonTable()
+            db.execute("BEGIN")
+            for done, meta in enumerate(metas, 1):
+                self._index_article(db, meta, self._extraction(meta), people)
+                if progress is not None:
+                    progress(done, len(metas))
+            db.execute("COMMIT")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+            for suffix in ("-wal", "-shm"):
+                old = self.index_path.with_name(self.index_path.name + suffix)
+                with contextlib.suppress(FileNotFoundError):
+                    old.unlink()
+            building.replace(self.index_path)
+            for marker in self._pending.glob("*"):
+                marker.unlink()
+        return len(metas)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def articles(self) -> list[ArticleRow]:
+        """Every article, newest first."""
+        rows = self.db.execute(
+            "SELECT id, quotes, speakers FROM articles ORDER BY date DESC, id"
+        ).fetchall()
+        found = []
+        for number, quotes, speakers in rows:
+            meta = self.files.meta(number)
+            if meta is not None:
+                found.append(ArticleRow(meta, quotes, speakers))
+        return found
+
+    def article(self, number: str) -> Article:
+        """The article with id `number` (a unique prefix will do)."""
+        meta = self.meta(number)
+        return self.files.article(meta)
+
+    def meta(self, number: str) -> ArticleMeta:
+        """The metadata of the article with id `number` (a unique prefix will do)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? || '%'", (number,)
+        ).fetchall()
+        if len(rows) != 1:
+            what = "no article" if not rows else "more than one article"
+            raise LibraryError(f"{what} with id {number!r} in the library")
+        meta = self.files.meta(rows[0][0])
+        if meta is None:
+            raise LibraryError(f"article {number!r} is missing from {self.root}")
+        return meta
+
+    def people(self) -> list[PersonRow]:
+        """Everyone who speaks in the library, most quoted first.
+
+        Kept until the next change this process makes: search as you type asks at each key.
+        """
+        if self._people_rows is None:
+            self._people_rows = self._read_people()
+        return self._people_rows
+
+    def _read_people(self) -> list[PersonRow]:
+        aliases: dict[str, list[str]] = {}
+        for person_id, alias in self.db.execute("SELECT person_id, alias FROM aliases"):
+            aliases.setdefault(person_id, []).append(alias)
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.organisation, sum(ap.quotes), count(ap.article_id)"
+            " FROM people p JOIN article_people ap ON ap.person_id = p.id"
+            " GROUP BY p.id ORDER BY sum(ap.quotes) DESC, p.name"
+        ).fetchall()
+        return [
+            PersonRow(pid, name, bool(org), quotes, count, tuple(sorted(aliases.get(pid, ()))))
+            for pid, name, org, quotes, count in rows
+        ]
+
+    def find_person(self, name: str) -> PersonRow | None:
+        """The person `name` best names: an alias, whatever the case, diacritics or typos."""
+        from rapidfuzz import fuzz, process
+
+        wanted = fold(name).strip()
+        if not wanted:
+            return None
+        people = {p.id: p for p in self.people()}
+        choices: dict[tuple[str, str], str] = {}
+        for person in people.values():
+            for alias in (person.name, *person.aliases):
+                choices[(person.id, alias)] = fold(alias)
+        found = process.extract(wanted, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=20)
+        if not found:
+            return None
+        # Ties go to the person who said most.
+        top = found[0][1]
+        tied = {key[0] for _alias, score, key in found if score >= top - 0.01}
+        return max((people[i] for i in tied), key=lambda p: (p.quotes, p.articles))
+
+    def said(self, person_id: str, limit: int = -1) -> list[Said]:
+        """Everything `person_id` said across the library, newest article first.
+
+        `limit` keeps the first so many; -1 keeps all.
+        """
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.date, r.kind, q.text, r.paragraph, r.start"
+            " FROM quote_rows r JOIN quote_text q ON q.rowid = r.rowid"
+            " JOIN articles a ON a.id = r.article_id"
+            " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start LIMIT ?",
+            (person_id, limit),
+        ).fetchall()
+        return [Said(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class CachedExtraction:
+    """An article's quotes and speakers as the library keeps them (no evidence)."""
+
+    quotes: tuple[Quote, ...]
+    """The quotes in article order."""
+    speakers: tuple[Speaker, ...]
+    """The speakers."""
+
+
+def _inode(path: Path) -> int:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return 0
+
+
+def _now() -> str:
+    """The time now, ISO 8601 UTC to the microsecond: reindex replays adds in this order."""
+    import datetime
+
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _cached(extraction: Extraction) -> CachedExtraction:
+    return CachedExtraction(extraction.quotes, extraction.speakers)
+
+
+def _extraction_data(extraction: Extraction) -> dict[str, Any]:
+    return {
+        "version": EXTRACTION_VERSION,
+        "quotes": [
+            [q.start, q.end, q.text, q.kind.value, q.paragraph, q.speaker]
+            for q in extraction.quotes
+        ],
+        "speakers": [
+            [s.id, s.name, list(s.aliases), s.organisation, s.quote_count]
+            for s in extraction.speakers
+        ],
+    }
+
+
+def _from_data(data: dict[str, Any]) -> CachedExtraction:
+    quotes = tuple(
+        Quote(start, end, text, QuoteKind(kind), paragraph, speaker)
+        for start, end, text, kind, paragraph, speaker in data["quotes"]
+    )
+    speakers = tuple(
+        Speaker(sid, name, tuple(aliases), bool(org), int(count))
+        for sid, name, aliases, org, count in data["speakers"]
+    )
+    return CachedExtraction(quotes, speakers)
+
+
+def _save_person(db: sqlite3.Connection, person: Person) -> None:
+    key = person.key
+    db.execute(
+        "INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            person.id,
+            person.name,
+            int(person.organisation),
+            key.surname if key else None,
+            " ".join(key.given) if key else "",
+            person.org,
+        ),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)",
+        [(person.id, alias, fold(alias)) for alias in person.aliases],
+    )
+
+
+def _delete_rows(db: sqlite3.Connection, article: str) -> None:
+    """Remove an article's rows from the index (people stay: others may name them)."""
+    for table, rows in (("quote_text", "quote_rows"), ("passage_text", "passage_rows")):
+        db.execute(
+            f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {rows} WHERE article_id = ?)",
+            (article,),
+        )
+        db.execute(f"DELETE FROM {rows} WHERE article_id = ?", (article,))
+    db.execute("DELETE FROM article_people WHERE article_id = ?", (article,))
+    db.execute("DELETE FROM articles WHERE id = ?", (article,))

@@ -1,0 +1,164 @@
+"""The library on disk: adding, updating, the index rebuilt, and crashes that lose nothing."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.document import blocks_of, build_article
+from reader.library import Library
+from reader.library.files import META_NAME
+
+TEXT = [
+    'Energy Minister Ahmet Kaya said on Monday that the dam was safe. "We will finish it," '
+    "Kaya told reporters.",
+    '"The river is dying," said Dr. Anna Lindqvist, a hydrologist.',
+]
+
+
+def _article(paragraphs: list[str], url: str | None = None, title: str = "Dam row"):  # type: ignore[no-untyped-def]
+    return build_article(blocks_of(paragraphs), title=title, source=url or "test.txt", url=url)
+
+
+def _consistent(root: Path) -> set[str]:
+    """Every article with metadata is in the index and nothing else is; return the ids."""
+    library = Library.open(str(root))
+    on_disk = {i for i in library.files.ids() if library.files.meta(i) is not None}
+    indexed = {row[0] for row in library.db.execute("SELECT id FROM articles")}
+    assert on_disk == indexed
+    orphans = library.db.execute(
+        "SELECT count(*) FROM quote_rows WHERE article_id NOT IN (SELECT id FROM articles)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert not list((root / "pending").iterdir())
+    library.close()
+    return on_disk
+
+
+def test_adding_the_same_url_or_the_same_text_updates_instead_of_duplicating(
+    tmp_path: Path,
+) -> None:
+    library = Library.open(str(tmp_path))
+    first = library.add(_article(TEXT, url="https://example.test/dam"))
+    again = library.add(_article([*TEXT, "A new paragraph."], url="https://example.test/dam"))
+    assert (again.id, again.updated, first.updated) == (first.id, True, False)
+    copy = library.add(_article([*TEXT, "A new paragraph."], url=None, title="Copy"))
+    assert copy.id == first.id and copy.updated
+    assert len(library.articles()) == 1
+    assert "A new paragraph." in library.article(first.id).text
+
+
+def test_a_corrupt_index_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    library = Library.open(str(tmp_path))
+    added = library.add(_article(TEXT))
+    library.close()
+    (tmp_path / "index.sqlite").write_bytes(b"this is not a database" * 100)
+    for extra in ("index.sqlite-wal", "index.sqlite-shm"):
+        (tmp_path / extra).unlink(missing_ok=True)
+    library = Library.open(str(tmp_path))
+    assert [row.meta.id for row in library.articles()] == [added.id]
+    assert list(tmp_path.glob("index.sqlite.damaged-*"))
+    assert library.find_person("Kaya") is not None
+
+
+def test_a_missing_index_is_rebuilt_from_the_files(tmp_path: Path) -> None:
+    library = Library.open(str(tmp_path))
+    added = library.add(_article(TEXT))
+    library.close()
+    for path in tmp_path.glob("index.sqlite*"):
+        path.unlink()
+    library = Library.open(str(tmp_path))
+    person = library.find_person("anna lindqvist")
+    assert person is not None
+    assert [s.article_id for s in library.said(person.id)] == [added.id]
+
+
+def test_a_folder_without_metadata_is_no_article(tmp_path: Path) -> None:
+    library = Library.open(str(tmp_path))
+    added = library.add(_article(TEXT))
+    half = tmp_path / "articles" / "0123456789ab"
+    half.mkdir()
+    (half / "text-000000000000.txt").write_text("half written")
+    stale = tmp_path / "articles" / added.id / ".meta.yaml.4242.tmp"
+    stale.write_text("left by a killed writer")
+    assert library.reindex() == 1
+    assert not half.exists() and not stale.exists()
+    assert (tmp_path / "articles" / added.id / META_NAME).exists()
+
+
+_ADDER = """
+import sys
+from reader.document import blocks_of, build_article
+from reader.library import Library
+library = Library.open(sys.argv[1])
+for n in range(int(sys.argv[3])):
+    text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
+            '"We will finish it," Kaya said.']
+    library.add(build_article(blocks_of(text), title=f"{sys.argv[2]} {n}", source="x"))
+"""
+
+
+def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+    processes = [
+        subprocess.Popen([sys.executable, "-c", _ADDER, str(tmp_path), name, "6"])
+        for name in ("a", "b")
+    ]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0]
+    assert len(_consistent(tmp_path)) == 12
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["add", "reindex"])
+def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str) -> None:
+    rng = random.Random(16)
+    script = _ADDER if job == "add" else _ADDER + "\nfor _ in range(50): library.reindex()\n"
+    for round_ in range(30):
+        process = subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path), f"r{round_}", "40"],
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.3, 1.2))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    ids = _consistent(tmp_path)
+    assert ids  # something was added before the kills
+
+
+def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) -> None:
+    articles = [
+        _article([f"Paragraph {n}.", *TEXT], url=f"https://example.test/{n}") for n in range(8)
+    ]
+    one = Library.open(str(tmp_path / "one"))
+    for article in articles:
+        one.add(article)
+    many = Library.open(str(tmp_path / "many"))
+    results = many.add_all(articles, workers=2)
+    assert len({r.id for r in results}) == 8
+    assert [(p.name, p.quotes, p.articles) for p in many.people()] == [
+        (p.name, p.quotes, p.articles) for p in one.people()
+    ]
+
+
+def test_a_reindex_by_another_process_is_seen_before_the_next_add(tmp_path: Path) -> None:
+    first = Library.open(str(tmp_path))
+    first.add(_article(TEXT))
+    other = Library.open(str(tmp_path))
+    other.reindex()  # swaps in a new index file under `first`'s open connection
+    first.add(_article(["Another text entirely.", *TEXT]))
+    assert len(_consistent(tmp_path)) == 2
+
+
+def test_an_add_pending_from_a_killed_process_is_indexed_on_the_next_open(tmp_path: Path) -> None:
+    library = Library.open(str(tmp_path))
+    added = library.add(_article(TEXT))
+    library.db.execute("DELETE FROM articles")  # as if killed after the files, before the index
+    (tmp_path / "pending" / added.id).touch()
+    library.close()
+    assert _consistent(tmp_path) == {added.id}
