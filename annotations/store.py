@@ -20,12 +20,12 @@ The API the UI calls (all on plain values; nothing here imports Textual):
                                 # an unreadable or lost file: restore the last good copy
 
 Every change is saved at once; a change that cannot be written (disk full) raises
-`StoreError` but stays in memory and is written with the next change or `save()`. A save
-takes a lock file beside the notes file, re-reads the file, merges by annotation id if it
-changed since we last read it (another instance, or a `git pull`), and writes atomically: a
-temporary file in the same directory, fsync, rename, fsync of the directory. A killed
-process leaves the old file or the new one, never a torn one; stale temporary files are
-removed by the next save.
+`StoreError` but stays in memory and is written with the next change or `save()`. The disk
+side lives in `annotations.notes_disk` (`NotesDisk`): a save takes a lock file beside the
+notes file, re-reads the file, merges by annotation id if it changed since we last read it
+(another instance, or a `git pull`), and writes atomically: a temporary file in the same
+directory, fsync, rename, fsync of the directory. A killed process leaves the old file or
+the new one, never a torn one; stale temporary files are removed by the next save.
 
 A file that cannot be read (malformed YAML, git conflict markers, a newer schema) is never
 written: the store opens read-only and `read_only` says why, naming file, line and column.
@@ -37,11 +37,9 @@ the text), so the same article opened from another path or machine finds its not
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -59,10 +57,8 @@ from annotations.location import (
     notes_dir,
 )
 from annotations.location import notes_dir as resolve_notes_dir
-from annotations.merge import merge
 from annotations.model import (
     DEFAULT_COLOR,
-    SCHEMA_VERSION,
     Annotation,
     Conflict,
     Document,
@@ -75,30 +71,17 @@ from annotations.model import (
     selector_for,
     utc_now,
 )
-from annotations.safe_files import (
-    LockTimeout,
-    NotRegularFile,
-    atomic_write,
-    file_lock,
-    read_regular,
-    remove_stale_temporaries,
-    write_target,
+from annotations.notes_disk import (
+    IGNORE_PATTERNS,
+    LOCK_TIMEOUT,
+    NotesDisk,
+    ReadOnlyError,
+    StoreError,
 )
-from annotations.yaml_io import (
-    ConflictMarkersError,
-    NewerSchemaError,
-    NotesFormatError,
-    comment_lines,
-    decode,
-    dump_bytes,
-    has_conflict_markers,
-    parse,
-    parse_bytes,
-    split_conflict,
-)
+from annotations.safe_files import atomic_write
 from reader.document import Article
 
-__all__ = [  # the location names are re-exported: callers use `store.notes_dir` and friends
+__all__ = [  # location and disk names are re-exported: callers use `store.notes_dir`...
     "HEADER_BYTES",
     "IGNORE_PATTERNS",
     "LOCK_TIMEOUT",
@@ -113,23 +96,6 @@ __all__ = [  # the location names are re-exported: callers use `store.notes_dir`
     "notes_dir",
 ]
 
-IGNORE_PATTERNS: tuple[str, ...] = ("*.lock", ".*.tmp", "*.bak")
-"""Files the store makes beside the notes that do not belong in git."""
-
-BACKUP_SUFFIX = ".bak"
-"""`<notes file>.bak` is the last good copy: the file as it was before the last save."""
-
-LOCK_TIMEOUT = 10.0
-"""Seconds a save waits for another process's save before giving up."""
-
-
-class StoreError(Exception):
-    """A change could not be saved; `str(error)` says why in words for the user."""
-
-
-class ReadOnlyError(StoreError):
-    """The notes are read-only (see `NotesStore.read_only`); nothing was written."""
-
 
 @dataclass(frozen=True, slots=True)
 class _Change:
@@ -137,10 +103,6 @@ class _Change:
 
     before: Annotation | None
     after: Annotation
-
-
-def _sha(data: bytes | None) -> str | None:
-    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 class NotesStore:
@@ -154,20 +116,14 @@ class NotesStore:
         text_sha256: str = "",
         author: str | None = None,
     ) -> None:
-        self.path = path
-        """The notes file (it may not exist yet: it is made by the first save)."""
+        self.disk = NotesDisk(path)
+        """The file on disk: reading, locking, merging what changed there, saving, recovery."""
         self.notes = notes
         """Everything in the file as last loaded, saved or merged (tombstones included)."""
         self.text_sha256 = text_sha256
         """Hash of the article text this store was opened for."""
         self.author = author
         """Who changes are attributed to; None asks git `user.name`, then the login."""
-        self.read_only: str | None = None
-        """Why the notes cannot be saved (shown to the user), or None when they can."""
-        self.recoverable = False
-        """True when `recover()` can repair the file (it has git conflict markers)."""
-        self.restorable = False
-        """True when the file cannot be read and `recover()` can restore its last good copy."""
         self.unsaved = False
         """True when a change could not be written (disk full...); `save()` retries."""
         self.placements: dict[str, Placement] = {}
@@ -178,12 +134,6 @@ class NotesStore:
         self.offer: Candidate | None = None
         """A notes file that likely, not certainly, holds this article's notes (see
         `annotations.location`): the UI offers it, and `attach` makes it the article's."""
-        self.comment_lines: tuple[int, ...] = ()
-        """Lines of `#` comments written by hand in the file; the next save drops them."""
-        self.restored_from: Path | None = None
-        """The last good copy the last `recover()` restored, when it restored one."""
-        self._base: NotesFile | None = None
-        self._disk_sha: str | None = None
         self._undo: list[_Change] = []
         self._lock = threading.RLock()
 
@@ -273,72 +223,46 @@ class NotesStore:
 
     def _load(self) -> None:
         with self._lock:
-            try:
-                data = self._read()
-            except StoreError as error:
-                self.read_only = f"{error}. Nothing will be written."
-                return
-            self._disk_sha = _sha(data)
-            if data is None:
-                self._base = None
-                return
-            try:
-                notes = parse_bytes(data, str(self.path))
-            except ConflictMarkersError as error:
-                self.read_only = (
-                    f"{error}. The file was not changed; recover both sides by merging "
-                    "them by annotation id (a backup is kept)."
-                )
-                self.recoverable = True
-                with contextlib.suppress(NotesFormatError):
-                    self.notes = self._merge_sides(decode(data, str(self.path)))
-                return
-            except NewerSchemaError as error:
-                self.read_only = f"{error}. The file was not changed; update the reader."
-                return
-            except NotesFormatError as error:
-                self.restorable = self._backup_readable()
-                remedy = (
-                    f"'reader notes recover' restores the last good copy ({self.backup_path.name})"
-                    if self.restorable
-                    else "fix it by hand or restore it from git, then open the article again"
-                )
-                self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
-                return
-            self.notes = notes
-            self._base = notes
-            with contextlib.suppress(NotesFormatError):
-                self.comment_lines = comment_lines(decode(data, str(self.path)), str(self.path))
-            if notes.schema > SCHEMA_VERSION:
-                self.read_only = (
-                    f"{self.path}: written by a newer reader (schema {notes.schema}, this one "
-                    f"writes {SCHEMA_VERSION}); notes are shown but cannot be changed."
-                )
-
-    def _read(self) -> bytes | None:
-        try:
-            return read_regular(self.path)
-        except FileNotFoundError:
-            return None
-        except NotRegularFile as error:
-            raise StoreError(str(error)) from None
-        except OSError as error:
-            raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from None
+            notes = self.disk.load()
+            if notes is not None:
+                self.notes = notes
 
     # -- reading ----------------------------------------------------------------------------
 
     @property
+    def path(self) -> Path:
+        """The notes file (it may not exist yet: it is made by the first save)."""
+        return self.disk.path
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the notes cannot be saved (shown to the user), or None when they can."""
+        return self.disk.read_only
+
+    @property
+    def recoverable(self) -> bool:
+        """True when `recover()` can repair the file (it has git conflict markers)."""
+        return self.disk.recoverable
+
+    @property
+    def restorable(self) -> bool:
+        """True when the file cannot be read and `recover()` can restore its last good copy."""
+        return self.disk.restorable
+
+    @property
+    def comment_lines(self) -> tuple[int, ...]:
+        """Lines of `#` comments written by hand in the file; the next save drops them."""
+        return self.disk.comment_lines
+
+    @property
+    def restored_from(self) -> Path | None:
+        """The last good copy the last `recover()` restored, when it restored one."""
+        return self.disk.restored_from
+
+    @property
     def backup_path(self) -> Path:
         """The last good copy: the file as it was before the last save replaced it."""
-        target = write_target(self.path)
-        return target.with_name(target.name + BACKUP_SUFFIX)
-
-    def _backup_readable(self) -> bool:
-        try:
-            parse_bytes(read_regular(self.backup_path), str(self.backup_path))
-        except (OSError, NotesFormatError):
-            return False
-        return True
+        return self.disk.backup_path
 
     @property
     def comments_warning(self) -> str | None:
@@ -356,7 +280,7 @@ class NotesStore:
     @property
     def exists(self) -> bool:
         """True once the notes file exists on disk."""
-        return self._disk_sha is not None
+        return self.disk.disk_sha is not None
 
     @property
     def document(self) -> Document:
@@ -578,77 +502,31 @@ class NotesStore:
                 raise StoreError(f"could not save {self.path}: {error.strerror or error}") from None
 
     def _save(self, ours: NotesFile) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.path):
-            remove_stale_temporaries(self.path)
-            data = self._read()
-            if _sha(data) != self._disk_sha:
-                ours = self._merge_disk(ours, data)
-            new = dump_bytes(ours)
-            if new != data:
-                # The file replaced was read and parsed (or we would be read-only): keep it.
-                atomic_write(self.path, new, backup=None if data is None else self.backup_path)
-            self.notes = ours
-            self._base = ours
-            self._disk_sha = _sha(new)
-            self.unsaved = False
-            self.comment_lines = ()
-
-    def _merge_disk(self, ours: NotesFile, data: bytes | None) -> NotesFile:
-        if data is None:
-            # Removed on disk since we read it: keep everything we have (two-way merge).
-            return ours
-        try:
-            theirs = parse_bytes(data, str(self.path))
-        except NotesFormatError as error:
-            self.read_only = (
-                f"the notes file changed on disk and cannot be read: {error}. "
-                "It was not changed; your last change was not saved."
-            )
-            self.recoverable = isinstance(error, ConflictMarkersError)
-            raise ReadOnlyError(self.read_only) from None
-        if theirs.schema > SCHEMA_VERSION:
-            self.read_only = (
-                f"{self.path}: rewritten by a newer reader (schema {theirs.schema}); "
-                "your last change was not saved."
-            )
-            raise ReadOnlyError(self.read_only)
-        return merge(self._base, ours, theirs)
+        self.notes = self.disk.save(ours)
+        self.unsaved = False
 
     def refresh(self) -> bool:
         """Merge in changes made to the file on disk; True if anything changed."""
         with self._lock:
             try:
-                data = self._read()
+                data = self.disk.read()
             except StoreError:
                 return False
-            if _sha(data) == self._disk_sha:
+            if not self.disk.changed(data):
                 return False
             if self.read_only:
-                self.read_only, self.recoverable = None, False
+                self.disk.read_only, self.disk.recoverable = None, False
                 self._load()
                 return True
             try:
-                merged = self._merge_disk(self.notes, data)
+                merged = self.disk.merge_disk(self.notes, data)
             except ReadOnlyError:
                 return True
             self.notes = merged
-            self._base = merged
-            self._disk_sha = _sha(data)
+            self.disk.accept(merged, data)
             return True
 
     # -- recovery -------------------------------------------------------------------------
-
-    def _merge_sides(self, text: str) -> NotesFile:
-        sides = split_conflict(text)
-        name = str(self.path)
-        ours = parse(sides.ours, f"{name} (our side of the conflict)")
-        theirs = parse(sides.theirs, f"{name} (their side of the conflict)")
-        base = None
-        if sides.base is not None:
-            with contextlib.suppress(NotesFormatError):
-                base = parse(sides.base, f"{name} (base of the conflict)")
-        return merge(base, ours, theirs)
 
     def recover(self) -> Path:
         """Repair the notes file; return the path the file as it was is kept under.
@@ -660,65 +538,13 @@ class NotesStore:
         unmerged, the repaired file is staged so git sees the conflict as resolved. Raises
         `StoreError` (and changes nothing) when there is nothing to recover.
         """
-        with self._lock, _file_lock(self.path):
-            data = self._read()
-            text = None
-            if data is not None:
-                with contextlib.suppress(NotesFormatError):
-                    text = decode(data, str(self.path))
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            target = write_target(self.path)
-            if text is not None and has_conflict_markers(text):
-                try:
-                    merged = self._merge_sides(text)
-                except NotesFormatError as error:
-                    raise StoreError(f"cannot recover: {error}") from None
-                assert data is not None
-                kept = target.with_name(f"{target.name}.conflict-{stamp}.bak")
-                atomic_write(kept, data)
-                self.restored_from = None
-            else:
-                merged = self._restorable(data)
-                kept = self.backup_path
-                if data is not None:
-                    kept = target.with_name(f"{target.name}.broken-{stamp}.bak")
-                    atomic_write(kept, data)
-                self.restored_from = self.backup_path
-            new = dump_bytes(merged)
-            atomic_write(self.path, new)
-            self.notes = merged
-            self._base = merged
-            self._disk_sha = _sha(new)
-            self.read_only, self.recoverable, self.restorable = None, False, False
-            self.comment_lines = ()
+        with self._lock, self.disk.lock():
+            recovered = self.disk.recover()
+            self.notes = recovered.notes
         from annotations.sync import mark_resolved  # git only matters after a repair
 
         mark_resolved(self.path)
-        return kept
-
-    def _restorable(self, data: bytes | None) -> NotesFile:
-        """The last good copy, when the file is gone or unreadable; else `StoreError`."""
-        if data is not None:
-            try:
-                parse_bytes(data, str(self.path))
-            except NotesFormatError:
-                pass
-            else:
-                raise StoreError(f"{self.path} is readable and has no conflict markers")
-        try:
-            backup = read_regular(self.backup_path)
-        except FileNotFoundError:
-            problem = "does not exist" if data is None else "cannot be read"
-            raise StoreError(
-                f"{self.path} {problem} and there is no last good copy "
-                f"({self.backup_path.name}); fix it by hand or restore it from git"
-            ) from None
-        except OSError as error:
-            raise StoreError(f"cannot read {self.backup_path}: {error}") from None
-        try:
-            return parse_bytes(backup, str(self.backup_path))
-        except NotesFormatError as error:
-            raise StoreError(f"the last good copy cannot be read either: {error}") from None
+        return recovered.kept
 
 
 def _after(previous: str) -> str:
@@ -731,15 +557,3 @@ def _after(previous: str) -> str:
     except ValueError:
         return now
     return format_time(moment + timedelta(milliseconds=1))
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Hold the save lock of `path`, or fail with a `StoreError` the user can act on."""
-    try:
-        with file_lock(path, LOCK_TIMEOUT):
-            yield
-    except LockTimeout:
-        raise StoreError(
-            f"another reader has been saving {path.name} for {LOCK_TIMEOUT:.0f} s; try again"
-        ) from None

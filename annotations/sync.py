@@ -13,6 +13,11 @@ it, and `SyncError` says in one line what happened and that running `sync` again
 the job. Notes files that git could not merge (a pull made without the driver) are merged by
 annotation id from the versions git keeps in its index.
 
+`sync` is a sequence of named steps, each returning its part of the report, each callable
+(and tested) alone: `require_repository`, `set_up` (set-up files, driver), `finish_interrupted`
+(a merge or rebase left half-done), `current_branch`, `commit_local`, `find_link` (the remote
+branch), then `pull` and `push`, repeated when others push in between.
+
 For the UI:
 - `driver_status(notes_dir)` / `needs_driver(notes_dir)`: offer to register the driver when
   `needs_driver` is true (a notes repository whose clone lacks the driver);
@@ -22,8 +27,9 @@ For the UI:
 - `sync(notes_dir, batch=True)`: a sync that never asks for a password or passphrase (for
   a sync from the app, e.g. on quit; run it off the UI thread, it uses the network).
 
-Set-up, the driver's registration and running git live in `annotations.repository`; their
-names are re-exported here.
+Set-up, the driver's registration and running git live in `annotations.repository`, and
+what changed between two versions (counts per article, commit messages) in
+`annotations.changes`; their names are re-exported here.
 
 Git runs as a subprocess with no standard input and HTTPS prompts disabled; with `batch`,
 ssh runs in batch mode too, so a sync fails quickly instead of waiting for a password.
@@ -32,13 +38,19 @@ ssh runs in batch mode too, so a sync fails quickly instead of waiting for a pas
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotations.changes import (
+    Change,
+    Clash,
+    changes,
+    commit_message,
+    counts,
+    describe,
+    is_notes_path,
+)
 from annotations.driver import merge_texts
-from annotations.merge import kept_text, value_text
-from annotations.model import NotesFile
 from annotations.repository import (
     ATTRIBUTES,
     DRIVER,
@@ -73,83 +85,49 @@ __all__ = [  # the repository names are re-exported: callers use `sync.init`, `s
     "Clash",
     "DriverStatus",
     "InitReport",
+    "Link",
+    "LocalCommit",
+    "Pulled",
+    "Pushed",
+    "SetUp",
     "SyncError",
     "SyncReport",
     "changes",
+    "commit_local",
     "commit_message",
     "counts",
+    "current_branch",
     "describe",
     "driver_command",
     "driver_registered",
     "driver_status",
+    "find_link",
+    "finish_interrupted",
     "git",
     "init",
     "is_repository",
     "mark_resolved",
     "needs_driver",
+    "pull",
+    "push",
     "register_driver",
+    "require_repository",
+    "set_up",
     "sync",
 ]
 from annotations.safe_files import atomic_write, read_regular
 from annotations.store import NotesStore, StoreError
 from annotations.yaml_io import (
     NotesFormatError,
-    conflict_key,
     decode,
     has_conflict_markers,
-    parse_bytes,
 )
-
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-"""The id of git's empty tree, to diff the first commit against."""
 
 NETWORK_TIMEOUT = 120.0
 """Seconds a fetch or push may take before the sync gives up (and says so)."""
 
 _PUSH_ATTEMPTS = 3
 """Fetch-merge-push rounds before giving up when others keep pushing in between."""
-
-
-@dataclass(frozen=True, slots=True)
-class Clash:
-    """One field of one note edited on both sides: the value kept and the one set aside."""
-
-    note_id: str
-    """The annotation's id."""
-    field: str
-    """The field (`note`, `color`, `selector`...)."""
-    kept: str
-    """The value the merge kept, in words."""
-    other: str
-    """The value set aside under `conflicts:`, in words."""
-    other_author: str
-    """Who wrote the value set aside."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """How one notes file differs between two versions."""
-
-    path: str
-    """The file's path relative to the notes directory."""
-    title: str
-    """The article's title (the file name when the file has none or cannot be read)."""
-    added: int = 0
-    """Notes present only in the newer version."""
-    changed: int = 0
-    """Notes present in both whose content differs."""
-    removed: int = 0
-    """Notes present only in the older version (deleted)."""
-    readable: bool = True
-    """False when a version is not a readable notes file (counted as one changed file)."""
-    clashes: tuple[Clash, ...] = ()
-    """Notes edited on both sides that the merge resolved (new `conflicts:` entries)."""
-
-    def describe(self) -> str:
-        """`Title: 3 added, 1 changed` (or `path changed` for a file that is not notes)."""
-        if not self.readable:
-            return f"{self.path} changed"
-        return f"{self.title}: {counts(self.added, self.changed, self.removed)}"
 
 
 @dataclass(slots=True)
@@ -178,137 +156,6 @@ class SyncReport:
     """Notes files git could not merge that were merged by annotation id."""
     recovered: list[tuple[str, str]] = field(default_factory=list)
     """Notes files found with conflict markers and repaired: (file, backup kept)."""
-
-
-# -- describing changes -----------------------------------------------------------------------
-
-
-def counts(added: int, changed: int, removed: int) -> str:
-    """`3 added, 1 changed` (parts that are zero left out; `no note changes` if all are)."""
-    parts = [
-        f"{n} {word}"
-        for n, word in ((added, "added"), (changed, "changed"), (removed, "removed"))
-        if n
-    ]
-    return ", ".join(parts) if parts else "no note changes"
-
-
-def _notes_at(notes_dir: Path, spec: str | None) -> NotesFile | None:
-    """The notes file at a `git cat-file` spec (None: absent or unreadable)."""
-    if spec is None:
-        return None
-    data = git_bytes(notes_dir, "cat-file", "blob", spec)
-    if data is None:
-        return None
-    try:
-        return parse_bytes(data, spec)
-    except NotesFormatError:
-        return None
-
-
-def _change(path: str, old: NotesFile | None, new: NotesFile | None, present: bool) -> Change:
-    """Compare two versions of one notes file (either may be absent)."""
-    title = ""
-    for notes in (new, old):
-        if notes is not None and notes.document.title:
-            title = notes.document.title
-            break
-    title = title or Path(path).name
-    if (old is None and new is None) or (present and new is None):
-        return Change(path=path, title=title, readable=False)
-    before = {a.id: a for a in old.live} if old is not None else {}
-    after = {a.id: a for a in new.live} if new is not None else {}
-    return Change(
-        path=path,
-        title=title,
-        added=len(after.keys() - before.keys()),
-        changed=sum(1 for i in after.keys() & before.keys() if after[i] != before[i]),
-        removed=len(before.keys() - after.keys()),
-        clashes=_new_clashes(old, new),
-    )
-
-
-def _new_clashes(old: NotesFile | None, new: NotesFile | None) -> tuple[Clash, ...]:
-    """Conflicts recorded in `new` and not in `old`, for live notes, with the kept value."""
-    if new is None:
-        return ()
-    seen = {conflict_key(c) for c in old.conflicts} if old is not None else set()
-    clashes: list[Clash] = []
-    for conflict in new.conflicts:
-        annotation = new.get(conflict.id)
-        if conflict_key(conflict) in seen or annotation is None or annotation.is_deleted:
-            continue
-        clashes.append(
-            Clash(
-                note_id=conflict.id,
-                field=conflict.field,
-                kept=kept_text(annotation, conflict.field),
-                other=value_text(conflict.value),
-                other_author=conflict.author,
-            )
-        )
-    return tuple(clashes)
-
-
-def _is_notes_path(path: str) -> bool:
-    return Path(path).match(NOTES_PATTERN)
-
-
-def changes(notes_dir: Path, old: str | None, new: str | None) -> list[Change]:
-    """The notes files that differ between two commits (None: the empty tree / the index).
-
-    `new=None` compares `old` with what is staged in the index (what a commit would record).
-    Paths are relative to `notes_dir`; only notes files are listed.
-    """
-    args = ["diff", "--relative", "--name-status", "-z", "--no-renames"]
-    args += ["--cached", old or EMPTY_TREE] if new is None else [old or EMPTY_TREE, new]
-    fields = git_out(notes_dir, *args, "--", ".").split("\0")
-    result: list[Change] = []
-    for status, path in zip(fields[0::2], fields[1::2], strict=False):
-        if not path or not _is_notes_path(path):
-            continue
-        old_spec = f"{old}:./{path}" if old and status != "A" else None
-        new_spec = None if status == "D" else (f"{new}:./{path}" if new else f":./{path}")
-        result.append(
-            _change(
-                path,
-                _notes_at(notes_dir, old_spec),
-                _notes_at(notes_dir, new_spec),
-                present=status != "D",
-            )
-        )
-    return result
-
-
-def describe(change_list: Sequence[Change]) -> str:
-    """All changes on one line: `Title A: 3 added; Title B: 1 removed`."""
-    return "; ".join(change.describe() for change in change_list)
-
-
-def commit_message(change_list: Sequence[Change]) -> str:
-    """A commit message saying which articles gained, changed or lost how many notes.
-
-    Titles come from the notes files (others write them): control characters become spaces
-    and line breaks are flattened, so `git log` shows them as text on one line each.
-    """
-    notes = [c for c in change_list if c.readable]
-    added = sum(c.added for c in notes)
-    changed = sum(c.changed for c in notes)
-    removed = sum(c.removed for c in notes)
-    if len(change_list) == 1:
-        subject = f"Notes on {_one_line(change_list[0].title)}: " + (
-            counts(added, changed, removed) if notes else "file changed"
-        )
-    else:
-        subject = f"Notes on {len(change_list)} articles: {counts(added, changed, removed)}"
-    body = [f"- {_one_line(c.describe())} ({_one_line(c.path)})" for c in change_list]
-    return subject + "\n\n" + "\n".join(body) + "\n"
-
-
-def _one_line(text: str) -> str:
-    # Control characters (escapes included) become spaces: a commit message is data for git,
-    # and `reader.load.clean` is out of this package's reach (the layering contract).
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 # -- sync ---------------------------------------------------------------------------------------
@@ -348,7 +195,7 @@ def _resolve_unmerged(notes_dir: Path) -> list[str]:
     paths = _unmerged(notes_dir)
     merged: list[tuple[str, str]] = []
     for path in paths:
-        if not _is_notes_path(path):
+        if not is_notes_path(path):
             raise SyncError(f"git could not merge {path}, which is not a notes file")
         versions: list[str | None] = []
         for stage in (1, 2, 3):
@@ -385,22 +232,24 @@ def mark_resolved(path: Path) -> bool:
     return True
 
 
-def _finish_operation(notes_dir: Path, operation: str, report: SyncReport) -> None:
+def _finish_operation(notes_dir: Path, operation: str) -> list[str]:
     """Complete a merge or rebase left half-done, merging notes files by annotation id.
 
-    A rebase may stop again on a later commit; each stop is resolved the same way.
+    A rebase may stop again on a later commit; each stop is resolved the same way. Returns
+    the files merged by id.
     """
+    resolved: list[str] = []
     commits = int(git_out(notes_dir, "rev-list", "--count", "--all"))
     for _ in range(commits + 1):
-        report.resolved += _resolve_unmerged(notes_dir)
+        resolved += _resolve_unmerged(notes_dir)
         if operation == "merge":
             commit_files(
                 notes_dir, "Merge notes (notes files merged by annotation id)", ["--no-edit"]
             )
-            return
+            return resolved
         result = git(notes_dir, "rebase", "--continue", check=False, env=identity_env(notes_dir))
         if result.returncode == 0:
-            return
+            return resolved
         if not _unmerged(notes_dir):
             raise SyncError(f"git rebase --continue failed: {git_message(result.stderr)}")
     raise SyncError("the rebase does not finish; run 'git rebase --abort'")
@@ -480,8 +329,11 @@ def _unreachable(remote: str, url: str, stderr: str, kept: str) -> SyncError:
     )
 
 
-def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: SyncReport) -> None:
-    """Merge or rebase onto `target`; on failure abort back to where we were."""
+def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool) -> list[str]:
+    """Merge or rebase onto `target`; on failure abort back to where we were.
+
+    Returns the notes files git could not merge that were merged by annotation id.
+    """
     env = identity_env(notes_dir)
     related = git(notes_dir, "merge-base", "HEAD", target, check=False).returncode == 0
     if rebase and related:
@@ -494,11 +346,11 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: 
         operation = "merge"
     result = git(notes_dir, *args, check=False, env=env)
     if result.returncode == 0:
-        return
+        return []
     try:
         if _operation_in_progress(notes_dir) is None:
             raise SyncError(f"git {operation} failed: {git_message(result.stderr)}")
-        _finish_operation(notes_dir, operation, report)
+        return _finish_operation(notes_dir, operation)
     except SyncError as error:
         if _operation_in_progress(notes_dir) is not None:
             git(notes_dir, operation, "--abort", check=False)
@@ -508,115 +360,256 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool, report: 
         ) from None
 
 
-def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncReport:
-    """Commit changed notes, pull (merge, or rebase with `rebase`), push; see the module doc.
+# -- the steps of a sync, each returning its part of the report ----------------------------------
 
-    With `batch`, nothing may ask for a password (ssh in batch mode): for syncs from the app.
 
-    Raises `SyncError` with a one-line message when a step fails; what was committed stays.
-    """
-    report = SyncReport()
+@dataclass(frozen=True, slots=True)
+class SetUp:
+    """What `set_up` had to do before this clone could sync notes."""
+
+    wrote: tuple[str, ...] = ()
+    """Set-up files (`.gitattributes`, `.gitignore`) that were missing and were written."""
+    registered_driver: bool = False
+    """True when the merge driver had to be registered in this clone."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalCommit:
+    """What `commit_local` did: files repaired, changes committed and the commit's id."""
+
+    recovered: tuple[tuple[str, str], ...] = ()
+    """Notes files found with conflict markers and repaired: (file, backup kept)."""
+    committed: tuple[Change, ...] = ()
+    """The changes the commit recorded (empty when nothing was staged)."""
+    commit: str | None = None
+    """The commit's id; None when there was nothing to commit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The remote branch a sync exchanges commits with, and what to say if it fails."""
+
+    remote: str
+    """The remote's name (`origin`)."""
+    url: str
+    """The remote's URL, for error messages (its name when it has none)."""
+    branch: str
+    """The branch on the remote."""
+    kept: str
+    """Where the user's notes are when the network fails: `your notes are committed ...`."""
+
+    @property
+    def tracking(self) -> str:
+        """The remote-tracking ref the branch is fetched into."""
+        return f"refs/remotes/{self.remote}/{self.branch}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """What one `pull` brought in."""
+
+    commits: int = 0
+    """Commits integrated from the remote."""
+    incoming: tuple[Change, ...] = ()
+    """The notes those commits changed."""
+    resolved: tuple[str, ...] = ()
+    """Notes files git could not merge that were merged by annotation id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pushed:
+    """What one `push` sent (nothing when the remote already had every commit)."""
+
+    commits: int = 0
+    """Commits pushed."""
+    outgoing: tuple[Change, ...] = ()
+    """The notes those commits changed."""
+
+
+def require_repository(notes_dir: Path) -> None:
+    """Raise `SyncError`, saying how to start, when `notes_dir` is not in a git work tree."""
     if not is_repository(notes_dir):
         raise SyncError(
             f"{notes_dir} is not a git repository; run 'reader sync --init [REMOTE]' first"
         )
+
+
+def set_up(notes_dir: Path) -> SetUp:
+    """Make the clone ready to merge notes: set-up files and the driver's registration.
+
+    A repository made by hand (`git init`) gets the attributes and ignores first, or the
+    notes would sync with git's text merge; a clone lacking the driver (or with a stale one)
+    gets it registered.
+    """
     status = driver_status(notes_dir)
     if status is DriverStatus.NOT_CONFIGURED:
-        # A repository made by hand (`git init`): add the attributes and ignores first, or
-        # the notes would sync with git's text merge.
-        report.set_up = init(notes_dir).wrote
-        report.registered_driver = True
-    elif status in (DriverStatus.UNREGISTERED, DriverStatus.STALE):
+        return SetUp(wrote=init(notes_dir).wrote, registered_driver=True)
+    if status in (DriverStatus.UNREGISTERED, DriverStatus.STALE):
         register_driver(notes_dir)
-        report.registered_driver = True
+        return SetUp(registered_driver=True)
+    return SetUp()
+
+
+def finish_interrupted(notes_dir: Path) -> tuple[str, ...]:
+    """Finish a merge or rebase left half-done (a pull by hand without the driver).
+
+    Returns the notes files merged by annotation id; nothing when no operation was under way.
+    """
     operation = _operation_in_progress(notes_dir)
-    if operation is not None:
-        # A pull made by hand without the driver stopped on notes conflicts: finish it.
-        _finish_operation(notes_dir, operation, report)
+    if operation is None:
+        return ()
+    return tuple(_finish_operation(notes_dir, operation))
+
+
+def current_branch(notes_dir: Path) -> str:
+    """The branch checked out; `SyncError` on a detached HEAD (nothing to sync then)."""
     branch = git(notes_dir, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
     if branch.returncode != 0:
         raise SyncError("the notes repository is not on a branch (detached HEAD)")
-    branch_name = branch.stdout.strip()
+    return branch.stdout.strip()
 
-    report.recovered = _recover_marked_files(notes_dir)
+
+def commit_local(notes_dir: Path) -> LocalCommit:
+    """Repair files with conflict markers, then commit every change under `notes_dir`.
+
+    The message says which articles gained, changed or lost how many notes.
+    """
+    recovered = tuple(_recover_marked_files(notes_dir))
     git(notes_dir, "add", "--all", "--", ".")
-    if git(notes_dir, "diff", "--cached", "--quiet", check=False).returncode != 0:
-        head = git_out(notes_dir, "rev-parse", "HEAD") if has_head(notes_dir) else None
-        report.committed = changes(notes_dir, head, None)
-        message = commit_message(report.committed) if report.committed else "Update notes directory"
-        commit_files(notes_dir, message)
-        report.commit = git_out(notes_dir, "rev-parse", "HEAD")
+    if git(notes_dir, "diff", "--cached", "--quiet", check=False).returncode == 0:
+        return LocalCommit(recovered=recovered)
+    head = git_out(notes_dir, "rev-parse", "HEAD") if has_head(notes_dir) else None
+    committed = tuple(changes(notes_dir, head, None))
+    commit_files(notes_dir, commit_message(committed) if committed else "Update notes directory")
+    return LocalCommit(
+        recovered=recovered, committed=committed, commit=git_out(notes_dir, "rev-parse", "HEAD")
+    )
 
-    upstream = _upstream(notes_dir, branch_name)
+
+def find_link(notes_dir: Path, branch: str, commit: str | None, batch: bool) -> Link | None:
+    """The remote branch to sync `branch` with; None when the repository has no remote.
+
+    Without an upstream (a first sync) the remote's default branch is asked for, so a
+    `main` clone joins a `master` remote; an empty remote gets `branch`. `commit` is this
+    sync's commit, named in the messages that say where the notes are when the network fails.
+    """
+    upstream = _upstream(notes_dir, branch)
     if upstream is None:
-        return report
+        return None
     remote, configured_branch = upstream
-    report.remote = remote
     url = git(notes_dir, "remote", "get-url", remote, check=False).stdout.strip() or remote
     kept = (
-        f"your notes are committed locally ({report.commit[:7]})"
-        if report.commit
+        f"your notes are committed locally ({commit[:7]})"
+        if commit
         else "your notes are safe in the local repository"
     )
     remote_branch = configured_branch or (
-        _default_branch(notes_dir, remote, url, kept, batch) or branch_name
+        _default_branch(notes_dir, remote, url, kept, batch) or branch
     )
-    tracking = f"refs/remotes/{remote}/{remote_branch}"
-    for _attempt in range(_PUSH_ATTEMPTS):
-        fetched = _network(
-            notes_dir,
-            kept,
-            batch,
-            "fetch",
-            "--quiet",
-            remote,
-            f"+refs/heads/{remote_branch}:{tracking}",
-        )
-        if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
-            raise _unreachable(remote, url, fetched.stderr, kept)
-        has_remote = (
-            git(notes_dir, "rev-parse", "--verify", "--quiet", tracking, check=False).returncode
-            == 0
-        )
-        if has_remote:
-            before = git_out(notes_dir, "rev-parse", "HEAD")
-            up_to_date = (
-                git(
-                    notes_dir, "merge-base", "--is-ancestor", tracking, "HEAD", check=False
-                ).returncode
-                == 0
-            )
-            if not up_to_date:
-                _integrate(notes_dir, tracking, remote, rebase, report)
-                report.commits_in += int(
-                    git_out(notes_dir, "rev-list", "--count", f"{before}..{tracking}")
-                )
-                report.incoming += changes(notes_dir, before, "HEAD")
-        base = tracking if has_remote else None
-        ahead = git_out(notes_dir, "rev-list", "--count", f"{tracking}..HEAD" if base else "HEAD")
-        if ahead == "0":
-            return report
-        outgoing = changes(notes_dir, base, "HEAD")
-        commits_out = int(ahead)
-        push_args = ["push", "--quiet", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}"]
-        if not git(notes_dir, "config", f"branch.{branch_name}.remote", check=False).stdout:
-            push_args.insert(1, "--set-upstream")
-        pushed = _network(notes_dir, kept, batch, *push_args)
-        if pushed.returncode == 0:
-            report.outgoing = outgoing
-            report.commits_out = commits_out
-            return report
-        refused = [line for line in pushed.stdout.splitlines() if line.startswith("!")]
-        if not refused:
-            raise _unreachable(remote, url, pushed.stderr, kept)
-        reason = refused[0].split("\t")[-1]
-        if not reason.startswith("[rejected]"):
-            # Refused by the server (a hook, permissions), not because others pushed first.
-            raise SyncError(
-                f"the push to '{remote}' was refused: {reason}; {kept}; run 'reader sync' "
-                "again once the remote accepts it"
-            )
+    return Link(remote=remote, url=url, branch=remote_branch, kept=kept)
+
+
+def pull(notes_dir: Path, link: Link, rebase: bool, batch: bool) -> Pulled:
+    """Fetch the remote branch and merge (or rebase onto) it; an empty remote brings nothing.
+
+    A failed merge or rebase is undone (`SyncError`): the local commit stays as it was.
+    """
+    fetched = _network(
+        notes_dir,
+        link.kept,
+        batch,
+        "fetch",
+        "--quiet",
+        link.remote,
+        f"+refs/heads/{link.branch}:{link.tracking}",
+    )
+    if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
+        raise _unreachable(link.remote, link.url, fetched.stderr, link.kept)
+    if not _has_ref(notes_dir, link.tracking):
+        return Pulled()
+    before = git_out(notes_dir, "rev-parse", "HEAD")
+    if _is_ancestor(notes_dir, link.tracking, "HEAD"):
+        return Pulled()
+    resolved = _integrate(notes_dir, link.tracking, link.remote, rebase)
+    return Pulled(
+        commits=int(git_out(notes_dir, "rev-list", "--count", f"{before}..{link.tracking}")),
+        incoming=tuple(changes(notes_dir, before, "HEAD")),
+        resolved=tuple(resolved),
+    )
+
+
+def push(notes_dir: Path, link: Link, branch: str, batch: bool) -> Pushed | None:
+    """Push the commits the remote lacks; None when it rejected them because others pushed.
+
+    Sets the upstream on a first push. A push refused for another reason (a hook,
+    permissions) or a remote out of reach raises `SyncError`: the local commit stays.
+    """
+    base = link.tracking if _has_ref(notes_dir, link.tracking) else None
+    ahead = git_out(notes_dir, "rev-list", "--count", f"{base}..HEAD" if base else "HEAD")
+    if ahead == "0":
+        return Pushed()
+    outgoing = tuple(changes(notes_dir, base, "HEAD"))
+    push_args = ["push", "--quiet", "--porcelain", link.remote, f"HEAD:refs/heads/{link.branch}"]
+    if not git(notes_dir, "config", f"branch.{branch}.remote", check=False).stdout:
+        push_args.insert(1, "--set-upstream")
+    pushed = _network(notes_dir, link.kept, batch, *push_args)
+    if pushed.returncode == 0:
+        return Pushed(commits=int(ahead), outgoing=outgoing)
+    refused = [line for line in pushed.stdout.splitlines() if line.startswith("!")]
+    if not refused:
+        raise _unreachable(link.remote, link.url, pushed.stderr, link.kept)
+    reason = refused[0].split("\t")[-1]
+    if reason.startswith("[rejected]"):
+        return None
+    # Refused by the server (a hook, permissions), not because others pushed first.
     raise SyncError(
-        f"the push to '{remote}' was rejected {_PUSH_ATTEMPTS} times (others kept pushing); "
-        f"{kept}; run 'reader sync' again"
+        f"the push to '{link.remote}' was refused: {reason}; {link.kept}; run 'reader sync' "
+        "again once the remote accepts it"
+    )
+
+
+def _has_ref(notes_dir: Path, ref: str) -> bool:
+    return git(notes_dir, "rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
+
+
+def _is_ancestor(notes_dir: Path, ancestor: str, descendant: str) -> bool:
+    result = git(notes_dir, "merge-base", "--is-ancestor", ancestor, descendant, check=False)
+    return result.returncode == 0
+
+
+def sync(notes_dir: Path, rebase: bool = False, *, batch: bool = False) -> SyncReport:
+    """Commit changed notes, pull (merge, or rebase with `rebase`), push; see the module doc.
+
+    With `batch`, nothing may ask for a password (ssh in batch mode): for syncs from the app.
+    The steps run in order, each adding its part to the report; when others push between
+    this sync's fetch and push, the pull and push are tried again (`_PUSH_ATTEMPTS` rounds).
+
+    Raises `SyncError` with a one-line message when a step fails; what was committed stays.
+    """
+    require_repository(notes_dir)
+    prepared = set_up(notes_dir)
+    report = SyncReport(set_up=prepared.wrote, registered_driver=prepared.registered_driver)
+    report.resolved += finish_interrupted(notes_dir)
+    branch = current_branch(notes_dir)
+    local = commit_local(notes_dir)
+    report.recovered = list(local.recovered)
+    report.committed = list(local.committed)
+    report.commit = local.commit
+    link = find_link(notes_dir, branch, local.commit, batch)
+    if link is None:
+        return report
+    report.remote = link.remote
+    for _attempt in range(_PUSH_ATTEMPTS):
+        pulled = pull(notes_dir, link, rebase, batch)
+        report.commits_in += pulled.commits
+        report.incoming += pulled.incoming
+        report.resolved += pulled.resolved
+        pushed = push(notes_dir, link, branch, batch)
+        if pushed is not None:
+            report.outgoing = list(pushed.outgoing)
+            report.commits_out = pushed.commits
+            return report
+    raise SyncError(
+        f"the push to '{link.remote}' was rejected {_PUSH_ATTEMPTS} times (others kept pushing); "
+        f"{link.kept}; run 'reader sync' again"
     )

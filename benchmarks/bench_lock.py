@@ -8,7 +8,7 @@ reports the number of saves that failed and the longest and 99th-percentile wait
 lock per writer; at the end the file must hold writers x notes live notes.
 
 Target (issue 18): with 3 writers x 300 notes, 0 saves fail (a save gives up after
-`annotations.store.LOCK_TIMEOUT` seconds), and all 900 notes are on disk.
+`annotations.notes_disk.LOCK_TIMEOUT` seconds), and all 900 notes are on disk.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 WRITER = """
 import contextlib, json, sys, time
 from pathlib import Path
-import annotations.store as store_module
+import annotations.notes_disk as store_module
 from annotations.store import NotesStore, StoreError
 from reader.document import blocks_of, build_article
 

@@ -241,16 +241,16 @@ def _recover(args: argparse.Namespace) -> int:
     if store.restored_from is None:
         print(
             shown(
-                f"Recovered {count} notes in {store.path} "
+                f"Recovered {_notes(count)} in {store.path} "
                 f"(the conflicted file is kept as {kept.name})"
             )
         )
     elif kept == store.restored_from:
-        print(shown(f"Restored {count} notes in {store.path} from {kept.name}"))
+        print(shown(f"Restored {_notes(count)} in {store.path} from {kept.name}"))
     else:
         print(
             shown(
-                f"Restored {count} notes in {store.path} from its last good copy "
+                f"Restored {_notes(count)} in {store.path} from its last good copy "
                 f"{store.restored_from.name} (the unreadable file is kept as {kept.name})"
             )
         )
@@ -415,3 +415,8 @@ def _add(args: argparse.Namespace) -> int:
         item = Anchoring(annotation, store.placements[annotation.id])
         write_literal(note_dict(item, article), args.format)
     return 0
+
+
+def _notes(count: int) -> str:
+    """`count` notes, in the right number ("1 note", "2 notes")."""
+    return f"{count} note" if count == 1 else f"{count} notes"

@@ -1,7 +1,8 @@
-"""Snapshots of the main layouts: 80x24 (article alone, panes as an overlay) and 120x40."""
+"""Snapshots of the main layouts at 80x24 and 120x40, the search bar, the note editor, the help."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from reader.document import Article
@@ -9,6 +10,7 @@ from reader.extract.model import Extraction
 from reader.load import load_sample
 from reader.ui.app import ReaderApp
 from tests.ui.conftest import quote_of
+from tests.ui.notes_support import notes_app, notes_ready
 
 SnapCompare = Any
 
@@ -64,3 +66,38 @@ def test_speaker_selected_at_120x40(snap_compare: SnapCompare) -> None:
         await pilot.pause(1.0)  # past the flash
 
     assert snap_compare(sample_app(), terminal_size=(120, 40), run_before=select)
+
+
+def test_search_bar_with_ranked_results_at_80x24(snap_compare: SnapCompare) -> None:
+    async def search(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"bridge vote")
+        await settle(pilot)
+        await settle(pilot)
+
+    assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=search)
+
+
+def test_note_editor_with_a_two_line_note_at_80x24(
+    snap_compare: SnapCompare, tmp_path: Path
+) -> None:
+    app = notes_app(load_sample(), tmp_path)
+
+    async def open_editor(pilot: Any) -> None:
+        await notes_ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Seven to two", "enter", *"a clear vote")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
+
+
+def test_help_screen_at_80x24(snap_compare: SnapCompare) -> None:
+    async def open_help(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=open_help)

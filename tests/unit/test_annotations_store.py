@@ -463,7 +463,7 @@ def test_a_failed_save_keeps_the_change_and_writes_it_later(
 ) -> None:
     import errno
 
-    import annotations.store as store_module
+    import annotations.notes_disk as store_module  # the disk side of the store writes
 
     art = article()
     store = NotesStore.open(art, tmp_path, author="alice")

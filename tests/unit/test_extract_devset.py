@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import json
 import re
 import sys
 from contextlib import redirect_stdout
@@ -131,16 +130,131 @@ def test_dev_set_attributed_f1_with_own_scorer() -> None:
     assert f1 >= THRESHOLD, (precision, recall)
 
 
-@pytest.mark.parametrize("article", ARTICLES, ids=[a.stem for a in ARTICLES])
-def test_scare_quotes_and_titles_are_not_reported_as_speech(article: Path) -> None:
-    gold = _gold(article)
-    extraction = extract(load_path(article))
-    spoken = {q.text for q in extraction.quotes if q.kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL)}
-    terms = [q["text"] for q in gold["quotes"] if q["kind"] in ("scare", "title")]
-    wrongly = [t for t in terms if t in spoken]
-    assert len(wrongly) <= max(1, len(terms) // 2), wrongly
+# Every quoted term in the dev set that is not speech (a scare quote, a title), next to the short
+# partial quotes around it that are speech, read by hand from the articles: the kind each must be
+# reported as. Articles 01-03, 06-09 and 11 quote nothing but speech.
+_TERMS = [
+    pytest.param(
+        "04_coalition_deal_in",
+        "by 2030",
+        QuoteKind.SCARE,
+        id="04 'by 2030' is wording under negotiation, nobody says it",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known defect: reported as a partial quote of the Greens, unlike its twin",
+        ),
+    ),
+    pytest.param(
+        "04_coalition_deal_in",
+        "as early as possible",
+        QuoteKind.SCARE,
+        id="04 the phrase 'as early as possible' is wording under negotiation",
+    ),
+    pytest.param(
+        "04_coalition_deal_in",
+        "hides behind vague promises",
+        QuoteKind.PARTIAL,
+        id="04 Reuter-Böhm said a document 'hides behind vague promises'",
+    ),
+    pytest.param(
+        "04_coalition_deal_in",
+        "by a press release",
+        QuoteKind.PARTIAL,
+        id="04 jobs could not be replaced 'by a press release', he said",
+    ),
+    pytest.param(
+        "05_climate_panel_warns",
+        "Cities Under the Sun",
+        QuoteKind.TITLE,
+        id="05 the report's title 'Cities Under the Sun'",
+    ),
+    pytest.param(
+        "05_climate_panel_warns",
+        "heat islands",
+        QuoteKind.SCARE,
+        id="05 what they call 'heat islands' is a coined term",
+    ),
+    pytest.param(
+        "05_climate_panel_warns",
+        "a patchwork of good intentions",
+        QuoteKind.PARTIAL,
+        id="05 the report calls it 'a patchwork of good intentions'",
+    ),
+    pytest.param(
+        "05_climate_panel_warns",
+        "study its recommendations carefully",
+        QuoteKind.PARTIAL,
+        id="05 Moretti said it would 'study its recommendations carefully'",
+    ),
+    pytest.param(
+        "10_farmers_say_wolves",
+        "the grey neighbours",
+        QuoteKind.SCARE,
+        id="10 what locals now call 'the grey neighbours' is a nickname",
+    ),
+    pytest.param(
+        "10_farmers_say_wolves",
+        "sent back where they came from",
+        QuoteKind.PARTIAL,
+        id="10 one man shouted the wolves should be 'sent back where they came from'",
+    ),
+    pytest.param(
+        "12_city_unveils_plan",
+        "Brannock Moves",
+        QuoteKind.TITLE,
+        id="12 the plan, called 'Brannock Moves', is a name",
+    ),
+    pytest.param(
+        "12_city_unveils_plan",
+        "in principle",
+        QuoteKind.PARTIAL,
+        id="12 the authority supported the plan 'in principle' in a statement",
+    ),
+    pytest.param(
+        "12_city_unveils_plan",
+        "a long history of announcing trams it never builds",
+        QuoteKind.PARTIAL,
+        id="12 Tully said the council had 'a long history of announcing trams it never builds'",
+    ),
+]
 
 
-def test_gold_files_are_valid_json_round_trip() -> None:
+@pytest.mark.parametrize(("stem", "term", "kind"), _TERMS)
+def test_scare_quotes_and_titles_are_not_reported_as_speech(
+    stem: str, term: str, kind: QuoteKind
+) -> None:
+    extraction = extract(load_path(DEV / "articles" / f"{stem}.txt"))
+    reported = [q.kind for q in extraction.quotes if q.text.strip(" ,.") == term]
+    assert reported == [kind], f"{term!r} reported as {[k.name for k in reported]}"
+
+
+def test_every_scare_quote_and_title_of_the_gold_has_a_case() -> None:
+    cased = {(p.values[0], p.values[1]) for p in _TERMS}
     for article in ARTICLES:
-        json.dumps(_gold(article))
+        for q in _gold(article)["quotes"]:
+            if q["kind"] in ("scare", "title"):
+                assert (article.stem, q["text"]) in cased, (article.stem, q["text"])
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.stem for a in ARTICLES])
+def test_gold_files_match_their_articles(article: Path) -> None:
+    """A gold file edited apart from its article (or the reverse) fails here, not in the F1."""
+    gold = _gold(article)
+    loaded = load_path(article)
+    assert gold["title"] == loaded.title
+    assert gold["paragraphs"] == len(loaded.paragraphs)
+    speakers = {s["name"] for s in gold["speakers"]}
+    for q in gold["quotes"]:
+        assert q["text"] in loaded.text, q["text"]
+        assert q["kind"] in ("direct", "partial", "scare", "title"), q
+        assert (q["speaker"] is None) == (q["kind"] in ("scare", "title")), q
+        assert q["speaker"] is None or q["speaker"] in speakers, q
+        assert set(q) <= {
+            "text",
+            "speaker",
+            "kind",
+            "split",
+            "nested",
+            "multi_paragraph",
+            "unbalanced",
+        }

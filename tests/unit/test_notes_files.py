@@ -227,7 +227,7 @@ def test_each_save_keeps_the_file_it_replaced_and_recover_restores_it(
 
     code, out, err = run(capsys, "notes", "recover", str(article), "--notes-dir", str(notes_dir))
     assert code == 0, err
-    assert f"Restored 1 notes in {path} from its last good copy {backup.name}" in out
+    assert f"Restored 1 note in {path} from its last good copy {backup.name}" in out
     assert live_notes(path) == ["first"]
     (broken,) = notes_dir.glob(path.name + ".broken-*.bak")
     assert b"annotations: [" in broken.read_bytes()  # the bad file is kept, not lost
@@ -241,7 +241,7 @@ def test_recover_brings_back_a_deleted_notes_file_from_its_last_good_copy(
     path.unlink()
     code, out, _ = run(capsys, "notes", "recover", str(article), "--notes-dir", str(notes_dir))
     assert code == 0
-    assert "Restored 1 notes" in out
+    assert "Restored 1 note" in out
     assert live_notes(path) == ["first"]
 
 
@@ -317,6 +317,7 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # real git: a remote, two clones and a failed pull
 def test_after_reader_notes_recover_git_no_longer_lists_the_file_as_unmerged(
     tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,8 @@ from annotations.store import NotesStore, file_name
 from annotations.yaml_io import dump, has_conflict_markers, parse
 from reader.load import load_bytes
 
+pytestmark = pytest.mark.slow  # real git: each test makes a remote and clones, 0.3-2.4 s of CPU
+
 ROOT = Path(__file__).resolve().parents[2]
 URL = "https://example.org/articles/how-git-works"
 SOURCE = load_bytes(
