@@ -9,10 +9,10 @@ paragraphs. The issue's target is under one second for the book.
 
 from __future__ import annotations
 
-import gc
 import sys
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.book import make_book
 from reader.document import Article, blocks_of, build_article
 from reader.extract import QuoteKind, extract
+from reader.extract.collector import paused_collector
 from reader.extract.paragraphs import Paras
 from reader.extract.spans import find_spans
 
@@ -47,8 +48,20 @@ def book() -> str:
 
 
 def timed(
-    label: str, text: str, repeat: int = 3, *, load: bool = False, phases: bool = False
+    label: str,
+    text: str,
+    repeat: int = 3,
+    *,
+    load: bool = False,
+    phases: bool = False,
+    collector: bool = False,
 ) -> float:
+    """Best CPU time of `repeat` extractions of `text`, printed with its rate.
+
+    The collector is paused around each run as the reader's extraction child and subcommands
+    do (`reader.extract.collector`); `collector=True` leaves it running, as a library caller's
+    would.
+    """
     if load:
         from reader.load import load_bytes
 
@@ -59,9 +72,10 @@ def timed(
     extraction = None
     for _ in range(repeat):
         extraction = None  # the last run's result is freed before the clock starts
-        start = time.process_time()  # CPU time: the machine may be shared
-        extraction = extract(article)
-        best = min(best, time.process_time() - start)
+        with nullcontext() if collector else paused_collector():
+            start = time.process_time()  # CPU time: the machine may be shared
+            extraction = extract(article)
+            best = min(best, time.process_time() - start)
     assert extraction is not None
     counts = {k.value: sum(1 for q in extraction.quotes if q.kind is k) for k in QuoteKind}
     mb = len(text.encode("utf-8")) / 1e6
@@ -88,11 +102,10 @@ def print_phases(article: Article, total: float, repeat: int) -> None:
     def best_of(work: Callable[[], object]) -> float:
         best = float("inf")
         for _ in range(repeat):
-            gc.disable()  # as `extract` does: a book's objects make collections costly
-            start = time.process_time()
-            work()
-            best = min(best, time.process_time() - start)
-            gc.enable()
+            with paused_collector():  # as the extraction is timed
+                start = time.process_time()
+                work()
+                best = min(best, time.process_time() - start)
         return best
 
     raws = find_spans(text, paragraphs)
@@ -116,6 +129,9 @@ def print_phases(article: Article, total: float, repeat: int) -> None:
 
 def main() -> int:
     seconds = timed("book (dev set repeated)", book(), phases=True)
+    running = timed("the same, the collector running", book(), collector=True)
+    ratio = running / seconds
+    print(f"    collector running / paused: {ratio:.2f}x (see reader.extract.collector)")
     timed("benchmarks/book.py prose book", make_book(), load=True, phases=True)
     timed("1 MB of straight double marks", '"' * 1_000_000, repeat=1)
     timed("1 MB of alternating curly marks", "“a ”b ‘c ’d " * 90_000, repeat=1)

@@ -9,6 +9,8 @@ extracted from the title as a one-paragraph article, since the loader keeps the 
 top level (one entry per half of a split quote). Scare quotes, titles, nested quotes and
 reported speech without marks are left out, because the gold sets score them as non-quotes or
 do not score them. `extract_text_nested` adds nested quotes (for gold sets that mark them).
+`extract_text_all` lists top-level quotes of every kind, each with the rules that decided its
+kind (`kind_rule`) and its speaker (`rule`): what `rule_counts.py` counts.
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ from reader.extract import QuoteKind, extract
 from reader.load import load_bytes
 
 _REPORTED = (QuoteKind.DIRECT, QuoteKind.PARTIAL)
+_MARKED = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.SCARE, QuoteKind.TITLE)
 
 
-def _quotes(text: str, nested: bool) -> list[dict[str, Any]]:
+def _quotes(
+    text: str, nested: bool, kinds: tuple[QuoteKind, ...] = _REPORTED
+) -> list[dict[str, Any]]:
     article = load_bytes(text.encode("utf-8"), name="article.txt", source="<eval>")
     parts = [article]
     if article.title:
@@ -36,7 +41,7 @@ def _quotes(text: str, nested: bool) -> list[dict[str, Any]]:
     for part in parts:
         extraction = extract(part)
         for quote in extraction.quotes:
-            if quote.kind not in _REPORTED or (quote.nested and not nested):
+            if quote.kind not in kinds or (quote.nested and not nested):
                 continue
             speaker = extraction.speaker(quote.speaker)
             name = speaker.name if speaker else None
@@ -51,6 +56,8 @@ def _quotes(text: str, nested: bool) -> list[dict[str, Any]]:
                 entry: dict[str, Any] = {"text": piece, "speaker": name, "kind": quote.kind.value}
                 if quote.evidence is not None:
                     entry["rule"] = quote.evidence.rule
+                    kind_rule = quote.evidence.kind_rule
+                    entry["kind_rule"] = kind_rule.value if kind_rule is not None else None
                 if at >= 0 and "\n\n" not in piece:
                     entry.update(start=at, end=at + len(piece))
                     if not quote.nested:
@@ -67,3 +74,8 @@ def extract_text(text: str) -> dict[str, Any]:
 def extract_text_nested(text: str) -> dict[str, Any]:
     """Like `extract_text`, nested quotes included."""
     return {"quotes": _quotes(text, nested=True)}
+
+
+def extract_text_all(text: str) -> dict[str, Any]:
+    """Top-level quotes of every kind between marks (scare quotes and titles too)."""
+    return {"quotes": _quotes(text, nested=False, kinds=_MARKED)}

@@ -38,7 +38,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.document import Article
-from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+from reader.extract.model import (
+    Evidence,
+    Extraction,
+    KindRule,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+)
 from reader.search.terms import Postings
 
 if TYPE_CHECKING:
@@ -316,6 +324,7 @@ def _extraction_lines(extraction: Extraction) -> list[bytes]:
                 _span(evidence.cue_span),
                 evidence.mention,
                 _span(evidence.mention_span),
+                None if evidence.kind_rule is None else evidence.kind_rule.value,
             ],
             q.split,
         ]
@@ -339,13 +348,21 @@ def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
     )
     known = {s.id for s in speakers}
     kinds = {kind.value: kind for kind in QuoteKind}
+    kind_rules = {rule.value: rule for rule in KindRule}
     quotes = []
     rows = (row for line in lines[1:] for row in json.loads(line))  # a line at a time
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
         if evidence is not None:
-            rule, cue, cue_span, mention, mention_span = evidence
-            evidence = Evidence(rule, cue, _span_of(cue_span), mention, _span_of(mention_span))
+            rule, cue, cue_span, mention, mention_span, kind_rule = evidence
+            evidence = Evidence(
+                rule,
+                cue,
+                _span_of(cue_span),
+                mention,
+                _span_of(mention_span),
+                None if kind_rule is None else kind_rules[kind_rule],
+            )
         quotes.append(
             Quote(
                 start, end, text, kinds[kind], paragraph, speaker, segments, nested, evidence, split

@@ -8,7 +8,6 @@ user can cause ends with one line `reader: error: ...` on stderr and exit code 2
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import re
@@ -21,6 +20,7 @@ from typing import NoReturn, Protocol, cast
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.common import UsageError
+from reader.extract.collector import paused_collector
 from reader.load import LoadError, open_article
 from reader.load.clean import clean
 from reader.load.progressive import open_progressively
@@ -156,7 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         from reader.ui.screens.library_app import run_library_command
 
                         return run_library_command(args)
-                return _command(name).run(args)
+                # a short process that mostly extracts: see reader.extract.collector
+                with paused_collector():
+                    return _command(name).run(args)
             except UsageError as error:
                 raise UsageError(str(error), f"{PROG} {name}") from None
         _reject_unknown_command(args_list)
@@ -220,22 +222,7 @@ def _error(message: str) -> None:
 
 
 def _open(args: argparse.Namespace) -> int:
-    """Open the article in the UI, or print it when stdout is not a terminal.
-
-    The cyclic garbage collector is paused until the first screen: nothing made before it is
-    garbage worth collecting (the article's tens of thousands of tuples and the interface's
-    modules live until the reader quits), and the collector would walk them a hundred times,
-    some 30 ms, on the way there. The interface gives it back after the first screen
-    (`reader.ui.app`); it is back in any case when this returns.
-    """
-    gc.disable()
-    try:
-        return _show(args)
-    finally:
-        gc.enable()
-
-
-def _show(args: argparse.Namespace) -> int:
+    """Open the article in the UI, or print it when stdout is not a terminal."""
     interactive = not args.plain and sys.stdout.isatty()
     # A big text file shows its first screens while the rest is read (`progressive`).
     progressive = open_progressively(args.target) if interactive else None
@@ -245,7 +232,6 @@ def _show(args: argparse.Namespace) -> int:
     else:
         article = open_article(args.target, stdin=sys.stdin.buffer)
     if not interactive:
-        gc.enable()  # printing a long book makes garbage of its own
         from reader.plain import plain_lines
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2

@@ -69,6 +69,7 @@ def quote_dict(quote: Quote, extraction: Extraction, article: Article) -> dict[s
             "cue_span": _span(evidence.cue_span),
             "mention": evidence.mention,
             "mention_span": _span(evidence.mention_span),
+            "kind_rule": evidence.kind_rule.value if evidence.kind_rule else None,
         }
     return data
 

@@ -27,6 +27,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=set(_KINDS),
         help="comma-separated kinds to list (default: all of " + ", ".join(_KINDS) + ")",
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="for each quote, print the rules that decided its speaker and kind, with the "
+        "cue and the mention (human-readable; --format is ignored)",
+    )
 
 
 def _kinds(value: str) -> set[str]:
@@ -48,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
     article = open_target(args)
     extraction = extract(article)
     quotes = [q for q in extraction.quotes if q.kind.value in kinds]
+    if args.explain:
+        from reader.commands.explain import write_explanations
+
+        write_explanations(quotes, extraction, sys.stdout)
+        return 0
     if args.format == "table":
         width = shutil.get_terminal_size((100, 24)).columns
         print_table([quote_dict(q, extraction, article) for q in quotes], width)

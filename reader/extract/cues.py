@@ -304,7 +304,8 @@ somebody's characterisation (`LABEL_VERBS`), quoted as theirs."""
 
 TITLE_NOUNS: frozenset[str] = _words(
     """
-    ad advert album anthem article bill biography book collection column commercial documentary
+    ad advert album anthem article bill biography book collection column commentary commercial
+    documentary
     drama editorial entitled episode essay exhibition film headline headlined hit manifesto
     memoir movie musical novel op-ed opera painting paper plan play podcast poem program
     programme report sculpture series show single sitcom song spot strategy study thriller

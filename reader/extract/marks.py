@@ -20,10 +20,15 @@ _MARK_SCAN = re.compile(r"[\"“”„«»‘’'‚‹›`](?:[\"“”„«»�
 """`_MARK` spelt to open with one character class, which the regex engine scans for several times
 faster than for the alternation: the same matches at the same places (a lone backquote fails)."""
 
-DOUBLE = "double"
-"""Level of double marks (the usual quotation marks of news text)."""
-SINGLE = "single"
-"""Level of single marks (nested quotes, British style, headlines)."""
+
+class Level(Enum):
+    """Which family of marks a mark belongs to: a quote closes with a mark of its own level."""
+
+    DOUBLE = "double"
+    """Double marks (the usual quotation marks of news text)."""
+    SINGLE = "single"
+    """Single marks (nested quotes, British style, headlines)."""
+
 
 _DOUBLE_OPENERS = frozenset({"“", "„", "«", "``"})
 _DOUBLE_CLOSERS = frozenset({"”", "»", "''", "’’"})
@@ -65,8 +70,8 @@ class Mark:
     """Offset just past the mark (two characters for `` and '')."""
     mark: str
     """The mark as written."""
-    level: str
-    """`DOUBLE` or `SINGLE`."""
+    level: Level
+    """Double or single."""
     bias: Bias
     """What the mark's shape suggests."""
     role: Role
@@ -106,6 +111,8 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         role = _role(before, after)
+        if before.isdigit() and mark in ('"', "”", "''", "’’") and _is_inches(text, s, start):
+            continue  # 6'3": feet and inches, not a closing mark
         if mark in ('"', "''", "’’", "``", "“", "”", "„", "«", "»"):
             if mark in _DOUBLE_OPENERS:
                 bias = Bias.OPEN
@@ -113,12 +120,20 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
                 bias = Bias.CLOSE
             else:
                 bias = Bias.NEUTRAL
-            marks.append(Mark(s, e, mark, DOUBLE, bias, role))
+            marks.append(Mark(s, e, mark, Level.DOUBLE, bias, role))
             continue
         single = _single(text, s, start, end, mark, before, after, role)
         if single is not None:
             marks.append(single)
     return marks
+
+
+def _is_inches(text: str, s: int, start: int) -> bool:
+    """Whether the mark at s ends a height such as `6'3"` or `5’11”` (feet, then inches)."""
+    i = s - 1
+    while i > start and i > s - 3 and text[i - 1].isdigit():
+        i -= 1  # the inches: one or two digits
+    return i - 2 >= start and text[i - 1] in "'’" and text[i - 2].isdigit()
 
 
 def _single(
@@ -150,4 +165,4 @@ def _single(
         weak = text[s - 2].isalpha()  # teammates’ / the Joneses'
     if mark in ("’", "'") and role is Role.EITHER:
         return None  # space on both sides or glued on both sides: not a quotation mark
-    return Mark(s, s + len(mark), mark, SINGLE, bias, role, weak)
+    return Mark(s, s + len(mark), mark, Level.SINGLE, bias, role, weak)

@@ -25,6 +25,63 @@ class QuoteKind(StrEnum):
     """Reported speech without quote marks (Erdogan said that he expected ...)."""
 
 
+class KindRule(StrEnum):
+    """The rule of `reader.extract.kinds.RULES` that decided a quote's kind."""
+
+    TEASER_LINE = "teaser-line"
+    """A quote in a `READ MORE: ...` line (a paragraph rule): a title."""
+    REPEATED_HEADLINE = "repeated-headline"
+    """A quote in the headline repeated in the body (a paragraph rule): a title."""
+    MARKUP_VALUE = "markup-value"
+    """`href="..."`: an attribute value of HTML left in the text, scare."""
+    TITLE_AFTER_TITLE_NOUN = "title-after-title-noun"
+    """`the report "Rivers at Risk"`: a title."""
+    IN_THEIR_WORDS = "in-their-words"
+    """`in her words, "unhealthy."`, `as he put it, "..."`: partial."""
+    WORDING_OF_THE_SPEAKER = "wording-of-the-speaker"
+    """`she coined the phrase "..."`: her words, partial."""
+    SCARE_CUE_BEFORE = "scare-cue-before"
+    """`so-called "..."`, `known as "..."`: a scare quote."""
+    TITLE_AFTER_POSSESSIVE = "title-after-possessive"
+    """`NBC's "Nightly News"`: a title."""
+    TITLE_AFTER_TOLD = "title-after-told"
+    """`told "Fox and Friends"`, `on "Meet the Press"`: a programme, a title."""
+    NAMED_BY_PARTICIPLE = "named-by-participle"
+    """`a phenomenon called "differential nonresponse"`: a name, scare (or title)."""
+    TERM_DEFINED_AFTER = "term-defined-after"
+    """`a "targeted employment area," which is defined as ...`: a term explained, scare."""
+    CHARACTERISING_FRAGMENT = "characterising-fragment"
+    """`called Idlib "a black hole"`, `described it as "..."`: partial."""
+    EMBEDDED_TITLE = "embedded-title"
+    """Title-Cased words inside narration, no verb of calling or saying before: a title."""
+    LISTED_TERM = "listed-term"
+    """One of a list of short quoted terms: scare."""
+    NOUN_MODIFIER = "noun-modifier"
+    """`the "top secret" level`: scare."""
+    NICKNAME = "nickname"
+    """`Robert C. "Bobby" Scott`: scare."""
+    HEADLINE_WITH_BYLINE = "headline-with-byline"
+    """`"...," by Ben Sisario`: a title."""
+    COPULA_JUDGEMENT = "copula-judgement"
+    """`the deal was "fantastic"`: partial."""
+    UNSPOKEN_WORD = "unspoken-word"
+    """A word or two whose sentence subject is not said to say it: scare."""
+    ATTRIBUTED_FRAGMENT = "attributed-fragment"
+    """A named speaker, the quote inside narration: partial."""
+    ATTRIBUTED_UTTERANCE = "attributed-utterance"
+    """A named speaker, the quote a sentence of its own: direct."""
+    UNATTRIBUTED_TITLE = "unattributed-title"
+    """A short Title-Cased quote inside narration, nobody named: a title."""
+    UNATTRIBUTED_TERM = "unattributed-term"
+    """A short quote inside narration with no verb of saying: scare."""
+    UNATTRIBUTED_FRAGMENT = "unattributed-fragment"
+    """A longer quote inside narration, nobody named: partial."""
+    STANDALONE_TITLE = "standalone-title"
+    """A short Title-Cased quote standing alone: a title."""
+    STANDALONE_UTTERANCE = "standalone-utterance"
+    """Anything else: direct."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A range of `Article.text`, end exclusive."""
@@ -37,9 +94,13 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why a quote was given to a speaker: the cue verb and the speaker mention."""
+    """Why a quote has its speaker and its kind: the rules that decided, the cue, the mention.
 
-    rule: str
+    Every quote found between marks has evidence, with the kind rule at least; the attribution
+    fields are set when a speaker was chosen.
+    """
+
+    rule: str | None = None
     """Name of the attribution pattern that fired (`after-said`, `colon-intro`, `pronoun`...)."""
     cue: str | None = None
     """The cue verb as written (`said`, `promised`, `according to`), if any."""
@@ -49,6 +110,8 @@ class Evidence:
     """The speaker mention as written (`Erdogan`, `he`, `the ministry`)."""
     mention_span: Span | None = None
     """Where the mention is in `Article.text`."""
+    kind_rule: KindRule | None = None
+    """The kind rule that decided the quote's kind (None for reported speech without marks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +135,7 @@ class Quote:
     nested: bool = False
     """True for a quote inside another quote."""
     evidence: Evidence | None = None
-    """Why the speaker was chosen."""
+    """Why the speaker and the kind were chosen."""
     split: bool = False
     """True when `segments` are the halves of a quote split by its attribution, not paragraphs."""
 
@@ -103,14 +166,16 @@ class Extraction:
     """All quotes, sorted by start offset."""
     speakers: tuple[Speaker, ...] = ()
     """All speakers, most quoted first."""
-    _by_id: dict[str, Speaker] = field(default_factory=dict, repr=False, compare=False)
+    _by_id: dict[str, Speaker] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # built once here, never changed after: not a cache filled behind a frozen front
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.speakers})
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """Return the speaker with `speaker_id`, or None."""
         if speaker_id is None:
             return None
-        if not self._by_id:
-            self._by_id.update((s.id, s) for s in self.speakers)
         return self._by_id.get(speaker_id)
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:

@@ -26,7 +26,7 @@ from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_starting_at
-from reader.extract.model import Evidence, QuoteKind
+from reader.extract.model import Evidence, KindRule, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -52,6 +52,8 @@ class Item:
     """What its own sentence says about who speaks."""
     kind: QuoteKind = QuoteKind.DIRECT
     """Its kind (decided from the narration around it)."""
+    kind_rule: KindRule | None = None
+    """The kind rule that decided `kind` (None for reported speech)."""
     opens_paragraph: bool = False
     """True when nothing precedes it in its paragraph (it may continue the speaker above)."""
     embedded: bool = False
@@ -139,8 +141,8 @@ def read_quote(
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
-    item.kind = classify(
-        text, quote_text, pre, last.sub(close_i, hi), attribution, item.embedded, in_list
+    item.kind, item.kind_rule = classify(
+        quote_text, pre, last.sub(close_i, hi), attribution, item.embedded, in_list
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.document import Paragraph
-from reader.extract.marks import DOUBLE, SINGLE, Bias, Mark, Role, scan_marks
+from reader.extract.marks import Bias, Level, Mark, Role, scan_marks
 
 MAX_QUOTE_CHARS = 20_000
 """The longest quote, in characters of quoted text: about eight pages of a book."""
@@ -54,8 +54,8 @@ class Segment:
 class RawQuote:
     """A quoted span as the marks delimit it, before kinds and speakers are decided."""
 
-    level: str
-    """`DOUBLE` or `SINGLE`: the marks that delimit it."""
+    level: Level
+    """Double or single: the marks that delimit it."""
     segments: list[Segment]
     """Its pieces, one per paragraph, in order."""
     open_mark: Mark | None
@@ -112,14 +112,14 @@ def _strong_single_close_after(marks: Sequence[Mark]) -> list[bool]:
     for i in range(len(marks) - 1, -1, -1):
         out[i] = seen
         m = marks[i]
-        if m.level == SINGLE and m.role is Role.CLOSE and not m.weak:
+        if m.level is Level.SINGLE and m.role is Role.CLOSE and not m.weak:
             seen = True
     return out
 
 
-def _innermost(stack: Sequence[RawQuote], level: str) -> int | None:
+def _innermost(stack: Sequence[RawQuote], level: Level) -> int | None:
     for i in range(len(stack) - 1, -1, -1):
-        if stack[i].level == level:
+        if stack[i].level is level:
             return i
     return None
 
@@ -166,15 +166,17 @@ def _pair(
                 )
                 bottom.flags.add("limit")
                 _close_at(stack, 0, cut, None, done)
-        if m.level == DOUBLE:
-            d = _innermost(stack, DOUBLE)
+        if m.level is Level.DOUBLE:
+            d = _innermost(stack, Level.DOUBLE)
             action = _double_action(m, d is not None)
             if action == "close":
                 if d is not None:
                     _close_at(stack, d, m.start, m, done)
                     last_closed_end = m.end
                 elif m.role is Role.CLOSE:
-                    stray = RawQuote(DOUBLE, [Segment(last_closed_end, m.start, index)], None, m)
+                    stray = RawQuote(
+                        Level.DOUBLE, [Segment(last_closed_end, m.start, index)], None, m
+                    )
                     stray.flags.add("no_opener")
                     done.append(stray)
                     last_closed_end = m.end
@@ -182,7 +184,7 @@ def _pair(
                 opener = stack[d].open_mark if d is not None else None
                 if (
                     d is None
-                    or stack[-1].level == SINGLE
+                    or stack[-1].level is Level.SINGLE
                     or (m.bias is Bias.OPEN and opener is not None and opener.bias is Bias.OPEN)
                 ):
                     _open(stack, m, index)
@@ -191,7 +193,7 @@ def _pair(
                     _close_at(stack, d, m.start, None, done)
                     _open(stack, m, index)
         else:
-            s = _innermost(stack, SINGLE)
+            s = _innermost(stack, Level.SINGLE)
             if m.role is Role.OPEN or (m.role is Role.EITHER and m.bias is Bias.OPEN):
                 if m.bias is not Bias.CLOSE:
                     _open(stack, m, index)
@@ -257,9 +259,9 @@ def _finish_paragraph(
     para = paragraphs[index]
     bottom = stack[0]
     # an unclosed single mark was most likely an apostrophe: what it "contained" is top level
-    drop_bottom = bottom.level == SINGLE and not _reopens_single(paragraphs, index)
+    drop_bottom = bottom.level is Level.SINGLE and not _reopens_single(paragraphs, index)
     for quote in stack[1:]:
-        if quote.level == DOUBLE:
+        if quote.level is Level.DOUBLE:
             quote.segments[-1].end = para.end
             quote.flags.add("unbalanced")
             if drop_bottom:
@@ -273,7 +275,11 @@ def _finish_paragraph(
     length = bottom.length + (seg.end - seg.start)
     if (
         nxt is not None
-        and (_reopens(text, nxt) if bottom.level == DOUBLE else _reopens_single(paragraphs, index))
+        and (
+            _reopens(text, nxt)
+            if bottom.level is Level.DOUBLE
+            else _reopens_single(paragraphs, index)
+        )
         and len(bottom.segments) < MAX_QUOTE_PARAGRAPHS
         and length < MAX_QUOTE_CHARS
     ):

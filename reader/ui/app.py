@@ -7,7 +7,6 @@ touch the disk.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -155,7 +154,6 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        self.call_after_refresh(_resume_collector)
         if self._finish is not None:
             # Not at once: the first frame is written to the terminal by another thread, which
             # the reading of the rest would hold up.
@@ -378,18 +376,6 @@ def run_app(
 
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0
-
-
-def _resume_collector() -> None:
-    """After the first screen, give back the garbage collector if `reader` paused it to start.
-
-    What was made until then (modules, styles, the article) lives until the reader quits, so it
-    is frozen out of the collector's sight first (`gc.freeze`): no full collection walks it
-    again, which would pause the reading of a big book. Untouched when the collector runs.
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def _load_history() -> SearchHistory:

@@ -130,11 +130,15 @@ class SubprocessExtractor:
 
 def _child_main() -> int:
     """In the child: read a packed article on stdin, write the pickled result on stdout."""
+    from reader.extract.collector import paused_collector
+
     article = unpack(pickle.load(sys.stdin.buffer))
     try:
         from reader.extract import extract
 
-        result: tuple[str, object] = ("ok", extract(article))
+        # this process only extracts: see reader.extract.collector
+        with paused_collector():
+            result: tuple[str, object] = ("ok", extract(article))
     except Exception as error:  # reported to the parent, which shows a notice
         result = ("error", f"{type(error).__name__}: {error}")
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

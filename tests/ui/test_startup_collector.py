@@ -1,7 +1,8 @@
-"""The garbage collector `reader` pauses to start faster comes back, and is never left off.
+"""The reader never leaves the garbage collector off, nor freezes what it made.
 
 Left off, a long reading session would keep every reference cycle it makes until the reader
-quits: memory that grows while the user reads.
+quits: memory that grows while the user reads. (`reader.extract.collector` says why the start
+no longer pauses it.)
 """
 
 from __future__ import annotations
@@ -25,19 +26,6 @@ def collector_restored() -> Iterator[None]:
     yield
     gc.unfreeze()
     gc.enable()
-
-
-@pytest.mark.usefixtures("collector_restored")
-async def test_a_collector_paused_for_the_start_runs_again_after_the_first_screen(
-    sample: Article, tmp_path: Path
-) -> None:
-    gc.disable()  # as the `reader` command does before loading and importing the interface
-    app = ReaderApp(sample, extractor=no_extraction, notes_dir=str(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_text(pilot, "Harbour town votes")
-        await pilot.pause()
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 0  # what the start made is out of the collector's way
 
 
 @pytest.mark.usefixtures("collector_restored")

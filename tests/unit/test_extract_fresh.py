@@ -1,11 +1,11 @@
-"""The fresh set: 13 news articles that no extraction rule was written against (issue 17).
+"""The fresh sets: 28 news articles in two rounds, each scored once before tuning (issue 17).
 
-`tests/data/extract_fresh` holds 13 original articles with gold YAML, written in genres the own set
-lacks (wire copy with a dateline, a court report, a sports report, an obituary, a live blog, UK
-single quotes, an interview written up as prose, Arabic / Vietnamese / Dutch / French names, an
-earnings report, a science piece, a council report full of roles, an analysis piece with scare
-quotes and titles, a protest report). They were scored ONCE, before any rule was changed for them,
-with main at 9bc5fbd:
+`tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
+genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
+live blog, UK single quotes, an interview written up as prose, Arabic / Vietnamese / Dutch / French
+names, an earnings report, a science piece, a council report full of roles, an analysis piece with
+scare quotes and titles, a protest report). They were scored ONCE, before any rule was changed for
+them, with main at 9bc5fbd:
 
     python3 ../shared/eval/convert_heldout.py SET fresh.jsonl
     python3 ../shared/eval/quotes_eval.py fresh.jsonl --func benchmarks.quotes_adapter:extract_text
@@ -13,12 +13,23 @@ with main at 9bc5fbd:
     quote span overlap F1 0.970, attributed F1 0.798, speaker accuracy 0.823 (144/175),
     scare quotes / terms / titles reported as quotes 0.286 (8/28)
 
-That first score is the project's honest estimate of how the rules generalise. The set is kept apart
-from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together score
-0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
-rounded up): a regression guard, not a target. Raise them as the rules improve; never tune a rule
-to one of these articles and then count the article as unseen.
-"""
+A second round of 15 articles (31-45: a parliamentary committee in UK single quotes, election night,
+an environmental investigation, a product launch, a medical study, a crime report, a film review, a
+refugee feature with Somali / Chinese / German / Persian / Spanish names, US politics with he/she
+chains, a celebrity interview, a merger wire, a letters roundup, an Australian flood report,
+Canadian health politics, cricket) was written while the speaker rules were being changed on PolNeAR
+and PDNC, kept unseen, and scored ONCE after those changes (main at b0eeae2):
+
+    attributed F1 0.805, speaker accuracy 0.826 (190/230), scare quotes reported 0.320 (8/25)
+    (the code before the changes, 9bc5fbd: attributed F1 0.795, speaker accuracy 0.817)
+
+The two rounds together then score attributed F1 0.813, speaker accuracy 0.835, scare 0.264.
+
+Those first scores are the project's honest estimate of how the rules generalise. The set is kept
+apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
+score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
+rounded up): a regression guard, not a target. Raise them as the rules improve; never tune a rule to
+one of these articles and then count the article as unseen."""
 
 from __future__ import annotations
 
@@ -32,12 +43,12 @@ from benchmarks.eval_sets import FRESH, convert_set, score
 from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
-ATTRIBUTED_F1_FLOOR = 0.75
-"""First score 0.798, rounded down to 0.05."""
+ATTRIBUTED_F1_FLOOR = 0.80
+"""Both rounds at b0eeae2 score 0.813, rounded down to 0.05."""
 SPEAKER_ACCURACY_FLOOR = 0.80
-"""First score 0.823, rounded down to 0.05."""
+"""Both rounds at b0eeae2 score 0.835, rounded down to 0.05."""
 NONQUOTES_REPORTED_CEILING = 0.30
-"""First score 0.286 (lower is better), rounded up to 0.05."""
+"""Both rounds at b0eeae2 report 0.264 (lower is better), rounded up to 0.05."""
 
 
 def _gold(article: Path) -> dict[str, Any]:

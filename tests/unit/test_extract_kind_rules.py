@@ -1,0 +1,175 @@
+"""The quote-kind rules: each named case a reader would report, and the rule table's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document import blocks_of, build_article
+from reader.extract import QuoteKind, extract
+from reader.extract.kinds import (
+    PARAGRAPH_RULES,
+    RULES,
+    KindContext,
+    Position,
+    classify,
+    in_their_words,
+    named_by_participle,
+    repeated_headline,
+    teaser_line,
+    title_after_told,
+)
+from reader.extract.model import KindRule
+from reader.extract.tokens import Toks, split_into
+
+D, P, S, T = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.SCARE, QuoteKind.TITLE
+
+
+def kinds_of(text: str, title: str = "") -> list[tuple[str, QuoteKind, KindRule | None]]:
+    """(quote text, kind, the kind rule on its evidence) of every top-level quote of `text`."""
+    article = build_article(blocks_of(text.split("\n\n")), title=title, source="<test>")
+    out = []
+    for q in extract(article).quotes:
+        if q.nested or q.kind is QuoteKind.INDIRECT:
+            continue
+        assert q.evidence is not None  # every quote between marks says which rule decided it
+        out.append((q.text, q.kind, q.evidence.kind_rule))
+    return out
+
+
+CASES = [
+    (
+        "a fragment introduced by 'in her words' is hers, not a scare quote",
+        'The mayor, Ana Lopes, did not hold back. The plan was, in her words, "unhealthy."',
+        [("unhealthy.", P, KindRule.IN_THEIR_WORDS)],
+    ),
+    (
+        "'as he put it' introduces his words",
+        'Tom Hale left early. The vote was, as he put it, "a farce from start to end."',
+        [("a farce from start to end.", P, KindRule.IN_THEIR_WORDS)],
+    ),
+    (
+        "an epithet after 'called it' is the caller's words even before a noun",
+        'Tomas Berg called it "locker room" talk and moved on.',
+        [("locker room", P, KindRule.ATTRIBUTED_FRAGMENT)],
+    ),
+    (
+        "a term after 'so-called' is held at a distance",
+        'Officials have warned for months about a so-called "red line" in the talks.',
+        [("red line", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a thing's name after 'a phenomenon called' is nobody's speech",
+        'Pollsters point to a phenomenon called "differential nonresponse" in the figures.',
+        [("differential nonresponse", S, KindRule.NAMED_BY_PARTICIPLE)],
+    ),
+    (
+        "a Title-Cased name after 'a group called' is a name, not speech",
+        'Funds came from a local group called "Friends of the Harbour" last year.',
+        [("Friends of the Harbour", T, KindRule.NAMED_BY_PARTICIPLE)],
+    ),
+    (
+        "a speaker who calls something so is still quoted",
+        'The senator called the plan "a disgrace" on Tuesday.',
+        [("a disgrace", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+    (
+        "a programme the speaker told something to is a title",
+        '"We will win this state," Ana Lopes told "Morning Report & Friends" on Sunday.',
+        [
+            ("We will win this state,", D, KindRule.ATTRIBUTED_UTTERANCE),
+            ("Morning Report & Friends", T, KindRule.TITLE_AFTER_TOLD),
+        ],
+    ),
+    (
+        "an attribute value of HTML left in the text is markup, not speech",
+        'Ana Lopes wrote <post date="2016-06-29">a long reply</post> on Monday.',
+        [("2016-06-29", S, KindRule.MARKUP_VALUE)],
+    ),
+    (
+        "a term the writer goes on to define is held at a distance",
+        'Ana Lopes said the bridge is in a "flood fringe zone," which is defined as land at risk.',
+        [("flood fringe zone,", S, KindRule.TERM_DEFINED_AFTER)],
+    ),
+    (
+        "a READ MORE teaser line's quote is a headline, not speech",
+        'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
+        [("We will rebuild,", T, KindRule.TEASER_LINE)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, KindRule]]) -> None:
+    assert kinds_of(text) == expected, name
+
+
+def test_a_headline_repeated_in_the_body_holds_no_speech() -> None:
+    title = 'Mayor: "We will rebuild"'
+    body = 'Mayor: "We will rebuild."\n\nThe mayor spoke on Monday.'
+    assert kinds_of(body, title) == [("We will rebuild.", T, KindRule.REPEATED_HEADLINE)]
+
+
+def test_the_same_quote_outside_a_repeated_headline_is_speech() -> None:
+    body = '"We will rebuild," the mayor said.\n\nThe mayor spoke on Monday.'
+    assert kinds_of(body, "Mayor promises a new bridge") == [
+        ("We will rebuild,", D, KindRule.ATTRIBUTED_UTTERANCE)
+    ]
+
+
+def toks(text: str) -> Toks:
+    """The tokens of `text` as the rules read them."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    split_into(text, 0, len(text), texts, starts, ends)
+    return Toks(texts, [t.lower() for t in texts], starts, ends)
+
+
+def context(before: str, quote: str, after: str = "") -> KindContext:
+    """An embedded quote with no attribution, between `before` and `after`."""
+    return KindContext(quote, toks(before), toks(after), None, True, False)
+
+
+def test_named_by_participle_alone() -> None:
+    assert named_by_participle(context("an account called", "fast facts")) is S
+    assert named_by_participle(context("a blog, called the", "Feed")) is T
+    assert named_by_participle(context("she called", "a disgrace")) is None
+    assert named_by_participle(context("critics called it", "a disgrace")) is None
+    assert named_by_participle(context("the plan was called", "a disgrace")) is None
+
+
+def test_in_their_words_alone() -> None:
+    assert in_their_words(context("the plan was, in her words,", "unhealthy.")) is P
+    assert in_their_words(context("in Lopes's own words", "unhealthy.")) is P
+    assert in_their_words(context("in other words,", "unhealthy.")) is None
+
+
+def test_title_after_told_alone() -> None:
+    assert title_after_told(context("she told", "Meet the Press")) is T
+    assert title_after_told(context("she told", "we will win")) is None
+
+
+def test_teaser_and_headline_paragraph_rules_alone() -> None:
+    assert teaser_line('READ MORE: "Yes," says mayor', "")
+    assert teaser_line('Related: "Yes," says mayor', "")
+    assert not teaser_line('More than "a few" came.', "")
+    assert repeated_headline("MAYOR: 'WE WILL REBUILD'", 'Mayor: "We will rebuild"')
+    assert not repeated_headline('Mayor: "We will rebuild," she said.', "Mayor: We will rebuild")
+
+
+def test_every_rule_has_one_name_and_a_sentence_always_gets_a_kind() -> None:
+    names = [r.name for r in RULES] + [r.name for r in PARAGRAPH_RULES]
+    assert sorted(names) == sorted(KindRule)  # each name used once, none left unused
+    assert {Position.AFTER_NARRATION, Position.SENTENCE_START} <= RULES[-1].scope
+    assert classify("Hello there.", toks(""), toks(""), None, False) == (
+        D,
+        KindRule.STANDALONE_UTTERANCE,
+    )
+    assert classify("a long fragment of words", toks("and"), toks(""), None, True)[0] is P
+
+
+def test_a_height_in_feet_and_inches_opens_no_quote() -> None:
+    text = "Among the details in the letter: Tom Hale is 6'3\" tall, his doctor said."
+    assert kinds_of(text) == []
+    curly = "Among the details: Hale is 5’11” tall and fit, said his doctor."
+    assert kinds_of(curly) == []
