@@ -142,6 +142,8 @@ class NotesStoreScreen(Screen[None]):
             pane.show([], read_only=self._load_error)
 
     def _store_ready(self, store: NotesStore, offer_driver: bool) -> None:
+        if not self.query(ArticleView):  # the reader closed while the notes were loading
+            return
         self.notes_store = store
         self._placements = dict(store.placements)
         self.show_notes()
