@@ -216,6 +216,20 @@ SENTENCE_OPENERS: frozenset[str] = _words(
 adverbs, time words and imperatives read as speakers or pronoun antecedents on real news,
 `Somehow, ...`, `Hours later, she ...`, `Back in Washington, ...`)."""
 
+NEVER_NAMES: frozenset[str] = _words(
+    """
+    anybody anyone anything any did do does can could should would might must shall
+    five six seven eight nine ten eleven twelve twenty dozens hundreds thousands half
+    """
+)
+"""Single capitalised words never read as a person's name, wherever they stand: auxiliaries
+(`Did that mean ...?`), indefinite pronouns (`Anyone who ...`) and numbers (`Eight years ago`),
+taken for speakers or pronoun antecedents on PolNeAR train. Prepositions are refused too
+(`Throughout the night, ...`), by the rule that reads a name (`mentions._name_mention`)."""
+
+CONTRACTION_ENDINGS = ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
+"""Endings of a contracted pronoun (`They've`, `We're`): such a word is never a name."""
+
 ORG_WORDS: frozenset[str] = _words(
     """
     administration agency agency's alliance army assembly association authority bank board

@@ -13,11 +13,13 @@ from typing import NamedTuple
 
 from reader.extract.cues import (
     ABBREVIATIONS,
+    CONTRACTION_ENDINGS,
     DETERMINERS,
     FEMALE_TITLES,
     GROUP_NOUNS,
     MALE_TITLES,
     NAME_CONNECTORS,
+    NEVER_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
     PREPOSITIONS,
@@ -196,10 +198,21 @@ def _name_after_office(toks: Toks, name_start: int, e: int) -> int:
     return capitalised[-2] if len(capitalised) >= 2 else name_start
 
 
+_PLACE_PREPOSITIONS = PREPOSITIONS - {"for", "like", "unlike", "with", "by", "according"}
+"""Prepositions whose object is a place, a time or a thing more often than the topic person
+(`For Morag Beattie, the result ...` is about her; `In Concord, he ...` is not)."""
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
-    """A mention for the capitalised run of tokens s..e-1 (role words from `prefix_start` on)."""
+    """A mention for the capitalised run of tokens s..e-1 (role words from `prefix_start` on).
+
+    A run opened by a capitalised preposition (`In Concord, he ...`, `Along with her husband,
+    ...`) is the object of the preposition: it names no one who acts in the sentence.
+    """
+    if s < e and toks.lowers[s] in _PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
+        return None
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
@@ -211,6 +224,9 @@ def _name_mention(
         written = texts[s]
         if (
             word in SENTENCE_OPENERS
+            or word in NEVER_NAMES
+            or word in PREPOSITIONS
+            or written.endswith(CONTRACTION_ENDINGS)
             or word in SPEECH_VERBS
             or (word.endswith(("ing", "ly", "ed")) and len(written) > 5)
             or "." in written
@@ -410,6 +426,10 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         and not (i + 1 < hi and lower_base(lowers[i + 1]) in GROUP_NOUNS)
     ):
         return _person_after_org(text, toks, i, i, hi)  # "striker Ivo Maas"
+    if w in DETERMINERS and i + 1 < hi and lower_base(lowers[i + 1]) not in GROUP_NOUNS:
+        named = _person_after_org(text, toks, i, i + 1, hi)
+        if named is not None:
+            return named  # "his cousin James York", "the actor Tomas Vela Ruiz"
     return _role_starting_at(text, toks, i, hi)
 
 

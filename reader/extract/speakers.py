@@ -41,6 +41,9 @@ class Cluster:
     """Every other way the text refers to them, first seen first."""
     gender: str | None = None
     """`m` / `f` once a title, role or resolved pronoun tells."""
+    gender_told: bool = False
+    """True once a given name or a title told the gender: a resolved pronoun only guessed it,
+    and a wrong guess (`she` taken for a bare surname) must not hide the man from `he`."""
     last_paragraph: int = -1
     """Paragraph of the latest mention (for pronouns)."""
     last_offset: int = -1
@@ -75,6 +78,15 @@ _AGE = re.compile(r"\d{1,3}yearold")  # folded: hyphens dropped
 """`34-year-old`: a person described by age."""
 _POSTS = frozenset({"head", "chief", "leader", "boss"})
 """Posts that, as `the head of X`, describe a person already named rather than name one."""
+
+
+def _tell_gender(cluster: Cluster, mention: Mention) -> None:
+    """Take the gender a mention tells: a title or role word overrules a pronoun's guess."""
+    if mention.kind == PRONOUN:
+        if cluster.gender is None:
+            cluster.gender = mention.gender
+    elif not cluster.gender_told:
+        cluster.gender, cluster.gender_told = mention.gender, True
 
 
 def _plural(role: str) -> bool:
@@ -123,8 +135,8 @@ class SpeakerTable:
         if cluster is None:
             return None
         self._touch(cluster, mention, paragraph)
-        if mention.gender and cluster.gender is None and cluster.kind in (PERSON, ROLE):
-            cluster.gender = mention.gender
+        if mention.gender and cluster.kind in (PERSON, ROLE):
+            _tell_gender(cluster, mention)
         if mention.kind != PRONOUN:
             cluster.add_alias(mention.text)
         if mention.role:
@@ -161,8 +173,10 @@ class SpeakerTable:
         if name in cluster.names:
             return
         cluster.names.append(name)
-        if cluster.gender is None:
-            cluster.gender = name_gender(name)
+        if not cluster.gender_told:
+            told = name_gender(name)
+            if told is not None:
+                cluster.gender, cluster.gender_told = told, True
         words = name.split()
         self._by_full[fold(name)] = cluster
         surname = fold(words[-1])
@@ -325,8 +339,8 @@ class SpeakerTable:
         else:
             return
         self._touch(cluster, mention, paragraph)
-        if mention.gender and cluster.gender is None:
-            cluster.gender = mention.gender
+        if mention.gender:
+            _tell_gender(cluster, mention)
         cluster.add_alias(mention.text)
         if mention.role:
             cluster.add_alias(mention.role)

@@ -1,0 +1,68 @@
+"""Who `he` and `she` are, and which capitalised words are no one (issue 17, third pass).
+
+Each case is invented text shaped like an error class read on PolNeAR train or the PDNC
+development novels; the case id reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract
+from tests.unit.test_extract_cases import article, reading
+
+D, P = "direct", "partial"
+
+CASES = [
+    (
+        "he after 'Throughout the night, ...' goes to the man named next, not to 'Throughout'",
+        "Throughout the night, his friends talked about his drive.\n\n"
+        "Tom Hale picked up from his sister by saying he is ready to work.\n\n"
+        '"It is time to deliver," he said.',
+        [("It is time to deliver,", D, "Tom Hale")],
+    ),
+    (
+        "he after 'In Concord, he ...' is the man named before, not the town",
+        "Mr. Tom Hale turns the interruptions to his advantage.\n\n"
+        'In Concord, he referred to the protesters as friends. "Are you all right?" he said.',
+        [("Are you all right?", D, "Tom Hale")],
+    ),
+    (
+        "an auxiliary opening a question is not a person: 'Did that mean ...?'",
+        'Ana Reyes was not convinced.\n\nDid that mean Reyes would stay home? "No, no," she said.',
+        [("No, no,", D, "Ana Reyes")],
+    ),
+    (
+        "a contracted pronoun is not a name: 'They've got ...'",
+        '"They\'ve got a problem," said Jon Ralston, who runs a newsletter.',
+        [("They've got a problem,", D, "Jon Ralston")],
+    ),
+    (
+        "a role then a name after a possessive: 'his cousin James York' is the next he",
+        "One of the men, Jo Elkins, served in the army. The other man, his cousin James York,"
+        ' 40, cited the risks. "He talks too much," he said.',
+        [("He talks too much,", D, "James York")],
+    ),
+    (
+        "a topic person after 'For' stays the antecedent of she",
+        "For Morag Beattie, who joined the trial, the result came as a relief.\n\n"
+        '"I was on the real thing," she said.',
+        [("I was on the real thing,", D, "Morag Beattie")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def test_a_given_name_overrules_the_gender_a_wrong_she_guessed_for_a_bare_surname() -> None:
+    text = (
+        "Hale spoke first.\n\n"
+        '"We will win," she said.\n\n'
+        "Through the night, friends talked about him.\n\n"
+        "Later Tom Hale took the stage.\n\n"
+        '"It is time," he said.'
+    )
+    assert reading(extract(article(text)))[-1] == ("It is time,", D, "Tom Hale")
