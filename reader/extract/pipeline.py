@@ -139,7 +139,15 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> No
             item.evidence = _evidence(att, item.kind_rule)
         else:
             cluster, rule = continued(
-                items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray
+                items,
+                pos,
+                item,
+                last_in_para,
+                last_speaker,
+                last_paragraph,
+                dialogue,
+                stray,
+                table.resolve,
             )
             item.speaker = cluster
             if cluster is not None:

@@ -68,6 +68,9 @@ class Item:
     """True for the second half of a split quote (built as part of the first)."""
     dropped: bool = False
     """True for an item not listed (a stray closer, a sentence subject kept for pronouns)."""
+    beat: Mention | None = None
+    """The person acting in the narration sentence right after (or before) the quote in its
+    paragraph (`"No." She laughed.`): in dialogue, the likely speaker when nothing names one."""
 
 
 _SUBJECT_SPEAKERS = frozenset({PERSON, PRONOUN, ROLE, GROUP})
@@ -146,7 +149,37 @@ def read_quote(
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
+    if not item.embedded and (attribution is None or attribution.mention is None):
+        item.beat = action_beat(text, last, close_i, ceiling) or (
+            action_beat(text, first, sentence_start(first, lo - 1, floor), lo)
+            if lo == open_i and lo > floor
+            else None
+        )
     return item
+
+
+_BEAT_PRONOUNS = frozenset({"he", "she"})
+
+
+def action_beat(text: str, para: Para, i: int, ceiling: int) -> Mention | None:
+    """The person opening the sentence of narration at token i, when a verb follows them.
+
+    Fiction sets a speaker's action beside their words instead of a speech verb
+    (`"Nonsense!" She laughed.`, `Elinor smiled. "Yes."`): the one who acts is the one who
+    speaks. Only a named person or `he` / `she` right before a lower-case word counts.
+    """
+    if i >= ceiling or not para.texts[i][0].isupper():
+        return None
+    end = sentence_end(para, i, ceiling)
+    found = np_starting_at(text, para, i, end)
+    if found is None:
+        return None
+    mention, e = found
+    if mention.kind == PRONOUN and mention.name not in _BEAT_PRONOUNS:
+        return None
+    if mention.kind not in (PERSON, PRONOUN) or e >= end or not para.texts[e][0].islower():
+        return None
+    return mention
 
 
 def _antecedent_in_sentence(

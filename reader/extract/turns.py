@@ -8,6 +8,8 @@ its name goes on the quote's evidence:
   (`"A," she said. "B."`);
 * a later quote of the paragraph with its own attribution (`"A." "B," she said.`) is left to
   that attribution: the quote stays open here (no rule name, no speaker);
+* `acts-beside`: the person whose action is told right beside the quote
+  (`"Nonsense!" She laughed.`);
 * `alternates-turn`: a dialogue, two speakers taking turns paragraph by paragraph
   (`"A?" asked Ann.` / `"B," said Ben.` / `"C."`): the quote-only paragraph is the reply of the
   speaker two turns back, as in fiction a new paragraph is a new speaker;
@@ -21,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from reader.document import Paragraph
+from reader.extract.mentions import Mention
 from reader.extract.model import QuoteKind
 from reader.extract.reading import Item
 from reader.extract.speakers import Cluster
@@ -48,6 +51,8 @@ class Context(NamedTuple):
     """True when the text is written as dialogue (`is_dialogue`)."""
     stray: frozenset[int]
     """Paragraphs with no letter or digit in them (`stray_paragraphs`)."""
+    resolve: Callable[[Mention, int], Cluster | None]
+    """The speaker a mention in a paragraph stands for (`SpeakerTable.resolve`)."""
 
 
 class Decision(NamedTuple):
@@ -81,6 +86,20 @@ def later_attribution(ctx: Context) -> Decision | None:
     return None
 
 
+def acts_beside(ctx: Context) -> Decision | None:
+    """The one whose action is told beside a quote speaks it (`Item.beat`).
+
+    `"Nonsense!" She laughed.`: a person (or `he` / `she`) opening the narration sentence right
+    after a quote that stands as its own sentence, or right before it in its paragraph. Right
+    on 0.59 of 216 quotes of the PDNC development novels and 12 of 14 of PolNeAR train.
+    """
+    beat = ctx.item.beat
+    if beat is None:
+        return None
+    speaker = ctx.resolve(beat, ctx.item.paragraph)
+    return None if speaker is None else Decision(speaker, "acts-beside")
+
+
 class Turn(NamedTuple):
     """One paragraph of a dialogue as the turn rules see it."""
 
@@ -93,7 +112,8 @@ class Turn(NamedTuple):
 _CONTINUED = frozenset(
     {"continues-paragraph", "alternates-turn", "replies-turn", "continues-previous"}
 )
-"""Rules whose speaker was inferred from the neighbours, not read off the text."""
+"""Rules whose speaker was inferred from the neighbours, not read off the text (`acts-beside`
+reads its speaker off the text: a run of turns may count from it)."""
 
 
 def _turns_before(ctx: Context) -> list[Turn]:
@@ -191,6 +211,7 @@ def stray_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
 CONTINUATION_RULES: tuple[Callable[[Context], Decision | None], ...] = (
     continues_paragraph,
     later_attribution,
+    acts_beside,
     alternates_turn,
     continues_previous,
 )
@@ -206,9 +227,12 @@ def continued(
     last_paragraph: int,
     dialogue: bool = False,
     stray: frozenset[int] = frozenset(),
+    resolve: Callable[[Mention, int], Cluster | None] = lambda mention, paragraph: None,
 ) -> tuple[Cluster | None, str]:
     """The speaker a quote without attribution continues, and the rule that says so."""
-    ctx = Context(items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray)
+    ctx = Context(
+        items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray, resolve
+    )
     for rule in CONTINUATION_RULES:
         decision = rule(ctx)
         if decision is not None:
@@ -252,6 +276,8 @@ def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) ->
     """
     if not dialogue or not item.opens_paragraph:
         return None
-    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset())
+    ctx = Context(
+        items, pos, item, {}, None, -1, dialogue, frozenset(), lambda mention, paragraph: None
+    )
     decision = alternates_turn(ctx)
     return None if decision is None else decision.speaker

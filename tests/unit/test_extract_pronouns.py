@@ -44,6 +44,17 @@ CASES = [
         [("He talks too much,", D, "James York")],
     ),
     (
+        "a quote with an action beat after it is the acting person's: '\"No.\" Elinor smiled.'",
+        'Elinor and Tomas Vela walked on.\n\n"Is it far?" asked Tomas Vela.\n\n'
+        '"Not far." Elinor smiled at him.',
+        [("Is it far?", D, "Tomas Vela"), ("Not far.", D, "Elinor")],
+    ),
+    (
+        "a quote after an action beat in its paragraph is the acting person's",
+        '"Is it far?" asked Tomas Vela.\n\nInes Marr pointed at the hill. "Just there."',
+        [("Is it far?", D, "Tomas Vela"), ("Just there.", D, "Ines Marr")],
+    ),
+    (
         "a topic person after 'For' stays the antecedent of she",
         "For Morag Beattie, who joined the trial, the result came as a relief.\n\n"
         '"I was on the real thing," she said.',
