@@ -33,7 +33,7 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
-from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import continued, is_dialogue, stray_paragraphs, turn_speaker
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -111,6 +111,8 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> No
     last_paragraph = -1
     last_in_para: dict[int, Cluster] = {}
     dialogue = is_dialogue(items)
+    if dialogue:
+        table.pronoun_reach = DIALOGUE_PRONOUN_REACH
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:

@@ -22,6 +22,10 @@ from reader.extract.tokens import fold
 PRONOUN_REACH = 3
 """A pronoun resolves only to a speaker last seen this many paragraphs back, or fewer."""
 
+DIALOGUE_PRONOUN_REACH = 8
+"""`PRONOUN_REACH` in dialogue, where a paragraph is one short turn (`"Sure."`): a run of
+turns with no name in them does not make `he` lose the man last named."""
+
 NARRATOR = "I"
 """The name of the first-person narrator's speaker (`"Yes," I said`)."""
 
@@ -115,6 +119,9 @@ class SpeakerTable:
         self._role_heads: dict[str, Cluster] = {}
         self._recency: dict[int, Cluster] = {}
         self._narrator_cluster: Cluster | None = None
+        self.pronoun_reach = PRONOUN_REACH
+        """How many paragraphs back `he`, `she` and `it` look (`DIALOGUE_PRONOUN_REACH` in
+        dialogue)."""
 
     def resolve(
         self, mention: Mention, paragraph: int, turn: Cluster | None = None
@@ -292,7 +299,7 @@ class SpeakerTable:
         word = mention.name
         if word == "i":
             return self._narrator()
-        reach = PRONOUN_REACH if word in ("he", "she", "it") else 1
+        reach = self.pronoun_reach if word in ("he", "she", "it") else 1
         want = {"he": "m", "she": "f"}.get(word)
         if (
             want is not None

@@ -77,3 +77,13 @@ def test_a_given_name_overrules_the_gender_a_wrong_she_guessed_for_a_bare_surnam
         '"It is time," he said.'
     )
     assert reading(extract(article(text)))[-1] == ("It is time,", D, "Tom Hale")
+
+
+def test_he_in_dialogue_finds_the_man_named_six_short_turns_back() -> None:
+    text = (
+        "Tomas Vela sat down beside Ines.\n\n"
+        '"Is the ferry running?"\n\n"Only in the morning."\n\n"Then we are late?"\n\n'
+        '"Far too late."\n\n"What a pity."\n\n"There is always tomorrow."\n\n'
+        '"Tomorrow, then," he said.'
+    )
+    assert reading(extract(article(text)))[-1] == ("Tomorrow, then,", D, "Tomas Vela")
