@@ -230,6 +230,15 @@ taken for speakers or pronoun antecedents on PolNeAR train. Prepositions are ref
 CONTRACTION_ENDINGS = ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
 """Endings of a contracted pronoun (`They've`, `We're`): such a word is never a name."""
 
+NOT_VOCATIVES: frozenset[str] = _words(
+    """
+    yes no oh ah well now come sir madam there here why what how good dear god heaven heavens
+    indeed really nonsense thanks please alas pray hush look listen stop wait
+    """
+)
+"""Capitalised words that stand between commas in speech without addressing anyone
+(`"Oh, Heavens, no!"`): never read as the name a quote speaks to (`vocatives`)."""
+
 ORG_WORDS: frozenset[str] = _words(
     """
     administration agency agency's alliance army assembly association authority bank board

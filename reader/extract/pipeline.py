@@ -149,7 +149,7 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> No
                 last_paragraph,
                 dialogue,
                 stray,
-                table.resolve,
+                table,
             )
             item.speaker = cluster
             if cluster is not None:

@@ -335,6 +335,18 @@ class SpeakerTable:
             self._narrator_cluster = self._new(PERSON, NARRATOR)
         return self._narrator_cluster
 
+    def known_person(self, name: str) -> Cluster | None:
+        """The person already met whose full name, surname or given name is `name`, else None.
+
+        A lookup only: nothing is created or touched (for names read inside a quote).
+        """
+        key = fold(name)
+        found = self._by_full.get(key)
+        if found is None:
+            latest = self._latest(self._by_surname.get(key, []) + self._by_first.get(key, []))
+            found = latest[0] if latest else None
+        return found if found is not None and found.kind == PERSON else None
+
     def note_person(self, mention: Mention, paragraph: int) -> None:
         """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""
         if mention.kind == PERSON:

@@ -10,11 +10,16 @@ its name goes on the quote's evidence:
   that attribution: the quote stays open here (no rule name, no speaker);
 * `acts-beside`: the person whose action is told right beside the quote
   (`"Nonsense!" She laughed.`);
+* `answers-vocative`: a quote-only paragraph after a quote that addressed a known person by
+  name (`"You think so, Hastings?"`) is that person's answer;
 * `alternates-turn`: a dialogue, two speakers taking turns paragraph by paragraph
   (`"A?" asked Ann.` / `"B," said Ben.` / `"C."`): the quote-only paragraph is the reply of the
   speaker two turns back, as in fiction a new paragraph is a new speaker;
 * `continues-previous`: a quote that opens its paragraph right after a paragraph whose quote
   has a speaker continues that speaker (news breaks one speaker's quotes into paragraphs).
+
+Whatever rule decides, a speaker that the quote itself addresses by name did not speak it: the
+latest other speaker takes it (`not-addressed`).
 """
 
 from __future__ import annotations
@@ -23,10 +28,9 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from reader.document import Paragraph
-from reader.extract.mentions import Mention
 from reader.extract.model import QuoteKind
 from reader.extract.reading import Item
-from reader.extract.speakers import Cluster
+from reader.extract.speakers import Cluster, SpeakerTable
 
 TURN_LOOKBACK = 24
 """How many items back the turn rules read to find the two previous paragraphs' speakers."""
@@ -51,8 +55,8 @@ class Context(NamedTuple):
     """True when the text is written as dialogue (`is_dialogue`)."""
     stray: frozenset[int]
     """Paragraphs with no letter or digit in them (`stray_paragraphs`)."""
-    resolve: Callable[[Mention, int], Cluster | None]
-    """The speaker a mention in a paragraph stands for (`SpeakerTable.resolve`)."""
+    people: SpeakerTable | None
+    """The speakers met so far: resolves a beat's mention, looks up an addressed name."""
 
 
 class Decision(NamedTuple):
@@ -96,8 +100,42 @@ def acts_beside(ctx: Context) -> Decision | None:
     beat = ctx.item.beat
     if beat is None:
         return None
-    speaker = ctx.resolve(beat, ctx.item.paragraph)
+    speaker = None if ctx.people is None else ctx.people.resolve(beat, ctx.item.paragraph)
     return None if speaker is None else Decision(speaker, "acts-beside")
+
+
+def answers_vocative(ctx: Context) -> Decision | None:
+    """A quote-only paragraph after a quote that named the one it spoke to is that one's answer.
+
+    `"You think so, Hastings?"` / `"I am sure of it."`: the second is Hastings's. The name must
+    be a person already met who did not speak the quote addressing them.
+    """
+    item = ctx.item
+    if not item.opens_paragraph or ctx.people is None:
+        return None
+    for k in range(ctx.pos - 1, max(-1, ctx.pos - 1 - TURN_LOOKBACK), -1):
+        other = ctx.items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped:
+            continue
+        if other.paragraph != item.paragraph - 1:
+            return None
+        for name in other.addressed:
+            person = ctx.people.known_person(name)
+            if person is not None and person is not other.speaker:
+                return Decision(person, "answers-vocative")
+        return None
+    return None
+
+
+def _not_addressed(ctx: Context, decision: Decision) -> Decision:
+    """A speaker the quote itself addresses by name did not speak it: the other one did."""
+    speaker = decision.speaker
+    if speaker is None or not ctx.item.addressed or ctx.people is None:
+        return decision
+    if all(ctx.people.known_person(name) is not speaker for name in ctx.item.addressed):
+        return decision
+    other = _other_speaker(ctx, speaker)
+    return Decision(other, "not-addressed") if other is not None else decision
 
 
 class Turn(NamedTuple):
@@ -110,7 +148,14 @@ class Turn(NamedTuple):
 
 
 _CONTINUED = frozenset(
-    {"continues-paragraph", "alternates-turn", "replies-turn", "continues-previous"}
+    {
+        "continues-paragraph",
+        "alternates-turn",
+        "replies-turn",
+        "continues-previous",
+        "answers-vocative",
+        "not-addressed",
+    }
 )
 """Rules whose speaker was inferred from the neighbours, not read off the text (`acts-beside`
 reads its speaker off the text: a run of turns may count from it)."""
@@ -212,6 +257,7 @@ CONTINUATION_RULES: tuple[Callable[[Context], Decision | None], ...] = (
     continues_paragraph,
     later_attribution,
     acts_beside,
+    answers_vocative,
     alternates_turn,
     continues_previous,
 )
@@ -227,16 +273,16 @@ def continued(
     last_paragraph: int,
     dialogue: bool = False,
     stray: frozenset[int] = frozenset(),
-    resolve: Callable[[Mention, int], Cluster | None] = lambda mention, paragraph: None,
+    people: SpeakerTable | None = None,
 ) -> tuple[Cluster | None, str]:
     """The speaker a quote without attribution continues, and the rule that says so."""
     ctx = Context(
-        items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray, resolve
+        items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray, people
     )
     for rule in CONTINUATION_RULES:
         decision = rule(ctx)
         if decision is not None:
-            return decision
+            return _not_addressed(ctx, decision)
     return None, ""
 
 
@@ -276,8 +322,6 @@ def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) ->
     """
     if not dialogue or not item.opens_paragraph:
         return None
-    ctx = Context(
-        items, pos, item, {}, None, -1, dialogue, frozenset(), lambda mention, paragraph: None
-    )
+    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), None)
     decision = alternates_turn(ctx)
     return None if decision is None else decision.speaker

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.extract import extract
+from reader.extract.vocatives import addressed_names
 from tests.unit.test_extract_cases import article, reading
 
 D, P = "direct", "partial"
@@ -87,3 +88,34 @@ def test_he_in_dialogue_finds_the_man_named_six_short_turns_back() -> None:
         '"Tomorrow, then," he said.'
     )
     assert reading(extract(article(text)))[-1] == ("Tomorrow, then,", D, "Tomas Vela")
+
+
+VOCATIVES = [
+    ("a name after a comma, before a question mark", "You think so, Hastings?", ["Hastings"]),
+    ("a name opening the quote before a comma", "Elinor, come here!", ["Elinor"]),
+    ("a title before the name", "I hope so, Mr. Darcy, indeed.", ["Darcy"]),
+    ("an exclamation between commas is no one", "Oh, well, we shall see.", []),
+    ("a capitalised word inside a sentence is no vocative", "We went to London by train.", []),
+]
+
+
+@pytest.mark.parametrize(("name", "quote", "expected"), VOCATIVES, ids=[v[0] for v in VOCATIVES])
+def test_addressed_names(name: str, quote: str, expected: list[str]) -> None:
+    assert addressed_names(quote) == expected
+
+
+def test_a_quote_only_paragraph_after_a_vocative_is_the_addressed_persons_answer() -> None:
+    text = (
+        "Tomas Vela waited by the door.\n\n"
+        '"Shall we go?" asked Nell Park.\n\n"Not yet."\n\n'
+        '"Is that so, Tomas?"\n\n"I am sure of it."'
+    )
+    assert reading(extract(article(text)))[-1] == ("I am sure of it.", D, "Tomas Vela")
+
+
+def test_the_person_a_quote_addresses_did_not_speak_it() -> None:
+    text = (
+        '"Not yet," said Tomas Vela.\n\nThe rain went on.\n\n'
+        '"Shall we go?" asked Nell Park.\n\n"Because it rains, Nell."'
+    )
+    assert reading(extract(article(text)))[-1] == ("Because it rains, Nell.", D, "Tomas Vela")
