@@ -24,6 +24,7 @@ from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
+from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
     Item,
@@ -89,6 +90,7 @@ def run(article: Article) -> Extraction:
     items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
     _assign(items, table, stray_paragraphs(paragraphs))
+    name_narrator(text, items, table)
     return _build(article, items, table)
 
 

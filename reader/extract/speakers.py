@@ -329,6 +329,19 @@ class SpeakerTable:
                 return cluster
         return None
 
+    @property
+    def narrator(self) -> Cluster | None:
+        """The first-person narrator's speaker, once `I` has spoken."""
+        return self._narrator_cluster
+
+    def name_narrator(self, name: str) -> None:
+        """Name the narrator (`Hastings`): the name becomes canonical, `I` an alias."""
+        narrator = self._narrator_cluster
+        if narrator is None or name in narrator.names:
+            return
+        narrator.names.insert(0, name)
+        narrator.add_alias(NARRATOR)
+
     def _narrator(self) -> Cluster:
         """The one speaker `I` stands for in narration: the narrator (or the article's author)."""
         if self._narrator_cluster is None:

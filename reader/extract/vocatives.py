@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.extract.cues import NOT_VOCATIVES, TITLES
+from reader.extract.cues import NOT_VOCATIVES, SENTENCE_OPENERS, TITLES
 
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Madam|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
 _NAME = r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
@@ -33,4 +33,23 @@ def addressed_names(quote: str) -> list[str]:
         if word in NOT_VOCATIVES or word in TITLES:
             continue
         out.append(name)
+    return out
+
+
+_CALLED = re.compile(r",\s+" + _TITLE + _NAME + r"(?=\s*(?:[,!?;]|\.(?:\s|$)|$))")
+"""A name after a comma and before a comma or an end mark: `"Come in, Hastings."`."""
+
+
+def called_names(quote: str) -> list[str]:
+    """The names a quote calls after a comma (`"You think so, Hastings?"`), not at its start.
+
+    Stricter than `addressed_names`: a capitalised word opening a quote before a comma is as
+    often an interjection (`"Still, ..."`, `"Exactly, ..."`) as a name; after a comma it is a
+    name far more often. Used where the name is not checked against people already met.
+    """
+    out: list[str] = []
+    for match in _CALLED.finditer(quote):
+        word = match.group(1).lower()
+        if word not in NOT_VOCATIVES and word not in TITLES and word not in SENTENCE_OPENERS:
+            out.append(match.group(1))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.extract import extract
-from reader.extract.vocatives import addressed_names
+from reader.extract.vocatives import addressed_names, called_names
 from tests.unit.test_extract_cases import article, reading
 
 D, P = "direct", "partial"
@@ -119,3 +119,28 @@ def test_the_person_a_quote_addresses_did_not_speak_it() -> None:
         '"Shall we go?" asked Nell Park.\n\n"Because it rains, Nell."'
     )
     assert reading(extract(article(text)))[-1] == ("Because it rains, Nell.", D, "Tomas Vela")
+
+
+def test_the_narrator_takes_the_name_others_call_them_and_keeps_i_as_an_alias() -> None:
+    text = '"Yes," I said.\n\n"You think so, Hastings?" asked Nell Park.\n\n"Quite sure," I said.'
+    speakers = extract(article(text)).speakers
+    assert [(s.name, s.quote_count) for s in speakers] == [("Hastings", 2), ("Nell Park", 1)]
+    assert "I" in speakers[0].aliases
+
+
+def test_an_interjection_opening_a_quote_does_not_name_the_narrator() -> None:
+    text = '"Yes," I said.\n\n"Still, are you sure?" asked Nell Park.\n\n"Quite sure," I said.'
+    speakers = extract(article(text)).speakers
+    assert speakers[0].name == "I"
+
+
+CALLED = [
+    ("a name after a comma", "You think so, Hastings?", ["Hastings"]),
+    ("a name opening the quote is not taken", "Hastings, come here!", []),
+    ("an adverb after a comma is no name", "And, still, we wait.", []),
+]
+
+
+@pytest.mark.parametrize(("name", "quote", "expected"), CALLED, ids=[c[0] for c in CALLED])
+def test_called_names(name: str, quote: str, expected: list[str]) -> None:
+    assert called_names(quote) == expected

@@ -47,9 +47,9 @@ CASES = [
         ],
     ),
     (
-        "first-person narrator: '...,' I answered is the narrator's",
+        "first-person narrator: '...,' I answered is the narrator's, named as Osei calls them",
         '"Are you coming, Hal?" asked Mr. Osei.\n\n"Certainly," I answered.',
-        [("Are you coming, Hal?", D, "Osei"), ("Certainly,", D, "I")],
+        [("Are you coming, Hal?", D, "Osei"), ("Certainly,", D, "Hal")],
     ),
     (
         "turn verbs right after the closing mark: cried, reflected, returned",
