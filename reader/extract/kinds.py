@@ -32,6 +32,7 @@ from reader.extract.cues import (
     CALL_VERBS,
     DETERMINERS,
     LABEL_VERBS,
+    PREPOSITIONS,
     SCARE_BEFORE,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -714,6 +715,25 @@ def unspoken_word(c: KindContext) -> QuoteKind | None:
     return None
 
 
+def sourced_phrase(c: KindContext) -> QuoteKind | None:
+    """A short phrase opened by a preposition, credited only by `according to`: scare.
+
+    `According to people in the talks, the Greens want coal to end "by 2030"`: `according to`
+    names who told the reporter about the talks, not who worded the phrase; a phrase such as
+    `by 2030` or `in principle` is the wording being negotiated, not anyone's speech.
+    """
+    att = c.attribution
+    if (
+        c.embedded
+        and att is not None
+        and att.rule == "according-to"
+        and c.words <= SCARE_MAX_WORDS
+        and c.quote.split(maxsplit=1)[0] in PREPOSITIONS
+    ):
+        return QuoteKind.SCARE
+    return None
+
+
 def attributed_fragment(c: KindContext) -> QuoteKind | None:
     """A named speaker, and the quote inside narration or starting lower case: partial."""
     if c.named:
@@ -810,6 +830,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.HEADLINE_WITH_BYLINE, headline_with_byline, ANY),
     Rule(KindRule.COPULA_JUDGEMENT, copula_judgement, EMBEDDED),
     Rule(KindRule.UNSPOKEN_WORD, unspoken_word, EMBEDDED),
+    Rule(KindRule.SOURCED_PHRASE, sourced_phrase, EMBEDDED),
     Rule(KindRule.ATTRIBUTED_FRAGMENT, attributed_fragment, READS_BEFORE),
     Rule(KindRule.ATTRIBUTED_UTTERANCE, attributed_utterance, ANY),
     Rule(KindRule.UNATTRIBUTED_TITLE, unattributed_title, EMBEDDED),

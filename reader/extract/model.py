@@ -66,6 +66,9 @@ class KindRule(StrEnum):
     """`the deal was "fantastic"`: partial."""
     UNSPOKEN_WORD = "unspoken-word"
     """A word or two whose sentence subject is not said to say it: scare."""
+    SOURCED_PHRASE = "sourced-phrase"
+    """`according to X, they want it done "by 2030"`: a short phrase opened by a preposition
+    with no source but the sentence's `according to`: wording under discussion, scare."""
     ATTRIBUTED_FRAGMENT = "attributed-fragment"
     """A named speaker, the quote inside narration: partial."""
     ATTRIBUTED_UTTERANCE = "attributed-utterance"

@@ -139,10 +139,6 @@ _TERMS = [
         "by 2030",
         QuoteKind.SCARE,
         id="04 'by 2030' is wording under negotiation, nobody says it",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="known defect: reported as a partial quote of the Greens, unlike its twin",
-        ),
     ),
     pytest.param(
         "04_coalition_deal_in",

@@ -144,3 +144,12 @@ CALLED = [
 @pytest.mark.parametrize(("name", "quote", "expected"), CALLED, ids=[c[0] for c in CALLED])
 def test_called_names(name: str, quote: str, expected: list[str]) -> None:
     assert called_names(quote) == expected
+
+
+def test_a_phrase_credited_only_by_according_to_is_wording_under_negotiation() -> None:
+    text = (
+        "According to people close to the talks, the Greens want the deal to end coal mining"
+        ' "by 2030", while the other party wants it "as soon as it can".'
+    )
+    kinds = [kind for _, kind, _ in reading(extract(article(text)))]
+    assert kinds[0] == "scare"
