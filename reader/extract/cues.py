@@ -230,6 +230,36 @@ taken for speakers or pronoun antecedents on PolNeAR train. Prepositions are ref
 CONTRACTION_ENDINGS = ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
 """Endings of a contracted pronoun (`They've`, `We're`): such a word is never a name."""
 
+PLACES: frozenset[str] = frozenset(
+    line.strip().lower()
+    for line in """
+    Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho
+    Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan
+    Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico
+    New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island
+    South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Washington|West Virginia|Wisconsin
+    Wyoming|America|United States|Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia
+    Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Britain|Bulgaria
+    Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Denmark|Ecuador|Egypt
+    England|Eritrea|Estonia|Ethiopia|Europe|Finland|France|Germany|Ghana|Greece|Guatemala|Haiti
+    Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Italy|Japan|Kazakhstan|Kenya
+    Korea|North Korea|South Korea|Kosovo|Kuwait|Laos|Latvia|Lebanon|Libya|Lithuania|Malaysia
+    Mali|Mexico|Moldova|Mongolia|Morocco|Mozambique|Myanmar|Nepal|Netherlands|New Zealand
+    Nicaragua|Niger|Nigeria|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines
+    Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Scotland|Senegal|Serbia|Singapore
+    Slovakia|Slovenia|Somalia|South Africa|Spain|Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan
+    Tanzania|Thailand|Tunisia|Turkey|Uganda|Ukraine|United Kingdom|Uruguay|Uzbekistan|Venezuela
+    Vietnam|Wales|Yemen|Zambia|Zimbabwe|Africa|Asia|Baghdad|Beijing|Berlin|Boston|Brussels|Cairo
+    Chicago|Damascus|Detroit|Gaza|Iowa City|Jerusalem|Kabul|Kyiv|Kiev|London|Los Angeles|Madrid
+    Manhattan|Miami|Moscow|New Orleans|Ottawa|Paris|Philadelphia|Rome|Seoul|Tehran|Tokyo|Toronto
+    Washington D.C.
+    """.replace("\n", "|").split("|")
+    if line.strip()
+)
+"""Countries, US states, continents and a few capitals and large cities, lower-case: a name
+that is one of them is a place, never a speaker or a pronoun's antecedent (`In Colorado, she
+...`). Places that are also common given names (Georgia, Virginia, Jordan, Chad) are left out."""
+
 NOT_VOCATIVES: frozenset[str] = _words(
     """
     yes no oh ah well now come sir madam there here why what how good dear god heaven heavens

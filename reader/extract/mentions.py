@@ -22,6 +22,7 @@ from reader.extract.cues import (
     NEVER_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
+    PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
     SENTENCE_OPENERS,
@@ -227,6 +228,7 @@ def _name_mention(
             or word in NEVER_NAMES
             or word in PREPOSITIONS
             or written.endswith(CONTRACTION_ENDINGS)
+            or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
             or (word.endswith(("ing", "ly", "ed")) and len(written) > 5)
             or "." in written
@@ -236,7 +238,10 @@ def _name_mention(
     words = lowers[s:e]
     definite = s > 0 and lowers[s - 1] == "the"
     org = (
-        definite or not ORG_WORDS.isdisjoint(words) or (e - s == 1 and _is_acronym(texts[s]))
+        definite
+        or not ORG_WORDS.isdisjoint(words)
+        or (e - s == 1 and _is_acronym(texts[s]))
+        or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
     ) and not _titled_person(toks, s, e)
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:

@@ -153,3 +153,17 @@ def test_a_phrase_credited_only_by_according_to_is_wording_under_negotiation() -
     )
     kinds = [kind for _, kind, _ in reading(extract(article(text)))]
     assert kinds[0] == "scare"
+
+
+def test_a_state_is_no_antecedent_of_she_and_no_person() -> None:
+    text = (
+        "Sandy Phillips, who lost her daughter in Aurora, Colorado, said the call went badly.\n\n"
+        '"He was late," she said.'
+    )
+    extraction = extract(article(text))
+    assert reading(extraction) == [("He was late,", D, "Sandy Phillips")]
+
+
+def test_a_party_and_state_after_a_name_is_no_person() -> None:
+    text = 'Tom Chaffetz spoke first.\n\nR-Utah, he added, was safe. "We won," he said.'
+    assert reading(extract(article(text)))[-1] == ("We won,", D, "Tom Chaffetz")
