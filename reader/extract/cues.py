@@ -260,6 +260,18 @@ PLACES: frozenset[str] = frozenset(
 that is one of them is a place, never a speaker or a pronoun's antecedent (`In Colorado, she
 ...`). Places that are also common given names (Georgia, Virginia, Jordan, Chad) are left out."""
 
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+"""Endings of nouns for people (`organizer`, `senator`, `economist`, `resident`)."""
+
+THING_NOUNS: frozenset[str] = _words(
+    """
+    paper letter number order matter chapter quarter border water computer answer error sector
+    factor motor center centre poster power offer cover filter tower comment statement
+    government department event moment agreement argument document element amendment
+    """
+)
+"""Nouns with those endings that name things, not people (`the paper`, `the statement`)."""
+
 NOT_VOCATIVES: frozenset[str] = _words(
     """
     yes no oh ah well now come sir madam there here why what how good dear god heaven heavens

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.extract.cues import DETERMINERS, GROUP_NOUNS, TITLES
+from reader.extract.cues import (
+    DETERMINERS,
+    GROUP_NOUNS,
+    PERSON_SUFFIXES,
+    THING_NOUNS,
+    TITLES,
+)
 from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.tokens import fold
@@ -91,6 +97,23 @@ def _tell_gender(cluster: Cluster, mention: Mention) -> None:
             cluster.gender = mention.gender
     elif not cluster.gender_told:
         cluster.gender, cluster.gender_told = mention.gender, True
+
+
+def _one_person(cluster: Cluster) -> bool:
+    """Whether a role stands for one person (`the organizer`, `the sheriff`), for `he`/`she`.
+
+    `the paper`, `this year` or `a rare` read as a role when they were taken for a speaker; a
+    role is a person only when its gender is told or its head noun is a title or a noun for
+    people.
+    """
+    role = cluster.names[0]
+    if _plural(role):
+        return False
+    if cluster.gender_told:
+        return True
+    words = role.split()
+    head = fold(words[-1]) if words else ""
+    return head in TITLES or (head.endswith(PERSON_SUFFIXES) and head not in THING_NOUNS)
 
 
 def _plural(role: str) -> bool:
@@ -317,7 +340,7 @@ class SpeakerTable:
             if want is not None:
                 fits = cluster.gender in (None, want) and (
                     (cluster.kind == PERSON and cluster is not self._narrator_cluster)
-                    or (cluster.kind == ROLE and not _plural(cluster.names[0]))
+                    or (cluster.kind == ROLE and _one_person(cluster))
                 )
             elif word == "it":
                 fits = cluster.kind == ORG

@@ -167,3 +167,16 @@ def test_a_state_is_no_antecedent_of_she_and_no_person() -> None:
 def test_a_party_and_state_after_a_name_is_no_person() -> None:
     text = 'Tom Chaffetz spoke first.\n\nR-Utah, he added, was safe. "We won," he said.'
     assert reading(extract(article(text)))[-1] == ("We won,", D, "Tom Chaffetz")
+
+
+def test_he_is_never_a_thing_taken_for_a_speaker_such_as_the_paper() -> None:
+    text = (
+        "Tom Hale spoke at length.\n\n"
+        '"The plan is dead," the paper said.\n\n"We will see," he said.'
+    )
+    assert reading(extract(article(text)))[-1] == ("We will see,", D, "Tom Hale")
+
+
+def test_he_still_finds_a_role_for_a_person_such_as_the_organizer() -> None:
+    text = 'Tom Hale spoke at length.\n\n"Come early," the organizer said.\n\n"Or late," he said.'
+    assert reading(extract(article(text)))[-1] == ("Or late,", D, "the organizer")
