@@ -199,9 +199,10 @@ def _name_after_office(toks: Toks, name_start: int, e: int) -> int:
     return capitalised[-2] if len(capitalised) >= 2 else name_start
 
 
-_PLACE_PREPOSITIONS = PREPOSITIONS - {"for", "like", "unlike", "with", "by", "according"}
-"""Prepositions whose object is a place, a time or a thing more often than the topic person
-(`For Morag Beattie, the result ...` is about her; `In Concord, he ...` is not)."""
+_PLACE_PREPOSITIONS = (PREPOSITIONS | {"like"}) - {"for", "with", "by", "according"}
+"""Prepositions whose object is a place, a time, a thing or someone compared with, more often
+than the topic person (`For Morag Beattie, the result ...` is about her; `In Concord, he ...`
+and `Like Makaeff, Roffman ...` are not)."""
 
 
 def _name_mention(

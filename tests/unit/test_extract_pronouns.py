@@ -180,3 +180,11 @@ def test_he_is_never_a_thing_taken_for_a_speaker_such_as_the_paper() -> None:
 def test_he_still_finds_a_role_for_a_person_such_as_the_organizer() -> None:
     text = 'Tom Hale spoke at length.\n\n"Come early," the organizer said.\n\n"Or late," he said.'
     assert reading(extract(article(text)))[-1] == ("Or late,", D, "the organizer")
+
+
+def test_he_after_like_x_comma_y_is_y_not_the_one_compared_with() -> None:
+    text = (
+        "Like Karl Makaeff, the former customer, Tom Roffman does not want to fight again.\n\n"
+        '"I am 76," he said.'
+    )
+    assert reading(extract(article(text))) == [("I am 76,", D, "Tom Roffman")]
