@@ -241,6 +241,12 @@ class SpeakerTable:
             by_first = self._latest(self._by_first.get(surname, []))
             if by_first:
                 return by_first[0]  # a first name used alone: "Hillary"
+        else:
+            for cluster in self._latest(self._by_surname.get(fold(words[0]), [])):
+                if all(len(name.split()) == 1 for name in cluster.names):
+                    # "Mike" first, "Mike Campbell" later: the full name of the one called Mike
+                    self._add_name(cluster, mention.name)
+                    return cluster
         return self._new(PERSON, mention.name)
 
     def _org(self, mention: Mention) -> Cluster:

@@ -188,3 +188,9 @@ def test_he_after_like_x_comma_y_is_y_not_the_one_compared_with() -> None:
         '"I am 76," he said.'
     )
     assert reading(extract(article(text))) == [("I am 76,", D, "Tom Roffman")]
+
+
+def test_a_full_name_after_the_given_name_alone_is_the_same_person() -> None:
+    text = '"Fight," said Mike. "Who is fighting?"\n\nMike Campbell laughed. "Nobody," he said.'
+    speakers = extract(article(text)).speakers
+    assert [(s.name, s.quote_count) for s in speakers] == [("Mike Campbell", 3)]
