@@ -31,6 +31,7 @@ from reader.extract.cues import (
     TURN_VERBS,
 )
 from reader.extract.mentions import (
+    GROUP,
     ORG,
     PERSON,
     PRONOUN,
@@ -425,7 +426,57 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = _participle_cue(text, toks, lo, hi, cues)
     if credited is None:
         credited = _with_participle(text, toks, lo, cues)
+    if credited is None and hi - lo >= 4:
+        credited = _sign_read(text, toks, lo, hi)
     return credited
+
+
+_READ = frozenset({"read", "reads", "reading", "said", "says", "saying"})
+_WRITTEN_THINGS = frozenset(
+    {
+        "sign",
+        "signs",
+        "banner",
+        "banners",
+        "placard",
+        "placards",
+        "poster",
+        "posters",
+        "shirt",
+        "shirts",
+        "t-shirt",
+        "t-shirts",
+        "note",
+        "notes",
+        "card",
+        "cards",
+        "message",
+        "sticker",
+    }
+)
+_THAT = frozenset({"that", "which"})
+
+
+def _sign_read(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
+    """`Protesters held a sign that read "..."`: the ones holding the sign are its speakers.
+
+    A sign, banner or shirt that `read` (or `said`) words right before the quote: the words are
+    credited to the subject of the sentence, who carried them.
+    """
+    lowers = toks.lowers
+    if toks.texts[hi - 1] in (",", ":"):
+        hi -= 1  # `a T-shirt that said, "..."`
+    if lowers[hi - 1] not in _READ:
+        return None
+    k = hi - 2
+    if k > lo and lowers[k] in _THAT:
+        k -= 1
+    if k <= lo or lowers[k] not in _WRITTEN_THINGS:
+        return None
+    subject = sentence_subject(text, toks, lo, k) or np_ending_at(text, toks, lo, lo + 1)
+    if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG, GROUP):
+        return None
+    return Attribution("sign-read", subject, toks.token(hi - 1))
 
 
 def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Attribution | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 
 from reader.document import Article
@@ -48,6 +49,32 @@ QUOTED = "<quoted>"
 _is_stop = frozenset(".!?…").__contains__
 
 
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w-])(?:(?:al|el|ad|ash|as|at|an|ar|bin|ibn|abu|ben)-|[ʿʾ])(?=[^\W\d_])"
+)
+"""A name opened by a lower-case particle or an ayn (`al-Nuri`, `bin-Salem`, `ʿAbd`): the
+paragraph's tokens need `_capitalise_particle_names`. A search in C, so paragraphs without such
+a name cost nothing more."""
+
+
+def _capitalise_particle_names(texts: list[str]) -> None:
+    """Write `al-Nuri` as `Al-Nuri` and `ʿAbd` as `Abd` in the token texts, in place.
+
+    The rules tell a name word by its capital (a shared test over a token's first character);
+    these names start with a lower-case particle or an ayn and would never be read as names.
+    Only the token texts change: offsets, and so every name shown, still point at the text as
+    written.
+    """
+    for i, token in enumerate(texts):
+        head = token[:1]
+        if head in "ʿʾ" and token[1:2].isupper():
+            texts[i] = token[1:]
+        elif head.islower() and "-" in token:
+            particle, _, rest = token.partition("-")
+            if rest[:1].isupper() and len(particle) <= 3:
+                texts[i] = token[:1].upper() + token[1:]
+
+
 def tokenize_paragraph(
     text: str, start: int, end: int, collapse: Sequence[tuple[int, int]] = ()
 ) -> Para:
@@ -79,6 +106,8 @@ def tokenize_paragraph(
         split_into(text, pos, end, texts, starts, ends)
     stops = [False] * len(texts)
     # only the few stop tokens can end a sentence: find them without a loop per token
+    if _PARTICLE_NAME.search(text, start, end) is not None:
+        _capitalise_particle_names(texts)
     para = Para(texts, list(map(str.lower, texts)), starts, ends, stops)
     for i in itertools.compress(itertools.count(), map(_is_stop, texts)):
         word = word_before_stop(text, para, i) if texts[i] == "." else None

@@ -230,10 +230,13 @@ class SpeakerTable:
         if found is not None:
             return found
         surname = fold(words[-1])
+        tail = " " + fold(mention.name)
         for cluster in self._latest(self._by_surname.get(surname, [])):
             if len(words) == 1:
                 return cluster
             firsts = self._firsts.get(id(cluster), set())
+            if any(fold(name).endswith(tail) for name in cluster.names):
+                return cluster  # "de La Tour" after "Marine de La Tour": the surname's words
             if not firsts or fold(words[0]) in firsts:
                 self._add_name(cluster, mention.name)
                 return cluster

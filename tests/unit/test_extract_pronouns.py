@@ -194,3 +194,34 @@ def test_a_full_name_after_the_given_name_alone_is_the_same_person() -> None:
     text = '"Fight," said Mike. "Who is fighting?"\n\nMike Campbell laughed. "Nobody," he said.'
     speakers = extract(article(text)).speakers
     assert [(s.name, s.quote_count) for s in speakers] == [("Mike Campbell", 3)]
+
+
+PARTICLE_NAMES = [
+    (
+        "al- after a title is a name: the object of 'told' is not the speaker",
+        'Ms al-Nuri told an audience of engineers the plan was sound. "We build," she said.',
+        "al-Nuri",
+    ),
+    (
+        "an ayn opening a name",
+        'ʿAbd Rahim spoke first. "We wait," he said.',
+        "ʿAbd Rahim",
+    ),
+    (
+        "the surname with its particle after the full name: de La Tour is Marine de La Tour",
+        'Marine de La Tour spoke last. "We are ready," said de La Tour.',
+        "Marine de La Tour",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "speaker"), PARTICLE_NAMES, ids=[c[0] for c in PARTICLE_NAMES]
+)
+def test_particle_names(name: str, text: str, speaker: str) -> None:
+    assert reading(extract(article(text)))[-1][2] == speaker
+
+
+def test_a_sign_that_read_is_quoted_by_those_who_held_it() -> None:
+    text = 'Protesters held a sign that read "No more dams" outside the hall.'
+    assert reading(extract(article(text))) == [("No more dams", P, "Protesters")]
