@@ -21,7 +21,7 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
-from reader.extract.cues import SPEECH_VERBS
+from reader.extract.cues import SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -112,7 +112,13 @@ def read_quote(
     quote_text = text[q.start : q.end]
     item.embedded = _embedded(pre, quote_text)
     attribution = None
-    if lo < open_i and first.texts[open_i - 1] == ":":
+    if lo < open_i and _title_cased(first, lo, open_i):
+        attribution = before_quote(
+            text, _sentence_cased(first, lo, open_i), lo, open_i, embedded=False
+        )
+        if attribution is not None:
+            attribution = Attribution("title-case-line", attribution.mention, attribution.cue)
+    if attribution is None and lo < open_i and first.texts[open_i - 1] == ":":
         attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)
@@ -161,6 +167,42 @@ def read_quote(
             else None
         )
     return item
+
+
+_TITLE_CASE_MIN_WORDS = 3
+"""Fewer words before a quote than this are never read as a Title-Case line."""
+
+
+def _title_cased(para: Para, lo: int, hi: int) -> bool:
+    """Whether the narration tokens lo..hi-1 are a Title-Case line with a speech verb in it.
+
+    Transcripts and headline-style lines capitalise every word (`Vale Said Of Banks, "..."`),
+    so no capital tells a name from a verb there.
+    """
+    texts, lowers = para.texts, para.lowers
+    if hi - lo < _TITLE_CASE_MIN_WORDS or not texts[lo + 1][0].isupper():
+        return False  # most sentences: the second word rules a Title-Case line out
+    words = [i for i in range(lo, hi) if texts[i][0].isalpha()]
+    return (
+        len(words) >= _TITLE_CASE_MIN_WORDS
+        and all(texts[i][0].isupper() for i in words)
+        and sum(texts[i].isupper() for i in words) * 2 < len(words)  # not an ALL-CAPS heading
+        and any(lowers[i] in SPEECH_VERBS for i in words[1:])
+    )
+
+
+def _sentence_cased(para: Para, lo: int, hi: int) -> Toks:
+    """The paragraph's tokens with the speech verbs and small words of a Title-Case line lowered.
+
+    Only the words that are never names (a speech verb, or a word of `SENTENCE_OPENERS` such as
+    `of`, `on`, `the`) lose their capital, so the names around them still read as names.
+    """
+    texts = list(para.texts)
+    lowers = para.lowers
+    for i in range(lo + 1, hi):
+        if lowers[i] in SPEECH_VERBS or lowers[i] in SENTENCE_OPENERS:
+            texts[i] = lowers[i]
+    return Toks(texts, para.lowers, para.starts, para.ends)
 
 
 _BEAT_PRONOUNS = frozenset({"he", "she"})

@@ -225,3 +225,23 @@ def test_particle_names(name: str, text: str, speaker: str) -> None:
 def test_a_sign_that_read_is_quoted_by_those_who_held_it() -> None:
     text = 'Protesters held a sign that read "No more dams" outside the hall.'
     assert reading(extract(article(text))) == [("No more dams", P, "Protesters")]
+
+
+TITLE_CASE = [
+    ("a Title-Case transcript line", 'Vale Said Of Banks, "They Failed Us All."', "Vale"),
+    (
+        "a Title-Case headline line with a title before the name",
+        'Mayor Tom Hale Says Budget Is Safe: "We Have The Money."',
+        "Tom Hale",
+    ),
+    (
+        "an ALL-CAPS heading is no Title-Case line",
+        'BUDGET SAID TO BE SAFE - Tom Hale: "We have the money."',
+        "Tom Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "speaker"), TITLE_CASE, ids=[c[0] for c in TITLE_CASE])
+def test_title_case_lines(name: str, text: str, speaker: str) -> None:
+    assert reading(extract(article(text)))[-1][2] == speaker
