@@ -35,6 +35,10 @@ turns with no name in them does not make `he` lose the man last named."""
 NARRATOR = "I"
 """The name of the first-person narrator's speaker (`"Yes," I said`)."""
 
+ROLE_REACH = 2
+"""`the rookie defender` stands for the person last given the role `defender` only when that
+person was mentioned this many paragraphs back, or fewer."""
+
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
 
@@ -140,6 +144,8 @@ class SpeakerTable:
         self._org_words: dict[str, list[Cluster]] = {}
         self._role_keys: dict[str, Cluster] = {}
         self._role_heads: dict[str, Cluster] = {}
+        self._named_heads: dict[str, Cluster] = {}
+        """Head noun of a role given to a named person (`defender`) -> that person."""
         self._recency: dict[int, Cluster] = {}
         self._narrator_cluster: Cluster | None = None
         self.pronoun_reach = PRONOUN_REACH
@@ -171,7 +177,7 @@ class SpeakerTable:
             cluster.add_alias(mention.text)
         if mention.role:
             cluster.add_alias(mention.role)
-            self._roles[_role_key(mention.role)] = cluster
+            self._learn_role(mention.role, cluster)
         return cluster
 
     def _touch(self, cluster: Cluster, mention: Mention, paragraph: int) -> None:
@@ -292,11 +298,23 @@ class SpeakerTable:
             found = self._role_heads.get(head)
             if found is not None:
                 return found
+        if mention.kind == ROLE and len(words) >= 2 and words[0].lower() == "the":
+            # "the rookie defender" after "Ivo Maas, a defender signed in May": him
+            named = self._named_heads.get(head)
+            if named is not None and paragraph - named.last_paragraph <= ROLE_REACH:
+                return named
         cluster = self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
         self._role_keys[key] = cluster
         if mention.kind == ROLE:
             self._role_heads[head] = cluster
         return cluster
+
+    def _learn_role(self, role: str, cluster: Cluster) -> None:
+        """Remember a role given to a named person, whole and by its head noun."""
+        self._roles[_role_key(role)] = cluster
+        words = role.split()
+        if cluster.kind == PERSON and words and words[-1][:1].islower():
+            self._named_heads[fold(words[-1])] = cluster
 
     def _described(self, key: str, paragraph: int) -> Cluster | None:
         """The person a description stands for: `the head of the ... department`, `the 34-year-old`.
@@ -408,7 +426,7 @@ class SpeakerTable:
         cluster.add_alias(mention.text)
         if mention.role:
             cluster.add_alias(mention.role)
-            self._roles[_role_key(mention.role)] = cluster
+            self._learn_role(mention.role, cluster)
 
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""

@@ -245,3 +245,20 @@ TITLE_CASE = [
 @pytest.mark.parametrize(("name", "text", "speaker"), TITLE_CASE, ids=[c[0] for c in TITLE_CASE])
 def test_title_case_lines(name: str, text: str, speaker: str) -> None:
     assert reading(extract(article(text)))[-1][2] == speaker
+
+
+def test_the_rookie_defender_is_the_defender_named_a_paragraph_before() -> None:
+    text = (
+        "Ivo Maas, a young defender, played the full game.\n\n"
+        '"We were lucky," said the rookie defender.'
+    )
+    assert reading(extract(article(text))) == [("We were lucky,", D, "Ivo Maas")]
+
+
+def test_a_role_named_long_before_starts_a_speaker_of_its_own() -> None:
+    text = (
+        "Ivo Maas, a young defender, played the full game.\n\nThe crowd sang.\n\n"
+        "Rain fell.\n\nThe bus left.\n\n"
+        '"We were lucky," said the rookie defender.'
+    )
+    assert reading(extract(article(text))) == [("We were lucky,", D, "the rookie defender")]
