@@ -274,7 +274,7 @@ async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
         screen, view, _bar = parts(app)
         await search(app, pilot, "spring")
         await pilot.press("enter")
-        screen.select_speaker("ines")  # chosen after the search: n now steps Ines's quotes
+        screen.quotes.select_speaker("ines")  # chosen after the search: n now steps Ines's quotes
         await pilot.pause()
         assert screen.search.active is None and view.marks("search-current") == []
         await pilot.press("n")
@@ -285,9 +285,9 @@ async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
         await pilot.pause()
         assert marked_text(sample, view, "search-current") == ["bridge"]
         await pilot.press("escape")  # clears the search first ...
-        assert screen.search.active is None and screen.selected_speaker == "ines"
+        assert screen.search.active is None and screen.quotes.selected_speaker == "ines"
         await pilot.press("escape")  # ... then the speaker
-        assert screen.selected_speaker is None
+        assert screen.quotes.selected_speaker is None
 
 
 async def test_help_lists_the_search_keys_and_the_rule_for_n(sample: Article) -> None:
