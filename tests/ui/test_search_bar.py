@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from reader.document import Article
 from reader.extract.model import Extraction
-from reader.search import SearchIndex
+from reader.search.index import SearchIndex
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView

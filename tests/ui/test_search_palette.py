@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from reader.document import Article
 from reader.extract.model import Extraction
-from reader.search import NoteRecord
+from reader.search.index import NoteRecord
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView

@@ -13,18 +13,10 @@ from hypothesis import strategies as st
 
 from reader.document import Article, blocks_of, build_article
 from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
-from reader.search import (
-    FoldedText,
-    HitKind,
-    NoteRecord,
-    Scope,
-    SearchIndex,
-    find_literal,
-    fold,
-    fold_cased,
-    parse_query,
-)
+from reader.search import FoldedText, Scope, find_literal, fold, fold_cased, parse_query
+from reader.search.index import NoteRecord, SearchIndex
 from reader.search.query import WORD
+from reader.search.rank import HitKind
 
 
 def article_of(*paragraphs: str) -> Article:

@@ -15,7 +15,7 @@ import yaml
 
 from reader.document import Article
 from reader.load import load_path, load_sample
-from reader.search import SearchIndex
+from reader.search.index import SearchIndex
 
 DATA = Path(__file__).parent.parent / "data" / "search"
 
