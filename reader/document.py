@@ -63,7 +63,7 @@ class Paragraph(NamedTuple):
     its first screen.
     """
 
-    index: int  # type: ignore[assignment]  # the field shadows `tuple.index`, unused here
+    position: int
     """Zero-based position among the article's paragraphs."""
     text: str
     """The paragraph text; equal to `article.text[start:end]`."""
@@ -79,7 +79,7 @@ class Paragraph(NamedTuple):
     @property
     def id(self) -> str:
         """Stable id: position plus a hash of the text, the same on every run and machine."""
-        return paragraph_id(self.index, self.text)
+        return paragraph_id(self.position, self.text)
 
 
 _kind_of = attrgetter("kind")
