@@ -159,13 +159,8 @@ def build_article(
     byline: str = "",
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
-    # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
-    # so it binds what it calls locally and builds each tuple in one C call.
     paragraphs: list[Paragraph] = []
     texts: list[str] = []
-    add_paragraph = paragraphs.append
-    add_text = texts.append
-    new = tuple.__new__
     step = len(PARAGRAPH_SEPARATOR)
     offset = -step
     for text, kind, level in blocks:
@@ -173,8 +168,8 @@ def build_article(
             continue
         start = offset + step
         offset = start + len(text)
-        add_paragraph(new(Paragraph, (len(texts), text, start, offset, kind, level)))
-        add_text(text)
+        paragraphs.append(Paragraph(len(texts), text, start, offset, kind, level))
+        texts.append(text)
     return Article(
         title=title,
         source=source,
