@@ -172,8 +172,8 @@ class HeadingCommands(EntryProvider):
         return [
             Entry(
                 _one_line(heading.text),
-                partial(screen.jump_to_paragraph, heading.index),
-                f"¶ {heading.index + 1}",
+                partial(screen.jump_to_paragraph, heading.position),
+                f"¶ {heading.position + 1}",
                 "Heading: ",
             )
             for heading in screen.reading.article.headings()

@@ -137,7 +137,7 @@ class VisualSelection:
             return
         article = self.reading.article
         paragraph = article.paragraph_at(self.selection.head)
-        index = paragraph.index if paragraph else self._view.cursor
+        index = paragraph.position if paragraph else self._view.cursor
         whole = paragraph_range(article, index)
         if whole is not None:
             self.select(Selection(*whole))
