@@ -86,7 +86,6 @@ class ReaderScreen(Screen[None]):
         self._search_history = search_history
         self._search: SearchController | None = None
         app, focused = self.app, lambda: self.focused
-        alive = lambda: self.view.is_attached  # noqa: E731 (a port, named once)
         self.quotes = QuotesController(
             self.reading,
             extractor=extractor or SubprocessExtractor(),
@@ -100,7 +99,7 @@ class ReaderScreen(Screen[None]):
             run_worker=self.run_worker,
             notify=self.notify,
             copy=app.copy_to_clipboard,
-            alive=alive,
+            alive=self._attached,
             speaker_chosen=lambda: self.search.end_search(),
         )
         """Extraction, speakers and quotes."""
@@ -121,7 +120,7 @@ class ReaderScreen(Screen[None]):
                 run_worker=self.run_worker,
                 dialogs=app,
                 notify=self.notify,
-                alive=alive,
+                alive=self._attached,
                 changed=lambda: self.notes.show(),
             ),
             visual=self.visual,
@@ -147,6 +146,10 @@ class ReaderScreen(Screen[None]):
             shown=side_panes,
         )
         """The side panes and the search bar: mounting, showing, focusing."""
+
+    def _attached(self) -> bool:
+        """False once the reader is closing: late workers then draw nothing."""
+        return self.view.is_attached
 
     def _all(self, kind: type[W]) -> list[W]:
         """The mounted widgets of `kind` (none before the panes are mounted)."""
