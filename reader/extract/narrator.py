@@ -31,7 +31,7 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
     }
     votes: Counter[str] = Counter()
     for item in items:
-        if not item.addressed or item.raw is None or item.raw.depth > 0:
+        if item.raw is None or item.raw.depth > 0:
             continue
         if item.speaker is None or item.speaker is narrator:
             continue

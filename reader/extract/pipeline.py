@@ -89,7 +89,7 @@ def run(article: Article) -> Extraction:
     items = quote_items + nested_items + reported_items
     items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
-    _assign(items, table, stray_paragraphs(paragraphs))
+    _assign(items, table, stray_paragraphs(paragraphs), text)
     name_narrator(text, items, table)
     return _build(article, items, table)
 
@@ -107,7 +107,7 @@ def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]
     return out
 
 
-def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> None:
+def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text: str) -> None:
     """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
     last_speaker: Cluster | None = None
     last_paragraph = -1
@@ -152,6 +152,7 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int]) -> No
                 dialogue,
                 stray,
                 table,
+                text,
             )
             item.speaker = cluster
             if cluster is not None:

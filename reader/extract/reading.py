@@ -31,7 +31,6 @@ from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sen
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
 from reader.extract.tokens import Toks, indexes_in
-from reader.extract.vocatives import addressed_names
 
 SPLIT_GAP_WORDS = 12
 """The longest attribution (in words) between the two halves of a split quote."""
@@ -69,8 +68,6 @@ class Item:
     """True for the second half of a split quote (built as part of the first)."""
     dropped: bool = False
     """True for an item not listed (a stray closer, a sentence subject kept for pronouns)."""
-    addressed: tuple[str, ...] = ()
-    """The names the quote speaks to (`vocatives.addressed_names`): not its speaker."""
     beat: Mention | None = None
     """The person acting in the narration sentence right after (or before) the quote in its
     paragraph (`"No." She laughed.`): in dialogue, the likely speaker when nothing names one."""
@@ -158,8 +155,6 @@ def read_quote(
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
-    if not item.embedded and bounds is None:
-        item.addressed = tuple(addressed_names(quote_text))
     if not item.embedded and (attribution is None or attribution.mention is None):
         item.beat = action_beat(text, last, close_i, ceiling) or (
             action_beat(text, first, sentence_start(first, lo - 1, floor), lo)

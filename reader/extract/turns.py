@@ -31,6 +31,7 @@ from reader.document import Paragraph
 from reader.extract.model import QuoteKind
 from reader.extract.reading import Item
 from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.vocatives import addressed_names
 
 TURN_LOOKBACK = 24
 """How many items back the turn rules read to find the two previous paragraphs' speakers."""
@@ -57,6 +58,9 @@ class Context(NamedTuple):
     """Paragraphs with no letter or digit in them (`stray_paragraphs`)."""
     people: SpeakerTable | None
     """The speakers met so far: resolves a beat's mention, looks up an addressed name."""
+    text: str
+    """The article's text (a quote's words are read for the names it addresses only when a
+    rule asks: `addressed`)."""
 
 
 class Decision(NamedTuple):
@@ -119,7 +123,7 @@ def answers_vocative(ctx: Context) -> Decision | None:
             continue
         if other.paragraph != item.paragraph - 1:
             return None
-        for name in other.addressed:
+        for name in addressed(ctx, other):
             person = ctx.people.known_person(name)
             if person is not None and person is not other.speaker:
                 return Decision(person, "answers-vocative")
@@ -127,12 +131,21 @@ def answers_vocative(ctx: Context) -> Decision | None:
     return None
 
 
+def addressed(ctx: Context, item: Item) -> list[str]:
+    """The names a top-level quote speaks to (`vocatives.addressed_names`), else []."""
+    raw = item.raw
+    if raw is None or raw.depth > 0 or item.embedded or not ctx.text:
+        return []
+    return addressed_names(ctx.text[raw.start : raw.end])
+
+
 def _not_addressed(ctx: Context, decision: Decision) -> Decision:
     """A speaker the quote itself addresses by name did not speak it: the other one did."""
     speaker = decision.speaker
-    if speaker is None or not ctx.item.addressed or ctx.people is None:
+    if speaker is None or ctx.people is None:
         return decision
-    if all(ctx.people.known_person(name) is not speaker for name in ctx.item.addressed):
+    names = addressed(ctx, ctx.item)
+    if all(ctx.people.known_person(name) is not speaker for name in names):
         return decision
     other = _other_speaker(ctx, speaker)
     return Decision(other, "not-addressed") if other is not None else decision
@@ -274,10 +287,11 @@ def continued(
     dialogue: bool = False,
     stray: frozenset[int] = frozenset(),
     people: SpeakerTable | None = None,
+    text: str = "",
 ) -> tuple[Cluster | None, str]:
     """The speaker a quote without attribution continues, and the rule that says so."""
     ctx = Context(
-        items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray, people
+        items, pos, item, last_in_para, last_speaker, last_paragraph, dialogue, stray, people, text
     )
     for rule in CONTINUATION_RULES:
         decision = rule(ctx)
@@ -322,6 +336,6 @@ def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) ->
     """
     if not dialogue or not item.opens_paragraph:
         return None
-    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), None)
+    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), None, "")
     decision = alternates_turn(ctx)
     return None if decision is None else decision.speaker
