@@ -32,6 +32,7 @@ import os
 import tempfile
 import zlib
 from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -47,10 +48,12 @@ from reader.extract.model import (
     Span,
     Speaker,
 )
-from reader.search.terms import Postings
 
 if TYPE_CHECKING:
+    # A type only: the module imports rapidfuzz, which the extraction child never needs
+    # (~4 MB of its peak) and the reader needs only once it searches.
     from reader.search.index import SearchIndex
+    from reader.search.terms import Postings
 
 FORMAT = 1
 """Version of the entry layout; bump it when the encoding changes."""
@@ -143,11 +146,15 @@ class ArticleCache:
         False when they could not all be written (a read-only or full disk): the reader works
         on without them.
         """
-        parts = []
+        parts: list[tuple[str, Sequence[bytes]]] = []
         if extraction is not None:
-            parts.append((QUOTES, _extraction_lines(extraction)))
+            parts.append((QUOTES, list(extraction_lines(extraction))))
         if postings is not None:
             parts.append((WORDS, _postings_lines(postings)))
+        return self._save_parts(parts, article)
+
+    def _save_parts(self, parts: Sequence[tuple[str, Sequence[bytes]]], article: Article) -> bool:
+        """Write each (kind, body lines) of `parts` for `article`, then tidy the directory."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             for kind, lines in parts:
@@ -156,6 +163,14 @@ class ArticleCache:
             return False
         self._tidy()
         return True
+
+    def save_extraction_lines(self, article: Article, lines: Sequence[bytes]) -> bool:
+        """Store an extraction already encoded by `extraction_lines` (as the child sends it).
+
+        The reader keeps what the extraction child sent without encoding it again. False when
+        it could not be written.
+        """
+        return self._save_parts([(QUOTES, lines)], article)
 
     def _read(self, article: Article, kind: str) -> list[bytes] | None:
         """The body lines of a sound file of `kind` for `article`, or None."""
@@ -229,7 +244,7 @@ def layout_digest(article: Article) -> str:
     return digest.hexdigest()
 
 
-def _encode(kind: str, lines: list[bytes], article: Article) -> bytes:
+def _encode(kind: str, lines: Sequence[bytes], article: Article) -> bytes:
     """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`)."""
     header = {
         "kind": kind,
@@ -297,46 +312,63 @@ def _span_of(value: list[int] | None) -> Span | None:
     return None if value is None else Span(*value)
 
 
-def _extraction_lines(extraction: Extraction) -> list[bytes]:
+def extraction_lines(extraction: Extraction) -> Iterator[bytes]:
     """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
 
-    Lists, not objects: a book has thousands of quotes.
+    Lists, not objects: a book has thousands of quotes. A generator, so that a caller that
+    writes each line as it comes (the extraction child, `reader.ui.background`) holds one
+    line's values at a time, not the whole book's.
     """
     speakers = [
         [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
         for s in extraction.speakers
     ]
-    quotes = [
-        [
-            q.start,
-            q.end,
-            q.text,
-            q.kind.value,
-            q.paragraph,
-            q.speaker,
-            [offset for segment in q.segments for offset in (segment.start, segment.end)],
-            q.nested,
-            None
-            if (evidence := q.evidence) is None
-            else [
-                evidence.rule,
-                evidence.cue,
-                _span(evidence.cue_span),
-                evidence.mention,
-                _span(evidence.mention_span),
-                None if evidence.kind_rule is None else evidence.kind_rule.value,
-            ],
-            q.split,
-        ]
-        for q in extraction.quotes
+    yield json.dumps(speakers, separators=(",", ":")).encode()
+    quotes = extraction.quotes
+    for first in range(0, len(quotes), _QUOTES_PER_LINE):
+        rows = [_quote_row(q) for q in quotes[first : first + _QUOTES_PER_LINE]]
+        yield json.dumps(rows, separators=(",", ":")).encode()
+
+
+def _quote_row(q: Quote) -> list[object]:
+    """One quote as a list of plain values (the order `_extraction_of` reads)."""
+    evidence = q.evidence
+    return [
+        q.start,
+        q.end,
+        q.text,
+        q.kind.value,
+        q.paragraph,
+        q.speaker,
+        [offset for segment in q.segments for offset in (segment.start, segment.end)],
+        q.nested,
+        None
+        if evidence is None
+        else [
+            evidence.rule,
+            evidence.cue,
+            _span(evidence.cue_span),
+            evidence.mention,
+            _span(evidence.mention_span),
+            None if evidence.kind_rule is None else evidence.kind_rule.value,
+        ],
+        q.split,
     ]
-    step = _QUOTES_PER_LINE
-    chunks = [quotes[start : start + step] for start in range(0, len(quotes), step)]
-    return [json.dumps(part, separators=(",", ":")).encode() for part in [speakers, *chunks]]
 
 
-def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
-    """The `Extraction` that `_extraction_values` flattened; raises on anything malformed.
+def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
+    """The `Extraction` of `article` that `extraction_lines` wrote.
+
+    Raises ValueError (or another of the errors a damaged entry may raise) on anything
+    malformed, or on a quote outside the article.
+    """
+    if not lines:
+        raise ValueError("no speakers line")
+    return _extraction_of(lines, article)
+
+
+def _extraction_of(lines: Sequence[bytes], article: Article) -> Extraction:
+    """The `Extraction` that `extraction_lines` flattened; raises on anything malformed.
 
     The checksum has already told that the entry is whole, and the code fingerprint that this
     code wrote it, so the values are trusted for their types; what would index outside the

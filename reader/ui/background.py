@@ -3,10 +3,17 @@
 A thread worker would share the GIL with the UI: scrolling a 3 MB book while its quotes are
 being found would stutter, and the extractor's working memory would stay in the reader's
 process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
-with `-m`), sends it the article and reads back the `Extraction`, both pickled over pipes, and
-kills it if the reader quits first. The article goes as its text plus the paragraph boundaries
-(`reader.packing`), streamed into the pipe: pickling a book's tens of thousands of `Paragraph`
-objects would cost the reader's process tens of MB at its peak, most of it never given back.
+with `-m`), sends it the article and reads back the quotes, and kills it if the reader quits
+first. The article goes as its text plus the paragraph boundaries (`reader.packing`), pickled
+and streamed into the pipe: pickling a book's tens of thousands of `Paragraph` objects would
+cost the reader's process tens of MB at its peak, most of it never given back.
+
+The quotes come back in the cache's own encoding (`reader.cache.extraction_lines`: JSON lines
+of plain values, 500 quotes a line), each line framed by its length and written as soon as it
+is encoded. Pickling the whole `Extraction` instead made one blob of the book's quotes with a
+memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k quotes) it
+raised the child's peak from 73 to 89 MB. The reader decodes the lines and stores them in the
+cache as they are, without encoding the book's quotes a second time.
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -20,11 +27,14 @@ any size; what the child finds is kept there for the next opening.
 
 from __future__ import annotations
 
+import itertools
 import pickle
+import struct
 import subprocess
 import sys
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
 
 from reader.packing import pack, unpack
 
@@ -77,15 +87,31 @@ class SubprocessExtractor:
 
         Blocking: call it from a worker thread.
         """
-        cached = self.cache.load_extraction(article)
+        cache = self.cache
+        cached = cache.load_extraction(article)
         if cached is not None:
             return cached
-        extraction = self._in_child(article)
-        self.cache.save(article, extraction=extraction)
+        lines = self._in_child(article)
+        if lines is None:  # no child could be started: extract here
+            from reader.extract import extract
+
+            extraction = extract(article)
+            cache.save(article, extraction=extraction)
+            return extraction
+        from reader.cache import extraction_of_lines
+
+        try:
+            extraction = extraction_of_lines(lines, article)
+        except Exception as error:  # a child of other code, or a garbled pipe: reported
+            raise RuntimeError(f"extraction sent a bad result: {error}") from None
+        cache.save_extraction_lines(article, lines)
         return extraction
 
-    def _in_child(self, article: Article) -> Extraction:
-        """Extract `article` in a child process."""
+    def _in_child(self, article: Article) -> list[bytes] | None:
+        """The extraction of `article` found in a child process, as `extraction_lines`.
+
+        None when no child process could be started.
+        """
         with self._lock:
             if self._stopped:
                 raise RuntimeError("the reader is closing")
@@ -100,24 +126,23 @@ class SubprocessExtractor:
                 process = None
             self._process = process
         if process is None:
-            from reader.extract import extract
-
-            return extract(article)
+            return None
         assert process.stdin is not None and process.stdout is not None
         try:
             # The child reads all of its input before it writes: no deadlock writing first.
             with process.stdin:
                 pickle.dump(pack(article), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             with process.stdout:
-                status, value = pickle.load(process.stdout)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                status = read_frame(process.stdout)
+                lines = read_frames(process.stdout)
+        except (OSError, EOFError, ValueError):
             process.kill()
             process.wait()
             raise RuntimeError(f"extraction stopped (exit code {process.returncode})") from None
         process.wait()
-        if status != "ok":
-            raise RuntimeError(f"extraction failed: {value}")
-        return value  # type: ignore[no-any-return]
+        if status != b"ok":
+            raise RuntimeError(f"extraction failed: {status.decode(errors='replace')}")
+        return lines
 
     def stop(self) -> None:
         """Kill a running extraction (when the reader quits before it is done)."""
@@ -128,21 +153,60 @@ class SubprocessExtractor:
             process.kill()
 
 
+_FRAME_LENGTH = struct.Struct(">Q")
+"""The length that comes before each frame on the child's stdout."""
+
+
+def write_frames(out: IO[bytes], frames: Iterable[bytes]) -> None:
+    """Write each of `frames` after its length, then an empty frame (the end)."""
+    for frame in frames:
+        if frame:  # an empty frame would end the stream early; JSON lines are never empty
+            out.write(_FRAME_LENGTH.pack(len(frame)))
+            out.write(frame)
+    out.write(_FRAME_LENGTH.pack(0))
+
+
+def read_frame(stream: IO[bytes]) -> bytes:
+    """The next frame that `write_frames` wrote; EOFError when the stream stops short."""
+    head = stream.read(_FRAME_LENGTH.size)
+    if len(head) != _FRAME_LENGTH.size:
+        raise EOFError("the extraction stopped mid-answer")
+    (length,) = _FRAME_LENGTH.unpack(head)
+    frame = stream.read(length)
+    if len(frame) != length:
+        raise EOFError("the extraction stopped mid-answer")
+    return frame
+
+
+def read_frames(stream: IO[bytes]) -> list[bytes]:
+    """The frames that follow, up to the empty one that ends them."""
+    frames = []
+    while frame := read_frame(stream):
+        frames.append(frame)
+    return frames
+
+
 def _child_main() -> int:
-    """In the child: read a packed article on stdin, write the pickled result on stdout."""
+    """In the child: read a packed article on stdin; write the status, then the quotes' lines.
+
+    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`).
+    """
     from reader.extract.collector import paused_collector
 
     article = unpack(pickle.load(sys.stdin.buffer))
+    out = sys.stdout.buffer
     try:
+        from reader.cache import extraction_lines
         from reader.extract import extract
 
         # this process only extracts: see reader.extract.collector
         with paused_collector():
-            result: tuple[str, object] = ("ok", extract(article))
+            extraction = extract(article)
     except Exception as error:  # reported to the parent, which shows a notice
-        result = ("error", f"{type(error).__name__}: {error}")
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
+        write_frames(out, [f"{type(error).__name__}: {error}".encode()])
+    else:
+        write_frames(out, itertools.chain([b"ok"], extraction_lines(extraction)))
+    out.flush()
     return 0
 
 
