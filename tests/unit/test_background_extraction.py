@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cache import ArticleCache, extraction_lines, extraction_of_lines
-from reader.document import Article
+from reader.document import Article, blocks_of, build_article
 from reader.extract import extract
 from reader.load import load_path
 from reader.ui import background
@@ -116,4 +116,46 @@ def test_a_failing_child_is_reported_and_nothing_is_cached(
     cache = ArticleCache(tmp_path / "cache")
     with pytest.raises(RuntimeError, match=re.escape(message)):
         SubprocessExtractor(cache)(article)
+    assert cache.load_extraction(article) is None
+
+
+def test_a_reader_package_in_the_working_directory_is_not_what_the_child_runs(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    impostor = tmp_path / "work" / "reader"
+    impostor.mkdir(parents=True)
+    (impostor / "__init__.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
+    monkeypatch.chdir(impostor.parent)  # e.g. reading from inside another checkout
+    assert SubprocessExtractor(ArticleCache(tmp_path / "cache"))(article) == extract(article)
+
+
+def _first_screens(article: Article, size: int) -> Article:
+    """An article of about `size` characters made of `article`'s paragraphs, repeated."""
+    texts: list[str] = []
+    while sum(map(len, texts)) < size:
+        texts.extend(p.text for p in article.paragraphs)
+    return build_article(blocks_of(texts), title=article.title, source="first-screens.txt")
+
+
+def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extractor(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    first_screens = _first_screens(article, background.CACHED_FROM + 1)
+    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    assert found is not None and found.quotes
+
+    def no_extractor(_article: Article) -> None:
+        raise AssertionError("the extractor ran again")
+
+    monkeypatch.setattr("reader.extract.extract", no_extractor)
+    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    assert again == found
+
+
+def test_a_short_article_is_extracted_at_once_and_not_cached(
+    article: Article, tmp_path: Path
+) -> None:
+    assert len(article.text) < background.CACHED_FROM
+    cache = ArticleCache(tmp_path / "cache")
+    assert SubprocessExtractor(cache).at_once(article) == extract(article)
     assert cache.load_extraction(article) is None
