@@ -381,23 +381,50 @@ def _extraction_of(lines: Sequence[bytes], article: Article) -> Extraction:
     known = {s.id for s in speakers}
     kinds = {kind.value: kind for kind in QuoteKind}
     kind_rules = {rule.value: rule for rule in KindRule}
+    # JSON makes a new string for every "said" and every speaker id: one copy of each is kept
+    # (about a quarter of a book's decoded quotes), and evidence without spans is shared.
+    shared_text: dict[str | None, str | None] = {s.id: s.id for s in speakers}
+    keep = shared_text.setdefault
+    shared_evidence: dict[tuple[object, ...], Evidence] = {}
     quotes = []
     rows = (row for line in lines[1:] for row in json.loads(line))  # a line at a time
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
         if evidence is not None:
             rule, cue, cue_span, mention, mention_span, kind_rule = evidence
-            evidence = Evidence(
-                rule,
-                cue,
-                _span_of(cue_span),
-                mention,
-                _span_of(mention_span),
-                None if kind_rule is None else kind_rules[kind_rule],
-            )
+            if cue_span is None and mention_span is None:
+                key = (rule, cue, mention, kind_rule)
+                evidence = shared_evidence.get(key)
+                if evidence is None:
+                    evidence = shared_evidence[key] = Evidence(
+                        keep(rule, rule),
+                        keep(cue, cue),
+                        None,
+                        keep(mention, mention),
+                        None,
+                        None if kind_rule is None else kind_rules[kind_rule],
+                    )
+            else:
+                evidence = Evidence(
+                    keep(rule, rule),
+                    keep(cue, cue),
+                    _span_of(cue_span),
+                    keep(mention, mention),
+                    _span_of(mention_span),
+                    None if kind_rule is None else kind_rules[kind_rule],
+                )
         quotes.append(
             Quote(
-                start, end, text, kinds[kind], paragraph, speaker, segments, nested, evidence, split
+                start,
+                end,
+                text,
+                kinds[kind],
+                paragraph,
+                keep(speaker, speaker),
+                segments,
+                nested,
+                evidence,
+                split,
             )
         )
     length = len(article.text)
