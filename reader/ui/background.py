@@ -35,6 +35,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterable
+from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from reader.packing import pack, unpack
@@ -97,8 +98,12 @@ class SubprocessExtractor:
             extraction = extract(article)
         except Exception:  # the child will try again, and its failure is reported
             return None
-        if size >= CACHED_FROM:
-            self.cache.save(article, extraction=extraction)
+        if size >= CACHED_FROM:  # kept in a thread of its own: the panes need not wait for it
+            threading.Thread(
+                target=partial(self.cache.save, article, extraction=extraction),
+                name="keep-first-screens",
+                daemon=True,  # an entry cut short by the exit is a miss, never an error
+            ).start()
         return extraction
 
     def __call__(self, article: Article) -> Extraction:

@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,10 @@ def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extr
     first_screens = _first_screens(article, background.CACHED_FROM + 1)
     found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
     assert found is not None and found.quotes
+    for _ in range(500):  # kept by a thread of its own, after the answer
+        if ArticleCache(tmp_path / "cache").load_extraction(first_screens) is not None:
+            break
+        time.sleep(0.01)
 
     def no_extractor(_article: Article) -> None:
         raise AssertionError("the extractor ran again")
