@@ -4,9 +4,9 @@ A thread worker would share the GIL with the UI: scrolling a 3 MB book while its
 being found would stutter, and the extractor's working memory would stay in the reader's
 process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
 with `-m`), sends it the article and reads back the quotes, and kills it if the reader quits
-first. The article goes as its text plus the paragraph boundaries (`reader.packing`), pickled
-and streamed into the pipe: pickling a book's tens of thousands of `Paragraph` objects would
-cost the reader's process tens of MB at its peak, most of it never given back.
+first. The article goes as its text plus the paragraph boundaries, streamed into the pipe
+(`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
+or its text, would cost the reader's process tens of MB at its peak, some never given back.
 
 The quotes come back in the cache's own encoding (`reader.cache.extraction_lines`: JSON lines
 of plain values, 500 quotes a line), each line framed by its length and written as soon as it
@@ -29,7 +29,6 @@ a book's first screens (`CACHED_FROM`), which then fill the panes without the ex
 from __future__ import annotations
 
 import itertools
-import pickle
 import struct
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import IO, TYPE_CHECKING
 
-from reader.packing import pack, unpack
+from reader.packing import read_article, write_article
 
 if TYPE_CHECKING:
     from reader.cache import ArticleCache
@@ -157,7 +156,7 @@ class SubprocessExtractor:
         try:
             # The child reads all of its input before it writes: no deadlock writing first.
             with process.stdin:
-                pickle.dump(pack(article), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                write_article(process.stdin, article)
             with process.stdout:
                 status = read_frame(process.stdout)
                 lines = read_frames(process.stdout)
@@ -219,7 +218,7 @@ def _child_main() -> int:
     """
     from reader.extract.collector import paused_collector
 
-    article = unpack(pickle.load(sys.stdin.buffer))
+    article = read_article(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
         from reader.cache import extraction_lines
