@@ -8,10 +8,9 @@ touch the disk.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -22,18 +21,29 @@ from textual.worker import Worker, WorkerState
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
+from reader.ui import deferred
+from reader.ui.commands import (
+    HeadingCommands,
+    NoteCommands,
+    QuoteCommands,
+    ReaderCommands,
+    SpeakerCommands,
+)
 from reader.ui.escape_keys import ALT, escape_then_key
 from reader.ui.messages import ReadingPositionChanged
+from reader.ui.notes_external import sync_notes_on_quit
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
-from reader.ui.screens.reader import Extractor, ReaderScreen
+from reader.ui.quotes_controller import Extractor
+from reader.ui.reader_keys import READER_BINDINGS
+from reader.ui.screens.help import HelpScreen, HelpSection
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.panes import Pane
 
 if TYPE_CHECKING:
-    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from reader.search.history import SearchHistory
-    from reader.ui.screens.help import HelpSection
 
 READ_REST_DELAY = 0.05
 """Seconds between the first screen of a big book and reading the rest of it."""
@@ -51,22 +61,6 @@ class LastPosition:
     """False until the reader moved (so merely opening does not overwrite a saved place)."""
 
 
-def _provider(name: str) -> Callable[[], type[Provider]]:
-    """A command provider of `reader.ui.commands`, imported only when the palette opens.
-
-    Nothing before the first screen needs the palette; importing it there would delay it.
-    """
-
-    def load() -> type[Provider]:
-        from reader.ui import commands
-
-        provider: type[Provider] = getattr(commands, name)
-        return provider
-
-    load.__name__ = name
-    return load
-
-
 class ReaderApp(App[None]):
     """A keyboard-driven reader for one article."""
 
@@ -79,13 +73,13 @@ class ReaderApp(App[None]):
     ]
 
     COMMANDS = App.COMMANDS | {
-        _provider("SpeakerCommands"),
-        _provider("QuoteCommands"),
-        _provider("HeadingCommands"),
-        _provider("NoteCommands"),
-        _provider("ReaderCommands"),
+        SpeakerCommands,
+        QuoteCommands,
+        HeadingCommands,
+        NoteCommands,
+        ReaderCommands,
     }
-    """The palette's own commands, imported when the palette first opens (ctrl+p)."""
+    """The palette's own commands (ctrl+p)."""
 
     def __init__(
         self,
@@ -130,9 +124,7 @@ class ReaderApp(App[None]):
             if self._history_source is not None:
                 self._search_history = self._history_source()
             else:
-                from reader.search.history import SearchHistory
-
-                self._search_history = SearchHistory()
+                self._search_history = deferred.new_search_history()
         return self._search_history
 
     @search_history.setter
@@ -273,13 +265,11 @@ class ReaderApp(App[None]):
 
     def help_sections(self) -> list[HelpSection]:
         """The bindings to list on the help screen, grouped by where they work."""
-        from reader.ui.widgets.panes import Pane
-        from reader.ui.widgets.search_bar import SearchBar
-
+        search_bar = deferred.search_bar()  # the help screen is opened after the first paint
         return [
             ("Reading", ArticleView.BINDINGS),
             # Less esc in the search bar, which is listed with the bar's keys below.
-            ("Panes, quotes and speakers", _without(ReaderScreen.BINDINGS, "search.cancel")),
+            ("Panes, quotes and speakers", _without(READER_BINDINGS, "search.cancel")),
             ("Highlights and notes", NOTES_BINDINGS),
             ("Visual mode (v): select by word and sentence", VISUAL_BINDINGS),
             (
@@ -304,19 +294,17 @@ class ReaderApp(App[None]):
                         "Jump to the result (&: keep the filter)",
                         id="search.submit",
                     ),
-                    *SearchBar.BINDINGS,
+                    *search_bar.BINDINGS,
                 ],
             ),
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In the search bar ctrl+p picks the previous result instead of opening the palette."""
-        return not (action == "command_palette" and _is_search_input(self.focused))
+        return not (action == "command_palette" and deferred.is_search_input(self.focused))
 
     def action_help(self) -> None:
         """Show every key (after the user's overrides)."""
-        from reader.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.config.keys))
@@ -325,12 +313,6 @@ class ReaderApp(App[None]):
 def _without(bindings: list[BindingType], binding_id: str) -> list[BindingType]:
     """`bindings` less the one with id `binding_id`."""
     return [b for b in bindings if not isinstance(b, Binding) or b.id != binding_id]
-
-
-def _is_search_input(widget: object) -> bool:
-    """Whether `widget` is the search bar's input (never, before the bar's module is loaded)."""
-    module = sys.modules.get("reader.ui.widgets.search_bar")
-    return module is not None and isinstance(widget, module.SearchInput)
 
 
 def run_app(
@@ -360,29 +342,18 @@ def run_app(
         notes_dir=notes_dir,
         finish=finish,
         resume=resume,
-        history=_load_history,
+        history=deferred.load_search_history,
     )
     app.run()
     if app.search_history_used:
-        from reader.search.history import save_history
-
         with suppress(OSError):  # searches are a convenience: never fail on the way out
-            save_history(app.search_history)
+            deferred.save_search_history(app.search_history)
     last = app.last_position
     if not app.pending and (last.moved or saved is not None or app.resumed):
         save_position(app.article.text_sha256, Position(last.offset, last.paragraph))
     if config.sync_notes_on_quit:
-        from reader.ui.notes_external import sync_notes_on_quit
-
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0
-
-
-def _load_history() -> SearchHistory:
-    """The saved searches (none if the file cannot be read: they are a convenience)."""
-    from reader.search.history import load_history
-
-    return load_history()
 
 
 def _saved_position(article: Article) -> Position | None:
@@ -394,6 +365,4 @@ def _saved_position(article: Article) -> Position | None:
 
 
 def _replace(config: Config, **changes: object) -> Config:
-    from dataclasses import replace
-
     return replace(config, **changes)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from reader.document import Article
 from reader.extract.model import Extraction
-from reader.search import NoteRecord
+from reader.search.index import NoteRecord
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -38,7 +38,7 @@ async def test_a_misspelt_speaker_name_offers_the_speaker(
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReaderScreen) and screen.selected_speaker == "ines"
+        assert isinstance(screen, ReaderScreen) and screen.quotes.selected_speaker == "ines"
 
 
 async def test_a_quote_is_found_by_a_few_of_its_words_out_of_order(
@@ -63,7 +63,7 @@ async def test_headings_are_offered_and_enter_goes_there(markdown_article: Artic
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         heading = next(p for p in markdown_article.headings() if p.text == "Conclusion")
-        assert view.cursor == heading.index
+        assert view.cursor == heading.position
 
 
 async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> None:
@@ -74,13 +74,13 @@ async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> No
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         screen.search.notes = lambda: (note,)
-        screen.jump_to_note = lambda _id: screen.view.scroll_to_offset(start)  # type: ignore[method-assign]
+        screen.notes.jump_to = lambda _id: screen.view.scroll_to_offset(start)  # type: ignore[method-assign]
         text = await palette(app, pilot, "footbridge date")
         assert "Note: check the footbridge date" in text
         await pilot.press("enter")
         await pilot.pause()
         paragraph = sample.paragraph_at(start)
-        assert paragraph is not None and screen.view.cursor == paragraph.index
+        assert paragraph is not None and screen.view.cursor == paragraph.position
 
 
 async def test_commands_are_offered_by_name_search_and_filter_among_them(
@@ -119,11 +119,11 @@ async def test_real_notes_are_searched_with_hash_and_offered_in_the_palette(
     app = notes_app(sample, tmp_path / "notes")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await notes_ready(pilot)
-        store = screen.notes_store
+        store = screen.notes.storage.store
         assert store is not None
         start = sample.text.index("temporary footbridge")
         store.add(sample.text, start, start + 20, note="ask the council for the date")
-        screen.show_notes()
+        screen.notes.show()
         await pilot.press("slash", *"#council date")
         for _ in range(3):
             await app.workers.wait_for_complete()
