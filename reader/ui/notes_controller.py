@@ -75,9 +75,11 @@ class NotesController:
         store = self.storage.store
         pane = self._notes_pane()
         if store is None:
-            if pane is not None:
-                error = self.storage.load_error
-                pane.show([], read_only=error) if error is not None else pane.show(None)
+            error = self.storage.load_error
+            if pane is not None and error is not None:
+                pane.show([], read_only=error)
+            elif pane is not None:
+                pane.show(None)
             return
         text = self.reading.article.text
         spans: list[MarkSpan] = []

@@ -115,9 +115,8 @@ class QuotesController:
 
     def stop(self) -> None:
         """Stop an extraction still running (the reader quits)."""
-        stop = getattr(self._extractor, "stop", None)  # a stub extractor in tests has none
-        if callable(stop):
-            stop()
+        if isinstance(self._extractor, SubprocessExtractor):  # the others run in a thread
+            self._extractor.stop()
 
     def worker_changed(self, worker: Worker[object], state: WorkerState) -> None:
         """Show the extraction when its worker finishes."""

@@ -9,9 +9,9 @@ callables for focus and for mounting the panes), so it cannot reach back into th
 It runs every search in an exclusive thread worker (a new keystroke cancels the stale one, and a
 stale result is dropped by its generation number), then sets attributes on the widgets: the
 article view's `search` mark layers and paragraph filter, the bar's results and counter, the
-status line. The index is built in a worker when the bar first opens (a 3 MB book's index takes
-a second and tens of MB: a reader who never searches never pays for it); what is typed meanwhile
-runs once it is ready.
+status line. The index is built in a worker when the bar first opens (`search_index_loader`; a
+3 MB book's index takes a second and tens of MB: a reader who never searches never pays for it);
+what is typed meanwhile runs once it is ready.
 
 The rule for `n`/`N`: they step through the matches of the last search confirmed with `enter`
 while its highlights are on; selecting a speaker ends that search, so whichever was chosen last
@@ -32,8 +32,8 @@ from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
 from reader.ui import deferred
 from reader.ui.counts import counted
-from reader.ui.deferred import build_index
 from reader.ui.ports import CallFromThread, Notify, Reading, RunWorker
+from reader.ui.search_index_loader import SearchIndexLoader
 from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
@@ -97,13 +97,19 @@ class SearchController:
         self.status = status
         """The status line, where n/N and the filter are named."""
         self.run_worker = run_worker
-        """Starts the index and search workers."""
+        """Starts the search workers."""
         self.call_from_thread = call_from_thread
         """Hands a worker's answer back to the UI thread."""
+        self.indexer = SearchIndexLoader(
+            source,
+            run_worker=run_worker,
+            call_from_thread=call_from_thread,
+            built=self._index_built,
+            failed=self._index_failed,
+        )
+        """The index, built when a search first wants it."""
         self.mount_panes = mount_panes
         """Mounts the side panes and the bar; True while they are not ready yet."""
-        self.index: SearchIndex | None = None
-        """The search index, once built."""
         self.results: SearchResults | None = None
         """The latest results for the query in the bar."""
         self.active: LiteralMatches | None = None
@@ -128,9 +134,6 @@ class SearchController:
         self._marked: tuple[LiteralMatches, int, int] | None = None
         self._history = history
         self._own_history = SearchHistory()
-        self._failed = False
-        self._index_started = False
-        self._index_wanted = False
         self._bar = bar
         self._focused = focused
         self._focus_article = focus_article
@@ -157,66 +160,23 @@ class SearchController:
     # ----------------------------------------------------------------- the index
 
     def start(self) -> None:
-        """Build the index in a worker, unless it is built or being built.
-
-        While only the first screens of a book are there, the index waits for the whole text
-        (`article_completed`); a query typed meanwhile runs once it is built.
-        """
-        if self._index_started:
-            return
-        if self.source.pending:
-            self._index_wanted = True
-            return
-        self._index_started = True
-        self.run_worker(
-            self._build_index,
-            name="search-index",
-            description="build the search index",
-            group="search-index",
-            thread=True,
-            exit_on_error=False,  # a search failure must not end the reading session
-        )
+        """Build the index in a worker, unless it is built or being built."""
+        self.indexer.start()
 
     def article_completed(self) -> None:
         """The whole book has been read: build the index if a search asked for it meanwhile."""
-        if self._index_wanted:
-            self.start()
-
-    def _build_index(self) -> None:
-        worker = get_current_worker()
-        try:
-            index = build_index(
-                self.source.article,
-                self.source.extraction,
-                is_cancelled=lambda: worker.is_cancelled,
-            )
-        except Exception:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._index_failed)
-            raise
-        if index is not None and not worker.is_cancelled:
-            self.call_from_thread(self._index_built, index)
+        self.indexer.article_completed()
 
     def _index_failed(self) -> None:
-        self._failed = True
         self._notify("Search is unavailable for this article.", severity="warning")
         if self.bar.is_open:
             self.bar.set_info("search unavailable")
 
-    def _index_built(self, index: SearchIndex) -> None:
-        self.index = index
+    def _index_built(self) -> None:
         if self._pending is not None and self.bar.is_open:
             text, scope, mode = self._pending
             self._pending = None
             self._run(text, scope, mode)
-
-    def _ready_index(self) -> SearchIndex | None:
-        """The index, with the extraction's quotes once extraction has finished."""
-        index = self.index
-        extraction = self.source.extraction
-        if index is not None and extraction is not None and index.extraction is not extraction:
-            index = self.index = index.with_extraction(extraction)
-        return index
 
     # ----------------------------------------------------------------- the bar
 
@@ -255,10 +215,10 @@ class SearchController:
     def _run(self, text: str, scope: Scope, mode: SearchMode) -> None:
         """Search (or filter) for `text` in a worker; a newer keystroke cancels this one."""
         self._generation += 1
-        index = self._ready_index()
+        index = self.indexer.ready()
         if index is None:
             self._pending = (text, scope, mode)
-            self.bar.set_info("search unavailable" if self._failed else "indexing…")
+            self.bar.set_info("search unavailable" if self.indexer.failed else "indexing…")
             return
         if not text.strip():
             self._show(self._generation, None, None)
@@ -383,7 +343,7 @@ class SearchController:
             return
         self.history.add(self._key, text)
         results = self.results
-        index = self._ready_index()
+        index = self.indexer.ready()
         if index is not None and text.strip() and (results is None or results.query.raw != text):
             # Enter pressed before the worker answered: search here, once.
             results = self.results = index.search(text, scope=scope, notes=self.notes())
@@ -419,7 +379,7 @@ class SearchController:
         if not text.strip():
             self._set_filter("", None)
         elif self.filter_text != text or self.filter_paragraphs is None:
-            index = self._ready_index()
+            index = self.indexer.ready()
             if index is not None:
                 shown = index.filter_paragraphs(text, scope=scope)
                 self._set_filter(text, shown)

@@ -2,11 +2,11 @@
 
 Widgets below post messages (`SpeakersPane.SpeakerSelected`, `QuotesPane.QuoteSelected`,
 `ArticleView.PositionChanged`, the search bar's); this screen hands them, and its keys, to the
-flows that decide: `QuotesController` (extraction, speakers, quotes), `NotesController` with
-`NotesStorage` (highlights and notes), `VisualSelection` (visual mode) and `SearchController`
-(search, filter, n/N). None of them is given the screen: each takes the widgets and the typed
-ports it needs (`reader.ui.ports`). Extraction runs after the first paint; the panes say
-"finding…" until it is done.
+flows that decide: `SidePanes` (mounting, showing and focusing the panes), `QuotesController`
+(extraction, speakers, quotes), `NotesController` with `NotesStorage` (highlights and notes),
+`VisualSelection` (visual mode) and `SearchController` (search, filter, n/N). None of them is
+given the screen: each takes the widgets and the typed ports it needs (`reader.ui.ports`).
+Extraction runs after the first paint; the panes say "finding…" until it is done.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.events import DescendantFocus
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -36,6 +34,7 @@ from reader.ui.notes_storage import NotesStorage
 from reader.ui.ports import Reading
 from reader.ui.quotes_controller import Extractor, QuotesController
 from reader.ui.reader_keys import READER_BINDINGS
+from reader.ui.side_panes import SidePanes
 from reader.ui.visual_mode import VisualSelection
 from reader.ui.widgets.article_view import ArticleView, ViewPosition
 from reader.ui.widgets.notes_pane import NotesPane
@@ -64,12 +63,6 @@ class ReaderScreen(Screen[None]):
     BINDINGS = [*NOTES_BINDINGS, *READER_BINDINGS]
     """The notes keys, then the reader's; visual mode's are on the article's row."""
 
-    panes_open: reactive[bool] = reactive(False, init=False)
-    """Narrow terminals: whether the side-pane overlay is showing."""
-
-    panes_shown: reactive[bool] = reactive(True, init=False)
-    """Wide terminals: whether the side panes are shown beside the article."""
-
     def __init__(
         self,
         article: Article,
@@ -89,13 +82,10 @@ class ReaderScreen(Screen[None]):
         """The article pane."""
         self.status_line = StatusLine(id="status")
         """The status line."""
-        self.set_reactive(ReaderScreen.panes_shown, side_panes)
         self._start_offset = start_offset
         self._search_history = search_history
         self._search: SearchController | None = None
-        self._panes_mounted = self._panes_ready = False
         app, focused = self.app, lambda: self.focused
-        alive = lambda: self.view.is_attached  # noqa: E731 (a port, named once)
         self.quotes = QuotesController(
             self.reading,
             extractor=extractor or SubprocessExtractor(),
@@ -109,7 +99,7 @@ class ReaderScreen(Screen[None]):
             run_worker=self.run_worker,
             notify=self.notify,
             copy=app.copy_to_clipboard,
-            alive=alive,
+            alive=self._attached,
             speaker_chosen=lambda: self.search.end_search(),
         )
         """Extraction, speakers and quotes."""
@@ -130,7 +120,7 @@ class ReaderScreen(Screen[None]):
                 run_worker=self.run_worker,
                 dialogs=app,
                 notify=self.notify,
-                alive=alive,
+                alive=self._attached,
                 changed=lambda: self.notes.show(),
             ),
             visual=self.visual,
@@ -141,6 +131,25 @@ class ReaderScreen(Screen[None]):
             notify=self.notify,
         )
         """Highlights and notes."""
+        self.body = ReadingBody(self.visual, id="body")
+        """The article's row, with visual mode's keys; the side panes are mounted into it."""
+        self.side_panes = SidePanes(
+            self.reading,
+            body=self.body,
+            view=self.view,
+            mount_search_bar=lambda bar: self.mount(bar, before=self.status_line),
+            set_screen_class=self.set_class,
+            narrow=lambda: self.has_class("-narrow"),
+            focused=focused,
+            filled=self._panes_filled,
+            notify=self.notify,
+            shown=side_panes,
+        )
+        """The side panes and the search bar: mounting, showing, focusing."""
+
+    def _attached(self) -> bool:
+        """False once the reader is closing: late workers then draw nothing."""
+        return self.view.is_attached
 
     def _all(self, kind: type[W]) -> list[W]:
         """The mounted widgets of `kind` (none before the panes are mounted)."""
@@ -154,46 +163,17 @@ class ReaderScreen(Screen[None]):
         wide = self.app.size.width >= WIDE
         self.set_class(wide, "-wide")
         self.set_class(not wide, "-narrow")
-        with ReadingBody(self.visual, id="body"):
+        with self.body:
             yield self.view
         # The side panes and the search bar are mounted just after the first paint
-        # (`mount_panes`): styling their two dozen widgets would delay the article.
+        # (`SidePanes.mount`): styling their two dozen widgets would delay the article.
         yield self.status_line
         yield Footer()
 
-    def mount_panes(self) -> bool:
-        """Mount the side panes and the search bar; fill them with what is known once mounted.
-
-        Runs after the first paint, or earlier if a key needs them first. Returns True while
-        they are not ready (mounted just now, or still mounting: retry after a refresh), False
-        once they are; a key pressed during the mounting must not reach half-built widgets.
-        """
-        if self._panes_ready or not self.is_attached:
-            return False
-        if self._panes_mounted:
-            return True
-        self._panes_mounted = True
-        headings = self.reading.article.headings()
-        panes: list[Widget] = [SpeakersPane(2, id="speakers"), QuotesPane(3, id="quotes")]
-        if headings:
-            panes.append(ContentsPane(4, id="contents"))
-        panes.append(NotesPane(5, id="notes"))
-        mounts = [
-            self.query_one("#body").mount(Vertical(*panes, id="sidebar")),
-            self.mount(deferred.search_bar()(id="search"), before=self.status_line),
-        ]
-
-        async def fill() -> None:
-            for mounting in mounts:
-                await mounting
-            self.quotes.fill_panes()
-            for contents in self._all(ContentsPane):
-                contents.show(headings)
-            self.notes.show()
-            self._panes_ready = True
-
-        self.call_next(fill)
-        return True
+    def _panes_filled(self) -> None:
+        """Fill the side panes, just mounted, with what is known."""
+        self.quotes.fill_panes()
+        self.notes.show()
 
     @property
     def search(self) -> SearchController:
@@ -209,7 +189,7 @@ class ReaderScreen(Screen[None]):
                 notify=self.notify,
                 run_worker=self.run_worker,
                 call_from_thread=self.app.call_from_thread,
-                mount_panes=self.mount_panes,
+                mount_panes=self.side_panes.mount,
                 notes=self.notes.storage.note_records,
                 history=self._search_history,
             )
@@ -227,12 +207,12 @@ class ReaderScreen(Screen[None]):
         status.paragraphs = len(self.reading.article.paragraphs)
         status.complete = not self.reading.pending
         status.counts = "finding quotes…"
-        self.set_class(not self.panes_shown, "-panes-hidden")
+        self.set_class(not self.side_panes.shown, "-panes-hidden")
         self.watch(self.view, "position", self._show_position, init=False)
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
-        self.call_after_refresh(self.mount_panes)
+        self.call_after_refresh(self.side_panes.mount)
         self.call_after_refresh(self.quotes.start)
         if not self.reading.pending:
             self.call_after_refresh(self.notes.storage.load)
@@ -313,15 +293,7 @@ class ReaderScreen(Screen[None]):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Narrow terminals: open the overlay when a side pane gets focus, close it after."""
-        self.panes_open = isinstance(event.widget, Pane)
-
-    def watch_panes_open(self, open_: bool) -> None:
-        """Show or hide the overlay."""
-        self.set_class(open_, "-panes-open")
-
-    def watch_panes_shown(self, shown: bool) -> None:
-        """Show or hide the side column."""
-        self.set_class(not shown, "-panes-hidden")
+        self.side_panes.set_open(isinstance(event.widget, Pane))
 
     # ----------------------------------------------------------------- commands
 
@@ -333,60 +305,20 @@ class ReaderScreen(Screen[None]):
     # ----------------------------------------------------------------- panes
 
     def action_next_pane(self) -> None:
-        """Focus the next pane (article, speakers, quotes, contents)."""
-        self._cycle(1)
+        """Focus the next pane (article, speakers, quotes, contents, notes)."""
+        self.side_panes.cycle(1)
 
     def action_previous_pane(self) -> None:
         """Focus the previous pane."""
-        self._cycle(-1)
-
-    def _cycle(self, step: int) -> None:
-        if self.mount_panes():  # a key before the first paint: once the panes are there
-            self.call_after_refresh(self._cycle, step)
-            return
-        panes: list[Widget] = [self.view, *self.query(Pane)]
-        focused = self.focused
-        current = panes.index(focused) if focused in panes else 0
-        self._focus(panes[(current + step) % len(panes)])
+        self.side_panes.cycle(-1)
 
     def action_focus_pane(self, number: int) -> None:
         """Focus pane `number` (1 article, 2 speakers, 3 quotes, 4 contents, 5 notes)."""
-        if number == 1:
-            self._focus(self.view)
-        elif self.mount_panes():  # a key before the first paint: once the panes are there
-            self.call_after_refresh(self.action_focus_pane, number)
-            return
-        for pane in self.query(Pane):
-            if pane.number == number:
-                self._focus(pane)
-                return
-        if number == 4:  # the Contents pane is made only for a text with headings
-            self.notify(
-                "No contents: this text has no headings (] and [ step through its paragraphs).",
-                title="Contents",
-                timeout=4,
-            )
-
-    def _focus(self, widget: Widget) -> None:
-        if isinstance(widget, Pane):
-            self.panes_open = True
-            if not self.panes_shown:
-                self.panes_shown = True
-            self.call_after_refresh(widget.focus)
-        else:
-            widget.focus()
+        self.side_panes.focus(number)
 
     def action_toggle_panes(self) -> None:
         """Show or hide the side panes."""
-        if self.has_class("-narrow"):
-            if self.panes_open:
-                self.view.focus()
-            else:
-                self.action_focus_pane(2)
-            return
-        self.panes_shown = not self.panes_shown
-        if not self.panes_shown:
-            self.view.focus()
+        self.side_panes.toggle()
 
     # ----------------------------------------------------------------- the other keys
 
