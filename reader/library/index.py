@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this code writes."""
 
 _V1 = """
@@ -79,7 +79,12 @@ CREATE VIRTUAL TABLE quote_text USING fts5(text, tokenize='unicode61 remove_diac
 CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage_text, row);
 """
 
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1),)
+_V2 = """
+CREATE INDEX IF NOT EXISTS aliases_folded ON aliases(folded);
+"""
+"""Names found by their folded form without a scan (`reader said`, `@name`)."""
+
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1), (2, _V2))
 """(version, SQL) in order: a database at version N runs every script above N."""
 
 INDEX_NAME = "index.sqlite"

@@ -22,6 +22,7 @@ from typing import Any
 from annotations.safe_files import file_lock
 from reader.document import Article
 from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
+from reader.library import lookup
 from reader.library.files import (
     ArticleMeta,
     LibraryFiles,
@@ -31,6 +32,7 @@ from reader.library.files import (
 )
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
 from reader.library.names import NameKey, Person, PersonTable
+from reader.library.rows import PersonRow, Said
 from reader.search.fold import fold
 
 LOCK_TIMEOUT = 120.0
@@ -73,44 +75,6 @@ class ArticleRow:
     """How many things people said in it."""
     speakers: int
     """How many people and organisations speak in it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """One thing a person said, with where and when."""
-
-    article_id: str
-    """The article it is in."""
-    title: str
-    """The article's title."""
-    date: str
-    """The article's date (published, else added)."""
-    kind: str
-    """`direct`, `partial` or `indirect` (reported speech)."""
-    text: str
-    """The words."""
-    paragraph: int
-    """Index of its paragraph in the article."""
-    start: int
-    """Offset of the quote in the article's text."""
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """A person across the library, with their counts."""
-
-    id: str
-    """The person's id."""
-    name: str
-    """Their display name."""
-    organisation: bool
-    """True for an organisation."""
-    quotes: int
-    """How many quotes they have."""
-    articles: int
-    """In how many articles."""
-    aliases: tuple[str, ...]
-    """Every name the articles used."""
 
 
 class Library:
@@ -558,37 +522,14 @@ class Library:
 
     def find_person(self, name: str) -> PersonRow | None:
         """The person `name` best names: an alias, whatever the case, diacritics or typos."""
-        from rapidfuzz import fuzz, process
-
-        wanted = fold(name).strip()
-        if not wanted:
-            return None
-        people = {p.id: p for p in self.people()}
-        choices: dict[tuple[str, str], str] = {}
-        for person in people.values():
-            for alias in (person.name, *person.aliases):
-                choices[(person.id, alias)] = fold(alias)
-        found = process.extract(wanted, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=20)
-        if not found:
-            return None
-        # Ties go to the person who said most.
-        top = found[0][1]
-        tied = {key[0] for _alias, score, key in found if score >= top - 0.01}
-        return max((people[i] for i in tied), key=lambda p: (p.quotes, p.articles))
+        return lookup.find_person(self.db, name)
 
     def said(self, person_id: str, limit: int = -1) -> list[Said]:
         """Everything `person_id` said across the library, newest article first.
 
         `limit` keeps the first so many; -1 keeps all.
         """
-        rows = self.db.execute(
-            "SELECT a.id, a.title, a.date, r.kind, q.text, r.paragraph, r.start"
-            " FROM quote_rows r JOIN quote_text q ON q.rowid = r.rowid"
-            " JOIN articles a ON a.id = r.article_id"
-            " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start LIMIT ?",
-            (person_id, limit),
-        ).fetchall()
-        return [Said(*row) for row in rows]
+        return lookup.said_by(self.db, person_id, limit)
 
 
 @dataclass(frozen=True, slots=True)
