@@ -35,6 +35,7 @@ __all__ = [
     "article_id",
     "library_dir",
     "replace_file",
+    "text_file_name",
 ]
 
 # The C (libyaml) safe loader and dumper when PyYAML has them: ten times faster, same results.
@@ -77,12 +78,17 @@ class ArticleMeta:
     @property
     def text_name(self) -> str:
         """The text file's name in the article's folder."""
-        return f"text-{self.text_sha256[:12]}.txt"
+        return text_file_name(self.text_sha256)
 
     @property
     def date(self) -> str:
         """The date to sort and show by: published when known, else added."""
         return self.published or self.added
+
+
+def text_file_name(text_sha256: str) -> str:
+    """The name of the text file of the text with this hash."""
+    return f"text-{text_sha256[:12]}.txt"
 
 
 def article_id(url: str | None, text_sha256: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.document import blocks_of, build_article
-from reader.library import Library
-from reader.library.files import META_NAME
+from reader.document import Article, blocks_of, build_article
+from reader.library import Library, batch
+from reader.library.extraction import prepare
+from reader.library.files import META_NAME, article_id
 
 TEXT = [
     'Energy Minister Ahmet Kaya said on Monday that the dam was safe. "We will finish it," '
@@ -104,6 +106,19 @@ for n in range(int(sys.argv[3])):
     library.add(build_article(blocks_of(text), title=f"{sys.argv[2]} {n}", source="x"))
 """
 
+_BATCH_ADDER = """
+import sys
+from reader.document import blocks_of, build_article
+from reader.library import Library
+library = Library.open(sys.argv[1])
+articles = []
+for n in range(int(sys.argv[3])):
+    text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
+            '"We will finish it," Kaya said.']
+    articles.append(build_article(blocks_of(text), title=f"{sys.argv[2]} {n}", source="x"))
+library.add_all(articles, workers=2)
+"""
+
 
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     processes = [
@@ -115,10 +130,24 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("job", ["add", "reindex"])
+def test_two_imports_with_worker_processes_at_once_lose_nothing(tmp_path: Path) -> None:
+    processes = [
+        subprocess.Popen([sys.executable, "-c", _BATCH_ADDER, str(tmp_path), name, "60"])
+        for name in ("a", "b")
+    ]
+    assert [p.wait(timeout=300) for p in processes] == [0, 0]
+    assert len(_consistent(tmp_path)) == 120
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["add", "add_all", "reindex"])
 def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str) -> None:
     rng = random.Random(16)
-    script = _ADDER if job == "add" else _ADDER + "\nfor _ in range(50): library.reindex()\n"
+    script = {
+        "add": _ADDER,
+        "add_all": _BATCH_ADDER,
+        "reindex": _ADDER + "\nfor _ in range(50): library.reindex()\n",
+    }[job]
     for round_ in range(30):
         process = subprocess.Popen(
             [sys.executable, "-c", script, str(tmp_path), f"r{round_}", "40"],
@@ -144,6 +173,26 @@ def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) ->
     assert [(p.name, p.quotes, p.articles) for p in many.people()] == [
         (p.name, p.quotes, p.articles) for p in one.people()
     ]
+
+
+def _prepare_then_swept(article: Article, articles_dir: Path | None) -> bytes:
+    """A worker's `prepare`, then the folder it wrote removed (a reindex's sweep meanwhile)."""
+    blob = prepare(article, articles_dir)
+    if articles_dir is not None:
+        shutil.rmtree(articles_dir / article_id(article.url, article.text_sha256))
+    return blob
+
+
+def test_an_article_whose_prepared_folder_was_swept_is_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "prepare", _prepare_then_swept)
+    articles = [_article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}") for n in range(4)]
+    library = Library.open(str(tmp_path))
+    results = library.add_all(articles, workers=2)
+    for result, article in zip(results, articles, strict=True):
+        assert library.article(result.id).text == article.text
+    assert len(_consistent(tmp_path)) == 4
 
 
 def test_a_reindex_by_another_process_is_seen_before_the_next_add(tmp_path: Path) -> None:
