@@ -2,9 +2,10 @@
 
 Threads would run one at a time (the GIL), so an import of many articles runs `prepare` in a
 pool of processes: each extracts an article, writes its text and extraction file, and hands
-back the extraction's JSON (bytes pickle cheaply; `Extraction` objects do not). `pool.map`
-queues every article at once, so the workers extract the next batch while the caller writes
-the last one under the library's lock: the two cores stay busy.
+back the extraction's JSON (bytes pickle cheaply; `Extraction` objects do not). Up to
+`AHEAD` chunks are queued, so the workers extract the next batch while the caller writes the
+last one under the library's lock, and no more articles are held than those: an import's
+memory does not grow with the number of articles.
 
 A few articles are prepared in this process: a pool's start-up would cost more than it saves.
 """
@@ -14,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from reader.document import Article
@@ -29,32 +32,63 @@ MAX_WORKERS = 2
 CHUNK = 4
 """Articles sent to a worker at a time."""
 
+AHEAD = 32
+"""Chunks queued ahead of the writer (128 articles: more than one `BATCH` of 50)."""
 
-def default_workers(count: int) -> int:
-    """How many worker processes to prepare `count` articles with (1: this process)."""
-    if count < MIN_FOR_POOL:
+Prepared = tuple[Article, bytes, bool]
+"""An article, its extraction file, and whether a worker wrote its files ahead."""
+
+
+def default_workers(count: int | None) -> int:
+    """How many worker processes to prepare `count` articles with (1: this process).
+
+    `None`: as many as worth it for an unknown, possibly large, number.
+    """
+    if count is not None and count < MIN_FOR_POOL:
         return 1
     return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
 
 
+def _prepare_chunk(articles: list[Article], articles_dir: Path) -> list[bytes]:
+    return [prepare(article, articles_dir) for article in articles]
+
+
 @contextlib.contextmanager
 def prepared(
-    articles: list[Article], articles_dir: Path, workers: int
-) -> Iterator[Iterator[tuple[bytes, bool]]]:
-    """The articles' extraction files as (JSON, written to the article's folder), in order.
+    articles: Iterable[Article], articles_dir: Path, workers: int
+) -> Iterator[Iterator[Prepared]]:
+    """The articles with their extraction files, in order, prepared as the caller reads.
 
     In this process nothing is written ahead (the writer does it); in a pool the workers write
     the text and the extraction into each new article's folder.
     """
     if workers <= 1:
-        yield ((prepare(article, None), False) for article in articles)
+        yield ((article, prepare(article, None), False) for article in articles)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        blobs = pool.map(prepare, articles, itertools.repeat(articles_dir), chunksize=CHUNK)
         try:
-            yield ((blob, True) for blob in blobs)
+            yield _in_order(pool, iter(articles), articles_dir)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)  # not: extract the rest first
             raise
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, articles: Iterator[Article], articles_dir: Path
+) -> Iterator[Prepared]:
+    """The prepared articles in order, keeping `AHEAD` chunks queued in the pool."""
+    queued: deque[tuple[list[Article], Future[list[bytes]]]] = deque()
+
+    def fill() -> None:
+        while len(queued) < AHEAD:
+            chunk = list(itertools.islice(articles, CHUNK))
+            if not chunk:
+                return
+            queued.append((chunk, pool.submit(_prepare_chunk, chunk, articles_dir)))
+
+    fill()
+    while queued:
+        chunk, future = queued.popleft()
+        fill()
+        for article, blob in zip(chunk, future.result(), strict=True):
+            yield article, blob, True

@@ -14,7 +14,7 @@ import contextlib
 import itertools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -213,29 +213,37 @@ class Library:
         return result
 
     def add_all(
-        self, articles: list[Article], progress: Progress | None = None, workers: int = 0
+        self,
+        articles: Iterable[Article],
+        progress: Progress | None = None,
+        workers: int = 0,
+        total: int | None = None,
     ) -> list[AddResult]:
         """Add many articles; extraction in `workers` processes (0: as many as worth it).
 
-        Workers extract ahead while this process writes (`batch.py`). Each chunk of `BATCH`
-        articles is written under one lock and indexed in one transaction; the pending
-        markers make a killed batch recoverable as one add is.
+        `articles` is read as the work goes (a generator keeps memory flat; `total`, or the
+        length of a list, is what `progress` counts to). Workers extract ahead while this
+        process writes (`batch.py`). Each chunk of `BATCH` articles is written under one lock
+        and indexed in one transaction; the pending markers make a killed batch recoverable
+        as one add is. An article without text stops the import with `LibraryError` (a list
+        is checked before anything is added).
         """
         from reader.library.batch import default_workers, prepared
 
+        if isinstance(articles, list):
+            empty = [a.source for a in articles if a.is_empty]
+            if empty:
+                raise LibraryError(f"{empty[0]}: no text to add")
+            total = len(articles)
         results: list[AddResult] = []
-        empty = [a.source for a in articles if a.is_empty]
-        if empty:
-            raise LibraryError(f"{empty[0]}: no text to add")
-        workers = workers or default_workers(len(articles))
-        with prepared(articles, self.files.articles, workers) as blobs:
-            queue = zip(articles, blobs, strict=True)
+        workers = workers or default_workers(total)
+        with prepared(_with_text(articles), self.files.articles, workers) as queue:
             while chunk := list(itertools.islice(queue, BATCH)):
                 with self._locked(), self._transaction() as db:
                     people = self._people(db)
                     stored = [
                         self._store(db, article, blob, None, None, None, people, False, ahead)
-                        for article, (blob, ahead) in chunk
+                        for article, blob, ahead in chunk
                     ]
                     os.sync()  # the chunk's files durable before its index commits
                 for result in stored:
@@ -243,7 +251,7 @@ class Library:
                         (self._pending / result.id).unlink()
                 results.extend(stored)
                 if progress is not None:
-                    progress(len(results), len(articles))
+                    progress(len(results), max(total or 0, len(results)))
         return results
 
     def _store(
@@ -558,6 +566,13 @@ def _now() -> str:
     import datetime
 
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _with_text(articles: Iterable[Article]) -> Iterator[Article]:
+    for article in articles:
+        if article.is_empty:
+            raise LibraryError(f"{article.source}: no text to add")
+        yield article
 
 
 def _next_rowid(db: sqlite3.Connection, table: str) -> int:

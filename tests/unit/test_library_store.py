@@ -9,12 +9,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.document import Article, blocks_of, build_article
 from reader.library import Library, batch
+from reader.library import library as library_module
 from reader.library.extraction import prepare
 from reader.library.files import META_NAME, article_id
 
@@ -211,3 +213,22 @@ def test_an_add_pending_from_a_killed_process_is_indexed_on_the_next_open(tmp_pa
     (tmp_path / "pending" / added.id).touch()
     library.close()
     assert _consistent(tmp_path) == {added.id}
+
+
+def test_an_import_reads_its_articles_as_it_goes(tmp_path: Path) -> None:
+    """Thousands of files are never all in memory: the writer is at most a window behind."""
+    pulled: list[int] = []
+    seen_at_progress: list[int] = []
+
+    def articles() -> Iterator[Article]:
+        for n in range(400):
+            pulled.append(n)
+            yield _article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}")
+
+    library = Library.open(str(tmp_path))
+    results = library.add_all(
+        articles(), lambda done, total: seen_at_progress.append(len(pulled)), workers=2
+    )
+    assert len({r.id for r in results}) == 400
+    window = (batch.AHEAD + 1) * batch.CHUNK + library_module.BATCH
+    assert seen_at_progress[0] <= window < 400
