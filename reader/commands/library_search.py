@@ -79,10 +79,11 @@ def export(args: argparse.Namespace) -> int:
     count = 0
     with opened_library(args) as library:
         for row in library.articles():
-            article = library.files.article(row.meta)
+            meta = library.files.meta(row.meta.id) or row.meta  # with its byline
+            article = library.files.article(meta)
             extraction = extract(article)
             notes = NotesStore.open(article, args.notes_dir).reanchor(article)
-            text = article_markdown(row.meta, article, extraction, notes)
+            text = article_markdown(meta, article, extraction, notes)
             name = f"{_slug(row.meta.title)}-{row.meta.id[:6]}.md"
             (out / name).write_text(text, encoding="utf-8")
             count += 1

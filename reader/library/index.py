@@ -81,8 +81,10 @@ CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage_text, row);
 
 _V2 = """
 CREATE INDEX IF NOT EXISTS aliases_folded ON aliases(folded);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date DESC, id);
 """
-"""Names found by their folded form without a scan (`reader said`, `@name`)."""
+"""Names found by their folded form without a scan (`reader said`, `@name`); the newest
+articles without a sort (the library screen lists them before its first paint)."""
 
 MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1), (2, _V2))
 """(version, SQL) in order: a database at version N runs every script above N."""

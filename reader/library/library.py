@@ -489,17 +489,55 @@ class Library:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def articles(self) -> list[ArticleRow]:
-        """Every article, newest first."""
+    def articles(self, limit: int = -1) -> list[ArticleRow]:
+        """Every article (the newest `limit` when not -1), newest first, from the index alone.
+
+        No file is read: the library screen lists 10,000 articles near its first paint.
+        The index keeps every field of `ArticleMeta` but the byline (`meta(id)` reads it).
+        """
         rows = self.db.execute(
-            "SELECT id, quotes, speakers FROM articles ORDER BY date DESC, id"
+            "SELECT id, title, source, text_sha256, added, url, published, read, format, feed,"
+            " guid, quotes, speakers FROM articles ORDER BY date DESC, id LIMIT ?",
+            (limit,),
         ).fetchall()
-        found = []
-        for number, quotes, speakers in rows:
-            meta = self.files.meta(number)
-            if meta is not None:
-                found.append(ArticleRow(meta, quotes, speakers))
-        return found
+        return [
+            ArticleRow(
+                ArticleMeta(
+                    id=number,
+                    title=title,
+                    source=source,
+                    text_sha256=sha,
+                    added=added,
+                    url=url,
+                    published=published,
+                    read=bool(read),
+                    format=format_,
+                    feed=feed,
+                    guid=guid,
+                ),
+                quotes,
+                speakers,
+            )
+            for (
+                number,
+                title,
+                source,
+                sha,
+                added,
+                url,
+                published,
+                read,
+                format_,
+                feed,
+                guid,
+                quotes,
+                speakers,
+            ) in rows
+        ]
+
+    def count(self) -> int:
+        """How many articles the library has."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def article(self, number: str) -> Article:
         """The article with id `number` (a unique prefix will do)."""

@@ -63,6 +63,15 @@ def open_index(root: Path) -> sqlite3.Connection | None:
     return db
 
 
+def connect_for_threads(path: Path) -> sqlite3.Connection:
+    """A connection to the index at `path` that any one thread at a time may use to read.
+
+    The library screen searches in a worker thread, and a new keystroke's search may start
+    in another thread (SQLite's default serialized mode makes that safe).
+    """
+    return sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+
+
 def find_person(db: sqlite3.Connection, name: str) -> PersonRow | None:
     """The person `name` best names: an alias, whatever the case, diacritics or typos."""
     wanted = fold(name).strip()
