@@ -44,13 +44,14 @@ def run_library_command(args: argparse.Namespace) -> int:
 
 def run_library(library: Library, notes_dir: str | None = None) -> int:
     """Browse the library and read articles from it until the user quits; the exit code."""
-    from reader.config import load_config
-    from reader.ui.app import ReaderApp
-
     while True:
         choice = LibraryApp(library).run()
         if choice is None:
             return 0
+        # The reader loads once an article is chosen, not before the library's first paint.
+        from reader.config import load_config
+        from reader.ui.app import ReaderApp
+
         article_id, offset = choice
         article = library.article(article_id)
         library.mark_read(article_id)
