@@ -72,6 +72,14 @@ def connect_for_threads(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
 
 
+def article_id_of(db: sqlite3.Connection, url: str | None, text_sha256: str) -> str | None:
+    """The id of the article kept with this URL or this text, if any."""
+    row = db.execute(
+        "SELECT id FROM articles WHERE url = ? OR text_sha256 = ? LIMIT 1", (url, text_sha256)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def find_person(db: sqlite3.Connection, name: str) -> PersonRow | None:
     """The person `name` best names: an alias, whatever the case, diacritics or typos."""
     wanted = fold(name).strip()

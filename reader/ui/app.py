@@ -23,6 +23,7 @@ from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
 from reader.ui.escape_keys import ALT, escape_then_key
+from reader.ui.library_keep import LibraryKeeper
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
 from reader.ui.screens.reader import Extractor, ReaderScreen
@@ -84,6 +85,7 @@ class ReaderApp(App[None]):
         _provider("HeadingCommands"),
         _provider("NoteCommands"),
         _provider("ReaderCommands"),
+        _provider("LibraryCommands"),
     }
     """The palette's own commands, imported when the palette first opens (ctrl+p)."""
 
@@ -116,6 +118,8 @@ class ReaderApp(App[None]):
         self._start_offset = start_offset
         self.notes_dir = notes_dir
         """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
+        self.library_keeper = LibraryKeeper(self, self.config.library_keep)
+        """Offers or keeps the article in the library (`library.keep`)."""
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
             self.animation_level = "none"
@@ -154,6 +158,7 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        self.call_after_refresh(lambda: self.library_keeper.offer(self.article))
         if self._finish is not None:
             # Not at once: the first frame is written to the terminal by another thread, which
             # the reading of the rest would hold up.
@@ -363,6 +368,9 @@ def run_app(
         history=_load_history,
     )
     app.run()
+    failed = app.library_keeper.after_exit(app.article, None)
+    if failed:
+        print(f"reader: {failed}", file=sys.stderr)
     if app.search_history_used:
         from reader.search.history import save_history
 

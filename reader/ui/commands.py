@@ -209,3 +209,19 @@ class ReaderCommands(EntryProvider):
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every action of the reading screen, with its key."""
         return [Entry(title, command, key) for title, key, command in screen.palette_commands()]
+
+
+class LibraryCommands(EntryProvider):
+    """The palette's "Keep in library": add the article to the library (`library_keep.py`)."""
+
+    DISCOVER = 1
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """The one entry, until the article is kept (not while a book is still being read)."""
+        from reader.ui.app import ReaderApp
+
+        app = screen.app
+        if not isinstance(app, ReaderApp) or app.pending or app.library_keeper.kept is not None:
+            return []
+        keep = partial(app.library_keeper.keep_now, app.article, screen.extraction)
+        return [Entry("Keep in library", keep, "add this article to your library")]
