@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.load import load_path  # noqa: E402  (after the path is set for a plain checkout)
-from reader.search import SearchIndex  # noqa: E402
+from reader.search.index import SearchIndex  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "search"
 SAMPLE = ROOT / "reader" / "data" / "sample.txt"

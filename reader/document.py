@@ -63,7 +63,7 @@ class Paragraph(NamedTuple):
     its first screen.
     """
 
-    index: int  # type: ignore[assignment]  # the field shadows `tuple.index`, unused here
+    position: int
     """Zero-based position among the article's paragraphs."""
     text: str
     """The paragraph text; equal to `article.text[start:end]`."""
@@ -79,7 +79,7 @@ class Paragraph(NamedTuple):
     @property
     def id(self) -> str:
         """Stable id: position plus a hash of the text, the same on every run and machine."""
-        return paragraph_id(self.index, self.text)
+        return paragraph_id(self.position, self.text)
 
 
 _kind_of = attrgetter("kind")
@@ -159,13 +159,8 @@ def build_article(
     byline: str = "",
 ) -> Article:
     """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
-    # A book has tens of thousands of paragraphs: this loop is on the way to the first paint,
-    # so it binds what it calls locally and builds each tuple in one C call.
     paragraphs: list[Paragraph] = []
     texts: list[str] = []
-    add_paragraph = paragraphs.append
-    add_text = texts.append
-    new = tuple.__new__
     step = len(PARAGRAPH_SEPARATOR)
     offset = -step
     for text, kind, level in blocks:
@@ -173,8 +168,8 @@ def build_article(
             continue
         start = offset + step
         offset = start + len(text)
-        add_paragraph(new(Paragraph, (len(texts), text, start, offset, kind, level)))
-        add_text(text)
+        paragraphs.append(Paragraph(len(texts), text, start, offset, kind, level))
+        texts.append(text)
     return Article(
         title=title,
         source=source,

@@ -28,7 +28,7 @@ def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
     """One paragraph: id, number (`index`, counted from 1), kind, offsets and text."""
     data: dict[str, Any] = {
         "id": paragraph.id,
-        "index": paragraph_number(paragraph.index),
+        "index": paragraph_number(paragraph.position),
         "kind": paragraph.kind.value,
         "start": paragraph.start,
         "end": paragraph.end,

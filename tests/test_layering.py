@@ -45,3 +45,19 @@ def test_dump_does_not_start_the_ui() -> None:
         check=False,
     )
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_the_reader_screen_loads_without_the_extractor_or_rapidfuzz() -> None:
+    """What the first paint needs stays light: the extraction pipeline and the ranking engine
+    (rapidfuzz) load after it, when quotes are found and the first search runs."""
+    script = (
+        "import sys, reader.cli, reader.ui.app, reader.ui.screens.reader, reader.extract, "
+        "reader.search; "
+        "print(','.join(m for m in ('rapidfuzz', 'reader.extract.pipeline', "
+        "'reader.search.index') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"loaded before the first paint: {result.stdout}"

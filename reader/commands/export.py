@@ -136,7 +136,7 @@ def _note(item: Anchoring, article: Article) -> str:
     )
     lines = [md.blockquote(passage)]
     paragraph = article.paragraph_at(placement.start) if placement.placed else None
-    meta = [f"¶{paragraph.index + 1}" if paragraph else "orphan", annotation.color]
+    meta = [f"¶{paragraph.position + 1}" if paragraph else "orphan", annotation.color]
     meta.append(f"{annotation.author}, {annotation.updated[:10]}")
     lines.append(f"> — {md.one_line('; '.join(meta))}")
     text = "\n".join(lines) + "\n\n"

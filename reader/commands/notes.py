@@ -135,7 +135,7 @@ def note_dict(item: Anchoring, article: Article) -> dict[str, Any]:
         "status": placement.status.value,
         "start": placement.start if placement.placed else None,
         "end": placement.end if placement.placed else None,
-        "paragraph": paragraph_number(paragraph.index) if paragraph else None,
+        "paragraph": paragraph_number(paragraph.position) if paragraph else None,
         "paragraph_id": paragraph.id if paragraph else None,
         "text": article.text[placement.start : placement.end] if placement.placed else None,
         "exact": selector.exact,
@@ -312,7 +312,7 @@ def _table(results: list[Anchoring], article: Article, store: NotesStore) -> Non
     for item in results:
         annotation, placement = item.annotation, item.placement
         paragraph = article.paragraph_at(placement.start) if placement.placed else None
-        where = str(paragraph.index + 1) if paragraph else "-"
+        where = str(paragraph.position + 1) if paragraph else "-"
         passage = annotation.selector.exact if annotation.selector else ""
         note = _one_line(annotation.note, 60)
         if annotation.tags:
@@ -380,7 +380,7 @@ def find_passage(
 
 def _paragraph_number(article: Article, offset: int) -> str:
     paragraph = article.paragraph_at(offset)
-    return str(paragraph.index + 1) if paragraph else "?"
+    return str(paragraph.position + 1) if paragraph else "?"
 
 
 def _loose(text: str) -> re.Pattern[str]:

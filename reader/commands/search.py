@@ -8,7 +8,8 @@ import sys
 
 from reader.cache import cached_index
 from reader.commands.common import add_format, add_target, open_target
-from reader.search import Scope, SearchHit
+from reader.search import Scope
+from reader.search.rank import SearchHit
 from reader.serialize import paragraph_number, write
 
 NAME = "search"

@@ -5,20 +5,20 @@ its attribution or across paragraphs), reported speech without marks (kind `indi
 people and organisations who speak, with the evidence for each attribution. It is pure Python,
 linear in the text size, and needs no model or network.
 
-The names below load on first use: importing `reader.extract.model` (the result types, which
-the UI needs at start-up) must not load the whole pipeline.
+The result types are re-exported plainly. The pipeline itself (some twenty rule modules) is
+the one heavy part: `extract` below imports it on its first call, so the UI can take the result
+types at start-up without loading the extractor before its first paint.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.lazy import lazy_exports
+from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
+from reader.extract.spans import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS
 
 if TYPE_CHECKING:
-    from reader.extract.model import Evidence, Extraction, Quote, QuoteKind, Span, Speaker
-    from reader.extract.pipeline import extract
-    from reader.extract.spans import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS
+    from reader.document import Article
 
 __all__ = [
     "MAX_QUOTE_CHARS",
@@ -32,18 +32,12 @@ __all__ = [
     "extract",
 ]
 
-_HOMES = {
-    "MAX_QUOTE_CHARS": "reader.extract.spans",
-    "MAX_QUOTE_PARAGRAPHS": "reader.extract.spans",
-    "Evidence": "reader.extract.model",
-    "Extraction": "reader.extract.model",
-    "Quote": "reader.extract.model",
-    "QuoteKind": "reader.extract.model",
-    "Span": "reader.extract.model",
-    "Speaker": "reader.extract.model",
-    "extract": "reader.extract.pipeline",
-}
-"""Where each public name lives."""
 
+def extract(article: Article) -> Extraction:
+    """Find the quotes and speakers of `article`: see `reader.extract.pipeline.extract`.
 
-__getattr__, __dir__ = lazy_exports(__name__, globals(), _HOMES)
+    The only deferred import of the package: the pipeline loads here, on the first call.
+    """
+    from reader.extract.pipeline import extract as run_pipeline
+
+    return run_pipeline(article)

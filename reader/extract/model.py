@@ -6,8 +6,9 @@ them); kept free of any extraction logic so every side can import it cheaply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class QuoteKind(StrEnum):
@@ -166,17 +167,21 @@ class Extraction:
     """All quotes, sorted by start offset."""
     speakers: tuple[Speaker, ...] = ()
     """All speakers, most quoted first."""
-    _by_id: dict[str, Speaker] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # built once here, never changed after: not a cache filled behind a frozen front
-        object.__setattr__(self, "_by_id", {s.id: s for s in self.speakers})
+    @cached_property
+    def speakers_by_id(self) -> dict[str, Speaker]:
+        """The speakers keyed by id, built on first use.
+
+        A frozen dataclass keeps it in its instance dictionary, outside the compared and hashed
+        fields.
+        """
+        return {s.id: s for s in self.speakers}
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """Return the speaker with `speaker_id`, or None."""
         if speaker_id is None:
             return None
-        return self._by_id.get(speaker_id)
+        return self.speakers_by_id.get(speaker_id)
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:
         """Return the quotes attributed to `speaker_id`, in article order."""

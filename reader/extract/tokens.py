@@ -25,7 +25,6 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 # the same characters (`\s` there is space, \t\n\v\f\r and \x1c-\x1f).
 _SPLIT = re.compile(r"(\w++(?:[-'’.]\w++)*+|[^\w\s])")
 _SPLIT_ASCII = re.compile(r"([A-Za-z0-9_]++(?:[-'.][A-Za-z0-9_]++)*+|[^A-Za-z0-9_ \t-\r\x1c-\x1f])")
-_new_token = tuple.__new__
 
 
 class Token(NamedTuple):
@@ -86,7 +85,7 @@ class Toks:
 
     def token(self, i: int) -> Token:
         """Token i as a value."""
-        return _new_token(Token, (self.texts[i], self.starts[i], self.ends[i]))
+        return Token(self.texts[i], self.starts[i], self.ends[i])
 
 
 def is_word(toks: Toks, i: int) -> bool:

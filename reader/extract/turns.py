@@ -184,7 +184,7 @@ MAX_STRAY = 3
 def stray_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
     """Indexes of the paragraphs that hold no letter or digit: leftovers, not narration."""
     return frozenset(
-        p.index for p in paragraphs if len(p.text) <= 3 and not any(c.isalnum() for c in p.text)
+        p.position for p in paragraphs if len(p.text) <= 3 and not any(c.isalnum() for c in p.text)
     )
 
 

@@ -47,8 +47,6 @@ _LIST_MARKER_MATCH = _LIST_MARKER.match
 _DIALOGUE = re.compile(r"\s{0,8}(?:[—―]|--\s|[A-Z][A-Za-z .'-]{0,30}:\s)")
 _MARKER_END = (".", ")")
 """What follows the letter of a list marker (`a.`, `b)`)."""
-_new_block = tuple.__new__
-"""`Block(...)` in one C call, for the loop over a book's paragraphs."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _TITLE_END = re.compile(r"[.,;]\s*$")
 
@@ -66,7 +64,7 @@ def blocks_from_text(text: str) -> list[Block]:
             if not line:
                 continue
             if len(line) <= MAX_PARAGRAPH and line[:1].isalpha() and line[1:2] not in _MARKER_END:
-                add(_new_block(Block, (line, body, 0)))
+                add(Block(line, body, 0))
             else:
                 blocks.extend(_split_long(_block(line)))
             continue

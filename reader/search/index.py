@@ -196,7 +196,7 @@ class SearchIndex:
             if span[0] < paragraph.start:  # a match starting in a paragraph separator
                 position = paragraph.start
                 continue
-            found.append(paragraph.index)
+            found.append(paragraph.position)
             if len(found) % 256 == 0:
                 check(is_cancelled)
             position = paragraph.end
@@ -314,7 +314,7 @@ class SearchIndex:
                     source,
                     0,
                     len(source),
-                    paragraph.index if paragraph else 0,
+                    paragraph.position if paragraph else 0,
                     note_id=note.id,
                     anchor=(note.start, note.end),
                 )
@@ -353,7 +353,7 @@ class SearchIndex:
         return SearchHit(
             kind=unit.kind,
             score=round(scored.score, 2),
-            paragraph_index=paragraph.index if paragraph else 0,
+            paragraph_index=paragraph.position if paragraph else 0,
             paragraph_id=paragraph.id if paragraph else "",
             start=start,
             end=end,

@@ -68,7 +68,7 @@ def display(entry: Entry, positions: Sequence[int] = ()) -> Text:
 
 def ranked(query: str, entries: Sequence[Entry], *, weight: float = 1.0) -> list[Hit]:
     """Palette hits for the `entries` whose labels match `query`, scored by `rank_labels`."""
-    from reader.search import rank_labels  # loaded on the first search, not at start-up
+    from reader.search.palette import rank_labels  # loaded on the first search, not at start-up
 
     hits = []
     for match in rank_labels(query, [entry.label for entry in entries], limit=LIMIT):
@@ -176,8 +176,8 @@ class HeadingCommands(EntryProvider):
         return [
             Entry(
                 _one_line(heading.text),
-                partial(screen.jump_to_paragraph, heading.index),
-                f"¶ {heading.index + 1}",
+                partial(screen.jump_to_paragraph, heading.position),
+                f"¶ {heading.position + 1}",
                 "Heading: ",
             )
             for heading in screen.article.headings()

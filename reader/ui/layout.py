@@ -314,7 +314,7 @@ class ArticleLayout:
             prefix = first if within == 0 else rest
         else:
             prefix = first if line_first else rest
-        return Row(paragraph.index, start, end, prefix, within == 0)
+        return Row(paragraph.position, start, end, prefix, within == 0)
 
     def paragraph_of_row(self, y: int) -> int:
         """The paragraph shown at row `y`, or the next one after a separator (clamped)."""
@@ -344,10 +344,10 @@ class ArticleLayout:
         if paragraph is None or not self.order:
             self.complete()
             return max(0, self.row_count - 1)
-        position = self.position_of(paragraph.index)
+        position = self.position_of(paragraph.position)
         self.extend_to(position)
-        if self.order[position] != paragraph.index:  # hidden by the filter
-            if self.order[position] < paragraph.index:  # nothing shown after it
+        if self.order[position] != paragraph.position:  # hidden by the filter
+            if self.order[position] < paragraph.position:  # nothing shown after it
                 return max(0, self.row_count - 1)
             return self.paragraph_first_row[position]
         rows = self.paragraph_rows[position]

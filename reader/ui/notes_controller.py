@@ -208,7 +208,7 @@ class NotesScreen(NotesStoreScreen):
         if self.selection is None:
             return
         paragraph = self.article.paragraph_at(self.selection.head)
-        index = paragraph.index if paragraph else self._view.cursor
+        index = paragraph.position if paragraph else self._view.cursor
         from reader.ui.selection import Selection, paragraph_range
 
         whole = paragraph_range(self.article, index)

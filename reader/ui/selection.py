@@ -96,11 +96,11 @@ def paragraph_sentences(article: Article, index: int) -> list[tuple[int, int]]:
 def _paragraph_index(article: Article, offset: int) -> int:
     paragraph = article.paragraph_at(offset)
     if paragraph is not None:
-        return paragraph.index
+        return paragraph.position
     # Between paragraphs: the one that starts after the offset.
     for candidate in article.paragraphs:
         if candidate.start >= offset:
-            return candidate.index
+            return candidate.position
     return len(article.paragraphs) - 1
 
 

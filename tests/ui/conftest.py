@@ -19,7 +19,7 @@ def quote_of(article: Article, words: str, speaker: str | None) -> Quote:
         end=start + len(words),
         text=words,
         kind=QuoteKind.DIRECT,
-        paragraph=paragraph.index,
+        paragraph=paragraph.position,
         speaker=speaker,
     )
 

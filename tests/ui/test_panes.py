@@ -204,7 +204,7 @@ async def test_contents_pane_lists_headings_and_enter_jumps_to_one(
         view = app.screen.query_one(ArticleView)
         top_rows = screen_lines(app)[:3]
         assert any("Conclusion" in row for row in top_rows) or "The last word." in screen_text(app)
-        assert view.cursor == markdown_article.headings()[-1].index
+        assert view.cursor == markdown_article.headings()[-1].position
 
 
 async def test_tab_cycles_panes_and_number_keys_focus_them(
@@ -318,8 +318,8 @@ def _many_quotes(count: int) -> tuple[Article, Extraction]:
         source="<test>",
     )
     quotes = tuple(
-        Quote(p.start + 1, p.start + 1 + len(f"Bridge {p.index} opens soon,"),
-              f"Bridge {p.index} opens soon,", QuoteKind.DIRECT, p.index, "ana")
+        Quote(p.start + 1, p.start + 1 + len(f"Bridge {p.position} opens soon,"),
+              f"Bridge {p.position} opens soon,", QuoteKind.DIRECT, p.position, "ana")
         for p in article.paragraphs
     )  # fmt: skip
     return article, Extraction(quotes, (Speaker("ana", "Ana Ruiz", quote_count=count),))

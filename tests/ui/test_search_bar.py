@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from reader.document import Article
 from reader.extract.model import Extraction
-from reader.search import SearchIndex
+from reader.search.index import SearchIndex
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -93,7 +93,7 @@ async def test_a_typo_still_finds_the_passage_and_enter_jumps_to_it(sample: Arti
         assert not bar.is_open
         assert app.focused is view
         expected = sample.paragraph_at(sample.text.index("Ferrante"))
-        assert expected is not None and view.cursor == expected.index
+        assert expected is not None and view.cursor == expected.position
         assert "Ferrante" in marked_text(sample, view, "search-current")[0]
         status = app.screen.query_one(StatusLine)
         assert "/Ferante result 1/" in status.search  # n/N step through the ranked results
@@ -224,7 +224,7 @@ async def test_ampersand_shows_only_the_matching_paragraphs_until_cleared(
         await pilot.press("ampersand", *"bridge")
         await settle(app, pilot)
         screen, view, _bar = parts(app)
-        matching = tuple(p.index for p in sample.paragraphs if "bridge" in p.text.lower())
+        matching = tuple(p.position for p in sample.paragraphs if "bridge" in p.text.lower())
         assert view.shown_paragraphs == matching
         text = screen_text(app)
         assert "Tomasz Wiśniewski" not in text  # a paragraph without the word is hidden

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from reader.document import Article
 from reader.extract.model import Extraction
-from reader.search import NoteRecord
+from reader.search.index import NoteRecord
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -63,7 +63,7 @@ async def test_headings_are_offered_and_enter_goes_there(markdown_article: Artic
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         heading = next(p for p in markdown_article.headings() if p.text == "Conclusion")
-        assert view.cursor == heading.index
+        assert view.cursor == heading.position
 
 
 async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> None:
@@ -80,7 +80,7 @@ async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> No
         await pilot.press("enter")
         await pilot.pause()
         paragraph = sample.paragraph_at(start)
-        assert paragraph is not None and screen.view.cursor == paragraph.index
+        assert paragraph is not None and screen.view.cursor == paragraph.position
 
 
 async def test_commands_are_offered_by_name_search_and_filter_among_them(

@@ -13,7 +13,7 @@ from reader.cli import main
 from reader.document import Article, blocks_of, build_article
 from reader.extract import extract
 from reader.load import load_path
-from reader.search import SearchIndex
+from reader.search.index import SearchIndex
 
 ARTICLE = Path(__file__).parent.parent / "data" / "search" / "ceasefire.txt"
 

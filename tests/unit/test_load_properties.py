@@ -21,7 +21,7 @@ def check(article: Article) -> None:
     assert UNSAFE.search(article.text) is None
     position = 0
     for index, paragraph in enumerate(article.paragraphs):
-        assert paragraph.index == index
+        assert paragraph.position == index
         assert paragraph.text
         assert paragraph.start >= position
         assert article.text[paragraph.start : paragraph.end] == paragraph.text

@@ -277,7 +277,7 @@ def test_paragraph_ids_are_stable_and_follow_content() -> None:
     assert first.text_sha256 == again.text_sha256
     # notes files kept in git name these ids: they are the same in every version of the reader
     assert [p.id for p in first.paragraphs] == ["p1-6e02c411", "p2-3b451b8e"]
-    assert all(p.id == paragraph_id(p.index, p.text) for p in first.paragraphs)
+    assert all(p.id == paragraph_id(p.position, p.text) for p in first.paragraphs)
 
 
 LEGACY = [

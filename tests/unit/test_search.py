@@ -13,18 +13,10 @@ from hypothesis import strategies as st
 
 from reader.document import Article, blocks_of, build_article
 from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
-from reader.search import (
-    FoldedText,
-    HitKind,
-    NoteRecord,
-    Scope,
-    SearchIndex,
-    find_literal,
-    fold,
-    fold_cased,
-    parse_query,
-)
+from reader.search import FoldedText, Scope, find_literal, fold, fold_cased, parse_query
+from reader.search.index import NoteRecord, SearchIndex
 from reader.search.query import WORD
+from reader.search.rank import HitKind
 
 
 def article_of(*paragraphs: str) -> Article:
@@ -162,7 +154,7 @@ def test_every_ranked_span_lies_in_its_paragraph_and_is_a_matched_word(
     article = article_of(*paragraphs)
     results = SearchIndex(article).search(fold(wanted))
     assert results is not None
-    holders = {p.index for p in article.paragraphs if fold(wanted) in fold(p.text)}
+    holders = {p.position for p in article.paragraphs if fold(wanted) in fold(p.text)}
     assert {h.paragraph_index for h in results.hits} >= holders
     for hit in results.hits:
         paragraph = article.paragraphs[hit.paragraph_index]
@@ -267,7 +259,7 @@ def _quote(article: Article, words: str, speaker: str) -> Quote:
         end=start + len(words),
         text=words,
         kind=QuoteKind.DIRECT,
-        paragraph=paragraph.index,
+        paragraph=paragraph.position,
         speaker=speaker,
     )
 
@@ -338,7 +330,7 @@ def test_hash_searches_notes_and_points_at_their_anchor() -> None:
     assert (hit.kind, hit.note_id, hit.start, hit.end) == (HitKind.NOTE, "n2", 70, 80)
     assert hit.snippet == NOTES[1].text
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["footbridge"]
-    assert hit.paragraph_index == COUNCIL.paragraph_at(70).index  # type: ignore[union-attr]
+    assert hit.paragraph_index == COUNCIL.paragraph_at(70).position  # type: ignore[union-attr]
 
 
 def test_everything_scope_includes_notes_when_given() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.search import SearchHistory, load_history, rank_labels, save_history
+from reader.search import SearchHistory, load_history, save_history
+from reader.search.palette import rank_labels
 
 # --- history --------------------------------------------------------------------------------
 

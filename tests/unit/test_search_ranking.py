@@ -15,7 +15,7 @@ import yaml
 
 from reader.document import Article
 from reader.load import load_path, load_sample
-from reader.search import SearchIndex
+from reader.search.index import SearchIndex
 
 DATA = Path(__file__).parent.parent / "data" / "search"
 
@@ -53,7 +53,7 @@ def _index(name: str) -> SearchIndex:
 
 
 def _expected_paragraph(case: RankingCase) -> int:
-    holders = [p.index for p in _article(case.article).paragraphs if case.expect in p.text]
+    holders = [p.position for p in _article(case.article).paragraphs if case.expect in p.text]
     assert len(holders) == 1, f"{case.name}: {case.expect!r} is in paragraphs {holders}"
     return holders[0]
 

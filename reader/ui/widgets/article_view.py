@@ -320,7 +320,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         paragraph = self.article.paragraph_at(offset)
         if paragraph is not None:
-            self._set_cursor(self._shown_from(paragraph.index))
+            self._set_cursor(self._shown_from(paragraph.position))
         self._want = (offset, center)
         self._apply_want()
 

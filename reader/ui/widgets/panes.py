@@ -280,7 +280,7 @@ class ContentsPane(Pane):
         self.add_options(
             Option(
                 Text("  " * max(0, heading.level - 1) + _clip(heading.text, 100)),
-                id=f"h{heading.index}",
+                id=f"h{heading.position}",
             )
             for heading in headings
         )
