@@ -47,7 +47,7 @@ from benchmarks.bench_ui import (  # noqa: E402
     session,
     spread,
 )
-from reader.library import Library  # noqa: E402
+from reader.library.library import Library  # noqa: E402
 from reader.library.search import LibrarySearch  # noqa: E402
 from tests.e2e.terminal import reader_command  # noqa: E402
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.load import LoadError
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    from reader.library.library import Library
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -31,7 +31,7 @@ def add_library_dir(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def opened_library(args: argparse.Namespace) -> Iterator[Library]:
     """The library `args` name; its errors become one-line `LoadError`s for the CLI."""
-    from reader.library import Library, LibraryError
+    from reader.library.library import Library, LibraryError
 
     try:
         library = Library.open(getattr(args, "library_dir", None))

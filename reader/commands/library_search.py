@@ -12,7 +12,7 @@ from reader.commands.library_args import cell, opened_library, print_table
 from reader.commands.said import markdown_text as _md
 from reader.document import Article
 from reader.extract.model import Extraction, Quote
-from reader.library import ArticleMeta
+from reader.library.files import ArticleMeta
 from reader.library.library import SPOKEN
 from reader.load import LoadError
 from reader.serialize import paragraph_number, write

@@ -95,7 +95,7 @@ class LibraryKeeper:
 
     def _keep(self, article: Article, extraction: Extraction | None, *, notify: bool) -> str | None:
         """Add `article`; the error as one line (None when kept)."""
-        from reader.library import Library, LibraryError
+        from reader.library.library import Library, LibraryError
 
         try:
             library = Library.open()

@@ -9,7 +9,7 @@ import pytest
 
 from reader.config import Config, load_config
 from reader.document import Article
-from reader.library import Library
+from reader.library.library import Library
 from reader.load import load_sample, open_article
 from reader.ui.app import ReaderApp
 from reader.ui.library_keep import HINT

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ContentSwitcher, OptionList, Static
 
-from reader.library import Library
+from reader.library.library import Library
 from reader.load import open_article
 from reader.ui.screens import library as library_screen
 from reader.ui.screens.library import LibraryScreen

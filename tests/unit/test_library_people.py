@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reader.library import Library
+from reader.library.library import Library
 from reader.library.names import NameKey, PersonTable, name_key
 from reader.load import open_article
 

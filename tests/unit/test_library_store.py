@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from reader.document import Article, blocks_of, build_article
-from reader.library import Library, batch
+from reader.library import batch
 from reader.library import library as library_module
 from reader.library.extraction import prepare
 from reader.library.files import META_NAME, article_id
+from reader.library.library import Library
 
 TEXT = [
     'Energy Minister Ahmet Kaya said on Monday that the dam was safe. "We will finish it," '
@@ -100,7 +101,7 @@ def test_a_folder_without_metadata_is_no_article(tmp_path: Path) -> None:
 _ADDER = """
 import sys
 from reader.document import blocks_of, build_article
-from reader.library import Library
+from reader.library.library import Library
 library = Library.open(sys.argv[1])
 for n in range(int(sys.argv[3])):
     text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
@@ -111,7 +112,7 @@ for n in range(int(sys.argv[3])):
 _BATCH_ADDER = """
 import sys
 from reader.document import blocks_of, build_article
-from reader.library import Library
+from reader.library.library import Library
 library = Library.open(sys.argv[1])
 articles = []
 for n in range(int(sys.argv[3])):

@@ -33,7 +33,8 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.library import ArticleRow, Library, PersonRow, Said
+from reader.library import PersonRow, Said
+from reader.library.library import ArticleRow, Library
 from reader.search.fold import fold
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import argparse
 
 from textual.app import App
 
-from reader.library import Library
+from reader.library.library import Library
 from reader.ui.screens.library import LibraryScreen
 
 
