@@ -14,8 +14,8 @@ whose title matches come first, then the passages and quotes FTS5 ranks best
 
 A list shows at most `SHOWN` lines (an option list measures every line it holds: 10,000 took
 three seconds before the first paint); the title line says how many there are, and `/` finds
-any of them. The first `SHOWN` articles are read before the first paint, the rest of the
-library after it, in a thread.
+any of them. The newest `FIRST_PAINT` articles are read before the first paint, the rest of
+the library after it, in a thread.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
 SHOWN = 100
 """Most lines a list holds; the rest are reached by `/`."""
+
+FIRST_PAINT = 30
+"""Articles listed before the first paint (a screenful at 80x24 and more); the others up to
+`SHOWN` are appended just after it."""
 
 FOUND = 40
 """Most passages and quotes a library-wide search lists."""
@@ -156,7 +160,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the newest articles now; read the rest of the library after the first paint."""
         self._article_count = self.library.count()
-        self._entries["articles"] = self._article_entries(self.library.articles(SHOWN))
+        self._entries["articles"] = self._article_entries(self.library.articles(FIRST_PAINT))
         self._show("articles")
         # After the first paint: the thread's Python would otherwise share the GIL with it.
         self.call_after_refresh(self._load_rest)
@@ -187,8 +191,17 @@ class LibraryScreen(Screen[None]):
     def _loaded(
         self, articles: list[Entry], people: dict[str, PersonRow], speakers: list[Entry]
     ) -> None:
+        listed = len(self._entries["articles"])
         self._entries["articles"], self._entries["speakers"] = articles, speakers
         self._people = people
+        filter_line = self.query_one("#library-filter", Input)
+        if self.view == "articles" and not filter_line.value and listed < SHOWN:
+            # Appended, not refilled: where the user has moved to stays highlighted.
+            self.query_one("#articles", LibraryList).add_options(
+                Option(Content(entry.label), id=str(n))
+                for n, entry in enumerate(articles[listed:SHOWN], listed)
+            )
+            self._set_title("articles", min(SHOWN, len(articles)), self._article_count)
         if self.view == "speakers":
             self._fill("speakers", self.query_one("#library-filter", Input).value)
 
@@ -247,9 +260,10 @@ class LibraryScreen(Screen[None]):
         if shown:
             listing.highlighted = 0
         total = self._article_count if view == "articles" and not wanted else len(matching)
-        self.query_one("#library-title", Static).update(
-            Content(self._title(view, len(shown), total))
-        )
+        self._set_title(view, len(shown), total)
+
+    def _set_title(self, view: str, shown: int, total: int) -> None:
+        self.query_one("#library-title", Static).update(Content(self._title(view, shown, total)))
 
     def show_said(self, person: PersonRow) -> None:
         """List what `person` said, newest first."""

@@ -25,9 +25,9 @@ class LibraryApp(App[tuple[str, int]]):
         self.library = library
         """The library shown."""
 
-    def on_mount(self) -> None:
-        """Show the library screen."""
-        self.push_screen(LibraryScreen(self.library))
+    def get_default_screen(self) -> LibraryScreen:
+        """The library screen is the app's base screen (no blank screen drawn first)."""
+        return LibraryScreen(self.library)
 
     def on_library_screen_opened(self, event: LibraryScreen.Opened) -> None:
         """Leave with the choice: the reader runs as its own app."""
