@@ -82,12 +82,10 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
     Written at once: tens of thousands of rows (`reader said`) cost one write, not one each.
     """
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    lines = []
-    for row in [header, *rows]:
-        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip() + "\n")
-    sys.stdout.write("".join(lines))
+    table = [header, *rows]
+    widths = [max(map(len, column)) for column in list(zip(*table, strict=True))[:-1]]
+    line = "  ".join([*(f"{{:<{width}}}" for width in widths), "{}"])
+    sys.stdout.write("".join([line.format(*row).rstrip() + "\n" for row in table]))
 
 
 class Progress:
