@@ -1,8 +1,8 @@
 """Keeping the article `reader FILE` opened in the library, as `library.keep` says.
 
 - `ask` (the default): once the article is on screen, a thread looks it up in the library's
-  index (read only: nothing is created); when it is not there, one notification says how to
-  keep it (the palette's "Keep in
+  index (read only: nothing is created); when it is not there, the status line says how to
+  keep it for a few seconds, in the title's place (the palette's "Keep in
   library"). Nothing else is ever asked: no prompt on quit, no second hint.
 - `always`: kept when the reader closes (`after_exit`, from `run_app`), so neither the first
   paint nor reading waits for the library.
@@ -24,8 +24,11 @@ from reader.document import Article
 if TYPE_CHECKING:
     from reader.extract.model import Extraction
 
-HINT = "Not in your library: ctrl+p, then “Keep in library”, keeps it."
-"""The one hint `ask` gives."""
+HINT = "Not in your library: ctrl+p “Keep in library”"
+"""The one hint `ask` gives, in the status line."""
+
+HINT_SECONDS = 8.0
+"""How long the hint stays in the status line (or until it is replaced)."""
 
 SAMPLE_SOURCE = "<sample>"
 """The built-in sample's source: never offered."""
@@ -41,6 +44,8 @@ class LibraryKeeper:
         """`ask`, `always` or `never` (`Config.library_keep`)."""
         self.kept: str | None = None
         """The article's id in the library once this reader kept it."""
+        self.hinted = False
+        """True once the status line said the article is not in the library."""
 
     def offer(self, article: Article) -> None:
         """After the first paint: with `ask`, hint once when the article is not in the library."""
@@ -72,7 +77,24 @@ class LibraryKeeper:
                 db.close()
             if found is not None:
                 return
-        self.app.call_from_thread(self.app.notify, HINT, title="Library", timeout=8)
+        self.app.call_from_thread(self._show_hint)
+
+    def _show_hint(self) -> None:
+        """Put the hint in the reading screen's status line for `HINT_SECONDS`."""
+        from reader.ui.screens.reader import ReaderScreen
+
+        screen = self.app.screen
+        if not isinstance(screen, ReaderScreen):
+            return  # help or another screen on top: no hint rather than a late one
+        status = screen.status_line
+        status.hint = HINT
+        self.hinted = True
+
+        def clear() -> None:
+            if status.hint == HINT:
+                status.hint = ""
+
+        self.app.set_timer(HINT_SECONDS, clear)
 
     def keep_now(self, article: Article, extraction: Extraction | None) -> None:
         """The palette's "Keep in library": add the article now, in a thread."""
