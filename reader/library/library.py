@@ -403,13 +403,23 @@ class Library:
             if said_by is not None:
                 counts[said_by.id] = counts.get(said_by.id, 0) + 1
             quote_rows.append(
-                (rowid, meta.id, said_by.id if said_by else None, kind, paragraph, start, end)
+                (
+                    rowid,
+                    meta.id,
+                    said_by.id if said_by else None,
+                    kind,
+                    paragraph,
+                    start,
+                    end,
+                    words,
+                )
             )
             quote_texts.append((rowid, words))
             rowid += 1
         db.executemany(
-            'INSERT INTO quote_rows (rowid, article_id, person_id, kind, paragraph, start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quote_rows"
+            ' (rowid, article_id, person_id, kind, paragraph, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             quote_rows,
         )
         db.executemany("INSERT INTO quote_text (rowid, text) VALUES (?, ?)", quote_texts)

@@ -28,9 +28,8 @@ FUZZY_CUTOFF = 80
 """Lowest rapidfuzz WRatio for a misspelt name to count as an alias."""
 
 SAID_SQL = (
-    "SELECT a.id, a.title, a.date, r.kind, q.text, r.paragraph, r.start"
-    " FROM quote_rows r JOIN quote_text q ON q.rowid = r.rowid"
-    " JOIN articles a ON a.id = r.article_id"
+    "SELECT a.id, a.title, a.date, r.kind, r.text, r.paragraph, r.start"
+    " FROM quote_rows r JOIN articles a ON a.id = r.article_id"
     " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start LIMIT ?"
 )
 """Everything one person said, newest article first, in article order within one."""

@@ -134,8 +134,8 @@ class LibrarySearch:
             quote_sql = (
                 "WITH c AS (SELECT rowid AS id, bm25(quote_text) AS score FROM quote_text"
                 f" WHERE quote_text MATCH ?{window})"
-                " SELECT a.id, a.title, a.date, r.paragraph, q.text, c.score, p.name, r.start"
-                " FROM c JOIN quote_rows r ON r.rowid = c.id JOIN quote_text q ON q.rowid = c.id"
+                " SELECT a.id, a.title, a.date, r.paragraph, r.text, c.score, p.name, r.start"
+                " FROM c JOIN quote_rows r ON r.rowid = c.id"
                 " JOIN articles a ON a.id = r.article_id LEFT JOIN people p ON p.id = r.person_id"
                 f"{' WHERE r.person_id = ?' if person_id else ''}"
                 " ORDER BY c.score LIMIT ?"

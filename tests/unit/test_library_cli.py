@@ -199,7 +199,7 @@ def test_said_on_an_index_from_an_older_reader_brings_it_up_to_date(
     erdogan = next(p for p in sorted(ARTICLES.glob("*.txt")) if "Erdo" in p.read_text())
     _run(capsys, "add", str(erdogan))
     db = sqlite3.connect(library / "index.sqlite")
-    with db:  # the index as schema 1 left it
+    with db:  # marked as an older schema: `said` must not read it directly
         db.execute("DROP INDEX aliases_folded")
         db.execute("UPDATE schema_version SET version = 1")
     db.close()

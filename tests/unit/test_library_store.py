@@ -233,3 +233,32 @@ def test_an_import_reads_its_articles_as_it_goes(tmp_path: Path) -> None:
     assert len({r.id for r in results}) == 400
     window = (batch.AHEAD + 1) * batch.CHUNK + library_module.BATCH
     assert seen_at_progress[0] <= window < 400
+
+
+def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: Path) -> None:
+    """Schema 2 keeps a quote's words in quote_rows, indexed by an external-content FTS table."""
+    import sqlite3
+
+    from reader.library.index import MIGRATIONS, connect
+
+    path = tmp_path / "index.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATIONS[0][1].split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("CREATE TABLE schema_version (version INTEGER)")
+    old.execute("INSERT INTO schema_version VALUES (1)")
+    old.execute(
+        'INSERT INTO quote_rows (rowid, article_id, person_id, kind, paragraph, start, "end")'
+        " VALUES (7, 'a1', 'kaya', 'direct', 0, 10, 30)"
+    )
+    old.execute("INSERT INTO quote_text (rowid, text) VALUES (7, 'We will finish the dam')")
+    old.close()
+    db = connect(path)
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    assert db.execute("SELECT text FROM quote_rows WHERE rowid = 7").fetchone() == (
+        "We will finish the dam",
+    )
+    found = db.execute("SELECT rowid FROM quote_text WHERE quote_text MATCH 'finish'").fetchall()
+    assert found == [(7,)]
+    db.close()
