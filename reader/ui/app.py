@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -22,19 +22,31 @@ from textual.worker import Worker, WorkerState
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
 from reader.positions import Position, load_position, save_position
+from reader.ui import deferred
+from reader.ui.commands import (
+    HeadingCommands,
+    LibraryCommands,
+    NoteCommands,
+    QuoteCommands,
+    ReaderCommands,
+    SpeakerCommands,
+)
 from reader.ui.escape_keys import ALT, escape_then_key
 from reader.ui.library_keep import LibraryKeeper
 from reader.ui.messages import ReadingPositionChanged
+from reader.ui.notes_external import sync_notes_on_quit
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
-from reader.ui.screens.reader import Extractor, ReaderScreen
+from reader.ui.quotes_controller import Extractor
+from reader.ui.reader_keys import READER_BINDINGS
+from reader.ui.screens.help import HelpScreen, HelpSection
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.panes import Pane
 
 if TYPE_CHECKING:
-    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from reader.search.history import SearchHistory
-    from reader.ui.screens.help import HelpSection
 
 READ_REST_DELAY = 0.05
 """Seconds between the first screen of a big book and reading the rest of it."""
@@ -52,22 +64,6 @@ class LastPosition:
     """False until the reader moved (so merely opening does not overwrite a saved place)."""
 
 
-def _provider(name: str) -> Callable[[], type[Provider]]:
-    """A command provider of `reader.ui.commands`, imported only when the palette opens.
-
-    Nothing before the first screen needs the palette; importing it there would delay it.
-    """
-
-    def load() -> type[Provider]:
-        from reader.ui import commands
-
-        provider: type[Provider] = getattr(commands, name)
-        return provider
-
-    load.__name__ = name
-    return load
-
-
 class ReaderApp(App[None]):
     """A keyboard-driven reader for one article."""
 
@@ -80,14 +76,14 @@ class ReaderApp(App[None]):
     ]
 
     COMMANDS = App.COMMANDS | {
-        _provider("SpeakerCommands"),
-        _provider("QuoteCommands"),
-        _provider("HeadingCommands"),
-        _provider("NoteCommands"),
-        _provider("ReaderCommands"),
-        _provider("LibraryCommands"),
+        SpeakerCommands,
+        QuoteCommands,
+        HeadingCommands,
+        NoteCommands,
+        ReaderCommands,
+        LibraryCommands,
     }
-    """The palette's own commands, imported when the palette first opens (ctrl+p)."""
+    """The palette's own commands (ctrl+p)."""
 
     def __init__(
         self,
@@ -118,7 +114,9 @@ class ReaderApp(App[None]):
         self._start_offset = start_offset
         self.notes_dir = notes_dir
         """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
-        self.library_keeper = LibraryKeeper(self, self.config.library_keep)
+        self.library_keeper = LibraryKeeper(
+            self, self.config.library_keep, lambda: self.article, lambda: self.pending
+        )
         """Offers or keeps the article in the library (`library.keep`)."""
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
@@ -134,9 +132,7 @@ class ReaderApp(App[None]):
             if self._history_source is not None:
                 self._search_history = self._history_source()
             else:
-                from reader.search.history import SearchHistory
-
-                self._search_history = SearchHistory()
+                self._search_history = deferred.new_search_history()
         return self._search_history
 
     @search_history.setter
@@ -158,7 +154,7 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        self.call_after_refresh(lambda: self.library_keeper.offer(self.article))
+        self.call_after_refresh(self.library_keeper.offer)
         if self._finish is not None:
             # Not at once: the first frame is written to the terminal by another thread, which
             # the reading of the rest would hold up.
@@ -278,13 +274,11 @@ class ReaderApp(App[None]):
 
     def help_sections(self) -> list[HelpSection]:
         """The bindings to list on the help screen, grouped by where they work."""
-        from reader.ui.widgets.panes import Pane
-        from reader.ui.widgets.search_bar import SearchBar
-
+        search_bar = deferred.search_bar()  # the help screen is opened after the first paint
         return [
             ("Reading", ArticleView.BINDINGS),
             # Less esc in the search bar, which is listed with the bar's keys below.
-            ("Panes, quotes and speakers", _without(ReaderScreen.BINDINGS, "search.cancel")),
+            ("Panes, quotes and speakers", _without(READER_BINDINGS, "search.cancel")),
             ("Highlights and notes", NOTES_BINDINGS),
             ("Visual mode (v): select by word and sentence", VISUAL_BINDINGS),
             (
@@ -309,19 +303,17 @@ class ReaderApp(App[None]):
                         "Jump to the result (&: keep the filter)",
                         id="search.submit",
                     ),
-                    *SearchBar.BINDINGS,
+                    *search_bar.BINDINGS,
                 ],
             ),
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In the search bar ctrl+p picks the previous result instead of opening the palette."""
-        return not (action == "command_palette" and _is_search_input(self.focused))
+        return not (action == "command_palette" and deferred.is_search_input(self.focused))
 
     def action_help(self) -> None:
         """Show every key (after the user's overrides)."""
-        from reader.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.config.keys))
@@ -330,12 +322,6 @@ class ReaderApp(App[None]):
 def _without(bindings: list[BindingType], binding_id: str) -> list[BindingType]:
     """`bindings` less the one with id `binding_id`."""
     return [b for b in bindings if not isinstance(b, Binding) or b.id != binding_id]
-
-
-def _is_search_input(widget: object) -> bool:
-    """Whether `widget` is the search bar's input (never, before the bar's module is loaded)."""
-    module = sys.modules.get("reader.ui.widgets.search_bar")
-    return module is not None and isinstance(widget, module.SearchInput)
 
 
 def run_app(
@@ -365,32 +351,21 @@ def run_app(
         notes_dir=notes_dir,
         finish=finish,
         resume=resume,
-        history=_load_history,
+        history=deferred.load_search_history,
     )
     app.run()
-    failed = app.library_keeper.after_exit(app.article, None)
+    failed = app.library_keeper.after_exit()
     if failed:
         print(f"reader: {failed}", file=sys.stderr)
     if app.search_history_used:
-        from reader.search.history import save_history
-
         with suppress(OSError):  # searches are a convenience: never fail on the way out
-            save_history(app.search_history)
+            deferred.save_search_history(app.search_history)
     last = app.last_position
     if not app.pending and (last.moved or saved is not None or app.resumed):
         save_position(app.article.text_sha256, Position(last.offset, last.paragraph))
     if config.sync_notes_on_quit:
-        from reader.ui.notes_external import sync_notes_on_quit
-
         sync_notes_on_quit(notes_dir)
     return app.return_code or 0
-
-
-def _load_history() -> SearchHistory:
-    """The saved searches (none if the file cannot be read: they are a convenience)."""
-    from reader.search.history import load_history
-
-    return load_history()
 
 
 def _saved_position(article: Article) -> Position | None:
@@ -402,6 +377,4 @@ def _saved_position(article: Article) -> Position | None:
 
 
 def _replace(config: Config, **changes: object) -> Config:
-    from dataclasses import replace
-
     return replace(config, **changes)  # type: ignore[arg-type]

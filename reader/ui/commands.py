@@ -1,6 +1,6 @@
 """Command-palette providers: speakers, quotes, headings, notes and reader commands (ctrl+p).
 
-Every provider scores its labels with `reader.search.rank_labels` (rapidfuzz, in C, ignoring
+Every provider scores its labels with `reader.search.palette.rank_labels` (rapidfuzz, in C, ignoring
 case and diacritics); Textual's own fuzzy matcher is never fed body text, which takes seconds
 on paragraph-length labels. Displays are `rich.text.Text` built from plain strings, so quotes
 with brackets stay literal, and the characters that matched are shown in bold.
@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.ui import deferred
 from reader.ui.counts import counted
-
-if TYPE_CHECKING:
-    from reader.ui.screens.reader import ReaderScreen
+from reader.ui.library_keep import LibraryKeeper
+from reader.ui.notes_controller import PaletteCommand
+from reader.ui.screens.reader import ReaderScreen
 
 LIMIT = 30
 """Most hits a provider returns for one query."""
@@ -44,8 +44,6 @@ class Entry:
 
 
 def _reader_screen(provider: Provider) -> ReaderScreen | None:
-    from reader.ui.screens.reader import ReaderScreen
-
     screen = provider.screen
     return screen if isinstance(screen, ReaderScreen) else None
 
@@ -68,10 +66,8 @@ def display(entry: Entry, positions: Sequence[int] = ()) -> Text:
 
 def ranked(query: str, entries: Sequence[Entry], *, weight: float = 1.0) -> list[Hit]:
     """Palette hits for the `entries` whose labels match `query`, scored by `rank_labels`."""
-    from reader.search.palette import rank_labels  # loaded on the first search, not at start-up
-
     hits = []
-    for match in rank_labels(query, [entry.label for entry in entries], limit=LIMIT):
+    for match in deferred.rank_labels(query, [entry.label for entry in entries], limit=LIMIT):
         entry = entries[match.index]
         hits.append(
             Hit(
@@ -125,15 +121,16 @@ class SpeakerCommands(EntryProvider):
 
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every speaker, most quoted first."""
-        if screen.extraction is None:
+        extraction = screen.reading.extraction
+        if extraction is None:
             return []
         found = []
-        for speaker in screen.extraction.speakers:
+        for speaker in extraction.speakers:
             kind = " · organisation" if speaker.organisation else ""
             found.append(
                 Entry(
                     speaker.name,
-                    partial(screen.select_speaker, speaker.id),
+                    partial(screen.quotes.select_speaker, speaker.id),
                     counted(speaker.quote_count, "quote") + kind,
                     "Speaker: ",
                 )
@@ -149,7 +146,7 @@ class QuoteCommands(EntryProvider):
 
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every quote, with who said it."""
-        extraction = screen.extraction
+        extraction = screen.reading.extraction
         if extraction is None:
             return []
         found = []
@@ -158,7 +155,7 @@ class QuoteCommands(EntryProvider):
             found.append(
                 Entry(
                     _one_line(quote.text),
-                    partial(screen.jump_to_quote, index),
+                    partial(screen.quotes.jump_to_quote, index),
                     speaker.name if speaker else "unattributed",
                     "Quote: ",
                 )
@@ -180,7 +177,7 @@ class HeadingCommands(EntryProvider):
                 f"¶ {heading.position + 1}",
                 "Heading: ",
             )
-            for heading in screen.article.headings()
+            for heading in screen.reading.article.headings()
         ]
 
 
@@ -195,10 +192,30 @@ class NoteCommands(EntryProvider):
         notes = sorted(screen.search.notes(), key=lambda note: (note.start, note.id))
         found = []
         for note in notes:
-            command: Callable[[], object] = partial(screen.jump_to_note, note.id)
-            passage = _one_line(screen.article.text[note.start : note.end])
+            command: Callable[[], object] = partial(screen.notes.jump_to, note.id)
+            passage = _one_line(screen.reading.article.text[note.start : note.end])
             found.append(Entry(_one_line(note.text) or passage, command, passage[:60], "Note: "))
         return found
+
+
+def reader_actions(screen: ReaderScreen) -> list[PaletteCommand]:
+    """The reader's actions for the command palette: (title, key, callback)."""
+    return [
+        ("Help: show all keys", "?", screen.app.action_help),  # type: ignore[attr-defined]
+        ("Go to top", "g", screen.view.action_top),
+        ("Go to bottom", "G", screen.view.action_bottom),
+        ("Next quote", ")", screen.action_next_quote),
+        ("Previous quote", "(", screen.action_previous_quote),
+        ("Copy quote or paragraph", "y", screen.action_copy),
+        ("Toggle side panes", "s", screen.action_toggle_panes),
+        ("Search", "/", screen.action_search),
+        ("Filter paragraphs", "&", screen.action_filter),
+        ("Clear speaker selection", "esc", screen.quotes.clear_speaker),
+        ("Speakers pane", "2", partial(screen.action_focus_pane, 2)),
+        ("Quotes pane", "3", partial(screen.action_focus_pane, 3)),
+        ("Notes pane", "5", partial(screen.action_focus_pane, 5)),
+        *screen.notes.palette_commands(),
+    ]
 
 
 class ReaderCommands(EntryProvider):
@@ -208,7 +225,7 @@ class ReaderCommands(EntryProvider):
 
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every action of the reading screen, with its key."""
-        return [Entry(title, command, key) for title, key, command in screen.palette_commands()]
+        return [Entry(title, command, key) for title, key, command in reader_actions(screen)]
 
 
 class LibraryCommands(EntryProvider):
@@ -218,10 +235,8 @@ class LibraryCommands(EntryProvider):
 
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """The one entry, until the article is kept (not while a book is still being read)."""
-        from reader.ui.app import ReaderApp
-
-        app = screen.app
-        if not isinstance(app, ReaderApp) or app.pending or app.library_keeper.kept is not None:
+        keeper = LibraryKeeper.of(screen.app)
+        if keeper is None or not keeper.can_keep():
             return []
-        keep = partial(app.library_keeper.keep_now, app.article, screen.extraction)
+        keep = partial(keeper.keep_now, screen.reading.extraction)
         return [Entry("Keep in library", keep, "add this article to your library")]

@@ -2,24 +2,29 @@
 
 - `ask` (the default): once the article is on screen, a thread looks it up in the library's
   index (read only: nothing is created); when it is not there, the status line says how to
-  keep it for a few seconds, in the title's place (the palette's "Keep in
-  library"). Nothing else is ever asked: no prompt on quit, no second hint.
+  keep it for a few seconds, in the title's place (a toast would sit over the counts). The
+  palette's "Keep in library" keeps it. Nothing else is ever asked: no prompt on quit.
 - `always`: kept when the reader closes (`after_exit`, from `run_app`), so neither the first
   paint nor reading waits for the library.
 - `never`: nothing, unless the user chooses "Keep in library".
 
 Keeping reuses the reading screen's extraction when it is done (no second extraction). The
-library is opened in the thread that uses it (SQLite connections belong to one thread). A
-library that cannot be opened or written is reported in one notification, never raised.
+library is opened in the thread that uses it (SQLite connections belong to one thread), through
+`reader.ui.deferred` (the first paint loads none of it). A library that cannot be opened or
+written is reported in one line, never raised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from textual.app import App
 
 from reader.document import Article
+from reader.ui import deferred
+from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from reader.extract.model import Extraction
@@ -33,22 +38,43 @@ HINT_SECONDS = 8.0
 SAMPLE_SOURCE = "<sample>"
 """The built-in sample's source: never offered."""
 
+_KEEPERS: WeakKeyDictionary[App[Any], LibraryKeeper] = WeakKeyDictionary()
+
 
 class LibraryKeeper:
     """Offers or keeps one reader's article in the library; composed by the app."""
 
-    def __init__(self, app: App[Any], mode: str) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        mode: str,
+        article: Callable[[], Article],
+        pending: Callable[[], bool],
+    ) -> None:
         self.app = app
-        """The reader app (for notifications and workers)."""
+        """The reader app (for the screen, notifications and workers)."""
         self.mode = mode
         """`ask`, `always` or `never` (`Config.library_keep`)."""
         self.kept: str | None = None
         """The article's id in the library once this reader kept it."""
         self.hinted = False
         """True once the status line said the article is not in the library."""
+        self._article = article
+        self._pending = pending
+        _KEEPERS[app] = self
 
-    def offer(self, article: Article) -> None:
+    @staticmethod
+    def of(app: App[Any]) -> LibraryKeeper | None:
+        """The keeper of `app`, if it has one (the palette's provider asks)."""
+        return _KEEPERS.get(app)
+
+    def can_keep(self) -> bool:
+        """True when "Keep in library" makes sense: a whole article, not kept, not the sample."""
+        return self.kept is None and not self._pending() and self._article().source != SAMPLE_SOURCE
+
+    def offer(self) -> None:
         """After the first paint: with `ask`, hint once when the article is not in the library."""
+        article = self._article()
         if self.mode == "ask" and article.source != SAMPLE_SOURCE:
             self.app.run_worker(
                 lambda: self._hint_unless_kept(article),
@@ -58,31 +84,11 @@ class LibraryKeeper:
             )
 
     def _hint_unless_kept(self, article: Article) -> None:
-        """Read the index as it is (nothing created, nothing recovered): kept or not."""
-        import sqlite3
-
-        from reader.library.location import library_dir
-        from reader.library.lookup import article_id_of, open_index
-
-        root = library_dir()
-        if root.exists():
-            db = open_index(root)
-            if db is None:  # being written, or from another version: do not guess
-                return
-            try:
-                found = article_id_of(db, article.url, article.text_sha256)
-            except sqlite3.Error:
-                return
-            finally:
-                db.close()
-            if found is not None:
-                return
-        self.app.call_from_thread(self._show_hint)
+        if deferred.library_holds(article) is False:
+            self.app.call_from_thread(self._show_hint)
 
     def _show_hint(self) -> None:
         """Put the hint in the reading screen's status line for `HINT_SECONDS`."""
-        from reader.ui.screens.reader import ReaderScreen
-
         screen = self.app.screen
         if not isinstance(screen, ReaderScreen):
             return  # help or another screen on top: no hint rather than a late one
@@ -96,8 +102,9 @@ class LibraryKeeper:
 
         self.app.set_timer(HINT_SECONDS, clear)
 
-    def keep_now(self, article: Article, extraction: Extraction | None) -> None:
+    def keep_now(self, extraction: Extraction | None) -> None:
         """The palette's "Keep in library": add the article now, in a thread."""
+        article = self._article()
         self.app.run_worker(
             lambda: self._keep(article, extraction, notify=True),
             thread=True,
@@ -105,37 +112,30 @@ class LibraryKeeper:
             exit_on_error=False,
         )
 
-    def after_exit(self, article: Article, extraction: Extraction | None) -> str | None:
+    def after_exit(self) -> str | None:
         """With `always`, once the reader has closed: keep the article; an error message.
 
-        Extracted again here when `extraction` is None (the screens are gone by then): a
-        news article takes milliseconds, after the reader has closed.
+        Extracted again here (the screens are gone by then): a news article takes
+        milliseconds, after the reader has closed.
         """
-        if self.mode != "always" or self.kept is not None or article.source == SAMPLE_SOURCE:
+        if self.mode != "always" or not self.can_keep():
             return None
-        return self._keep(article, extraction, notify=False)
+        return self._keep(self._article(), None, notify=False)
 
     def _keep(self, article: Article, extraction: Extraction | None, *, notify: bool) -> str | None:
         """Add `article`; the error as one line (None when kept)."""
-        from reader.library.library import Library, LibraryError
-
-        try:
-            library = Library.open()
-            try:
-                result = library.add(article, extraction=extraction)
-            finally:
-                library.close()
-        except (LibraryError, OSError) as error:
-            message = f"could not keep the article in the library: {error}"
+        result = deferred.keep_in_library(article, extraction)
+        if isinstance(result, str):
+            message = f"could not keep the article in the library: {result}"
             if notify:
                 self.app.call_from_thread(
                     self.app.notify, message, title="Library", severity="error"
                 )
             return message
-        self.kept = result.id
+        self.kept, updated = result
         if notify:
-            done = "updated in" if result.updated else "kept in"
+            done = "updated in" if updated else "kept in"
             self.app.call_from_thread(
-                self.app.notify, f"Article {done} the library ({result.id}).", title="Library"
+                self.app.notify, f"Article {done} the library ({self.kept}).", title="Library"
             )
         return None

@@ -1,7 +1,7 @@
 """How notes look on screen: highlight styles, Notes pane entries, quotes clipped for messages.
 
 Pure functions of an annotation and its placement, with no screen or store behind them, so
-the notes screens (`notes_store_screen`, `notes_controller`) hold behaviour only and these
+the notes flows (`notes_storage`, `notes_controller`) hold behaviour only and these
 can be tested on their own.
 """
 
@@ -14,6 +14,7 @@ from rich.style import Style
 from textual.markup import escape
 
 from reader.load.clean import clean
+from reader.ui import deferred
 from reader.ui.notes_keys import NOTE_COLOURS
 from reader.ui.widgets.notes_pane import NoteEntry
 
@@ -62,8 +63,6 @@ def note_entry(
 
     `conflicts` are the store's recorded conflicts; those of this annotation are listed.
     """
-    from annotations.merge import value_text  # with the notes, not before the first paint
-
     assert annotation.selector is not None
     return NoteEntry(
         id=annotation.id,
@@ -77,7 +76,7 @@ def note_entry(
         orphan=not placement.placed,
         fuzzy=placement.status == "fuzzy",
         conflicts=tuple(
-            f"{conflict.field} by {conflict.author}: {value_text(conflict.value)}"
+            f"{conflict.field} by {conflict.author}: {deferred.conflict_value_text(conflict.value)}"
             for conflict in conflicts
             if conflict.id == annotation.id
         ),

@@ -10,6 +10,8 @@ import sys
 import tempfile
 from typing import Any, TextIO
 
+from reader.ui import deferred
+
 
 def edit_externally(app: Any, text: str) -> str | None:
     """Edit `text` in `$VISUAL` / `$EDITOR` (vi) with the app suspended; None if impossible."""
@@ -39,17 +41,14 @@ def sync_notes_on_quit(option: str | None, out: TextIO | None = None) -> bool:
     so it never waits for a password; a failure is reported in one line and loses nothing
     (the local commit is kept, and the next `reader sync` finishes the job).
     """
-    from annotations.store import notes_dir
-    from annotations.sync import SyncError, is_repository, sync
-
     stream = out or sys.stderr
-    directory = notes_dir(option)
-    if not is_repository(directory):
+    directory = deferred.notes_directory(option)
+    if not deferred.is_notes_repository(directory):
         return False
     print(f"reader: syncing notes in {directory}…", file=stream, flush=True)
     try:
-        report = sync(directory, batch=True)
-    except SyncError as error:
+        report = deferred.sync_notes(directory)
+    except deferred.sync_error() as error:
         print(f"reader: notes not synced: {error}", file=stream, flush=True)
         return False
     print(

@@ -1,15 +1,17 @@
 """What searching means on the reader screen: the index, the workers, highlights, n/N, filtering.
 
 `ReaderScreen` owns one `SearchController` and hands it the search bar's messages. The
-controller never sees the screen: it is given small typed ports (`SearchView` for the widgets,
-focus and toasts; `ReadingSource` for the article and its extraction; a `RunWorker` and a
-`CallFromThread` callable; a way to mount the panes), so it cannot import or reach back into
-the screen that uses it. It runs every search in an exclusive thread worker (a new keystroke
-cancels the stale one, and a stale result is dropped by its generation number), then sets
-attributes on the widgets: the article view's `search` mark layers and paragraph filter, the
-bar's results and counter, the status line. The index is built in a worker when the bar first
-opens (a 3 MB book's index takes a second and tens of MB: a reader who never searches never
-pays for it); what is typed meanwhile runs once it is ready.
+controller never sees the screen: it is given the widgets it drives (the article view, the
+status line, a way to find the bar once mounted), the `Reading` state (the article and its
+extraction), and small typed ports (`ports.RunWorker`, `ports.CallFromThread`, `ports.Notify`,
+callables for focus and for mounting the panes), so it cannot reach back into the screen.
+
+It runs every search in an exclusive thread worker (a new keystroke cancels the stale one, and a
+stale result is dropped by its generation number), then sets attributes on the widgets: the
+article view's `search` mark layers and paragraph filter, the bar's results and counter, the
+status line. The index is built in a worker when the bar first opens (`search_index_loader`; a
+3 MB book's index takes a second and tens of MB: a reader who never searches never pays for it);
+what is typed meanwhile runs once it is ready.
 
 The rule for `n`/`N`: they step through the matches of the last search confirmed with `enter`
 while its highlights are on; selecting a speaker ends that search, so whichever was chosen last
@@ -21,25 +23,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.search.history import SearchHistory
 from reader.search.query import Scope, parse_query
+from reader.ui import deferred
 from reader.ui.counts import counted
+from reader.ui.ports import CallFromThread, Notify, Reading, RunWorker
+from reader.ui.search_index_loader import SearchIndexLoader
 from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-    from textual.widget import Widget
-
-    from reader.document import Article
-    from reader.extract.model import Extraction
-
     # The index, ranking and rapidfuzz load in the index worker, after the first paint.
     from reader.search.index import NoteRecord, SearchIndex, SearchResults
     from reader.search.literal import LiteralMatch, LiteralMatches
@@ -54,85 +54,6 @@ MATCH_PRIORITY = 50
 """Search marks sit above quote tints (0) and the speaker (10), under the flash (100)."""
 MARGIN = 4000
 """Characters highlighted beyond each end of the screen, so a small scroll needs no new marks."""
-
-
-class ReadingSource(Protocol):
-    """The article being read and what extraction found (both change as the book loads)."""
-
-    @property
-    def article(self) -> Article:
-        """The article searched."""
-
-    @property
-    def extraction(self) -> Extraction | None:
-        """Quotes and speakers, once extraction has finished."""
-
-    @property
-    def pending(self) -> bool:
-        """True while only the first screens of a book are there."""
-
-
-class SearchView(Protocol):
-    """The widgets a search drives, and the reader's focus and toasts."""
-
-    @property
-    def view(self) -> ArticleView:
-        """The article pane."""
-
-    @property
-    def search_bar(self) -> SearchBar:
-        """The search bar (mounted after the first paint)."""
-
-    @property
-    def search_bar_open(self) -> bool:
-        """True while a mounted search bar is open (False before it is mounted)."""
-
-    @property
-    def status_line(self) -> StatusLine:
-        """The status line, where n/N and the filter are named."""
-
-    @property
-    def focused(self) -> Widget | None:
-        """The widget with the focus."""
-
-    def focus_article(self) -> None:
-        """Give the article the focus now, so keys typed next are the article's."""
-
-    def notify(
-        self,
-        message: str,
-        *,
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-    ) -> None:
-        """Show a toast."""
-
-    def call_after_refresh(self, callback: Callable[..., object], *args: object) -> bool:
-        """Call `callback` once the screen has refreshed."""
-
-
-class RunWorker(Protocol):
-    """Start a worker (`Screen.run_worker`): the index build and each search run in one."""
-
-    def __call__(
-        self,
-        work: Callable[[], None],
-        *,
-        name: str,
-        group: str,
-        description: str,
-        exit_on_error: bool,
-        exclusive: bool = False,
-        thread: bool,
-    ) -> object:
-        """Run `work` in a worker."""
-
-
-class CallFromThread(Protocol):
-    """Run a callback on the UI thread from a worker (`App.call_from_thread`)."""
-
-    def __call__(self, callback: Callable[..., object], *args: object) -> object:
-        """Call `callback(*args)` on the UI thread and wait for it."""
 
 
 @dataclass
@@ -150,44 +71,45 @@ class _Origin:
     filter_paragraphs: tuple[int, ...] | None
 
 
-def build_index(
-    article: Article,
-    extraction: Extraction | None = None,
-    *,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> SearchIndex | None:
-    """`reader.search.index.build_index`, importing the index (and rapidfuzz) on first use."""
-    from reader.search.index import build_index as build
-
-    return build(article, extraction, is_cancelled=is_cancelled)
-
-
 class SearchController:
     """Search, filter and n/N for one reader screen (not a widget: the screen delegates to it)."""
 
     def __init__(
         self,
+        source: Reading,
         *,
-        widgets: SearchView,
-        source: ReadingSource,
+        view: ArticleView,
+        status: StatusLine,
+        bar: Callable[[], SearchBar | None],
+        focused: Callable[[], Widget | None],
+        focus_article: Callable[[], None],
+        notify: Notify,
         run_worker: RunWorker,
         call_from_thread: CallFromThread,
         mount_panes: Callable[[], bool],
         notes: Callable[[], Sequence[NoteRecord]] = tuple,
         history: Callable[[], SearchHistory] | None = None,
     ) -> None:
-        self.widgets = widgets
-        """The widgets searched and marked."""
         self.source = source
         """The article searched, and its extraction."""
+        self.view = view
+        """The article pane, searched and marked."""
+        self.status = status
+        """The status line, where n/N and the filter are named."""
         self.run_worker = run_worker
-        """Starts the index and search workers."""
+        """Starts the search workers."""
         self.call_from_thread = call_from_thread
         """Hands a worker's answer back to the UI thread."""
+        self.indexer = SearchIndexLoader(
+            source,
+            run_worker=run_worker,
+            call_from_thread=call_from_thread,
+            built=self._index_built,
+            failed=self._index_failed,
+        )
+        """The index, built when a search first wants it."""
         self.mount_panes = mount_panes
         """Mounts the side panes and the bar; True while they are not ready yet."""
-        self.index: SearchIndex | None = None
-        """The search index, once built."""
         self.results: SearchResults | None = None
         """The latest results for the query in the bar."""
         self.active: LiteralMatches | None = None
@@ -212,9 +134,10 @@ class SearchController:
         self._marked: tuple[LiteralMatches, int, int] | None = None
         self._history = history
         self._own_history = SearchHistory()
-        self._failed = False
-        self._index_started = False
-        self._index_wanted = False
+        self._bar = bar
+        self._focused = focused
+        self._focus_article = focus_article
+        self._notify = notify
 
     @property
     def history(self) -> SearchHistory:
@@ -225,13 +148,10 @@ class SearchController:
 
     @property
     def bar(self) -> SearchBar:
-        """The search bar."""
-        return self.widgets.search_bar
-
-    @property
-    def view(self) -> ArticleView:
-        """The article pane."""
-        return self.widgets.view
+        """The search bar (mounted by the time the bar is opened)."""
+        bar = self._bar()
+        assert bar is not None, "the search bar is used before it is mounted"
+        return bar
 
     @property
     def _key(self) -> str:
@@ -240,73 +160,30 @@ class SearchController:
     # ----------------------------------------------------------------- the index
 
     def start(self) -> None:
-        """Build the index in a worker, unless it is built or being built.
-
-        While only the first screens of a book are there, the index waits for the whole text
-        (`article_completed`); a query typed meanwhile runs once it is built.
-        """
-        if self._index_started:
-            return
-        if self.source.pending:
-            self._index_wanted = True
-            return
-        self._index_started = True
-        self.run_worker(
-            self._build_index,
-            name="search-index",
-            description="build the search index",
-            group="search-index",
-            thread=True,
-            exit_on_error=False,  # a search failure must not end the reading session
-        )
+        """Build the index in a worker, unless it is built or being built."""
+        self.indexer.start()
 
     def article_completed(self) -> None:
         """The whole book has been read: build the index if a search asked for it meanwhile."""
-        if self._index_wanted:
-            self.start()
-
-    def _build_index(self) -> None:
-        worker = get_current_worker()
-        try:
-            index = build_index(
-                self.source.article,
-                self.source.extraction,
-                is_cancelled=lambda: worker.is_cancelled,
-            )
-        except Exception:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._index_failed)
-            raise
-        if index is not None and not worker.is_cancelled:
-            self.call_from_thread(self._index_built, index)
+        self.indexer.article_completed()
 
     def _index_failed(self) -> None:
-        self._failed = True
-        self.widgets.notify("Search is unavailable for this article.", severity="warning")
+        self._notify("Search is unavailable for this article.", severity="warning")
         if self.bar.is_open:
             self.bar.set_info("search unavailable")
 
-    def _index_built(self, index: SearchIndex) -> None:
-        self.index = index
+    def _index_built(self) -> None:
         if self._pending is not None and self.bar.is_open:
             text, scope, mode = self._pending
             self._pending = None
             self._run(text, scope, mode)
-
-    def _ready_index(self) -> SearchIndex | None:
-        """The index, with the extraction's quotes once extraction has finished."""
-        index = self.index
-        extraction = self.source.extraction
-        if index is not None and extraction is not None and index.extraction is not extraction:
-            index = self.index = index.with_extraction(extraction)
-        return index
 
     # ----------------------------------------------------------------- the bar
 
     def open(self, mode: SearchMode) -> None:
         """Open the bar to search (`/`) or filter (`&`), remembering where the reader is."""
         if self.mount_panes():  # a key before the first paint: once the bar is there
-            self.widgets.call_after_refresh(self.open, mode)
+            self.view.call_after_refresh(self.open, mode)
             return
         view = self.view
         self._origin = _Origin(
@@ -338,10 +215,10 @@ class SearchController:
     def _run(self, text: str, scope: Scope, mode: SearchMode) -> None:
         """Search (or filter) for `text` in a worker; a newer keystroke cancels this one."""
         self._generation += 1
-        index = self._ready_index()
+        index = self.indexer.ready()
         if index is None:
             self._pending = (text, scope, mode)
-            self.bar.set_info("search unavailable" if self._failed else "indexing…")
+            self.bar.set_info("search unavailable" if self.indexer.failed else "indexing…")
             return
         if not text.strip():
             self._show(self._generation, None, None)
@@ -381,10 +258,8 @@ class SearchController:
         shown = index.filter_paragraphs(text, scope=scope, is_cancelled=lambda: worker.is_cancelled)
         if shown is None or worker.is_cancelled:
             return
-        from reader.search.index import SearchResults
-
         parsed = parse_query(text, scope)
-        results = SearchResults(parsed, index.literal(parsed), ())
+        results = deferred.search_results()(parsed, index.literal(parsed), ())
         self.call_from_thread(self._show, generation, results, shown)
 
     def _show(
@@ -468,16 +343,16 @@ class SearchController:
             return
         self.history.add(self._key, text)
         results = self.results
-        index = self._ready_index()
+        index = self.indexer.ready()
         if index is not None and text.strip() and (results is None or results.query.raw != text):
             # Enter pressed before the worker answered: search here, once.
             results = self.results = index.search(text, scope=scope, notes=self.notes())
             hit = results.hits[0] if results and results.hits else None
         bar.close()
-        self.widgets.focus_article()
+        self._focus_article()
         if results is None or (hit is None and not results.literal.count):
             if text.strip():
-                self.widgets.notify(f"Not found: {text}", timeout=3)
+                self._notify(f"Not found: {text}", timeout=3)
             self._cancel_to_origin()
             return
         literal = results.literal
@@ -500,11 +375,11 @@ class SearchController:
 
     def _submit_filter(self, text: str, scope: Scope) -> None:
         self.bar.close()
-        self.widgets.focus_article()
+        self._focus_article()
         if not text.strip():
             self._set_filter("", None)
         elif self.filter_text != text or self.filter_paragraphs is None:
-            index = self._ready_index()
+            index = self.indexer.ready()
             if index is not None:
                 shown = index.filter_paragraphs(text, scope=scope)
                 self._set_filter(text, shown)
@@ -516,7 +391,7 @@ class SearchController:
     @property
     def bar_focused(self) -> bool:
         """True while the bar is open with the focus in it (where esc closes it)."""
-        focused = self.widgets.focused  # (the bar may not be mounted yet: no query for it)
+        focused = self._focused()  # (the bar may not be mounted yet: no query for it)
         return focused is not None and any(
             isinstance(node, SearchBar) and node.is_open for node in focused.ancestors_with_self
         )
@@ -529,7 +404,7 @@ class SearchController:
         """`esc` in the bar: close it and go back to where the reader was."""
         self._generation += 1
         self.bar.close()
-        self.widgets.focus_article()
+        self._focus_article()
         self._cancel_to_origin()
 
     def _cancel_to_origin(self) -> None:
@@ -584,7 +459,7 @@ class SearchController:
             (direction > 0 and match.start <= current.start)
             or (direction < 0 and match.start >= current.start)
         ):
-            self.widgets.notify("Search wrapped around.", timeout=2)
+            self._notify("Search wrapped around.", timeout=2)
         self.current = match
         self._current_spans = ((match.start, match.end),)
         if not view.is_offset_visible(match.start):
@@ -636,7 +511,8 @@ class SearchController:
 
     def view_moved(self) -> None:
         """The article scrolled: highlight the matches now on screen."""
-        if self.searching or self.widgets.search_bar_open:
+        bar = self._bar()
+        if self.searching or (bar is not None and bar.is_open):
             self._mark()
 
     # ----------------------------------------------------------------- showing
@@ -681,7 +557,7 @@ class SearchController:
         elif self.active_hits:
             number, total = self._hit_number + 1, len(self.active_hits)
             parts.append(f"/{self.active_query} result {number}/{total} (n/N)")
-        self.widgets.status_line.search = "  ".join(parts)
+        self.status.search = "  ".join(parts)
 
     def _set_filter(self, text: str, shown: tuple[int, ...] | None) -> None:
         self.filter_text = text if shown is not None else ""

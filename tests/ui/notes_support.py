@@ -39,12 +39,12 @@ async def notes_ready(pilot: Pilot[None]) -> ReaderScreen:
     for _ in range(200):
         await pilot.pause(0.02)
         screen = app.screen
-        if isinstance(screen, ReaderScreen) and screen.notes_store is not None:
+        if isinstance(screen, ReaderScreen) and screen.notes.storage.store is not None:
             await pilot.pause()
             return screen
         # A modal (recovery dialog) may be on top: look underneath it.
         for stacked in app.screen_stack:
-            if isinstance(stacked, ReaderScreen) and stacked.notes_store is not None:
+            if isinstance(stacked, ReaderScreen) and stacked.notes.storage.store is not None:
                 await pilot.pause()
                 return stacked
     raise AssertionError("the notes never finished loading")

@@ -104,7 +104,7 @@ async def test_command_palette_finds_a_speaker_by_name_and_selects_them(
         await pilot.pause(0.1)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        assert screen.selected_speaker == "derek"
+        assert screen.quotes.selected_speaker == "derek"
 
 
 async def test_command_palette_finds_a_quote_by_some_of_its_words(
@@ -176,11 +176,11 @@ async def test_speaker_colours_follow_a_switch_to_a_light_theme(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        assert screen.colours["ines"] == DARK_SPEAKER_COLOURS[0]
+        assert screen.quotes.colours["ines"] == DARK_SPEAKER_COLOURS[0]
         app.theme = "textual-light"
         await pilot.pause()
         await pilot.pause()
-        assert screen.colours["ines"] == LIGHT_SPEAKER_COLOURS[0]
+        assert screen.quotes.colours["ines"] == LIGHT_SPEAKER_COLOURS[0]
 
 
 @pytest.mark.parametrize("variable", ["SSH_CONNECTION", "TMUX"])

@@ -94,7 +94,7 @@ async def test_ask_hints_once_and_the_palette_keeps_the_article(library_dir: Pat
         await pilot.pause()
         assert "kept in the library" in _toasts(app)
     assert _kept(article)
-    assert app.library_keeper.after_exit(article, None) is None  # kept once, not again
+    assert app.library_keeper.after_exit() is None  # kept once, not again
 
 
 async def test_ask_says_nothing_for_an_article_already_kept(library_dir: Path) -> None:
@@ -115,7 +115,7 @@ async def test_always_keeps_the_article_once_the_reader_closes(library_dir: Path
         await _opened(app, pilot)
         assert not app.library_keeper.hinted  # no question asked
         assert not _kept(article)  # nothing written while reading
-    assert app.library_keeper.after_exit(app.article, None) is None
+    assert app.library_keeper.after_exit() is None
     assert _kept(article)
 
 
@@ -125,7 +125,7 @@ async def test_never_neither_asks_nor_keeps(library_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await _opened(app, pilot)
         assert not app.library_keeper.hinted
-    assert app.library_keeper.after_exit(app.article, None) is None
+    assert app.library_keeper.after_exit() is None
     assert not _kept(article)
 
 
@@ -133,7 +133,7 @@ async def test_the_sample_is_never_offered(library_dir: Path) -> None:
     app = ReaderApp(load_sample(), config=Config(library_keep="always"), extractor=no_extraction)
     async with app.run_test(size=(100, 30)) as pilot:
         await _opened(app, pilot)
-    assert app.library_keeper.after_exit(app.article, None) is None
+    assert app.library_keeper.after_exit() is None
     assert not (library_dir / "articles").exists() or not any((library_dir / "articles").iterdir())
 
 
@@ -144,5 +144,5 @@ def test_a_library_that_cannot_be_written_is_one_line_after_the_reader(
     blocker.write_text("not a folder")
     monkeypatch.setenv("READER_LIBRARY_DIR", str(blocker / "library"))
     app = ReaderApp(open_article(str(ARTICLE)), config=Config(library_keep="always"))
-    failed = app.library_keeper.after_exit(app.article, None)
+    failed = app.library_keeper.after_exit()
     assert failed is not None and "could not keep" in failed and "\n" not in failed

@@ -53,7 +53,9 @@ async def test_the_notes_are_shown_after_an_edit_inside_the_noted_passage(
     app = notes_app(edited, notes_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await notes_ready(pilot)
-        assert screen.notes_store is not None and screen.notes_store.path == notes_file
+        assert (
+            screen.notes.storage.store is not None and screen.notes.storage.store.path == notes_file
+        )
         await wait_for_text(pilot, "Notes (1)")
         assert "the engineer's words" in screen_text(app)
         assert not any("similar article" in m for m in notifications(app))

@@ -67,11 +67,11 @@ async def test_v_then_h_highlights_the_current_sentence(sample: Article, tmp_pat
         await pilot.press("right_square_bracket")  # the second paragraph is current
         await pilot.press("v")
         await pilot.pause()
-        assert screen.selection is not None
+        assert screen.visual.selection is not None
         assert "Visual mode" in " ".join(n.message for n in app._notifications)
         await pilot.press("h")
         await pilot.pause()
-        assert screen.selection is None
+        assert screen.visual.selection is None
         exact = saved_annotations(tmp_path)[0]["selector"]["exact"]  # type: ignore[index]
         assert exact == (
             '"We cannot ask people to drive forty minutes to reach a hospital that is four '
@@ -89,19 +89,21 @@ async def test_visual_mode_extends_by_words_and_sentences_then_esc_cancels(
         await pilot.press("v", "w", "w")
         await pilot.pause()
         first_sentence_end = sample.text.index("’90s.") + len("’90s.")
-        assert screen.selection is not None
-        assert sample.text[first_sentence_end : screen.selection.end] == " The vote"
+        assert screen.visual.selection is not None
+        assert sample.text[first_sentence_end : screen.visual.selection.end] == " The vote"
         await pilot.press("b")  # in visual mode b shrinks by a word instead of paging up
         await pilot.pause()
-        assert sample.text[first_sentence_end : screen.selection.end] == " The"
+        assert sample.text[first_sentence_end : screen.visual.selection.end] == " The"
         await pilot.press("right_parenthesis")  # to the end of the next sentence
         await pilot.pause()
-        assert screen.selection.end == sample.paragraphs[0].end
+        assert screen.visual.selection.end == sample.paragraphs[0].end
         marks = view.marks("selection")
-        assert [(s, e) for s, e, _ in marks] == [(screen.selection.start, screen.selection.end)]
+        assert [(s, e) for s, e, _ in marks] == [
+            (screen.visual.selection.start, screen.visual.selection.end)
+        ]
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.selection is None
+        assert screen.visual.selection is None
         assert view.marks("selection") == []
         assert list(tmp_path.glob("*.notes.yaml")) == []  # nothing was highlighted
 
@@ -165,4 +167,4 @@ async def test_y_in_visual_mode_copies_the_selection(sample: Article, tmp_path: 
         await pilot.press("v", "y")
         await pilot.pause()
         assert app.clipboard == sample.text[: sample.text.index("’90s.") + len("’90s.")]
-        assert screen.selection is None
+        assert screen.visual.selection is None

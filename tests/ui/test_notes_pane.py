@@ -50,7 +50,7 @@ async def test_notes_are_listed_in_article_order_and_enter_jumps_to_one(
         start = sample.text.index("Ask me again in April.")
         assert app.focused is view
         assert view.is_offset_visible(start)
-        assert screen.current_note == store.annotations[0].id  # `a` would now edit this one
+        assert screen.notes.current_note == store.annotations[0].id  # `a` would now edit this one
 
 
 async def test_a_note_whose_passage_was_deleted_is_listed_as_an_orphan_with_its_quote(
@@ -168,7 +168,7 @@ async def test_c_and_enter_act_on_the_first_note_as_soon_as_the_pane_is_focused(
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is screen.view
-        assert screen.current_note == screen.query_one(NotesPane).highlighted_id
+        assert screen.notes.current_note == screen.query_one(NotesPane).highlighted_id
         assert screen.view.is_offset_visible(sample.text.index("The town council"))
 
 

@@ -11,6 +11,7 @@ import pytest
 from annotations.store import NotesStore
 from annotations.sync import ATTRIBUTES, driver_registered
 from reader.document import Article
+from reader.ui.commands import reader_actions
 from reader.ui.screens.note_editor import ConfirmDialog
 from reader.ui.widgets.article_view import ArticleView
 from tests.ui.notes_support import notes_app, notes_files, notes_ready, notifications
@@ -146,7 +147,7 @@ async def test_a_notes_repository_without_the_merge_driver_is_offered_registrati
         assert any("merge driver is not registered" in m for m in notifications(app)), (
             notifications(app)
         )
-        commands = {title: command for title, _help, command in screen.palette_commands()}
+        commands = {title: command for title, _key, command in reader_actions(screen)}
         commands["Notes: register the git merge driver"]()
         await pilot.pause()
         assert driver_registered(notes_dir)

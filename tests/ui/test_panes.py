@@ -185,7 +185,7 @@ async def test_quotes_are_tinted_in_their_speakers_colour(
         tinted = "".join(
             s.text
             for s in strip
-            if s.style and s.style.color and s.style.color.name == screen.colours["ines"]
+            if s.style and s.style.color and s.style.color.name == screen.quotes.colours["ines"]
         )
         assert tinted.startswith("We cannot ask people")
 

@@ -243,16 +243,16 @@ async def test_ampersand_shows_only_the_matching_paragraphs_until_cleared(
 async def test_searching_before_the_index_is_built_says_indexing(
     sample: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.ui import search_controller
+    from reader.ui import search_index_loader
 
     release = threading.Event()
-    real = search_controller.build_index
+    real = search_index_loader.build_index
 
     def slow_build(*args: object, **kwargs: object) -> SearchIndex | None:
         release.wait(10)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search_controller, "build_index", slow_build)
+    monkeypatch.setattr(search_index_loader, "build_index", slow_build)
     app = ReaderApp(sample, extractor=no_extraction)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -274,7 +274,7 @@ async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
         screen, view, _bar = parts(app)
         await search(app, pilot, "spring")
         await pilot.press("enter")
-        screen.select_speaker("ines")  # chosen after the search: n now steps Ines's quotes
+        screen.quotes.select_speaker("ines")  # chosen after the search: n now steps Ines's quotes
         await pilot.pause()
         assert screen.search.active is None and view.marks("search-current") == []
         await pilot.press("n")
@@ -285,9 +285,9 @@ async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
         await pilot.pause()
         assert marked_text(sample, view, "search-current") == ["bridge"]
         await pilot.press("escape")  # clears the search first ...
-        assert screen.search.active is None and screen.selected_speaker == "ines"
+        assert screen.search.active is None and screen.quotes.selected_speaker == "ines"
         await pilot.press("escape")  # ... then the speaker
-        assert screen.selected_speaker is None
+        assert screen.quotes.selected_speaker is None
 
 
 async def test_help_lists_the_search_keys_and_the_rule_for_n(sample: Article) -> None:
@@ -317,7 +317,7 @@ async def test_slash_while_the_panes_are_still_mounting_opens_the_bar(sample: Ar
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        screen.mount_panes()  # mounting has begun (as after the first paint), not finished
+        screen.side_panes.mount()  # mounting has begun (as after the first paint), not finished
         screen.search.open("search")  # `/` at that moment: the bar is not built yet
         await settle(app, pilot)
         _screen, _view, bar = parts(app)

@@ -38,7 +38,7 @@ async def test_a_misspelt_speaker_name_offers_the_speaker(
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReaderScreen) and screen.selected_speaker == "ines"
+        assert isinstance(screen, ReaderScreen) and screen.quotes.selected_speaker == "ines"
 
 
 async def test_a_quote_is_found_by_a_few_of_its_words_out_of_order(
@@ -74,7 +74,7 @@ async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> No
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         screen.search.notes = lambda: (note,)
-        screen.jump_to_note = lambda _id: screen.view.scroll_to_offset(start)  # type: ignore[method-assign]
+        screen.notes.jump_to = lambda _id: screen.view.scroll_to_offset(start)  # type: ignore[method-assign]
         text = await palette(app, pilot, "footbridge date")
         assert "Note: check the footbridge date" in text
         await pilot.press("enter")
@@ -119,11 +119,11 @@ async def test_real_notes_are_searched_with_hash_and_offered_in_the_palette(
     app = notes_app(sample, tmp_path / "notes")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await notes_ready(pilot)
-        store = screen.notes_store
+        store = screen.notes.storage.store
         assert store is not None
         start = sample.text.index("temporary footbridge")
         store.add(sample.text, start, start + 20, note="ask the council for the date")
-        screen.show_notes()
+        screen.notes.show()
         await pilot.press("slash", *"#council date")
         for _ in range(3):
             await app.workers.wait_for_complete()

@@ -21,7 +21,6 @@ the library after it, in a thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -35,10 +34,9 @@ from textual.worker import get_current_worker
 
 from reader.library import PersonRow, Said
 from reader.library.library import ArticleRow, Library
+from reader.library.lookup import connect_for_threads
+from reader.library.search import LibrarySearch
 from reader.search.fold import fold
-
-if TYPE_CHECKING:
-    from reader.library.search import LibrarySearch
 
 SHOWN = 100
 """Most lines a list holds; the rest are reached by `/`."""
@@ -283,9 +281,6 @@ class LibraryScreen(Screen[None]):
     @work(exclusive=True, thread=True, group="library-search")
     def _search_library(self, query: str) -> None:
         """Find `query` across the library (a thread: a big library takes a keystroke's time)."""
-        from reader.library.lookup import connect_for_threads
-        from reader.library.search import LibrarySearch
-
         worker = get_current_worker()
         if self._search is None:
             self._search = LibrarySearch(self.library, connect_for_threads(self.library.index_path))

@@ -1,9 +1,10 @@
 """The article pane: a Line-API view that wraps lazily and renders only the rows on screen.
 
 `ArticleView` never builds a widget per paragraph. It asks `ArticleLayout` (cached per width)
-which slice of the text each row shows and builds a `Strip` for the visible rows only, caching
-them until something that changes their look happens. Text is always literal: rows are built
-from plain strings with `rich.text.Text(...)`, so `[bold]` in an article is shown as typed.
+which slice of the text each row shows and has `RowPainter` (`article_rows`) build a `Strip`
+for the visible rows only, caching them until something that changes their look happens. Text
+is always literal: rows are built from plain strings, so `[bold]` in an article is shown as
+typed.
 
 Decorations (quote tints, a selected speaker, search hits, notes highlights) are *mark layers*:
 `set_marks("search", [(start, end, style), ...])` over article offsets. Layers are drawn in
@@ -14,10 +15,9 @@ bookkeeping lives in `article_marks`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import NamedTuple
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -28,12 +28,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from reader.document import Article, BlockKind
-from reader.ui.layout import BLANK, BYLINE, NARROW_ONLY, RULE, TITLE, ArticleLayout
+from reader.document import Article
+from reader.ui.layout import ArticleLayout
 from reader.ui.widgets.article_marks import MarkLayers, MarkSpan, MarkStyle
-
-GUTTER = 2
-"""Columns left of the text for the current-paragraph marker."""
+from reader.ui.widgets.article_rows import GUTTER, RowPainter
 
 
 class ViewPosition(NamedTuple):
@@ -174,7 +172,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._strips: dict[int, Strip] = {}
         self._marks = MarkLayers()
-        self._style_cache: dict[str, Style] = {}
+        self._painter = RowPainter(partial(self.get_component_rich_style, partial=True))
         self._base: Style | None = None
         self._want: tuple[int, bool] | None = None
         self._flash_timer: Timer | None = None
@@ -502,7 +500,7 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Forget rendered rows when the theme or CSS changes."""
         super().notify_style_update()
-        self._style_cache.clear()
+        self._painter.forget_styles()
         self._base = None
         self._strips.clear()
 
@@ -542,100 +540,22 @@ class ArticleView(ScrollView, can_focus=True):
             self._base = self.rich_style
         return self._base
 
-    def _style(self, name: str) -> Style:
-        style = self._style_cache.get(name)
-        if style is None:
-            if name.startswith("article-view--"):
-                style = self.get_component_rich_style(name, partial=True)
-            else:
-                try:
-                    style = Style.parse(name)
-                except Exception:  # a bad style from a plug-in must not break rendering
-                    style = Style()
-            self._style_cache[name] = style
-        return style
-
-    def _mark_style(self, style: MarkStyle) -> Style:
-        return style if isinstance(style, Style) else self._style(style)
-
     def render_line(self, y: int) -> Strip:
         """Render screen row `y` (only ever called for rows on screen)."""
         row = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
         strip = self._strips.get(row)
         if strip is None or strip.cell_length != width:
-            strip = self._render_row(row, width)
+            strip = self._painter.paint(
+                self.article,
+                self._layout,
+                self._marks,
+                y=row,
+                width=width,
+                cursor=self.cursor,
+                base=self._base_style(),
+            )
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[row] = strip
         return strip
-
-    def _render_row(self, y: int, width: int) -> Strip:
-        base = self._base_style()
-        layout = self._layout
-        if layout is None or y >= layout.row_count:
-            return Strip.blank(width, base)
-        text_width = layout.width
-        left = max(GUTTER, (width - text_width) // 2)
-        row = layout.row(y)
-        segments: list[Segment] = []
-        if row.paragraph == self.cursor and row.paragraph >= 0:
-            marker = self._style("article-view--marker")
-            segments.append(Segment(" " * (left - GUTTER), base))
-            segments.append(Segment("▌", base + marker))
-            segments.append(Segment(" " * (GUTTER - 1), base))
-        else:
-            segments.append(Segment(" " * left, base))
-        if row.paragraph == TITLE:
-            title = self.article.title[row.start : row.end]
-            segments.append(Segment(title, base + self._style("article-view--title")))
-        elif row.paragraph == RULE:
-            title_width = max((end - start for start, end in layout.title_rows), default=0)
-            rule = "━" * min(text_width, title_width)
-            segments.append(Segment(rule, base + self._style("article-view--rule")))
-        elif row.paragraph == BYLINE:
-            byline = layout.byline[row.start : row.end]
-            segments.append(Segment(byline, base + self._style("article-view--byline")))
-        elif row.paragraph == BLANK:
-            if not (not layout.order and y == layout.row_count - 1):
-                return Strip.blank(width, base)
-            empty = self.article.is_empty
-            notice = "(this article is empty)" if empty else "(no paragraph matches)"
-            segments.append(Segment(notice, base + self._style("article-view--empty")))
-        else:
-            self._paragraph_segments(segments, base, row.paragraph, row.start, row.end, row.prefix)
-            marks = self._marks
-            note_marker = marks.row_marker(row.start, row.end) if marks.has_markers else None
-            used = sum(segment.cell_length for segment in segments)
-            column = left + text_width + 1
-            if note_marker is not None and used <= column < width:
-                glyph, glyph_style = note_marker
-                segments.append(Segment(" " * (column - used), base))
-                segments.append(Segment(glyph[:1], base + self._mark_style(glyph_style)))
-        # Count cells once here (text known to be one cell per character is just its length),
-        # so Textual never measures the row again.
-        used = 0
-        for segment in segments:
-            text = segment.text
-            used += len(text) if NARROW_ONLY.fullmatch(text) else cell_len(text)
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-            return Strip(segments, width)
-        return Strip(segments, used).crop(0, width)
-
-    _KIND_STYLES = {
-        BlockKind.HEADING: "article-view--heading",
-        BlockKind.BLOCKQUOTE: "article-view--blockquote",
-        BlockKind.CODE: "article-view--code",
-        BlockKind.VERSE: "article-view--verse",
-    }
-
-    def _paragraph_segments(
-        self, segments: list[Segment], base: Style, index: int, start: int, end: int, prefix: str
-    ) -> None:
-        """Append the segments of one row of paragraph `index`: prefix, then text cut at marks."""
-        kind_style = self._KIND_STYLES.get(self.article.paragraphs[index].kind)
-        body = base + self._style(kind_style) if kind_style else base
-        if prefix:
-            segments.append(Segment(prefix, base + self._style("article-view--bullet")))
-        segments += self._marks.segments(self.article.text, start, end, body, self._mark_style)

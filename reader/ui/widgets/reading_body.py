@@ -4,10 +4,10 @@ While a selection is on, visual mode's keys (`notes_keys.VISUAL_BINDINGS`) must 
 article's own `j`/`k` and the screen's `)`, `(`, `y` and `esc`. Bound here, on the article's
 parent, they are in force only while the focus is inside this row (Textual's focus-scoped
 bindings), and as priority bindings they are tried before the article's own. Each is passed
-to the `VisualMode` port it was given (the reader screen's notes flows), whose `check_action`
-enables them only in visual mode with the article focused; otherwise the key goes on to the
-article's or the screen's binding. (Not `screen.` actions: those name the app's active screen,
-which is the help screen while it is open over the reader.)
+to the `VisualMode` port it was given (`visual_mode.VisualSelection`), which enables them only
+in visual mode with the article focused; otherwise the key goes on to the article's or the
+screen's binding. (Not `screen.` actions: those name the app's active screen, which is the help
+screen while it is open over the reader.)
 """
 
 from __future__ import annotations
@@ -21,30 +21,30 @@ from reader.ui.notes_keys import VISUAL_ACTIONS, VISUAL_BINDINGS
 
 
 class VisualMode(Protocol):
-    """What visual mode's keys act on: the selection's actions and when they are enabled."""
+    """What visual mode's keys act on: the selection's moves and when they are enabled."""
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """True (enabled), False (disabled and hidden) or None (disabled, shown dim)."""
+    def enabled(self, action: str) -> bool:
+        """Whether visual mode's key for `action` is in force now."""
 
-    def action_visual_word(self, forward: bool) -> None:
+    def word(self, forward: bool) -> None:
         """Extend or shrink the selection by a word."""
 
-    def action_visual_sentence(self, forward: bool) -> None:
+    def sentence(self, forward: bool) -> None:
         """Extend or shrink the selection by a sentence."""
 
-    def action_visual_step(self, forward: bool) -> None:
+    def step(self, forward: bool) -> None:
         """Select the next or previous sentence."""
 
-    def action_visual_swap(self) -> None:
+    def swap(self) -> None:
         """Make the other end of the selection the one that moves."""
 
-    def action_visual_whole_paragraph(self) -> None:
+    def whole_paragraph(self) -> None:
         """Select the whole paragraph."""
 
-    def action_visual_copy(self) -> None:
+    def copy(self) -> None:
         """Copy the selection."""
 
-    def action_visual_cancel(self) -> None:
+    def cancel(self) -> None:
         """Leave visual mode."""
 
 
@@ -60,33 +60,33 @@ class ReadingBody(Horizontal):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Visual mode's keys are enabled only when the visual mode says so."""
         if action in VISUAL_ACTIONS:
-            return self._visual.check_action(action, parameters)
+            return self._visual.enabled(action)
         return super().check_action(action, parameters)
 
     def action_visual_word(self, forward: bool) -> None:
         """`w`/`b`."""
-        self._visual.action_visual_word(forward)
+        self._visual.word(forward)
 
     def action_visual_sentence(self, forward: bool) -> None:
         """`)`/`(`."""
-        self._visual.action_visual_sentence(forward)
+        self._visual.sentence(forward)
 
     def action_visual_step(self, forward: bool) -> None:
         """`j`/`k`."""
-        self._visual.action_visual_step(forward)
+        self._visual.step(forward)
 
     def action_visual_swap(self) -> None:
         """`o`."""
-        self._visual.action_visual_swap()
+        self._visual.swap()
 
     def action_visual_whole_paragraph(self) -> None:
         """`p`."""
-        self._visual.action_visual_whole_paragraph()
+        self._visual.whole_paragraph()
 
     def action_visual_copy(self) -> None:
         """`y`."""
-        self._visual.action_visual_copy()
+        self._visual.copy()
 
     def action_visual_cancel(self) -> None:
         """`esc` or `v`."""
-        self._visual.action_visual_cancel()
+        self._visual.cancel()

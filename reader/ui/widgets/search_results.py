@@ -15,6 +15,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.ui import deferred
+
 if TYPE_CHECKING:  # the search modules (and rapidfuzz) load with the index, after first paint
     from reader.search.rank import SearchHit
 
@@ -24,10 +26,8 @@ LEFT_CONTEXT = 14
 
 def result_label(hit: SearchHit, width: int) -> Text:
     """One result row: place, speaker, then the snippet cut to fit `width` cells."""
-    from reader.search.rank import HitKind
-
     label = Text(no_wrap=True, overflow="ellipsis", end="")
-    if hit.kind is HitKind.NOTE:
+    if hit.kind is deferred.hit_kind().NOTE:
         label.append(f"¶{hit.paragraph_index + 1:<4} ", "bold")
         label.append("note ", "italic")
     else:

@@ -1,0 +1,323 @@
+"""The store side of the notes flows: loading, saving, placements, recovery, git and reloading.
+
+`NotesStorage` opens the article's `NotesStore` and re-anchors the notes in a thread worker (the
+article is readable at once; highlights appear when ready), runs every change through the store,
+which saves it at once (nothing here writes a notes file), and says when the notes changed so
+`NotesController` redraws them. It never looks at keys, selections, focus or widgets.
+
+A read-only store (malformed file, conflict markers, newer schema) is reported at once and every
+change is refused with the reason; conflict markers are offered for recovery. A notes directory
+that is a git repository without the merge driver registered in this clone gets a notification
+and a palette command that registers it. A notes file changed on disk (a `git pull`) is picked
+up by `reload` (palette: 'Notes: reload from disk').
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.load.clean import clean
+from reader.ui import deferred
+from reader.ui.notes_display import literal
+from reader.ui.ports import Dialogs, Notify, Reading, RunWorker
+
+if TYPE_CHECKING:
+    from annotations.anchor import Placement
+    from annotations.model import Annotation
+    from annotations.store import NotesStore
+    from reader.document import Article
+    from reader.search.index import NoteRecord
+
+
+class NotesStorage:
+    """The notes of the article being read, as the store holds them (not a widget)."""
+
+    def __init__(
+        self,
+        reading: Reading,
+        *,
+        notes_dir: str | None,
+        run_worker: RunWorker,
+        dialogs: Dialogs,
+        notify: Notify,
+        alive: Callable[[], bool],
+        changed: Callable[[], None],
+    ) -> None:
+        self.reading = reading
+        """The article whose notes these are."""
+        self.notes_dir = notes_dir
+        """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
+        self.store: NotesStore | None = None
+        """The article's notes once loaded (None while loading)."""
+        self.load_error: str | None = None
+        """Why the notes could not be opened, if they could not."""
+        self._placements: dict[str, Placement] = {}
+        self._run_worker = run_worker
+        self._dialogs = dialogs
+        self._notify = notify
+        self._alive = alive
+        self._changed = changed
+
+    # ----------------------------------------------------------------- loading
+
+    def load(self) -> None:
+        """Open the store and re-anchor the notes in a thread worker (slow on a changed book)."""
+        self._run_worker(
+            partial(self._open_store, self.reading.article, self.notes_dir),
+            name="notes",
+            description="open the notes",  # the default repr would print the whole article
+            group="notes",
+            thread=True,
+            exclusive=True,
+        )
+
+    def _open_store(self, article: Article, notes_dir: str | Path | None) -> None:
+        """Worker body: open, re-anchor, look at the git repository; then hand over."""
+        try:
+            store = deferred.notes_store().open(article, notes_dir)
+            store.reanchor(article)
+        except Exception as error:  # an unreadable directory, a bug: report it, keep reading
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self._dialogs.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            return
+        offer_driver = False
+        try:
+            offer_driver = deferred.needs_merge_driver(store.path.parent)
+        except Exception:  # no git, or a broken repository: nothing to offer
+            offer_driver = False
+        try:
+            self._dialogs.call_from_thread(self._ready, store, offer_driver)
+        except RuntimeError:  # the app closed while we were working
+            return
+
+    def _failed(self, reason: str) -> None:
+        self.load_error = f"Notes could not be opened ({literal(reason)}); nothing was written."
+        self._notify(self.load_error, title="Notes", severity="error", timeout=20)
+        self._changed()
+
+    def _ready(self, store: NotesStore, offer_driver: bool) -> None:
+        if not self._alive():  # the reader closed while the notes were loading
+            return
+        self.store = store
+        self._placements = dict(store.placements)
+        self._changed()
+        if store.recoverable:
+            self._dialogs.push_screen(
+                deferred.confirm_dialog()(
+                    "Notes file has conflict markers",
+                    f"{clean(store.path.name)} was left with git conflict markers. Recover every "
+                    "note by merging both sides by annotation id? A backup of the file "
+                    "is kept beside it. (Later: ctrl+p, 'Notes: recover'.)",
+                ),
+                self._recover_answered,
+            )
+        elif store.read_only:
+            self._report_read_only(store)
+        elif store.offer is not None:
+            self._offer_notes(store)
+        elif store.comments_warning:
+            self._notify(
+                literal(store.comments_warning), title="Notes", severity="warning", timeout=20
+            )
+        if offer_driver:
+            self._notify(
+                f"{store.path.parent} is a git repository whose notes merge driver is not "
+                "registered in this clone, so a pull may leave conflict markers. Press ctrl+p "
+                "and run 'Notes: register the git merge driver'.",
+                title="Notes sync",
+                severity="warning",
+                timeout=20,
+            )
+
+    def _offer_notes(self, store: NotesStore) -> None:
+        """Ask whether the notes of a similar article (likely this one's) are to be attached."""
+        offer = store.offer
+        assert offer is not None
+        count = f"{offer.notes} note{'s' * (offer.notes != 1)}"
+        self._dialogs.push_screen(
+            deferred.confirm_dialog()(
+                "Notes of a similar article",
+                f"{clean(offer.path.name)} holds {count} of an article like this one "
+                f"({offer.found} of {offer.notes} passages are in this text), but not "
+                "certainly this one. Attach them to this article? (No keeps them apart; "
+                "new notes then go to a new file.)",
+            ),
+            partial(self._offer_answered, offer.path),
+        )
+
+    def _offer_answered(self, path: Path, yes: bool | None) -> None:
+        notes_store = deferred.notes_store()
+        article = self.reading.article
+        if not yes:
+            notes_store.decline(article, path, self.notes_dir)
+            self._notify(
+                f"Not attached: {literal(path.name)} stays apart and is not offered again for this "
+                "text. From a shell: reader notes attach FILE NOTES_FILE.",
+                title="Notes",
+                timeout=8,
+            )
+            return
+        try:
+            notes_store.attach(article, path, self.notes_dir)
+        except (deferred.store_error(), OSError) as error:
+            self._notify(
+                f"Not attached: {literal(str(error))}", title="Notes", severity="error", timeout=15
+            )
+            return
+        self._placements.clear()
+        self._notify(f"Attached the notes in {literal(path.name)}.", title="Notes", timeout=5)
+        self.load()
+
+    # ----------------------------------------------------------------- placements
+
+    def placement(self, annotation: Annotation) -> Placement:
+        """Where `annotation` sits in the article now (re-anchored once, then remembered)."""
+        placement = self._placements.get(annotation.id)
+        if placement is None and self.store is not None:
+            placement = self.store.placements.get(annotation.id)
+        if placement is None:
+            assert annotation.selector is not None  # live annotations have one
+            placement = deferred.anchor(annotation.selector, self.reading.article.text)
+        self._placements[annotation.id] = placement
+        return placement
+
+    def forget_placement(self, note_id: str) -> None:
+        """Anchor `note_id` afresh next time (it was deleted, or brought back by undo)."""
+        self._placements.pop(note_id, None)
+
+    def ordered(self) -> list[tuple[Annotation, Placement]]:
+        """Live annotations with their placements: placed in article order, then orphans."""
+        store = self.store
+        if store is None:
+            return []
+        pairs = [(a, self.placement(a)) for a in store.annotations if a.selector is not None]
+        return sorted(
+            pairs,
+            key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id),
+        )
+
+    def note_records(self) -> list[NoteRecord]:
+        """The placed notes as search sees them (note text and tags, and the passage range)."""
+        note_record = deferred.note_record()
+        return [
+            note_record(
+                annotation.id,
+                # Search results and the palette show this text: cleaned as article text is.
+                clean(" ".join([annotation.note, *("#" + tag for tag in annotation.tags)])).strip(),
+                placement.start,
+                placement.end,
+            )
+            for annotation, placement in self.ordered()
+            if placement.placed
+        ]
+
+    # ----------------------------------------------------------------- saving
+
+    def writable(self) -> NotesStore | None:
+        """The store, if changes may be made to it; else None, the reason told."""
+        store = self.store
+        if store is None:
+            if self.load_error:
+                self._notify(self.load_error, title="Notes", severity="error", timeout=10)
+            else:
+                self._notify("Notes are still loading…", title="Notes", timeout=3)
+            return None
+        if store.read_only:
+            hint = " Recover with ctrl+p, 'Notes: recover'." if store.recoverable else ""
+            self._notify(
+                f"Notes are read-only: {literal(store.read_only)}{hint}",
+                title="Notes",
+                severity="error",
+                timeout=10,
+            )
+            return None
+        return store
+
+    def saving(self, change: Callable[[NotesStore], object]) -> bool:
+        """Run one store change (saved at once by the store); report a failure, never crash."""
+        store = self.writable()
+        if store is None:
+            return False
+        try:
+            change(store)
+        except (deferred.store_error(), OSError) as error:
+            # OSError: a notes directory that cannot be written (permissions, a full disk).
+            message = f"Not saved: {literal(str(error))}"
+            self._notify(message, title="Notes", severity="error", timeout=15)
+            self._changed()
+            return False
+        except KeyError:
+            self._notify("That note is gone (changed elsewhere).", title="Notes", timeout=4)
+            self._changed()
+            return False
+        self._changed()
+        return True
+
+    # ----------------------------------------------------------------- recovery and git
+
+    def _report_read_only(self, store: NotesStore) -> None:
+        self._notify(
+            f"Notes are read-only: {literal(store.read_only or '')}",
+            title="Notes",
+            severity="error",
+            timeout=20,
+        )
+
+    def _recover_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.recover()
+        elif self.store is not None:
+            self._report_read_only(self.store)
+
+    def recover(self) -> None:
+        """Merge both sides of a file with conflict markers by id, keep a backup, re-anchor."""
+        store = self.store
+        if store is None or not store.recoverable:
+            self._notify("The notes file needs no recovery.", title="Notes", timeout=3)
+            return
+        try:
+            backup = store.recover()
+        except deferred.store_error() as error:
+            message = f"Could not recover: {literal(str(error))}"
+            self._notify(message, title="Notes", severity="error", timeout=15)
+            return
+        self._placements.clear()
+        count = len(store.annotations)
+        self._notify(
+            f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as "
+            f"{literal(backup.name)}.",
+            title="Notes",
+            timeout=10,
+        )
+        self.load()
+
+    def register_merge_driver(self) -> None:
+        """Register the notes merge driver in this clone of the notes repository."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            deferred.register_merge_driver(store.path.parent)
+        except (deferred.sync_error(), OSError) as error:
+            self._notify(f"Could not register: {error}", title="Notes sync", severity="error")
+            return
+        self._notify(
+            "Merge driver registered: notes now merge by annotation id on pull.",
+            title="Notes sync",
+            timeout=5,
+        )
+
+    def reload(self) -> None:
+        """Pick up changes made to the notes file on disk (a `git pull`) and re-anchor."""
+        store = self.store
+        if store is None:
+            return
+        if store.refresh():
+            self._placements.clear()
+            self.load()
+        else:
+            self._notify("The notes file has not changed.", title="Notes", timeout=3)

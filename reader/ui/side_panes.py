@@ -1,0 +1,153 @@
+"""The side panes: mounted after the first paint, shown beside or over the article, focused by key.
+
+`SidePanes` mounts the Speakers, Quotes, Contents (a text with headings) and Notes panes beside
+the article, and the search bar, just after the first paint (styling their two dozen widgets
+would delay the article), or earlier when a key needs them. It moves the focus between the
+article and the panes (`tab`, `1`-`5`) and shows or hides them (`s`): beside the article on a
+wide terminal, as an overlay on a narrow one, through the screen's CSS classes `-panes-open`
+and `-panes-hidden` (`app.tcss`). It is not a widget: the reader screen keeps the keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.containers import Vertical
+from textual.widget import AwaitMount, Widget
+
+from reader.ui import deferred
+from reader.ui.ports import Notify, Reading
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.notes_pane import NotesPane
+from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
+from reader.ui.widgets.reading_body import ReadingBody
+
+
+class SidePanes:
+    """Which side panes exist, whether they show, and moving the focus between them."""
+
+    def __init__(
+        self,
+        reading: Reading,
+        *,
+        body: ReadingBody,
+        view: ArticleView,
+        mount_search_bar: Callable[[Widget], AwaitMount],
+        set_screen_class: Callable[[bool, str], object],
+        narrow: Callable[[], bool],
+        focused: Callable[[], Widget | None],
+        filled: Callable[[], None],
+        notify: Notify,
+        shown: bool,
+    ) -> None:
+        self.reading = reading
+        """The article (its headings make the Contents pane)."""
+        self.open = False
+        """Narrow terminals: whether the side-pane overlay is showing."""
+        self.shown = shown
+        """Wide terminals: whether the side panes are shown beside the article."""
+        self._body = body
+        self._view = view
+        self._mount_search_bar = mount_search_bar
+        self._set_screen_class = set_screen_class
+        self._narrow = narrow
+        self._focused = focused
+        self._filled = filled
+        self._notify = notify
+        self._mounted = self._ready = False
+
+    def panes(self) -> list[Pane]:
+        """The side panes mounted (none before `mount`)."""
+        return list(self._body.query(Pane))
+
+    def mount(self) -> bool:
+        """Mount the side panes and the search bar; fill them with what is known once mounted.
+
+        Runs after the first paint, or earlier if a key needs them first. Returns True while
+        they are not ready (mounted just now, or still mounting: retry after a refresh), False
+        once they are; a key pressed during the mounting must not reach half-built widgets.
+        """
+        if self._ready or not self._body.is_attached:
+            return False
+        if self._mounted:
+            return True
+        self._mounted = True
+        headings = self.reading.article.headings()
+        panes: list[Widget] = [SpeakersPane(2, id="speakers"), QuotesPane(3, id="quotes")]
+        if headings:
+            panes.append(ContentsPane(4, id="contents"))
+        panes.append(NotesPane(5, id="notes"))
+        mounts = [
+            self._body.mount(Vertical(*panes, id="sidebar")),
+            self._mount_search_bar(deferred.search_bar()(id="search")),
+        ]
+
+        async def fill() -> None:
+            for mounting in mounts:
+                await mounting
+            for contents in self._body.query(ContentsPane):
+                contents.show(headings)
+            self._filled()
+            self._ready = True
+
+        self._body.call_next(fill)
+        return True
+
+    def set_open(self, open_: bool) -> None:
+        """Narrow terminals: show or hide the overlay."""
+        self.open = open_
+        self._set_screen_class(open_, "-panes-open")
+
+    def set_shown(self, shown: bool) -> None:
+        """Wide terminals: show or hide the side column."""
+        self.shown = shown
+        self._set_screen_class(not shown, "-panes-hidden")
+
+    def cycle(self, step: int) -> None:
+        """Focus the next (1) or previous (-1) pane, the article counted first."""
+        if self.mount():  # a key before the first paint: once the panes are there
+            self._body.call_after_refresh(self.cycle, step)
+            return
+        panes: list[Widget] = [self._view, *self.panes()]
+        focused = self._focused()
+        current = panes.index(focused) if focused in panes else 0
+        self._focus(panes[(current + step) % len(panes)])
+
+    def focus(self, number: int) -> None:
+        """Focus pane `number` (1 article, 2 speakers, 3 quotes, 4 contents, 5 notes)."""
+        if number == 1:
+            self._focus(self._view)
+        elif self.mount():  # a key before the first paint: once the panes are there
+            self._body.call_after_refresh(self.focus, number)
+            return
+        for pane in self.panes():
+            if pane.number == number:
+                self._focus(pane)
+                return
+        if number == 4:  # the Contents pane is made only for a text with headings
+            self._notify(
+                "No contents: this text has no headings (] and [ step through its paragraphs).",
+                title="Contents",
+                timeout=4,
+            )
+
+    def _focus(self, widget: Widget) -> None:
+        if isinstance(widget, Pane):
+            self.set_open(True)
+            if not self.shown:
+                self.set_shown(True)
+            self._body.call_after_refresh(widget.focus)
+        else:
+            widget.focus()
+
+    def toggle(self) -> None:
+        """`s`: show or hide the side panes (on a narrow terminal, open or close the overlay)."""
+        if self._narrow():
+            if self.open:
+                self._view.focus()
+            else:
+                self.focus(2)
+            return
+        self.set_shown(not self.shown)
+        if not self.shown:
+            self._view.focus()
