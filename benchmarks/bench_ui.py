@@ -154,6 +154,14 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _command(pid: int) -> bytes:
+    """The command line of `pid` (empty once it has gone)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def _status_kb(pid: int) -> tuple[int, int] | None:
     """(VmRSS, VmHWM) of `pid` in kB; None once it has gone."""
     try:
@@ -180,13 +188,23 @@ class TreeMemory:
     """The largest sum of VmRSS over the tree in one sample."""
 
     def sample(self) -> None:
-        """Read every process of the tree now."""
+        """Read every process of the tree now.
+
+        A child caught between its fork and its exec still runs the reader's own memory (a
+        vfork shares it): its VmHWM is then the reader's, and counting it would count the
+        reader twice (seen: 180 MB instead of 160 in one run of the 3 MB book). Such a child,
+        whose command line is still the reader's, is left out until it has exec'd.
+        """
         todo, seen, total = [self.root], set(), 0
+        root_command = _command(self.root)
         while todo:
             pid = todo.pop()
             if pid in seen:
                 continue
             seen.add(pid)
+            if pid != self.root and _command(pid) == root_command:
+                todo.extend(_children(pid))
+                continue
             read = _status_kb(pid)
             if read is None:
                 continue

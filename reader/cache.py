@@ -32,6 +32,7 @@ import os
 import tempfile
 import zlib
 from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -47,10 +48,12 @@ from reader.extract.model import (
     Span,
     Speaker,
 )
-from reader.search.terms import Postings
 
 if TYPE_CHECKING:
+    # A type only: the module imports rapidfuzz, which the extraction child never needs
+    # (~4 MB of its peak) and the reader needs only once it searches.
     from reader.search.index import SearchIndex
+    from reader.search.terms import Postings
 
 FORMAT = 1
 """Version of the entry layout; bump it when the encoding changes."""
@@ -60,7 +63,16 @@ MAGIC = b"reader-cache\n"
 """First bytes of every entry."""
 _CODE_PACKAGES = ("extract", "search")
 """Packages whose code decides what an entry holds: a change there makes old entries stale."""
-_DAMAGE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError, zlib.error)
+_DAMAGE = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+    StopIteration,
+    zlib.error,
+)
 """What decoding a damaged entry may raise (json and Unicode errors are ValueErrors)."""
 
 
@@ -127,7 +139,7 @@ class ArticleCache:
         if lines is None:
             return None
         try:
-            return _postings_of(lines, article)
+            return _postings_of(list(lines), article)
         except _DAMAGE:
             return None
 
@@ -143,11 +155,15 @@ class ArticleCache:
         False when they could not all be written (a read-only or full disk): the reader works
         on without them.
         """
-        parts = []
+        parts: list[tuple[str, Iterable[bytes]]] = []
         if extraction is not None:
-            parts.append((QUOTES, _extraction_lines(extraction)))
+            parts.append((QUOTES, extraction_lines(extraction)))
         if postings is not None:
             parts.append((WORDS, _postings_lines(postings)))
+        return self._save_parts(parts, article)
+
+    def _save_parts(self, parts: Sequence[tuple[str, Iterable[bytes]]], article: Article) -> bool:
+        """Write each (kind, body lines) of `parts` for `article`, then tidy the directory."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             for kind, lines in parts:
@@ -157,7 +173,15 @@ class ArticleCache:
         self._tidy()
         return True
 
-    def _read(self, article: Article, kind: str) -> list[bytes] | None:
+    def save_extraction_lines(self, article: Article, lines: Sequence[bytes]) -> bool:
+        """Store an extraction already encoded by `extraction_lines` (as the child sends it).
+
+        The reader keeps what the extraction child sent without encoding it again. False when
+        it could not be written.
+        """
+        return self._save_parts([(QUOTES, lines)], article)
+
+    def _read(self, article: Article, kind: str) -> Iterator[bytes] | None:
         """The body lines of a sound file of `kind` for `article`, or None."""
         path = self.path(article, kind)
         try:
@@ -229,30 +253,69 @@ def layout_digest(article: Article) -> str:
     return digest.hexdigest()
 
 
-def _encode(kind: str, lines: list[bytes], article: Article) -> bytes:
-    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`)."""
+def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
+    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`), as parts.
+
+    Compressed a line at a time: the whole body is never joined in memory (for a 30 MB book
+    that was 16 MB more at the reader's peak), nor the parts into one file image.
+    """
     header = {
         "kind": kind,
         "code": code_fingerprint(),
         "layout": layout_digest(article),
         "text": article.text_sha256,
     }
-    body = b"\n".join([json.dumps(header).encode(), *lines])
-    payload = zlib.compress(body, 1)
+    compressor = zlib.compressobj(1)
+    chunks = [compressor.compress(json.dumps(header).encode())]
+    for line in lines:
+        chunks.append(compressor.compress(b"\n"))
+        chunks.append(compressor.compress(line))
+    chunks.append(compressor.flush())
+    payload = b"".join(chunks)
+    del chunks
     checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
-    return MAGIC + f"{kind} {checksum}\n".encode() + payload
+    return [MAGIC, f"{kind} {checksum}\n".encode(), payload]
 
 
-def _decode(kind: str, data: bytes, article: Article) -> list[bytes] | None:
+_READ_STEP = 256 * 1024
+"""Compressed bytes decompressed at a time when reading quotes."""
+
+
+def _decompressed_lines(payload: memoryview) -> Iterator[bytes]:
+    """The lines of zlib-compressed `payload`, decompressed a step at a time.
+
+    Reading a book's quotes never holds their whole decompressed text (and a split copy of it)
+    at once: at 30 MB that was 32 MB at the peak of a reopening.
+    """
+    decompressor = zlib.decompressobj()
+    pending = b""
+    for start in range(0, len(payload), _READ_STEP):
+        pending += decompressor.decompress(payload[start : start + _READ_STEP])
+        *complete, pending = pending.split(b"\n")
+        yield from complete
+    pending += decompressor.flush()
+    if not decompressor.eof:
+        raise ValueError("truncated entry")
+    yield pending
+
+
+def _decode(kind: str, data: bytes, article: Article) -> Iterator[bytes] | None:
     """The body lines in `data` if it is whole and was made for `article` by this code."""
     if not data.startswith(MAGIC):
         return None
-    label, _, payload = data[len(MAGIC) :].partition(b"\n")
+    view = memoryview(data)[len(MAGIC) :]
+    newline = data.find(b"\n", len(MAGIC))
+    if newline < 0:
+        return None
+    label, payload = bytes(view[: newline - len(MAGIC)]), view[newline - len(MAGIC) + 1 :]
     if label != f"{kind} {hashlib.blake2b(payload, digest_size=16).hexdigest()}".encode():
         return None
-    # A words file is a header, the vocabulary and one binary line (which may hold newlines).
-    header_line, *lines = zlib.decompress(payload).split(b"\n", 2 if kind == WORDS else -1)
-    header = json.loads(header_line)
+    if kind == WORDS:
+        # A words file is a header, the vocabulary and one binary line (which may hold newlines).
+        lines = iter(zlib.decompress(payload).split(b"\n", 2))
+    else:
+        lines = _decompressed_lines(payload)
+    header = json.loads(next(lines))
     expected = {
         "kind": kind,
         "code": code_fingerprint(),
@@ -297,75 +360,120 @@ def _span_of(value: list[int] | None) -> Span | None:
     return None if value is None else Span(*value)
 
 
-def _extraction_lines(extraction: Extraction) -> list[bytes]:
+def extraction_lines(extraction: Extraction) -> Iterator[bytes]:
     """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
 
-    Lists, not objects: a book has thousands of quotes.
+    Lists, not objects: a book has thousands of quotes. A generator, so that a caller that
+    writes each line as it comes (the extraction child, `reader.ui.background`) holds one
+    line's values at a time, not the whole book's.
     """
     speakers = [
         [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
         for s in extraction.speakers
     ]
-    quotes = [
-        [
-            q.start,
-            q.end,
-            q.text,
-            q.kind.value,
-            q.paragraph,
-            q.speaker,
-            [offset for segment in q.segments for offset in (segment.start, segment.end)],
-            q.nested,
-            None
-            if (evidence := q.evidence) is None
-            else [
-                evidence.rule,
-                evidence.cue,
-                _span(evidence.cue_span),
-                evidence.mention,
-                _span(evidence.mention_span),
-                None if evidence.kind_rule is None else evidence.kind_rule.value,
-            ],
-            q.split,
-        ]
-        for q in extraction.quotes
+    yield json.dumps(speakers, separators=(",", ":")).encode()
+    quotes = extraction.quotes
+    for first in range(0, len(quotes), _QUOTES_PER_LINE):
+        rows = [_quote_row(q) for q in quotes[first : first + _QUOTES_PER_LINE]]
+        yield json.dumps(rows, separators=(",", ":")).encode()
+
+
+def _quote_row(q: Quote) -> list[object]:
+    """One quote as a list of plain values (the order `_extraction_of` reads)."""
+    evidence = q.evidence
+    return [
+        q.start,
+        q.end,
+        q.text,
+        q.kind.value,
+        q.paragraph,
+        q.speaker,
+        [offset for segment in q.segments for offset in (segment.start, segment.end)],
+        q.nested,
+        None
+        if evidence is None
+        else [
+            evidence.rule,
+            evidence.cue,
+            _span(evidence.cue_span),
+            evidence.mention,
+            _span(evidence.mention_span),
+            None if evidence.kind_rule is None else evidence.kind_rule.value,
+        ],
+        q.split,
     ]
-    step = _QUOTES_PER_LINE
-    chunks = [quotes[start : start + step] for start in range(0, len(quotes), step)]
-    return [json.dumps(part, separators=(",", ":")).encode() for part in [speakers, *chunks]]
 
 
-def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
-    """The `Extraction` that `_extraction_values` flattened; raises on anything malformed.
+def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
+    """The `Extraction` of `article` that `extraction_lines` wrote.
+
+    Raises ValueError (or another of the errors a damaged entry may raise) on anything
+    malformed, or on a quote outside the article.
+    """
+    if not lines:
+        raise ValueError("no speakers line")
+    return _extraction_of(lines, article)
+
+
+def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
+    """The `Extraction` that `extraction_lines` flattened; raises on anything malformed.
 
     The checksum has already told that the entry is whole, and the code fingerprint that this
     code wrote it, so the values are trusted for their types; what would index outside the
     article is still refused.
     """
+    remaining = iter(lines)
     speakers = tuple(
         Speaker(id_, name, tuple(aliases), organisation, count, tuple(paragraphs))
-        for id_, name, aliases, organisation, count, paragraphs in json.loads(lines[0])
+        for id_, name, aliases, organisation, count, paragraphs in json.loads(next(remaining))
     )
     known = {s.id for s in speakers}
     kinds = {kind.value: kind for kind in QuoteKind}
     kind_rules = {rule.value: rule for rule in KindRule}
+    # JSON makes a new string for every "said" and every speaker id: one copy of each is kept
+    # (about a quarter of a book's decoded quotes), and evidence without spans is shared.
+    shared_text: dict[str | None, str | None] = {s.id: s.id for s in speakers}
+    keep = shared_text.setdefault
+    shared_evidence: dict[tuple[object, ...], Evidence] = {}
     quotes = []
-    rows = (row for line in lines[1:] for row in json.loads(line))  # a line at a time
+    rows = (row for line in remaining for row in json.loads(line))  # a line at a time
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
         if evidence is not None:
             rule, cue, cue_span, mention, mention_span, kind_rule = evidence
-            evidence = Evidence(
-                rule,
-                cue,
-                _span_of(cue_span),
-                mention,
-                _span_of(mention_span),
-                None if kind_rule is None else kind_rules[kind_rule],
-            )
+            if cue_span is None and mention_span is None:
+                key = (rule, cue, mention, kind_rule)
+                evidence = shared_evidence.get(key)
+                if evidence is None:
+                    evidence = shared_evidence[key] = Evidence(
+                        keep(rule, rule),
+                        keep(cue, cue),
+                        None,
+                        keep(mention, mention),
+                        None,
+                        None if kind_rule is None else kind_rules[kind_rule],
+                    )
+            else:
+                evidence = Evidence(
+                    keep(rule, rule),
+                    keep(cue, cue),
+                    _span_of(cue_span),
+                    keep(mention, mention),
+                    _span_of(mention_span),
+                    None if kind_rule is None else kind_rules[kind_rule],
+                )
         quotes.append(
             Quote(
-                start, end, text, kinds[kind], paragraph, speaker, segments, nested, evidence, split
+                start,
+                end,
+                text,
+                kinds[kind],
+                paragraph,
+                keep(speaker, speaker),
+                segments,
+                nested,
+                evidence,
+                split,
             )
         )
     length = len(article.text)
@@ -379,12 +487,13 @@ def _extraction_of(lines: list[bytes], article: Article) -> Extraction:
     return Extraction(tuple(quotes), speakers)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`."""
+def _write_atomically(path: Path, parts: Iterable[bytes]) -> None:
+    """Write `parts` to a temporary file beside `path`, then rename it over `path`."""
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

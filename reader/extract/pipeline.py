@@ -86,6 +86,8 @@ def run(article: Article) -> Extraction:
             reported_items.extend(read_reported(text, paras[number], number, index))
         paras.drop(number)
     items = quote_items + nested_items + reported_items
+    # `items` alone holds the items and their raw quotes now: `_build` lets each go once read
+    del quote_items, nested_items, reported_items, raws, top, top_at, nested_at, index, paras
     items.sort(key=operator.attrgetter("start"))
     table = SpeakerTable()
     _assign(items, table, stray_paragraphs(paragraphs))
@@ -202,7 +204,11 @@ def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extracti
     for item in items:
         if item.split_with is not None:
             tails_of.setdefault(id(item.split_with), []).append(item)
-    for item in items:
+    # Each item is let go once it is read, so that a book's items and its quotes are not all
+    # alive at once (the extraction child's peak; see reader.ui.background).
+    items.reverse()
+    while items:
+        item = items.pop()
         if item.dropped or item.split_tail:
             continue
         cluster = item.speaker

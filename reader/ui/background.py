@@ -3,10 +3,17 @@
 A thread worker would share the GIL with the UI: scrolling a 3 MB book while its quotes are
 being found would stutter, and the extractor's working memory would stay in the reader's
 process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
-with `-m`), sends it the article and reads back the `Extraction`, both pickled over pipes, and
-kills it if the reader quits first. The article goes as its text plus the paragraph boundaries
-(`reader.packing`), streamed into the pipe: pickling a book's tens of thousands of `Paragraph`
-objects would cost the reader's process tens of MB at its peak, most of it never given back.
+with `-m`), sends it the article and reads back the quotes, and kills it if the reader quits
+first. The article goes as its text plus the paragraph boundaries, streamed into the pipe
+(`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
+or its text, would cost the reader's process tens of MB at its peak, some never given back.
+
+The quotes come back in the cache's own encoding (`reader.cache.extraction_lines`: JSON lines
+of plain values, 500 quotes a line), each line framed by its length and written as soon as it
+is encoded. Pickling the whole `Extraction` instead made one blob of the book's quotes with a
+memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k quotes) it
+raised the child's peak from 73 to 89 MB. The reader decodes the lines and stores them in the
+cache as they are, without encoding the book's quotes a second time.
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -15,18 +22,22 @@ Not every article needs the child. An article up to `SMALL_TEXT` characters is e
 the UI process at once (`at_once`: milliseconds, where starting a child Python costs a
 hundred and its memory), so its panes are filled when they first appear. A text whose
 extraction is in the cache (`reader.cache`, keyed by the text's hash) is read from there, at
-any size; what the child finds is kept there for the next opening.
+any size; what the child finds is kept there for the next opening, and so are the quotes of
+a book's first screens (`CACHED_FROM`), which then fill the panes without the extractor.
 """
 
 from __future__ import annotations
 
-import pickle
+import itertools
+import struct
 import subprocess
 import sys
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from functools import partial
+from typing import IO, TYPE_CHECKING
 
-from reader.packing import pack, unpack
+from reader.packing import read_article, write_article
 
 if TYPE_CHECKING:
     from reader.cache import ArticleCache
@@ -36,6 +47,15 @@ if TYPE_CHECKING:
 SMALL_TEXT = 200_000
 """Characters up to which an article is extracted in the UI process, at once (~60 ms for
 200 KB on the 2-core VM; a 4 KB article takes about 1 ms once the extractor is imported)."""
+
+
+CACHED_FROM = 32_000
+"""Characters from which `at_once` keeps what it finds in the cache, and looks there first.
+
+A book's first screens (`reader.load.progressive`, 64 KB) opened again: reading their quotes
+from the cache takes ~3 ms, finding them ~50 ms, plus ~100 ms to load the extractor the first
+time (2-core VM, loaded). A short article is found faster than the cache is loaded and read.
+"""
 
 
 class SubprocessExtractor:
@@ -61,37 +81,68 @@ class SubprocessExtractor:
 
         None for a big article, or when extraction failed (the worker then tries again, and
         reports the failure). Blocking, but only for milliseconds: call it on the UI thread
-        after the first paint.
+        after the first paint. From `CACHED_FROM` characters (a book's first screens), the
+        cache is read first and what is found is kept there.
         """
-        if len(article.text) > SMALL_TEXT:
+        size = len(article.text)
+        if size > SMALL_TEXT:
             return None
+        if size >= CACHED_FROM:
+            cached = self.cache.load_extraction(article)
+            if cached is not None:
+                return cached
         from reader.extract import extract
 
         try:
-            return extract(article)
+            extraction = extract(article)
         except Exception:  # the child will try again, and its failure is reported
             return None
+        if size >= CACHED_FROM:  # kept in a thread of its own: the panes need not wait for it
+            threading.Thread(
+                target=partial(self.cache.save, article, extraction=extraction),
+                name="keep-first-screens",
+                daemon=True,  # an entry cut short by the exit is a miss, never an error
+            ).start()
+        return extraction
 
     def __call__(self, article: Article) -> Extraction:
         """The cached extraction of `article`, or one found in a child process and then cached.
 
         Blocking: call it from a worker thread.
         """
-        cached = self.cache.load_extraction(article)
+        cache = self.cache
+        cached = cache.load_extraction(article)
         if cached is not None:
             return cached
-        extraction = self._in_child(article)
-        self.cache.save(article, extraction=extraction)
+        lines = self._in_child(article)
+        if lines is None:  # no child could be started: extract here
+            from reader.extract import extract
+
+            extraction = extract(article)
+            cache.save(article, extraction=extraction)
+            return extraction
+        from reader.cache import extraction_of_lines
+
+        try:
+            extraction = extraction_of_lines(lines, article)
+        except Exception as error:  # a child of other code, or a garbled pipe: reported
+            raise RuntimeError(f"extraction sent a bad result: {error}") from None
+        cache.save_extraction_lines(article, lines)
         return extraction
 
-    def _in_child(self, article: Article) -> Extraction:
-        """Extract `article` in a child process."""
+    def _in_child(self, article: Article) -> list[bytes] | None:
+        """The extraction of `article` found in a child process, as `extraction_lines`.
+
+        None when no child process could be started.
+        """
         with self._lock:
             if self._stopped:
                 raise RuntimeError("the reader is closing")
             try:
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "reader.ui.background"],
+                    # -P: the child imports the reader that this process runs, never a
+                    # `reader` package that happens to sit in the working directory
+                    [sys.executable, "-P", "-m", "reader.ui.background"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,  # the terminal belongs to the UI
@@ -100,24 +151,23 @@ class SubprocessExtractor:
                 process = None
             self._process = process
         if process is None:
-            from reader.extract import extract
-
-            return extract(article)
+            return None
         assert process.stdin is not None and process.stdout is not None
         try:
             # The child reads all of its input before it writes: no deadlock writing first.
             with process.stdin:
-                pickle.dump(pack(article), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                write_article(process.stdin, article)
             with process.stdout:
-                status, value = pickle.load(process.stdout)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                status = read_frame(process.stdout)
+                lines = read_frames(process.stdout)
+        except (OSError, EOFError, ValueError):
             process.kill()
             process.wait()
             raise RuntimeError(f"extraction stopped (exit code {process.returncode})") from None
         process.wait()
-        if status != "ok":
-            raise RuntimeError(f"extraction failed: {value}")
-        return value  # type: ignore[no-any-return]
+        if status != b"ok":
+            raise RuntimeError(f"extraction failed: {status.decode(errors='replace')}")
+        return lines
 
     def stop(self) -> None:
         """Kill a running extraction (when the reader quits before it is done)."""
@@ -128,21 +178,60 @@ class SubprocessExtractor:
             process.kill()
 
 
+_FRAME_LENGTH = struct.Struct(">Q")
+"""The length that comes before each frame on the child's stdout."""
+
+
+def write_frames(out: IO[bytes], frames: Iterable[bytes]) -> None:
+    """Write each of `frames` after its length, then an empty frame (the end)."""
+    for frame in frames:
+        if frame:  # an empty frame would end the stream early; JSON lines are never empty
+            out.write(_FRAME_LENGTH.pack(len(frame)))
+            out.write(frame)
+    out.write(_FRAME_LENGTH.pack(0))
+
+
+def read_frame(stream: IO[bytes]) -> bytes:
+    """The next frame that `write_frames` wrote; EOFError when the stream stops short."""
+    head = stream.read(_FRAME_LENGTH.size)
+    if len(head) != _FRAME_LENGTH.size:
+        raise EOFError("the extraction stopped mid-answer")
+    (length,) = _FRAME_LENGTH.unpack(head)
+    frame = stream.read(length)
+    if len(frame) != length:
+        raise EOFError("the extraction stopped mid-answer")
+    return frame
+
+
+def read_frames(stream: IO[bytes]) -> list[bytes]:
+    """The frames that follow, up to the empty one that ends them."""
+    frames = []
+    while frame := read_frame(stream):
+        frames.append(frame)
+    return frames
+
+
 def _child_main() -> int:
-    """In the child: read a packed article on stdin, write the pickled result on stdout."""
+    """In the child: read a packed article on stdin; write the status, then the quotes' lines.
+
+    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`).
+    """
     from reader.extract.collector import paused_collector
 
-    article = unpack(pickle.load(sys.stdin.buffer))
+    article = read_article(sys.stdin.buffer)
+    out = sys.stdout.buffer
     try:
+        from reader.cache import extraction_lines
         from reader.extract import extract
 
         # this process only extracts: see reader.extract.collector
         with paused_collector():
-            result: tuple[str, object] = ("ok", extract(article))
+            extraction = extract(article)
     except Exception as error:  # reported to the parent, which shows a notice
-        result = ("error", f"{type(error).__name__}: {error}")
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
+        write_frames(out, [f"{type(error).__name__}: {error}".encode()])
+    else:
+        write_frames(out, itertools.chain([b"ok"], extraction_lines(extraction)))
+    out.flush()
     return 0
 
 

@@ -198,8 +198,10 @@ class SearchController:
             self.filter_paragraphs,
         )
         self.results = None
-        self.start()
         self.bar.open(mode, self.history.cursor(self._key), self.filter_text * (mode == "filter"))
+        # The index is built by a thread that shares the interpreter with the UI: it starts
+        # after the bar's frame, so that frame does not wait on it.
+        self.view.call_after_refresh(self.start)
 
     def handle(self, message: SearchBarMessage) -> None:
         """React to a message from the search bar."""

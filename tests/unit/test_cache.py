@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -224,3 +225,39 @@ def test_the_ui_index_keeps_its_word_index_for_the_next_opening(
     again = build_index(article)
     assert again is not None
     assert answers(again, "humanitarian catastrofe") == answers(first, "humanitarian catastrofe")
+
+
+def test_quotes_read_back_whole_when_their_lines_cross_many_read_steps(
+    monkeypatch: pytest.MonkeyPatch, cache: ArticleCache, article: Article
+) -> None:
+    monkeypatch.setattr(cache_module, "_READ_STEP", 7)  # steps end inside lines and characters
+    extraction = extract(article)
+    assert cache.save(article, extraction=extraction)
+    assert cache.load_extraction(article) == extraction
+
+
+def _resealed(cache: ArticleCache, article: Article, body: list[bytes], keep: int | None) -> None:
+    """Write a quotes entry of `body` lines, its compressed payload cut to `keep` bytes, with a
+    checksum that matches what is left (damage no checksum can see)."""
+    parts = cache_module._encode(QUOTES, body, article)
+    payload = parts[-1][:keep]
+    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    cache.directory.mkdir(parents=True, exist_ok=True)
+    cache.path(article, QUOTES).write_bytes(
+        cache_module.MAGIC + f"{QUOTES} {checksum}\n".encode() + payload
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "keep"),
+    [
+        pytest.param([], None, id="a header and no speakers line"),
+        pytest.param([b"[]", b'[[0,1,"x"'], None, id="a quote row cut short"),
+        pytest.param([b"[]", b"[]" * 500], -3, id="the compressed stream cut short"),
+    ],
+)
+def test_an_entry_sealed_over_bad_contents_is_a_miss(
+    cache: ArticleCache, article: Article, body: list[bytes], keep: int | None
+) -> None:
+    _resealed(cache, article, body, keep)
+    assert cache.load_extraction(article) is None

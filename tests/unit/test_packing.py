@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import pickle
+import sys
+
+import pytest
 
 from reader.document import BlockKind
 from reader.load import load_bytes
-from reader.packing import pack, unpack
+from reader.packing import pack, read_article, unpack, write_article
 
 MARKDOWN = """# Ferry talks
 
@@ -54,3 +58,25 @@ def test_paragraph_at_finds_the_paragraph_or_the_next_after_a_separator() -> Non
         assert article.paragraph_at(paragraph.end - 1) == paragraph
     assert article.paragraph_at(paragraphs[0].end) == paragraphs[1]
     assert article.paragraph_at(len(article.text)) is None
+
+
+def test_an_article_written_for_the_child_reads_back_equal_across_text_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = MARKDOWN + "\n\nWiśniewski said “ça va” — 東京 — 🙂 again.\n"
+    article = load_bytes(text.encode(), name="talks.md", source="talks.md")
+    monkeypatch.setattr("reader.packing.TEXT_SLICE", 7)  # slices end inside words and marks
+    stream = io.BytesIO()
+    write_article(stream, article)
+    stream.seek(0)
+    back = read_article(stream)
+    assert back == article
+    assert [p.id for p in back.paragraphs] == [p.id for p in article.paragraphs]
+
+
+def test_sending_an_article_leaves_no_utf8_copy_inside_the_readers_text() -> None:
+    text = "Wiśniewski spoke. " * 2000  # not ASCII: CPython would cache its UTF-8 in the str
+    article = load_bytes(text.encode(), name="book.txt", source="book.txt")
+    before = sys.getsizeof(article.text)
+    write_article(io.BytesIO(), article)
+    assert sys.getsizeof(article.text) == before

@@ -1,0 +1,166 @@
+"""The extraction child: what the reader gets from it is what extraction finds, and a broken
+answer is an error the reader reports, never a hang or a wrong list of quotes."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.cache import ArticleCache, extraction_lines, extraction_of_lines
+from reader.document import Article, blocks_of, build_article
+from reader.extract import extract
+from reader.load import load_path
+from reader.ui import background
+from reader.ui.background import SubprocessExtractor, read_frame, read_frames, write_frames
+
+ARTICLE = Path(__file__).parent.parent / "data" / "search" / "ceasefire.txt"
+
+
+@pytest.fixture
+def article() -> Article:
+    return load_path(ARTICLE)
+
+
+def test_the_child_finds_the_same_quotes_and_keeps_them_for_the_next_opening(
+    article: Article, tmp_path: Path
+) -> None:
+    cache = ArticleCache(tmp_path / "cache")
+    found = SubprocessExtractor(cache)(article)
+    assert found == extract(article)
+    assert found.quotes and found.speakers
+    assert cache.load_extraction(article) == found  # kept as the child sent it
+
+
+def test_the_childs_lines_are_the_caches_own_encoding(article: Article) -> None:
+    extraction = extract(article)
+    assert extraction_of_lines(list(extraction_lines(extraction)), article) == extraction
+
+
+def test_frames_come_back_as_written_and_end_at_the_empty_frame() -> None:
+    out = io.BytesIO()
+    write_frames(out, [b"ok", b"[1,2]", b"[3]"])
+    stream = io.BytesIO(out.getvalue())
+    assert read_frame(stream) == b"ok"
+    assert read_frames(stream) == [b"[1,2]", b"[3]"]
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        pytest.param(3, id="cut inside a frame's length"),
+        pytest.param(12, id="cut inside a frame"),
+        pytest.param(-8, id="the end frame missing"),
+    ],
+)
+def test_an_answer_that_stops_short_is_an_error_not_a_shorter_list(cut: int) -> None:
+    out = io.BytesIO()
+    write_frames(out, [b"ok", b"[1,2]", b"[3]"])
+    stream = io.BytesIO(out.getvalue()[:cut])
+    with pytest.raises(EOFError):
+        read_frame(stream)
+        read_frames(stream)
+
+
+_POPEN = subprocess.Popen
+
+
+class _Child:
+    """A stand-in for `subprocess.Popen` that runs a given script as the child."""
+
+    def __init__(self, script: str) -> None:
+        self.script = script
+
+    def __call__(self, argv: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+        del argv
+        return _POPEN([sys.executable, "-c", self.script], **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("script", "message"),
+    [
+        pytest.param(
+            "import sys; sys.stdin.buffer.read(); sys.exit(3)",
+            "extraction stopped (exit code 3)",
+            id="child dies before answering",
+        ),
+        pytest.param(
+            "import sys, struct; sys.stdin.buffer.read();"
+            " sys.stdout.buffer.write(struct.pack('>Q', 2) + b'ok' + struct.pack('>Q', 90) + b'[')",
+            "extraction stopped",
+            id="child dies mid-answer",
+        ),
+        pytest.param(
+            "import sys, struct; sys.stdin.buffer.read(); m = b'ValueError: bad';"
+            " sys.stdout.buffer.write(struct.pack('>Q', len(m)) + m + struct.pack('>Q', 0))",
+            "extraction failed: ValueError: bad",
+            id="extraction raised in the child",
+        ),
+        pytest.param(
+            "import sys, struct; sys.stdin.buffer.read(); f = [b'ok', b'[]', b'[[0,99999999]]'];"
+            " sys.stdout.buffer.write(b''.join(struct.pack('>Q', len(x)) + x for x in f)"
+            " + struct.pack('>Q', 0))",
+            "extraction sent a bad result",
+            id="garbled quotes",
+        ),
+    ],
+)
+def test_a_failing_child_is_reported_and_nothing_is_cached(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path, script: str, message: str
+) -> None:
+    monkeypatch.setattr(background.subprocess, "Popen", _Child(script))
+    cache = ArticleCache(tmp_path / "cache")
+    with pytest.raises(RuntimeError, match=re.escape(message)):
+        SubprocessExtractor(cache)(article)
+    assert cache.load_extraction(article) is None
+
+
+def test_a_reader_package_in_the_working_directory_is_not_what_the_child_runs(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    impostor = tmp_path / "work" / "reader"
+    impostor.mkdir(parents=True)
+    (impostor / "__init__.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
+    monkeypatch.chdir(impostor.parent)  # e.g. reading from inside another checkout
+    assert SubprocessExtractor(ArticleCache(tmp_path / "cache"))(article) == extract(article)
+
+
+def _first_screens(article: Article, size: int) -> Article:
+    """An article of about `size` characters made of `article`'s paragraphs, repeated."""
+    texts: list[str] = []
+    while sum(map(len, texts)) < size:
+        texts.extend(p.text for p in article.paragraphs)
+    return build_article(blocks_of(texts), title=article.title, source="first-screens.txt")
+
+
+def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extractor(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    first_screens = _first_screens(article, background.CACHED_FROM + 1)
+    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    assert found is not None and found.quotes
+    for _ in range(500):  # kept by a thread of its own, after the answer
+        if ArticleCache(tmp_path / "cache").load_extraction(first_screens) is not None:
+            break
+        time.sleep(0.01)
+
+    def no_extractor(_article: Article) -> None:
+        raise AssertionError("the extractor ran again")
+
+    monkeypatch.setattr("reader.extract.extract", no_extractor)
+    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    assert again == found
+
+
+def test_a_short_article_is_extracted_at_once_and_not_cached(
+    article: Article, tmp_path: Path
+) -> None:
+    assert len(article.text) < background.CACHED_FROM
+    cache = ArticleCache(tmp_path / "cache")
+    assert SubprocessExtractor(cache).at_once(article) == extract(article)
+    assert cache.load_extraction(article) is None
