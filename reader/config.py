@@ -11,6 +11,8 @@ Example::
     line_width: 72
     side_panes: false
     sync_notes_on_quit: true
+    library:
+      keep: ask          # ask | always | never: keep articles opened with `reader FILE`
     keys:
       article.line_down: j,down,ctrl+n
       app.quit: q,ctrl+q
@@ -36,6 +38,8 @@ MIN_LINE_WIDTH = 20
 """Narrowest line width accepted."""
 MAX_LINE_WIDTH = 400
 """Widest line width accepted."""
+LIBRARY_KEEP = ("ask", "always", "never")
+"""What `reader FILE` may do with an article not in the library (`library.keep`)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Config:
     """Run `reader sync` on the notes directory after quitting, when it is a git repository."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id to comma-separated keys (Textual keymap)."""
+    library_keep: str = "ask"
+    """`library.keep`: `ask` (one hint, and "Keep in library" in the palette), `always` (kept
+    when the reader closes) or `never` (only the palette's "Keep in library" keeps it)."""
     path: Path | None = None
     """The file these settings came from, if any."""
     problems: tuple[str, ...] = ()
@@ -114,6 +121,7 @@ def _parse(data: dict[Any, Any], path: Path) -> Config:
     if not isinstance(sync_on_quit, bool):
         problems.append("sync_notes_on_quit must be true or false")
         sync_on_quit = False
+    library_keep = _library_keep(data.get("library", {}), problems)
     keys_raw = data.get("keys", {}) or {}
     keys: dict[str, str] = {}
     if not isinstance(keys_raw, dict):
@@ -126,7 +134,7 @@ def _parse(data: dict[Any, Any], path: Path) -> Config:
                 problems.append(f"keys.{binding_id} must be keys such as 'j,down'")
                 continue
             keys[binding_id] = ",".join(part.strip() for part in value.split(","))
-    known = {"theme", "line_width", "side_panes", "sync_notes_on_quit", "keys"}
+    known = {"theme", "line_width", "side_panes", "sync_notes_on_quit", "keys", "library"}
     problems.extend(f"unknown setting {key!r}" for key in data if key not in known)
     return Config(
         theme=theme.strip(),
@@ -134,6 +142,22 @@ def _parse(data: dict[Any, Any], path: Path) -> Config:
         side_panes=side_panes,
         sync_notes_on_quit=sync_on_quit,
         keys=keys,
+        library_keep=library_keep,
         path=path,
         problems=tuple(problems),
     )
+
+
+def _library_keep(section: object, problems: list[str]) -> str:
+    """`library.keep` from the `library` section (the default, `ask`, when absent or wrong)."""
+    if section is None:
+        return "ask"
+    if not isinstance(section, dict):
+        problems.append("library must be a mapping such as {keep: ask}")
+        return "ask"
+    problems.extend(f"unknown setting 'library.{key}'" for key in section if key != "keep")
+    keep = section.get("keep", "ask")
+    if keep not in LIBRARY_KEEP:
+        problems.append("library.keep must be ask, always or never")
+        return "ask"
+    return str(keep)

@@ -24,13 +24,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Add each article; print one id per line (`updated` goes to stderr)."""
-    articles = [open_article(target, stdin=sys.stdin.buffer) for target in args.targets]
+    """Add each article; print one id per line (`updated` goes to stderr).
+
+    A file that cannot be read stops the import with one line; the articles before it are
+    kept (as the ids `reader library` lists).
+    """
     with opened_library(args) as library:
-        if len(articles) == 1:
-            results = [library.add(articles[0])]
+        if len(args.targets) == 1:
+            results = [library.add(open_article(args.targets[0], stdin=sys.stdin.buffer))]
         else:
-            results = library.add_all(articles, Progress("adding"))
+            # Read as the import goes: thousands of files never sit in memory at once.
+            articles = (open_article(target, stdin=sys.stdin.buffer) for target in args.targets)
+            results = library.add_all(articles, Progress("adding"), total=len(args.targets))
     for target, result in zip(args.targets, results, strict=True):
         print(result.id)
         if result.updated:

@@ -14,7 +14,7 @@ from reader.commands.library_args import (
     print_table,
 )
 from reader.feeds.store import Feed, FeedList, FeedsError
-from reader.library import Library
+from reader.library.library import Library
 from reader.load import LoadError
 
 NAME = "feed"

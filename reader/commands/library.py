@@ -14,7 +14,8 @@ from reader.commands.library_args import (
     print_table,
 )
 from reader.document import Article
-from reader.library import ArticleMeta, ArticleRow
+from reader.library.files import ArticleMeta
+from reader.library.library import ArticleRow
 from reader.serialize import write
 
 NAME = "library"

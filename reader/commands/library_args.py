@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import re
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from reader.library import Library, LibraryError
 from reader.load import LoadError
+
+if TYPE_CHECKING:
+    from reader.library.library import Library
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -27,6 +31,8 @@ def add_library_dir(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def opened_library(args: argparse.Namespace) -> Iterator[Library]:
     """The library `args` name; its errors become one-line `LoadError`s for the CLI."""
+    from reader.library.library import Library, LibraryError
+
     try:
         library = Library.open(getattr(args, "library_dir", None))
     except (LibraryError, OSError) as error:
@@ -39,20 +45,47 @@ def opened_library(args: argparse.Namespace) -> Iterator[Library]:
         library.close()
 
 
+@contextmanager
+def opened_index(args: argparse.Namespace) -> Iterator[sqlite3.Connection]:
+    """The index of the library `args` name, for questions it answers alone (`reader said`).
+
+    Opened directly when it is whole (`lookup.open_index`: nothing else is loaded); else
+    through the `Library`, which recovers or rebuilds it first.
+    """
+    from reader.library import library_dir
+    from reader.library.lookup import open_index
+
+    db = open_index(library_dir(getattr(args, "library_dir", None)))
+    if db is None:
+        with opened_library(args) as library:
+            yield library.db
+        return
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 def cell(text: object, width: int = 0) -> str:
     """Text for a terminal table: control characters and escapes shown as spaces, cut to width."""
-    shown = _CONTROLS.sub(" ", str(text)).strip()
+    shown = str(text)
+    if not shown.isprintable():  # what `_CONTROLS` matches is not printable: most text skips it
+        shown = _CONTROLS.sub(" ", shown)
+    shown = shown.strip()
     if width and len(shown) > width:
         shown = shown[: width - 1] + "…"
     return shown
 
 
 def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Aligned columns, the last one left to run to the end of the line."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
-        sys.stdout.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    """Aligned columns, the last one left to run to the end of the line.
+
+    Written at once: tens of thousands of rows (`reader said`) cost one write, not one each.
+    """
+    table = [header, *rows]
+    widths = [max(map(len, column)) for column in list(zip(*table, strict=True))[:-1]]
+    line = "  ".join([*(f"{{:<{width}}}" for width in widths), "{}"])
+    sys.stdout.write("".join([line.format(*row).rstrip() + "\n" for row in table]))
 
 
 class Progress:

@@ -12,7 +12,7 @@ from reader.commands.library_args import cell, opened_library, print_table
 from reader.commands.said import markdown_text as _md
 from reader.document import Article
 from reader.extract.model import Extraction, Quote
-from reader.library import ArticleMeta
+from reader.library.files import ArticleMeta
 from reader.library.library import SPOKEN
 from reader.load import LoadError
 from reader.serialize import paragraph_number, write
@@ -79,10 +79,11 @@ def export(args: argparse.Namespace) -> int:
     count = 0
     with opened_library(args) as library:
         for row in library.articles():
-            article = library.files.article(row.meta)
+            meta = library.files.meta(row.meta.id) or row.meta  # with its byline
+            article = library.files.article(meta)
             extraction = extract(article)
             notes = NotesStore.open(article, args.notes_dir).reanchor(article)
-            text = article_markdown(row.meta, article, extraction, notes)
+            text = article_markdown(meta, article, extraction, notes)
             name = f"{_slug(row.meta.title)}-{row.meta.id[:6]}.md"
             (out / name).write_text(text, encoding="utf-8")
             count += 1

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from reader.commands.common import add_format
-from reader.commands.library_args import add_library_dir, cell, opened_library, print_table
-from reader.library import PersonRow, Said
-from reader.serialize import paragraph_number, write
+from reader.commands.library_args import add_library_dir, cell, opened_index, print_table
+from reader.library.lookup import find_person, said_by
+from reader.library.rows import PersonRow, Said
 
 NAME = "said"
 SUMMARY = "print everything a person said across the library (aliases and typos tolerated)"
@@ -23,20 +23,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the quotes; exit 1 when nobody in the library has that name (as grep)."""
-    with opened_library(args) as library:
-        person = library.find_person(args.name)
+    with opened_index(args) as db:
+        person = find_person(db, args.name)
         if person is None:
             print(f"reader: nobody called {args.name!r} in the library", file=sys.stderr)
             return 1
-        said = library.said(person.id)
+        said = said_by(db, person.id)
     if args.format == "json":
+        from reader.serialize import write
+
         write(said_dict(person, said), "json", sys.stdout)
     elif args.format == "md":
         sys.stdout.write(said_markdown(person, said))
     else:
         print(f"{cell(person.name)}: {len(said)} quotes in {person.articles} articles")
+        titles: dict[str, str] = {}  # one cell per article, not per quote
         rows = [
-            (s.date[:10], s.article_id, cell(s.kind), cell(s.title, 30), cell(s.text)) for s in said
+            (
+                s.date[:10],
+                cell(s.article_id),  # a folder name: synced from elsewhere
+                s.kind,
+                titles.get(s.article_id) or titles.setdefault(s.article_id, cell(s.title, 30)),
+                cell(s.text),
+            )
+            for s in said
         ]
         print_table(("date", "article", "kind", "title", "said"), rows)
     return 0
@@ -44,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def said_dict(person: PersonRow, said: list[Said]) -> dict[str, object]:
     """What `--format json` prints."""
+    from reader.serialize import paragraph_number
+
     return {
         "person": {"id": person.id, "name": person.name, "aliases": list(person.aliases)},
         "quotes": [

@@ -19,7 +19,7 @@ from typing import Any
 from reader.document import Article
 from reader.feeds.fetch import MAX_PAGE_BYTES, TIMEOUT, FetchError, fetch
 from reader.feeds.store import Feed
-from reader.library import Library, LibraryError
+from reader.library.library import Library, LibraryError
 from reader.load import LoadError
 from reader.load.source import load_bytes
 

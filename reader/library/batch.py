@@ -1,31 +1,94 @@
-"""Extraction of many articles at once, optionally in worker processes.
+"""Extraction of many articles at once, in worker processes while this one writes.
 
-Threads would run one at a time (the GIL). One process is the default: on this shared 2-core
-machine a pool of 2 measured slower (0.37-0.42 against 0.53-0.63 MB/s, load average 5), as
-pickling and start-up outweigh the second core.
+Threads would run one at a time (the GIL), so an import of many articles runs `prepare` in a
+pool of processes: each extracts an article, writes its text and extraction file, and hands
+back the extraction's JSON (bytes pickle cheaply; `Extraction` objects do not). Up to
+`AHEAD` chunks are queued, so the workers extract the next batch while the caller writes the
+last one under the library's lock, and no more articles are held than those: an import's
+memory does not grow with the number of articles.
+
+A few articles are prepared in this process: a pool's start-up would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import itertools
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from reader.document import Article
-from reader.extract.model import Extraction
+from reader.library.extraction import prepare
 
-Extractor = Callable[[list[Article]], list[Extraction]]
-"""Extracts a list of articles, in order."""
+MIN_FOR_POOL = 16
+"""Fewest articles worth starting worker processes for."""
+
+MAX_WORKERS = 2
+"""Most worker processes (the issue's machine has two cores)."""
+
+CHUNK = 4
+"""Articles sent to a worker at a time."""
+
+AHEAD = 32
+"""Chunks queued ahead of the writer (128 articles: more than one `BATCH` of 50)."""
+
+Prepared = tuple[Article, bytes, bool]
+"""An article, its extraction file, and whether a worker wrote its files ahead."""
+
+
+def default_workers(count: int | None) -> int:
+    """How many worker processes to prepare `count` articles with (1: this process).
+
+    `None`: as many as worth it for an unknown, possibly large, number.
+    """
+    if count is not None and count < MIN_FOR_POOL:
+        return 1
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def _prepare_chunk(articles: list[Article], articles_dir: Path) -> list[bytes]:
+    return [prepare(article, articles_dir) for article in articles]
 
 
 @contextlib.contextmanager
-def extractor(workers: int = 1) -> Iterator[Extractor]:
-    """An extractor for many articles: in this process, or in a pool of `workers` kept open."""
-    from reader.extract import extract
+def prepared(
+    articles: Iterable[Article], articles_dir: Path, workers: int
+) -> Iterator[Iterator[Prepared]]:
+    """The articles with their extraction files, in order, prepared as the caller reads.
 
+    In this process nothing is written ahead (the writer does it); in a pool the workers write
+    the text and the extraction into each new article's folder.
+    """
     if workers <= 1:
-        yield lambda articles: [extract(article) for article in articles]
+        yield ((article, prepare(article, None), False) for article in articles)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield lambda articles: list(pool.map(extract, articles, chunksize=4))
+        try:
+            yield _in_order(pool, iter(articles), articles_dir)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)  # not: extract the rest first
+            raise
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, articles: Iterator[Article], articles_dir: Path
+) -> Iterator[Prepared]:
+    """The prepared articles in order, keeping `AHEAD` chunks queued in the pool."""
+    queued: deque[tuple[list[Article], Future[list[bytes]]]] = deque()
+
+    def fill() -> None:
+        while len(queued) < AHEAD:
+            chunk = list(itertools.islice(articles, CHUNK))
+            if not chunk:
+                return
+            queued.append((chunk, pool.submit(_prepare_chunk, chunk, articles_dir)))
+
+    fill()
+    while queued:
+        chunk, future = queued.popleft()
+        fill()
+        for article, blob in zip(chunk, future.result(), strict=True):
+            yield article, blob, True

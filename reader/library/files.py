@@ -26,31 +26,24 @@ import yaml
 
 from annotations.safe_files import atomic_write
 from reader.document import PARAGRAPH_SEPARATOR, Article, Block, BlockKind, build_article
+from reader.library.location import LIBRARY_DIR_ENV, library_dir
+
+__all__ = [
+    "LIBRARY_DIR_ENV",
+    "ArticleMeta",
+    "LibraryFiles",
+    "article_id",
+    "library_dir",
+    "replace_file",
+    "text_file_name",
+]
 
 # The C (libyaml) safe loader and dumper when PyYAML has them: ten times faster, same results.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-LIBRARY_DIR_ENV = "READER_LIBRARY_DIR"
-"""Environment variable naming the library folder (tests, or a folder inside the notes repo)."""
-
 META_NAME = "meta.yaml"
 """The metadata file of each article."""
-
-
-def library_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The library folder: `option`, else `$READER_LIBRARY_DIR`, else `<data dir>/reader/library`.
-
-    The data directory is `$XDG_DATA_HOME` or `~/.local/share` on Linux (platformdirs).
-    """
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get(LIBRARY_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("reader", appauthor=False)) / "library"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +78,17 @@ class ArticleMeta:
     @property
     def text_name(self) -> str:
         """The text file's name in the article's folder."""
-        return f"text-{self.text_sha256[:12]}.txt"
+        return text_file_name(self.text_sha256)
 
     @property
     def date(self) -> str:
         """The date to sort and show by: published when known, else added."""
         return self.published or self.added
+
+
+def text_file_name(text_sha256: str) -> str:
+    """The name of the text file of the text with this hash."""
+    return f"text-{text_sha256[:12]}.txt"
 
 
 def article_id(url: str | None, text_sha256: str) -> str:

@@ -11,17 +11,19 @@ or the new one, and the next open re-indexes any article whose marker is still t
 from __future__ import annotations
 
 import contextlib
-import json
+import itertools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from annotations.safe_files import file_lock
 from reader.document import Article
-from reader.extract.model import Extraction, Quote, QuoteKind, Speaker
+from reader.extract.model import Extraction, QuoteKind
+from reader.library import extraction as cache
+from reader.library import lookup
+from reader.library.extraction import CachedExtraction
 from reader.library.files import (
     ArticleMeta,
     LibraryFiles,
@@ -31,6 +33,7 @@ from reader.library.files import (
 )
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
 from reader.library.names import NameKey, Person, PersonTable
+from reader.library.rows import PersonRow, Said
 from reader.search.fold import fold
 
 LOCK_TIMEOUT = 120.0
@@ -38,9 +41,6 @@ LOCK_TIMEOUT = 120.0
 
 BATCH = 50
 """Articles written per lock and transaction by `add_all`."""
-
-EXTRACTION_VERSION = 1
-"""Version of the cached extraction files; a different one is extracted again."""
 
 SPOKEN = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT})
 """The quote kinds that are something a person said (not scare quotes or titles)."""
@@ -73,44 +73,6 @@ class ArticleRow:
     """How many things people said in it."""
     speakers: int
     """How many people and organisations speak in it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """One thing a person said, with where and when."""
-
-    article_id: str
-    """The article it is in."""
-    title: str
-    """The article's title."""
-    date: str
-    """The article's date (published, else added)."""
-    kind: str
-    """`direct`, `partial` or `indirect` (reported speech)."""
-    text: str
-    """The words."""
-    paragraph: int
-    """Index of its paragraph in the article."""
-    start: int
-    """Offset of the quote in the article's text."""
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """A person across the library, with their counts."""
-
-    id: str
-    """The person's id."""
-    name: str
-    """Their display name."""
-    organisation: bool
-    """True for an organisation."""
-    quotes: int
-    """How many quotes they have."""
-    articles: int
-    """In how many articles."""
-    aliases: tuple[str, ...]
-    """Every name the articles used."""
 
 
 class Library:
@@ -243,35 +205,45 @@ class Library:
             from reader.extract import extract
 
             extraction = extract(article)
+        blob = cache.encode(extraction)
         with self._locked(), self._transaction() as db:
-            result = self._store(db, article, extraction, published, feed, guid, self._people(db))
+            result = self._store(db, article, blob, published, feed, guid, self._people(db))
         with contextlib.suppress(FileNotFoundError):  # a recovering process may have done it
             (self._pending / result.id).unlink()
         return result
 
     def add_all(
-        self, articles: list[Article], progress: Progress | None = None, workers: int = 1
+        self,
+        articles: Iterable[Article],
+        progress: Progress | None = None,
+        workers: int = 0,
+        total: int | None = None,
     ) -> list[AddResult]:
-        """Add many articles; extraction in `workers` processes when more than 1.
+        """Add many articles; extraction in `workers` processes (0: as many as worth it).
 
-        Each chunk of `BATCH` articles is written under one lock and indexed in one
-        transaction; the pending markers make a killed batch recoverable as one add is.
+        `articles` is read as the work goes (a generator keeps memory flat; `total`, or the
+        length of a list, is what `progress` counts to). Workers extract ahead while this
+        process writes (`batch.py`). Each chunk of `BATCH` articles is written under one lock
+        and indexed in one transaction; the pending markers make a killed batch recoverable
+        as one add is. An article without text stops the import with `LibraryError` (a list
+        is checked before anything is added).
         """
-        from reader.library.batch import extractor
+        from reader.library.batch import default_workers, prepared
 
+        if isinstance(articles, list):
+            empty = [a.source for a in articles if a.is_empty]
+            if empty:
+                raise LibraryError(f"{empty[0]}: no text to add")
+            total = len(articles)
         results: list[AddResult] = []
-        empty = [a.source for a in articles if a.is_empty]
-        if empty:
-            raise LibraryError(f"{empty[0]}: no text to add")
-        with extractor(workers) as extract_all:
-            for start in range(0, len(articles), BATCH):
-                chunk = articles[start : start + BATCH]
-                done = extract_all(chunk)
+        workers = workers or default_workers(total)
+        with prepared(_with_text(articles), self.files.articles, workers) as queue:
+            while chunk := list(itertools.islice(queue, BATCH)):
                 with self._locked(), self._transaction() as db:
                     people = self._people(db)
                     stored = [
-                        self._store(db, article, extraction, None, None, None, people, False)
-                        for article, extraction in zip(chunk, done, strict=True)
+                        self._store(db, article, blob, None, None, None, people, False, ahead)
+                        for article, blob, ahead in chunk
                     ]
                     os.sync()  # the chunk's files durable before its index commits
                 for result in stored:
@@ -279,24 +251,27 @@ class Library:
                         (self._pending / result.id).unlink()
                 results.extend(stored)
                 if progress is not None:
-                    progress(len(results), len(articles))
+                    progress(len(results), max(total or 0, len(results)))
         return results
 
     def _store(
         self,
         db: sqlite3.Connection,
         article: Article,
-        extraction: Extraction,
+        blob: bytes,
         published: str | None,
         feed: str | None,
         guid: str | None,
         people: PersonTable,
         durable: bool = True,
+        ahead: bool = False,
     ) -> AddResult:
-        """Write one article's files and index rows.
+        """Write one article's files and index rows; `blob` is its extraction file.
 
-        The caller holds the lock and the transaction, and removes the pending marker once the
-        transaction is committed.
+        `ahead`: a worker wrote the text and the extraction file into the new article's folder
+        (`extraction.prepare`); what is not there (another id, or swept meanwhile) is written
+        here. The caller holds the lock and the transaction, and removes the pending marker
+        once the transaction is committed.
         """
         sha = article.text_sha256
         existing = self.find(url=article.url, text_sha256=sha)
@@ -316,10 +291,14 @@ class Library:
             guid=guid or (old.guid if old else None),
         )
         (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
-        self._save_extraction(meta, extraction)
+        if not (ahead and old is None and self._extraction_path(meta).exists()):
+            self._save_extraction(meta, blob)
         self.files.save(meta, article.text, durable=durable)
-        _delete_rows(db, meta.id)
-        self._index_article(db, meta, _cached(extraction), people)
+        if old is not None:
+            _delete_rows(db, meta.id)
+        extraction = cache.decode(blob)
+        assert extraction is not None  # encoded by this program
+        self._index_article(db, meta, extraction, people, article.text)
         return AddResult(meta.id, old is not None)
 
     def find(
@@ -349,14 +328,14 @@ class Library:
     # -- extraction cache --------------------------------------------------------------------
 
     def _extraction_path(self, meta: ArticleMeta) -> Path:
-        return self.files.folder(meta.id) / f"extraction-{meta.text_sha256[:12]}.json"
+        return self.files.folder(meta.id) / cache.file_name(meta.text_sha256)
 
-    def _save_extraction(self, meta: ArticleMeta, extraction: Extraction) -> None:
+    def _save_extraction(self, meta: ArticleMeta, blob: bytes) -> None:
         path = self._extraction_path(meta)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Derived data: replaced atomically but not fsynced (a cache lost to a power cut is
         # extracted again); the text and the metadata are fsynced.
-        replace_file(path, json.dumps(_extraction_data(extraction), ensure_ascii=False).encode())
+        replace_file(path, blob)
         for stale in path.parent.glob("extraction-*.json"):
             if stale != path:
                 with contextlib.suppress(OSError):
@@ -365,18 +344,18 @@ class Library:
     def _extraction(self, meta: ArticleMeta) -> CachedExtraction:
         """The article's extraction: the cached file when current, else extracted again."""
         path = self._extraction_path(meta)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == EXTRACTION_VERSION:
-                return _from_data(data)
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        with contextlib.suppress(OSError):
+            found = cache.decode(path.read_bytes())
+            if found is not None:
+                return found
         from reader.extract import extract
 
-        extraction = extract(self.files.article(meta))
+        blob = cache.encode(extract(self.files.article(meta)))
         with contextlib.suppress(OSError):
-            self._save_extraction(meta, extraction)
-        return _cached(extraction)
+            self._save_extraction(meta, blob)
+        extraction = cache.decode(blob)
+        assert extraction is not None  # encoded by this program
+        return extraction
 
     # -- indexing ----------------------------------------------------------------------------
 
@@ -392,6 +371,7 @@ class Library:
             person = Person(person_id, name, bool(org_flag), key, org)
             person.aliases = aliases.get(person_id, set())
             table.add(person)
+            table.unsaved(person)  # as the index has it
         return table
 
     def _index_article(
@@ -400,48 +380,64 @@ class Library:
         meta: ArticleMeta,
         extraction: CachedExtraction,
         people: PersonTable,
+        text: str | None = None,
     ) -> None:
-        spoken = [q for q in extraction.quotes if q.kind in SPOKEN]
+        """Index one article's quotes, speakers and paragraphs (`text`: read when not given).
+
+        Rows go in with `executemany` and rowids counted from the table's largest: the FTS
+        table's rowid must equal its row table's.
+        """
         local: dict[str, Person] = {}
+        for speaker_id, name, aliases, organisation, _count in extraction.speakers:
+            person = people.assign(name, list(aliases), bool(organisation))
+            local[speaker_id] = person
+            if people.unsaved(person):
+                _save_person(db, person)
         counts: dict[str, int] = {}
-        for speaker in extraction.speakers:
-            person = people.assign(speaker.name, list(speaker.aliases), speaker.organisation)
-            local[speaker.id] = person
-            _save_person(db, person)
-        for quote in spoken:
-            said_by = local.get(quote.speaker) if quote.speaker else None
+        rowid = _next_rowid(db, "quote_rows")
+        quote_rows, quote_texts = [], []
+        for start, end, words, kind, paragraph, speaker in extraction.quotes:
+            if kind not in cache.SPOKEN:
+                continue
+            said_by = local.get(speaker) if speaker else None
             if said_by is not None:
                 counts[said_by.id] = counts.get(said_by.id, 0) + 1
-            cursor = db.execute(
-                'INSERT INTO quote_rows (article_id, person_id, kind, paragraph, start, "end")'
-                " VALUES (?, ?, ?, ?, ?, ?)",
+            quote_rows.append(
                 (
+                    rowid,
                     meta.id,
                     said_by.id if said_by else None,
-                    quote.kind.value,
-                    quote.paragraph,
-                    quote.start,
-                    quote.end,
-                ),
+                    kind,
+                    paragraph,
+                    start,
+                    end,
+                    words,
+                )
             )
-            db.execute(
-                "INSERT INTO quote_text (rowid, text) VALUES (?, ?)", (cursor.lastrowid, quote.text)
-            )
-        for person_id, count in counts.items():
-            db.execute(
-                "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?)",
-                (meta.id, person_id, count),
-            )
-        text = self.files.text(meta)
-        for number, paragraph in enumerate(text.split("\n\n")):
-            cursor = db.execute(
-                "INSERT INTO passage_rows (article_id, paragraph) VALUES (?, ?)",
-                (meta.id, number),
-            )
-            db.execute(
-                "INSERT INTO passage_text (rowid, text) VALUES (?, ?)",
-                (cursor.lastrowid, paragraph),
-            )
+            quote_texts.append((rowid, words))
+            rowid += 1
+        db.executemany(
+            "INSERT INTO quote_rows"
+            ' (rowid, article_id, person_id, kind, paragraph, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            quote_rows,
+        )
+        db.executemany("INSERT INTO quote_text (rowid, text) VALUES (?, ?)", quote_texts)
+        db.executemany(
+            "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?)",
+            [(meta.id, person_id, count) for person_id, count in counts.items()],
+        )
+        paragraphs = (self.files.text(meta) if text is None else text).split("\n\n")
+        first = _next_rowid(db, "passage_rows")
+        rowids = range(first, first + len(paragraphs))
+        db.executemany(
+            "INSERT INTO passage_rows (rowid, article_id, paragraph) VALUES (?, ?, ?)",
+            [(rowid, meta.id, number) for number, rowid in enumerate(rowids)],
+        )
+        db.executemany(
+            "INSERT INTO passage_text (rowid, text) VALUES (?, ?)",
+            zip(rowids, paragraphs, strict=True),
+        )
         db.execute(
             "INSERT INTO articles (id, title, source, url, added, published, date, text_sha256,"
             " read, format, quotes, speakers, feed, guid)"
@@ -457,7 +453,7 @@ class Library:
                 meta.text_sha256,
                 int(meta.read),
                 meta.format,
-                len(spoken),
+                len(quote_rows),
                 len(counts),
                 meta.feed,
                 meta.guid,
@@ -503,17 +499,55 @@ class Library:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def articles(self) -> list[ArticleRow]:
-        """Every article, newest first."""
+    def articles(self, limit: int = -1) -> list[ArticleRow]:
+        """Every article (the newest `limit` when not -1), newest first, from the index alone.
+
+        No file is read: the library screen lists 10,000 articles near its first paint.
+        The index keeps every field of `ArticleMeta` but the byline (`meta(id)` reads it).
+        """
         rows = self.db.execute(
-            "SELECT id, quotes, speakers FROM articles ORDER BY date DESC, id"
+            "SELECT id, title, source, text_sha256, added, url, published, read, format, feed,"
+            " guid, quotes, speakers FROM articles ORDER BY date DESC, id LIMIT ?",
+            (limit,),
         ).fetchall()
-        found = []
-        for number, quotes, speakers in rows:
-            meta = self.files.meta(number)
-            if meta is not None:
-                found.append(ArticleRow(meta, quotes, speakers))
-        return found
+        return [
+            ArticleRow(
+                ArticleMeta(
+                    id=number,
+                    title=title,
+                    source=source,
+                    text_sha256=sha,
+                    added=added,
+                    url=url,
+                    published=published,
+                    read=bool(read),
+                    format=format_,
+                    feed=feed,
+                    guid=guid,
+                ),
+                quotes,
+                speakers,
+            )
+            for (
+                number,
+                title,
+                source,
+                sha,
+                added,
+                url,
+                published,
+                read,
+                format_,
+                feed,
+                guid,
+                quotes,
+                speakers,
+            ) in rows
+        ]
+
+    def count(self) -> int:
+        """How many articles the library has."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def article(self, number: str) -> Article:
         """The article with id `number` (a unique prefix will do)."""
@@ -558,47 +592,14 @@ class Library:
 
     def find_person(self, name: str) -> PersonRow | None:
         """The person `name` best names: an alias, whatever the case, diacritics or typos."""
-        from rapidfuzz import fuzz, process
-
-        wanted = fold(name).strip()
-        if not wanted:
-            return None
-        people = {p.id: p for p in self.people()}
-        choices: dict[tuple[str, str], str] = {}
-        for person in people.values():
-            for alias in (person.name, *person.aliases):
-                choices[(person.id, alias)] = fold(alias)
-        found = process.extract(wanted, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=20)
-        if not found:
-            return None
-        # Ties go to the person who said most.
-        top = found[0][1]
-        tied = {key[0] for _alias, score, key in found if score >= top - 0.01}
-        return max((people[i] for i in tied), key=lambda p: (p.quotes, p.articles))
+        return lookup.find_person(self.db, name)
 
     def said(self, person_id: str, limit: int = -1) -> list[Said]:
         """Everything `person_id` said across the library, newest article first.
 
         `limit` keeps the first so many; -1 keeps all.
         """
-        rows = self.db.execute(
-            "SELECT a.id, a.title, a.date, r.kind, q.text, r.paragraph, r.start"
-            " FROM quote_rows r JOIN quote_text q ON q.rowid = r.rowid"
-            " JOIN articles a ON a.id = r.article_id"
-            " WHERE r.person_id = ? ORDER BY a.date DESC, a.id, r.start LIMIT ?",
-            (person_id, limit),
-        ).fetchall()
-        return [Said(*row) for row in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class CachedExtraction:
-    """An article's quotes and speakers as the library keeps them (no evidence)."""
-
-    quotes: tuple[Quote, ...]
-    """The quotes in article order."""
-    speakers: tuple[Speaker, ...]
-    """The speakers."""
+        return lookup.said_by(self.db, person_id, limit)
 
 
 def _inode(path: Path) -> int:
@@ -615,34 +616,16 @@ def _now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _cached(extraction: Extraction) -> CachedExtraction:
-    return CachedExtraction(extraction.quotes, extraction.speakers)
+def _with_text(articles: Iterable[Article]) -> Iterator[Article]:
+    for article in articles:
+        if article.is_empty:
+            raise LibraryError(f"{article.source}: no text to add")
+        yield article
 
 
-def _extraction_data(extraction: Extraction) -> dict[str, Any]:
-    return {
-        "version": EXTRACTION_VERSION,
-        "quotes": [
-            [q.start, q.end, q.text, q.kind.value, q.paragraph, q.speaker]
-            for q in extraction.quotes
-        ],
-        "speakers": [
-            [s.id, s.name, list(s.aliases), s.organisation, s.quote_count]
-            for s in extraction.speakers
-        ],
-    }
-
-
-def _from_data(data: dict[str, Any]) -> CachedExtraction:
-    quotes = tuple(
-        Quote(start, end, text, QuoteKind(kind), paragraph, speaker)
-        for start, end, text, kind, paragraph, speaker in data["quotes"]
-    )
-    speakers = tuple(
-        Speaker(sid, name, tuple(aliases), bool(org), int(count))
-        for sid, name, aliases, org, count in data["speakers"]
-    )
-    return CachedExtraction(quotes, speakers)
+def _next_rowid(db: sqlite3.Connection, table: str) -> int:
+    row = db.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {table}").fetchone()
+    return int(row[0])
 
 
 def _save_person(db: sqlite3.Connection, person: Person) -> None:

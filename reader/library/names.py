@@ -171,6 +171,19 @@ class PersonTable:
     """People by id."""
     _by_surname: dict[str, list[str]] = field(default_factory=dict)
     _by_org: dict[str, str] = field(default_factory=dict)
+    _saved: dict[str, tuple[object, ...]] = field(default_factory=dict)
+
+    def unsaved(self, person: Person) -> bool:
+        """True when `person` changed since last asked (or read back): it must be written.
+
+        An import assigns the same people again and again; writing each only when its name,
+        key or aliases grew saves most of the index's writes for people.
+        """
+        state = (person.name, person.key, person.org, len(person.aliases))
+        if self._saved.get(person.id) == state:
+            return False
+        self._saved[person.id] = state
+        return True
 
     def add(self, person: Person) -> None:
         """Add a known person (read back from the index)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reader.library import lookup
 from reader.library.library import Library
 from reader.search.fold import fold
 from reader.search.query import parse_query
@@ -45,6 +46,8 @@ class LibraryHit:
     """bm25 rank (lower is better, as FTS5 gives it)."""
     speaker: str | None = None
     """For a quote, who said it."""
+    start: int = -1
+    """For a quote, its offset in the article's text (-1 for a passage: its paragraph's)."""
 
 
 class Vocabulary:
@@ -80,7 +83,8 @@ def _closest(word: str, choices: tuple[str, ...]) -> list[str]:
 
 def _hit(kind: str, row: tuple[Any, ...]) -> LibraryHit:
     speaker = row[6] if len(row) > 6 else None
-    return LibraryHit(kind, row[0], row[1], row[2], row[3], row[4], row[5], speaker)
+    start = row[7] if len(row) > 7 else -1
+    return LibraryHit(kind, row[0], row[1], row[2], row[3], row[4], row[5], speaker, start)
 
 
 def _fts_string(text: str) -> str:
@@ -103,20 +107,22 @@ def match_expression(query: str, vocabulary: Vocabulary) -> tuple[str, str]:
 class LibrarySearch:
     """Searches one library; keeps its vocabulary between queries (search as you type)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, db: sqlite3.Connection | None = None) -> None:
         self.library = library
         """The library searched."""
-        self.vocabulary = Vocabulary(library.db)
+        self.db = db or library.db
+        """The index connection searched (the library screen gives one its threads may use)."""
+        self.vocabulary = Vocabulary(self.db)
         """Its terms, for typos."""
 
     def search(self, query: str, limit: int = 20) -> list[LibraryHit]:
         """The best passages and quotes for `query`, best first."""
         expression, speaker = match_expression(query, self.vocabulary)
-        db = self.library.db
+        db = self.db
         hits: list[LibraryHit] = []
         person_id = name = None
         if speaker:
-            person = self.library.find_person(speaker)
+            person = lookup.find_person(db, speaker)
             if person is None:
                 return []
             person_id, name = person.id, person.name
@@ -128,8 +134,8 @@ class LibrarySearch:
             quote_sql = (
                 "WITH c AS (SELECT rowid AS id, bm25(quote_text) AS score FROM quote_text"
                 f" WHERE quote_text MATCH ?{window})"
-                " SELECT a.id, a.title, a.date, r.paragraph, q.text, c.score, p.name"
-                " FROM c JOIN quote_rows r ON r.rowid = c.id JOIN quote_text q ON q.rowid = c.id"
+                " SELECT a.id, a.title, a.date, r.paragraph, r.text, c.score, p.name, r.start"
+                " FROM c JOIN quote_rows r ON r.rowid = c.id"
                 " JOIN articles a ON a.id = r.article_id LEFT JOIN people p ON p.id = r.person_id"
                 f"{' WHERE r.person_id = ?' if person_id else ''}"
                 " ORDER BY c.score LIMIT ?"
@@ -149,7 +155,7 @@ class LibrarySearch:
                 ):
                     hits.append(_hit("passage", row))
         elif person_id:
-            for said in self.library.said(person_id, limit):
+            for said in lookup.said_by(db, person_id, limit):
                 hits.append(
                     LibraryHit(
                         "quote",
@@ -160,6 +166,7 @@ class LibrarySearch:
                         said.text,
                         0.0,
                         speaker=name,
+                        start=said.start,
                     )
                 )
         hits.sort(key=lambda hit: hit.score)

@@ -8,6 +8,7 @@ touch the disk.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -24,12 +25,14 @@ from reader.positions import Position, load_position, save_position
 from reader.ui import deferred
 from reader.ui.commands import (
     HeadingCommands,
+    LibraryCommands,
     NoteCommands,
     QuoteCommands,
     ReaderCommands,
     SpeakerCommands,
 )
 from reader.ui.escape_keys import ALT, escape_then_key
+from reader.ui.library_keep import LibraryKeeper
 from reader.ui.messages import ReadingPositionChanged
 from reader.ui.notes_external import sync_notes_on_quit
 from reader.ui.notes_keys import NOTES_BINDINGS, VISUAL_BINDINGS
@@ -78,6 +81,7 @@ class ReaderApp(App[None]):
         HeadingCommands,
         NoteCommands,
         ReaderCommands,
+        LibraryCommands,
     }
     """The palette's own commands (ctrl+p)."""
 
@@ -110,6 +114,10 @@ class ReaderApp(App[None]):
         self._start_offset = start_offset
         self.notes_dir = notes_dir
         """Where notes are kept (`--notes-dir`); None: `$READER_NOTES_DIR` or the default."""
+        self.library_keeper = LibraryKeeper(
+            self, self.config.library_keep, lambda: self.article, lambda: self.pending
+        )
+        """Offers or keeps the article in the library (`library.keep`)."""
         if os.environ.get("SSH_CONNECTION") or os.environ.get("TMUX"):
             # Over SSH or in tmux every animation frame is a round trip: jump instantly.
             self.animation_level = "none"
@@ -146,6 +154,7 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        self.call_after_refresh(self.library_keeper.offer)
         if self._finish is not None:
             # Not at once: the first frame is written to the terminal by another thread, which
             # the reading of the rest would hold up.
@@ -345,6 +354,9 @@ def run_app(
         history=deferred.load_search_history,
     )
     app.run()
+    failed = app.library_keeper.after_exit()
+    if failed:
+        print(f"reader: {failed}", file=sys.stderr)
     if app.search_history_used:
         with suppress(OSError):  # searches are a convenience: never fail on the way out
             deferred.save_search_history(app.search_history)

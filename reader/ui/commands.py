@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.ui import deferred
 from reader.ui.counts import counted
+from reader.ui.library_keep import LibraryKeeper
 from reader.ui.notes_controller import PaletteCommand
 from reader.ui.screens.reader import ReaderScreen
 
@@ -225,3 +226,17 @@ class ReaderCommands(EntryProvider):
     def entries(self, screen: ReaderScreen) -> list[Entry]:
         """Every action of the reading screen, with its key."""
         return [Entry(title, command, key) for title, key, command in reader_actions(screen)]
+
+
+class LibraryCommands(EntryProvider):
+    """The palette's "Keep in library": add the article to the library (`library_keep.py`)."""
+
+    DISCOVER = 1
+
+    def entries(self, screen: ReaderScreen) -> list[Entry]:
+        """The one entry, until the article is kept (not while a book is still being read)."""
+        keeper = LibraryKeeper.of(screen.app)
+        if keeper is None or not keeper.can_keep():
+            return []
+        keep = partial(keeper.keep_now, screen.reading.extraction)
+        return [Entry("Keep in library", keep, "add this article to your library")]

@@ -226,3 +226,50 @@ def save_search_history(history: SearchHistory) -> None:
     from reader.search.history import save_history
 
     save_history(history)
+
+
+# ----------------------------------------------------------------- the library
+
+
+def library_holds(article: Article) -> bool | None:
+    """Whether the library keeps `article`; None when its index cannot be read as it is.
+
+    Read only, through `reader.library.lookup` (sqlite3, ~5 ms): nothing is created. Asked in a
+    thread after the first paint (`library.keep: ask`).
+    """
+    import sqlite3
+
+    from reader.library.location import library_dir
+    from reader.library.lookup import article_id_of, open_index
+
+    root = library_dir()
+    if not root.exists():
+        return False
+    db = open_index(root)
+    if db is None:  # being written, or from another version: do not guess
+        return None
+    try:
+        return article_id_of(db, article.url, article.text_sha256) is not None
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
+def keep_in_library(article: Article, extraction: Extraction | None) -> tuple[str, bool] | str:
+    """Add `article` to the library: (its id, whether it was updated), or the error, one line.
+
+    `reader.library.library` loads YAML and the document store (~20 ms): only when the user
+    keeps an article, or the reader closes with `library.keep: always`.
+    """
+    from reader.library.library import Library, LibraryError
+
+    try:
+        library = Library.open()
+        try:
+            result = library.add(article, extraction=extraction)
+        finally:
+            library.close()
+    except (LibraryError, OSError) as error:
+        return str(error)
+    return result.id, result.updated

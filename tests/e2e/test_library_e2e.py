@@ -1,5 +1,6 @@
 """The library in a real terminal at 80x24: add three articles, open the library, find a
-speaker, open the article at their quote, quit."""
+speaker, open the article at their quote, search the library, open the article at the hit,
+quit."""
 
 from __future__ import annotations
 
@@ -53,6 +54,18 @@ def test_add_three_open_the_library_find_a_speaker_and_open_their_quote(tmp_path
         screen = term.wait_until(lambda s: said_by.split()[0] in s)
         assert "Traceback" not in screen
         term.send("q")  # leave the reader: back to the library
+        term.wait_for("Library: 3 articles")
+        term.send("/")  # search the whole library: a typo, the words out of order
+        term.settle()
+        term.send("winter befre")
+        screen = term.wait_until(lambda s: "Search:" in s and "before winter" in s)
+        assert "Traceback" not in screen
+        term.send_key("enter")  # from the search line to the results
+        term.settle()
+        term.send_key("enter")  # the best hit: its article opens at the passage
+        screen = term.wait_for("The river: a deal is near")
+        screen = term.wait_until(lambda s: "before winter" in s)
+        term.send("q")
         term.wait_for("Library: 3 articles")
         term.send("q")
         assert term.wait_exit() == 0

@@ -193,7 +193,8 @@ async def test_marks_layers_style_article_offsets_and_can_be_cleared(sample: Art
         strip = view.render_line(3)
         marked = "".join(s.text for s in strip if s.style and s.style.reverse)
         assert marked == "Port Alden"
-        view.set_marks("notes", [(start, start + 4, "underline")], priority=5)
+        # A layer of its own: the app's "notes" layer is redrawn when the notes finish loading.
+        view.set_marks("test-notes", [(start, start + 4, "underline")], priority=5)
         await pilot.pause()
         strip = view.render_line(3)
         underlined = "".join(s.text for s in strip if s.style and s.style.underline)
@@ -201,7 +202,7 @@ async def test_marks_layers_style_article_offsets_and_can_be_cleared(sample: Art
         view.clear_marks("search")
         await pilot.pause()
         assert not any(s.style and s.style.reverse for s in view.render_line(3))
-        assert view.marks("notes") == [(start, start + 4, "underline")]
+        assert view.marks("test-notes") == [(start, start + 4, "underline")]
 
 
 async def test_scroll_to_offset_centres_and_posts_the_new_position() -> None:

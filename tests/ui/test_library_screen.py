@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import ContentSwitcher, OptionList
+import pytest
+from textual.widgets import ContentSwitcher, OptionList, Static
 
-from reader.library import Library
+from reader.library.library import Library
 from reader.load import open_article
+from reader.ui.screens import library as library_screen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.library_app import LibraryApp
 
@@ -65,3 +67,55 @@ async def test_escape_goes_back_and_q_quits(tmp_path: Path) -> None:
         assert app.screen.query_one(ContentSwitcher).current == "articles"
         await pilot.press("q")
     assert app.return_value is None
+
+
+async def _found(app: LibraryApp, pilot: object) -> list[str]:
+    """The search results, once the search worker has shown them."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert app.screen.query_one(ContentSwitcher).current == "found"
+    return _lines(app, "found")
+
+
+async def test_search_across_the_library_ranks_passages_and_opens_at_the_hit(
+    tmp_path: Path,
+) -> None:
+    app = LibraryApp(_library(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"winter befre")  # a typo, the words out of order
+        found = await _found(app, pilot)
+        assert found and "winter" in found[0] and "The river" in found[0]
+        await pilot.press("enter", "enter")  # from the filter to the results; open the first
+    article_id, offset = app.return_value or ("", -1)
+    text = Library.open(str(tmp_path / "library")).article(article_id).text
+    assert "before winter" in text[offset : offset + 300]
+
+
+async def test_search_for_a_person_lists_their_quotes_across_articles(tmp_path: Path) -> None:
+    app = LibraryApp(_library(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"@erdogan")
+        found = await _found(app, pilot)
+        assert len(found) >= 3 and all("Erdo" in line for line in found)
+        assert {"The river" in line for line in found} == {True, False}  # two articles
+        await pilot.press("escape")
+        assert app.screen.query_one(ContentSwitcher).current == "articles"
+        assert len(_lines(app, "articles")) == 4
+
+
+async def test_a_big_library_lists_the_newest_and_search_finds_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_screen, "SHOWN", 2)  # as 300 of 10,000
+    app = LibraryApp(_library(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(_lines(app, "articles")) == 2
+        title = str(app.screen.query_one("#library-title", Static).render())
+        assert "Library: 4 articles (2 shown" in title
+        oldest = "Fuel prices: doubts grow"  # added first
+        assert not any(oldest in line for line in _lines(app, "articles"))
+        await pilot.press("slash", *"fuel doubts")
+        assert any(oldest in line for line in await _found(app, pilot))

@@ -13,7 +13,7 @@ import pytest
 from reader.cli import main
 from reader.feeds import FeedList, update_feed
 from reader.feeds.update import FeedError
-from reader.library import Library
+from reader.library.library import Library
 
 PEOPLE = ["Energy Minister Ahmet Kaya", "Dr. Anna Lindqvist", "Mayor Maria Santos"]
 

@@ -160,3 +160,51 @@ def test_a_library_dir_that_is_a_file_is_one_line_error(
     blocker.write_text("x")
     code, _, err = _run(capsys, "library", "--library-dir", str(blocker / "lib"))
     assert code == 2 and err.startswith("reader: error: library:") and err.count("\n") == 1
+
+
+def test_said_answers_for_an_add_a_kill_left_pending(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`said` reads the index directly only when it is whole: a pending add is recovered first."""
+    import sqlite3
+
+    erdogan = [p for p in sorted(ARTICLES.glob("*.txt")) if "Erdo" in p.read_text()][:2]
+    _, first, _ = _run(capsys, "add", str(erdogan[0]))
+    _, second, _ = _run(capsys, "add", str(erdogan[1]))
+    # As if killed after writing the second article's files, before its index rows committed.
+    db = sqlite3.connect(library / "index.sqlite")
+    with db:
+        for table, rows in (("quote_text", "quote_rows"), ("passage_text", "passage_rows")):
+            db.execute(
+                f"DELETE FROM {table} WHERE rowid IN"
+                f" (SELECT rowid FROM {rows} WHERE article_id = ?)",
+                (second.strip(),),
+            )
+            db.execute(f"DELETE FROM {rows} WHERE article_id = ?", (second.strip(),))
+        for table, column in (("article_people", "article_id"), ("articles", "id")):
+            db.execute(f"DELETE FROM {table} WHERE {column} = ?", (second.strip(),))
+    db.close()
+    (library / "pending" / second.strip()).touch()
+    code, out, _ = _run(capsys, "said", "Erdogan", "--format", "json")
+    assert code == 0
+    assert {q["article"] for q in json.loads(out)["quotes"]} == {first.strip(), second.strip()}
+    assert not list((library / "pending").iterdir())
+
+
+def test_said_on_an_index_from_an_older_reader_brings_it_up_to_date(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    erdogan = next(p for p in sorted(ARTICLES.glob("*.txt")) if "Erdo" in p.read_text())
+    _run(capsys, "add", str(erdogan))
+    db = sqlite3.connect(library / "index.sqlite")
+    with db:  # marked as an older schema: `said` must not read it directly
+        db.execute("DROP INDEX aliases_folded")
+        db.execute("UPDATE schema_version SET version = 1")
+    db.close()
+    code, out, _ = _run(capsys, "said", "erdoğan")
+    assert code == 0 and "Recep Tayyip Erdo" in out.splitlines()[0]
+    db = sqlite3.connect(library / "index.sqlite")
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    db.close()

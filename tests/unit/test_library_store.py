@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.document import blocks_of, build_article
-from reader.library import Library
-from reader.library.files import META_NAME
+from reader.document import Article, blocks_of, build_article
+from reader.library import batch
+from reader.library import library as library_module
+from reader.library.extraction import prepare
+from reader.library.files import META_NAME, article_id
+from reader.library.library import Library
 
 TEXT = [
     'Energy Minister Ahmet Kaya said on Monday that the dam was safe. "We will finish it," '
@@ -96,12 +101,25 @@ def test_a_folder_without_metadata_is_no_article(tmp_path: Path) -> None:
 _ADDER = """
 import sys
 from reader.document import blocks_of, build_article
-from reader.library import Library
+from reader.library.library import Library
 library = Library.open(sys.argv[1])
 for n in range(int(sys.argv[3])):
     text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
             '"We will finish it," Kaya said.']
     library.add(build_article(blocks_of(text), title=f"{sys.argv[2]} {n}", source="x"))
+"""
+
+_BATCH_ADDER = """
+import sys
+from reader.document import blocks_of, build_article
+from reader.library.library import Library
+library = Library.open(sys.argv[1])
+articles = []
+for n in range(int(sys.argv[3])):
+    text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
+            '"We will finish it," Kaya said.']
+    articles.append(build_article(blocks_of(text), title=f"{sys.argv[2]} {n}", source="x"))
+library.add_all(articles, workers=2)
 """
 
 
@@ -115,10 +133,24 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("job", ["add", "reindex"])
+def test_two_imports_with_worker_processes_at_once_lose_nothing(tmp_path: Path) -> None:
+    processes = [
+        subprocess.Popen([sys.executable, "-c", _BATCH_ADDER, str(tmp_path), name, "60"])
+        for name in ("a", "b")
+    ]
+    assert [p.wait(timeout=300) for p in processes] == [0, 0]
+    assert len(_consistent(tmp_path)) == 120
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["add", "add_all", "reindex"])
 def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str) -> None:
     rng = random.Random(16)
-    script = _ADDER if job == "add" else _ADDER + "\nfor _ in range(50): library.reindex()\n"
+    script = {
+        "add": _ADDER,
+        "add_all": _BATCH_ADDER,
+        "reindex": _ADDER + "\nfor _ in range(50): library.reindex()\n",
+    }[job]
     for round_ in range(30):
         process = subprocess.Popen(
             [sys.executable, "-c", script, str(tmp_path), f"r{round_}", "40"],
@@ -146,6 +178,26 @@ def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) ->
     ]
 
 
+def _prepare_then_swept(article: Article, articles_dir: Path | None) -> bytes:
+    """A worker's `prepare`, then the folder it wrote removed (a reindex's sweep meanwhile)."""
+    blob = prepare(article, articles_dir)
+    if articles_dir is not None:
+        shutil.rmtree(articles_dir / article_id(article.url, article.text_sha256))
+    return blob
+
+
+def test_an_article_whose_prepared_folder_was_swept_is_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "prepare", _prepare_then_swept)
+    articles = [_article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}") for n in range(4)]
+    library = Library.open(str(tmp_path))
+    results = library.add_all(articles, workers=2)
+    for result, article in zip(results, articles, strict=True):
+        assert library.article(result.id).text == article.text
+    assert len(_consistent(tmp_path)) == 4
+
+
 def test_a_reindex_by_another_process_is_seen_before_the_next_add(tmp_path: Path) -> None:
     first = Library.open(str(tmp_path))
     first.add(_article(TEXT))
@@ -162,3 +214,51 @@ def test_an_add_pending_from_a_killed_process_is_indexed_on_the_next_open(tmp_pa
     (tmp_path / "pending" / added.id).touch()
     library.close()
     assert _consistent(tmp_path) == {added.id}
+
+
+def test_an_import_reads_its_articles_as_it_goes(tmp_path: Path) -> None:
+    """Thousands of files are never all in memory: the writer is at most a window behind."""
+    pulled: list[int] = []
+    seen_at_progress: list[int] = []
+
+    def articles() -> Iterator[Article]:
+        for n in range(400):
+            pulled.append(n)
+            yield _article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}")
+
+    library = Library.open(str(tmp_path))
+    results = library.add_all(
+        articles(), lambda done, total: seen_at_progress.append(len(pulled)), workers=2
+    )
+    assert len({r.id for r in results}) == 400
+    window = (batch.AHEAD + 1) * batch.CHUNK + library_module.BATCH
+    assert seen_at_progress[0] <= window < 400
+
+
+def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: Path) -> None:
+    """Schema 2 keeps a quote's words in quote_rows, indexed by an external-content FTS table."""
+    import sqlite3
+
+    from reader.library.index import MIGRATIONS, connect
+
+    path = tmp_path / "index.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATIONS[0][1].split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("CREATE TABLE schema_version (version INTEGER)")
+    old.execute("INSERT INTO schema_version VALUES (1)")
+    old.execute(
+        'INSERT INTO quote_rows (rowid, article_id, person_id, kind, paragraph, start, "end")'
+        " VALUES (7, 'a1', 'kaya', 'direct', 0, 10, 30)"
+    )
+    old.execute("INSERT INTO quote_text (rowid, text) VALUES (7, 'We will finish the dam')")
+    old.close()
+    db = connect(path)
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    assert db.execute("SELECT text FROM quote_rows WHERE rowid = 7").fetchone() == (
+        "We will finish the dam",
+    )
+    found = db.execute("SELECT rowid FROM quote_text WHERE quote_text MATCH 'finish'").fetchall()
+    assert found == [(7,)]
+    db.close()

@@ -1,18 +1,28 @@
-"""The library screen: the articles, the people across them, and what a person said.
+"""The library screen: the articles, the people across them, what a person said, and search.
 
-A plain `Screen` composing three option lists in a `ContentSwitcher` and a filter line. It
+A plain `Screen` composing four option lists in a `ContentSwitcher` and a filter line. It
 reads the domain `Library` it is given (attributes down) and posts `LibraryScreen.Opened`
-(message up) when the user chooses an article or a quote; the app decides what opening means.
-Every text from articles is shown literally (`Content`, never markup).
+(message up) when the user chooses an article, a quote or a passage; the app decides what
+opening means. Every text from articles is shown literally (`Content`, never markup).
 
 Keys: `j`/`k` move, `enter` chooses, `/` filters the list shown, `s` the Speakers view, `a`
-the Articles view, `escape` goes back (from what a person said to the Speakers), `q` quits.
+the Articles view, `escape` goes back (from what a person said to the Speakers, from search
+results to the Articles), `q` quits. In the Articles view, `/` searches the whole library
+with the in-article query language (typos, any word order, `"exact"`, `@name`): the articles
+whose title matches come first, then the passages and quotes FTS5 ranks best
+(`reader.library.search`), searched in a worker thread so typing never waits for it.
+
+A list shows at most `SHOWN` lines (an option list measures every line it holds: 10,000 took
+three seconds before the first paint); the title line says how many there are, and `/` finds
+any of them. The newest `FIRST_PAINT` articles are read before the first paint, the rest of
+the library after it, in a thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -20,9 +30,26 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from reader.library import Library, PersonRow, Said
+from reader.library import PersonRow, Said
+from reader.library.library import ArticleRow, Library
+from reader.library.lookup import connect_for_threads
+from reader.library.search import LibrarySearch
 from reader.search.fold import fold
+
+SHOWN = 100
+"""Most lines a list holds; the rest are reached by `/`."""
+
+FIRST_PAINT = 30
+"""Articles listed before the first paint (a screenful at 80x24 and more); the others up to
+`SHOWN` are appended just after it."""
+
+FOUND = 40
+"""Most passages and quotes a library-wide search lists."""
+
+TITLES_FOUND = 10
+"""Most articles listed first because their title matches the search."""
 
 
 class LibraryList(OptionList):
@@ -50,6 +77,8 @@ class Entry:
     """The article id, or the person id."""
     offset: int = 0
     """Where to open the article (a quote's offset)."""
+    paragraph: int = -1
+    """A passage's paragraph, opened at its start (-1: use `offset`)."""
 
 
 def _one_line(text: str, width: int) -> str:
@@ -63,8 +92,12 @@ def _said(said: Said) -> str:
     return text if said.kind == "indirect" else f"“{text}”"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 class LibraryScreen(Screen[None]):
-    """Articles, Speakers, and what one speaker said, with a filter line."""
+    """Articles, Speakers, what one speaker said, and library-wide search, with a filter line."""
 
     DEFAULT_CSS = """
     LibraryScreen #library-title { height: 1; background: $panel; padding: 0 1; }
@@ -96,77 +129,139 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         """The library shown."""
-        self._entries: dict[str, list[Entry]] = {"articles": [], "speakers": [], "said": []}
+        self._entries: dict[str, list[Entry]] = {
+            "articles": [],
+            "speakers": [],
+            "said": [],
+            "found": [],
+        }
+        self._titles: dict[str, str] = {"said": "", "found": ""}
         self._person: PersonRow | None = None
+        self._people: dict[str, PersonRow] = {}
+        self._article_count = 0
+        self._search: LibrarySearch | None = None  # made on the first search
 
     def compose(self) -> ComposeResult:
-        """The title line, the three lists, the filter and the key hints."""
+        """The title line, the four lists, the filter and the key hints."""
         yield Static(id="library-title")
         with ContentSwitcher(initial="articles"):
             yield LibraryList(id="articles")
             yield LibraryList(id="speakers")
             yield LibraryList(id="said")
-        yield Input(placeholder="/ to filter", id="library-filter")
+            yield LibraryList(id="found")
+        yield Input(placeholder="/ to search the library", id="library-filter")
         yield Static(
-            "j/k move  enter open  / filter  s speakers  a articles  esc back  q quit",
+            "j/k move  enter open  / search  s speakers  a articles  esc back  q quit",
             id="library-keys",
         )
 
     def on_mount(self) -> None:
-        """Fill the lists and show the articles."""
-        rows = self.library.articles()
-        self._entries["articles"] = [
+        """Show the newest articles now; read the rest of the library after the first paint."""
+        self._article_count = self.library.count()
+        self._entries["articles"] = self._article_entries(self.library.articles(FIRST_PAINT))
+        self._show("articles")
+        # After the first paint: the thread's Python would otherwise share the GIL with it.
+        self.call_after_refresh(self._load_rest)
+
+    @work(thread=True, group="library-load")
+    def _load_rest(self) -> None:
+        """Every article and every speaker (for search and the Speakers view).
+
+        In a thread, with its own connection: at 10,000 articles this takes longer than the
+        first paint, which must not wait for it.
+        """
+        library = Library(self.library.root)
+        try:
+            articles = self._article_entries(library.articles())
+            people = {p.id: p for p in library.people()}
+        finally:
+            library.close()
+        speakers = [
             Entry(
-                f"{'  ' if row.meta.read else '• '}{row.meta.date[:10]}  "
-                f"{_one_line(row.meta.title or 'Untitled', 48)}  "
-                f"({row.quotes} quotes, {row.speakers} speakers)",
-                row.meta.id,
-            )
-            for row in rows
-        ]
-        self._people = {p.id: p for p in self.library.people()}
-        self._entries["speakers"] = [
-            Entry(
-                f"{_one_line(p.name, 36)}  {p.quotes} quote{'s' * (p.quotes != 1)} in "
-                f"{p.articles} article{'s' * (p.articles != 1)}",
+                f"{_one_line(p.name, 36)}  {_plural(p.quotes, 'quote')} in "
+                f"{_plural(p.articles, 'article')}",
                 p.id,
             )
-            for p in self._people.values()
+            for p in people.values()
         ]
-        self._show("articles")
+        self.app.call_from_thread(self._loaded, articles, people, speakers)
+
+    def _loaded(
+        self, articles: list[Entry], people: dict[str, PersonRow], speakers: list[Entry]
+    ) -> None:
+        listed = len(self._entries["articles"])
+        self._entries["articles"], self._entries["speakers"] = articles, speakers
+        self._people = people
+        filter_line = self.query_one("#library-filter", Input)
+        if self.view == "articles" and not filter_line.value and listed < SHOWN:
+            # Appended, not refilled: where the user has moved to stays highlighted.
+            self.query_one("#articles", LibraryList).add_options(
+                Option(Content(entry.label), id=str(n))
+                for n, entry in enumerate(articles[listed:SHOWN], listed)
+            )
+            self._set_title("articles", min(SHOWN, len(articles)), self._article_count)
+        if self.view == "speakers":
+            self._fill("speakers", self.query_one("#library-filter", Input).value)
+
+    @staticmethod
+    def _article_entries(rows: list[ArticleRow]) -> list[Entry]:
+        entries = []
+        for row in rows:
+            meta = row.meta
+            entries.append(
+                Entry(
+                    f"{'  ' if meta.read else '• '}{meta.date[:10]}  "
+                    f"{_one_line(meta.title or 'Untitled', 48)}  "
+                    f"({row.quotes} quotes, {row.speakers} speakers)",
+                    meta.id,
+                )
+            )
+        return entries
 
     # -- views -------------------------------------------------------------------------------
 
     @property
     def view(self) -> str:
-        """The list shown: `articles`, `speakers` or `said`."""
+        """The list shown: `articles`, `speakers`, `said` or `found`."""
         return self.query_one(ContentSwitcher).current or "articles"
 
     def _show(self, view: str, title: str = "") -> None:
         self.query_one(ContentSwitcher).current = view
+        if view in self._titles and title:
+            self._titles[view] = title
         self._fill(view, "")
-        filter_line = self.query_one("#library-filter", Input)
-        filter_line.value = ""
-        counts = {
-            "articles": f"Library: {len(self._entries['articles'])} articles",
-            "speakers": f"Speakers: {len(self._entries['speakers'])} people across the library",
-            "said": title,
-        }
-        self.query_one("#library-title", Static).update(Content(counts[view]))
+        self.query_one("#library-filter", Input).value = ""
         self.set_focus(self.query_one(f"#{view}", LibraryList))
+
+    def _title(self, view: str, shown: int, total: int) -> str:
+        if view == "articles":
+            title = f"Library: {_plural(self._article_count, 'article')}"
+        elif view == "speakers":
+            title = f"Speakers: {len(self._people)} people across the library"
+        else:
+            title = self._titles[view]
+        if shown < total:
+            title += f" ({shown} shown: / finds the rest)"
+        return title
 
     def _fill(self, view: str, query: str) -> None:
         listing = self.query_one(f"#{view}", LibraryList)
         wanted = fold(query).split()
-        shown = [
+        matching = [
             (number, entry)
             for number, entry in enumerate(self._entries[view])
-            if all(word in fold(entry.label) for word in wanted)
+            if not wanted or all(word in fold(entry.label) for word in wanted)
         ]
+        shown = matching[:SHOWN]
         listing.clear_options()
         listing.add_options(Option(Content(entry.label), id=str(n)) for n, entry in shown)
         if shown:
             listing.highlighted = 0
+        total = self._article_count if view == "articles" and not wanted else len(matching)
+        self._set_title(view, len(shown), total)
+
+    def _set_title(self, view: str, shown: int, total: int) -> None:
+        self.query_one("#library-title", Static).update(Content(self._title(view, shown, total)))
 
     def show_said(self, person: PersonRow) -> None:
         """List what `person` said, newest first."""
@@ -176,8 +271,55 @@ class LibraryScreen(Screen[None]):
             Entry(f"{s.date[:10]}  {_one_line(s.title, 24)}  {_said(s)}", s.article_id, s.start)
             for s in said
         ]
-        articles = f"{person.articles} article{'s' * (person.articles != 1)}"
-        self._show("said", f"{person.name}: {len(said)} quotes in {articles}")
+        title = (
+            f"{person.name}: {_plural(len(said), 'quote')} in {_plural(person.articles, 'article')}"
+        )
+        self._show("said", title)
+
+    # -- library-wide search -----------------------------------------------------------------
+
+    @work(exclusive=True, thread=True, group="library-search")
+    def _search_library(self, query: str) -> None:
+        """Find `query` across the library (a thread: a big library takes a keystroke's time)."""
+        worker = get_current_worker()
+        if self._search is None:
+            self._search = LibrarySearch(self.library, connect_for_threads(self.library.index_path))
+        search = self._search
+        wanted = fold(query).split()
+        titles = [
+            entry
+            for entry in self._entries["articles"]
+            if wanted and all(word in fold(entry.label) for word in wanted)
+        ][:TITLES_FOUND]
+        entries = list(titles)
+        for hit in search.search(query, limit=FOUND):
+            if hit.kind == "quote":
+                who = f"{_one_line(hit.speaker, 20)}: " if hit.speaker else ""
+                said = f"{who}“{_one_line(hit.text, 44)}”"
+                entries.append(
+                    Entry(f"{said}  — {_one_line(hit.title, 20)}", hit.article_id, hit.start)
+                )
+            else:
+                entries.append(
+                    Entry(
+                        f"{_one_line(hit.text, 52)}  — {_one_line(hit.title, 20)}",
+                        hit.article_id,
+                        paragraph=hit.paragraph,
+                    )
+                )
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_found, query, entries)
+
+    def _show_found(self, query: str, entries: list[Entry]) -> None:
+        if self.query_one("#library-filter", Input).value != query:
+            return  # typed on since: a newer search is coming
+        self._entries["found"] = entries
+        self._titles["found"] = f"Search: {_plural(len(entries), 'result')} for {query}"
+        articles = self.query_one("#articles", LibraryList)
+        self.query_one(ContentSwitcher).current = "found"
+        self._fill("found", "")
+        if articles.has_focus:  # `enter` left the filter before the results came
+            self.set_focus(self.query_one("#found", LibraryList))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -190,7 +332,7 @@ class LibraryScreen(Screen[None]):
         self._show("articles")
 
     def action_filter(self) -> None:
-        """Open the filter line for the list shown."""
+        """Open the filter line for the list shown (in the Articles view, a library search)."""
         # Focused at once (not after a refresh, as `focus()` does): keys typed right after `/`
         # belong to the filter, however fast they come (a paste, a pty).
         self.set_focus(self.query_one("#library-filter", Input))
@@ -200,10 +342,14 @@ class LibraryScreen(Screen[None]):
         filter_line = self.query_one("#library-filter", Input)
         if filter_line.has_focus or filter_line.value:
             filter_line.value = ""
-            self._fill(self.view, "")
-            self.query_one(f"#{self.view}", LibraryList).focus()
+            view = "articles" if self.view == "found" else self.view
+            self.query_one(ContentSwitcher).current = view
+            self._fill(view, "")
+            self.query_one(f"#{view}", LibraryList).focus()
         elif self.view == "said":
             self._show("speakers")
+        elif self.view == "found":
+            self._show("articles")
 
     def action_quit(self) -> None:
         """Leave the library."""
@@ -222,7 +368,14 @@ class LibraryScreen(Screen[None]):
             listing.action_select()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Filter the list shown as the user types."""
+        """Filter the list shown as the user types; from the Articles, search the library."""
+        if self.view in ("articles", "found"):
+            if event.value.strip():
+                self._search_library(event.value)
+            else:
+                self.query_one(ContentSwitcher).current = "articles"
+                self._fill("articles", "")
+            return
         self._fill(self.view, event.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -232,5 +385,10 @@ class LibraryScreen(Screen[None]):
         entry = self._entries[view][int(event.option.id or 0)]
         if view == "speakers":
             self.show_said(self._people[entry.key])
-        else:
-            self.post_message(self.Opened(entry.key, entry.offset))
+            return
+        offset = entry.offset
+        if entry.paragraph >= 0:
+            paragraphs = self.library.article(entry.key).paragraphs
+            if entry.paragraph < len(paragraphs):
+                offset = paragraphs[entry.paragraph].start
+        self.post_message(self.Opened(entry.key, offset))

@@ -11,7 +11,7 @@ import argparse
 
 from textual.app import App
 
-from reader.library import Library
+from reader.library.library import Library
 from reader.ui.screens.library import LibraryScreen
 
 
@@ -25,9 +25,9 @@ class LibraryApp(App[tuple[str, int]]):
         self.library = library
         """The library shown."""
 
-    def on_mount(self) -> None:
-        """Show the library screen."""
-        self.push_screen(LibraryScreen(self.library))
+    def get_default_screen(self) -> LibraryScreen:
+        """The library screen is the app's base screen (no blank screen drawn first)."""
+        return LibraryScreen(self.library)
 
     def on_library_screen_opened(self, event: LibraryScreen.Opened) -> None:
         """Leave with the choice: the reader runs as its own app."""
@@ -44,13 +44,14 @@ def run_library_command(args: argparse.Namespace) -> int:
 
 def run_library(library: Library, notes_dir: str | None = None) -> int:
     """Browse the library and read articles from it until the user quits; the exit code."""
-    from reader.config import load_config
-    from reader.ui.app import ReaderApp
-
     while True:
         choice = LibraryApp(library).run()
         if choice is None:
             return 0
+        # The reader loads once an article is chosen, not before the library's first paint.
+        from reader.config import load_config
+        from reader.ui.app import ReaderApp
+
         article_id, offset = choice
         article = library.article(article_id)
         library.mark_read(article_id)

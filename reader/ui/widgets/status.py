@@ -34,6 +34,8 @@ class StatusLine(Widget):
     """The selected speaker, when one is selected."""
     search: reactive[str] = reactive("")
     """The search `n`/`N` step through and the filter in force (`/bridge 3/12 (n/N)`)."""
+    hint: reactive[str] = reactive("")
+    """A passing hint, shown in the title's place while set (a toast would hide the counts)."""
 
     def render(self) -> Text:
         """Title on the left (cut with an ellipsis), position and counts on the right.
@@ -58,7 +60,10 @@ class StatusLine(Widget):
         right.append(position)
         width = self.size.width
         room = width - right.cell_len - 1  # a space between the title and the rest
-        title = Text(" " + (self.title or "(untitled)"), style="bold", end="")
+        if self.hint:
+            title = Text(" " + self.hint, style="italic", end="")
+        else:
+            title = Text(" " + (self.title or "(untitled)"), style="bold", end="")
         if room <= 0:
             right.truncate(width, overflow="ellipsis")  # narrower than the position: keep its start
             return right

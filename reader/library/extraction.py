@@ -1,0 +1,97 @@
+"""An article's quotes and speakers as the library keeps them: a small JSON file, plain lists.
+
+`extraction-<hash12>.json` beside the text holds what the index needs (no evidence), so
+`reindex` never extracts again. The index is built from the decoded lists themselves, not
+from `Quote` and `Speaker` objects: at 10,000 articles building those objects cost more
+than reading the JSON.
+
+`prepare` is what an import's worker processes run (`batch.py`): extract one article and
+write its text and this file into the folder the article will have. Only `meta.yaml`,
+written later under the library's lock, makes the folder an article (`files.py`); a folder
+left without it by a killed import is swept away.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from reader.document import Article
+from reader.extract.model import Extraction, QuoteKind
+from reader.library.files import article_id, replace_file, text_file_name
+
+VERSION = 1
+"""Version of the JSON files; a file of another version is extracted again."""
+
+SPOKEN = frozenset(kind.value for kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT))
+"""The quote kinds, as kept, that are something a person said (not scare quotes or titles)."""
+
+
+class CachedExtraction(NamedTuple):
+    """The quotes and speakers of one article, as decoded from its JSON file."""
+
+    quotes: list[list[Any]]
+    """`[start, end, text, kind, paragraph, speaker id or None]`, in article order."""
+    speakers: list[list[Any]]
+    """`[id, name, aliases, organisation, quote count]`."""
+
+
+def file_name(text_sha256: str) -> str:
+    """The JSON file's name in the article's folder (it names the text it was made from)."""
+    return f"extraction-{text_sha256[:12]}.json"
+
+
+def encode(extraction: Extraction) -> bytes:
+    """The JSON file's contents for `extraction`."""
+    data = {
+        "version": VERSION,
+        "quotes": [
+            [q.start, q.end, q.text, q.kind.value, q.paragraph, q.speaker]
+            for q in extraction.quotes
+        ],
+        "speakers": [
+            [s.id, s.name, list(s.aliases), s.organisation, s.quote_count]
+            for s in extraction.speakers
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(blob: bytes | str) -> CachedExtraction | None:
+    """The extraction in a JSON file's contents, or None when it is not one of this version."""
+    try:
+        data = json.loads(blob)
+        if data.get("version") != VERSION:
+            return None
+        quotes, speakers = data["quotes"], data["speakers"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not isinstance(quotes, list) or not isinstance(speakers, list):
+        return None
+    return CachedExtraction(quotes, speakers)
+
+
+def prepare(article: Article, articles_dir: Path | None) -> bytes:
+    """Extract `article`; write its text and JSON file into its folder-to-be; the JSON.
+
+    Run in an import's worker processes. The folder is the one a new article gets
+    (`article_id`); the writer checks the text is there under the lock, and writes the files
+    itself when the article turns out to be an update kept under another id. Files are
+    replaced atomically, not fsynced: the writer syncs once before its index commits.
+    """
+    from reader.extract import extract
+
+    blob = encode(extract(article))
+    if articles_dir is not None:
+        sha = article.text_sha256
+        folder = articles_dir / article_id(article.url, sha)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            text_path = folder / text_file_name(sha)
+            if not text_path.exists():
+                replace_file(text_path, article.text.encode("utf-8"))
+            replace_file(folder / file_name(sha), blob)
+        except OSError:
+            pass  # the writer writes what is missing
+    return blob
