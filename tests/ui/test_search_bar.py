@@ -364,3 +364,23 @@ async def test_tab_with_nothing_found_and_escape_leave_the_view_exactly_where_it
         await pilot.press("escape")
         await pilot.pause()
         assert (view.scroll_y, view.cursor, screen_text(app).splitlines()[:20]) == before
+
+
+async def test_escape_goes_back_to_the_headline_even_after_the_article_was_rewrapped(
+    sample: Article,
+) -> None:
+    """`/` pressed at once on opening, before the side panes narrowed the article: esc went
+    back by the first paragraph's offset and left the headline scrolled off (seen in a pty)."""
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        _screen, view, _bar = parts(app)
+        assert view.scroll_y == 0
+        await search(app, pilot, "April")  # a match far below: the preview moves the view
+        assert view.scroll_y != 0
+        await pilot.resize_terminal(70, 40)  # the article is wrapped anew while the bar is open
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        assert sample.title in screen_text(app).splitlines()[0]

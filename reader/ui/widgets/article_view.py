@@ -305,7 +305,11 @@ class ArticleView(ScrollView, can_focus=True):
         at the top.
         """
         layout = self._layout
-        if layout is not None and (layout.width, layout.shown) == (place.width, place.shown):
+        if place.row == 0 or (
+            layout is not None and (layout.width, layout.shown) == (place.width, place.shown)
+        ):
+            # The very top is the top whatever the wrapping: the headline sits above the first
+            # paragraph's offset, so going back by offset would leave it scrolled off.
             self._scroll_to_row(place.row)
         else:
             self.scroll_to_offset(place.offset, center=False)
