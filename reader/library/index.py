@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this code writes."""
 
 _V1 = """
@@ -95,7 +95,16 @@ words kept once, in `quote_rows.text`, which `quote_text` indexes as an external
 table (reading them through the FTS table cost `reader said` a third of its query at 10,000
 articles). Its rows are still inserted and deleted explicitly, beside the row table's."""
 
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1), (2, _V2))
+_V3 = """
+CREATE INDEX IF NOT EXISTS quote_rows_person_article ON quote_rows(person_id, article_id, start);
+DROP INDEX IF EXISTS quote_rows_person;
+"""
+"""One person's quotes found article by article, in order: `reader said` walks the articles
+newest first and takes each one's quotes from this index, instead of sorting them all (37,800
+quotes at 10,000 articles: 83 ms instead of 125 ms). It also serves what `quote_rows_person`
+served, so that one goes."""
+
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1), (2, _V2), (3, _V3))
 """(version, SQL) in order: a database at version N runs every script above N."""
 
 INDEX_NAME = "index.sqlite"

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from reader.cli import main
+from reader.library import index
 
 ARTICLES = Path(__file__).parent.parent / "data" / "library" / "articles"
 
@@ -206,5 +207,5 @@ def test_said_on_an_index_from_an_older_reader_brings_it_up_to_date(
     code, out, _ = _run(capsys, "said", "erdoğan")
     assert code == 0 and "Recep Tayyip Erdo" in out.splitlines()[0]
     db = sqlite3.connect(library / "index.sqlite")
-    assert db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (index.SCHEMA_VERSION,)
     db.close()

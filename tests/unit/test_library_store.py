@@ -239,7 +239,7 @@ def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: 
     """Schema 2 keeps a quote's words in quote_rows, indexed by an external-content FTS table."""
     import sqlite3
 
-    from reader.library.index import MIGRATIONS, connect
+    from reader.library.index import MIGRATIONS, SCHEMA_VERSION, connect
 
     path = tmp_path / "index.sqlite"
     old = sqlite3.connect(path, isolation_level=None)
@@ -255,7 +255,9 @@ def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: 
     old.execute("INSERT INTO quote_text (rowid, text) VALUES (7, 'We will finish the dam')")
     old.close()
     db = connect(path)
-    assert db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "quote_rows_person_article" in indexes  # schema 3: what `reader said` walks
     assert db.execute("SELECT text FROM quote_rows WHERE rowid = 7").fetchone() == (
         "We will finish the dam",
     )
