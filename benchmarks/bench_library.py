@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -146,6 +147,14 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=5, help="first-paint rounds")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="where to build the library (default: a new folder in the XDG data home, where a"
+        " reader's library lives; on the team's VM /tmp costs 0.4-0.7 ms per file created"
+        " against 0.03 ms elsewhere on the same disk, which would be measured instead)",
+    )
     args = parser.parse_args()
     compile_bytecode()
     rng = random.Random(args.seed)
@@ -165,7 +174,10 @@ def main() -> int:
         "state",
         "power",
     ]
-    home = Path(tempfile.mkdtemp(prefix="bench-library-"))
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    base = args.dir or data_home
+    base.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="bench-library-", dir=base))
     root, sources = home / "library", home / "articles"
     sources.mkdir()
     sizes = []
@@ -230,6 +242,7 @@ def main() -> int:
         + f" (target <= {TARGETS['mb']} MB)"
     )
     print(f"load after: {os.getloadavg()[0]:.1f}")
+    shutil.rmtree(home, ignore_errors=True)
     return 0
 
 
