@@ -1,4 +1,4 @@
-"""The fresh sets: 28 news articles in two rounds, each scored once before tuning (issue 17).
+"""The fresh sets: 43 news articles in three rounds, each scored before tuning (issue 17).
 
 `tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
 genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
@@ -25,6 +25,21 @@ and PDNC, kept unseen, and scored ONCE after those changes (main at b0eeae2):
 
 The two rounds together then score attributed F1 0.813, speaker accuracy 0.835, scare 0.264.
 
+A third round of 15 articles (51-65: a wire story with a dateline, an Australian jury trial, a
+football report, an obituary, a by-election live blog, a UK tabloid piece in single quotes, an
+interview written up as prose, a ship seizure with Arabic / Vietnamese / Dutch / French names, a
+science study, a council planning row, an airline business piece with acronym organisations, a film
+festival, a fashion profile, a US police appeal, a press review) was written by someone who never ran
+the extractor on them and scored ONCE before the next round of speaker rules, with main at a5f4026:
+
+    attributed F1 0.833, speaker accuracy 0.863 (177/205), scare reported 0.333 (9/27)
+    (through `reader quotes - --format json --kind direct,partial`: 0.822 / 0.842 / 0.296)
+
+and once more after that round's rules, tuned only on PolNeAR train and PDNC (main at 3e2c497):
+attributed F1 0.861, speaker accuracy 0.893 (CLI 0.850 / 0.871).
+
+The three rounds together at 3e2c497: attributed F1 0.842, speaker accuracy 0.867, scare 0.287.
+
 Those first scores are the project's honest estimate of how the rules generalise. The set is kept
 apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
 score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
@@ -44,11 +59,11 @@ from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
 ATTRIBUTED_F1_FLOOR = 0.80
-"""Both rounds at b0eeae2 score 0.813, rounded down to 0.05."""
-SPEAKER_ACCURACY_FLOOR = 0.80
-"""Both rounds at b0eeae2 score 0.835, rounded down to 0.05."""
+"""The three rounds at 3e2c497 score 0.842, rounded down to 0.05."""
+SPEAKER_ACCURACY_FLOOR = 0.85
+"""The three rounds at 3e2c497 score 0.867, rounded down to 0.05."""
 NONQUOTES_REPORTED_CEILING = 0.30
-"""Both rounds at b0eeae2 report 0.264 (lower is better), rounded up to 0.05."""
+"""The three rounds at 3e2c497 report 0.287 (lower is better), rounded up to 0.05."""
 
 
 def _gold(article: Path) -> dict[str, Any]:
