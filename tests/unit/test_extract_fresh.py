@@ -28,9 +28,10 @@ The two rounds together then score attributed F1 0.813, speaker accuracy 0.835, 
 A third round of 15 articles (51-65: a wire story with a dateline, an Australian jury trial, a
 football report, an obituary, a by-election live blog, a UK tabloid piece in single quotes, an
 interview written up as prose, a ship seizure with Arabic / Vietnamese / Dutch / French names, a
-science study, a council planning row, an airline business piece with acronym organisations, a film
-festival, a fashion profile, a US police appeal, a press review) was written by someone who never ran
-the extractor on them and scored ONCE before the next round of speaker rules, with main at a5f4026:
+science study, a council planning row, an airline business piece with acronym organisations, a
+film festival, a fashion profile, a US police appeal, a press review) was written by someone who
+never ran the extractor on them and scored ONCE before the next round of speaker rules, with main
+at a5f4026:
 
     attributed F1 0.833, speaker accuracy 0.863 (177/205), scare reported 0.333 (9/27)
     (through `reader quotes - --format json --kind direct,partial`: 0.822 / 0.842 / 0.296)
