@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from reader.document import Article
+from reader.extract.name_words import as_name_word
 from reader.extract.spans import RawQuote
 from reader.extract.tokens import Toks, is_sentence_end, split_into, word_before_stop
 
@@ -68,11 +69,7 @@ def _capitalise_particle_names(texts: list[str]) -> None:
     written.
     """
     for i, token in enumerate(texts):
-        head = token[:1]
-        if head in "ʿʾ" and token[1:2].isupper():
-            texts[i] = token[1:]
-        elif token[2:3] == "-" and token[:2] in ("al", "el") and token[3:4].isupper():
-            texts[i] = token[:1].upper() + token[1:]
+        texts[i] = as_name_word(token)
 
 
 def tokenize_paragraph(

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reader.extract.name_words import as_name_word
 from reader.search.fold import fold
 
 TITLE_WORDS = frozenset(
@@ -124,21 +125,9 @@ def _is_title(word: str) -> bool:
     return folded in TITLE_WORDS or folded.rstrip(".") in TITLE_WORDS
 
 
-_ARTICLE_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-")
-"""The Arabic article written lower case and joined to a name: `al-Rashid`, `el-Sayed`."""
-_AYN = ("ʿ", "ʾ", "‘", "'")
-"""Letters written before a capital in transliterated names: `ʿAbd`."""
-
-
 def _capital(word: str) -> bool:
     """A word that can be part of a name: capitalised, or `al-Rashid`, or `ʿAbd`."""
-    if word[:1].isupper():
-        return True
-    lowered = word.lower()
-    for prefix in _ARTICLE_PREFIXES:
-        if lowered.startswith(prefix):
-            return word[len(prefix) : len(prefix) + 1].isupper()
-    return word[:1] in _AYN and word[1:2].isupper()
+    return as_name_word(word)[:1].isupper()
 
 
 def org_key(name: str) -> str:
