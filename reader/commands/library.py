@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.library_args import (
     Progress,
@@ -13,10 +14,10 @@ from reader.commands.library_args import (
     opened_library,
     print_table,
 )
-from reader.document import Article
-from reader.library.files import ArticleMeta
-from reader.library.library import ArticleRow
-from reader.serialize import write
+
+if TYPE_CHECKING:  # `reader library` on a terminal opens the screen: it needs none of these
+    from reader.library.files import ArticleMeta
+    from reader.library.library import ArticleRow
 
 NAME = "library"
 SUMMARY = "list the articles in the library ('reindex' rebuilds its index from the files)"
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         rows = library.articles()
     notes = {row.meta.id: notes_count(row.meta, args.notes_dir) for row in rows}
     if (args.format or "table") == "json":
+        from reader.serialize import write
+
         write([row_dict(row, notes[row.meta.id]) for row in rows], "json", sys.stdout)
         return 0
     table = [
@@ -101,6 +104,7 @@ def row_dict(row: ArticleRow, notes: int) -> dict[str, object]:
 def notes_count(meta: ArticleMeta, notes_dir: str | None) -> int:
     """How many notes the article has, found by its URL or text hash (0 when unreadable)."""
     from annotations.store import NotesStore
+    from reader.document import Article
 
     stub = Article(
         title=meta.title,

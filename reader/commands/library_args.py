@@ -10,8 +10,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from reader.load import LoadError
-
 if TYPE_CHECKING:
     from reader.library.library import Library
 
@@ -36,10 +34,14 @@ def opened_library(args: argparse.Namespace) -> Iterator[Library]:
     try:
         library = Library.open(getattr(args, "library_dir", None))
     except (LibraryError, OSError) as error:
+        from reader.load import LoadError  # the loaders: not needed to open a library
+
         raise LoadError(f"library: {error}") from None
     try:
         yield library
     except LibraryError as error:
+        from reader.load import LoadError
+
         raise LoadError(str(error)) from None
     finally:
         library.close()

@@ -11,14 +11,16 @@ from typing import TYPE_CHECKING
 from reader.commands.library_args import cell, opened_library, print_table
 from reader.commands.said import markdown_text as _md
 from reader.document import Article
-from reader.extract.model import Extraction, Quote
+from reader.extract.model import Extraction, Quote, QuoteKind
 from reader.library.files import ArticleMeta
-from reader.library.library import SPOKEN
 from reader.load import LoadError
 from reader.serialize import paragraph_number, write
 
 if TYPE_CHECKING:
     from annotations.anchor import Anchoring
+
+SPOKEN = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT})
+"""The quote kinds that are something a person said (not scare quotes or titles)."""
 
 
 def search(args: argparse.Namespace) -> int:

@@ -15,17 +15,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reader.document import Article
-from reader.extract.model import Extraction, QuoteKind
 from reader.library.files import article_id, replace_file, text_file_name
+
+if TYPE_CHECKING:  # the model is not loaded to open a library (the library screen's start)
+    from reader.document import Article
+    from reader.extract.model import Extraction
 
 VERSION = 1
 """Version of the JSON files; a file of another version is extracted again."""
 
-SPOKEN = frozenset(kind.value for kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT))
-"""The quote kinds, as kept, that are something a person said (not scare quotes or titles)."""
+SPOKEN = frozenset({"direct", "partial", "indirect"})
+"""The quote kinds, as kept (`QuoteKind` values), that are something a person said (not scare
+quotes or titles)."""
 
 
 class CachedExtraction(NamedTuple):

@@ -14,19 +14,22 @@ naming the new text; a folder without `meta.yaml` is no article and is swept awa
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from annotations.safe_files import atomic_write
-from reader.document import PARAGRAPH_SEPARATOR, Article, Block, BlockKind, build_article
 from reader.library.location import LIBRARY_DIR_ENV, library_dir
+
+if TYPE_CHECKING:  # YAML and the document model load when a file is read or written, not
+    # to open a library: the library screen lists articles from the index alone.
+    from types import ModuleType
+
+    from reader.document import Article
 
 __all__ = [
     "LIBRARY_DIR_ENV",
@@ -38,9 +41,21 @@ __all__ = [
     "text_file_name",
 ]
 
-# The C (libyaml) safe loader and dumper when PyYAML has them: ten times faster, same results.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+@functools.cache
+def _yaml() -> tuple[ModuleType, Any, Any]:
+    """PyYAML, with its C (libyaml) safe loader and dumper when it has them.
+
+    Ten times faster than the Python ones, same results.
+    """
+    import yaml
+
+    return (
+        yaml,
+        getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+    )
+
 
 META_NAME = "meta.yaml"
 """The metadata file of each article."""
@@ -117,6 +132,8 @@ class LibraryFiles:
         process needs); a batch then makes everything durable with one `os.sync()` before it
         commits its index transaction, instead of four fsyncs per article.
         """
+        from annotations.safe_files import atomic_write
+
         write = atomic_write if durable else replace_file
         folder = self.folder(meta.id)
         folder.mkdir(parents=True, exist_ok=True)
@@ -131,13 +148,16 @@ class LibraryFiles:
 
     def save_meta(self, meta: ArticleMeta) -> None:
         """Replace only the metadata (read/unread), atomically."""
+        from annotations.safe_files import atomic_write
+
         atomic_write(self.folder(meta.id) / META_NAME, _dump(meta))
 
     def meta(self, article_id: str) -> ArticleMeta | None:
         """The metadata of `article_id`, or None when it is not (or not wholly) in the library."""
         path = self.folder(article_id) / META_NAME
+        yaml, loader, _ = _yaml()
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return None
         meta = _meta_from(data)
@@ -151,6 +171,8 @@ class LibraryFiles:
 
     def article(self, meta: ArticleMeta) -> Article:
         """The article rebuilt from its files (paragraph kinds are not kept: all body text)."""
+        from reader.document import PARAGRAPH_SEPARATOR, Block, BlockKind, build_article
+
         text = self.text(meta)
         blocks = [Block(p, BlockKind.BODY) for p in text.split(PARAGRAPH_SEPARATOR)]
         article = build_article(
@@ -200,8 +222,10 @@ def replace_file(path: Path, data: bytes) -> None:
 
 
 def _dump(meta: ArticleMeta) -> bytes:
+    yaml, _, dumper = _yaml()
     data = {k: v for k, v in asdict(meta).items() if v is not None and v != ""}
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
+    text: str = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)
+    return text.encode("utf-8")
 
 
 def _meta_from(data: Any) -> ArticleMeta | None:

@@ -15,15 +15,10 @@ import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from annotations.safe_files import file_lock
-from reader.document import Article
-from reader.extract.model import Extraction, QuoteKind
-from reader.library import extraction as cache
-from reader.library import lookup
-from reader.library.extraction import CachedExtraction
 from reader.library.files import (
     ArticleMeta,
     LibraryFiles,
@@ -32,9 +27,17 @@ from reader.library.files import (
     replace_file,
 )
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
-from reader.library.names import NameKey, Person, PersonTable
 from reader.library.rows import PersonRow, Said
-from reader.search.fold import fold
+
+if TYPE_CHECKING:
+    from reader.document import Article
+    from reader.extract.model import Extraction
+    from reader.library.extraction import CachedExtraction
+    from reader.library.names import Person, PersonTable
+
+# What only adding and indexing need (the extraction cache and its model, the name rules, YAML)
+# is imported where it is used: the library screen opens a `Library` before its first paint
+# and needs none of it (34 ms of imports, against a trivial Textual app's first paint).
 
 LOCK_TIMEOUT = 120.0
 """Seconds an add waits for another process's add or reindex."""
@@ -42,8 +45,9 @@ LOCK_TIMEOUT = 120.0
 BATCH = 50
 """Articles written per lock and transaction by `add_all`."""
 
-SPOKEN = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT})
-"""The quote kinds that are something a person said (not scare quotes or titles)."""
+BATCH_MARKER = "batch-"
+"""How a pending marker naming a batch's articles (one id a line) starts; any other marker is
+named after its one article."""
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as a long job advances."""
@@ -53,9 +57,8 @@ class LibraryError(Exception):
     """A library operation the user asked for cannot be done (one line for the CLI)."""
 
 
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    """What `Library.add` did."""
+class AddResult(NamedTuple):
+    """What `Library.add` did (a named tuple: cheaper to import than a dataclass)."""
 
     id: str
     """The article's id."""
@@ -63,9 +66,8 @@ class AddResult:
     """True when the article was already in the library and was updated."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """One article as the library lists it."""
+class ArticleRow(NamedTuple):
+    """One article as the library lists it (a named tuple: cheaper to import)."""
 
     meta: ArticleMeta
     """Its metadata."""
@@ -156,6 +158,8 @@ class Library:
             yield
 
     def _raw_lock(self) -> contextlib.AbstractContextManager[None]:
+        from annotations.safe_files import file_lock
+
         return file_lock(self.root / "library", LOCK_TIMEOUT)
 
     def _recover(self) -> None:
@@ -165,14 +169,15 @@ class Library:
             return
         with self._locked():
             for marker in sorted(self._pending.glob("*")):
-                article = marker.name
-                meta = self.files.meta(article)
-                if meta is None:
-                    self.files.sweep(article)
-                with self._transaction() as db:
-                    _delete_rows(db, article)
-                    if meta is not None:
-                        self._index_article(db, meta, self._extraction(meta), self._people(db))
+                for article in _marked(marker):
+                    meta = self.files.meta(article)
+                    if meta is None:
+                        self.files.sweep(article)
+                    with self._transaction() as db:
+                        _delete_rows(db, article)
+                        if meta is not None:
+                            people = self._people(db)
+                            self._index_article(db, meta, self._extraction(meta), people)
                 marker.unlink()
 
     @contextlib.contextmanager
@@ -201,6 +206,8 @@ class Library:
         """Add `article`, or update it when the same URL or text is already in the library."""
         if article.is_empty:
             raise LibraryError(f"{article.source}: no text to add")
+        from reader.library import extraction as cache
+
         if extraction is None:
             from reader.extract import extract
 
@@ -238,17 +245,33 @@ class Library:
         results: list[AddResult] = []
         workers = workers or default_workers(total)
         with prepared(_with_text(articles), self.files.articles, workers) as queue:
-            while chunk := list(itertools.islice(queue, BATCH)):
+            for number in itertools.count():
+                chunk = list(itertools.islice(queue, BATCH))
+                if not chunk:
+                    break
+                marker = self._pending / f"{BATCH_MARKER}{os.getpid()}-{number}"
                 with self._locked(), self._transaction() as db:
                     people = self._people(db)
+                    ids = [self.find(url=a.url, text_sha256=a.text_sha256) for a, _, _ in chunk]
+                    marked = {
+                        known or article_id(a.url, a.text_sha256)
+                        for known, (a, _, _) in zip(ids, chunk, strict=True)
+                    }
+                    # One marker for the chunk, before its files (not one per article).
+                    marker.write_text("".join(f"{i}\n" for i in sorted(marked)), encoding="ascii")
                     stored = [
-                        self._store(db, article, blob, None, None, None, people, False, ahead)
+                        self._store(
+                            db, article, blob, None, None, None, people, False, ahead, marked
+                        )
                         for article, blob, ahead in chunk
                     ]
                     os.sync()  # the chunk's files durable before its index commits
+                with contextlib.suppress(FileNotFoundError):  # a recovering process may have
+                    marker.unlink()
                 for result in stored:
-                    with contextlib.suppress(FileNotFoundError):
-                        (self._pending / result.id).unlink()
+                    if result.id not in marked:
+                        with contextlib.suppress(FileNotFoundError):
+                            (self._pending / result.id).unlink()
                 results.extend(stored)
                 if progress is not None:
                     progress(len(results), max(total or 0, len(results)))
@@ -265,14 +288,18 @@ class Library:
         people: PersonTable,
         durable: bool = True,
         ahead: bool = False,
+        marked: frozenset[str] | set[str] = frozenset(),
     ) -> AddResult:
         """Write one article's files and index rows; `blob` is its extraction file.
 
         `ahead`: a worker wrote the text and the extraction file into the new article's folder
         (`extraction.prepare`); what is not there (another id, or swept meanwhile) is written
-        here. The caller holds the lock and the transaction, and removes the pending marker
-        once the transaction is committed.
+        here. `marked`: the ids the caller's batch marker already names (else this writes the
+        article's own marker). The caller holds the lock and the transaction, and removes the
+        pending marker once the transaction is committed.
         """
+        from reader.library import extraction as cache
+
         sha = article.text_sha256
         existing = self.find(url=article.url, text_sha256=sha)
         old = self.files.meta(existing) if existing else None
@@ -290,7 +317,8 @@ class Library:
             feed=feed or (old.feed if old else None),
             guid=guid or (old.guid if old else None),
         )
-        (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
+        if meta.id not in marked:
+            (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
         if not (ahead and old is None and self._extraction_path(meta).exists()):
             self._save_extraction(meta, blob)
         self.files.save(meta, article.text, durable=durable)
@@ -328,6 +356,8 @@ class Library:
     # -- extraction cache --------------------------------------------------------------------
 
     def _extraction_path(self, meta: ArticleMeta) -> Path:
+        from reader.library import extraction as cache
+
         return self.files.folder(meta.id) / cache.file_name(meta.text_sha256)
 
     def _save_extraction(self, meta: ArticleMeta, blob: bytes) -> None:
@@ -343,6 +373,8 @@ class Library:
 
     def _extraction(self, meta: ArticleMeta) -> CachedExtraction:
         """The article's extraction: the cached file when current, else extracted again."""
+        from reader.library import extraction as cache
+
         path = self._extraction_path(meta)
         with contextlib.suppress(OSError):
             found = cache.decode(path.read_bytes())
@@ -360,6 +392,8 @@ class Library:
     # -- indexing ----------------------------------------------------------------------------
 
     def _people(self, db: sqlite3.Connection) -> PersonTable:
+        from reader.library.names import NameKey, Person, PersonTable
+
         table = PersonTable()
         aliases: dict[str, set[str]] = {}
         for person_id, alias in db.execute("SELECT person_id, alias FROM aliases"):
@@ -387,6 +421,8 @@ class Library:
         Rows go in with `executemany` and rowids counted from the table's largest: the FTS
         table's rowid must equal its row table's.
         """
+        from reader.library import extraction as cache
+
         local: dict[str, Person] = {}
         for speaker_id, name, aliases, organisation, _count in extraction.speakers:
             person = people.assign(name, list(aliases), bool(organisation))
@@ -479,6 +515,8 @@ class Library:
                 if meta is not None:
                     metas.append(meta)
             metas.sort(key=lambda m: (m.added, m.id))
+            from reader.library.names import PersonTable
+
             people = PersonTable()
             db.execute("BEGIN")
             for done, meta in enumerate(metas, 1):
@@ -592,6 +630,8 @@ class Library:
 
     def find_person(self, name: str) -> PersonRow | None:
         """The person `name` best names: an alias, whatever the case, diacritics or typos."""
+        from reader.library import lookup
+
         return lookup.find_person(self.db, name)
 
     def said(self, person_id: str, limit: int = -1) -> list[Said]:
@@ -599,6 +639,8 @@ class Library:
 
         `limit` keeps the first so many; -1 keeps all.
         """
+        from reader.library import lookup
+
         return lookup.said_by(self.db, person_id, limit)
 
 
@@ -607,6 +649,20 @@ def _inode(path: Path) -> int:
         return os.stat(path).st_ino
     except FileNotFoundError:
         return 0
+
+
+def _marked(marker: Path) -> list[str]:
+    """The articles a pending marker names: those listed in a batch's, else its own name.
+
+    A batch marker cut short by a kill lists fewer ids, but none of its files were written
+    yet: the marker is whole before the batch writes anything.
+    """
+    if not marker.name.startswith(BATCH_MARKER):
+        return [marker.name]
+    try:
+        return marker.read_text(encoding="ascii", errors="replace").split()
+    except OSError:
+        return []
 
 
 def _now() -> str:
@@ -629,6 +685,8 @@ def _next_rowid(db: sqlite3.Connection, table: str) -> int:
 
 
 def _save_person(db: sqlite3.Connection, person: Person) -> None:
+    from reader.search.fold import fold
+
     key = person.key
     db.execute(
         "INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?, ?)",

@@ -216,6 +216,56 @@ def test_an_add_pending_from_a_killed_process_is_indexed_on_the_next_open(tmp_pa
     assert _consistent(tmp_path) == {added.id}
 
 
+def test_a_batch_a_kill_left_pending_is_indexed_on_the_next_open(tmp_path: Path) -> None:
+    """An import marks each batch once; every article its marker names is indexed again."""
+    library = Library.open(str(tmp_path))
+    added = library.add_all(
+        [_article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}") for n in range(3)],
+        workers=1,
+    )
+    ids = sorted(r.id for r in added)
+    library.db.execute("DELETE FROM articles")  # as if killed after the files, before the index
+    library.db.execute("DELETE FROM quote_rows")
+    (tmp_path / "articles" / "0123456789ab").mkdir()  # a folder the kill left without metadata
+    marker = tmp_path / "pending" / f"{library_module.BATCH_MARKER}77-0"
+    marker.write_text("".join(f"{i}\n" for i in [*ids, "0123456789ab"]))
+    library.close()
+    assert sorted(_consistent(tmp_path)) == ids
+    assert not (tmp_path / "articles" / "0123456789ab").exists()
+    reopened = Library.open(str(tmp_path))
+    assert [p.quotes for p in reopened.people() if p.name == "Ahmet Kaya"] == [6]
+
+
+def test_an_import_leaves_no_pending_marker_and_writes_one_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer creates one marker file per batch, not one per article."""
+    created: list[str] = []
+    real_touch = Path.touch
+    real_write = Path.write_text
+
+    def touch(self: Path, *args: object, **kwargs: object) -> None:
+        if self.parent.name == "pending":
+            created.append(self.name)
+        real_touch(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def write_text(self: Path, *args: object, **kwargs: object) -> int:
+        if self.parent.name == "pending":
+            created.append(self.name)
+        return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "touch", touch)
+    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(library_module, "BATCH", 10)
+    library = Library.open(str(tmp_path))
+    library.add_all(
+        [_article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}") for n in range(25)],
+        workers=1,
+    )
+    assert len(created) == 3  # 25 articles in batches of 10
+    assert len(_consistent(tmp_path)) == 25
+
+
 def test_an_import_reads_its_articles_as_it_goes(tmp_path: Path) -> None:
     """Thousands of files are never all in memory: the writer is at most a window behind."""
     pulled: list[int] = []
@@ -264,3 +314,39 @@ def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: 
     found = db.execute("SELECT rowid FROM quote_text WHERE quote_text MATCH 'finish'").fetchall()
     assert found == [(7,)]
     db.close()
+
+
+def test_the_library_screen_lists_articles_without_loading_yaml_or_the_extraction_model(
+    tmp_path: Path,
+) -> None:
+    """What runs before the library screen's first paint reads the index alone: opening the
+    library and listing its newest articles load neither YAML, the extraction model, the name
+    rules nor the search package (34 ms of imports against a trivial Textual app's start)."""
+    library = Library.open(str(tmp_path))
+    library.add(_article(TEXT))
+    library.close()
+    script = (
+        "import sys; import reader.commands.library, reader.ui.screens.library_app; "
+        "from reader.library.library import Library; "
+        f"library = Library.open({str(tmp_path)!r}); library.count(); library.articles(30); "
+        "heavy = ('yaml', 'reader.extract.model', 'reader.library.names', 'reader.search', "
+        "'reader.document', 'rapidfuzz'); "
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"loaded before the first paint: {result.stdout}"
+
+
+def test_the_kinds_the_index_keeps_as_said_are_the_extractors_spoken_kinds() -> None:
+    """The cache names the spoken kinds by value (to open a library without the model)."""
+    from reader.extract.model import QuoteKind
+    from reader.library.extraction import SPOKEN
+
+    assert {QuoteKind(kind) for kind in SPOKEN} == {
+        QuoteKind.DIRECT,
+        QuoteKind.PARTIAL,
+        QuoteKind.INDIRECT,
+    }

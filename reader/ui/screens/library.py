@@ -21,6 +21,7 @@ the library after it, in a thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -34,9 +35,9 @@ from textual.worker import get_current_worker
 
 from reader.library import PersonRow, Said
 from reader.library.library import ArticleRow, Library
-from reader.library.lookup import connect_for_threads
-from reader.library.search import LibrarySearch
-from reader.search.fold import fold
+
+if TYPE_CHECKING:
+    from reader.library.search import LibrarySearch
 
 SHOWN = 100
 """Most lines a list holds; the rest are reached by `/`."""
@@ -90,6 +91,24 @@ def _said(said: Said) -> str:
     """What was said: in quote marks when direct, as reported when indirect."""
     text = _one_line(said.text, 60)
     return text if said.kind == "indirect" else f"“{text}”"
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of `text`, case and diacritics folded (as the filter and search match)."""
+    if not text:
+        return []
+    # Folding loads the search package: not before the first paint, which lists unfiltered.
+    from reader.search.fold import fold
+
+    return fold(text).split()
+
+
+def _matches(wanted: list[str], label: str) -> bool:
+    """True when every wanted word is in the folded label."""
+    from reader.search.fold import fold
+
+    folded = fold(label)
+    return all(word in folded for word in wanted)
 
 
 def _plural(count: int, word: str) -> str:
@@ -246,11 +265,11 @@ class LibraryScreen(Screen[None]):
 
     def _fill(self, view: str, query: str) -> None:
         listing = self.query_one(f"#{view}", LibraryList)
-        wanted = fold(query).split()
+        wanted = _folded_words(query)
         matching = [
             (number, entry)
             for number, entry in enumerate(self._entries[view])
-            if not wanted or all(word in fold(entry.label) for word in wanted)
+            if not wanted or _matches(wanted, entry.label)
         ]
         shown = matching[:SHOWN]
         listing.clear_options()
@@ -283,13 +302,14 @@ class LibraryScreen(Screen[None]):
         """Find `query` across the library (a thread: a big library takes a keystroke's time)."""
         worker = get_current_worker()
         if self._search is None:
+            from reader.library.lookup import connect_for_threads
+            from reader.library.search import LibrarySearch
+
             self._search = LibrarySearch(self.library, connect_for_threads(self.library.index_path))
         search = self._search
-        wanted = fold(query).split()
+        wanted = _folded_words(query)
         titles = [
-            entry
-            for entry in self._entries["articles"]
-            if wanted and all(word in fold(entry.label) for word in wanted)
+            entry for entry in self._entries["articles"] if wanted and _matches(wanted, entry.label)
         ][:TITLES_FOUND]
         entries = list(titles)
         for hit in search.search(query, limit=FOUND):
