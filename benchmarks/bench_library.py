@@ -4,12 +4,20 @@ Run: `.venv/bin/python benchmarks/bench_library.py [--articles 1000] [--seed 16]
 
 The library is generated: articles of about 5 KB (the issue's 10,000 articles / 50 MB, scaled
 by `--articles`) made of invented sentences with recurring people under varied names and
-titles, reported speech and quotes, and filler words drawn from a growing vocabulary. They are
+titles, reported speech and quotes, and filler words drawn from a fixed vocabulary of
+`VOCABULARY` words with Zipf's law (word of rank r: weight 1/r), as in real text. Every article
+is drawn from the same distribution, so both halves of the import are the same kind of text.
+(The filler was once drawn uniformly from a vocabulary growing with each article: a batch of
+50 articles of the second half then held 1.66 times as many distinct words as one of the
+first, 14,711 against 8,864, and the index's cost grows with distinct words per batch; the
+second half looked slower than the first for its text, not for the library's size.) They are
 written as text files first; every figure but search is then the real `reader` command, run
 as its own process, as a user runs it:
 
 - import: MB of text per second of `reader add FILES...` (extraction included, in worker
-  processes), for the first and the second half of the files (equal rates mean linear cost);
+  processes), for the first and the second half of the files (equal rates mean linear cost),
+  and CPU seconds per MB (user and system, of the command and its worker processes: less
+  disturbed by other load on the machine than seconds of wall time);
 - reindex: seconds of `reader library reindex`, and that time scaled to 10,000 articles;
 - said: seconds of the whole `reader said NAME` process (median of 5, min and max);
 - search: milliseconds per keystroke of `LibrarySearch.search` (what the library screen runs
@@ -27,8 +35,10 @@ search <= 50 ms median and <= 120 ms p95, screen <= 1.3x, memory <= 150 MB.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,6 +81,10 @@ QUERIES = [
     "pipelne costs",
     "mayor santos bridge",
 ]
+VOCABULARY = 80_000
+"""Distinct filler words: a batch of 50 articles holds about 11,800 of them, as many as the
+growing vocabulary gave on average over 10,000 articles."""
+
 TARGETS = {
     "import": 2.0,
     "reindex": 60.0,
@@ -82,20 +96,47 @@ TARGETS = {
 }
 
 
-def _words(rng: random.Random, vocabulary: list[str], count: int) -> str:
-    if rng.random() < 0.3:
-        vocabulary.append("".join(rng.choice("aeioubcdfgklmnprstvz") for _ in range(7)))
-    return " ".join(rng.choice(vocabulary) for _ in range(count))
+class Vocabulary:
+    """Filler words with Zipf's law: common English words first, then invented ones."""
+
+    def __init__(self, rng: random.Random, size: int = VOCABULARY) -> None:
+        common = [
+            "the",
+            "a",
+            "of",
+            "to",
+            "and",
+            "in",
+            "said",
+            "would",
+            "new",
+            "plan",
+            "city",
+            "water",
+            "state",
+            "power",
+        ]
+        invented = {
+            "".join(rng.choice("aeioubcdfgklmnprstvz") for _ in range(7))
+            for _ in range(size - len(common))
+        }
+        self.words = common + sorted(invented)
+        self.cumulative = list(
+            itertools.accumulate(1 / rank for rank in range(1, 1 + len(self.words)))
+        )
+
+    def draw(self, rng: random.Random, count: int) -> str:
+        return " ".join(rng.choices(self.words, cum_weights=self.cumulative, k=count))
 
 
-def article_text(rng: random.Random, n: int, vocabulary: list[str]) -> str:
+def article_text(rng: random.Random, n: int, vocabulary: Vocabulary) -> str:
     """One generated article as a text file holds it: its title, then its paragraphs."""
     paragraphs = []
     topic = rng.choice(TOPICS)
     while sum(map(len, paragraphs)) < 5000:
         name, aliases = rng.choice(PEOPLE)
         first, later = rng.choice([name, aliases[0]]), rng.choice(aliases[1:])
-        filler = _words(rng, vocabulary, 25)
+        filler = vocabulary.draw(rng, 25)
         paragraphs.append(
             f"{first} said on Monday that the {topic} would be finished by spring. "
             f'"We will not stop the {topic} now," {later} told reporters. {filler}.'
@@ -103,8 +144,13 @@ def article_text(rng: random.Random, n: int, vocabulary: list[str]) -> str:
     return "\n\n".join([f"The {topic} {n}", *paragraphs]) + "\n"
 
 
-def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run `argv` to its end; (wall seconds, peak MB of it and all its descendants)."""
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Run `argv` to its end; (wall seconds, peak MB of it and all its descendants, CPU seconds).
+
+    CPU seconds are user and system of the process and every process it waited for (its
+    workers), as the kernel accounts them.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -117,7 +163,9 @@ def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     error = process.stderr.read() if process.stderr else ""
     if process.returncode != 0:
         raise RuntimeError(f"{argv[1:3]} exited {process.returncode}: {error[-500:]}")
-    return wall, memory.hwm_sum_mb
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, memory.hwm_sum_mb, cpu
 
 
 def screen_rounds(
@@ -158,22 +206,7 @@ def main() -> int:
     args = parser.parse_args()
     compile_bytecode()
     rng = random.Random(args.seed)
-    vocabulary = [
-        "the",
-        "a",
-        "of",
-        "to",
-        "and",
-        "in",
-        "said",
-        "would",
-        "new",
-        "plan",
-        "city",
-        "water",
-        "state",
-        "power",
-    ]
+    vocabulary = Vocabulary(rng)
     data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     base = args.dir or data_home
     base.mkdir(parents=True, exist_ok=True)
@@ -187,19 +220,21 @@ def main() -> int:
         sizes.append(path.stat().st_size)
     env = {**os.environ, **environment(home), "READER_LIBRARY_DIR": str(root)}
     print(f"load before: {os.getloadavg()[0]:.1f} (1-minute load average, {os.cpu_count()} cpus)")
-    rates, peaks = [], {}
+    rates, cpu_per_mb, peaks = [], [], {}
     half = args.articles // 2
     for part in (range(half), range(half, args.articles)):
         files = [str(sources / f"gen-{n:05}.txt") for n in part]
-        wall, peak = run_measured(reader_command("add", *files), env)
-        rates.append(sum(sizes[n] for n in part) / 1e6 / wall)
+        wall, peak, cpu = run_measured(reader_command("add", *files), env)
+        megabytes = sum(sizes[n] for n in part) / 1e6
+        rates.append(megabytes / wall)
+        cpu_per_mb.append(cpu / megabytes)
         peaks["add"] = max(peaks.get("add", 0.0), peak)
     total_mb = sum(sizes) / 1e6
-    reindex, peaks["reindex"] = run_measured(reader_command("library", "reindex"), env)
+    reindex, peaks["reindex"], _ = run_measured(reader_command("library", "reindex"), env)
     scaled = reindex * 10_000 / args.articles
     said_runs = []
     for _ in range(5):
-        wall, peak = run_measured(reader_command("said", "Erdgan"), env)
+        wall, peak, _ = run_measured(reader_command("said", "Erdgan"), env)
         said_runs.append(wall)
         peaks["said"] = max(peaks.get("said", 0.0), peak)
     library = Library.open(str(root))
@@ -218,7 +253,8 @@ def main() -> int:
     print(f"library: {args.articles} articles, {total_mb:.1f} MB of text, in {root}")
     print(
         f"import: {rates[0]:.2f} MB/s first half, {rates[1]:.2f} MB/s second half "
-        f"(target >= {TARGETS['import']} MB/s)"
+        f"(target >= {TARGETS['import']} MB/s); CPU {cpu_per_mb[0]:.2f} s/MB first half, "
+        f"{cpu_per_mb[1]:.2f} s/MB second half (all processes, user + system)"
     )
     print(
         f"reindex: {reindex:.1f} s; scaled to 10,000 articles {scaled:.0f} s "
