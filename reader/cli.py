@@ -20,7 +20,6 @@ from typing import NoReturn, Protocol, cast
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.common import UsageError
-from reader.extract.collector import paused_collector
 from reader.load import LoadError, open_article
 from reader.load.clean import clean
 from reader.load.progressive import open_progressively
@@ -156,7 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         from reader.ui.screens.library_app import run_library_command
 
                         return run_library_command(args)
-                # a short process that mostly extracts: see reader.extract.collector
+                # a short process that mostly extracts: see reader.extract.collector (imported
+                # here: the library screen above starts without the extraction package)
+                from reader.extract.collector import paused_collector
+
                 with paused_collector():
                     return _command(name).run(args)
             except UsageError as error:
