@@ -38,12 +38,12 @@ from annotations.yaml_io import (
     ConflictMarkersError,
     NewerSchemaError,
     NotesFormatError,
-    comment_lines,
     decode,
     dump_bytes,
     has_conflict_markers,
     parse,
     parse_bytes,
+    parse_with_comments,
     split_conflict,
 )
 
@@ -135,7 +135,7 @@ class NotesDisk:
             notes, self.comment_lines = cached
             return self._loaded(notes)
         try:
-            notes = parse_bytes(data, str(self.path))
+            notes, self.comment_lines = parse_with_comments(data, str(self.path))
         except ConflictMarkersError as error:
             self.read_only = (
                 f"{error}. The file was not changed; recover both sides by merging "
@@ -157,8 +157,6 @@ class NotesDisk:
             )
             self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
             return None
-        with contextlib.suppress(NotesFormatError):
-            self.comment_lines = comment_lines(decode(data, str(self.path)), str(self.path))
         self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines)
         return self._loaded(notes)
 

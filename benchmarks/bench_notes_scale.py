@@ -58,6 +58,14 @@ OPEN_TARGET = 1.5
 """The notes on screen, as a ratio to the first paint without notes."""
 
 
+def _note_text(index: int) -> str:
+    """Two notes in three have a text; some carry a hashtag, as people write them."""
+    if index % 3 == 0:
+        return ""
+    tag = " #followup" if index % 5 == 0 else ""
+    return f"Note {index}: check this against the minutes.{tag}"
+
+
 def write_notes(article_path: Path, notes_dir: Path, count: int, seed: int = 1) -> Path:
     """Give the article `count` notes on random passages, written as one notes file."""
     with article_path.open("rb") as stream:
@@ -79,7 +87,7 @@ def write_notes(article_path: Path, notes_dir: Path, count: int, seed: int = 1) 
                 selector=selector_for(text, start, end),
                 color=rng.choice(COLOURS),
                 tags=(f"topic{index % 12}",),
-                note=f"Note {index}: check this against the minutes." if index % 3 else "",
+                note=_note_text(index),
             )
         )
     notes = NotesFile(document=store.notes.document, annotations=tuple(annotations))

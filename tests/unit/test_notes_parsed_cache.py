@@ -68,7 +68,7 @@ def refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(data: bytes, name: str) -> NotesFile:
         raise AssertionError("the file was parsed again")
 
-    monkeypatch.setattr(notes_disk, "parse_bytes", fail)
+    monkeypatch.setattr(notes_disk, "parse_with_comments", fail)
 
 
 SMALL = 4096
