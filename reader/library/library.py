@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from reader.library.extraction import CachedExtraction
     from reader.library.names import Person, PersonTable
 
-# What only adding and indexing need (the extraction cache and its model, the name rules, YAML)
-# is imported where it is used: the library screen opens a `Library` before its first paint
-# and needs none of it (34 ms of imports, against a trivial Textual app's first paint).
+# What only adding and indexing need (the extraction cache, the name rules, YAML, the search
+# package's folding) is imported where it is used: the library screen opens a `Library` before
+# its first paint and needs none of it. `load_writer` imports it all at once, for a caller
+# that must not import in a thread while another thread imports (the reader's keep worker).
 
 LOCK_TIMEOUT = 120.0
 """Seconds an add waits for another process's add or reindex."""
@@ -642,6 +643,33 @@ class Library:
         from reader.library import lookup
 
         return lookup.said_by(self.db, person_id, limit)
+
+
+WRITER_MODULES = (
+    "annotations.safe_files",
+    "fcntl",  # imported by the lock when first taken
+    "reader.library.extraction",
+    "reader.library.lookup",
+    "reader.library.names",
+    "reader.search.fold",
+)
+"""The modules `Library` imports where they are used (and YAML, through `files`)."""
+
+
+def load_writer() -> None:
+    """Import now everything adding, indexing and finding a person import when first used.
+
+    For a caller in a thread that holds its process's import lock meanwhile (the reader's
+    `reader.ui.deferred.keep_in_library`): in CPython 3.11 two threads importing parts of one
+    package at once (`reader.search`, `reader.extract`) can fail.
+    """
+    import importlib
+
+    for module in WRITER_MODULES:
+        importlib.import_module(module)
+    from reader.library.files import _yaml
+
+    _yaml()
 
 
 def _inode(path: Path) -> int:

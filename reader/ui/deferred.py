@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from annotations.sync import SyncReport
     from reader.document import Article
     from reader.extract.model import Extraction
+    from reader.library.library import Library
+    from reader.library.search import LibrarySearch
     from reader.search.history import SearchHistory
     from reader.search.index import NoteRecord, SearchIndex, SearchResults
     from reader.search.palette import LabelMatch
@@ -304,7 +306,9 @@ def keep_in_library(article: Article, extraction: Extraction | None) -> tuple[st
     keeps an article, or the reader closes with `library.keep: always`.
     """
     with IMPORT_LOCK:
-        from reader.library.library import Library, LibraryError
+        from reader.library.library import Library, LibraryError, load_writer
+
+        load_writer()  # what adding imports lazily, under the lock too
 
     try:
         library = Library.open()
@@ -315,3 +319,32 @@ def keep_in_library(article: Article, extraction: Extraction | None) -> tuple[st
     except (LibraryError, OSError) as error:
         return str(error)
     return result.id, result.updated
+
+
+def prepare_library_screen() -> None:
+    """Import what the library screen's filter, search and Speakers view use, under the lock.
+
+    Called on the UI thread just after the library screen's first paint, before its threads
+    start: its first paint reads the index alone (`reader.ui.screens.library`).
+    """
+    with IMPORT_LOCK:
+        import reader.library.lookup
+        import reader.library.search
+        import reader.search.fold  # noqa: F401 - loaded now, used through fold_text
+
+
+def fold_text(text: str) -> str:
+    """`text` with case and diacritics folded, as the library screen's filter matches."""
+    with IMPORT_LOCK:
+        from reader.search.fold import fold
+
+    return fold(text)
+
+
+def library_search(library: Library) -> LibrarySearch:
+    """A library-wide search over `library` with a connection of its own (for a worker thread)."""
+    with IMPORT_LOCK:
+        from reader.library.lookup import connect_for_threads
+        from reader.library.search import LibrarySearch
+
+    return LibrarySearch(library, connect_for_threads(library.index_path))

@@ -351,3 +351,24 @@ def test_the_kinds_the_index_keeps_as_said_are_the_extractors_spoken_kinds() -> 
         QuoteKind.PARTIAL,
         QuoteKind.INDIRECT,
     }
+
+
+def test_after_load_writer_adding_and_finding_a_person_import_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """`load_writer` imports all that adding imports lazily: the reader's keep worker calls it
+    under its import lock, so no import of the library's runs in that thread unlocked."""
+    script = (
+        "import sys; from reader.document import blocks_of, build_article; "
+        "from reader.extract import extract; from reader.library import library; "
+        f"article = build_article(blocks_of({TEXT!r}), title='Dam', source='x'); "
+        "extraction = extract(article); library.load_writer(); before = set(sys.modules); "
+        f"kept = library.Library.open({str(tmp_path)!r}); "
+        "kept.add(article, extraction=extraction); kept.said(kept.find_person('Kaya').id); "
+        "kept.close(); print(','.join(sorted(set(sys.modules) - before)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"imported after load_writer: {result.stdout}"

@@ -35,6 +35,7 @@ from textual.worker import get_current_worker
 
 from reader.library import PersonRow, Said
 from reader.library.library import ArticleRow, Library
+from reader.ui import deferred
 
 if TYPE_CHECKING:
     from reader.library.search import LibrarySearch
@@ -94,20 +95,16 @@ def _said(said: Said) -> str:
 
 
 def _folded_words(text: str) -> list[str]:
-    """The words of `text`, case and diacritics folded (as the filter and search match)."""
-    if not text:
-        return []
-    # Folding loads the search package: not before the first paint, which lists unfiltered.
-    from reader.search.fold import fold
+    """The words of `text`, case and diacritics folded (as the filter and search match).
 
-    return fold(text).split()
+    Folding loads the search package: not before the first paint, which lists unfiltered.
+    """
+    return deferred.fold_text(text).split() if text else []
 
 
 def _matches(wanted: list[str], label: str) -> bool:
     """True when every wanted word is in the folded label."""
-    from reader.search.fold import fold
-
-    folded = fold(label)
+    folded = deferred.fold_text(label)
     return all(word in folded for word in wanted)
 
 
@@ -180,7 +177,17 @@ class LibraryScreen(Screen[None]):
         self._entries["articles"] = self._article_entries(self.library.articles(FIRST_PAINT))
         self._show("articles")
         # After the first paint: the thread's Python would otherwise share the GIL with it.
-        self.call_after_refresh(self._load_rest)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Import what filtering, search and the Speakers view need; read the rest in a thread.
+
+        The imports run here, on the UI thread and under the reader's import lock, before any
+        thread of this screen can import them: in CPython 3.11 two threads importing parts of
+        one package at once (`reader.search`) can fail (`reader.ui.deferred.IMPORT_LOCK`).
+        """
+        deferred.prepare_library_screen()
+        self._load_rest()
 
     @work(thread=True, group="library-load")
     def _load_rest(self) -> None:
@@ -302,10 +309,7 @@ class LibraryScreen(Screen[None]):
         """Find `query` across the library (a thread: a big library takes a keystroke's time)."""
         worker = get_current_worker()
         if self._search is None:
-            from reader.library.lookup import connect_for_threads
-            from reader.library.search import LibrarySearch
-
-            self._search = LibrarySearch(self.library, connect_for_threads(self.library.index_path))
+            self._search = deferred.library_search(self.library)
         search = self._search
         wanted = _folded_words(query)
         titles = [
