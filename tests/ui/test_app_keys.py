@@ -17,6 +17,7 @@ from tests.ui.conftest import no_extraction, numbered_article
 from tests.ui.screen_text import screen_lines, screen_text, wait_for_text
 
 
+@pytest.mark.slow
 async def test_question_mark_lists_every_binding_with_its_id_and_escape_closes(
     sample: Article,
 ) -> None:
