@@ -41,6 +41,7 @@ from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from reader.packing import read_article, write_article
+from reader.ui.deferred import IMPORT_LOCK
 
 if TYPE_CHECKING:
     from reader.cache import ArticleCache
@@ -65,7 +66,8 @@ class SubprocessExtractor:
     def cache(self) -> ArticleCache:
         """Where extractions are kept between openings (the XDG cache, unless given)."""
         if self._cache is None:
-            from reader.cache import ArticleCache
+            with IMPORT_LOCK:
+                from reader.cache import ArticleCache
 
             self._cache = ArticleCache()
         return self._cache
@@ -82,7 +84,8 @@ class SubprocessExtractor:
         cached = self.cache.load_extraction(article)
         if cached is not None:
             return cached
-        from reader.extract import extract
+        with IMPORT_LOCK:
+            from reader.extract import extract
 
         try:
             extraction = extract(article)
@@ -106,12 +109,14 @@ class SubprocessExtractor:
             return cached
         lines = self._in_child(article)
         if lines is None:  # no child could be started: extract here
-            from reader.extract import extract
+            with IMPORT_LOCK:
+                from reader.extract import extract
 
             extraction = extract(article)
             cache.save(article, extraction=extraction)
             return extraction
-        from reader.cache import extraction_of_lines
+        with IMPORT_LOCK:
+            from reader.cache import extraction_of_lines
 
         try:
             extraction = extraction_of_lines(lines, article)
