@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.document import Article
 from reader.extract.model import Extraction
 from reader.load import load_sample
@@ -78,6 +80,7 @@ def test_search_bar_with_ranked_results_at_80x24(snap_compare: SnapCompare) -> N
     assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=search)
 
 
+@pytest.mark.slow
 def test_note_editor_with_a_two_line_note_at_80x24(
     snap_compare: SnapCompare, tmp_path: Path
 ) -> None:

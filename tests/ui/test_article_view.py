@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.style import Style
 
 from reader.document import Article, blocks_of, build_article
@@ -148,6 +149,7 @@ async def test_paragraph_kinds_are_styled_and_code_keeps_its_lines(
         assert "      return [bold]1[/bold]" in text  # indented code line, literal
 
 
+@pytest.mark.slow
 async def test_resizing_rewraps_and_keeps_the_reading_position() -> None:
     article = numbered_article(300)
     app = ReaderApp(article, extractor=no_extraction)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.widgets import TextArea
 
-from annotations.model import Conflict
+from annotations.model import Annotation, Conflict, NotesFile, selector_for
 from annotations.store import NotesStore
 from annotations.yaml_io import dump_bytes
 from reader.document import Article, blocks_of, build_article
@@ -199,3 +200,45 @@ async def test_c_and_d_in_the_pane_act_on_the_note_under_its_cursor_which_stays_
         await pilot.press("d")
         await pilot.pause()
         assert set(colours(sample, tmp_path)) == {passages[2]}
+
+
+async def test_thousands_of_notes_make_only_the_rows_on_screen_and_g_reaches_the_last(
+    sample: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 10,000 notes on one article made every row's styled prompt before the pane showed
+    # (0.6 s of the UI thread); the pane shows a screenful.
+    store = NotesStore.open(sample, tmp_path)
+    text = sample.text
+    count = 3_000
+    notes = tuple(
+        Annotation(
+            id=f"01J{index:023d}",
+            created="2026-12-01T09:00:00.000Z",
+            updated="2026-12-01T09:00:00.000Z",
+            author="me",
+            selector=selector_for(text, index % 1500, index % 1500 + 20),
+            note=f"note number {index}",
+        )
+        for index in range(count)
+    )
+    store.path.write_bytes(dump_bytes(NotesFile(document=store.notes.document, annotations=notes)))
+    made = [0]
+    prompt = NotesPane._prompt
+
+    def counted(entry: object) -> object:
+        made[0] += 1
+        return prompt(entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NotesPane, "_prompt", staticmethod(counted))
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await notes_ready(pilot)
+        assert f"5 Notes ({count})" in screen_text(app)
+        assert made[0] < 200
+        pane = app.screen.query_one(NotesPane)
+        await pilot.press("5", "end")
+        await pilot.pause()
+        last = pane.highlighted_id
+        assert last is not None and pane.highlighted == count - 1
+        assert "note number" in screen_text(app)
+        assert made[0] < 400

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
+
 from reader.document import Article
 from reader.extract.model import Extraction
 from reader.ui.app import ReaderApp
@@ -207,6 +209,7 @@ async def test_contents_pane_lists_headings_and_enter_jumps_to_one(
         assert view.cursor == markdown_article.headings()[-1].position
 
 
+@pytest.mark.slow
 async def test_tab_cycles_panes_and_number_keys_focus_them(
     sample: Article, sample_extraction: Extraction
 ) -> None:

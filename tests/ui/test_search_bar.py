@@ -138,6 +138,7 @@ async def test_n_and_shift_n_step_through_the_matches_after_enter(sample: Articl
         assert view.marks("search-current")[0][0] == current
 
 
+@pytest.mark.slow
 async def test_escape_closes_the_bar_and_goes_back_to_where_the_reader_was() -> None:
     article = numbered_article(300)
     app = ReaderApp(article, extractor=no_extraction)
@@ -172,6 +173,7 @@ async def test_smart_case_a_capital_letter_makes_the_search_case_sensitive(
         assert "1/1" in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_at_and_hash_prefixes_and_tab_choose_where_to_search(
     sample: Article, sample_extraction: Extraction
 ) -> None:
@@ -197,6 +199,7 @@ async def test_at_and_hash_prefixes_and_tab_choose_where_to_search(
         assert "[all]" in screen_text(app) and app.focused is bar.input  # focus stays
 
 
+@pytest.mark.slow
 async def test_up_and_down_in_the_bar_recall_this_articles_searches(sample: Article) -> None:
     app = ReaderApp(sample, extractor=no_extraction)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -215,6 +218,7 @@ async def test_up_and_down_in_the_bar_recall_this_articles_searches(sample: Arti
         assert app.search_history.entries(sample.text_sha256) == ["bridge", "spring"]
 
 
+@pytest.mark.slow
 async def test_ampersand_shows_only_the_matching_paragraphs_until_cleared(
     sample: Article,
 ) -> None:
@@ -265,6 +269,7 @@ async def test_searching_before_the_index_is_built_says_indexing(
         assert "1/" in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_n_follows_whichever_was_chosen_last_search_or_speaker(
     sample: Article, sample_extraction: Extraction
 ) -> None:
@@ -336,6 +341,7 @@ async def scroll_until_top_row_is_blank(app: ReaderApp, pilot: Pilot[None]) -> N
     raise AssertionError("no blank row came to the top")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["title rule", "blank row between paragraphs"])
 async def test_tab_with_nothing_found_and_escape_leave_the_view_exactly_where_it_was(
     sample: Article, where: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.document import Article
@@ -66,6 +67,7 @@ async def test_headings_are_offered_and_enter_goes_there(markdown_article: Artic
         assert view.cursor == heading.position
 
 
+@pytest.mark.slow
 async def test_notes_are_offered_when_the_screen_has_them(sample: Article) -> None:
     start = sample.text.index("temporary footbridge")
     note = NoteRecord("n1", "check the footbridge date", start, start + 20)
@@ -111,6 +113,7 @@ async def test_ctrl_p_in_the_search_bar_picks_the_previous_result(sample: Articl
         assert bar.results.highlighted == len(bar.results.hits) - 1  # wrapped to the last
 
 
+@pytest.mark.slow
 async def test_real_notes_are_searched_with_hash_and_offered_in_the_palette(
     sample: Article, tmp_path: Path
 ) -> None:

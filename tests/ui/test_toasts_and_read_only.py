@@ -8,7 +8,7 @@ from annotations.store import NotesStore
 from reader.document import Article
 from reader.ui.widgets.notes_pane import NotesPane
 from tests.ui.notes_support import notes_app, notes_ready
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import wait_for_text
 
 
 async def test_a_new_message_replaces_the_one_showing(sample: Article, tmp_path: Path) -> None:
@@ -20,9 +20,7 @@ async def test_a_new_message_replaces_the_one_showing(sample: Article, tmp_path:
         await pilot.press("u")  # Undone.
         await pilot.pause()
         await pilot.press("u")  # Nothing to undo.
-        await pilot.pause(0.2)
-        shown = screen_text(app)
-        assert "Nothing to undo." in shown
+        shown = await wait_for_text(pilot, "Nothing to undo.")  # a loaded machine may lag
         assert "Undone." not in shown and "Highlighted" not in shown
         assert len(app.screen.query("Toast")) == 1
 

@@ -148,7 +148,8 @@ def test_dump_yaml_round_trips_to_the_same_data() -> None:
     assert as_yaml == as_json
 
 
-def test_version_and_help_list_every_command() -> None:
+def test_version_and_help_list_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
     from reader.commands import COMMANDS
 
     version = run("--version")
@@ -157,7 +158,11 @@ def test_version_and_help_list_every_command() -> None:
     help_text = run("--help").stdout.decode()
     for name in COMMANDS:
         assert f"  {name} " in help_text
-        assert run(name, "--help").returncode == 0
+        # Each command's own help, in this process: a dozen more interpreters added seconds.
+        with pytest.raises(SystemExit) as exited:
+            main([name, "--help"])
+        assert exited.value.code == 0, name
+        assert f"usage: reader {name}" in capsys.readouterr().out, name
 
 
 def test_unknown_option_is_a_usage_error() -> None:
@@ -282,3 +287,15 @@ def test_file_and_sample_together_is_a_usage_error(tmp_path: Path) -> None:
     result = run("dump", "--sample", str(tmp_path / "a.txt"))
     assert result.returncode == 2
     assert "give a FILE or --sample, not both" in result.stderr.decode()
+
+
+def test_the_sample_opens_with_sample_as_the_commands_take_it() -> None:
+    # `reader quotes --sample` works, so a new user tries `reader --sample` next.
+    result = run("--sample")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith(f"{SAMPLE.title}\n=====")
+
+    both = run("--sample", str(SAMPLE_PATH))
+    assert both.returncode == 2
+    assert both.stderr.decode().count("\n") == 1
+    assert both.stderr.decode().startswith("reader: error: give a FILE or --sample, not both")

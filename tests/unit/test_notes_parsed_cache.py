@@ -214,3 +214,39 @@ def test_a_malformed_notes_file_is_never_cached_and_stays_reported(
     assert disk.read_only and "cannot read notes" in disk.read_only
     assert cache_files(cache_root) == []
     assert path.read_bytes() == data.replace(b"annotations:", b"annotations: [", 1)
+
+
+def test_opening_an_articles_big_notes_file_parses_it_once(
+    tmp_path: Path, cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The notes index read a new or just-saved file in full, then the store read it again:
+    # two parses of 10,000 notes where one does.
+    from annotations import notes_index
+    from annotations.store import NotesStore
+    from reader.document import blocks_of, build_article
+
+    article = build_article(
+        blocks_of([f"Paragraph {i} of the council's long report." for i in range(50)]),
+        title="Council report",
+        source="report.txt",
+    )
+    notes_dir = tmp_path / "notes"
+    notes_dir.mkdir()
+    first = NotesStore.open(article, notes_dir)
+    document = first.notes.document
+    made = big_notes()
+    notes = NotesFile(document=document, annotations=made.annotations)
+    first.path.write_bytes(dump_bytes(notes))
+
+    parses = [0]
+    real = notes_disk.parse_with_comments
+
+    def counted(data: bytes, name: str) -> tuple[NotesFile, tuple[int, ...]]:
+        parses[0] += 1
+        return real(data, name)
+
+    monkeypatch.setattr(notes_disk, "parse_with_comments", counted)
+    monkeypatch.setattr(notes_index, "parse_with_comments", counted)
+    store = NotesStore.open(article, notes_dir)
+    assert store.notes == notes
+    assert parses[0] == 1

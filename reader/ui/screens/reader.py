@@ -5,15 +5,14 @@ Widgets below post messages (`SpeakersPane.SpeakerSelected`, `QuotesPane.QuoteSe
 flows that decide: `SidePanes` (mounting, showing and focusing the panes), `QuotesController`
 (extraction, speakers, quotes), `NotesController` with `NotesStorage` (highlights and notes),
 `VisualSelection` (visual mode) and `SearchController` (search, filter, n/N). None of them is
-given the screen: each takes the widgets and the typed ports it needs (`reader.ui.ports`).
-Extraction runs after the first paint; the panes say "finding…" until it is done.
+given the screen: `reader_wiring.ReaderParts` makes them, handing each the widgets and the
+typed ports it needs (`reader.ui.ports`). Extraction runs after the first paint; the panes say
+"finding…" until it is done.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Unpack
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,34 +23,23 @@ from textual.widgets import Footer
 from textual.worker import Worker
 
 from reader.document import Article
-from reader.ui import deferred
 from reader.ui import messages as bar_messages
-from reader.ui.background import SubprocessExtractor
 from reader.ui.messages import ReadingPositionChanged
-from reader.ui.notes_controller import NotesController
 from reader.ui.notes_keys import HIDDEN_IN_VISUAL, NOTES_BINDINGS
-from reader.ui.notes_storage import NotesStorage
-from reader.ui.ports import Reading
-from reader.ui.quotes_controller import Extractor, QuotesController
+from reader.ui.quotes_controller import Extractor
 from reader.ui.reader_keys import READER_BINDINGS
-from reader.ui.side_panes import SidePanes
-from reader.ui.visual_mode import VisualSelection
+from reader.ui.reader_wiring import ReaderOptions, ReaderParts
 from reader.ui.widgets.article_view import ArticleView, ViewPosition
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
-from reader.ui.widgets.reading_body import ReadingBody
-from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from reader.search.history import SearchHistory
     from reader.ui.search_controller import SearchController
 
 __all__ = ["WIDE", "Extractor", "ReaderScreen"]
 
 WIDE = 120
 """Columns from which the side panes sit beside the article instead of over it."""
-
-W = TypeVar("W", bound=Widget)
 
 
 class ReaderScreen(Screen[None]):
@@ -64,96 +52,16 @@ class ReaderScreen(Screen[None]):
     """The notes keys, then the reader's; visual mode's are on the article's row."""
 
     def __init__(
-        self,
-        article: Article,
-        *,
-        extractor: Extractor | None = None,
-        line_width: int = 76,
-        side_panes: bool = True,
-        start_offset: int | None = None,
-        pending: bool = False,
-        search_history: Callable[[], SearchHistory] | None = None,
-        notes_dir: str | None = None,
+        self, article: Article, *, start_offset: int | None = None, **options: Unpack[ReaderOptions]
     ) -> None:
         super().__init__()
-        self.reading = Reading(article, pending=pending)
-        """The article being read and what extraction found, shared with the flows."""
-        self.view = ArticleView(article, max_width=line_width, id="article")
-        """The article pane."""
-        self.status_line = StatusLine(id="status")
-        """The status line."""
+        parts = ReaderParts(self, article, **options)
+        self.parts = parts
+        """The widgets and flows below, made from one another by `reader_wiring`."""
+        self.reading, self.view, self.status_line = parts.reading, parts.view, parts.status_line
+        self.body, self.side_panes = parts.body, parts.side_panes
+        self.quotes, self.visual, self.notes = parts.quotes, parts.visual, parts.notes
         self._start_offset = start_offset
-        self._search_history = search_history
-        self._search: SearchController | None = None
-        app, focused = self.app, lambda: self.focused
-        self.quotes = QuotesController(
-            self.reading,
-            extractor=extractor or SubprocessExtractor(),
-            view=self.view,
-            status=self.status_line,
-            speakers_panes=partial(self._all, SpeakersPane),
-            quotes_panes=partial(self._all, QuotesPane),
-            focused=focused,
-            focus_article=self.focus_article,
-            dark=lambda: self.app.current_theme.dark if self.app.current_theme else True,
-            run_worker=self.run_worker,
-            notify=self.notify,
-            copy=app.copy_to_clipboard,
-            alive=self._attached,
-            speaker_chosen=lambda: self.search.end_search(),
-        )
-        """Extraction, speakers and quotes."""
-        self.visual = VisualSelection(
-            self.reading,
-            view=self.view,
-            focused=focused,
-            notify=self.notify,
-            copy=app.copy_to_clipboard,
-            keys_changed=self.refresh_bindings,
-        )
-        """Visual mode."""
-        self.notes = NotesController(
-            self.reading,
-            storage=NotesStorage(
-                self.reading,
-                notes_dir=notes_dir,
-                run_worker=self.run_worker,
-                dialogs=app,
-                notify=self.notify,
-                alive=self._attached,
-                changed=lambda: self.notes.show(),
-            ),
-            visual=self.visual,
-            view=self.view,
-            notes_pane=lambda: next(iter(self._all(NotesPane)), None),
-            focused=focused,
-            dialogs=app,
-            notify=self.notify,
-        )
-        """Highlights and notes."""
-        self.body = ReadingBody(self.visual, id="body")
-        """The article's row, with visual mode's keys; the side panes are mounted into it."""
-        self.side_panes = SidePanes(
-            self.reading,
-            body=self.body,
-            view=self.view,
-            mount_search_bar=lambda bar: self.mount(bar, before=self.status_line),
-            set_screen_class=self.set_class,
-            narrow=lambda: self.has_class("-narrow"),
-            focused=focused,
-            filled=self._panes_filled,
-            notify=self.notify,
-            shown=side_panes,
-        )
-        """The side panes and the search bar: mounting, showing, focusing."""
-
-    def _attached(self) -> bool:
-        """False once the reader is closing: late workers then draw nothing."""
-        return self.view.is_attached
-
-    def _all(self, kind: type[W]) -> list[W]:
-        """The mounted widgets of `kind` (none before the panes are mounted)."""
-        return list(self.query(kind))
 
     # ----------------------------------------------------------------- layout
 
@@ -170,34 +78,10 @@ class ReaderScreen(Screen[None]):
         yield self.status_line
         yield Footer()
 
-    def _panes_filled(self) -> None:
-        """Fill the side panes, just mounted, with what is known."""
-        self.quotes.fill_panes()
-        self.notes.show()
-
     @property
     def search(self) -> SearchController:
-        """Search, filter and n/N, made on first use (the first screen needs none of it)."""
-        if self._search is None:
-            self._search = deferred.search_controller()(
-                self.reading,
-                view=self.view,
-                status=self.status_line,
-                bar=lambda: next(iter(self._all(deferred.search_bar())), None),
-                focused=lambda: self.focused,
-                focus_article=self.focus_article,
-                notify=self.notify,
-                run_worker=self.run_worker,
-                call_from_thread=self.app.call_from_thread,
-                mount_panes=self.side_panes.mount,
-                notes=self.notes.storage.note_records,
-                history=self._search_history,
-            )
-        return self._search
-
-    def focus_article(self) -> None:
-        """Give the article the focus now, so keys typed next are the article's."""
-        self.set_focus(self.view)
+        """Search, filter and n/N, made on first use (`ReaderParts.search`)."""
+        return self.parts.search
 
     def on_mount(self) -> None:
         """Fill what is known now; start extraction and load the notes once the article shows."""
@@ -218,22 +102,8 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self.notes.storage.load)
 
     def complete_article(self, article: Article, start_offset: int | None = None) -> None:
-        """Read on in the whole of the book whose first screens are shown.
-
-        At `start_offset` when a position was saved; then its quotes are found and its notes
-        loaded, as for any article.
-        """
-        self.reading.article = article
-        self.reading.pending = False
-        self.view.replace_article(article)
-        if start_offset:
-            self.view.scroll_to_offset(start_offset, center=False)
-        self.status_line.paragraphs = len(article.paragraphs)
-        self.status_line.complete = True
-        self.notes.storage.load()
-        self.quotes.start()
-        if self._search is not None:
-            self._search.article_completed()
+        """Read on in the whole of the book whose first screens are shown (at `start_offset`)."""
+        self.parts.complete_article(article, start_offset)
 
     def on_unmount(self) -> None:
         """Stop an extraction still running when the reader quits."""
@@ -253,8 +123,8 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.PositionChanged)
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
         self.post_message(ReadingPositionChanged(event.offset, event.paragraph))
-        if self._search is not None:  # nothing to highlight before the first search
-            self._search.view_moved()
+        if (search := self.parts.search_made) is not None:  # nothing to mark before a search
+            search.view_moved()
 
     # The bar's messages are defined in `reader.ui.messages`: its own module loads after the paint.
     @on(bar_messages.QueryChanged)
@@ -286,7 +156,7 @@ class ReaderScreen(Screen[None]):
         if action in ("search", "filter", "note") and _typing_into(self.app.focused):
             return False
         if action == "close_search":
-            return self._search is not None and self._search.bar_focused
+            return (search := self.parts.search_made) is not None and search.bar_focused
         if action in HIDDEN_IN_VISUAL and self.visual.selection is not None:
             return False
         return super().check_action(action, parameters)

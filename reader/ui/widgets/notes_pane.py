@@ -52,6 +52,25 @@ def _flat(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _prompt_parts(entry: NoteEntry) -> list[tuple[str, Style | str]]:
+    """A Notes pane row as (text, style) pieces: the swatch, the passage, the note, its tags."""
+    parts: list[tuple[str, Style | str]] = [("▌", Style(color=entry.colour))]
+    if entry.orphan:
+        parts.append(("orphan ", "bold red"))
+    elif entry.fuzzy:
+        parts.append(("~", "dim"))
+    parts.append(("“" + _flat(entry.quote, 70) + "”", "italic"))
+    if entry.note or entry.tags:
+        parts.append(("\n ", ""))
+        if entry.note:
+            parts.append((_flat(entry.note, 90), ""))
+        if entry.tags:
+            parts.append((" " + " ".join("#" + _flat(tag, 30) for tag in entry.tags), "dim"))
+    for conflict in entry.conflicts:
+        parts.append(("\n ⚠ other " + _flat(conflict, 90), "yellow"))
+    return parts
+
+
 class NotesPane(Pane):
     """Every highlight and note of the article, in article order; orphans listed last."""
 
@@ -89,12 +108,12 @@ class NotesPane(Pane):
         """
         previous = keep or self.highlighted_id
         previous_row = self.highlighted
-        self.clear_options()
         if entries is None:
+            self.clear_options()
             self.add_option(Option(Text("loading notes…", style="italic"), disabled=True))
             self._set_count(None)
             return
-        placed = [entry for entry in entries if not entry.orphan]
+        rows: list[NoteEntry | Heading] = [entry for entry in entries if not entry.orphan]
         orphans = [entry for entry in entries if entry.orphan]
         if not entries:
             hint = (
@@ -102,16 +121,13 @@ class NotesPane(Pane):
                 if read_only
                 else "no notes yet: v selects, h highlights, a adds a note"
             )
-            self.add_option(Option(Text(hint, style="italic"), disabled=True))
-        self.add_options(Option(self._prompt(entry), id=entry.id) for entry in placed)
+            rows.append(Heading(Text(hint, style="italic")))
         if orphans:
-            header = Text(
-                f"orphans ({len(orphans)}): passage no longer in the article", style="bold"
-            )
-            self.add_option(Option(header, id=ORPHANS_HEADER, disabled=True))
-            self.add_options(Option(self._prompt(entry), id=entry.id) for entry in orphans)
-        title_count = len(entries)
-        self._set_count(title_count)
+            heading = f"orphans ({len(orphans)}): passage no longer in the article"
+            rows.append(Heading(Text(heading, style="bold"), ORPHANS_HEADER))
+            rows.extend(orphans)
+        self.set_source(NoteSource(rows))
+        self._set_count(len(entries))
         if read_only:
             self.border_title = f"{self.border_title} read-only"
         if previous is not None:
@@ -122,20 +138,8 @@ class NotesPane(Pane):
     @staticmethod
     def _prompt(entry: NoteEntry) -> Text:
         prompt = Text()  # wraps: a long quote or note takes more rows
-        prompt.append("▌", Style(color=entry.colour))
-        if entry.orphan:
-            prompt.append("orphan ", "bold red")
-        elif entry.fuzzy:
-            prompt.append("~", "dim")
-        prompt.append("“" + _flat(entry.quote, 70) + "”", "italic")
-        if entry.note or entry.tags:
-            prompt.append("\n ")
-            if entry.note:
-                prompt.append(_flat(entry.note, 90))
-            if entry.tags:
-                prompt.append(" " + " ".join("#" + _flat(tag, 30) for tag in entry.tags), "dim")
-        for conflict in entry.conflicts:
-            prompt.append("\n ⚠ other " + _flat(conflict, 90), "yellow")
+        for text, style in _prompt_parts(entry):
+            prompt.append(text, style)
         return prompt
 
     @property
@@ -149,25 +153,80 @@ class NotesPane(Pane):
 
     def highlight_id(self, note_id: str) -> None:
         """Move the highlight to the note with id `note_id`, when it is listed."""
-        try:
-            self.highlighted = self.get_option_index(note_id)
-        except Exception:  # OptionDoesNotExist: the note is gone (deleted, undone)
-            return
+        source = self.source
+        if isinstance(source, NoteSource):
+            row = source.row_of(note_id)
+            if row is not None:
+                self.highlighted = row
 
     def _highlight_row(self, row: int) -> None:
         """Put the cursor on the note at `row`, or the nearest one before it (never a header)."""
-        for index in range(min(row, self.option_count - 1), -1, -1):
-            if not self.get_option_at_index(index).disabled:
+        source = self.source
+        if not isinstance(source, NoteSource):
+            return
+        for index in range(min(row, len(source) - 1), -1, -1):
+            if source.is_note(index):
                 self.highlighted = index
                 return
-        for index in range(row, self.option_count):  # only the orphans header was above
-            if not self.get_option_at_index(index).disabled:
+        for index in range(row, len(source)):  # only the orphans header was above
+            if source.is_note(index):
                 self.highlighted = index
                 return
 
-    def on_option_list_option_selected(self, event: Pane.OptionSelected) -> None:
+    def on_entry_list_option_selected(self, event: Pane.OptionSelected) -> None:
         """Turn the list's selection into `NoteSelected`."""
         event.stop()
         option_id = event.option.id
         if option_id is not None and option_id != ORPHANS_HEADER:
             self.post_message(self.NoteSelected(self, option_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A row of the Notes pane that is not a note: the orphans' heading, an empty list's hint."""
+
+    text: Text
+    """What it says."""
+    id: str | None = None
+    """Its option id (`ORPHANS_HEADER` for the orphans' heading)."""
+
+
+class NoteSource:
+    """The Notes pane's rows, each made only when it is drawn or measured.
+
+    Making every row's styled prompt up front took 0.6 s of the UI thread for 10,000 notes
+    (`benchmarks/bench_notes_scale.py`); the pane shows a screenful. A row is a note, or a
+    line of text (the hint of an empty list, the orphans' heading) that cannot be chosen.
+    """
+
+    def __init__(self, rows: Sequence[NoteEntry | Heading]) -> None:
+        self.rows = rows
+        """The rows, in order."""
+        self._row_of = {
+            row.id: index for index, row in enumerate(rows) if isinstance(row, NoteEntry)
+        }
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def option(self, index: int) -> Option:
+        """Row `index` as the list shows it."""
+        row = self.rows[index]
+        if isinstance(row, NoteEntry):
+            return Option(NotesPane._prompt(row), id=row.id)
+        return Option(row.text, id=row.id, disabled=True)
+
+    def plain(self, index: int) -> str:
+        """Row `index` as plain text (measured for its height)."""
+        row = self.rows[index]
+        if isinstance(row, NoteEntry):
+            return "".join(text for text, _ in _prompt_parts(row))
+        return row.text.plain
+
+    def is_note(self, index: int) -> bool:
+        """True when row `index` is a note (not a heading or a hint)."""
+        return isinstance(self.rows[index], NoteEntry)
+
+    def row_of(self, note_id: str) -> int | None:
+        """The row of the note with id `note_id`, or None when it is not listed."""
+        return self._row_of.get(note_id)
