@@ -27,6 +27,7 @@ import importlib.util
 import json
 import math
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.extract.model import QuoteKind  # noqa: E402
 from reader.extract.pipeline import run  # noqa: E402
-from reader.extract.scorer import pronoun_features  # noqa: E402
+from reader.extract.scorer import Candidate, pronoun_features, turn_features  # noqa: E402
 from reader.extract.speakers import PronounChoice, SpeakerTable  # noqa: E402
 from reader.load import load_bytes  # noqa: E402
 
@@ -45,7 +46,10 @@ OUT = ROOT / "reader" / "extract" / "data" / "speaker_scorer.json"
 EVAL = ROOT.parent / "shared" / "eval" / "quotes_eval.py"
 
 Example = tuple[list[dict[str, float]], list[bool], int | None, str]
-"""One pronoun: each candidate's features, which are right, the rules' pick, the document."""
+"""One choice: each candidate's features, which are right, the rules' pick, the document."""
+
+SECTIONS = {"pronoun": "weights", "turn": "turn_weights"}
+"""Each decision the scorer makes, and the section of the weights file it reads."""
 
 
 def quotes_eval() -> ModuleType:
@@ -67,15 +71,19 @@ def records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
                     yield json.loads(line)
 
 
-def examples(record: dict[str, Any], qe: ModuleType, stats: dict[str, int]) -> list[Example]:
-    """The labelled pronoun resolutions of one gold record."""
+def examples(
+    record: dict[str, Any], qe: ModuleType, stats: dict[str, int]
+) -> dict[str, list[Example]]:
+    """The labelled choices of one gold record, by decision (`pronoun`, `turn`)."""
     text = record["text"]
     article = load_bytes(text.encode("utf-8"), name="article.txt", source="<train>")
     table = SpeakerTable()
     table.use_scorer = False
     table.choices = []
     extraction = run(article, table)
-    by_start: dict[int, PronounChoice] = {c.start: c for c in table.choices}
+    by_start: dict[tuple[str, int], PronounChoice] = {
+        (c.decision, c.start): c for c in table.choices
+    }
     preds: list[tuple[int, int]] = []
     chosen: list[PronounChoice] = []
     cursor = 0
@@ -88,27 +96,33 @@ def examples(record: dict[str, Any], qe: ModuleType, stats: dict[str, int]) -> l
             continue
         cursor = at + len(piece)
         span = quote.evidence.mention_span if quote.evidence else None
-        choice = by_start.get(span.start) if span is not None else None
+        choice = by_start.get(("pronoun", span.start)) if span is not None else None
+        if choice is None:
+            choice = by_start.get(("turn", quote.start))
         if choice is not None:
             preds.append((at, at + len(piece)))
             chosen.append(choice)
     gold = [q for q in record["quotes"] if q.get("start") is not None]
     spans = [qe.trim(text, q["start"], q["end"]) for q in gold]
-    out: list[Example] = []
+    out: dict[str, list[Example]] = {d: [] for d in SECTIONS}
     for gi, pi, _ in qe.match(text, spans, preds, 0.5):
         aliases = qe.gold_aliases(gold[gi])
         if not aliases:
             continue
         choice = chosen[pi]
         labels = [qe.speaker_ok(c.name, aliases) for c in choice.clusters]
-        stats["resolutions"] += 1
+        d = choice.decision
+        stats[f"{d} choices"] += 1
         if not any(labels):
-            stats["no right candidate"] += 1
+            stats[f"{d}: no right candidate"] += 1
             if any(qe.speaker_ok(c.name, aliases) for c in table.clusters):
-                stats["right speaker known elsewhere"] += 1
+                stats[f"{d}: right speaker known elsewhere"] += 1
             continue
-        feats = [pronoun_features(c) for c in choice.candidates]
-        out.append((feats, labels, choice.rule, record["id"]))
+        feats = [
+            pronoun_features(c) if isinstance(c, Candidate) else turn_features(c)
+            for c in choice.candidates
+        ]
+        out[d].append((feats, labels, choice.rule, record["id"]))
     return out
 
 
@@ -159,31 +173,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rate", type=float, default=1.0)
     args = parser.parse_args(argv)
     qe = quotes_eval()
-    stats = {"resolutions": 0, "no right candidate": 0, "right speaker known elsewhere": 0}
-    data: list[Example] = []
+    stats: Counter[str] = Counter()
+    data: dict[str, list[Example]] = {d: [] for d in SECTIONS}
     for record in records(args.gold):
-        data.extend(examples(record, qe, stats))
-    print(f"examples: {len(data)}  {stats}", file=sys.stderr)
-    docs = sorted({doc for *_, doc in data})
-    fold_of = {doc: i % args.folds for i, doc in enumerate(docs)}
-    for fold in range(args.folds):
-        train = [e for e in data if fold_of[e[3]] != fold]
-        test = [e for e in data if fold_of[e[3]] == fold]
-        w = fit(train, args.l2, args.steps, args.rate)
-        print(
-            f"fold {fold}: n={len(test)} rules {accuracy(test, None):.3f}"
-            f"  scorer {accuracy(test, w):.3f}",
-            file=sys.stderr,
-        )
-    w = fit(data, args.l2, args.steps, args.rate)
-    print(f"all: rules {accuracy(data, None):.3f}  scorer {accuracy(data, w):.3f}", file=sys.stderr)
-    payload = {
+        for d, found in examples(record, qe, stats).items():
+            data[d].extend(found)
+    print(f"examples: { {d: len(v) for d, v in data.items()} }  {dict(stats)}", file=sys.stderr)
+    payload: dict[str, Any] = {
         "about": "Weights of reader.extract.scorer, written by tools/train_speaker_scorer.py",
         "trained_on": [p.name for p in args.gold],
-        "examples": len(data),
+        "examples": {d: len(v) for d, v in data.items()},
         "l2": args.l2,
-        "weights": {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4},
     }
+    for d, section in SECTIONS.items():
+        docs = sorted({doc for *_, doc in data[d]})
+        fold_of = {doc: i % args.folds for i, doc in enumerate(docs)}
+        for fold in range(args.folds):
+            train = [e for e in data[d] if fold_of[e[3]] != fold]
+            test = [e for e in data[d] if fold_of[e[3]] == fold]
+            w = fit(train, args.l2, args.steps, args.rate)
+            print(
+                f"{d} fold {fold}: n={len(test)} rules {accuracy(test, None):.3f}"
+                f"  scorer {accuracy(test, w):.3f}",
+                file=sys.stderr,
+            )
+        w = fit(data[d], args.l2, args.steps, args.rate)
+        print(
+            f"{d} all: rules {accuracy(data[d], None):.3f}  scorer {accuracy(data[d], w):.3f}",
+            file=sys.stderr,
+        )
+        payload[section] = {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4}
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 

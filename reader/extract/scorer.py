@@ -86,14 +86,79 @@ def pronoun_features(c: Candidate) -> dict[str, float]:
     return f
 
 
+class TurnCandidate(NamedTuple):
+    """What the scorer reads about one candidate speaker of an unattributed quote.
+
+    The quote opens a paragraph whose own sentence names nobody (`"Not yet."` after a turn of
+    dialogue, or a news quote continuing the speaker above).
+    """
+
+    rule: str
+    """The name of the continuation rule that would give it the quote, or empty."""
+    previous: bool
+    """True when it spoke the quote before."""
+    gap: int
+    """Paragraphs between the quote before and this one (0: the paragraph right above)."""
+    order: int
+    """Its place among the latest distinct speakers (0: the last to speak), or -1."""
+    mentioned_since: bool
+    """True when the narration since the quote before names it."""
+    addressed_before: bool
+    """True when the quote before spoke to it by name (`"You think so, Hastings?"`)."""
+    addressed_here: bool
+    """True when this quote speaks to it by name: then it is not the speaker."""
+    narrator: bool
+    """True for the first-person narrator (`I`)."""
+    mentions: int
+    """How many times it was mentioned so far."""
+    speeches: int
+    """How many quotes were attributed to it so far."""
+    dialogue: bool
+    """True when the text is dialogue (a novel) rather than news."""
+
+
+def turn_features(c: TurnCandidate) -> dict[str, float]:
+    """The named features of one candidate speaker of an unattributed quote."""
+    f: dict[str, float] = {}
+    mode = "d_" if c.dialogue else "n_"
+    if c.rule:
+        f[mode + "rule"] = 1.0
+        f[mode + "rule_" + c.rule] = 1.0
+    if c.previous:
+        f[mode + f"previous_gap{min(c.gap, 2)}"] = 1.0
+    f[mode + f"order{min(c.order, 3) if c.order >= 0 else 'none'}"] = 1.0
+    if c.mentioned_since:
+        f[mode + "mentioned_since"] = 1.0
+    if c.addressed_before:
+        f["addressed_before"] = 1.0
+    if c.addressed_here:
+        f["addressed_here"] = 1.0
+    if c.narrator:
+        f["narrator"] = 1.0
+    f["mentions"] = math.log1p(c.mentions) / 3
+    f["speeches"] = math.log1p(c.speeches) / 3
+    return f
+
+
 @functools.cache
-def weights() -> dict[str, float]:
-    """The trained weights by feature name (empty when no weights are shipped)."""
+def _all_weights() -> dict[str, dict[str, float]]:
     try:
         data = json.loads(_DATA.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    return {str(k): float(v) for k, v in data["weights"].items()}
+    return {
+        section: {str(k): float(v) for k, v in data[section].items()}
+        for section in ("weights", "turn_weights")
+        if section in data
+    }
+
+
+def weights(section: str = "weights") -> dict[str, float]:
+    """The trained weights by feature name (empty when none are shipped).
+
+    `weights` for pronouns, `turn_weights` for unattributed quotes.
+    """
+    return _all_weights().get(section, {})
 
 
 def score(features: dict[str, float], w: dict[str, float]) -> float:
@@ -113,11 +178,19 @@ class Choice(NamedTuple):
 
 
 def choose(candidates: list[Candidate]) -> Choice | None:
-    """The best of `candidates` by the learned scores, or None when no weights are shipped."""
-    w = weights()
-    if not w or not candidates:
+    """The best of a pronoun's `candidates`, or None when no weights are shipped."""
+    return choose_by([pronoun_features(c) for c in candidates], weights())
+
+
+def choose_turn(candidates: list[TurnCandidate]) -> Choice | None:
+    """The best speaker of an unattributed quote, or None when no weights are shipped."""
+    return choose_by([turn_features(c) for c in candidates], weights("turn_weights"))
+
+
+def choose_by(feats: list[dict[str, float]], w: dict[str, float]) -> Choice | None:
+    """The candidate whose features score highest under `w` (None without weights)."""
+    if not w or not feats:
         return None
-    feats = [pronoun_features(c) for c in candidates]
     scores = [score(f, w) for f in feats]
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
     top = max(scores)

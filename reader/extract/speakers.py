@@ -23,7 +23,7 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
-from reader.extract.scorer import MAX_CANDIDATES, Candidate, choose, describe
+from reader.extract.scorer import MAX_CANDIDATES, Candidate, TurnCandidate, choose, describe
 from reader.extract.tokens import fold
 
 PRONOUN_REACH = 3
@@ -135,18 +135,24 @@ def _plural(role: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PronounChoice:
-    """One `he` / `she` resolved: its candidates, the rules' pick and the one taken."""
+    """One choice among candidate speakers: its candidates, the rules' pick and the one taken.
+
+    Either a `he` / `she` resolved (`decision` `pronoun`) or the speaker of a quote-opened
+    paragraph whose own sentence names nobody (`turn`).
+    """
 
     start: int
-    """Offset of the pronoun."""
+    """Offset of the pronoun, or of the quote's first character."""
     clusters: list[Cluster]
-    """The candidate speakers, latest mentioned first."""
-    candidates: list[Candidate]
+    """The candidate speakers."""
+    candidates: list[Candidate] | list[TurnCandidate]
     """What the scorer read about each."""
     rule: int | None
     """Index of the rules' pick, or None when the rules would leave the pronoun unresolved."""
     picked: int | None
     """Index of the candidate taken."""
+    decision: str = "pronoun"
+    """`pronoun` or `turn`."""
 
 
 class SpeakerTable:
@@ -507,6 +513,19 @@ class SpeakerTable:
             first_name=first,
             dialogue=self.dialogue,
         )
+
+    def recent_people(self, since: int) -> list[Cluster]:
+        """The persons and one-person roles last mentioned in paragraph `since` or later.
+
+        Latest first, at most `MAX_CANDIDATES`: the candidates of an unattributed quote.
+        """
+        out: list[Cluster] = []
+        for cluster in reversed(self._recency.values()):
+            if cluster.last_paragraph < since or len(out) >= MAX_CANDIDATES:
+                break
+            if cluster.kind == PERSON or (cluster.kind == ROLE and _one_person(cluster)):
+                out.append(cluster)
+        return out
 
     @property
     def narrator(self) -> Cluster | None:

@@ -13,7 +13,14 @@ import pytest
 
 from reader.cli import main
 from reader.extract import extract
-from reader.extract.scorer import Candidate, choose, pronoun_features, weights
+from reader.extract.scorer import (
+    Candidate,
+    TurnCandidate,
+    choose,
+    pronoun_features,
+    turn_features,
+    weights,
+)
 from tests.unit.test_extract_cases import article, reading
 
 D = "direct"
@@ -51,6 +58,33 @@ CASES = [
         [("The court is adjourned,", D, "Alan Brock")],
     ),
 ]
+
+
+TURN_CASES = [
+    (
+        "first-person dialogue: the man who came in answers the narrator's question, the "
+        "narrator does not answer himself",
+        "Bill Gorton came in and sat down by the stove.\n\n"
+        '"Where is Rosa?" I asked.\n\n"She went to the market."\n\n"When?"\n\n"An hour ago."',
+        [
+            ("Where is Rosa?", D, "I"),
+            ("She went to the market.", D, "Bill Gorton"),
+            ("When?", D, "I"),
+            ("An hour ago.", D, "Bill Gorton"),
+        ],
+    ),
+    (
+        "news: a quote-only paragraph after a named speaker's quote goes on with that speaker",
+        'Port director Ivo Maas opened the dock on Friday. "It is a big day," Maas said.\n\n'
+        '"We will double the traffic by spring."',
+        [
+            ("It is a big day,", D, "Maas"),
+            ("We will double the traffic by spring.", D, "Maas"),
+        ],
+    ),
+]
+
+CASES += TURN_CASES
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -92,6 +126,17 @@ def test_the_scorer_prefers_the_name_in_this_paragraph_over_one_three_paragraphs
     assert choice.best == 0
 
 
+def test_the_trainer_learns_to_prefer_the_candidate_that_is_right() -> None:
+    from tools.train_speaker_scorer import accuracy, fit
+
+    # invented: the right candidate is always the one with feature `b`, never the first one
+    data = [([{"a": 1.0}, {"b": 1.0}], [False, True], 0, f"doc{i}") for i in range(20)]
+    w = fit(data, l2=0.01, steps=50, rate=1.0)
+    assert accuracy(data, None) == 0.0
+    assert accuracy(data, w) == 1.0
+    assert w["b"] > w["a"]
+
+
 def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
     produced: set[str] = set()
     for rank in range(4):
@@ -117,6 +162,18 @@ def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
                         )
     assert weights(), "no weights shipped in reader/extract/data/speaker_scorer.json"
     assert set(weights()) <= produced
+    turn: set[str] = set()
+    for rule in ("", "alternates-turn", "replies-turn", "continues-previous", "answers-vocative"):
+        for order in (-1, 0, 1, 2, 3):
+            for gap in (0, 1, 2):
+                for flag in (False, True):
+                    for dialogue in (False, True):
+                        candidate = TurnCandidate(
+                            rule, flag, gap, order, flag, flag, flag, flag, 1, 1, dialogue
+                        )
+                        turn |= set(turn_features(candidate))
+    assert weights("turn_weights")
+    assert set(weights("turn_weights")) <= turn
 
 
 def test_explain_names_the_scorer_and_its_reasons_for_a_pronoun(tmp_path: Path) -> None:
