@@ -23,6 +23,7 @@ from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
+from reader.extract.mentions import PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
@@ -131,8 +132,11 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
-            table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
-            subject = table.resolve_noted(att.mention)
+            if att.mention.kind == PRONOUN:
+                subject = table.note_pronoun(att.mention, item.paragraph, last_speaker)
+            else:
+                table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
+                subject = table.resolve_noted(att.mention)
             if subject is not None and item.paragraph >= last_paragraph:
                 last_speaker, last_paragraph = subject, item.paragraph
                 last_in_para[item.paragraph] = subject
@@ -188,7 +192,9 @@ def _kind_only(kind_rule: KindRule | None) -> Evidence:
     return found
 
 
-def _evidence(att: Attribution, kind_rule: KindRule | None, scorer: str | None = None) -> Evidence:
+def _evidence(
+    att: Attribution, kind_rule: KindRule | None, scorer: object | None = None
+) -> Evidence:
     """The evidence of an attribution, the rule that decided the quote's kind, the scorer's say.
 
     `scorer` tells how the speaker scorer chose among a pronoun's candidates, when it did.

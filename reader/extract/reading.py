@@ -426,7 +426,10 @@ def read_reported(
                 out.append(item)
             else:
                 subject = listed_people(text, para, lo, hi) or sentence_person(text, para, lo, hi)
-                if subject is not None and subject.kind in (PERSON, ORG, GROUP):
+                if subject is not None and (
+                    subject.kind in (PERSON, ORG, GROUP)
+                    or (subject.kind == PRONOUN and subject.name in ("he", "she"))
+                ):
                     out.append(
                         Item(
                             starts[lo],

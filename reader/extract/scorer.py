@@ -18,12 +18,13 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 _DATA = Path(__file__).with_name("data") / "speaker_scorer.json"
 
-MAX_CANDIDATES = 6
+MAX_CANDIDATES = 4
 """The most candidates ranked for one pronoun: the most recently mentioned ones that fit."""
 
 
@@ -49,8 +50,8 @@ class Candidate(NamedTuple):
     """How many times it was mentioned so far."""
     speeches: int
     """How many quotes were attributed to it so far."""
-    words: int
-    """Words in its canonical name (1: a surname or first name alone)."""
+    one_word: bool
+    """True when its name is one word (a surname or a given name alone)."""
     first_name: str
     """For a one-word name that is a known given name: `agrees` or `conflicts` with the
     pronoun's sex (`Stephen` for `she`); else empty. A lone word may be a surname (`Kerr`), so
@@ -59,10 +60,15 @@ class Candidate(NamedTuple):
     """True when the text is dialogue (a novel) rather than news."""
 
 
+_RANK = ("rank0", "rank1", "rank2", "rank3")
+_BACK = ("back0", "back1", "back2", "back3")
+_DIALOGUE_RANK = ("dialogue_rank0", "dialogue_rank1", "dialogue_rank2", "dialogue_rank3")
+
+
 def pronoun_features(c: Candidate) -> dict[str, float]:
     """The named features of one candidate (absent features are 0)."""
-    f: dict[str, float] = {f"rank{min(c.rank, 3)}": 1.0}
-    f[f"back{min(c.paragraphs_back, 3)}"] = 1.0
+    f: dict[str, float] = {_RANK[min(c.rank, 3)]: 1.0}
+    f[_BACK[min(c.paragraphs_back, 3)]] = 1.0
     if c.beyond_reach:
         f["beyond_reach"] = 1.0
     f["chars_back"] = math.log1p(c.chars_back) / 8
@@ -75,12 +81,13 @@ def pronoun_features(c: Candidate) -> dict[str, float]:
     f["speeches"] = math.log1p(c.speeches) / 3
     if c.speeches:
         f["spoke"] = 1.0
-    f["one_word"] = 1.0 if c.words == 1 else 0.0
+    if c.one_word:
+        f["one_word"] = 1.0
     if c.first_name:
         f[f"first_name_{c.first_name}"] = 1.0
     if c.dialogue:
         f["dialogue"] = 1.0
-        f[f"dialogue_rank{min(c.rank, 3)}"] = 1.0
+        f[_DIALOGUE_RANK[min(c.rank, 3)]] = 1.0
         if c.previous:
             f["dialogue_previous"] = 1.0
     return f
@@ -140,6 +147,42 @@ def turn_features(c: TurnCandidate) -> dict[str, float]:
     return f
 
 
+def pronoun_score(c: Candidate, w: dict[str, float]) -> float:
+    """`pronoun_features(c)` dotted with `w`, without building the features.
+
+    The same sum as the dictionary's, written out: scoring every pronoun's candidates through
+    dictionaries cost about 6% of a 3 MB book's extraction (benchmarks/bench_extract.py).
+    `tests/unit/test_extract_scorer.py` checks the two agree.
+    """
+    g = w.get
+    rank = min(c.rank, 3)
+    s = g(_RANK[rank], 0.0) + g(_BACK[min(c.paragraphs_back, 3)], 0.0)
+    s += g("chars_back", 0.0) * (math.log1p(c.chars_back) / 8)
+    s += g(_SEX[c.sex], 0.0)
+    s += g("mentions", 0.0) * (math.log1p(c.mentions) / 3)
+    if c.speeches:
+        s += g("speeches", 0.0) * (math.log1p(c.speeches) / 3) + g("spoke", 0.0)
+    if c.beyond_reach:
+        s += g("beyond_reach", 0.0)
+    if c.role:
+        s += g("role", 0.0)
+    if c.previous:
+        s += g("previous", 0.0)
+    if c.one_word:
+        s += g("one_word", 0.0)
+    if c.first_name:
+        s += g(_FIRST[c.first_name], 0.0)
+    if c.dialogue:
+        s += g("dialogue", 0.0) + g(_DIALOGUE_RANK[rank], 0.0)
+        if c.previous:
+            s += g("dialogue_previous", 0.0)
+    return s
+
+
+_SEX = {sex: f"sex_{sex}" for sex in ("told-agrees", "guess-agrees", "guess-conflicts", "unknown")}
+_FIRST = {"agrees": "first_name_agrees", "conflicts": "first_name_conflicts"}
+
+
 @functools.cache
 def _all_weights() -> dict[str, dict[str, float]]:
     try:
@@ -161,25 +204,44 @@ def weights(section: str = "weights") -> dict[str, float]:
     return _all_weights().get(section, {})
 
 
-def score(features: dict[str, float], w: dict[str, float]) -> float:
-    """The candidate's score: the dot product of its features with the weights."""
-    return sum(w.get(name, 0.0) * value for name, value in features.items())
-
-
 class Choice(NamedTuple):
-    """The scorer's pick among a pronoun's candidates, with why."""
+    """The scorer's pick among the candidates, with what it read."""
 
     best: int
     """Index of the winning candidate."""
     probability: float
     """Its share of the softmax over the candidates."""
-    reasons: tuple[tuple[str, float], ...]
-    """The features that added most to its score, with their contribution."""
+    features: Callable[[], dict[str, float]]
+    """The winner's features, worked out when asked (`reasons`)."""
+    weights: dict[str, float]
+    """The weights it was scored with."""
+
+    @property
+    def reasons(self) -> tuple[tuple[str, float], ...]:
+        """The (at most three) features that added most to the winner's score, with how much.
+
+        Worked out only when asked, as the quote's evidence is written.
+        """
+        w = self.weights
+        contributions = sorted(
+            ((name, w.get(name, 0.0) * value) for name, value in self.features().items()),
+            key=lambda nv: -abs(nv[1]),
+        )
+        return tuple((n, round(v, 2)) for n, v in contributions[:3] if v)
 
 
 def choose(candidates: list[Candidate]) -> Choice | None:
     """The best of a pronoun's `candidates`, or None when no weights are shipped."""
-    return choose_by([pronoun_features(c) for c in candidates], weights())
+    w = weights()
+    if not w or not candidates:
+        return None
+    scores = [pronoun_score(c, w) for c in candidates]
+    best, top = 0, scores[0]
+    for i in range(1, len(scores)):
+        if scores[i] > top:
+            best, top = i, scores[i]
+    total = sum(math.exp(x - top) for x in scores)
+    return Choice(best, 1.0 / total, functools.partial(pronoun_features, candidates[best]), w)
 
 
 def choose_turn(candidates: list[TurnCandidate]) -> Choice | None:
@@ -188,19 +250,44 @@ def choose_turn(candidates: list[TurnCandidate]) -> Choice | None:
 
 
 def choose_by(feats: list[dict[str, float]], w: dict[str, float]) -> Choice | None:
-    """The candidate whose features score highest under `w` (None without weights)."""
+    """The candidate whose features score highest under `w` (None without weights).
+
+    Ties go to the earlier candidate (the latest mentioned, or the rules' pick).
+    """
     if not w or not feats:
         return None
-    scores = [score(f, w) for f in feats]
-    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    top = max(scores)
-    total = sum(math.exp(s - top) for s in scores)
-    contributions = sorted(
-        ((name, w.get(name, 0.0) * value) for name, value in feats[best].items()),
-        key=lambda nv: -abs(nv[1]),
-    )
-    reasons = tuple((n, round(v, 2)) for n, v in contributions[:3] if v)
-    return Choice(best, math.exp(scores[best] - top) / total, reasons)
+    get = w.get
+    scores = [sum(get(k, 0.0) * v for k, v in f.items()) for f in feats]
+    best, top = 0, scores[0]
+    for i in range(1, len(scores)):
+        if scores[i] > top:
+            best, top = i, scores[i]
+    total = sum(math.exp(x - top) for x in scores)
+    return Choice(best, 1.0 / total, functools.partial(dict, feats[best]), w)
+
+
+class ScorerNote:
+    """How the scorer chose, put in words only when shown (`str()`, as `--explain` does).
+
+    Every pronoun's quote carries one; writing them all out would cost about 3% of a book's
+    extraction for words that are rarely read.
+    """
+
+    __slots__ = ("choice", "count")
+
+    def __init__(self, choice: Choice | None, count: int) -> None:
+        self.choice = choice
+        """The scorer's pick (None: there was one candidate, nothing to rank)."""
+        self.count = count
+        """How many candidates there were."""
+
+    def __str__(self) -> str:
+        if self.choice is None:
+            return "speaker-scorer: the only candidate"
+        return describe(self.choice, self.count)
+
+    def __repr__(self) -> str:
+        return f"ScorerNote({self})"
 
 
 def describe(choice: Choice, count: int) -> str:

@@ -23,7 +23,13 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
-from reader.extract.scorer import MAX_CANDIDATES, Candidate, TurnCandidate, choose, describe
+from reader.extract.scorer import (
+    MAX_CANDIDATES,
+    Candidate,
+    ScorerNote,
+    TurnCandidate,
+    choose,
+)
 from reader.extract.tokens import fold
 
 PRONOUN_REACH = 3
@@ -71,6 +77,15 @@ class Cluster:
     """Creation order: a stable tie-break for sorting."""
     mentions: int = 0
     """How many times it was mentioned so far (salience, for the speaker scorer)."""
+    one_word: bool = True
+    """True while every name seen is one word (`Kerr`, `Stephen`), for the speaker scorer."""
+    given_sex: str | None = None
+    """For a person known by one word only: the sex that word tells as a given name."""
+    role_shape: tuple[bool, bool] | None = None
+    """For a role, once asked (`_one_person`): whether it names several people, and whether
+    its head noun is a title or a noun for people. Kept because the speaker scorer asks of
+    every role within a pronoun's reach, and a role read off a long run of words is slow to
+    split each time (a tenth of a second over the 3 MB benchmark book)."""
     speeches: int = 0
     """How many quotes were attributed to it so far (for the speaker scorer)."""
 
@@ -119,18 +134,18 @@ def _one_person(cluster: Cluster) -> bool:
     role is a person only when its gender is told or its head noun is a title or a noun for
     people.
     """
-    role = cluster.names[0]
-    if _plural(role):
-        return False
-    if cluster.gender_told:
-        return True
+    if cluster.role_shape is None:
+        cluster.role_shape = _role_shape(cluster.names[0])
+    plural, person_head = cluster.role_shape
+    return not plural and (cluster.gender_told or person_head)
+
+
+def _role_shape(role: str) -> tuple[bool, bool]:
+    """Whether a role names several people; whether its head noun is a title or for people."""
     words = role.split()
+    plural = any(w.lower() in GROUP_NOUNS for w in words)
     head = fold(words[-1]) if words else ""
-    return head in TITLES or (head.endswith(PERSON_SUFFIXES) and head not in THING_NOUNS)
-
-
-def _plural(role: str) -> bool:
-    return any(w.lower() in GROUP_NOUNS for w in role.split())
+    return plural, head in TITLES or (head.endswith(PERSON_SUFFIXES) and head not in THING_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +199,7 @@ class SpeakerTable:
         dialogue)."""
         self.dialogue = False
         """True when the text is dialogue (a novel): a feature of the speaker scorer."""
-        self.last_choice: str | None = None
+        self.last_choice: ScorerNote | None = None
         """How the speaker scorer chose the latest pronoun resolved (for `--explain`)."""
         self.use_scorer = True
         """False: the rules alone choose a pronoun's speaker (to compare, and to train)."""
@@ -249,6 +264,7 @@ class SpeakerTable:
             self._add_name(cluster, name)
         else:
             cluster.names.append(name)
+            cluster.one_word = " " not in name
         return cluster
 
     def _add_name(self, cluster: Cluster, name: str) -> None:
@@ -260,6 +276,10 @@ class SpeakerTable:
             if told is not None:
                 cluster.gender, cluster.gender_told = told, True
         words = name.split()
+        if len(words) > 1:
+            cluster.one_word, cluster.given_sex = False, None
+        elif cluster.one_word and len(cluster.names) == 1:
+            cluster.given_sex = name_gender(f"{name} x")
         self._by_full[fold(name)] = cluster
         surname = fold(words[-1])
         bucket = self._by_surname.setdefault(surname, [])
@@ -449,6 +469,13 @@ class SpeakerTable:
                     break
         if not pool:
             return None
+        if len(pool) == 1 and self.choices is None and self.use_scorer:
+            # one candidate: nothing to rank (the common case, kept cheap)
+            cluster = pool[0]
+            self.last_choice = ScorerNote(None, 1)
+            if cluster.gender is None:
+                cluster.gender = want
+            return cluster
         candidates = [
             self._candidate(c, rank, mention, want, paragraph, c is previous)
             for rank, c in enumerate(pool)
@@ -460,7 +487,7 @@ class SpeakerTable:
         choice = choose(candidates) if self.use_scorer else None
         picked = rule if choice is None else choice.best
         if choice is not None:
-            self.last_choice = describe(choice, len(candidates))
+            self.last_choice = ScorerNote(choice, len(candidates))
         if self.choices is not None:
             self.choices.append(PronounChoice(mention.start, pool, candidates, rule, picked))
         if picked is None:
@@ -493,25 +520,22 @@ class SpeakerTable:
             sex = "told-agrees" if cluster.gender_told else "guess-agrees"
         else:
             sex = "guess-conflicts"
-        words = cluster.name.split()
-        first = ""
-        if len(words) == 1 and cluster.kind == PERSON:
-            told = name_gender(f"{words[0]} x")
-            if told is not None:
-                first = "agrees" if told == want else "conflicts"
-        return Candidate(
-            rank=rank,
-            paragraphs_back=max(0, paragraph - cluster.last_paragraph),
-            beyond_reach=paragraph - cluster.last_paragraph > self.pronoun_reach,
-            chars_back=max(0, mention.start - cluster.last_offset),
-            sex=sex,
-            role=cluster.kind == ROLE,
-            previous=previous,
-            mentions=cluster.mentions,
-            speeches=cluster.speeches,
-            words=len(words),
-            first_name=first,
-            dialogue=self.dialogue,
+        told = cluster.given_sex
+        first = "" if told is None else "agrees" if told == want else "conflicts"
+        back = paragraph - cluster.last_paragraph
+        return Candidate(  # positional: a keyword call costs more, once per candidate
+            rank,
+            back if back > 0 else 0,
+            back > self.pronoun_reach,
+            max(0, mention.start - cluster.last_offset),
+            sex,
+            cluster.kind == ROLE,
+            previous,
+            cluster.mentions,
+            cluster.speeches,
+            cluster.one_word,
+            first,
+            self.dialogue,
         )
 
     def recent_people(self, since: int) -> list[Cluster]:
@@ -538,6 +562,7 @@ class SpeakerTable:
         if narrator is None or name in narrator.names:
             return
         narrator.names.insert(0, name)
+        narrator.one_word = narrator.one_word and " " not in name
         narrator.add_alias(NARRATOR)
 
     def _narrator(self) -> Cluster:
@@ -575,6 +600,19 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._learn_role(mention.role, cluster)
+
+    def note_pronoun(
+        self, mention: Mention, paragraph: int, previous: Cluster | None
+    ) -> Cluster | None:
+        """`He turned back.`: the person a narration sentence's `he` / `she` stands for.
+
+        Resolved as a speaker's pronoun is (the scorer ranks the candidates) and counted as a
+        mention, so that the quote after it can tell who was last in the narration.
+        """
+        cluster = self._pronoun(mention, paragraph, None, previous)
+        if cluster is not None:
+            self._touch(cluster, mention, paragraph)
+        return cluster
 
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""

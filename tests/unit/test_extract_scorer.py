@@ -18,6 +18,7 @@ from reader.extract.scorer import (
     TurnCandidate,
     choose,
     pronoun_features,
+    pronoun_score,
     turn_features,
     weights,
 )
@@ -103,7 +104,7 @@ def _candidate(**changes: object) -> Candidate:
         previous=False,
         mentions=1,
         speeches=0,
-        words=2,
+        one_word=False,
         first_name="",
         dialogue=False,
     )
@@ -111,7 +112,7 @@ def _candidate(**changes: object) -> Candidate:
 
 
 def test_the_scorer_prefers_a_person_of_the_told_sex_over_a_nearer_one_of_the_other() -> None:
-    nearer = _candidate(rank=0, first_name="conflicts", words=1)
+    nearer = _candidate(rank=0, first_name="conflicts", one_word=True)
     further = _candidate(rank=1, chars_back=120, sex="told-agrees")
     choice = choose([nearer, further])
     assert choice is not None
@@ -137,6 +138,30 @@ def test_the_trainer_learns_to_prefer_the_candidate_that_is_right() -> None:
     assert w["b"] > w["a"]
 
 
+def test_the_fast_pronoun_score_is_the_dot_product_of_the_named_features() -> None:
+    w = weights()
+    for rank in range(5):
+        for sex in ("told-agrees", "guess-agrees", "guess-conflicts", "unknown"):
+            for first in ("", "agrees", "conflicts"):
+                for flag in (False, True):
+                    c = _candidate(
+                        rank=rank,
+                        paragraphs_back=rank,
+                        beyond_reach=flag,
+                        chars_back=17 * rank,
+                        sex=sex,
+                        first_name=first,
+                        role=flag,
+                        previous=not flag,
+                        dialogue=flag,
+                        speeches=rank,
+                        mentions=rank + 1,
+                        one_word=flag,
+                    )
+                    dot = sum(w.get(k, 0.0) * v for k, v in pronoun_features(c).items())
+                    assert pronoun_score(c, w) == pytest.approx(dot)
+
+
 def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
     produced: set[str] = set()
     for rank in range(4):
@@ -154,7 +179,7 @@ def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
                                     first_name=first,
                                     role=flag,
                                     previous=flag,
-                                    words=1 + int(flag),
+                                    one_word=flag,
                                     dialogue=flag,
                                     speeches=int(flag),
                                 )
