@@ -23,7 +23,6 @@ from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
-from reader.extract.mentions import PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
@@ -132,11 +131,8 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
-            if att.mention.kind == PRONOUN:
-                subject = table.note_pronoun(att.mention, item.paragraph, last_speaker)
-            else:
-                table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
-                subject = table.resolve_noted(att.mention)
+            table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
+            subject = table.resolve_noted(att.mention)
             if subject is not None and item.paragraph >= last_paragraph:
                 last_speaker, last_paragraph = subject, item.paragraph
                 last_in_para[item.paragraph] = subject

@@ -426,10 +426,7 @@ def read_reported(
                 out.append(item)
             else:
                 subject = listed_people(text, para, lo, hi) or sentence_person(text, para, lo, hi)
-                if subject is not None and (
-                    subject.kind in (PERSON, ORG, GROUP)
-                    or (subject.kind == PRONOUN and subject.name in ("he", "she"))
-                ):
+                if subject is not None and subject.kind in (PERSON, ORG, GROUP):
                     out.append(
                         Item(
                             starts[lo],

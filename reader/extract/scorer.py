@@ -267,27 +267,37 @@ def choose_by(feats: list[dict[str, float]], w: dict[str, float]) -> Choice | No
 
 
 class ScorerNote:
-    """How the scorer chose, put in words only when shown (`str()`, as `--explain` does).
+    """How the scorer chose for a pronoun, put in words only when shown (`str()`).
 
-    Every pronoun's quote carries one; writing them all out would cost about 3% of a book's
-    extraction for words that are rarely read.
+    Every pronoun's quote carries one; wording them all would cost about 3% of a book's
+    extraction for words that only `--explain` shows. Kept small (the winner, its share, the
+    count): a book holds one per pronoun quote until its quotes are sent.
     """
 
-    __slots__ = ("choice", "count")
+    __slots__ = ("count", "probability", "winner")
 
-    def __init__(self, choice: Choice | None, count: int) -> None:
-        self.choice = choice
-        """The scorer's pick (None: there was one candidate, nothing to rank)."""
+    def __init__(self, winner: Candidate | None, probability: float, count: int) -> None:
+        self.winner = winner
+        """The chosen candidate (None: it was the only one, nothing was ranked)."""
+        self.probability = probability
+        """Its share of the softmax over the candidates."""
         self.count = count
         """How many candidates there were."""
 
     def __str__(self) -> str:
-        if self.choice is None:
+        if self.winner is None:
             return "speaker-scorer: the only candidate"
-        return describe(self.choice, self.count)
+        choice = Choice(
+            0, self.probability, functools.partial(pronoun_features, self.winner), weights()
+        )
+        return describe(choice, self.count)
 
     def __repr__(self) -> str:
         return f"ScorerNote({self})"
+
+
+ONLY_CANDIDATE = ScorerNote(None, 1.0, 1)
+"""The note of a pronoun that had one candidate (one shared value)."""
 
 
 def describe(choice: Choice, count: int) -> str:

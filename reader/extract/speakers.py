@@ -25,6 +25,7 @@ from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.scorer import (
     MAX_CANDIDATES,
+    ONLY_CANDIDATE,
     Candidate,
     ScorerNote,
     TurnCandidate,
@@ -472,7 +473,7 @@ class SpeakerTable:
         if len(pool) == 1 and self.choices is None and self.use_scorer:
             # one candidate: nothing to rank (the common case, kept cheap)
             cluster = pool[0]
-            self.last_choice = ScorerNote(None, 1)
+            self.last_choice = ONLY_CANDIDATE
             if cluster.gender is None:
                 cluster.gender = want
             return cluster
@@ -487,7 +488,7 @@ class SpeakerTable:
         choice = choose(candidates) if self.use_scorer else None
         picked = rule if choice is None else choice.best
         if choice is not None:
-            self.last_choice = ScorerNote(choice, len(candidates))
+            self.last_choice = ScorerNote(candidates[choice.best], choice.probability, len(pool))
         if self.choices is not None:
             self.choices.append(PronounChoice(mention.start, pool, candidates, rule, picked))
         if picked is None:
@@ -600,19 +601,6 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._learn_role(mention.role, cluster)
-
-    def note_pronoun(
-        self, mention: Mention, paragraph: int, previous: Cluster | None
-    ) -> Cluster | None:
-        """`He turned back.`: the person a narration sentence's `he` / `she` stands for.
-
-        Resolved as a speaker's pronoun is (the scorer ranks the candidates) and counted as a
-        mention, so that the quote after it can tell who was last in the narration.
-        """
-        cluster = self._pronoun(mention, paragraph, None, previous)
-        if cluster is not None:
-            self._touch(cluster, mention, paragraph)
-        return cluster
 
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""
