@@ -309,8 +309,11 @@ def _resembling(article: Article, index: NotesIndex) -> Lookup:
     seen: set[str] = set()
     evidence = _Evidence(article, index, last_opened, text_sketch)
     evidence.examine(names, seen, candidates, unreadable)
-    if sum(1 for c in candidates if c.certain) != 1:
+    if sum(1 for c in candidates if c.certain) != 1 and index.has_shingles():
         # Not settled by what this machine recorded: look for the passages themselves.
+        # (Hashing a 3 MB book's shingles and probing with them takes about 3 s of CPU, in
+        # the reader's notes worker while the book opens: skipped when no passage is
+        # indexed, as for everyone who has no notes yet.)
         found = index.by_shingles(shingles(article.text), CANDIDATES)
         evidence.examine([name for name, _ in found], seen, candidates, unreadable)
     sure = [c for c in candidates if c.certain]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from annotations.merge import merge
 from annotations.model import SCHEMA_VERSION, NotesFile
+from annotations.parsed_cache import ParsedNotesCache
 from annotations.safe_files import (
     LockTimeout,
     NotRegularFile,
@@ -37,12 +38,12 @@ from annotations.yaml_io import (
     ConflictMarkersError,
     NewerSchemaError,
     NotesFormatError,
-    comment_lines,
     decode,
     dump_bytes,
     has_conflict_markers,
     parse,
     parse_bytes,
+    parse_with_comments,
     split_conflict,
 )
 
@@ -98,6 +99,8 @@ class NotesDisk:
         """The notes as last read or written: the base of a merge with what changed on disk."""
         self.disk_sha: str | None = None
         """Hash of the bytes last read or written; None when the file did not exist."""
+        self.parsed = ParsedNotesCache.default()
+        """Big files as last parsed, by the hash of their bytes (see `parsed_cache`)."""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -127,8 +130,12 @@ class NotesDisk:
         if data is None:
             self.base = None
             return None
+        cached = self.parsed.get(self.disk_sha or "", len(data))
+        if cached is not None:
+            notes, self.comment_lines = cached
+            return self._loaded(notes)
         try:
-            notes = parse_bytes(data, str(self.path))
+            notes, self.comment_lines = parse_with_comments(data, str(self.path))
         except ConflictMarkersError as error:
             self.read_only = (
                 f"{error}. The file was not changed; recover both sides by merging "
@@ -150,9 +157,12 @@ class NotesDisk:
             )
             self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
             return None
+        self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines)
+        return self._loaded(notes)
+
+    def _loaded(self, notes: NotesFile) -> NotesFile:
+        """Take `notes`, just read from the file, as the base of the next merge."""
         self.base = notes
-        with contextlib.suppress(NotesFormatError):
-            self.comment_lines = comment_lines(decode(data, str(self.path)), str(self.path))
         if notes.schema > SCHEMA_VERSION:
             self.read_only = (
                 f"{self.path}: written by a newer reader (schema {notes.schema}, this one "
@@ -199,6 +209,7 @@ class NotesDisk:
             self.base = ours
             self.disk_sha = _sha(new)
             self.comment_lines = ()
+        self.parsed.put(self.disk_sha or "", len(new), ours)
         return ours
 
     def merge_disk(self, ours: NotesFile, data: bytes | None) -> NotesFile:

@@ -417,6 +417,10 @@ class NotesIndex:
         row = self._db.execute("SELECT name FROM paths WHERE path = ?", (source,)).fetchone()
         return None if row is None else str(row[0])
 
+    def has_shingles(self) -> bool:
+        """True when some file's passages are indexed (else no text can share any)."""
+        return self._db.execute("SELECT 1 FROM shingles LIMIT 1").fetchone() is not None
+
     def by_shingles(self, found: Iterable[int], limit: int = 20) -> list[tuple[str, int]]:
         """Files sharing passage shingles with a text, most shared first: `(name, count)`."""
         return self._probe(found, "shingles", limit)

@@ -30,6 +30,7 @@ from annotations.yaml_read import (
     decode,
     parse,
     parse_bytes,
+    parse_with_comments,
     read_document,
 )
 from annotations.yaml_write import (
@@ -65,6 +66,7 @@ __all__ = [
     "notes_data",
     "parse",
     "parse_bytes",
+    "parse_with_comments",
     "read_document",
     "selector_data",
     "split_conflict",

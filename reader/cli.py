@@ -107,6 +107,11 @@ def open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the built-in sample article (as with no FILE), like the commands' --sample",
+    )
+    parser.add_argument(
         "--plain",
         action="store_true",
         help="print the article as plain text instead of opening the reader",
@@ -223,6 +228,8 @@ def _error(message: str) -> None:
 
 def _open(args: argparse.Namespace) -> int:
     """Open the article in the UI, or print it when stdout is not a terminal."""
+    if args.sample and args.target is not None:
+        raise UsageError(f"give a FILE or --sample, not both (got {args.target!r} and --sample)")
     interactive = not args.plain and sys.stdout.isatty()
     # A big text file shows its first screens while the rest is read (`progressive`).
     progressive = open_progressively(args.target) if interactive else None

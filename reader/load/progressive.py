@@ -64,5 +64,13 @@ def open_progressively(target: str | None) -> tuple[Article, Callable[[], Articl
         blocks, title=title or title_from_source(source), source=source, format="text"
     )
     # the bytes already read, as `load_path` would parse them: no second read, and no change
-    # to the file in between can make the preview differ from the whole
-    return preview, lambda: load_bytes(data, name=str(path), source=source, suffix=suffix)
+    # to the file in between can make the preview differ from the whole. Handed over once:
+    # the callers keep the function for the whole session, and it must not keep the bytes
+    # (3 MB for the 3 MB book) after the whole article is made.
+    kept = [data]
+    del data
+
+    def whole() -> Article:
+        return load_bytes(kept.pop(), name=str(path), source=source, suffix=suffix)
+
+    return preview, whole

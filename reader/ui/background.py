@@ -22,8 +22,11 @@ Not every article needs the child. An article up to `SMALL_TEXT` characters is e
 the UI process at once (`at_once`: milliseconds, where starting a child Python costs a
 hundred and its memory), so its panes are filled when they first appear. A text whose
 extraction is in the cache (`reader.cache`, keyed by the text's hash) is read from there, at
-any size; what the child finds is kept there for the next opening, and so are the quotes of
-a book's first screens (`CACHED_FROM`), which then fill the panes without the extractor.
+any size; what the child finds is kept there for the next opening, and so is what `at_once`
+finds (a short article, a book's first screens), which then fills the panes without the
+extractor. In a fresh reader process the cache is the cheaper way even for a 4 KB article:
+importing the extractor takes ~45 ms of CPU (2-core VM), reading its cache entry ~11 ms
+(importing `reader.cache` 9, the entry 2), a 200 KB one's ~15 ms against ~45 + 45 ms to find.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from reader.packing import read_article, write_article
+from reader.ui.deferred import IMPORT_LOCK
 
 if TYPE_CHECKING:
     from reader.cache import ArticleCache
@@ -47,15 +51,6 @@ if TYPE_CHECKING:
 SMALL_TEXT = 200_000
 """Characters up to which an article is extracted in the UI process, at once (~60 ms for
 200 KB on the 2-core VM; a 4 KB article takes about 1 ms once the extractor is imported)."""
-
-
-CACHED_FROM = 32_000
-"""Characters from which `at_once` keeps what it finds in the cache, and looks there first.
-
-A book's first screens (`reader.load.progressive`, 64 KB) opened again: reading their quotes
-from the cache takes ~3 ms, finding them ~50 ms, plus ~100 ms to load the extractor the first
-time (2-core VM, loaded). A short article is found faster than the cache is loaded and read.
-"""
 
 
 class SubprocessExtractor:
@@ -71,7 +66,8 @@ class SubprocessExtractor:
     def cache(self) -> ArticleCache:
         """Where extractions are kept between openings (the XDG cache, unless given)."""
         if self._cache is None:
-            from reader.cache import ArticleCache
+            with IMPORT_LOCK:
+                from reader.cache import ArticleCache
 
             self._cache = ArticleCache()
         return self._cache
@@ -81,28 +77,25 @@ class SubprocessExtractor:
 
         None for a big article, or when extraction failed (the worker then tries again, and
         reports the failure). Blocking, but only for milliseconds: call it on the UI thread
-        after the first paint. From `CACHED_FROM` characters (a book's first screens), the
-        cache is read first and what is found is kept there.
+        after the first paint. The cache is read first, and what is found is kept there.
         """
-        size = len(article.text)
-        if size > SMALL_TEXT:
+        if len(article.text) > SMALL_TEXT:
             return None
-        if size >= CACHED_FROM:
-            cached = self.cache.load_extraction(article)
-            if cached is not None:
-                return cached
-        from reader.extract import extract
+        cached = self.cache.load_extraction(article)
+        if cached is not None:
+            return cached
+        with IMPORT_LOCK:
+            from reader.extract import extract
 
         try:
             extraction = extract(article)
         except Exception:  # the child will try again, and its failure is reported
             return None
-        if size >= CACHED_FROM:  # kept in a thread of its own: the panes need not wait for it
-            threading.Thread(
-                target=partial(self.cache.save, article, extraction=extraction),
-                name="keep-first-screens",
-                daemon=True,  # an entry cut short by the exit is a miss, never an error
-            ).start()
+        threading.Thread(  # kept in a thread of its own: the panes need not wait for it
+            target=partial(self.cache.save, article, extraction=extraction),
+            name="keep-at-once",
+            daemon=True,  # an entry cut short by the exit is a miss, never an error
+        ).start()
         return extraction
 
     def __call__(self, article: Article) -> Extraction:
@@ -116,12 +109,14 @@ class SubprocessExtractor:
             return cached
         lines = self._in_child(article)
         if lines is None:  # no child could be started: extract here
-            from reader.extract import extract
+            with IMPORT_LOCK:
+                from reader.extract import extract
 
             extraction = extract(article)
             cache.save(article, extraction=extraction)
             return extraction
-        from reader.cache import extraction_of_lines
+        with IMPORT_LOCK:
+            from reader.cache import extraction_of_lines
 
         try:
             extraction = extraction_of_lines(lines, article)

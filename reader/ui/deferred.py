@@ -13,14 +13,16 @@ use, after the article is on screen, because importing it before would delay the
 * the extraction's model (~5 ms): the extraction runs after the first paint;
 * the search history (~10 ms), read on the first search and saved on the way out.
 
-Each accessor imports its module when called and returns the one name the caller needs, typed,
-so the callers stay checked by mypy. A test (`tests/ui/test_first_paint_imports.py`) checks that
+Each accessor imports its module when called (holding `IMPORT_LOCK`: one import at a time
+across threads) and returns the one name the caller needs, typed, so the callers stay checked
+by mypy. A test (`tests/ui/test_first_paint_imports.py`) checks that
 importing the app loads none of them.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,96 +42,123 @@ if TYPE_CHECKING:
     from reader.ui.search_controller import SearchController
     from reader.ui.widgets.search_bar import SearchBar
 
+IMPORT_LOCK = threading.RLock()
+"""Held by every import here, and by the reader's other imports off the main thread.
+
+The first paint is followed by imports in several threads at once: the search bar in the UI
+thread, the library lookup, the notes and the extraction in workers. In CPython 3.11, two
+threads importing parts of one package whose `__init__` imports its submodules (`reader.search`,
+`reader.extract`) can meet halfway: one gets "cannot import name … from partially initialized
+module", the package is dropped from `sys.modules`, and the other fails with `KeyError`. The
+reader crashed so once in a pty run of the 3 MB book, and in 2 of 40 runs of a script starting
+two such imports together (`tests/ui/test_deferred_imports.py` checks the lock). One import at
+a time costs nothing measurable: each of these modules loads once per process.
+"""
+
+
 # ----------------------------------------------------------------- notes
 
 
 def notes_store() -> type[NotesStore]:
     """`annotations.store.NotesStore` (opened in a worker after the first paint)."""
-    from annotations.store import NotesStore
+    with IMPORT_LOCK:
+        from annotations.store import NotesStore
 
     return NotesStore
 
 
 def store_error() -> type[StoreError]:
     """`annotations.store.StoreError`, what a refused or failed notes change raises."""
-    from annotations.store import StoreError
+    with IMPORT_LOCK:
+        from annotations.store import StoreError
 
     return StoreError
 
 
 def anchor(selector: Selector, text: str) -> Placement:
     """`annotations.anchor.anchor`: where a note's passage is in `text`."""
-    from annotations.anchor import anchor as place
+    with IMPORT_LOCK:
+        from annotations.anchor import anchor as place
 
     return place(selector, text)
 
 
 def conflict_value_text(value: object) -> str:
     """`annotations.merge.value_text`: a conflicting value as the Notes pane lists it."""
-    from annotations.merge import value_text
+    with IMPORT_LOCK:
+        from annotations.merge import value_text
 
     return value_text(value)
 
 
 def needs_merge_driver(notes_dir: Path) -> bool:
     """`annotations.repository.needs_driver`: a git notes directory without the merge driver."""
-    from annotations.repository import needs_driver
+    with IMPORT_LOCK:
+        from annotations.repository import needs_driver
 
     return needs_driver(notes_dir)
 
 
 def register_merge_driver(notes_dir: Path) -> None:
     """`annotations.repository.register_driver`, in this clone of the notes repository."""
-    from annotations.repository import register_driver
+    with IMPORT_LOCK:
+        from annotations.repository import register_driver
 
     register_driver(notes_dir)
 
 
 def sync_error() -> type[Exception]:
     """`annotations.repository.SyncError`, what a failed git step raises."""
-    from annotations.repository import SyncError
+    with IMPORT_LOCK:
+        from annotations.repository import SyncError
 
     return SyncError
 
 
 def notes_directory(option: str | None) -> Path:
     """`annotations.store.notes_dir`: where notes are kept (`--notes-dir`, env, default)."""
-    from annotations.store import notes_dir
+    with IMPORT_LOCK:
+        from annotations.store import notes_dir
 
     return notes_dir(option)
 
 
 def is_notes_repository(notes_dir: Path) -> bool:
     """`annotations.sync.is_repository`."""
-    from annotations.sync import is_repository
+    with IMPORT_LOCK:
+        from annotations.sync import is_repository
 
     return is_repository(notes_dir)
 
 
 def sync_notes(notes_dir: Path) -> SyncReport:
     """`annotations.sync.sync` in batch mode (never waits for a password)."""
-    from annotations.sync import sync
+    with IMPORT_LOCK:
+        from annotations.sync import sync
 
     return sync(notes_dir, batch=True)
 
 
 def note_editor() -> type[NoteEditor]:
     """The modal note editor (with Textual's TextArea)."""
-    from reader.ui.screens.note_editor import NoteEditor
+    with IMPORT_LOCK:
+        from reader.ui.screens.note_editor import NoteEditor
 
     return NoteEditor
 
 
 def note_edit() -> type[NoteEdit]:
     """What the note editor answers."""
-    from reader.ui.screens.note_editor import NoteEdit
+    with IMPORT_LOCK:
+        from reader.ui.screens.note_editor import NoteEdit
 
     return NoteEdit
 
 
 def confirm_dialog() -> type[ConfirmDialog]:
     """A yes/no modal dialog (in the note editor's module)."""
-    from reader.ui.screens.note_editor import ConfirmDialog
+    with IMPORT_LOCK:
+        from reader.ui.screens.note_editor import ConfirmDialog
 
     return ConfirmDialog
 
@@ -139,7 +168,8 @@ def confirm_dialog() -> type[ConfirmDialog]:
 
 def extraction_type() -> type[Extraction]:
     """`reader.extract.model.Extraction`, what an extraction worker returns."""
-    from reader.extract.model import Extraction
+    with IMPORT_LOCK:
+        from reader.extract.model import Extraction
 
     return Extraction
 
@@ -149,14 +179,16 @@ def extraction_type() -> type[Extraction]:
 
 def search_controller() -> type[SearchController]:
     """The search flow (with the search bar's module), made on the first search key."""
-    from reader.ui.search_controller import SearchController
+    with IMPORT_LOCK:
+        from reader.ui.search_controller import SearchController
 
     return SearchController
 
 
 def search_bar() -> type[SearchBar]:
     """The search bar, mounted just after the first paint."""
-    from reader.ui.widgets.search_bar import SearchBar
+    with IMPORT_LOCK:
+        from reader.ui.widgets.search_bar import SearchBar
 
     return SearchBar
 
@@ -174,56 +206,64 @@ def build_index(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> SearchIndex | None:
     """`reader.search.index.build_index`, importing the index (and rapidfuzz) on first use."""
-    from reader.search.index import build_index as build
+    with IMPORT_LOCK:
+        from reader.search.index import build_index as build
 
     return build(article, extraction, is_cancelled=is_cancelled)
 
 
 def search_results() -> type[SearchResults]:
     """`reader.search.index.SearchResults`."""
-    from reader.search.index import SearchResults
+    with IMPORT_LOCK:
+        from reader.search.index import SearchResults
 
     return SearchResults
 
 
 def hit_kind() -> type[HitKind]:
     """`reader.search.rank.HitKind` (with rapidfuzz), once there are results to show."""
-    from reader.search.rank import HitKind
+    with IMPORT_LOCK:
+        from reader.search.rank import HitKind
 
     return HitKind
 
 
 def note_record() -> type[NoteRecord]:
     """`reader.search.index.NoteRecord`, a note as search sees it."""
-    from reader.search.index import NoteRecord
+    with IMPORT_LOCK:
+        from reader.search.index import NoteRecord
 
     return NoteRecord
 
 
 def rank_labels(query: str, labels: list[str], *, limit: int) -> list[LabelMatch]:
     """`reader.search.palette.rank_labels` (rapidfuzz), for the command palette."""
-    from reader.search.palette import rank_labels as rank
+    with IMPORT_LOCK:
+        from reader.search.palette import rank_labels as rank
 
     return rank(query, labels, limit=limit)
 
 
 def new_search_history() -> SearchHistory:
     """An empty search history (when the app was given no saved one)."""
-    from reader.search.history import SearchHistory
+    with IMPORT_LOCK:
+        from reader.search.history import SearchHistory
 
     return SearchHistory()
 
 
 def load_search_history() -> SearchHistory:
     """The saved searches."""
-    from reader.search.history import load_history
+    with IMPORT_LOCK:
+        from reader.search.history import load_history
 
     return load_history()
 
 
 def save_search_history(history: SearchHistory) -> None:
     """Save the searches."""
-    from reader.search.history import save_history
+    with IMPORT_LOCK:
+        from reader.search.history import save_history
 
     save_history(history)
 
@@ -237,10 +277,11 @@ def library_holds(article: Article) -> bool | None:
     Read only, through `reader.library.lookup` (sqlite3, ~5 ms): nothing is created. Asked in a
     thread after the first paint (`library.keep: ask`).
     """
-    import sqlite3
+    with IMPORT_LOCK:
+        import sqlite3
 
-    from reader.library.location import library_dir
-    from reader.library.lookup import article_id_of, open_index
+        from reader.library.location import library_dir
+        from reader.library.lookup import article_id_of, open_index
 
     root = library_dir()
     if not root.exists():
@@ -262,7 +303,8 @@ def keep_in_library(article: Article, extraction: Extraction | None) -> tuple[st
     `reader.library.library` loads YAML and the document store (~20 ms): only when the user
     keeps an article, or the reader closes with `library.keep: always`.
     """
-    from reader.library.library import Library, LibraryError
+    with IMPORT_LOCK:
+        from reader.library.library import Library, LibraryError
 
     try:
         library = Library.open()

@@ -8,6 +8,7 @@ can be tested on their own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -52,7 +53,13 @@ def clip(text: str, limit: int = 60) -> str:
 
 def highlight_style(colour: str, has_note: bool) -> Style:
     """How a highlight of `colour` looks: black on the tint, underlined when it has a note."""
-    tint = NOTE_COLOURS.get(colour, NOTE_COLOURS["yellow"])
+    return _highlight(NOTE_COLOURS.get(colour, NOTE_COLOURS["yellow"]), has_note)
+
+
+@cache
+def _highlight(tint: str, has_note: bool) -> Style:
+    # One Style object per look (a handful), so the article's rows find overlapping
+    # highlights of one look by identity (`MarkLayers.segments`) instead of comparing them.
     return Style(color="#000000", bgcolor=tint, underline=has_note)
 
 

@@ -96,3 +96,28 @@ def test_a_numbered_item_wraps_under_its_first_word() -> None:
         "   ministry",
         "2. hold a hearing",
     ]
+
+
+def test_a_books_layout_keeps_a_few_bytes_a_row_and_the_same_rows() -> None:
+    import tracemalloc
+
+    article = build_article(blocks_of(_book(3000)), title="Book", source="book.txt")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        layout = ArticleLayout(article, 60)
+        layout.complete()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    rows = layout.row_count
+    assert rows > 10_000
+    assert kept / rows < 40  # tuples of ints in lists took ~150 bytes a row
+    # and the rows read back as wrapped: each paragraph's rows tile its text
+    for index in (0, 1234, 2999):
+        paragraph = article.paragraphs[index]
+        first, last = layout.paragraph_span(index)
+        shown = [layout.row(y) for y in range(first, last + 1)]
+        assert shown[0].start == paragraph.start and shown[-1].end == paragraph.end
+        assert all(row.paragraph == index for row in shown)
+        assert layout.row_of_offset(shown[-1].start) == last

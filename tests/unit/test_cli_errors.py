@@ -282,3 +282,15 @@ def test_file_and_sample_together_is_a_usage_error(tmp_path: Path) -> None:
     result = run("dump", "--sample", str(tmp_path / "a.txt"))
     assert result.returncode == 2
     assert "give a FILE or --sample, not both" in result.stderr.decode()
+
+
+def test_the_sample_opens_with_sample_as_the_commands_take_it() -> None:
+    # `reader quotes --sample` works, so a new user tries `reader --sample` next.
+    result = run("--sample")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith(f"{SAMPLE.title}\n=====")
+
+    both = run("--sample", str(SAMPLE_PATH))
+    assert both.returncode == 2
+    assert both.stderr.decode().count("\n") == 1
+    assert both.stderr.decode().startswith("reader: error: give a FILE or --sample, not both")

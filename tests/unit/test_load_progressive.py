@@ -73,3 +73,26 @@ def test_other_files_open_the_usual_way(tmp_path: Path) -> None:
         str(tmp_path),
     ):
         assert open_progressively(target) is None, target
+
+
+def test_the_file_bytes_are_let_go_once_the_whole_article_is_made(tmp_path: Path) -> None:
+    import gc
+    import tracemalloc
+
+    path = tmp_path / "book.txt"
+    path.write_text(book(8000), encoding="utf-8")  # ~1.6 MB
+    tracemalloc.start()
+    try:
+        opened = open_progressively(str(path))
+        assert opened is not None
+        _preview, finish = opened
+        holding = tracemalloc.get_traced_memory()[0]
+        whole = finish()
+        assert len(whole.paragraphs) == 8000
+        del whole
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    # the reader keeps `finish` for its whole session: it must not keep the file's bytes
+    assert holding - after > path.stat().st_size * 0.9

@@ -265,3 +265,37 @@ def test_notes_that_arrive_after_a_lookup_found_nothing_are_found(
     synced.rename(tmp_path / "notes" / synced.name)
     listed = reader("notes", "a.txt", "--notes-dir", "notes", cwd=tmp_path)
     assert "1 note in" in listed.stdout and "synced" in listed.stdout
+
+
+def test_a_book_opened_when_no_passage_is_noted_anywhere_is_never_shingled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hashing a 3 MB book's shingles and probing the index with them took about 3 s of CPU
+    # in the reader's notes worker, as the book opened, for people with no notes at all.
+    from annotations import location
+    from annotations.store import NotesStore
+    from reader.load import open_article
+
+    calls: list[int] = []
+    real = location.shingles
+
+    def counted(text: str) -> set[int]:
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(location, "shingles", counted)
+    book = tmp_path / "book.txt"
+    book.write_text(ARTICLE + "\n" + OTHER_STORY * 20, encoding="utf-8")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    store = NotesStore.open(open_article(str(book)), notes)
+    assert store.annotations == () and calls == []
+
+    other = tmp_path / "other.txt"
+    other.write_text(OTHER_STORY, encoding="utf-8")
+    other_article = open_article(str(other))
+    other_store = NotesStore.open(other_article, notes)
+    start = other_article.text.index("the grant")
+    other_store.add(other_article.text, start, start + 30, note="ask the county")
+    NotesStore.open(open_article(str(book)), notes)  # a passage is indexed now: look for it
+    assert calls

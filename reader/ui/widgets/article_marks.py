@@ -91,10 +91,18 @@ class MarkLayers:
         cuts = sorted({start, end, *(m[0] for m in marks), *(m[1] for m in marks)})
         pieces: list[Segment] = []
         for cut_start, cut_end in pairwise(cuts):
-            style = body
+            # A style's later occurrence sets again every attribute its earlier one set, so
+            # summing each distinct style once, in the order of its last occurrence, gives
+            # the same style: hundreds of overlapping highlights in a few colours (10,000
+            # notes on a short article) cost a few sums per piece instead of one each.
+            latest: dict[Style, None] = {}
             for mark_start, mark_end, mark_style in marks:
                 if mark_start <= cut_start and cut_end <= mark_end:
-                    style = style + mark_style
+                    latest.pop(mark_style, None)
+                    latest[mark_style] = None
+            style = body
+            for mark_style in latest:
+                style = style + mark_style
             pieces.append(Segment(text[cut_start:cut_end], style))
         return pieces
 

@@ -165,7 +165,7 @@ class NotesPane(Pane):
                 self.highlighted = index
                 return
 
-    def on_option_list_option_selected(self, event: Pane.OptionSelected) -> None:
+    def on_entry_list_option_selected(self, event: Pane.OptionSelected) -> None:
         """Turn the list's selection into `NoteSelected`."""
         event.stop()
         option_id = event.option.id

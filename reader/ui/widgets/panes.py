@@ -1,39 +1,34 @@
-"""Side panes: speakers, quotes and table of contents, each a virtualised `OptionList`.
+"""Side panes: speakers, quotes and table of contents, each an `EntryList` (Line API).
 
 Each pane shows values it is given (`show(...)`) and posts a nested, past-tense message when the
 user picks an entry with enter or a click; the screen decides what happens (jump, highlight).
 Every prompt is a `rich.text.Text` built from plain strings, so names and quotes are literal.
+The Quotes pane makes its entries only when they are drawn or measured (`QuoteSource`): a book
+has tens of thousands of quotes, and listing them costs nothing until they are on screen.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
-from textual.visual import Visual
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from textual.css.styles import RulesMap
-    from textual.strip import Strip
-    from textual.style import Style as VisualStyle
-    from textual.visual import RenderOptions
+from reader.ui.widgets.entry_list import EntryList
 
+if TYPE_CHECKING:
     # Types only: importing `reader.extract` at start-up would load the extractor early.
     from reader.document import Paragraph
     from reader.extract.model import Extraction, Quote, Speaker
 
 
-class Pane(OptionList):
-    """A side pane: an option list with vi keys and a numbered border title."""
+class Pane(EntryList):
+    """A side pane: an entry list with vi keys and a numbered border title."""
 
     DEFAULT_CSS = """
     Pane {
@@ -138,7 +133,7 @@ class SpeakersPane(Pane):
             prompt.append(" [org]", "italic dim")
         return prompt
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_option_selected(self, event: EntryList.OptionSelected) -> None:
         """Turn the list's selection into `SpeakerSelected`."""
         event.stop()
         if event.option.id is not None:
@@ -173,80 +168,39 @@ class QuotesPane(Pane):
     ) -> None:
         """List the quotes (all, or only those at `quotes` indexes) with speaker and start.
 
-        The first `BATCH` at once, the rest a batch per timer tick: the option list wraps every
-        entry it is given to know its height, about a second for a book's 7,500 quotes, which
-        in one go would freeze the keys and keep the pane empty for that long.
+        Nothing is made yet: the entries on screen are made when drawn (`QuoteSource`).
         """
-        self.clear_options()
-        self._listing += 1  # a batch still queued from an earlier call stops
         if extraction is None:
+            self.clear_options()
             self.add_option(Option(Text("finding quotes…", style="italic"), disabled=True))
             self._set_count(None)
             return
         indexes = range(len(extraction.quotes)) if quotes is None else quotes
-        if not indexes:
+        if indexes:
+            self.set_source(QuoteSource(extraction, indexes, colours))
+        else:
+            self.clear_options()
             self.add_option(Option(Text("no quotes found", style="italic"), disabled=True))
-        self._add_quotes(extraction, colours, indexes, 0, self._listing)
         self._set_count(len(indexes))
         self._highlight_first(bool(indexes))
-
-    BATCH = 150
-    """Quotes added to the list per step (~15 ms on the 2-core VM)."""
-    _listing = 0
-
-    def _add_quotes(
-        self,
-        extraction: Extraction,
-        colours: dict[str, str],
-        indexes: Sequence[int],
-        start: int,
-        listing: int,
-    ) -> None:
-        """Add one batch of `indexes` from `start`, then queue the next."""
-        if listing != self._listing:
-            return
-        end = start + self.BATCH
-        console = self.app.console
-        self.add_options(
-            Option(_QuotePrompt(extraction, i, colours, console), id=f"q{i}")
-            for i in indexes[start:end]
-        )
-        if end < len(indexes):
-            self.set_timer(
-                0.005, partial(self._add_quotes, extraction, colours, indexes, end, listing)
-            )
-
-    @staticmethod
-    def _prompt(extraction: Extraction, quote: Quote, colours: dict[str, str]) -> Text:
-        speaker = extraction.speaker(quote.speaker)
-        prompt = Text()  # wraps: the quote's start takes two rows
-        colour = colours.get(speaker.id) if speaker else None
-        name = _clip(speaker.name if speaker else "unattributed", 24)
-        prompt.append(
-            name,
-            Style(color=colour, bold=True) if colour else Style(italic=True, dim=True),
-        )
-        prompt.append(": ")
-        prompt.append(_clip(quote.text, 76 - len(name)))  # two rows of a 40-column pane
-        return prompt
 
     @property
     def highlighted_quote(self) -> int | None:
         """Position in `Extraction.quotes` of the quote under the cursor, if any."""
         index = self.highlighted
-        if index is None or not 0 <= index < self.option_count:
+        source = self.source
+        if index is None or not isinstance(source, QuoteSource) or not 0 <= index < len(source):
             return None
-        option_id = self.get_option_at_index(index).id
-        return int(option_id[1:]) if option_id and option_id.startswith("q") else None
+        return source.indexes[index]
 
     def highlight_quote(self, quote: int) -> None:
         """Put the cursor on quote `quote` (a position in `Extraction.quotes`) when listed."""
-        try:
-            self.highlighted = self.get_option_index(f"q{quote}")
-        except Exception:  # OptionDoesNotExist: not listed (still finding, or filtered out)
-            return
+        source = self.source
+        position = source.position(quote) if isinstance(source, QuoteSource) else None
+        if position is not None:
+            self.highlighted = position
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_option_selected(self, event: EntryList.OptionSelected) -> None:
         """Turn the list's selection into `QuoteSelected`."""
         event.stop()
         option_id = event.option.id
@@ -254,53 +208,63 @@ class QuotesPane(Pane):
             self.post_message(self.QuoteSelected(self, int(option_id[1:])))
 
 
-class _QuotePrompt(Visual):
-    """A Quotes pane entry that makes its styled text only while it is measured or drawn.
+class QuoteSource:
+    """The Quotes pane's entries, made from the extraction only when drawn or measured.
 
-    The option list keeps every entry's prompt (and the visual made from it) for as long as it
-    lists it: for a book's 7,500 quotes, `rich.text.Text` prompts and their `Content` took about
-    10 MB of the reader's 115. This keeps the quote's position and a height per width; the text
-    is made again, exactly as it would have been, for the few entries on screen.
+    A list of options kept every quote's prompt: for a book's 20,000 quotes, tens of MB and a
+    second to make. This keeps the extraction, which quotes are listed, and the colours.
     """
 
-    __slots__ = ("_colours", "_console", "_extraction", "_height", "_index")
-
     def __init__(
-        self, extraction: Extraction, index: int, colours: dict[str, str], console: Console
+        self, extraction: Extraction, indexes: Sequence[int], colours: dict[str, str]
     ) -> None:
-        self._extraction = extraction
-        self._index = index
-        self._colours = colours
-        self._console = console
-        self._height = (-1, 0)
-        """The last width measured, and the entry's height at that width."""
+        self.extraction = extraction
+        """Where the quotes come from."""
+        self.indexes = indexes
+        """Positions in `Extraction.quotes` of the quotes listed, in list order."""
+        self.colours = colours
+        """Speaker id to colour."""
 
-    def _content(self) -> Content:
-        """The entry as it shows: speaker and the quote's start (`QuotesPane._prompt`)."""
-        extraction = self._extraction
-        prompt = QuotesPane._prompt(extraction, extraction.quotes[self._index], self._colours)
-        return Content.from_rich_text(prompt, console=self._console)
+    def __len__(self) -> int:
+        return len(self.indexes)
 
-    def __str__(self) -> str:
-        return self._content().plain
+    def _parts(self, index: int) -> tuple[str, str, str | None, bool]:
+        """Entry `index`: the speaker's name, the quote's start, a colour, attributed or not."""
+        extraction = self.extraction
+        quote: Quote = extraction.quotes[self.indexes[index]]
+        speaker = extraction.speaker(quote.speaker)
+        name = _clip(speaker.name if speaker else "unattributed", 24)
+        colour = self.colours.get(speaker.id) if speaker else None
+        return name, _clip(quote.text, 76 - len(name)), colour, speaker is not None  # 2 rows
 
-    def render_strips(
-        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
-    ) -> list[Strip]:
-        """Draw the entry (Textual's Visual protocol)."""
-        return self._content().render_strips(width, height, style, options)
+    def option(self, index: int) -> Option:
+        """Entry `index`: the speaker in their colour (bold), then how the quote starts."""
+        name, start, colour, _ = self._parts(index)
+        prompt = Text()
+        prompt.append(
+            name, Style(color=colour, bold=True) if colour else Style(italic=True, dim=True)
+        )
+        prompt.append(": ")
+        prompt.append(start)
+        return Option(prompt, id=f"q{self.indexes[index]}")
 
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        """The entry's width unwrapped (Textual's Visual protocol)."""
-        return self._content().get_optimal_width(rules, container_width)
+    def plain(self, index: int) -> str:
+        """Entry `index` as plain text (measured for its height)."""
+        name, start, _, _ = self._parts(index)
+        return f"{name}: {start}"
 
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        """Rows the entry takes at `width` (Textual's Visual protocol), measured once a width."""
-        measured_width, height = self._height
-        if measured_width != width:
-            height = self._content().get_height(rules, width)
-            self._height = (width, height)
-        return height
+    def position(self, quote: int) -> int | None:
+        """Where quote `quote` (a position in `Extraction.quotes`) is listed, or None."""
+        indexes = self.indexes
+        if isinstance(indexes, range):
+            return indexes.index(quote) if quote in indexes else None
+        at = bisect_left(indexes, quote)  # the listed quotes are in article order
+        if at < len(indexes) and indexes[at] == quote:
+            return at
+        try:
+            return list(indexes).index(quote)
+        except ValueError:
+            return None
 
 
 class ContentsPane(Pane):
@@ -345,7 +309,7 @@ class ContentsPane(Pane):
         self._set_count(len(headings))
         self._highlight_first(bool(headings))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_option_selected(self, event: EntryList.OptionSelected) -> None:
         """Turn the list's selection into `HeadingSelected`."""
         event.stop()
         option_id = event.option.id
