@@ -56,6 +56,7 @@ def _quotes(
                 entry: dict[str, Any] = {"text": piece, "speaker": name, "kind": quote.kind.value}
                 if quote.evidence is not None:
                     entry["rule"] = quote.evidence.rule
+                    entry["mention"] = quote.evidence.mention
                     kind_rule = quote.evidence.kind_rule
                     entry["kind_rule"] = kind_rule.value if kind_rule is not None else None
                 if at >= 0 and "\n\n" not in piece:

@@ -46,8 +46,11 @@ def _has_cue_word(paragraph: str) -> bool:
     return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(paragraph.lower()))
 
 
-def run(article: Article) -> Extraction:
-    """Extract quotes and speakers from `article`."""
+def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
+    """Extract quotes and speakers from `article`.
+
+    `table` is a fresh `SpeakerTable` to use (a trainer passes one that records its choices).
+    """
     text = article.text
     paragraphs = article.paragraphs
     raws = find_spans(text, paragraphs)
@@ -82,15 +85,22 @@ def run(article: Article) -> Extraction:
         for q, parent in nested_at.get(number, ()):
             bounds = (parent.start, parent.end)
             nested_items.append(read_quote(text, paras, q, None, bounds=bounds))
-        # narration is read where speech can be: a cue word, or next to a quote
-        if number in index.quoted or number + 1 in index.quoted or _has_cue_word(paragraph.text):
+        # narration is read where speech can be (a cue word, or next to a quote) and where a
+        # pronoun's antecedent can be: up to two paragraphs before a quote
+        if (
+            number in index.quoted
+            or number + 1 in index.quoted
+            or number + 2 in index.quoted
+            or _has_cue_word(paragraph.text)
+        ):
             reported_items.extend(read_reported(text, paras[number], number, index))
         paras.drop(number)
     items = quote_items + nested_items + reported_items
     # `items` alone holds the items and their raw quotes now: `_build` lets each go once read
     del quote_items, nested_items, reported_items, raws, top, top_at, nested_at, index, paras
     items.sort(key=operator.attrgetter("start"))
-    table = SpeakerTable()
+    if table is None:
+        table = SpeakerTable()
     _assign(items, table, stray_paragraphs(paragraphs), text)
     name_narrator(text, items, table)
     return _build(article, items, table)
@@ -115,6 +125,7 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     last_paragraph = -1
     last_in_para: dict[int, Cluster] = {}
     dialogue = is_dialogue(items)
+    table.dialogue = dialogue
     if dialogue:
         table.pronoun_reach = DIALOGUE_PRONOUN_REACH
     for pos, item in enumerate(items):
@@ -140,9 +151,9 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
             item.evidence = item.split_with.evidence
         elif att is not None and att.mention is not None:
             turn = turn_speaker(items, pos, item, dialogue)
-            cluster = table.resolve(att.mention, item.paragraph, turn)
+            cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
             item.speaker = cluster
-            item.evidence = _evidence(att, item.kind_rule)
+            item.evidence = _evidence(att, item.kind_rule, table.last_choice)
         else:
             cluster, rule = continued(
                 items,
@@ -177,15 +188,20 @@ def _kind_only(kind_rule: KindRule | None) -> Evidence:
     return found
 
 
-def _evidence(att: Attribution, kind_rule: KindRule | None) -> Evidence:
-    """The evidence of an attribution, with the rule that decided the quote's kind."""
+def _evidence(
+    att: Attribution, kind_rule: KindRule | None, scorer: object | None = None
+) -> Evidence:
+    """The evidence of an attribution, the rule that decided the quote's kind, the scorer's say.
+
+    `scorer` tells how the speaker scorer chose among a pronoun's candidates, when it did.
+    """
     mention = att.mention
     cue = att.cue
     if cue is None:
         if mention is None:
             return Evidence(att.rule, kind_rule=kind_rule)
         return Evidence(
-            att.rule, None, None, mention.text, Span(mention.start, mention.end), kind_rule
+            att.rule, None, None, mention.text, Span(mention.start, mention.end), kind_rule, scorer
         )
     return Evidence(
         att.rule,
@@ -194,6 +210,7 @@ def _evidence(att: Attribution, kind_rule: KindRule | None) -> Evidence:
         mention.text if mention else None,
         Span(mention.start, mention.end) if mention else None,
         kind_rule,
+        scorer,
     )
 
 

@@ -23,6 +23,14 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
+from reader.extract.scorer import (
+    MAX_CANDIDATES,
+    ONLY_CANDIDATE,
+    Candidate,
+    ScorerNote,
+    TurnCandidate,
+    choose,
+)
 from reader.extract.tokens import fold
 
 PRONOUN_REACH = 3
@@ -38,6 +46,10 @@ NARRATOR = "I"
 ROLE_REACH = 2
 """`the rookie defender` stands for the person last given the role `defender` only when that
 person was mentioned this many paragraphs back, or fewer."""
+
+SCORER_EXTRA_REACH = 3
+"""How many paragraphs past `PRONOUN_REACH` the speaker scorer looks for a pronoun's
+candidates (the rules alone never go past the reach)."""
 
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
@@ -64,6 +76,19 @@ class Cluster:
     """Offset of the latest mention (for pronouns)."""
     order: int = 0
     """Creation order: a stable tie-break for sorting."""
+    mentions: int = 0
+    """How many times it was mentioned so far (salience, for the speaker scorer)."""
+    one_word: bool = True
+    """True while every name seen is one word (`Kerr`, `Stephen`), for the speaker scorer."""
+    given_sex: str | None = None
+    """For a person known by one word only: the sex that word tells as a given name."""
+    role_shape: tuple[bool, bool] | None = None
+    """For a role, once asked (`_one_person`): whether it names several people, and whether
+    its head noun is a title or a noun for people. Kept because the speaker scorer asks of
+    every role within a pronoun's reach, and a role read off a long run of words is slow to
+    split each time (a tenth of a second over the 3 MB benchmark book)."""
+    speeches: int = 0
+    """How many quotes were attributed to it so far (for the speaker scorer)."""
 
     @property
     def name(self) -> str:
@@ -110,18 +135,40 @@ def _one_person(cluster: Cluster) -> bool:
     role is a person only when its gender is told or its head noun is a title or a noun for
     people.
     """
-    role = cluster.names[0]
-    if _plural(role):
-        return False
-    if cluster.gender_told:
-        return True
+    if cluster.role_shape is None:
+        cluster.role_shape = _role_shape(cluster.names[0])
+    plural, person_head = cluster.role_shape
+    return not plural and (cluster.gender_told or person_head)
+
+
+def _role_shape(role: str) -> tuple[bool, bool]:
+    """Whether a role names several people; whether its head noun is a title or for people."""
     words = role.split()
+    plural = any(w.lower() in GROUP_NOUNS for w in words)
     head = fold(words[-1]) if words else ""
-    return head in TITLES or (head.endswith(PERSON_SUFFIXES) and head not in THING_NOUNS)
+    return plural, head in TITLES or (head.endswith(PERSON_SUFFIXES) and head not in THING_NOUNS)
 
 
-def _plural(role: str) -> bool:
-    return any(w.lower() in GROUP_NOUNS for w in role.split())
+@dataclass(frozen=True, slots=True)
+class PronounChoice:
+    """One choice among candidate speakers: its candidates, the rules' pick and the one taken.
+
+    Either a `he` / `she` resolved (`decision` `pronoun`) or the speaker of a quote-opened
+    paragraph whose own sentence names nobody (`turn`).
+    """
+
+    start: int
+    """Offset of the pronoun, or of the quote's first character."""
+    clusters: list[Cluster]
+    """The candidate speakers."""
+    candidates: list[Candidate] | list[TurnCandidate]
+    """What the scorer read about each."""
+    rule: int | None
+    """Index of the rules' pick, or None when the rules would leave the pronoun unresolved."""
+    picked: int | None
+    """Index of the candidate taken."""
+    decision: str = "pronoun"
+    """`pronoun` or `turn`."""
 
 
 class SpeakerTable:
@@ -151,17 +198,30 @@ class SpeakerTable:
         self.pronoun_reach = PRONOUN_REACH
         """How many paragraphs back `he`, `she` and `it` look (`DIALOGUE_PRONOUN_REACH` in
         dialogue)."""
+        self.dialogue = False
+        """True when the text is dialogue (a novel): a feature of the speaker scorer."""
+        self.last_choice: ScorerNote | None = None
+        """How the speaker scorer chose the latest pronoun resolved (for `--explain`)."""
+        self.use_scorer = True
+        """False: the rules alone choose a pronoun's speaker (to compare, and to train)."""
+        self.choices: list[PronounChoice] | None = None
+        """Every pronoun's candidates and the one chosen, when a caller asks (training)."""
 
     def resolve(
-        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+        self,
+        mention: Mention,
+        paragraph: int,
+        turn: Cluster | None = None,
+        previous: Cluster | None = None,
     ) -> Cluster | None:
         """Return the speaker `mention` refers to (creating one if needed), or None.
 
-        `turn` is the speaker whose turn it is in a dialogue (`turns.turn_speaker`): `he` or
-        `she` goes to them when the sex fits, before the latest person mentioned.
+        `turn` is the speaker whose turn it is in a dialogue (`turns.turn_speaker`), `previous`
+        the speaker of the quote before: both are features when `he` or `she` is resolved.
         """
+        self.last_choice = None
         if mention.kind == PRONOUN:
-            cluster = self._pronoun(mention, paragraph, turn)
+            cluster = self._pronoun(mention, paragraph, turn, previous)
         elif mention.kind == PERSON:
             cluster = self._person(mention)
         elif mention.kind == ORG:
@@ -171,6 +231,7 @@ class SpeakerTable:
         if cluster is None:
             return None
         self._touch(cluster, mention, paragraph)
+        cluster.speeches += 1
         if mention.gender and cluster.kind in (PERSON, ROLE):
             _tell_gender(cluster, mention)
         if mention.kind != PRONOUN:
@@ -181,6 +242,7 @@ class SpeakerTable:
         return cluster
 
     def _touch(self, cluster: Cluster, mention: Mention, paragraph: int) -> None:
+        cluster.mentions += 1
         cluster.last_paragraph = paragraph
         cluster.last_offset = mention.start
         self._recency.pop(id(cluster), None)
@@ -203,6 +265,7 @@ class SpeakerTable:
             self._add_name(cluster, name)
         else:
             cluster.names.append(name)
+            cluster.one_word = " " not in name
         return cluster
 
     def _add_name(self, cluster: Cluster, name: str) -> None:
@@ -214,6 +277,10 @@ class SpeakerTable:
             if told is not None:
                 cluster.gender, cluster.gender_told = told, True
         words = name.split()
+        if len(words) > 1:
+            cluster.one_word, cluster.given_sex = False, None
+        elif cluster.one_word and len(cluster.names) == 1:
+            cluster.given_sex = name_gender(f"{name} x")
         self._by_full[fold(name)] = cluster
         surname = fold(words[-1])
         bucket = self._by_surname.setdefault(surname, [])
@@ -344,40 +411,146 @@ class SpeakerTable:
         return None
 
     def _pronoun(
-        self, mention: Mention, paragraph: int, turn: Cluster | None = None
+        self,
+        mention: Mention,
+        paragraph: int,
+        turn: Cluster | None = None,
+        previous: Cluster | None = None,
     ) -> Cluster | None:
         word = mention.name
         if word == "i":
             return self._narrator()
-        reach = self.pronoun_reach if word in ("he", "she", "it") else 1
         want = {"he": "m", "she": "f"}.get(word)
+        if want is not None:
+            return self._person_pronoun(mention, want, paragraph, turn, previous)
+        reach = self.pronoun_reach if word == "it" else 1
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > reach:
+                return None
+            fits = cluster.kind == ORG if word == "it" else cluster.kind in (ORG, GROUP)
+            if fits:
+                return cluster
+        return None
+
+    def _person_pronoun(
+        self,
+        mention: Mention,
+        want: str,
+        paragraph: int,
+        turn: Cluster | None,
+        previous: Cluster | None,
+    ) -> Cluster | None:
+        """`he` / `she`: the rules list the candidates, the speaker scorer ranks them.
+
+        In dialogue the speaker whose turn it is takes the pronoun when the sex fits. Otherwise
+        the candidates are the persons (and roles that stand for one person) last mentioned
+        within the reach and `SCORER_EXTRA_REACH` paragraphs more, latest first; a sex told by
+        a given name or title rules a candidate out. The scorer picks one; without shipped
+        weights the rules do: the latest within the reach whose sex does not contradict.
+        """
         if (
-            want is not None
-            and turn is not None
+            turn is not None
             and turn.kind == PERSON
             and turn.gender in (None, want)
             and turn is not self._narrator_cluster
         ):
+            # In dialogue the speaker whose turn it is says `he said` (a rule that held on the
+            # PDNC development novels better than any ranking of the latest names).
             if turn.gender is None:
                 turn.gender = want
             return turn
+        pool: list[Cluster] = []
+        scan = self.pronoun_reach + SCORER_EXTRA_REACH
         for cluster in reversed(self._recency.values()):
-            if paragraph - cluster.last_paragraph > reach:
-                return None
-            if want is not None:
-                fits = cluster.gender in (None, want) and (
-                    (cluster.kind == PERSON and cluster is not self._narrator_cluster)
-                    or (cluster.kind == ROLE and _one_person(cluster))
-                )
-            elif word == "it":
-                fits = cluster.kind == ORG
-            else:
-                fits = cluster.kind in (ORG, GROUP)
-            if fits:
-                if want is not None and cluster.gender is None:
-                    cluster.gender = want
-                return cluster
-        return None
+            if paragraph - cluster.last_paragraph > scan:
+                break
+            if self._fits_person(cluster, want):
+                pool.append(cluster)
+                if len(pool) >= MAX_CANDIDATES:
+                    break
+        if not pool:
+            return None
+        if len(pool) == 1 and self.choices is None and self.use_scorer:
+            # one candidate: nothing to rank (the common case, kept cheap)
+            cluster = pool[0]
+            self.last_choice = ONLY_CANDIDATE
+            if cluster.gender is None:
+                cluster.gender = want
+            return cluster
+        candidates = [
+            self._candidate(c, rank, mention, want, paragraph, c is previous)
+            for rank, c in enumerate(pool)
+        ]
+        agreeing = [
+            i for i, c in enumerate(candidates) if c.sex != "guess-conflicts" and not c.beyond_reach
+        ]
+        rule = agreeing[0] if agreeing else None
+        choice = choose(candidates) if self.use_scorer else None
+        picked = rule if choice is None else choice.best
+        if choice is not None:
+            self.last_choice = ScorerNote(candidates[choice.best], choice.probability, len(pool))
+        if self.choices is not None:
+            self.choices.append(PronounChoice(mention.start, pool, candidates, rule, picked))
+        if picked is None:
+            return None
+        cluster = pool[picked]
+        if cluster.gender is None:
+            cluster.gender = want
+        return cluster
+
+    def _fits_person(self, cluster: Cluster, want: str) -> bool:
+        """Whether `he` / `she` may stand for `cluster`: a person, not of the other told sex."""
+        if cluster.gender_told and cluster.gender not in (None, want):
+            return False
+        if cluster.kind == PERSON:
+            return cluster is not self._narrator_cluster
+        return cluster.kind == ROLE and _one_person(cluster)
+
+    def _candidate(
+        self,
+        cluster: Cluster,
+        rank: int,
+        mention: Mention,
+        want: str,
+        paragraph: int,
+        previous: bool,
+    ) -> Candidate:
+        if cluster.gender is None:
+            sex = "unknown"
+        elif cluster.gender == want:
+            sex = "told-agrees" if cluster.gender_told else "guess-agrees"
+        else:
+            sex = "guess-conflicts"
+        told = cluster.given_sex
+        first = "" if told is None else "agrees" if told == want else "conflicts"
+        back = paragraph - cluster.last_paragraph
+        return Candidate(  # positional: a keyword call costs more, once per candidate
+            rank,
+            back if back > 0 else 0,
+            back > self.pronoun_reach,
+            max(0, mention.start - cluster.last_offset),
+            sex,
+            cluster.kind == ROLE,
+            previous,
+            cluster.mentions,
+            cluster.speeches,
+            cluster.one_word,
+            first,
+            self.dialogue,
+        )
+
+    def recent_people(self, since: int) -> list[Cluster]:
+        """The persons and one-person roles last mentioned in paragraph `since` or later.
+
+        Latest first, at most `MAX_CANDIDATES`: the candidates of an unattributed quote.
+        """
+        out: list[Cluster] = []
+        for cluster in reversed(self._recency.values()):
+            if cluster.last_paragraph < since or len(out) >= MAX_CANDIDATES:
+                break
+            if cluster.kind == PERSON or (cluster.kind == ROLE and _one_person(cluster)):
+                out.append(cluster)
+        return out
 
     @property
     def narrator(self) -> Cluster | None:
@@ -390,6 +563,7 @@ class SpeakerTable:
         if narrator is None or name in narrator.names:
             return
         narrator.names.insert(0, name)
+        narrator.one_word = narrator.one_word and " " not in name
         narrator.add_alias(NARRATOR)
 
     def _narrator(self) -> Cluster:

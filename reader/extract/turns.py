@@ -30,8 +30,13 @@ from typing import NamedTuple
 from reader.document import Paragraph
 from reader.extract.model import QuoteKind
 from reader.extract.reading import Item
-from reader.extract.speakers import Cluster, SpeakerTable
+from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
+from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable
 from reader.extract.vocatives import addressed_names
+
+TURN_MENTION_REACH = 2
+"""An unattributed quote's candidates include the persons named up to this many paragraphs
+before the quote above it (someone who entered the scene, then was spoken to)."""
 
 TURN_LOOKBACK = 24
 """How many items back the turn rules read to find the two previous paragraphs' speakers."""
@@ -266,13 +271,110 @@ def stray_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
     )
 
 
+TURN_RULES: tuple[Callable[[Context], Decision | None], ...] = (
+    answers_vocative,
+    alternates_turn,
+    continues_previous,
+)
+"""The rules for a quote-opened paragraph naming nobody, in the order they are tried; the
+speaker scorer (`scored_turn`) weighs their pick against the other recent speakers."""
+
+SCORER_RULE = "speaker-scorer"
+"""The rule name on a quote whose speaker the scorer chose against the turn rules."""
+
+
+def scored_turn(ctx: Context) -> Decision | None:
+    """A quote-opened paragraph naming nobody: the turn rules' pick, or the scorer's.
+
+    Candidates are the latest distinct speakers of quotes before it, the persons named in the
+    narration since the quote before, and the rules' pick; the scorer
+    (`scorer.choose_turn`) ranks them by the rule that picks them, who spoke last and how
+    far back, who was named since and who was addressed. Without shipped weights, or for a
+    quote that does not open its paragraph, the rules decide alone.
+    """
+    decision = None
+    for rule in TURN_RULES:
+        decision = rule(ctx)
+        if decision is not None:
+            break
+    people, item = ctx.people, ctx.item
+    if people is None or not item.opens_paragraph or item.raw is None:
+        return decision
+    clusters, candidates = _turn_candidates(ctx, people, decision)
+    if not clusters:
+        return decision
+    choice = choose_turn(candidates) if people.use_scorer else None
+    picked_rule = next((i for i, c in enumerate(candidates) if c.rule), None)
+    picked = picked_rule if choice is None else choice.best
+    if people.choices is not None:
+        people.choices.append(
+            PronounChoice(
+                item.raw.segments[0].start, clusters, candidates, picked_rule, picked, "turn"
+            )
+        )
+    if picked is None or picked == picked_rule:
+        return decision
+    return Decision(clusters[picked], SCORER_RULE)
+
+
+def _turn_candidates(
+    ctx: Context, people: SpeakerTable, decision: Decision | None
+) -> tuple[list[Cluster], list[TurnCandidate]]:
+    """The candidate speakers of an unattributed quote-opened paragraph, with their features."""
+    items, item = ctx.items, ctx.item
+    order: list[Cluster] = []
+    previous: Item | None = None
+    for k in range(ctx.pos - 1, max(-1, ctx.pos - 1 - TURN_LOOKBACK), -1):
+        other = items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped:
+            continue
+        if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        if previous is None:
+            previous = other
+        if other.speaker is not None and other.speaker not in order:
+            order.append(other.speaker)
+            if len(order) >= 4:
+                break
+    prev_para = (
+        previous.raw.segments[-1].paragraph
+        if previous is not None and previous.raw is not None
+        else item.paragraph - 3
+    )
+    clusters = list(order)
+    if decision is not None and decision.speaker is not None and decision.speaker not in order:
+        clusters.insert(0, decision.speaker)
+    for cluster in people.recent_people(prev_para - TURN_MENTION_REACH):
+        if cluster not in clusters:
+            clusters.append(cluster)
+    clusters = clusters[:MAX_CANDIDATES]
+    before = {id(people.known_person(n)) for n in addressed(ctx, previous)} if previous else set()
+    here = {id(people.known_person(n)) for n in addressed(ctx, item)}
+    prev_speaker = previous.speaker if previous is not None else None
+    candidates = [
+        TurnCandidate(
+            rule=decision.rule if decision is not None and decision.speaker is c else "",
+            previous=c is prev_speaker,
+            gap=max(0, item.paragraph - prev_para - 1),
+            order=order.index(c) if c in order else -1,
+            mentioned_since=c.last_paragraph > prev_para,
+            addressed_before=id(c) in before,
+            addressed_here=id(c) in here,
+            narrator=c is people.narrator,
+            mentions=c.mentions,
+            speeches=c.speeches,
+            dialogue=ctx.dialogue,
+        )
+        for c in clusters
+    ]
+    return clusters, candidates
+
+
 CONTINUATION_RULES: tuple[Callable[[Context], Decision | None], ...] = (
     continues_paragraph,
     later_attribution,
     acts_beside,
-    answers_vocative,
-    alternates_turn,
-    continues_previous,
+    scored_turn,
 )
 """The continuation rules, in the order they are tried."""
 
