@@ -1,4 +1,4 @@
-"""The fresh sets: 43 news articles in three rounds, each scored before tuning (issue 17).
+"""The fresh sets: 59 news articles in four rounds, each scored before tuning (issue 17).
 
 `tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
 genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
@@ -41,6 +41,21 @@ attributed F1 0.861, speaker accuracy 0.893 (CLI 0.850 / 0.871).
 
 The three rounds together at 3e2c497: attributed F1 0.842, speaker accuracy 0.867, scare 0.287.
 
+A fourth round of 16 articles (66-81: a tennis report, a Korean succession with three people
+called Choi, Indian and Nigerian politics with stacked titles, a Mexican protest with double
+surnames, a UK sentencing with victim statements, a Prime Minister's Questions sketch, a
+teachers' union dispute, women's cycling, a tabloid split in straight single quotes, a health
+story, an op-ed, a wildfire with a father and son, a Japanese family-name-first business story, a
+profile in curly single quotes, Ontario politics) was written by someone who never ran the
+extractor on them and scored ONCE before the learned speaker scorer was merged (main c719488):
+
+    attributed F1 0.762, speaker accuracy 0.780 (167/214), scare reported 0.348 (8/23)
+    (through `reader quotes - --format json --kind direct,partial`: 0.776 / 0.795 / 0.174)
+
+and once more with the scorer (trained only on PolNeAR train and PDNC, at 2afd658): 0.771 /
+0.790 (CLI 0.785 / 0.805). The four rounds together at 487c279: attributed F1 0.836, speaker
+accuracy 0.859, scare 0.301.
+
 Those first scores are the project's honest estimate of how the rules generalise. The set is kept
 apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
 score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
@@ -60,11 +75,11 @@ from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
 ATTRIBUTED_F1_FLOOR = 0.80
-"""The three rounds at 3e2c497 score 0.842, rounded down to 0.05."""
+"""The four rounds at 487c279 score 0.836, rounded down to 0.05."""
 SPEAKER_ACCURACY_FLOOR = 0.85
-"""The three rounds at 3e2c497 score 0.867, rounded down to 0.05."""
-NONQUOTES_REPORTED_CEILING = 0.30
-"""The three rounds at 3e2c497 report 0.287 (lower is better), rounded up to 0.05."""
+"""The four rounds at 487c279 score 0.859, rounded down to 0.05."""
+NONQUOTES_REPORTED_CEILING = 0.35
+"""The four rounds at 487c279 report 0.301 (lower is better), rounded up to 0.05."""
 
 
 def _gold(article: Path) -> dict[str, Any]:
@@ -86,7 +101,8 @@ def test_gold_quotes_are_verbatim_and_their_speakers_listed(article: Path) -> No
         assert quote["text"] in text, quote["text"]
         assert quote["kind"] in ("direct", "partial", "scare", "title")
         if quote["kind"] in ("direct", "partial"):
-            assert quote["speaker"] in names, quote["speaker"]
+            # None: words no one is named for ("was said to be 'heartbroken'"), scored on span.
+            assert quote["speaker"] is None or quote["speaker"] in names, quote["speaker"]
         else:
             assert quote["speaker"] is None, quote["text"]
 
