@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.model import SCHEMA_VERSION, Annotation, Conflict, Document, NotesFile, Selector
+from annotations.safe_files import trim_oldest
 
 FORMAT = 1
 """Version of the entry layout; bump it when the encoding changes."""
@@ -124,21 +125,7 @@ class ParsedNotesCache:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
                 raise
-            self._trim(directory)
-
-    def _trim(self, directory: Path) -> None:
-        entries: list[tuple[float, int, Path]] = []
-        for path in directory.glob("*.json"):
-            with contextlib.suppress(OSError):
-                stat = path.stat()
-                entries.append((stat.st_mtime, stat.st_size, path))
-        total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries):
-            if total <= self.max_bytes:
-                break
-            with contextlib.suppress(OSError):
-                path.unlink()
-            total -= size
+            trim_oldest(directory.glob("*.json"), self.max_bytes)
 
 
 # -- encoding -------------------------------------------------------------------------------

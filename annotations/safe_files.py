@@ -19,7 +19,7 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -141,6 +141,26 @@ def fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def trim_oldest(paths: Iterable[Path], max_bytes: int) -> None:
+    """Remove the least recently modified of `paths` until they hold at most `max_bytes`.
+
+    For caches whose entries are safe to lose: a file that cannot be read or removed is
+    skipped, never an error.
+    """
+    entries: list[tuple[float, int, Path]] = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            status = path.stat()
+            entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size
 
 
 def remove_stale_temporaries(path: Path) -> None:

@@ -38,6 +38,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotations.safe_files import trim_oldest
 from reader.document import Article
 from reader.extract.model import (
     Evidence,
@@ -205,19 +206,8 @@ class ArticleCache:
                     for stale in other.iterdir():
                         stale.unlink(missing_ok=True)
                     other.rmdir()
-        entries = []
         with contextlib.suppress(OSError):
-            for path in self.directory.iterdir():
-                with contextlib.suppress(OSError):
-                    status = path.stat()
-                    entries.append((status.st_mtime, status.st_size, path))
-        total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries):
-            if total <= self.max_bytes:
-                break
-            with contextlib.suppress(OSError):
-                path.unlink()
-                total -= size
+            trim_oldest(list(self.directory.iterdir()), self.max_bytes)
 
 
 # ------------------------------------------------------------------------- encoding
