@@ -9,7 +9,7 @@ The one place callers import notes-file I/O from; the work is done in three modu
 - `conflict_markers`: spotting git conflict markers and splitting a file into its sides.
 
 Comments in a notes file are not kept when the reader rewrites it (prose belongs in `note:`);
-`comment_lines` finds them so the store can warn first, and the old file stays as `.bak`.
+`parse_with_comments` finds them so the store can warn first, and the old file stays as `.bak`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from annotations.yaml_read import (
     ConflictMarkersError,
     NewerSchemaError,
     NotesFormatError,
-    comment_lines,
     compose,
     decode,
     parse,
@@ -53,7 +52,6 @@ __all__ = [
     "NewerSchemaError",
     "NotesFormatError",
     "annotation_data",
-    "comment_lines",
     "compose",
     "conflict_data",
     "conflict_key",

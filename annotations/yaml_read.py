@@ -129,7 +129,7 @@ def parse_with_comments(data: bytes, name: str) -> tuple[NotesFile, tuple[int, .
     """Parse a notes file's bytes (see `parse`), with its hand-written comment lines.
 
     One parse for both: composing the YAML is most of the cost (about a second for 10,000
-    notes), and `comment_lines` alone would compose it again.
+    notes), and finding the comments apart would compose it again.
     """
     text = decode(data, name)
     root = _checked_root(text, name)
@@ -434,20 +434,13 @@ _HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 """A `#` that could start a YAML comment: at a line's start or after a blank."""
 
 
-def comment_lines(text: str, name: str) -> tuple[int, ...]:
-    """The line numbers (from 1) of `#` comments a person wrote in a notes file's `text`.
+def _comment_lines_of(text: str, root: Node | None) -> tuple[int, ...]:
+    """The line numbers (from 1) of `#` comments a person wrote in `text`, composed as `root`.
 
     The reader writes no comments, and PyYAML does not keep them, so a save drops them: the
     store warns first. A `#` inside a note or a quoted string is text, not a comment: only
-    one outside every scalar counts. Raises `NotesFormatError` as `parse` does.
+    one outside every scalar counts.
     """
-    if not _HASH.search(text):
-        return ()
-    return _comment_lines_of(text, compose(text, name))
-
-
-def _comment_lines_of(text: str, root: Node | None) -> tuple[int, ...]:
-    """`comment_lines` of `text`, whose composed YAML is `root`."""
     hashes = [match.start() for match in _HASH.finditer(text)]
     if not hashes:
         return ()
