@@ -431,7 +431,7 @@ class Library:
             if people.unsaved(person):
                 _save_person(db, person)
         counts: dict[str, int] = {}
-        rowid = _next_rowid(db, "quote_rows")
+        rowid = quote_first = _next_rowid(db, "quote_rows")
         quote_rows, quote_texts = [], []
         for start, end, words, kind, paragraph, speaker in extraction.quotes:
             if kind not in cache.SPOKEN:
@@ -449,14 +449,15 @@ class Library:
                     start,
                     end,
                     words,
+                    meta.date,
                 )
             )
             quote_texts.append((rowid, words))
             rowid += 1
         db.executemany(
             "INSERT INTO quote_rows"
-            ' (rowid, article_id, person_id, kind, paragraph, start, "end", text)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ' (rowid, article_id, person_id, kind, paragraph, start, "end", text, date)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             quote_rows,
         )
         db.executemany("INSERT INTO quote_text (rowid, text) VALUES (?, ?)", quote_texts)
@@ -477,8 +478,8 @@ class Library:
         )
         db.execute(
             "INSERT INTO articles (id, title, source, url, added, published, date, text_sha256,"
-            " read, format, quotes, speakers, feed, guid)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " read, format, quotes, speakers, feed, guid, quote_first, passage_first, passages)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 meta.id,
                 meta.title,
@@ -494,6 +495,9 @@ class Library:
                 len(counts),
                 meta.feed,
                 meta.guid,
+                quote_first,
+                first,
+                len(paragraphs),
             ),
         )
 
@@ -734,12 +738,29 @@ def _save_person(db: sqlite3.Connection, person: Person) -> None:
 
 
 def _delete_rows(db: sqlite3.Connection, article: str) -> None:
-    """Remove an article's rows from the index (people stay: others may name them)."""
-    for table, rows in (("quote_text", "quote_rows"), ("passage_text", "passage_rows")):
-        db.execute(
-            f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {rows} WHERE article_id = ?)",
-            (article,),
-        )
-        db.execute(f"DELETE FROM {rows} WHERE article_id = ?", (article,))
+    """Remove an article's rows from the index (people stay: others may name them).
+
+    Its quote and passage rows are the consecutive rowids its `articles` row counts from
+    (schema 4: no index on the row tables' article ids); the id is checked all the same.
+    """
+    row = db.execute(
+        "SELECT quote_first, quotes, passage_first, passages FROM articles WHERE id = ?",
+        (article,),
+    ).fetchone()
+    if row is not None:
+        quote_first, quotes, passage_first, passages = row
+        for table, rows, first, count in (
+            ("quote_text", "quote_rows", quote_first, quotes),
+            ("passage_text", "passage_rows", passage_first, passages),
+        ):
+            if first is None or not count:
+                continue
+            span = (first, first + count - 1, article)
+            db.execute(
+                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {rows}"
+                " WHERE rowid BETWEEN ? AND ? AND article_id = ?)",
+                span,
+            )
+            db.execute(f"DELETE FROM {rows} WHERE rowid BETWEEN ? AND ? AND article_id = ?", span)
     db.execute("DELETE FROM article_people WHERE article_id = ?", (article,))
     db.execute("DELETE FROM articles WHERE id = ?", (article,))

@@ -29,15 +29,14 @@ FUZZY_CUTOFF = 80
 
 SAID_SQL = (
     "SELECT a.id, a.title, a.date, r.kind, r.text, r.paragraph, r.start"
-    " FROM articles a CROSS JOIN quote_rows r INDEXED BY quote_rows_person_article"
-    " ON r.person_id = ? AND r.article_id = a.id"
-    " ORDER BY a.date DESC, a.id, r.start LIMIT ?"
+    " FROM quote_rows r INDEXED BY quote_rows_person_date CROSS JOIN articles a"
+    " ON a.id = r.article_id WHERE r.person_id = ?"
+    " ORDER BY r.date DESC, r.article_id, r.start LIMIT ?"
 )
 """Everything one person said, newest article first, in article order within one.
 
-The articles are walked newest first (their date index) and each one's quotes taken from
-`quote_rows_person_article`: SQLite would otherwise take the person's quotes first and sort
-them all (125 ms against 83 ms for 37,800 quotes at 10,000 articles)."""
+`quote_rows_person_date` holds a person's quotes in that order (each quote keeps its
+article's date), so nothing is sorted."""
 
 
 def open_index(root: Path) -> sqlite3.Connection | None:

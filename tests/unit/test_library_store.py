@@ -307,13 +307,98 @@ def test_an_index_of_schema_1_is_migrated_in_place_keeping_its_quotes(tmp_path: 
     db = connect(path)
     assert db.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
     indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert "quote_rows_person_article" in indexes  # schema 3: what `reader said` walks
+    assert "quote_rows_person_date" in indexes  # schema 4: what `reader said` walks
+    assert not {"quote_rows_article", "passage_rows_article"} & indexes  # schema 4: by range
     assert db.execute("SELECT text FROM quote_rows WHERE rowid = 7").fetchone() == (
         "We will finish the dam",
     )
     found = db.execute("SELECT rowid FROM quote_text WHERE quote_text MATCH 'finish'").fetchall()
     assert found == [(7,)]
     db.close()
+
+
+def test_an_update_replaces_exactly_its_own_rows_in_the_index(tmp_path: Path) -> None:
+    """Schema 4 deletes an article's rows by the rowid range its `articles` row keeps."""
+    library = Library.open(str(tmp_path))
+    dam = library.add(_article(TEXT, url="https://example.test/dam")).id
+    other = library.add(_article([*TEXT, "The harbour opened."], url="https://example.test/h")).id
+    library.add(_article([TEXT[1], "A new paragraph."], url="https://example.test/dam"))
+    db = library.db
+    counts = dict(db.execute("SELECT article_id, count(*) FROM passage_rows GROUP BY 1"))
+    assert counts == {dam: 2, other: 3}
+    quotes = dict(db.execute("SELECT article_id, count(*) FROM quote_rows GROUP BY 1"))
+    assert quotes == dict(db.execute("SELECT id, quotes FROM articles"))
+    assert db.execute("SELECT count(*) FROM passage_text").fetchone() == (5,)
+    safe = "SELECT r.article_id FROM passage_text t JOIN passage_rows r ON r.rowid = t.rowid"
+    assert db.execute(f"{safe} WHERE passage_text MATCH 'safe'").fetchall() == [(other,)]
+    library.close()
+
+
+def test_an_index_of_schema_3_is_migrated_and_updates_its_articles_by_range(
+    tmp_path: Path,
+) -> None:
+    """An index written before schema 4 gets its ranges and quote dates from its own rows."""
+    import sqlite3
+
+    from reader.library.index import INDEX_NAME, MIGRATIONS
+
+    library = Library.open(str(tmp_path))
+    dam = library.add(_article(TEXT, url="https://example.test/dam")).id
+    library.add(_article(TEXT[:1], url="https://example.test/kaya"))
+    expected = [tuple(s) for s in library.said(library.find_person("Kaya").id)]  # type: ignore[union-attr]
+    library.close()
+    # The same rows as schema 3 held them: rebuild the index in schema 3 and copy them over.
+    new = sqlite3.connect(tmp_path / INDEX_NAME, isolation_level=None)
+    rows = {
+        table: new.execute(f"SELECT {columns} FROM {table}").fetchall()
+        for table, columns in (
+            (
+                "articles",
+                "id, title, source, url, added, published, date, text_sha256, read,"
+                " format, quotes, speakers, feed, guid",
+            ),
+            ("quote_rows", 'rowid, article_id, person_id, kind, paragraph, start, "end", text'),
+            ("passage_rows", "rowid, article_id, paragraph"),
+            ("passage_text", "rowid, text"),
+            ("people", "*"),
+            ("aliases", "*"),
+            ("article_people", "*"),
+        )
+    }
+    new.close()
+    for leftover in tmp_path.glob(f"{INDEX_NAME}*"):
+        leftover.unlink()
+    old = sqlite3.connect(tmp_path / INDEX_NAME, isolation_level=None)
+    for _number, script in MIGRATIONS[:3]:
+        for statement in script.split(";"):
+            if statement.strip():
+                old.execute(statement)
+    old.execute("CREATE TABLE schema_version (version INTEGER)")
+    old.execute("INSERT INTO schema_version VALUES (3)")
+    for table, values in rows.items():
+        marks = ",".join("?" * len(values[0]))
+        columns = {
+            "articles": "(id, title, source, url, added, published, date, text_sha256, read,"
+            " format, quotes, speakers, feed, guid)",
+            "quote_rows": '(rowid, article_id, person_id, kind, paragraph, start, "end", text)',
+            "passage_rows": "(rowid, article_id, paragraph)",
+            "passage_text": "(rowid, text)",
+        }.get(table, "")
+        old.executemany(f"INSERT INTO {table} {columns} VALUES ({marks})", values)
+    old.execute("INSERT INTO quote_text(quote_text) VALUES ('rebuild')")
+    old.close()
+    library = Library.open(str(tmp_path))
+    assert [tuple(s) for s in library.said(library.find_person("Kaya").id)] == expected  # type: ignore[union-attr]
+    library.add(_article(["Kaya said nothing new.", TEXT[1]], url="https://example.test/dam"))
+    db = library.db
+    assert db.execute(
+        "SELECT count(*) FROM passage_rows WHERE article_id = ?", (dam,)
+    ).fetchone() == (2,)
+    assert db.execute("SELECT count(*) FROM passage_text").fetchone() == (3,)
+    assert db.execute(
+        "SELECT count(*) FROM passage_text WHERE passage_text MATCH 'safe'"
+    ).fetchone() == (1,)
+    library.close()
 
 
 def test_the_library_screen_lists_articles_without_loading_yaml_or_the_extraction_model(
