@@ -2,7 +2,9 @@
 
 Threads would run one at a time (the GIL), so an import of many articles runs `prepare` in a
 pool of processes: each extracts an article, writes its text and extraction file, and hands
-back the extraction's JSON (bytes pickle cheaply; `Extraction` objects do not). Up to
+back the extraction's JSON (bytes pickle cheaply; `Extraction` objects do not). Each article is
+stamped when queued, in order, as the time it is added: its metadata, written ahead by the
+worker, can then be renamed into place by the writer as it is. Up to
 `AHEAD` chunks are queued, so the workers extract the next batch while the caller writes the
 last one under the library's lock, and no more articles are held than those: an import's
 memory does not grow with the number of articles.
@@ -19,9 +21,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.document import Article
 from reader.library.extraction import prepare
+from reader.library.files import stamps
 
 MIN_FOR_POOL = 16
 """Fewest articles worth starting worker processes for."""
@@ -35,8 +39,18 @@ CHUNK = 4
 AHEAD = 32
 """Chunks queued ahead of the writer (128 articles: more than one `BATCH` of 50)."""
 
-Prepared = tuple[Article, bytes, bool]
-"""An article, its extraction file, and whether a worker wrote its files ahead."""
+
+class Prepared(NamedTuple):
+    """An article ready for the writer."""
+
+    article: Article
+    """The article."""
+    blob: bytes
+    """Its extraction file."""
+    added: str | None
+    """When it was queued, its `added` if it is new (None: the writer stamps it)."""
+    ahead: bool
+    """True when a worker wrote its files, metadata included, into its new folder."""
 
 
 def default_workers(count: int | None) -> int:
@@ -49,8 +63,10 @@ def default_workers(count: int | None) -> int:
     return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
 
 
-def _prepare_chunk(articles: list[Article], articles_dir: Path) -> list[bytes]:
-    return [prepare(article, articles_dir) for article in articles]
+def _prepare_chunk(
+    articles: list[tuple[Article, str]], articles_dir: Path
+) -> list[tuple[bytes, bool]]:
+    return [prepare(article, articles_dir, added) for article, added in articles]
 
 
 @contextlib.contextmanager
@@ -60,10 +76,10 @@ def prepared(
     """The articles with their extraction files, in order, prepared as the caller reads.
 
     In this process nothing is written ahead (the writer does it); in a pool the workers write
-    the text and the extraction into each new article's folder.
+    the text, the extraction and the metadata into each new article's folder.
     """
     if workers <= 1:
-        yield ((article, prepare(article, None), False) for article in articles)
+        yield (Prepared(a, prepare(a, None, "")[0], None, False) for a in articles)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
@@ -77,11 +93,12 @@ def _in_order(
     pool: ProcessPoolExecutor, articles: Iterator[Article], articles_dir: Path
 ) -> Iterator[Prepared]:
     """The prepared articles in order, keeping `AHEAD` chunks queued in the pool."""
-    queued: deque[tuple[list[Article], Future[list[bytes]]]] = deque()
+    queued: deque[tuple[list[tuple[Article, str]], Future[list[tuple[bytes, bool]]]]] = deque()
+    stamped = zip(articles, stamps(), strict=False)
 
     def fill() -> None:
         while len(queued) < AHEAD:
-            chunk = list(itertools.islice(articles, CHUNK))
+            chunk = list(itertools.islice(stamped, CHUNK))
             if not chunk:
                 return
             queued.append((chunk, pool.submit(_prepare_chunk, chunk, articles_dir)))
@@ -90,5 +107,5 @@ def _in_order(
     while queued:
         chunk, future = queued.popleft()
         fill()
-        for article, blob in zip(chunk, future.result(), strict=True):
-            yield article, blob, True
+        for (article, added), (blob, ahead) in zip(chunk, future.result(), strict=True):
+            yield Prepared(article, blob, added, ahead)

@@ -17,7 +17,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reader.library.files import article_id, replace_file, text_file_name
+from reader.library.files import (
+    LibraryFiles,
+    new_meta,
+    replace_file,
+    text_file_name,
+)
 
 if TYPE_CHECKING:  # the model is not loaded to open a library (the library screen's start)
     from reader.document import Article
@@ -75,26 +80,32 @@ def decode(blob: bytes | str) -> CachedExtraction | None:
     return CachedExtraction(quotes, speakers)
 
 
-def prepare(article: Article, articles_dir: Path | None) -> bytes:
-    """Extract `article`; write its text and JSON file into its folder-to-be; the JSON.
+def prepare(article: Article, articles_dir: Path | None, added: str) -> tuple[bytes, bool]:
+    """Extract `article`; write its files ahead into its folder-to-be; the JSON, and whether.
 
     Run in an import's worker processes. The folder is the one a new article gets
-    (`article_id`); the writer checks the text is there under the lock, and writes the files
-    itself when the article turns out to be an update kept under another id. Files are
-    replaced atomically, not fsynced: the writer syncs once before its index commits.
+    (`article_id`): its text, this JSON file, then its metadata as a new article `added`
+    then (`LibraryFiles.write_ahead`, not yet `meta.yaml`). Under the lock the writer renames
+    the metadata into place when the article is new, and writes the files itself when the
+    article turns out to be an update kept under another id. Files are replaced atomically,
+    not fsynced: the writer syncs once before its index commits.
     """
     from reader.extract import extract
 
     blob = encode(extract(article))
-    if articles_dir is not None:
-        sha = article.text_sha256
-        folder = articles_dir / article_id(article.url, sha)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            text_path = folder / text_file_name(sha)
-            if not text_path.exists():
-                replace_file(text_path, article.text.encode("utf-8"))
-            replace_file(folder / file_name(sha), blob)
-        except OSError:
-            pass  # the writer writes what is missing
-    return blob
+    if articles_dir is None:
+        return blob, False
+    sha = article.text_sha256
+    files = LibraryFiles(articles_dir.parent)
+    meta = new_meta(article, added)
+    folder = files.folder(meta.id)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        text_path = folder / text_file_name(sha)
+        if not text_path.exists():
+            replace_file(text_path, article.text.encode("utf-8"))
+        replace_file(folder / file_name(sha), blob)
+        files.write_ahead(meta)
+    except OSError:
+        return blob, False  # the writer writes what is missing
+    return blob, True

@@ -37,8 +37,11 @@ __all__ = [
     "LibraryFiles",
     "article_id",
     "library_dir",
+    "new_meta",
     "replace_file",
+    "stamps",
     "text_file_name",
+    "timestamp",
 ]
 
 
@@ -59,6 +62,13 @@ def _yaml() -> tuple[ModuleType, Any, Any]:
 
 META_NAME = "meta.yaml"
 """The metadata file of each article."""
+
+AHEAD_NAME = ".meta.yaml.ahead.tmp"
+"""The metadata an import's worker process wrote ahead for a new article (`write_ahead`).
+
+The writer renames it to `meta.yaml` under the library's lock (`commit_ahead`), so that
+the YAML is made in the workers, not in the one process that writes; a killed import leaves
+it in a folder without `meta.yaml`, which is swept away (as is any `.*.tmp`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,44 @@ class ArticleMeta:
     def date(self) -> str:
         """The date to sort and show by: published when known, else added."""
         return self.published or self.added
+
+
+def timestamp() -> str:
+    """The time now, ISO 8601 UTC to the microsecond: reindex replays adds in this order."""
+    import datetime
+
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def stamps() -> Iterator[str]:
+    """Times as `timestamp` gives them, each later than the one before.
+
+    By a microsecond at least: an import stamps its articles in order with them.
+    """
+    import datetime
+
+    last = None
+    while True:
+        now = datetime.datetime.now(datetime.UTC)
+        if last is not None and now <= last:
+            now = last + datetime.timedelta(microseconds=1)
+        last = now
+        yield now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def new_meta(article: Article, added: str) -> ArticleMeta:
+    """The metadata of `article` added as a new article at `added`, from no feed."""
+    sha = article.text_sha256
+    return ArticleMeta(
+        id=article_id(article.url, sha),
+        title=article.title,
+        source=article.source,
+        text_sha256=sha,
+        added=added,
+        url=article.url,
+        format=article.format,
+        byline=article.byline,
+    )
 
 
 def text_file_name(text_sha256: str) -> str:
@@ -145,6 +193,30 @@ class LibraryFiles:
             if stale.name != meta.text_name:
                 with contextlib.suppress(OSError):
                     stale.unlink()
+
+    def write_ahead(self, meta: ArticleMeta) -> None:
+        """Write the metadata of a new article to `AHEAD_NAME` in its folder, atomically."""
+        replace_file(self.folder(meta.id) / AHEAD_NAME, _dump(meta))
+
+    def commit_ahead(self, meta: ArticleMeta) -> bool:
+        """Make the metadata written ahead `meta.yaml`; False when it or the text is missing.
+
+        The caller holds the library's lock and passes the same `meta` as was written ahead.
+        Not fsynced: a batch syncs once before its index commits (`save`'s `durable`).
+        """
+        folder = self.folder(meta.id)
+        if not (folder / meta.text_name).is_file():
+            return False
+        try:
+            (folder / AHEAD_NAME).replace(folder / META_NAME)
+        except OSError:
+            return False
+        return True
+
+    def drop_ahead(self, article_id: str) -> None:
+        """Remove metadata written ahead that will not be used (the article was an update)."""
+        with contextlib.suppress(OSError):
+            (self.folder(article_id) / AHEAD_NAME).unlink()
 
     def save_meta(self, meta: ArticleMeta) -> None:
         """Replace only the metadata (read/unread), atomically."""

@@ -24,7 +24,9 @@ from reader.library.files import (
     LibraryFiles,
     article_id,
     library_dir,
+    new_meta,
     replace_file,
+    timestamp,
 )
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
 from reader.library.rows import PersonRow, Said
@@ -245,6 +247,9 @@ class Library:
             total = len(articles)
         results: list[AddResult] = []
         workers = workers or default_workers(total)
+        # The index opened before the workers start: opening a new index with article
+        # folders present rebuilds it, which would sweep away the folders they write ahead.
+        _ = self.db
         with prepared(_with_text(articles), self.files.articles, workers) as queue:
             for number in itertools.count():
                 chunk = list(itertools.islice(queue, BATCH))
@@ -253,18 +258,31 @@ class Library:
                 marker = self._pending / f"{BATCH_MARKER}{os.getpid()}-{number}"
                 with self._locked(), self._transaction() as db:
                     people = self._people(db)
-                    ids = [self.find(url=a.url, text_sha256=a.text_sha256) for a, _, _ in chunk]
+                    ids = [
+                        self.find(url=r.article.url, text_sha256=r.article.text_sha256)
+                        for r in chunk
+                    ]
                     marked = {
-                        known or article_id(a.url, a.text_sha256)
-                        for known, (a, _, _) in zip(ids, chunk, strict=True)
+                        known or article_id(r.article.url, r.article.text_sha256)
+                        for known, r in zip(ids, chunk, strict=True)
                     }
                     # One marker for the chunk, before its files (not one per article).
                     marker.write_text("".join(f"{i}\n" for i in sorted(marked)), encoding="ascii")
                     stored = [
                         self._store(
-                            db, article, blob, None, None, None, people, False, ahead, marked
+                            db,
+                            ready.article,
+                            ready.blob,
+                            None,
+                            None,
+                            None,
+                            people,
+                            False,
+                            ready.added,
+                            ready.ahead,
+                            marked,
                         )
-                        for article, blob, ahead in chunk
+                        for ready in chunk
                     ]
                     os.sync()  # the chunk's files durable before its index commits
                 with contextlib.suppress(FileNotFoundError):  # a recovering process may have
@@ -288,41 +306,54 @@ class Library:
         guid: str | None,
         people: PersonTable,
         durable: bool = True,
+        added: str | None = None,
         ahead: bool = False,
         marked: frozenset[str] | set[str] = frozenset(),
     ) -> AddResult:
         """Write one article's files and index rows; `blob` is its extraction file.
 
-        `ahead`: a worker wrote the text and the extraction file into the new article's folder
-        (`extraction.prepare`); what is not there (another id, or swept meanwhile) is written
-        here. `marked`: the ids the caller's batch marker already names (else this writes the
-        article's own marker). The caller holds the lock and the transaction, and removes the
-        pending marker once the transaction is committed.
+        `added`: when the article was queued, its `added` if it is new (else now). `ahead`: a
+        worker wrote the text, the extraction file and the metadata of the new article into
+        its folder (`extraction.prepare`): the metadata is renamed into place when the article
+        is new, else the files are written here. `marked`: the ids the caller's batch marker
+        already names (else this writes the article's own marker). The caller holds the lock
+        and the transaction, and removes the pending marker once the transaction is committed.
         """
         from reader.library import extraction as cache
 
         sha = article.text_sha256
         existing = self.find(url=article.url, text_sha256=sha)
         old = self.files.meta(existing) if existing else None
-        meta = ArticleMeta(
-            id=existing or article_id(article.url, sha),
-            title=article.title or (old.title if old else ""),
-            source=article.source,
-            text_sha256=sha,
-            added=old.added if old else _now(),
-            url=article.url or (old.url if old else None),
-            published=published or (old.published if old else None),
-            read=old.read if old else False,
-            format=article.format,
-            byline=article.byline,
-            feed=feed or (old.feed if old else None),
-            guid=guid or (old.guid if old else None),
-        )
+        fresh = existing is None and not (published or feed or guid)
+        if fresh and added is not None:
+            meta = new_meta(article, added)
+        else:
+            meta = ArticleMeta(
+                id=existing or article_id(article.url, sha),
+                title=article.title or (old.title if old else ""),
+                source=article.source,
+                text_sha256=sha,
+                added=old.added if old else (added or timestamp()),
+                url=article.url or (old.url if old else None),
+                published=published or (old.published if old else None),
+                read=old.read if old else False,
+                format=article.format,
+                byline=article.byline,
+                feed=feed or (old.feed if old else None),
+                guid=guid or (old.guid if old else None),
+            )
         if meta.id not in marked:
             (self._pending / meta.id).touch()  # before the files: a kill after it is recovered
-        if not (ahead and old is None and self._extraction_path(meta).exists()):
+        if not (
+            ahead
+            and fresh
+            and self._extraction_path(meta).exists()
+            and self.files.commit_ahead(meta)
+        ):
+            if ahead:  # not this article's metadata after all
+                self.files.drop_ahead(article_id(article.url, sha))
             self._save_extraction(meta, blob)
-        self.files.save(meta, article.text, durable=durable)
+            self.files.save(meta, article.text, durable=durable)
         if old is not None:
             _delete_rows(db, meta.id)
         extraction = cache.decode(blob)
@@ -695,13 +726,6 @@ def _marked(marker: Path) -> list[str]:
         return marker.read_text(encoding="ascii", errors="replace").split()
     except OSError:
         return []
-
-
-def _now() -> str:
-    """The time now, ISO 8601 UTC to the microsecond: reindex replays adds in this order."""
-    import datetime
-
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _with_text(articles: Iterable[Article]) -> Iterator[Article]:

@@ -136,8 +136,13 @@ def org_key(name: str) -> str:
     return folded.removeprefix("the ").strip()
 
 
-def best_key(names: list[str]) -> NameKey | None:
-    """The most informative key among a speaker's names: the one with most given names."""
+@lru_cache(maxsize=65536)
+def best_key(names: tuple[str, ...]) -> NameKey | None:
+    """The most informative key among a speaker's names: the one with most given names.
+
+    Cached, as `_display` is: an import meets the same speakers under the same names in
+    article after article (both cost an import's writer 0.4 ms an article uncached).
+    """
     keys = [k for k in (name_key(n) for n in names) if k is not None]
     if not keys:
         return None
@@ -197,7 +202,7 @@ class PersonTable:
 
     def assign(self, name: str, aliases: list[str], organisation: bool) -> Person:
         """The person a speaker named `name` (also `aliases`) is, made new if nobody matches."""
-        names = [name, *aliases]
+        names = (name, *aliases)
         if organisation:
             org = org_key(name)
             found = self._by_org.get(org)
@@ -255,7 +260,8 @@ class PersonTable:
         return candidate
 
 
-def _display(names: list[str]) -> str:
+@lru_cache(maxsize=65536)
+def _display(names: tuple[str, ...]) -> str:
     """The longest of `names` stripped of titles, as written (diacritics kept)."""
     best = ""
     for name in names:

@@ -178,12 +178,36 @@ def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) ->
     ]
 
 
-def _prepare_then_swept(article: Article, articles_dir: Path | None) -> bytes:
+def _prepare_then_swept(
+    article: Article, articles_dir: Path | None, added: str
+) -> tuple[bytes, bool]:
     """A worker's `prepare`, then the folder it wrote removed (a reindex's sweep meanwhile)."""
-    blob = prepare(article, articles_dir)
+    blob, ahead = prepare(article, articles_dir, added)
     if articles_dir is not None:
         shutil.rmtree(articles_dir / article_id(article.url, article.text_sha256))
-    return blob
+    return blob, ahead
+
+
+def test_an_import_in_workers_keeps_its_order_and_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    """Workers write each new article's metadata ahead; the writer renames it into place."""
+    library = Library.open(str(tmp_path))
+    kept = library.add(_article(TEXT, url="https://x.test/0", title="Kept")).id
+    articles = [
+        _article([f"Paragraph {n}.", *TEXT], url=f"https://x.test/{n}", title=f"T{n}")
+        for n in range(20)
+    ]
+    results = library.add_all(articles, workers=2)
+    assert results[0] == (kept, True)  # an update of the first article, under its id
+    metas = [library.files.meta(r.id) for r in results]
+    assert [m.title if m else None for m in metas] == [f"T{n}" for n in range(20)]
+    added = [m.added for m in metas[1:] if m]
+    assert added == sorted(added) and len(set(added)) == 19
+    assert metas[0] is not None and metas[0].added < added[0]
+    assert not list((tmp_path / "articles").rglob(".*.tmp"))
+    library.close()
+    assert len(_consistent(tmp_path)) == 20
 
 
 def test_an_article_whose_prepared_folder_was_swept_is_written_whole(
