@@ -6,6 +6,12 @@ writes a pending marker, the files (metadata last: the commit point), the index 
 transaction, and removes the marker: a process killed anywhere leaves either the old article
 or the new one, and the next open re-indexes any article whose marker is still there. The lock
 (`library.lock`, flock) makes two processes adding at once take turns, so neither is lost.
+
+An import of many articles (`add_all`) does the same a batch at a time, with the work split so
+that the one process that writes does as little as it can: worker processes extract each
+article and write its text, its extraction and its metadata (not yet `meta.yaml`) into the
+folder it will have; under the lock the writer marks the batch pending, renames each
+metadata into place, syncs once, indexes the batch in one transaction and removes the marker.
 """
 
 from __future__ import annotations

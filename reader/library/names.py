@@ -141,7 +141,8 @@ def best_key(names: tuple[str, ...]) -> NameKey | None:
     """The most informative key among a speaker's names: the one with most given names.
 
     Cached, as `_display` is: an import meets the same speakers under the same names in
-    article after article (both cost an import's writer 0.4 ms an article uncached).
+    article after article (`PersonTable.assign` over the speakers of 1,000 generated articles:
+    0.015 ms an article with both cached, 0.058 ms without).
     """
     keys = [k for k in (name_key(n) for n in names) if k is not None]
     if not keys:
