@@ -98,6 +98,7 @@ class Library:
         self._db: sqlite3.Connection | None = None
         self._inode = 0
         self._people_rows: list[PersonRow] | None = None
+        self._table: tuple[int, PersonTable] | None = None
 
     @classmethod
     def open(cls, option: str | None = None) -> Library:
@@ -147,6 +148,7 @@ class Library:
 
     def close(self) -> None:
         """Close the index."""
+        self._table = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -197,6 +199,7 @@ class Library:
         try:
             yield db
         except BaseException:
+            self._table = None  # it may hold what was rolled back
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
@@ -430,8 +433,17 @@ class Library:
     # -- indexing ----------------------------------------------------------------------------
 
     def _people(self, db: sqlite3.Connection) -> PersonTable:
+        """Everyone in the index, to assign speakers to; called in a write transaction.
+
+        Read once and kept while no other connection commits (`PRAGMA data_version`): an
+        import reads it once, not at every batch (the people of a big library are tens of
+        thousands of rows, which each batch read again cost more the bigger the library).
+        """
         from reader.library.names import NameKey, Person, PersonTable
 
+        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        if self._table is not None and self._table[0] == version:
+            return self._table[1]
         table = PersonTable()
         aliases: dict[str, set[str]] = {}
         for person_id, alias in db.execute("SELECT person_id, alias FROM aliases"):
@@ -444,6 +456,7 @@ class Library:
             person.aliases = aliases.get(person_id, set())
             table.add(person)
             table.unsaved(person)  # as the index has it
+        self._table = (version, table)
         return table
 
     def _index_article(

@@ -188,6 +188,19 @@ def _prepare_then_swept(
     return blob, ahead
 
 
+def test_people_another_process_added_are_seen_by_the_next_add(tmp_path: Path) -> None:
+    """The people table an adder keeps between adds is read again once another one wrote."""
+    first = Library.open(str(tmp_path))
+    first.add(_article(TEXT[:1], url="https://x.test/kaya"))
+    other = Library.open(str(tmp_path))
+    other.add(_article(TEXT[1:], url="https://x.test/lindqvist"))
+    other.close()
+    first.add(_article(['"The river is dying," Lindqvist said.'], url="https://x.test/again"))
+    names = sorted((p.name, p.articles) for p in first.people())
+    assert names == [("Ahmet Kaya", 1), ("Anna Lindqvist", 2)]
+    first.close()
+
+
 def test_an_import_in_workers_keeps_its_order_and_leaves_no_temporary_file(
     tmp_path: Path,
 ) -> None:
