@@ -208,13 +208,22 @@ def _previous_chunk(toks: Toks, lo: int, comma: int) -> tuple[int, int]:
 
 
 def _chunk_np(text: str, toks: Toks, a: int, b: int) -> Mention | None:
-    """The noun phrase that fills tokens a..b-1 entirely, else None."""
+    """The noun phrase that fills tokens a..b-1 entirely, else None.
+
+    A person named after a role fills the chunk too: `The folklorist Dr. Neil Rosenthal` (in
+    `..., who catalogued the songs, called it "..."`) is Rosenthal, with the role kept.
+    """
     if b <= a or toks.lowers[a] in _RELATIVE:
         return None
     mention = np_ending_at(text, toks, a, b)
-    if mention is None or mention.start != toks.starts[a]:
+    if mention is not None and mention.start == toks.starts[a]:
+        return mention
+    if mention is None or mention.kind != PERSON:
         return None
-    return mention
+    found = np_starting_at(text, toks, a, b)
+    if found is None or found[1] != b or found[0].kind != PERSON:
+        return None
+    return found[0]
 
 
 def _is_role(mention: Mention) -> bool:
@@ -411,7 +420,12 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         if lowers[c].endswith("ing"):
             continue
         mention = subject_before(text, toks, lo, c)
-        if mention is None and c + 1 < hi and (c == lo or texts[c - 1] in _DASH_SET):
+        if (
+            mention is None
+            and c + 1 < hi
+            and (c == lo or texts[c - 1] in _DASH_SET)
+            and lowers[c] in SPEECH_VERBS  # `, called it "..."`: `it` is what was called
+        ):
             mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
         if mention is None and c > lo and lowers[c - 1] in ("and", "to"):
             # "X outlined a plan and vowed ...", "X went on to say": the clause's subject

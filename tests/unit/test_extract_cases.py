@@ -294,6 +294,27 @@ CASES = [
         'Ana Reyes went on to say, "The town never recovered."',
         [("The town never recovered.", D, "Ana Reyes")],
     ),
+    (
+        "a Canadian councillor's abbreviated title is not her name",
+        '"Not this year," said Coun. Ines Barlow.',
+        [("Not this year,", D, "Ines Barlow")],
+    ),
+    (
+        "a trade word opening the sentence is not the person named after it",
+        'Construction worker Milo Dassen was blunt. "Build it now," he said.',
+        [("Build it now,", D, "Milo Dassen")],
+    ),
+    (
+        "a participle opening an obituary's sentence is not part of her name, nor is she he",
+        "Born Agnes Pell Ward in 1931, she learned the fiddle young.\n\n"
+        '"She never wrote a tune down," he said.',
+        [("She never wrote a tune down,", D, None)],
+    ),
+    (
+        "a role and a title before the name, then a relative clause, then called it",
+        'The folklorist Dr. Ned Varga, who catalogued the songs, called it "our best archive."',
+        [("our best archive.", P, "Ned Varga")],
+    ),
 ]
 
 
