@@ -207,6 +207,16 @@ than the topic person (`For Morag Beattie, the result ...` is about her; `In Con
 and `Like Makaeff, Roffman ...` are not)."""
 
 
+def _agency_of_a_country(text: str, toks: Toks, s: int, e: int) -> bool:
+    """True for `Environment Canada`, `Hockey Canada`, `Air India`: an organisation.
+
+    A person's name seldom ends in a country, and never after a given name (`Kim Chile`).
+    """
+    if e - s < 2 or toks.lowers[e - 1] not in PLACES:
+        return False
+    return name_gender(text[toks.starts[s] : toks.ends[e - 1]]) is None
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -245,6 +255,7 @@ def _name_mention(
         or not ORG_WORDS.isdisjoint(words)
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
+        or _agency_of_a_country(text, toks, s, e)
     ) and not _titled_person(toks, s, e)
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:

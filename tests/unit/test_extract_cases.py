@@ -395,3 +395,16 @@ def test_quotes_in_title_of_sample_are_consistent() -> None:
     assert {QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TITLE} <= kinds
     for q in extraction.quotes:
         assert sample.text[q.start : q.end].startswith(q.text.split("\n")[0][:20])
+
+
+def test_a_federal_agency_named_for_its_country_is_an_organisation_not_her() -> None:
+    """`Environment Canada` was a person, and then the woman quoted next paragraph."""
+    text = (
+        'Environment Canada said "more rain" was coming on Saturday.\n\n'
+        '"I did not even know that was a thing," she said.'
+    )
+    extraction = extract(article(text))
+    said = {q.text: extraction.speaker(q.speaker) for q in extraction.quotes}
+    agency = said["more rain"]
+    assert agency is not None and agency.name == "Environment Canada" and agency.organisation
+    assert said["I did not even know that was a thing,"] is None
