@@ -147,6 +147,8 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if j - k > MAX_SUBJECT_WORDS:
         k = j - MAX_SUBJECT_WORDS
     mention = np_ending_at(text, toks, k, j)
+    if mention is not None and mention.kind == ORG:
+        mention = _person_of_org(text, toks, k, mention) or mention
     p = _preposition_before(toks, k, mention)
     if p is not None:
         # "Trump in his speech called ...": the object of a preposition is not the subject
@@ -158,6 +160,27 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
+
+
+_MAX_OF_ORG_WORDS = 8
+"""The most words read between a name's `of` and the organisation that ends the subject."""
+
+
+def _person_of_org(text: str, toks: Toks, k: int, org: Mention) -> Mention | None:
+    """`Tim Abara of the Right to Housing Coalition told us`: the person, not the coalition.
+
+    A person's name then `of` and the organisation they speak for: the one who told is the
+    person. The organisation is not made their alias: it may speak for itself later.
+    """
+    lowers = toks.lowers
+    i = bisect.bisect_left(toks.starts, org.start, k)
+    o = i - 1
+    while o > k and i - o <= _MAX_OF_ORG_WORDS and lowers[o] != "of":
+        o -= 1
+    if o <= k or lowers[o] != "of":
+        return None
+    person = np_ending_at(text, toks, k, o)
+    return person if person is not None and person.kind == PERSON else None
 
 
 _MAX_PARENTHETICAL_TOKENS = 8

@@ -315,6 +315,11 @@ CASES = [
         'The folklorist Dr. Ned Varga, who catalogued the songs, called it "our best archive."',
         [("our best archive.", P, "Ned Varga")],
     ),
+    (
+        "a person of an organisation whose name holds a lower-case word told us",
+        'Tim Odara of the Right to Shelter Coalition told us it was "the same money again."',
+        [("the same money again.", P, "Tim Odara")],
+    ),
 ]
 
 
