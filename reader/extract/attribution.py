@@ -41,6 +41,7 @@ from reader.extract.mentions import (
     np_starting_at,
     role_chunk,
 )
+from reader.extract.paragraphs import QUOTED
 from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 
 MAX_SUBJECT_WORDS = 14
@@ -139,11 +140,14 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     j = _before_parenthetical(toks, lo, j)
     if j <= lo:
         return None
-    if texts[j - 1] in _DASH_SET:
+    if texts[j - 1] in _DASH_SET or quote_ending_a_clause(text, toks, j - 1):
         return _apposition_subject(text, toks, lo, j - 1)
     k = j
     while k > lo and texts[k - 1] not in _DASH_SET:
         k -= 1
+    antecedent = _relative_antecedent(text, toks, lo, k, j)
+    if antecedent is not None:
+        return antecedent
     if j - k > MAX_SUBJECT_WORDS:
         k = j - MAX_SUBJECT_WORDS
     mention = np_ending_at(text, toks, k, j)
@@ -160,6 +164,37 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
+
+
+def quote_ending_a_clause(text: str, toks: Toks, i: int) -> bool:
+    """True when token i is a quote whose closing comma ends a clause.
+
+    In `The Association, which called it "a waste," said ...` the subject of `said` is read
+    before the clause, as after a comma.
+    """
+    if toks.texts[i] != QUOTED:
+        return False
+    inner = text[toks.starts[i] : toks.ends[i]].rstrip("\"'”’» ")
+    return inner.endswith(",")
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "is", "would", "will", "also"})
+
+
+def _relative_antecedent(text: str, toks: Toks, lo: int, k: int, j: int) -> Mention | None:
+    """`The Association, which has called the formula "...",`: the one `which` stands for.
+
+    A cue whose subject is `who` or `which` (after auxiliaries) opening a comma chunk: the
+    speaker is the noun phrase filling the chunk before that comma.
+    """
+    lowers = toks.lowers
+    if k - 1 <= lo or lowers[k] not in _RELATIVE_SUBJECTS:
+        return None
+    if any(lowers[w] not in _AUXILIARIES for w in range(k + 1, j)):
+        return None
+    mention = _chunk_np(text, toks, *_previous_chunk(toks, lo, k - 1))
+    return mention if mention is not None and mention.kind in (PERSON, ORG, ROLE) else None
 
 
 _MAX_OF_ORG_WORDS = 8

@@ -320,6 +320,15 @@ CASES = [
         'Tim Odara of the Right to Shelter Coalition told us it was "the same money again."',
         [("the same money again.", P, "Tim Odara")],
     ),
+    (
+        "an organisation's relative clause holds one quote and its statement another",
+        "The Prairie Growers Association, which has called the levy \u201ca tax on bread,\u201d "
+        "said in a statement that it was \u201cdeeply disappointed\u201d by the vote.",
+        [
+            ("a tax on bread,", P, "Prairie Growers Association"),
+            ("deeply disappointed", P, "Prairie Growers Association"),
+        ],
+    ),
 ]
 
 
