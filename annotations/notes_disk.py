@@ -43,7 +43,7 @@ from annotations.yaml_io import (
     has_conflict_markers,
     parse,
     parse_bytes,
-    parse_with_comments,
+    read_notes,
     split_conflict,
 )
 
@@ -135,7 +135,7 @@ class NotesDisk:
             notes, self.comment_lines = cached
             return self._loaded(notes)
         try:
-            notes, self.comment_lines = parse_with_comments(data, str(self.path))
+            notes, self.comment_lines, canonical = read_notes(data, str(self.path))
         except ConflictMarkersError as error:
             self.read_only = (
                 f"{error}. The file was not changed; recover both sides by merging "
@@ -157,7 +157,8 @@ class NotesDisk:
             )
             self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
             return None
-        self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines)
+        if not canonical:  # our own text reads fast (`yaml_canonical`): keep only the others
+            self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines)
         return self._loaded(notes)
 
     def _loaded(self, notes: NotesFile) -> NotesFile:
@@ -209,7 +210,6 @@ class NotesDisk:
             self.base = ours
             self.disk_sha = _sha(new)
             self.comment_lines = ()
-        self.parsed.put(self.disk_sha or "", len(new), ours)
         return ours
 
     def merge_disk(self, ours: NotesFile, data: bytes | None) -> NotesFile:

@@ -20,6 +20,7 @@ from annotations.conflict_markers import (
     has_conflict_markers,
     split_conflict,
 )
+from annotations.yaml_canonical import dump, dump_bytes
 from annotations.yaml_read import (
     MAX_FILE_BYTES,
     ConflictMarkersError,
@@ -31,14 +32,13 @@ from annotations.yaml_read import (
     parse_bytes,
     parse_with_comments,
     read_document,
+    read_notes,
 )
 from annotations.yaml_write import (
     annotation_data,
     conflict_data,
     conflict_key,
     document_data,
-    dump,
-    dump_bytes,
     dump_data,
     notes_data,
     selector_data,
@@ -66,6 +66,7 @@ __all__ = [
     "parse_bytes",
     "parse_with_comments",
     "read_document",
+    "read_notes",
     "selector_data",
     "split_conflict",
 ]
