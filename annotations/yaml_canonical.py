@@ -122,8 +122,13 @@ class _Scalars:
         The emitter falls back to a double-quoted string where a block would not read back
         (a space before a line break, a trailing space, an unprintable character).
         """
-        if text.endswith(" ") or " \n" in text or _LINES.fullmatch(text) is None:
+        if _LINES.fullmatch(text) is None:
             return _ask(text, block=True) + "\n"
+        if text.endswith(" ") or " \n" in text:
+            # Printable text: only line breaks, quotes and backslashes are escaped. Common
+            # in selectors, whose context is cut after a space.
+            escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            return '"' + escaped + '"\n'
         header = "|2" if text[0] in " \n" else "|"
         self.kept = False
         if not text.endswith("\n"):
@@ -317,15 +322,80 @@ def _tail_start(text: str, body_start: int) -> int:
     return len(text) if match is None else match.start()
 
 
+_ONE_LINE_VALUE = r"[^|\n][^\n]*\n"
+_COMMON_ITEM = re.compile(
+    r"- id: ([^\n]*)\n"
+    r"  created: ([^\n]*)\n"
+    r"  updated: ([^\n]*)\n"
+    r"  author: ([^\n]*)\n"
+    r"  color: ([^\n]*)\n"
+    r"  tags:( \[\]|(?:\n  - [^|\n][^\n]*)+)\n"
+    r"  selector:\n"
+    rf"    exact: ({_ONE_LINE_VALUE}|\|2?[-+]?\n(?:      [^\n]*\n|\n)*)"
+    rf"    prefix: ({_ONE_LINE_VALUE}|\|2?[-+]?\n(?:      [^\n]*\n|\n)*)"
+    rf"    suffix: ({_ONE_LINE_VALUE}|\|2?[-+]?\n(?:      [^\n]*\n|\n)*)"
+    r"    start: (0|[1-9][0-9]*)\n"
+    r"    end: (0|[1-9][0-9]*)\n"
+    rf"  note: ({_ONE_LINE_VALUE}|\|2?[-+]?\n(?:    [^\n]*\n|\n)*)"
+)
+"""A live annotation without unknown fields, read with one match: each value on one line
+or a `|` block (its lines indented, or empty). The others are read line by line (`_fields`)."""
+
+
 def _items(body: str) -> Iterator[Annotation]:
-    lines = body.split("\n")
-    if lines[-1] != "":
+    if not body.endswith("\n"):
         raise _NotOurs("no final line break")
+    start, end = 0, len(body)
+    while start < end:
+        following = body.find("\n- ", start) + 1 or end
+        match = _COMMON_ITEM.fullmatch(body, start, following)
+        if match is None:
+            lines = body[start:following].split("\n")
+            lines.pop()
+            fields, index = _fields(lines, 0)
+            if index != len(lines):
+                raise _NotOurs(lines[index])
+            yield _annotation_of(fields)
+        else:
+            yield _common(match)
+        start = following
+
+
+def _common(match: re.Match[str]) -> Annotation:
+    """The annotation of a `_COMMON_ITEM` match."""
+    ident, created, updated, author, color, tags, exact, prefix, suffix = match.group(
+        1, 2, 3, 4, 5, 6, 7, 8, 9
+    )
+    start, end, note = match.group(10, 11, 12)
+    if int(start) > int(end):
+        raise _NotOurs("offsets")
+    return Annotation(
+        id=_token(ident),
+        created=_token(created),
+        updated=_token(updated),
+        author=_token(author),
+        selector=Selector(
+            exact=_value(exact, "      "),
+            prefix=_value(prefix, "      "),
+            suffix=_value(suffix, "      "),
+            start=int(start),
+            end=int(end),
+        ),
+        color=_token(color),
+        tags=() if tags == " []" else tuple(_token(tag) for tag in tags[5:].split("\n  - ")),
+        note=_value(note, "    "),
+    )
+
+
+def _value(written: str, indent: str) -> str:
+    """A value matched by `_COMMON_ITEM`: one line, or a `|` block with its lines."""
+    if written[0] != "|":
+        return _token(written[:-1])
+    header, _, rest = written.partition("\n")
+    lines = rest.split("\n")
     lines.pop()
-    index, count = 0, len(lines)
-    while index < count:
-        fields, index = _fields(lines, index)
-        yield _annotation_of(fields)
+    text, _index = _block(header, lines, 0, indent)
+    return text
 
 
 def _fields(lines: list[str], index: int) -> tuple[dict[str, object], int]:
@@ -410,8 +480,15 @@ def _token(token: str) -> str:
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
+_SIMPLE_ESCAPES = re.compile(r'"(?:[^"\\]|\\[n"\\])*"')
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPED = {"n": "\n", '"': '"', "\\": "\\"}
+
+
 def _double_quoted(token: str) -> str:
     """A `"..."` scalar, its escapes read by libyaml (one quoted string, nothing else)."""
+    if _SIMPLE_ESCAPES.fullmatch(token):  # what `_Scalars.block` writes: read it here
+        return _ESCAPE.sub(lambda match: _ESCAPED[match.group(1)], token[1:-1])
     if _DOUBLE_QUOTED.fullmatch(token) is None:
         raise _NotOurs(token)
     try:
