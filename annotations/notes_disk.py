@@ -99,6 +99,8 @@ class NotesDisk:
         """The notes as last read or written: the base of a merge with what changed on disk."""
         self.disk_sha: str | None = None
         """Hash of the bytes last read or written; None when the file did not exist."""
+        self.size = 0
+        """Length of the bytes last read or written (0 when the file did not exist)."""
         self.parsed = ParsedNotesCache.default()
         """Big files as last parsed, by the hash of their bytes (see `parsed_cache`)."""
 
@@ -127,6 +129,7 @@ class NotesDisk:
             self.read_only = f"{error}. Nothing will be written."
             return None
         self.disk_sha = _sha(data)
+        self.size = 0 if data is None else len(data)
         if data is None:
             self.base = None
             return None
@@ -209,6 +212,7 @@ class NotesDisk:
                 atomic_write(self.path, new, backup=None if data is None else self.backup_path)
             self.base = ours
             self.disk_sha = _sha(new)
+            self.size = len(new)
             self.comment_lines = ()
         return ours
 
@@ -242,6 +246,7 @@ class NotesDisk:
         """Take `merged` as the notes the file's bytes `data` now stand for (after a refresh)."""
         self.base = merged
         self.disk_sha = _sha(data)
+        self.size = 0 if data is None else len(data)
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -302,6 +307,7 @@ class NotesDisk:
         atomic_write(self.path, new)
         self.base = merged
         self.disk_sha = _sha(new)
+        self.size = len(new)
         self.read_only, self.recoverable, self.restorable = None, False, False
         self.comment_lines = ()
         return Recovered(merged, kept)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -34,6 +35,7 @@ from yaml.resolver import Resolver
 
 from annotations.model import SCHEMA_VERSION, Annotation, NotesFile, Selector
 from annotations.yaml_write import _Block, annotation_data, dump_data, notes_data
+from annotations.yaml_write import dump as reference_dump
 
 _STR = "tag:yaml.org,2002:str"
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -221,15 +223,15 @@ def dump(notes: NotesFile) -> str:
     libyaml ends a document with a `...` marker when the last `|` block in it kept its final
     line breaks (`|+`), wherever that block is: `kept` follows that through the pieces.
     """
-    data = notes_data(notes)
     annotations = notes.annotations
     if not annotations:
-        return dump_data(data)
+        return reference_dump(notes)
+    data = notes_data(replace(notes, annotations=()))  # the rest: annotations are done here
     head = dump_data({"schema": data["schema"], "document": data["document"], "annotations": []})
     kept = head.endswith(_END)
     head = head.removesuffix(_END)
     if not head.endswith(_EMPTY_LIST):
-        return dump_data(data)
+        return reference_dump(notes)
     scalars = _Scalars()
     pieces = [head.removesuffix(_EMPTY_LIST), "annotations:\n"]
     for annotation in annotations:

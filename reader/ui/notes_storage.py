@@ -1,9 +1,11 @@
 """The store side of the notes flows: loading, saving, placements, recovery, git and reloading.
 
 `NotesStorage` opens the article's `NotesStore` and re-anchors the notes in a thread worker (the
-article is readable at once; highlights appear when ready), runs every change through the store,
-which saves it at once (nothing here writes a notes file), and says when the notes changed so
-`NotesController` redraws them. It never looks at keys, selections, focus or widgets.
+article is readable at once; highlights appear when ready), runs every change through the store
+(nothing here writes a notes file), and says when the notes changed so `NotesController`
+redraws them. A big file is written behind (`NotesStore.write_behind`): the change shows at
+once and one thread worker at a time writes the latest state; `flush` writes what is left when
+the reader closes. It never looks at keys, selections, focus or widgets.
 
 A read-only store (malformed file, conflict markers, newer schema) is reported at once and every
 change is refused with the reason; conflict markers are offered for recovery. A notes directory
@@ -27,7 +29,7 @@ from reader.ui.ports import Dialogs, Notify, Reading, RunWorker
 
 if TYPE_CHECKING:
     from annotations.anchor import Placement
-    from annotations.model import Annotation
+    from annotations.model import Annotation, NotesFile
     from annotations.store import NotesStore
     from reader.document import Article
     from reader.search.index import NoteRecord
@@ -56,6 +58,7 @@ class NotesStorage:
         self.load_error: str | None = None
         """Why the notes could not be opened, if they could not."""
         self._placements: dict[str, Placement] = {}
+        self._order: tuple[NotesFile, list[tuple[Annotation, Placement]]] | None = None
         self._run_worker = run_worker
         self._dialogs = dialogs
         self._notify = notify
@@ -103,7 +106,9 @@ class NotesStorage:
         if not self._alive():  # the reader closed while the notes were loading
             return
         self.store = store
+        store.write_behind = True  # big files: saved by `_save_behind`, not on the UI thread
         self._placements = dict(store.placements)
+        self._order = None
         self._changed()
         if store.recoverable:
             self._dialogs.push_screen(
@@ -169,6 +174,7 @@ class NotesStorage:
             )
             return
         self._placements.clear()
+        self._order = None
         self._notify(f"Attached the notes in {literal(path.name)}.", title="Notes", timeout=5)
         self.load()
 
@@ -188,17 +194,24 @@ class NotesStorage:
     def forget_placement(self, note_id: str) -> None:
         """Anchor `note_id` afresh next time (it was deleted, or brought back by undo)."""
         self._placements.pop(note_id, None)
+        self._order = None
 
     def ordered(self) -> list[tuple[Annotation, Placement]]:
-        """Live annotations with their placements: placed in article order, then orphans."""
+        """Live annotations with their placements: placed in article order, then orphans.
+
+        Kept until the notes change: drawing, `h` and `a` each ask for it, and sorting
+        10,000 notes took a tenth of a key's time. The list is shared: do not change it.
+        """
         store = self.store
         if store is None:
             return []
-        pairs = [(a, self.placement(a)) for a in store.annotations if a.selector is not None]
-        return sorted(
-            pairs,
-            key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id),
-        )
+        if self._order is not None and self._order[0] is store.notes:
+            return self._order[1]
+        notes = store.notes
+        pairs = [(a, self.placement(a)) for a in notes.live if a.selector is not None]
+        pairs.sort(key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id))
+        self._order = (notes, pairs)
+        return pairs
 
     def note_records(self) -> list[NoteRecord]:
         """The placed notes as search sees them (note text and tags, and the passage range)."""
@@ -255,7 +268,46 @@ class NotesStorage:
             self._changed()
             return False
         self._changed()
+        self._save_behind(store)
         return True
+
+    def _save_behind(self, store: NotesStore) -> None:
+        """Start the one saver thread when a change is waiting to be written (big files)."""
+        if store.claim_saver():
+            self._run_worker(
+                partial(self._write_behind, store),
+                name="save notes",
+                description="save the notes",
+                group="notes-save",
+                thread=True,
+                exclusive=False,  # never cancelled: the saver ends when all is written
+            )
+
+    def _write_behind(self, store: NotesStore) -> None:
+        """Worker body: write the latest notes until nothing is left; report a failure."""
+        try:
+            store.save_pending()
+        except (deferred.store_error(), OSError) as error:
+            with contextlib.suppress(RuntimeError):  # the app closed: `flush` reports it
+                self._dialogs.call_from_thread(self._save_failed, str(error))
+
+    def _save_failed(self, reason: str) -> None:
+        self._notify(f"Not saved: {literal(reason)}", title="Notes", severity="error", timeout=15)
+        self._changed()
+
+    def flush(self) -> str | None:
+        """Write every change not written yet (the reader is closing); the error, if any.
+
+        Waits for a saver thread still writing, then writes what came after it.
+        """
+        store = self.store
+        if store is None or not store.unsaved:
+            return None
+        try:
+            store.save()
+        except (deferred.store_error(), OSError) as error:
+            return str(error)
+        return None
 
     # ----------------------------------------------------------------- recovery and git
 
@@ -286,6 +338,7 @@ class NotesStorage:
             self._notify(message, title="Notes", severity="error", timeout=15)
             return
         self._placements.clear()
+        self._order = None
         count = len(store.annotations)
         self._notify(
             f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as "
@@ -318,6 +371,7 @@ class NotesStorage:
             return
         if store.refresh():
             self._placements.clear()
+            self._order = None
             self.load()
         else:
             self._notify("The notes file has not changed.", title="Notes", timeout=3)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Unpack
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.events import DescendantFocus
@@ -106,8 +107,11 @@ class ReaderScreen(Screen[None]):
         self.parts.complete_article(article, start_offset)
 
     def on_unmount(self) -> None:
-        """Stop an extraction still running when the reader quits."""
+        """Stop an extraction still running, and write the notes not written yet, on quit."""
         self.quotes.stop()
+        failed = self.notes.storage.flush()
+        if failed:  # said after the screen is gone, literally
+            self.app.exit(return_code=2, message=Text(f"reader: error: notes not saved: {failed}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the extraction when its worker finishes."""
