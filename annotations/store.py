@@ -239,6 +239,11 @@ class NotesStore:
         store._load()
         return store
 
+    def keep_parsed(self) -> None:
+        """Keep the notes as read in the parsed cache, for a quick next open (see `NotesDisk`)."""
+        with self._save_lock:
+            self.disk.keep_parsed()
+
     def _load(self) -> None:
         with self._lock:
             notes = self.disk.load()
