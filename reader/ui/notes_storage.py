@@ -17,6 +17,7 @@ up by `reload` (palette: 'Notes: reload from disk').
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
     from annotations.store import NotesStore
     from reader.document import Article
     from reader.search.index import NoteRecord
+
+
+SAVE_DELAY = 0.2
+"""Seconds between a change to a big notes file and its write: the frame is drawn first, and
+keys typed meanwhile are written by the same save. `flush` writes at once on quit."""
 
 
 class NotesStorage:
@@ -300,7 +306,12 @@ class NotesStorage:
             )
 
     def _write_behind(self, store: NotesStore) -> None:
-        """Worker body: write the latest notes until nothing is left; report a failure."""
+        """Worker body: write the latest notes until nothing is left; report a failure.
+
+        It starts `SAVE_DELAY` after the change, once the screen has drawn it: dumping
+        10,000 notes takes the interpreter's lock half the time, and the frame came later.
+        """
+        time.sleep(SAVE_DELAY)
         try:
             store.save_pending()
         except (deferred.store_error(), OSError) as error:
