@@ -167,19 +167,20 @@ class NotesDisk:
         if canonical:  # read in 0.3 s (`yaml_canonical`): kept later, if asked (`keep_parsed`)
             self.unkept = True
         else:
-            self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines)
+            self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines, read=True)
         return self._loaded(notes)
 
     def keep_parsed(self) -> None:
         """Put the notes last loaded in the parsed cache if they are not there (never fails).
 
-        Costs about 0.14 s of CPU for 10,000 notes: the reader calls it from its worker once
-        the notes are on screen, so that opening the article again is quick.
+        Costs about 0.07 s of CPU for 10,000 notes: the reader calls it from its worker once
+        the notes are on screen, and `reader notes` once it has printed them, so that the
+        next open is quick (0.07 s against 0.3 s).
         """
         base, sha = self.base, self.disk_sha
         if self.unkept and base is not None and sha is not None:
             self.unkept = False
-            self.parsed.put(sha, self.size, base, self.comment_lines)
+            self.parsed.put(sha, self.size, base, self.comment_lines, read=True)
 
     def _loaded(self, notes: NotesFile) -> NotesFile:
         """Take `notes`, just read from the file, as the base of the next merge."""

@@ -289,7 +289,7 @@ class NotesIndex:
                 self._mark_broken(name, stat, str(error), data)
                 return
             if not canonical:  # the writer's own text is read quickly again (`yaml_canonical`)
-                parsed.put(sha256, len(data), notes, comments)
+                parsed.put(sha256, len(data), notes, comments, read=True)
         self._store(name, stat, notes)
 
     def _store(self, name: str, stat: tuple[int, int, int], notes: NotesFile) -> None:
