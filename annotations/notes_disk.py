@@ -164,7 +164,7 @@ class NotesDisk:
             )
             self.read_only = f"cannot read notes: {error}. The file was not changed; {remedy}."
             return None
-        if canonical:  # read in 0.3 s (`yaml_canonical`): kept later, if asked (`keep_parsed`)
+        if canonical:  # read in 0.3 s (`yaml_canonical_read`): kept later, if asked (`keep_parsed`)
             self.unkept = True
         else:
             self.parsed.put(self.disk_sha or "", len(data), notes, self.comment_lines, read=True)

@@ -288,7 +288,7 @@ class NotesIndex:
             except NotesFormatError as error:
                 self._mark_broken(name, stat, str(error), data)
                 return
-            if not canonical:  # the writer's own text is read quickly again (`yaml_canonical`)
+            if not canonical:  # the writer's own text is read quickly again (`yaml_canonical_read`)
                 parsed.put(sha256, len(data), notes, comments, read=True)
         self._store(name, stat, notes)
 

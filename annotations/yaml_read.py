@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from annotations import yaml_canonical
+from annotations import yaml_canonical_read
 from annotations.conflict_markers import CONFLICT_MARKER
 from annotations.model import (
     SCHEMA_VERSION,
@@ -135,7 +135,7 @@ def parse_with_comments(data: bytes, name: str) -> tuple[NotesFile, tuple[int, .
 def read_notes(data: bytes, name: str) -> tuple[NotesFile, tuple[int, ...], bool]:
     """Parse a notes file's bytes: the notes, its comment lines, and whether it was canonical.
 
-    Canonical text (exactly what the writer makes of the notes, `yaml_canonical`) is read
+    Canonical text (exactly what the writer makes of the notes, `yaml_canonical_read`) is read
     in a third of a second for 10,000 notes; any other text is composed by libyaml (about a
     second), and its comments are found in the same pass, as composing twice would cost
     another second. Callers keep a parse of non-canonical text (`parsed_cache`).
@@ -162,7 +162,7 @@ def parse(text: str, name: str) -> NotesFile:
 
 
 def _canonical(text: str, name: str) -> NotesFile | None:
-    """The notes, when `text` is exactly what the writer makes of them (`yaml_canonical`).
+    """The notes, when `text` is exactly what the writer makes of them (`yaml_canonical_read`).
 
     That text reads the same through the strict reader, which is only needed for the
     header and the tail; None for any other text (the strict reader then reads it all).
@@ -177,7 +177,7 @@ def _canonical(text: str, name: str) -> NotesFile | None:
         except NotesFormatError:
             return None
 
-    return yaml_canonical.parse(text, frame)
+    return yaml_canonical_read.parse(text, frame)
 
 
 def _refuse_markers(text: str, name: str) -> None:

@@ -56,7 +56,7 @@ def big_notes(count: int = 40, marker: str = "") -> NotesFile:
 
 HAND_COMMENT = b"# kept by hand\n"
 """A comment written by hand: the file is no longer the writer's own text, which is read
-quickly without the cache (`yaml_canonical`); such a file is what the cache is for."""
+quickly without the cache (`yaml_canonical_read`); such a file is what the cache is for."""
 
 
 def write(path: Path, notes: NotesFile) -> bytes:
@@ -123,7 +123,7 @@ def test_an_edited_file_is_read_afresh_never_from_the_old_entry(
 def test_what_a_save_wrote_is_read_back_without_the_cache_as_the_parser_would_read_it(
     tmp_path: Path, cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The writer's own text is read by `yaml_canonical` as quickly as the cache would be:
+    # The writer's own text is read by `yaml_canonical_read` as quickly as the cache would be:
     # keeping a second copy of it (0.3 s of JSON for 10,000 notes, on every save) is waste.
     # (Fields from a newer reader are left to the strict reader: none here.)
     path = tmp_path / "a.notes.yaml"

@@ -1,4 +1,4 @@
-"""The fast notes-file writer and reader (`yaml_canonical`) against PyYAML and the strict reader.
+"""The fast notes writer and reader (`yaml_canonical_*`) against PyYAML and the strict reader.
 
 The writer must give PyYAML's bytes for any notes (so files do not change when the reader
 updates, and what it writes loads back unchanged), and the reader must accept only text that
@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations import yaml_canonical, yaml_write
+from annotations import yaml_canonical_read, yaml_canonical_write, yaml_write
 from annotations.model import Annotation, Conflict, Document, NotesFile, Selector
 from annotations.yaml_read import NotesFormatError, _checked_root, _Validator, parse
 
@@ -114,7 +114,7 @@ def frame(text: str) -> NotesFile | None:
 
 def check(notes: NotesFile) -> None:
     """Writer equals PyYAML; the text loads back unchanged; the fast reader takes it back."""
-    written = yaml_canonical.dump(notes)
+    written = yaml_canonical_write.dump(notes)
     assert written == yaml_write.dump(notes)
     assert yaml.safe_load(written) == yaml_write.notes_data(notes)
     assert strict(written) == notes
@@ -139,7 +139,7 @@ with a line break) are written by PyYAML whole, and read back by the strict read
 def test_the_fast_reader_takes_back_whatever_the_writer_wrote(case: str, text: str) -> None:
     one = annotation(1, text, tags=("t",))
     notes = NotesFile(document=DOC, annotations=(one, annotation(2, "x")))
-    assert yaml_canonical.parse(yaml_canonical.dump(notes), frame) == notes
+    assert yaml_canonical_read.parse(yaml_canonical_write.dump(notes), frame) == notes
 
 
 def test_tombstones_conflicts_and_unknown_fields_are_written_as_pyyaml_writes_them() -> None:
@@ -159,7 +159,7 @@ def test_tombstones_conflicts_and_unknown_fields_are_written_as_pyyaml_writes_th
 def test_a_kept_final_newline_on_the_last_note_ends_the_document_as_pyyaml_does() -> None:
     # PyYAML writes a `...` end marker after a trailing `|+` block that ends the document.
     notes = NotesFile(document=DOC, annotations=(annotation(1, "a"), annotation(2, "b\n\n")))
-    assert yaml_canonical.dump(notes).endswith("\n...\n")
+    assert yaml_canonical_write.dump(notes).endswith("\n...\n")
     check(notes)
 
 
@@ -190,7 +190,7 @@ def test_any_text_is_written_as_pyyaml_writes_it(texts: list[str], tags: list[st
     check(NotesFile(document=DOC, annotations=tuple(annotations)))
 
 
-BASE = yaml_canonical.dump(
+BASE = yaml_canonical_write.dump(
     NotesFile(
         document=DOC,
         annotations=(
@@ -212,7 +212,7 @@ def test_an_edited_file_is_read_as_the_strict_reader_reads_it_or_left_to_it(
     at: int, cut: int, insert: str
 ) -> None:
     edited = BASE[:at] + insert + BASE[at + cut :]
-    fast = yaml_canonical.parse(edited, frame)
+    fast = yaml_canonical_read.parse(edited, frame)
     if fast is not None:
         assert fast == strict(edited)
 
@@ -243,7 +243,7 @@ HAND_EDITED = [
 
 @pytest.mark.parametrize(("case", "text"), HAND_EDITED, ids=[case for case, _ in HAND_EDITED])
 def test_hand_edited_files_are_left_to_the_strict_reader(case: str, text: str) -> None:
-    assert yaml_canonical.parse(text, frame) is None
+    assert yaml_canonical_read.parse(text, frame) is None
 
 
 def test_a_git_merged_file_is_canonical_and_read_fast() -> None:
@@ -254,5 +254,5 @@ def test_a_git_merged_file_is_canonical_and_read_fast() -> None:
     theirs = base.with_annotation(
         replace(annotation(1, "theirs"), updated="2026-12-09T00:00:00.000Z")
     )
-    merged = yaml_canonical.dump(merge(base, ours, theirs))
-    assert yaml_canonical.parse(merged, frame) == strict(merged)
+    merged = yaml_canonical_write.dump(merge(base, ours, theirs))
+    assert yaml_canonical_read.parse(merged, frame) == strict(merged)
