@@ -3,12 +3,13 @@
 `SidePanes` makes the Speakers, Quotes, Contents (a text with headings) and Notes panes that the
 reader screen composes beside the article, so that they are in its first frame (filled with
 what is known by then, `fill`), and mounts the search bar just after the first paint, or earlier
-when a key needs it. Composing the panes costs the first frame about 3 ms of CPU (the 4 KB
-article, 120x40); mounting them after it cost a second layout of the article, which jumped
-sideways when they came, and a frame about 150 ms later. It moves the focus between the
-article and the panes (`tab`, `1`-`5`) and shows or hides them (`s`): beside the article on a
-wide terminal, as an overlay on a narrow one, through the screen's CSS classes `-panes-open`
-and `-panes-hidden` (`app.tcss`). It is not a widget: the reader screen keeps the keys.
+when a key needs it. The panes cost the first frame 25-30 ms of CPU (parsing their CSS and
+drawing them; the 4 KB article at 120x40, Dec 2026); mounted after it, they came about 150 ms
+after the article (600 ms for a 3 MB book), whose text then jumped sideways. It moves the
+focus between the article and the panes (`tab`, `1`-`5`) and shows or hides them (`s`):
+beside the article on a wide terminal, as an overlay on a narrow one, through the screen's CSS
+classes `-panes-open` and `-panes-hidden` (`app.tcss`). It is not a widget: the reader screen
+keeps the keys.
 """
 
 from __future__ import annotations
