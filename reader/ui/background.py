@@ -94,6 +94,8 @@ class SubprocessExtractor:
                 cached = self.cache.load_extraction(known)
                 if cached is not None:
                     return cached, known
+        if len(head.text) > FIRST_SCREENS_TEXT:
+            return None  # its first paragraph alone is longer: found after the frame
         found = self._found_here(head)
         return None if found is None else (found, head)
 

@@ -230,3 +230,16 @@ def test_a_head_keeps_whole_paragraphs_at_their_offsets(article: Article) -> Non
     assert (head.title, head.source, head.format) == (article.title, article.source, article.format)
     assert article.head(len(article.text)) is article  # short enough already
     assert len(article.head(1).paragraphs) == 1  # never empty
+
+
+def test_a_text_whose_first_paragraph_is_long_is_not_extracted_before_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # One paragraph of 200 KB (no blank lines) is its own head: finding it takes ~60 ms.
+    words = 'He said "we will rebuild the bridge," and left. ' * 4_000
+    article = build_article(blocks_of([words]), title="One block", source="block.txt")
+    assert len(article.head(background.FIRST_SCREENS_TEXT).text) > background.FIRST_SCREENS_TEXT
+    asked: list[int] = []
+    monkeypatch.setattr("reader.extract.extract", lambda found: asked.append(len(found.text)))
+    assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(article) is None
+    assert asked == []
