@@ -369,6 +369,11 @@ def session(argv: list[str], size: tuple[int, int], env: dict[str, str]) -> Iter
         run.term.close()
 
 
+def all_counted(screen: str) -> bool:
+    """The status line counts all quotes (not "finding quotes…", nor the first screens' so far)."""
+    return bool(COUNTS.search(screen)) and "so far" not in screen and "finding" not in screen
+
+
 def panes_filled(wide: bool) -> Callable[[str], bool]:
     """The screen test for "panes filled": counts in the status line, a quote in the pane."""
 
@@ -462,7 +467,9 @@ def book_keys_round(
         if during_extraction:
             during = []
             for _ in range(presses):
-                if not panes_filled(size[0] >= 120)(run.term.screen_text()):
+                # While the whole book's quotes are being found: its first screens' may show
+                # already (counted "so far"), from the first frame on.
+                if not all_counted(run.term.screen_text()):
                     during.append(run.key("j", lambda b, n: b != n))
             if during:
                 figures.add(f"{label}: j while finding quotes", statistics.median(during), key_ref)
