@@ -6,8 +6,8 @@ flows that decide: `SidePanes` (mounting, showing and focusing the panes), `Quot
 (extraction, speakers, quotes), `NotesController` with `NotesStorage` (highlights and notes),
 `VisualSelection` (visual mode) and `SearchController` (search, filter, n/N). None of them is
 given the screen: `reader_wiring.ReaderParts` makes them, handing each the widgets and the
-typed ports it needs (`reader.ui.ports`). Extraction runs after the first paint; the panes say
-"finding…" until it is done.
+typed ports it needs (`reader.ui.ports`). The first frame shows the quotes that are known at
+once (cached, or a short text's); the rest are found after it, the panes saying "finding…".
 """
 
 from __future__ import annotations
@@ -74,8 +74,7 @@ class ReaderScreen(Screen[None]):
         self.set_class(not wide, "-narrow")
         with self.body:
             yield self.view
-        # The side panes and the search bar are mounted just after the first paint
-        # (`SidePanes.mount`): styling their two dozen widgets would delay the article.
+            yield self.side_panes.compose()  # in the first frame; the search bar comes after it
         yield self.status_line
         yield Footer()
 
@@ -97,6 +96,8 @@ class ReaderScreen(Screen[None]):
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
+        self.quotes.find_known()  # the cache's, or a short text's found now: in the first frame
+        self.side_panes.fill()
         self.call_after_refresh(self.side_panes.mount)
         self.call_after_refresh(self.quotes.start)
         if not self.reading.pending:
