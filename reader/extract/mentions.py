@@ -30,7 +30,7 @@ from reader.extract.cues import (
     SUBJECT_PRONOUNS,
     TITLES,
 )
-from reader.extract.gender import name_gender
+from reader.extract.gender import is_given_name, name_gender
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -205,6 +205,28 @@ than the topic person (`For Morag Beattie, the result ...` is about her; `In Con
 and `Like Makaeff, Roffman ...` are not)."""
 
 
+_SENTENCE_OPENING = frozenset('.!?:;"“”‘’(')
+"""Tokens after which a capitalised word opens a sentence (or a quote's words)."""
+
+
+def _verb_like(toks: Toks, i: int) -> bool:
+    """Whether the lone capitalised word at `i` reads as a verb or an adverb, not a name.
+
+    `Standing`, `Asked` or `Clearly` opening a sentence are not names. The same shape
+    (`-ing`, `-ly`, `-ed`, more than five letters) is a surname or a given name anywhere
+    else (`said Fielding`, `asked Harding`), before a speech verb (`Bradley said`), and as a
+    known given name (`Alfred`, `Stanley`).
+    """
+    word, written = toks.lowers[i], toks.texts[i]
+    if len(written) <= 5 or not word.endswith(("ing", "ly", "ed")):
+        return False
+    if i > 0 and toks.texts[i - 1][:1] not in _SENTENCE_OPENING:
+        return False  # mid-sentence: `said Fielding`, `told Manning`
+    if i + 1 < len(toks) and toks.lowers[i + 1] in SPEECH_VERBS:
+        return False
+    return not is_given_name(word)
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -231,7 +253,7 @@ def _name_mention(
             or written.endswith(CONTRACTION_ENDINGS)
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
-            or (word.endswith(("ing", "ly", "ed")) and len(written) > 5)
+            or _verb_like(toks, s)
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
         ):

@@ -157,6 +157,21 @@ CASES = [
         " the state budget office in the capital, wrote after the report.",
         [("Wages grew fast,", D, "Dora Kemp")],
     ),
+    (
+        "a surname ending in -ing after said is a name: said Fielding, not nobody",
+        '"Why wear collars at all?" grumbled Fielding.\n\n"Fine," said Harding.',
+        [("Why wear collars at all?", D, "Fielding"), ("Fine,", D, "Harding")],
+    ),
+    (
+        "a given name ending in -ed or -ly opening a sentence: Alfred said, Bradley",
+        'Alfred said he was "tired" of it.\n\n"Fine," said Bradley.',
+        [("tired", P, "Alfred"), ("Fine,", D, "Bradley")],
+    ),
+    (
+        "a participle opening a sentence is still no name: Standing, Corinne said",
+        'Standing, Corinne Ash said: "We stay."',
+        [("We stay.", D, "Corinne Ash")],
+    ),
 ]
 
 
