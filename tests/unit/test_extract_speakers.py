@@ -172,6 +172,12 @@ CASES = [
         'Standing, Corinne Ash said: "We stay."',
         [("We stay.", D, "Corinne Ash")],
     ),
+    (
+        "first-person narrator: named by a friend who calls him two paragraphs after his turn",
+        '"Certainly," I said.\n\nWe walked on to the bridge.\n\n'
+        '"You are mad, Hal," Ivo Brandt said.',
+        [("Certainly,", D, "Hal"), ("You are mad, Hal,", D, "Ivo Brandt")],
+    ),
 ]
 
 
