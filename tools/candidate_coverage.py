@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -39,7 +38,7 @@ from reader.extract.model import QuoteKind  # noqa: E402
 from reader.extract.pipeline import run  # noqa: E402
 from reader.extract.speakers import PronounChoice, SpeakerTable  # noqa: E402
 from reader.load import load_bytes  # noqa: E402
-from tools.train_speaker_scorer import quotes_eval, records  # noqa: E402
+from tools.train_speaker_scorer import locate, quotes_eval, records  # noqa: E402
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 """Gold speakers counted as `pronoun` quotes (PolNeAR with coreference)."""
@@ -53,22 +52,6 @@ def category(quote: dict[str, Any]) -> str | None:
     if "implicit" in flags:
         return "unattributed"
     return None
-
-
-def locate(text: str, piece: str, cursor: int) -> tuple[int, int]:
-    """Where `piece` of the loaded article is in the gold `text` at or after `cursor`.
-
-    The loader reflows lines (a novel's hard line breaks become spaces), so the words are
-    matched with any whitespace between them. (-1, -1) when not found.
-    """
-    at = text.find(piece, cursor)
-    if at >= 0:
-        return at, at + len(piece)
-    words = piece.split()
-    if not words:
-        return -1, -1
-    found = re.compile(r"\s+".join(map(re.escape, words))).search(text, cursor)
-    return (found.start(), found.end()) if found else (-1, -1)
 
 
 def coverage(
