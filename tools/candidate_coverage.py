@@ -29,14 +29,17 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reader.extract import turns  # noqa: E402
+from reader.extract.mentions import PERSON, ROLE, Mention  # noqa: E402
 from reader.extract.model import QuoteKind  # noqa: E402
 from reader.extract.pipeline import run  # noqa: E402
-from reader.extract.speakers import PronounChoice, SpeakerTable  # noqa: E402
+from reader.extract.scorer import MAX_CANDIDATES  # noqa: E402
+from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable  # noqa: E402
 from reader.load import load_bytes  # noqa: E402
 from tools.train_speaker_scorer import locate, quotes_eval, records  # noqa: E402
 
@@ -54,13 +57,82 @@ def category(quote: dict[str, Any]) -> str | None:
     return None
 
 
+class Snapshot(NamedTuple):
+    """What the speaker table held when one choice was made (for `why`)."""
+
+    paragraph: int
+    """The paragraph of the pronoun or quote."""
+    state: list[tuple[Cluster, int, str | None, bool]]
+    """Each speaker met so far, latest first: cluster, last paragraph, sex, sex told."""
+
+
+class WatchedTable(SpeakerTable):
+    """A speaker table that keeps a snapshot of what it held at each pronoun it resolves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snapshots: dict[tuple[str, int], Snapshot] = {}
+
+    def snapshot(self, paragraph: int) -> Snapshot:
+        """The speakers met so far, latest first, as they stand now."""
+        state = [
+            (c, c.last_paragraph, c.gender, c.gender_told) for c in reversed(self._recency.values())
+        ]
+        return Snapshot(paragraph, state)
+
+    def _person_pronoun(
+        self,
+        mention: Mention,
+        want: str,
+        paragraph: int,
+        turn: Cluster | None,
+        previous: Cluster | None,
+    ) -> Cluster | None:
+        self.snapshots["pronoun", mention.start] = self.snapshot(paragraph)
+        return super()._person_pronoun(mention, want, paragraph, turn, previous)
+
+
+def _watch_turns() -> None:
+    """Make `turns._turn_candidates` keep a snapshot of the table at each quote it ranks."""
+    original = turns._turn_candidates
+
+    def watched(ctx: Any, people: SpeakerTable, decision: Any) -> Any:
+        if isinstance(people, WatchedTable) and ctx.item.raw is not None:
+            start = ctx.item.raw.segments[0].start
+            people.snapshots["turn", start] = people.snapshot(ctx.item.paragraph)
+        return original(ctx, people, decision)
+
+    turns._turn_candidates = watched
+
+
+def why(snapshot: Snapshot | None, aliases: list[str], qe: Any, decision: str) -> str:
+    """Why the right speaker was not among a choice's candidates, read off the snapshot."""
+    if snapshot is None:
+        return "no snapshot"
+    fitting = 0
+    for cluster, last, sex, told in snapshot.state:
+        if not qe.speaker_ok(cluster.name, aliases):
+            if cluster.kind in (PERSON, ROLE):
+                fitting += 1
+            continue
+        back = snapshot.paragraph - last
+        if cluster.kind not in (PERSON, ROLE):
+            return f"kind {cluster.kind}"
+        if decision == "pronoun" and told:
+            return f"sex told {sex}"
+        if fitting >= MAX_CANDIDATES:
+            return f"cut: {fitting} others later"
+        return f"beyond reach: {min(back, 12)} paragraphs back"
+    return "not met yet"
+
+
 def coverage(
     record: dict[str, Any], qe: Any, tally: Counter[str], misses: list[dict[str, Any]]
 ) -> None:
     """Tally one gold record's quotes of interest; append its misses to `misses`."""
     text = record["text"]
     article = load_bytes(text.encode("utf-8"), name="article.txt", source="<coverage>")
-    table = SpeakerTable()
+    table = WatchedTable()
     table.choices = []
     extraction = run(article, table)
     by_start = {(c.decision, c.start): c for c in table.choices}
@@ -122,12 +194,15 @@ def coverage(
         tally[f"{cat}: missed"] += 1
         known = [c.name for c in table.clusters if qe.speaker_ok(c.name, aliases)]
         tally[f"{cat}: missed, known elsewhere"] += bool(known)
+        key = (choice.decision, choice.start) if choice is not None else None
+        reason = why(table.snapshots.get(key), aliases, qe, how) if key else how
         start = q["start"]
         misses.append(
             {
                 "id": record["id"],
                 "category": cat,
                 "how": how,
+                "why": reason,
                 "gold": q.get("speaker"),
                 "aliases": aliases[:5],
                 "candidates": names,
@@ -147,6 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", type=Path)
     args = parser.parse_args(argv)
     qe = quotes_eval()
+    _watch_turns()
     misses: list[dict[str, Any]] = []
     for path in args.gold:
         tally: Counter[str] = Counter()

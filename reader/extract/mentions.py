@@ -199,7 +199,7 @@ def _name_after_office(toks: Toks, name_start: int, e: int) -> int:
     return capitalised[-2] if len(capitalised) >= 2 else name_start
 
 
-_PLACE_PREPOSITIONS = (PREPOSITIONS | {"like"}) - {"for", "with", "by", "according"}
+PLACE_PREPOSITIONS = (PREPOSITIONS | {"like"}) - {"for", "with", "by", "according"}
 """Prepositions whose object is a place, a time, a thing or someone compared with, more often
 than the topic person (`For Morag Beattie, the result ...` is about her; `In Concord, he ...`
 and `Like Makaeff, Roffman ...` are not)."""
@@ -235,7 +235,7 @@ def _name_mention(
     A run opened by a capitalised preposition (`In Concord, he ...`, `Along with her husband,
     ...`) is the object of the preposition: it names no one who acts in the sentence.
     """
-    if s < e and toks.lowers[s] in _PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
+    if s < e and toks.lowers[s] in PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
         return None
     s, e = _trim_run(toks, s, e)
     if s >= e:

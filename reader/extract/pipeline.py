@@ -27,6 +27,7 @@ from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKin
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
+    OBJECT_RULE,
     Item,
     link_split,
     read_quote,
@@ -131,6 +132,11 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
+            if att.rule == OBJECT_RULE:
+                # named after a verb (`told Marianne`): a candidate, not the sentence's subject
+                if dialogue:
+                    table.note_person(att.mention, item.paragraph, as_object=True)
+                continue
             table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
             subject = table.resolve_noted(att.mention)
             if subject is not None and item.paragraph >= last_paragraph:

@@ -89,6 +89,9 @@ class Cluster:
     split each time (a tenth of a second over the 3 MB benchmark book)."""
     speeches: int = 0
     """How many quotes were attributed to it so far (for the speaker scorer)."""
+    object_only: bool = False
+    """True when its latest mention named it after a verb (`told Marianne`), not as a subject
+    or a speaker (for the speaker scorer)."""
 
     @property
     def name(self) -> str:
@@ -242,6 +245,7 @@ class SpeakerTable:
         return cluster
 
     def _touch(self, cluster: Cluster, mention: Mention, paragraph: int) -> None:
+        cluster.object_only = False
         cluster.mentions += 1
         cluster.last_paragraph = paragraph
         cluster.last_offset = mention.start
@@ -537,6 +541,7 @@ class SpeakerTable:
             cluster.one_word,
             first,
             self.dialogue,
+            cluster.object_only,
         )
 
     def recent_people(self, since: int) -> list[Cluster]:
@@ -584,8 +589,12 @@ class SpeakerTable:
             found = latest[0] if latest else None
         return found if found is not None and found.kind == PERSON else None
 
-    def note_person(self, mention: Mention, paragraph: int) -> None:
-        """Record a sentence subject who is not (yet) speaking, so pronouns can find them."""
+    def note_person(self, mention: Mention, paragraph: int, *, as_object: bool = False) -> None:
+        """Record a sentence subject who is not (yet) speaking, so pronouns can find them.
+
+        `as_object`: the sentence names them after a verb (`she told Marianne`), not as its
+        subject; they are a candidate all the same, marked so for the speaker scorer.
+        """
         if mention.kind == PERSON:
             cluster = self._person(mention)
         elif mention.kind == ORG:
@@ -595,6 +604,7 @@ class SpeakerTable:
         else:
             return
         self._touch(cluster, mention, paragraph)
+        cluster.object_only = as_object
         if mention.gender:
             _tell_gender(cluster, mention)
         cluster.add_alias(mention.text)

@@ -173,6 +173,21 @@ CASES = [
         [("We stay.", D, "Corinne Ash")],
     ),
     (
+        "dialogue: she is the woman just named after a verb, not the one who left the room",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n"Then we wait."\n\n'
+        "Ann Lowe left the room. Tom Reed turned to Nell Park and smiled.\n\n"
+        '"Cleveland!" she cried.',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Then we wait.", D, "Tom Reed"),
+            ("Cleveland!", D, "Nell Park"),
+        ],
+    ),
+    (
         "first-person narrator: named by a friend who calls him two paragraphs after his turn",
         '"Certainly," I said.\n\nWe walked on to the bridge.\n\n'
         '"You are mad, Hal," Ivo Brandt said.',
@@ -273,3 +288,28 @@ def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
     assert speakers["there"] == "Sergey Shoigu"  # "The head of the Russian military department"
     assert speakers["any"].startswith("Yury Ushakov,")  # "They agreed that ..."
     assert speakers["Putin"] == "Al-Jazeera"  # "As Al-Jazeera writes in the article ..."
+
+
+@pytest.mark.parametrize(
+    ("case", "sentence", "expected"),
+    [
+        ("a name after a verb", "Elinor smiled at Marianne Dashwood.", ["Marianne Dashwood"]),
+        ("a place after a preposition is not", "Tom Reed drove into Concord.", []),
+        ("the subject is not listed twice", "Tom Reed told Ann Lowe.", ["Ann Lowe"]),
+    ],
+    ids=["a name after a verb", "a place after a preposition", "the subject not twice"],
+)
+def test_named_objects(case: str, sentence: str, expected: list[str]) -> None:
+    from reader.extract.attribution import sentence_person
+    from reader.extract.paragraphs import Para
+    from reader.extract.reading import named_objects
+    from reader.extract.tokens import split_into
+
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    split_into(sentence, 0, len(sentence), texts, starts, ends)
+    para = Para(texts, [t.lower() for t in texts], starts, ends, [False] * len(texts))
+    subject = sentence_person(sentence, para, 0, len(para))
+    found = named_objects(sentence, para, 0, len(para), subject)
+    assert [m.name for m in found] == expected
