@@ -46,7 +46,7 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
             continue
         for name in called_names(text[item.raw.start : item.raw.end]):
             known = table.known_person(name)
-            if known is None or known is narrator:
+            if known is None or known is narrator or known.called_only:
                 votes[name] += 1
     if votes:
         name, count = votes.most_common(1)[0]

@@ -92,6 +92,10 @@ class Cluster:
     object_only: bool = False
     """True when its latest mention named it after a verb (`told Marianne`), not as a subject
     or a speaker (for the speaker scorer)."""
+    called_only: bool = False
+    """True while the only sign of this person is a quote calling them by name (`"Dr. Aziz,
+    where have you been?"`): a candidate for the next turn, and still free to be the
+    narrator's name (`narrator.name_narrator`)."""
 
     @property
     def name(self) -> str:
@@ -245,7 +249,7 @@ class SpeakerTable:
         return cluster
 
     def _touch(self, cluster: Cluster, mention: Mention, paragraph: int) -> None:
-        cluster.object_only = False
+        cluster.object_only = cluster.called_only = False
         cluster.mentions += 1
         cluster.last_paragraph = paragraph
         cluster.last_offset = mention.start
@@ -611,6 +615,21 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._learn_role(mention.role, cluster)
+
+    def meet_called(self, name: str, start: int, paragraph: int) -> Cluster:
+        """The person a quote calls by a name not met before (`"Where were you, Aziz?"`).
+
+        In dialogue the one spoken to is likely the next to speak, named or not in the
+        narration; the person is made from the name alone and marked `called_only`.
+        """
+        known = self.known_person(name)
+        if known is not None:
+            return known
+        mention = Mention(name, start, start + len(name), PERSON, name)
+        cluster = self._person(mention)
+        self._touch(cluster, mention, paragraph)
+        cluster.called_only = True
+        return cluster
 
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""

@@ -188,6 +188,22 @@ CASES = [
         ],
     ),
     (
+        "dialogue: the answer to 'Where have you been, Hamid?' is Hamid's, though never named"
+        " outside the quote",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n'
+        "A man on a bicycle stopped at the gate, and Tom Reed waved to him.\n\n"
+        '"Where have you been all day, Hamid?"\n\n"I was compelled to go to the post office."',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Where have you been all day, Hamid?", D, "Tom Reed"),
+            ("I was compelled to go to the post office.", D, "Hamid"),
+        ],
+    ),
+    (
         "first-person narrator: named by a friend who calls him two paragraphs after his turn",
         '"Certainly," I said.\n\nWe walked on to the bridge.\n\n'
         '"You are mad, Hal," Ivo Brandt said.',
