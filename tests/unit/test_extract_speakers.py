@@ -158,6 +158,19 @@ CASES = [
         [("Wages grew fast,", D, "Dora Kemp")],
     ),
     (
+        "the name before a role naming a body is the subject, not the body: 'Mark Holden,"
+        " chairman of the board of Freedom Partners, said'",
+        "Mark Holden, chairman of the board of Freedom Partners, the network's funding arm,"
+        ' said it would wait.\n\n"That has not happened yet," he added.',
+        [("That has not happened yet,", D, "Mark Holden")],
+    ),
+    (
+        "a descriptor after the name is not a person: 'Joe Madison, a D.C.-based radio host,'",
+        "Joe Madison, a D.C.-based talk radio host heard across the region, recalled that"
+        ' listeners doubted it.\n\n"I hate to put it that way," he said.',
+        [("I hate to put it that way,", D, "Joe Madison")],
+    ),
+    (
         "a surname ending in -ing after said is a name: said Fielding, not nobody",
         '"Why wear collars at all?" grumbled Fielding.\n\n"Fine," said Harding.',
         [("Why wear collars at all?", D, "Fielding"), ("Fine,", D, "Harding")],
