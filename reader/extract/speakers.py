@@ -234,7 +234,7 @@ class SpeakerTable:
         elif mention.kind == ORG:
             cluster = self._org(mention)
         else:
-            cluster = self._role(mention, paragraph)
+            cluster = self._role_in_turn(mention, turn) or self._role(mention, paragraph)
         if cluster is None:
             return None
         self._touch(cluster, mention, paragraph)
@@ -383,6 +383,26 @@ class SpeakerTable:
         if mention.kind == ROLE:
             self._role_heads[head] = cluster
         return cluster
+
+    def _role_in_turn(self, mention: Mention, turn: Cluster | None) -> Cluster | None:
+        """In dialogue, `"...," said the young man` is the one whose turn it is.
+
+        A novel names a speaker by a description (`the young man`, `his mother`, `the
+        Englishman`) as often as by name; when the turn rules say whose turn the paragraph is,
+        a description that no one was given before, of a person whose sex does not contradict,
+        stands for them. It is not learnt as their alias: in the PDNC development novels
+        learning it was right less often (`the young man` is the next young man too).
+        """
+        if turn is None or turn.kind != PERSON or turn is self._narrator_cluster:
+            return None
+        key = _role_key(mention.name)
+        if key in self._roles or key in self._role_keys:
+            return None
+        if mention.gender is not None and turn.gender not in (None, mention.gender):
+            return None
+        if _role_shape(mention.name)[0]:
+            return None  # several people: `the others`
+        return turn
 
     def _learn_role(self, role: str, cluster: Cluster) -> None:
         """Remember a role given to a named person, whole and by its head noun."""

@@ -217,6 +217,18 @@ CASES = [
         ],
     ),
     (
+        "dialogue: 'said the young man' in his turn is the man whose turn it is, not a new speaker",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n"Then we wait," said the young man.',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Then we wait,", D, "Tom Reed"),
+        ],
+    ),
+    (
         "first-person narrator: named by a friend who calls him two paragraphs after his turn",
         '"Certainly," I said.\n\nWe walked on to the bridge.\n\n'
         '"You are mad, Hal," Ivo Brandt said.',
