@@ -541,7 +541,7 @@ class NotesStore:
         with self._lock, self.disk.lock():
             recovered = self.disk.recover()
             self.notes = recovered.notes
-        from annotations.sync import mark_resolved  # git only matters after a repair
+        from annotations.unmerged import mark_resolved  # git only matters after a repair
 
         mark_resolved(self.path)
         return recovered.kept

@@ -27,9 +27,10 @@ For the UI:
 - `sync(notes_dir, batch=True)`: a sync that never asks for a password or passphrase (for
   a sync from the app, e.g. on quit; run it off the UI thread, it uses the network).
 
-Set-up, the driver's registration and running git live in `annotations.repository`, and
-what changed between two versions (counts per article, commit messages) in
-`annotations.changes`; their names are re-exported here.
+Set-up, the driver's registration and running git live in `annotations.repository`, what
+changed between two versions (counts per article, commit messages) in `annotations.changes`,
+and the notes files git left unmerged (and half-done merges and rebases) in
+`annotations.unmerged`; their names are re-exported here.
 
 Git runs as a subprocess with no standard input and HTTPS prompts disabled; with `batch`,
 ssh runs in batch mode too, so a sync fails quickly instead of waiting for a password.
@@ -48,9 +49,7 @@ from annotations.changes import (
     commit_message,
     counts,
     describe,
-    is_notes_path,
 )
-from annotations.driver import merge_texts
 from annotations.repository import (
     ATTRIBUTES,
     DRIVER,
@@ -64,7 +63,6 @@ from annotations.repository import (
     driver_registered,
     driver_status,
     git,
-    git_bytes,
     git_env,
     git_message,
     git_out,
@@ -115,12 +113,11 @@ __all__ = [  # the repository names are re-exported: callers use `sync.init`, `s
     "set_up",
     "sync",
 ]
-from annotations.safe_files import atomic_write, read_regular
-from annotations.store import NotesStore, StoreError
-from annotations.yaml_io import (
-    NotesFormatError,
-    decode,
-    has_conflict_markers,
+from annotations.unmerged import (
+    finish_operation,
+    mark_resolved,
+    operation_in_progress,
+    recover_marked_files,
 )
 
 NETWORK_TIMEOUT = 120.0
@@ -159,126 +156,6 @@ class SyncReport:
 
 
 # -- sync ---------------------------------------------------------------------------------------
-
-
-def _git_path(notes_dir: Path, name: str) -> Path:
-    path = Path(git_out(notes_dir, "rev-parse", "--git-path", name))
-    return path if path.is_absolute() else notes_dir / path
-
-
-def _operation_in_progress(notes_dir: Path) -> str | None:
-    """`merge` or `rebase` when git is in the middle of one, else None."""
-    if (
-        _git_path(notes_dir, "rebase-merge").exists()
-        or _git_path(notes_dir, "rebase-apply").exists()
-    ):
-        return "rebase"
-    if _git_path(notes_dir, "MERGE_HEAD").exists():
-        return "merge"
-    return None
-
-
-def _unmerged(notes_dir: Path) -> list[str]:
-    """Paths (relative to the repository root) git could not merge."""
-    out = git_out(notes_dir, "diff", "--name-only", "--diff-filter=U", "-z")
-    return [p for p in out.split("\0") if p]
-
-
-def _resolve_unmerged(notes_dir: Path) -> list[str]:
-    """Merge by annotation id every notes file git left unmerged; return their paths.
-
-    Uses the three versions git keeps in its index (base, ours, theirs), so the result is
-    what the driver would have written. Raises `SyncError` if a file is not a notes file or
-    a version cannot be read; nothing is written then.
-    """
-    top = Path(git_out(notes_dir, "rev-parse", "--show-toplevel"))
-    paths = _unmerged(notes_dir)
-    merged: list[tuple[str, str]] = []
-    for path in paths:
-        if not is_notes_path(path):
-            raise SyncError(f"git could not merge {path}, which is not a notes file")
-        versions: list[str | None] = []
-        for stage in (1, 2, 3):
-            data = git_bytes(top, "cat-file", "blob", f":{stage}:{path}")
-            versions.append(None if data is None else decode(data, path))
-        base, ours, theirs = versions
-        try:
-            result = merge_texts(base, ours or "", theirs or "", path)
-        except NotesFormatError as error:
-            raise SyncError(f"cannot merge {error}") from None
-        merged.append((path, result.text))
-    for path, text in merged:
-        atomic_write(top / path, text.encode("utf-8"))  # a crash leaves the old or the new
-        git(top, "add", "--", path)
-    return [str(Path(p)) for p in paths]
-
-
-def mark_resolved(path: Path) -> bool:
-    """Stage a repaired notes file that git lists as unmerged, so git sees it resolved.
-
-    `reader notes recover` calls it: after a merge without the driver, git keeps the file's
-    conflict in its index until the file is added. False when there was nothing to do (not
-    in a repository, git missing, or the file not unmerged).
-    """
-    directory = path.parent
-    try:
-        if not is_repository(directory):
-            return False
-        if not git_out(directory, "ls-files", "--unmerged", "--", path.name):
-            return False
-        git(directory, "add", "--", path.name)
-    except SyncError:
-        return False
-    return True
-
-
-def _finish_operation(notes_dir: Path, operation: str) -> list[str]:
-    """Complete a merge or rebase left half-done, merging notes files by annotation id.
-
-    A rebase may stop again on a later commit; each stop is resolved the same way. Returns
-    the files merged by id.
-    """
-    resolved: list[str] = []
-    commits = int(git_out(notes_dir, "rev-list", "--count", "--all"))
-    for _ in range(commits + 1):
-        resolved += _resolve_unmerged(notes_dir)
-        if operation == "merge":
-            commit_files(
-                notes_dir, "Merge notes (notes files merged by annotation id)", ["--no-edit"]
-            )
-            return resolved
-        result = git(notes_dir, "rebase", "--continue", check=False, env=identity_env(notes_dir))
-        if result.returncode == 0:
-            return resolved
-        if not _unmerged(notes_dir):
-            raise SyncError(f"git rebase --continue failed: {git_message(result.stderr)}")
-    raise SyncError("the rebase does not finish; run 'git rebase --abort'")
-
-
-def _recover_marked_files(notes_dir: Path) -> list[tuple[str, str]]:
-    """Repair notes files that hold conflict markers, so markers are never committed.
-
-    Such a file comes from a merge made without the driver and then committed by hand
-    (some sync tools commit markers). The store merges both sides by id and keeps a
-    backup; a file it cannot repair stops the sync (`SyncError`) before anything is staged.
-    """
-    recovered: list[tuple[str, str]] = []
-    for target in sorted(notes_dir.glob(NOTES_PATTERN)):
-        try:  # a FIFO or socket under a notes name is skipped, never waited on
-            text = read_regular(target).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        if not has_conflict_markers(text):
-            continue
-        try:
-            backup = NotesStore.open_path(target).recover()
-        except StoreError as error:
-            raise SyncError(
-                f"{target.name} has git conflict markers and cannot be repaired ({error}); "
-                "nothing was committed"
-            ) from None
-        recovered.append((target.name, backup.name))
-    return recovered
 
 
 def _upstream(notes_dir: Path, branch: str) -> tuple[str, str | None] | None:
@@ -348,11 +225,11 @@ def _integrate(notes_dir: Path, target: str, remote: str, rebase: bool) -> list[
     if result.returncode == 0:
         return []
     try:
-        if _operation_in_progress(notes_dir) is None:
+        if operation_in_progress(notes_dir) is None:
             raise SyncError(f"git {operation} failed: {git_message(result.stderr)}")
-        return _finish_operation(notes_dir, operation)
+        return finish_operation(notes_dir, operation)
     except SyncError as error:
-        if _operation_in_progress(notes_dir) is not None:
+        if operation_in_progress(notes_dir) is not None:
             git(notes_dir, operation, "--abort", check=False)
         raise SyncError(
             f"could not {operation} the notes from {remote}: {error}; "
@@ -455,10 +332,10 @@ def finish_interrupted(notes_dir: Path) -> tuple[str, ...]:
 
     Returns the notes files merged by annotation id; nothing when no operation was under way.
     """
-    operation = _operation_in_progress(notes_dir)
+    operation = operation_in_progress(notes_dir)
     if operation is None:
         return ()
-    return tuple(_finish_operation(notes_dir, operation))
+    return tuple(finish_operation(notes_dir, operation))
 
 
 def current_branch(notes_dir: Path) -> str:
@@ -474,7 +351,7 @@ def commit_local(notes_dir: Path) -> LocalCommit:
 
     The message says which articles gained, changed or lost how many notes.
     """
-    recovered = tuple(_recover_marked_files(notes_dir))
+    recovered = tuple(recover_marked_files(notes_dir))
     git(notes_dir, "add", "--all", "--", ".")
     if git(notes_dir, "diff", "--cached", "--quiet", check=False).returncode == 0:
         return LocalCommit(recovered=recovered)

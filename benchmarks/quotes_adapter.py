@@ -3,7 +3,9 @@
 Loads plain text through the product's own loader (`reader.load.load_bytes`, so paragraphing and
 headline detection are exercised too), runs `reader.extract.extract`, and returns the quotes in
 the evaluator's format with offsets into the raw text it was given. Quotes in the headline are
-extracted from the title as a one-paragraph article, since the loader keeps the title apart.
+titles, as the extractor reads the headline repeated in the body (`KindRule.REPEATED_HEADLINE`)
+and as `reader quotes` shows them (it lists none): `extract_text_all` lists them, kind `title`,
+read from the title as a one-paragraph article, since the loader keeps the title apart.
 
 `extract_text` reports what a reader is shown as a quotation: direct and partial quotes at the
 top level (one entry per half of a split quote). Scare quotes, titles, nested quotes and
@@ -40,8 +42,10 @@ def _quotes(
     cursor = 0
     for part in parts:
         extraction = extract(part)
+        headline = part is not article
         for quote in extraction.quotes:
-            if quote.kind not in kinds or (quote.nested and not nested):
+            kind = QuoteKind.TITLE if headline else quote.kind
+            if kind not in kinds or (quote.nested and not nested):
                 continue
             speaker = extraction.speaker(quote.speaker)
             name = speaker.name if speaker else None
@@ -53,7 +57,7 @@ def _quotes(
             for piece in pieces:
                 first_line = piece.split("\n\n")[0]
                 at = text.find(first_line, cursor if not quote.nested else 0)
-                entry: dict[str, Any] = {"text": piece, "speaker": name, "kind": quote.kind.value}
+                entry: dict[str, Any] = {"text": piece, "speaker": name, "kind": kind.value}
                 if quote.evidence is not None:
                     entry["rule"] = quote.evidence.rule
                     entry["mention"] = quote.evidence.mention

@@ -41,6 +41,7 @@ from reader.extract.mentions import (
     np_starting_at,
     role_chunk,
 )
+from reader.extract.paragraphs import QUOTED
 from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
 
 MAX_SUBJECT_WORDS = 14
@@ -139,14 +140,19 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     j = _before_parenthetical(toks, lo, j)
     if j <= lo:
         return None
-    if texts[j - 1] in _DASH_SET:
+    if texts[j - 1] in _DASH_SET or quote_ending_a_clause(text, toks, j - 1):
         return _apposition_subject(text, toks, lo, j - 1)
     k = j
     while k > lo and texts[k - 1] not in _DASH_SET:
         k -= 1
+    antecedent = _relative_antecedent(text, toks, lo, k, j)
+    if antecedent is not None:
+        return antecedent
     if j - k > MAX_SUBJECT_WORDS:
         k = j - MAX_SUBJECT_WORDS
     mention = np_ending_at(text, toks, k, j)
+    if mention is not None and mention.kind == ORG:
+        mention = _person_of_org(text, toks, k, mention) or mention
     p = _preposition_before(toks, k, mention)
     if p is not None:
         # "Trump in his speech called ...": the object of a preposition is not the subject
@@ -158,6 +164,58 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
+
+
+def quote_ending_a_clause(text: str, toks: Toks, i: int) -> bool:
+    """True when token i is a quote whose closing comma ends a clause.
+
+    In `The Association, which called it "a waste," said ...` the subject of `said` is read
+    before the clause, as after a comma.
+    """
+    if toks.texts[i] != QUOTED:
+        return False
+    inner = text[toks.starts[i] : toks.ends[i]].rstrip("\"'”’» ")
+    return inner.endswith(",")
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "is", "would", "will", "also"})
+
+
+def _relative_antecedent(text: str, toks: Toks, lo: int, k: int, j: int) -> Mention | None:
+    """`The Association, which has called the formula "...",`: the one `which` stands for.
+
+    A cue whose subject is `who` or `which` (after auxiliaries) opening a comma chunk: the
+    speaker is the noun phrase filling the chunk before that comma.
+    """
+    lowers = toks.lowers
+    if k - 1 <= lo or lowers[k] not in _RELATIVE_SUBJECTS:
+        return None
+    if any(lowers[w] not in _AUXILIARIES for w in range(k + 1, j)):
+        return None
+    mention = _chunk_np(text, toks, *_previous_chunk(toks, lo, k - 1))
+    return mention if mention is not None and mention.kind in (PERSON, ORG, ROLE) else None
+
+
+_MAX_OF_ORG_WORDS = 8
+"""The most words read between a name's `of` and the organisation that ends the subject."""
+
+
+def _person_of_org(text: str, toks: Toks, k: int, org: Mention) -> Mention | None:
+    """`Tim Abara of the Right to Housing Coalition told us`: the person, not the coalition.
+
+    A person's name then `of` and the organisation they speak for: the one who told is the
+    person. The organisation is not made their alias: it may speak for itself later.
+    """
+    lowers = toks.lowers
+    i = bisect.bisect_left(toks.starts, org.start, k)
+    o = i - 1
+    while o > k and i - o <= _MAX_OF_ORG_WORDS and lowers[o] != "of":
+        o -= 1
+    if o <= k or lowers[o] != "of":
+        return None
+    person = np_ending_at(text, toks, k, o)
+    return person if person is not None and person.kind == PERSON else None
 
 
 _MAX_PARENTHETICAL_TOKENS = 8
@@ -208,13 +266,22 @@ def _previous_chunk(toks: Toks, lo: int, comma: int) -> tuple[int, int]:
 
 
 def _chunk_np(text: str, toks: Toks, a: int, b: int) -> Mention | None:
-    """The noun phrase that fills tokens a..b-1 entirely, else None."""
+    """The noun phrase that fills tokens a..b-1 entirely, else None.
+
+    A person named after a role fills the chunk too: `The folklorist Dr. Neil Rosenthal` (in
+    `..., who catalogued the songs, called it "..."`) is Rosenthal, with the role kept.
+    """
     if b <= a or toks.lowers[a] in _RELATIVE:
         return None
     mention = np_ending_at(text, toks, a, b)
-    if mention is None or mention.start != toks.starts[a]:
+    if mention is not None and mention.start == toks.starts[a]:
+        return mention
+    if mention is None or mention.kind != PERSON:
         return None
-    return mention
+    found = np_starting_at(text, toks, a, b)
+    if found is None or found[1] != b or found[0].kind != PERSON:
+        return None
+    return found[0]
 
 
 def _is_role(mention: Mention) -> bool:
@@ -433,7 +500,12 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         if lowers[c].endswith("ing"):
             continue
         mention = subject_before(text, toks, lo, c)
-        if mention is None and c + 1 < hi and (c == lo or texts[c - 1] in _DASH_SET):
+        if (
+            mention is None
+            and c + 1 < hi
+            and (c == lo or texts[c - 1] in _DASH_SET)
+            and lowers[c] in SPEECH_VERBS  # `, called it "..."`: `it` is what was called
+        ):
             mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
         if mention is None and c > lo and lowers[c - 1] in ("and", "to"):
             # "X outlined a plan and vowed ...", "X went on to say": the clause's subject

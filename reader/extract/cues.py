@@ -143,15 +143,15 @@ TITLES: frozenset[str] = _words(
     adm admiral adviser advisor aide alderman ambassador archbishop assemblyman assemblywoman
     attorney ayatollah bishop brother candidate capt captain cardinal ceo cfo chair chairman
     chairwoman challenger chancellor chief cmdr coach col colonel commander commissioner
-    congressman congresswoman constable coo councillor councilman councilor councilwoman dame
-    dean defence defense deputy detective director dr economy emir envoy father finance foreign
-    founder fr gen general gov governor head health host house imam inspector interior judge
-    justice king labor labour lady leader lieutenant lord lt maj major majority manager mayor
-    minister minister-president minority miss moderator mr mrs ms mx nominee officer opponent
-    pope premier president president-elect presidential prime prince princess prof professor
-    queen rabbi rep representative rev reverend rival secretary sen senate senator sergeant sgt
-    sheikh sheriff sir sister speaker spokesman spokesperson spokeswoman state superintendent
-    trade treasurer vice whip
+    congressman congresswoman constable coo coun councillor councilman councilor councilwoman
+    cpl cst dame dean defence defense deputy det detective director dr economy emir envoy father
+    finance foreign founder fr gen general gov governor head health host house imam insp
+    inspector interior judge justice king labor labour lady leader lieutenant lord lt maj major
+    majority manager mayor minister minister-president minority miss mla moderator mp mpp mr mrs
+    ms mx nominee officer opponent pope premier president president-elect presidential prime
+    prince princess prof professor queen rabbi reeve rep representative rev reverend rival
+    secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
+    spokesperson spokeswoman state superintendent supt trade treasurer vice whip
     """
 )
 """Words of a title or role that precede a name (`Turkish President`, `Mayor`, `Sen.`)."""
@@ -173,10 +173,10 @@ FEMALE_TITLES: frozenset[str] = _words(
 
 ABBREVIATIONS: frozenset[str] = _words(
     """
-    adm ala approx apr ariz ark aug ave blvd calif capt cmdr co col colo conn corp dec del dept
-    dr est feb fla fr ft ga gen gov hon ill inc ind jan jr kan ky la lt ltd maj mar mass md mich
-    minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep rev sen sep sept sgt sr
-    st tenn tex univ va vs vt wash wis wyo
+    adm ala approx apr ariz ark aug ave blvd calif capt cmdr co col colo conn corp coun cpl cst
+    dec del dept det dr est feb fla fr ft ga gen gov hon ill inc ind insp jan jr kan ky la lt
+    ltd maj mar mass md mich minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep
+    rev sen sep sept sgt sr st supt tenn tex univ va vs vt wash wis wyo
     """
 )
 """Words that end with a full stop without ending the sentence (`Mr.`, `Sen.`, `Calif.`)."""
@@ -203,7 +203,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     wednesday well western what whatever when where while who why with without yes yesterday yet
     you your
     about above across afterward afterwards again ago almost already always amid among anyway
-    around away back behind below besides between beyond certainly clearly consider currently
+    around away back behind below besides between beyond born certainly clearly consider currently
     days decades each else elsewhere enough especially eventually ever everybody everyone
     everything few focus following former fortunately hours imagine largely least less let look
     lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once

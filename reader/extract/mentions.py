@@ -22,12 +22,14 @@ from reader.extract.cues import (
     NEVER_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
+    PERSON_SUFFIXES,
     PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
+    THING_NOUNS,
     TITLES,
 )
 from reader.extract.gender import is_given_name, name_gender
@@ -227,6 +229,16 @@ def _verb_like(toks: Toks, i: int) -> bool:
     return not is_given_name(word)
 
 
+def _agency_of_a_country(text: str, toks: Toks, s: int, e: int) -> bool:
+    """True for `Environment Canada`, `Hockey Canada`, `Air India`: an organisation.
+
+    A person's name seldom ends in a country, and never after a given name (`Kim Chile`).
+    """
+    if e - s < 2 or toks.lowers[e - 1] not in PLACES:
+        return False
+    return name_gender(text[toks.starts[s] : toks.ends[e - 1]]) is None
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -265,6 +277,7 @@ def _name_mention(
         or not ORG_WORDS.isdisjoint(words)
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
+        or _agency_of_a_country(text, toks, s, e)
     ) and not _titled_person(toks, s, e)
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
@@ -434,7 +447,11 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
             return None
         if mention is None and lowers[i] in _DESCRIPTOR_ADJECTIVES:
             return _person_after_org(text, toks, i, i, hi)  # "Republican consultant Chris Russell"
+        if mention is None and lowers[i] in DETERMINERS:
+            return _person_after_org(text, toks, i, i + 1, hi)  # "The folklorist Dr. Neil Ros…"
         if mention is not None and mention.kind == ORG:
+            return _person_after_org(text, toks, i, e, hi) or (mention, e)
+        if mention is not None and e == i + 1 and _role_noun_follows(toks, e, hi):
             return _person_after_org(text, toks, i, e, hi) or (mention, e)
         return (mention, e) if mention is not None else None
     if not first.isalnum():
@@ -469,6 +486,26 @@ _DESCRIPTOR_ADJECTIVES = frozenset(
     {"american", "conservative", "democratic", "liberal", "progressive", "republican"}
 )
 """Capitalised words read as part of a descriptor (`undecided Republican voter Ann Hooton`)."""
+
+
+def _role_noun_follows(toks: Toks, e: int, hi: int) -> bool:
+    """True when lower-case words naming a person's job or title follow token e-1, then a name.
+
+    `Construction worker Darnell Ocampo`, `Canadian actor Lim`: the capitalised word before the
+    job (a trade, a nationality, a sentence's first word) describes the person named after it;
+    it is not the person. The job word must look like one (`worker`, `actor`, `chief`), so that
+    `Kerr emailed Holt` keeps Kerr.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    j = e
+    while (
+        j < hi and j - e < _MAX_DESCRIPTOR_WORDS and texts[j][0].isalpha() and texts[j][0].islower()
+    ):
+        j += 1
+    if j == e or j >= hi or not texts[j][0].isupper():
+        return False
+    job = lowers[j - 1]
+    return job in TITLES or (job.endswith(PERSON_SUFFIXES) and job not in THING_NOUNS)
 
 
 def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:

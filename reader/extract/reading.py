@@ -18,6 +18,7 @@ from reader.extract.attribution import (
     before_quote,
     is_cue,
     possessive_owner,
+    quote_ending_a_clause,
     sentence_person,
     sentence_subject,
 )
@@ -138,7 +139,7 @@ def read_quote(
             attribution = None
     if attribution is None and item.embedded and index is not None and lo == floor > 0:
         # an earlier quote in the same sentence: read the whole sentence's narration
-        narration = _narration_before(first, q.paragraph, open_i, index)
+        narration = _narration_before(text, first, q.paragraph, open_i, index)
         if narration.texts:
             size = len(narration.texts)
             attribution = before_quote(text, narration, 0, size, embedded=True)
@@ -261,12 +262,24 @@ def _antecedent_in_sentence(
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
 
 
-def _narration_before(para: Para, paragraph: int, open_i: int, index: QuoteIndex) -> Toks:
-    """The tokens of the sentence before token open_i, quoted words left out."""
+def _narration_before(
+    text: str, para: Para, paragraph: int, open_i: int, index: QuoteIndex
+) -> Toks:
+    """The tokens of the sentence before token open_i, quoted words left out.
+
+    A quote whose closing comma ends a clause stays, as one token (`The Association, which
+    called it "a waste," said ...`): the subject of `said` is read before that clause.
+    """
     lo = sentence_start(para, open_i, 0)
     starts, ends = para.starts, para.ends
     overlaps = index.overlaps
-    return para.pick([i for i in range(lo, open_i) if not overlaps(paragraph, starts[i], ends[i])])
+    return para.pick(
+        [
+            i
+            for i in range(lo, open_i)
+            if not overlaps(paragraph, starts[i], ends[i]) or quote_ending_a_clause(text, para, i)
+        ]
+    )
 
 
 def _in_list(para: Para, q: RawQuote, neighbours: Sequence[RawQuote]) -> bool:

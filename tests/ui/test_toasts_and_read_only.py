@@ -6,6 +6,7 @@ from pathlib import Path
 
 from annotations.store import NotesStore
 from reader.document import Article
+from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.widgets.notes_pane import NotesPane
 from tests.ui.notes_support import notes_app, notes_ready
 from tests.ui.screen_text import wait_for_text
@@ -41,3 +42,18 @@ async def test_a_read_only_notes_pane_says_why_instead_of_how_to_add_notes(
         shown = " ".join(rows)
         assert "v selects" not in shown and "h highlights" not in shown
         assert "read-only" in shown and path.name in shown  # the store's reason
+
+
+async def test_the_note_editor_opens_with_no_message_over_its_border(
+    sample: Article, tmp_path: Path
+) -> None:
+    """At 80x24 the "Visual mode" message sat on the editor's bottom border for seconds."""
+    app = notes_app(sample, tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await notes_ready(pilot)
+        await pilot.press("v")  # Visual mode: extend the selection …
+        await wait_for_text(pilot, "Visual mode")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert len(app.screen.query("Toast")) == 0

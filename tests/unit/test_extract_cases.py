@@ -294,6 +294,41 @@ CASES = [
         'Ana Reyes went on to say, "The town never recovered."',
         [("The town never recovered.", D, "Ana Reyes")],
     ),
+    (
+        "a Canadian councillor's abbreviated title is not her name",
+        '"Not this year," said Coun. Ines Barlow.',
+        [("Not this year,", D, "Ines Barlow")],
+    ),
+    (
+        "a trade word opening the sentence is not the person named after it",
+        'Construction worker Milo Dassen was blunt. "Build it now," he said.',
+        [("Build it now,", D, "Milo Dassen")],
+    ),
+    (
+        "a participle opening an obituary's sentence is not part of her name, nor is she he",
+        "Born Agnes Pell Ward in 1931, she learned the fiddle young.\n\n"
+        '"She never wrote a tune down," he said.',
+        [("She never wrote a tune down,", D, None)],
+    ),
+    (
+        "a role and a title before the name, then a relative clause, then called it",
+        'The folklorist Dr. Ned Varga, who catalogued the songs, called it "our best archive."',
+        [("our best archive.", P, "Ned Varga")],
+    ),
+    (
+        "a person of an organisation whose name holds a lower-case word told us",
+        'Tim Odara of the Right to Shelter Coalition told us it was "the same money again."',
+        [("the same money again.", P, "Tim Odara")],
+    ),
+    (
+        "an organisation's relative clause holds one quote and its statement another",
+        "The Prairie Growers Association, which has called the levy \u201ca tax on bread,\u201d "
+        "said in a statement that it was \u201cdeeply disappointed\u201d by the vote.",
+        [
+            ("a tax on bread,", P, "Prairie Growers Association"),
+            ("deeply disappointed", P, "Prairie Growers Association"),
+        ],
+    ),
 ]
 
 
@@ -374,3 +409,16 @@ def test_quotes_in_title_of_sample_are_consistent() -> None:
     assert {QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TITLE} <= kinds
     for q in extraction.quotes:
         assert sample.text[q.start : q.end].startswith(q.text.split("\n")[0][:20])
+
+
+def test_a_federal_agency_named_for_its_country_is_an_organisation_not_her() -> None:
+    """`Environment Canada` was a person, and then the woman quoted next paragraph."""
+    text = (
+        'Environment Canada said "more rain" was coming on Saturday.\n\n'
+        '"I did not even know that was a thing," she said.'
+    )
+    extraction = extract(article(text))
+    said = {q.text: extraction.speaker(q.speaker) for q in extraction.quotes}
+    agency = said["more rain"]
+    assert agency is not None and agency.name == "Environment Canada" and agency.organisation
+    assert said["I did not even know that was a thing,"] is None

@@ -1,4 +1,4 @@
-"""The fresh sets: 59 news articles in four rounds, each scored before tuning (issue 17).
+"""The fresh sets: 76 news articles in five rounds, each scored before tuning (issue 17).
 
 `tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
 genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
@@ -56,6 +56,22 @@ and once more with the scorer (trained only on PolNeAR train and PDNC, at 2afd65
 0.790 (CLI 0.785 / 0.805). The four rounds together at 487c279: attributed F1 0.836, speaker
 accuracy 0.859, scare 0.301.
 
+A fifth round of 17 articles (82-98), 13 of them Canadian (a city council vote, a provincial
+legislature walk-out, CFL and NHL reports, a First Nations chief and a federal minister, Quebec
+with French quotes in guillemets and their translations, tenants and a landlord, an RCMP press
+conference, a flood with "READ MORE:" lines, a convoy court case, nurses, a bank's results, a
+federal budget live blog, a Calgary rezoning hearing), plus an obituary, an interview written up
+as prose with Vietnamese names and a Libyan story with bin / al- / van der / de La names, was
+written by someone who never ran the extractor on them and scored ONCE, before the next round of
+speaker rules (main 462a4ee):
+
+    attributed F1 0.813, speaker accuracy 0.861 (217/252), scare reported 0.311 (14/45)
+    (through `reader quotes - --format json --kind direct,partial`: 0.813 / 0.835 / 0.156)
+
+The five rounds together at 462a4ee: attributed F1 0.830, speaker accuracy 0.860, scare 0.304.
+Since then the adapter reports a headline's quotes as titles, as `reader quotes` does (it lists
+none); the figures above counted them as speech.
+
 Those first scores are the project's honest estimate of how the rules generalise. The set is kept
 apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
 score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
@@ -75,11 +91,11 @@ from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
 ATTRIBUTED_F1_FLOOR = 0.80
-"""The four rounds at 487c279 score 0.836, rounded down to 0.05."""
+"""The five rounds at 462a4ee score 0.830, rounded down to 0.05."""
 SPEAKER_ACCURACY_FLOOR = 0.85
-"""The four rounds at 487c279 score 0.859, rounded down to 0.05."""
+"""The five rounds at 462a4ee score 0.860, rounded down to 0.05."""
 NONQUOTES_REPORTED_CEILING = 0.35
-"""The four rounds at 487c279 report 0.301 (lower is better), rounded up to 0.05."""
+"""The five rounds at 462a4ee report 0.304 (lower is better), rounded up to 0.05."""
 
 
 def _gold(article: Path) -> dict[str, Any]:

@@ -79,8 +79,8 @@ TURN_CASES = [
         'Port director Ivo Maas opened the dock on Friday. "It is a big day," Maas said.\n\n'
         '"We will double the traffic by spring."',
         [
-            ("It is a big day,", D, "Maas"),
-            ("We will double the traffic by spring.", D, "Maas"),
+            ("It is a big day,", D, "Ivo Maas"),
+            ("We will double the traffic by spring.", D, "Ivo Maas"),
         ],
     ),
 ]

@@ -98,7 +98,12 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start typing the note at once, at its end."""
+        """Start typing the note at once, at its end, with no earlier message over the editor.
+
+        A message shown before (such as visual mode's hint) would sit on the editor's border at
+        80x24 for seconds; it told the user about the screen they have just left.
+        """
+        self.app.clear_notifications()
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
