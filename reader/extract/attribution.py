@@ -330,7 +330,8 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is None and b - a <= 4:
             mention = np_ending_at(text, toks, a, b)
         found.append(mention)
-    if any(m is not None and m.kind == PERSON and not _affiliation(m) for m in found):
+    persons = [m for m in found if m is not None and m.kind == PERSON]
+    if len(persons) > 1 and not all(map(_affiliation, persons)):
         # `Mark Holden, chairman of the board of Freedom Partners, said`: the name is the
         # subject, not the body a role chunk names after `of`
         found = [None if m is not None and _affiliation(m) else m for m in found]

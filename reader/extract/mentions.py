@@ -212,16 +212,14 @@ _SENTENCE_OPENING = frozenset('.!?:;"“”‘’(')
 
 
 def _verb_like(toks: Toks, i: int) -> bool:
-    """Whether the lone capitalised word at `i` reads as a verb or an adverb, not a name.
+    """Whether a lone capitalised `-ing`, `-ly` or `-ed` word at `i` is a verb, not a name.
 
-    `Standing`, `Asked` or `Clearly` opening a sentence are not names. The same shape
-    (`-ing`, `-ly`, `-ed`, more than five letters) is a surname or a given name anywhere
-    else (`said Fielding`, `asked Harding`), before a speech verb (`Bradley said`), and as a
-    known given name (`Alfred`, `Stanley`).
+    The caller tests the shape (the ending, more than five letters). `Standing`, `Asked` or
+    `Clearly` opening a sentence are not names. The same shape is a surname or a given name
+    anywhere else (`said Fielding`, `asked Harding`), before a speech verb (`Bradley said`),
+    and as a known given name (`Alfred`, `Stanley`).
     """
-    word, written = toks.lowers[i], toks.texts[i]
-    if len(written) <= 5 or not word.endswith(("ing", "ly", "ed")):
-        return False
+    word = toks.lowers[i]
     if i > 0 and toks.texts[i - 1][:1] not in _SENTENCE_OPENING:
         return False  # mid-sentence: `said Fielding`, `told Manning`
     if i + 1 < len(toks) and toks.lowers[i + 1] in SPEECH_VERBS:
@@ -265,7 +263,7 @@ def _name_mention(
             or written.endswith(CONTRACTION_ENDINGS)
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
-            or _verb_like(toks, s)
+            or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
         ):

@@ -36,7 +36,14 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
-from reader.extract.turns import continued, is_dialogue, stray_paragraphs, turn_speaker
+from reader.extract.turns import (
+    DIALOGUE_MIN_TURNS,
+    DIALOGUE_SHARE,
+    continued,
+    is_dialogue,
+    stray_paragraphs,
+    turn_speaker,
+)
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -72,6 +79,7 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     nested_items: list[Item] = []
     reported_items: list[Item] = []
     title = article.title
+    turns = unnamed = 0  # quote-opened paragraphs so far, and those naming nobody
     for number, paragraph in enumerate(paragraphs):
         quotes_here = top_at.get(number, ())
         headline = paragraph_kind(paragraph.text, title) if quotes_here else None
@@ -83,6 +91,9 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
                 link_split(text, paras, quote_items[-1], item)
                 share_coordinated(paras, quote_items[-1], item)
             quote_items.append(item)
+            if item.opens_paragraph and not item.split_tail:
+                turns += 1
+                unnamed += item.attribution is None or item.attribution.mention is None
         for q, parent in nested_at.get(number, ()):
             bounds = (parent.start, parent.end)
             nested_items.append(read_quote(text, paras, q, None, bounds=bounds))
@@ -94,7 +105,11 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
             or number + 2 in index.quoted
             or _has_cue_word(paragraph.text)
         ):
-            reported_items.extend(read_reported(text, paras[number], number, index))
+            # persons named after a verb are read until the text reads as news so far
+            # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),
+            # and a book of news would pay for them on every page
+            objects = turns < DIALOGUE_MIN_TURNS or unnamed > DIALOGUE_SHARE * turns
+            reported_items.extend(read_reported(text, paras[number], number, index, objects))
         paras.drop(number)
     items = quote_items + nested_items + reported_items
     # `items` alone holds the items and their raw quotes now: `_build` lets each go once read
