@@ -15,7 +15,9 @@ A quote is `covered` when a candidate's name passes `quotes_eval.speaker_ok`, `d
 elsewhere` when no choice among candidates was recorded for it (a named mention, or a
 continuation rule that does not rank), `unmatched` when no predicted quote overlaps it. Misses
 go to `--misses FILE` as JSON lines with the text around them, to be read and classified by
-hand (whether the right speaker was met anywhere in the text, `known`, is a first hint).
+hand. Two first hints come with each: `known`, whether the right speaker was met anywhere in
+the text, and `why`, read off a snapshot of the speaker table taken at the choice (`not met
+yet`, `beyond reach: N paragraphs back`, `sex told m`, `kind org`, `cut: N others later`).
 
     .venv/bin/python tools/candidate_coverage.py GOLD.jsonl [...] [--misses /tmp/m.jsonl]
 
