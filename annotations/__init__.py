@@ -2,9 +2,11 @@
 
 - `model`: frozen values (`Annotation`, `Selector`, `Document`, `NotesFile`, `Conflict`).
 - `yaml_io`: strict safe reading and canonical, diff-friendly writing of notes files (done
-  in `yaml_read`, `yaml_write` and `conflict_markers`; import from `yaml_io`).
+  in `yaml_read`, `yaml_write`, `yaml_canonical_*` and `conflict_markers`; import from
+  `yaml_io`).
 - `store`: `NotesStore`, the API the UI uses: find an article's notes, change them (saved
-  at once, atomically, merged with changes on disk), undo, re-anchor, recover.
+  at once, or behind for big files, atomically, merged with changes on disk), undo,
+  re-anchor, recover.
 - `anchor`: placing notes again in a changed text (exact, fuzzy, or orphan).
 - `merge`: the symmetric merge by annotation id that saves, recovery and git rely on.
 

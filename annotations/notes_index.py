@@ -40,7 +40,7 @@ from annotations.model import NotesFile, normalise_url
 from annotations.parsed_cache import ParsedNotesCache
 from annotations.safe_files import read_regular
 from annotations.shingles import decode_sketch, encode_sketch, shingles
-from annotations.yaml_io import NotesFormatError, parse_with_comments, read_document
+from annotations.yaml_io import NotesFormatError, read_document, read_notes
 
 INDEX_VERSION = 5
 """Schema of the index database; any other version is discarded and rebuilt."""
@@ -284,11 +284,12 @@ class NotesIndex:
             notes = cached[0]
         else:
             try:
-                notes, comments = parse_with_comments(data, str(path))
+                notes, comments, canonical = read_notes(data, str(path))
             except NotesFormatError as error:
                 self._mark_broken(name, stat, str(error), data)
                 return
-            parsed.put(sha256, len(data), notes, comments)
+            if not canonical:  # the writer's own text is read quickly again (`yaml_canonical_read`)
+                parsed.put(sha256, len(data), notes, comments, read=True)
         self._store(name, stat, notes)
 
     def _store(self, name: str, stat: tuple[int, int, int], notes: NotesFile) -> None:

@@ -104,14 +104,26 @@ class ParsedNotesCache:
         return found
 
     def put(
-        self, sha256: str, size: int, notes: NotesFile, comment_lines: tuple[int, ...] = ()
+        self,
+        sha256: str,
+        size: int,
+        notes: NotesFile,
+        comment_lines: tuple[int, ...] = (),
+        *,
+        read: bool = False,
     ) -> None:
-        """Keep `notes` (read from, or written as, bytes hashing to `sha256`); never raises."""
+        """Keep `notes` (read from, or written as, bytes hashing to `sha256`); never raises.
+
+        `read` says the notes were just read from those bytes by the notes reader, which
+        makes only plain YAML data (strings, whole numbers, booleans, null, lists, maps
+        with string keys): JSON holds that exactly, so the check that the entry reads back
+        unchanged (half the cost of a put, 0.07 s for 10,000 notes) is skipped.
+        """
         directory = self.directory
         if directory is None or size < MIN_BYTES:
             return
         try:
-            data = _encode(sha256, notes, comment_lines)
+            data = _encode(sha256, notes, comment_lines, checked=not read)
         except (TypeError, ValueError):
             return  # a value JSON cannot hold exactly: parse that file every time
         with contextlib.suppress(OSError):
@@ -131,7 +143,9 @@ class ParsedNotesCache:
 # -- encoding -------------------------------------------------------------------------------
 
 
-def _encode(sha256: str, notes: NotesFile, comment_lines: tuple[int, ...]) -> bytes:
+def _encode(
+    sha256: str, notes: NotesFile, comment_lines: tuple[int, ...], *, checked: bool = True
+) -> bytes:
     payload = json.dumps(
         {
             "sha256": sha256,
@@ -141,7 +155,7 @@ def _encode(sha256: str, notes: NotesFile, comment_lines: tuple[int, ...]) -> by
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
-    if _notes_of(json.loads(payload)["notes"]) != notes:
+    if checked and _notes_of(json.loads(payload)["notes"]) != notes:
         raise ValueError("the notes do not survive JSON unchanged")
     digest = hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii")
     return MAGIC + digest + b"\n" + payload

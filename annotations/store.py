@@ -16,11 +16,18 @@ The API the UI calls (all on plain values; nothing here imports Textual):
     store.ordered(article)      -> list[Anchoring]   # article order, orphans last (Notes pane)
     store.refresh()             # pick up changes made on disk (a `git pull`)
     store.unsaved / store.save()  # a change that could not be written yet, and a retry
+    store.write_behind = True   # big files: changes kept in memory, written by a worker:
+    store.claim_saver() -> bool # True: start one worker running store.save_pending()
     store.recover()             # conflict markers: merge both sides by id, keep a backup;
                                 # an unreadable or lost file: restore the last good copy
 
 Every change is saved at once; a change that cannot be written (disk full) raises
-`StoreError` but stays in memory and is written with the next change or `save()`. The disk
+`StoreError` but stays in memory and is written with the next change or `save()`. With
+`write_behind` (the reader sets it), a file of `WRITE_BEHIND_BYTES` or more is written
+behind instead: dumping 10,000 notes takes a fifth of a second, too long for the screen to
+wait for each key. The change is kept in memory at once (`unsaved`), and one saver at a
+time (`claim_saver`, then `save_pending` in a worker thread) writes the latest state,
+however many changes came meanwhile; `save()` (on quit) waits for it and writes the rest. The disk
 side lives in `annotations.notes_disk` (`NotesDisk`): a save takes a lock file beside the
 notes file, re-reads the file, merges by annotation id if it changed since we last read it
 (another instance, or a `git pull`), and writes atomically: a temporary file in the same
@@ -57,6 +64,7 @@ from annotations.location import (
     notes_dir,
 )
 from annotations.location import notes_dir as resolve_notes_dir
+from annotations.merge import merge
 from annotations.model import (
     DEFAULT_COLOR,
     Annotation,
@@ -97,6 +105,11 @@ __all__ = [  # location and disk names are re-exported: callers use `store.notes
 ]
 
 
+WRITE_BEHIND_BYTES = 256 * 1024
+"""Files from this size (about 650 notes) are written behind when `write_behind` is set:
+smaller ones are dumped and written in a few milliseconds."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Change:
     """One user action, for undo: the annotation before and after."""
@@ -134,8 +147,13 @@ class NotesStore:
         self.offer: Candidate | None = None
         """A notes file that likely, not certainly, holds this article's notes (see
         `annotations.location`): the UI offers it, and `attach` makes it the article's."""
+        self.write_behind = False
+        """Keep changes to a big file in memory for `save_pending` to write (see the module
+        docstring); False writes each change before returning."""
         self._undo: list[_Change] = []
         self._lock = threading.RLock()
+        self._save_lock = threading.Lock()  # one writer of the file at a time (taken first)
+        self._saver = False  # a `save_pending` is running or about to
 
     # -- opening --------------------------------------------------------------------------
 
@@ -220,6 +238,11 @@ class NotesStore:
         store = cls(path, NotesFile(document=Document(id="txt:")), author=author)
         store._load()
         return store
+
+    def keep_parsed(self) -> None:
+        """Keep the notes as read in the parsed cache, for a quick next open (see `NotesDisk`)."""
+        with self._save_lock:
+            self.disk.keep_parsed()
 
     def _load(self) -> None:
         with self._lock:
@@ -474,6 +497,10 @@ class NotesStore:
         if self.text_sha256 and not document.matches_text(self.text_sha256):
             known = tuple(sorted({*document.known_text_sha256, self.text_sha256}))
             ours = replace(ours, document=replace(document, known_text_sha256=known))
+        if self.write_behind and self.disk.size >= WRITE_BEHIND_BYTES:
+            self.notes = ours
+            self.unsaved = True
+            return
         try:
             self._save(ours)
         except ReadOnlyError:
@@ -490,16 +517,63 @@ class NotesStore:
             ) from None
 
     def save(self) -> None:
-        """Write changes that an earlier save could not (see `unsaved`); raises `StoreError`."""
+        """Write what is not written yet (see `unsaved`); raises `StoreError`.
+
+        Waits for a save running in another thread (`save_pending`), so after it returns
+        every change is on disk: the reader calls it when it closes.
+        """
+        try:
+            self._write_unsaved()
+        except OSError as error:
+            raise StoreError(f"could not save {self.path}: {error.strerror or error}") from None
+
+    def claim_saver(self) -> bool:
+        """True when the caller is to run `save_pending` (in a worker).
+
+        That is when changes wait to be written and no saver runs: a running saver writes
+        the changes made meanwhile too.
+        """
         with self._lock:
-            if not self.unsaved:
-                return
-            if self.read_only:
-                raise ReadOnlyError(self.read_only)
-            try:
-                self._save(self.notes)
-            except OSError as error:
-                raise StoreError(f"could not save {self.path}: {error.strerror or error}") from None
+            if self._saver or not self.unsaved or self.read_only:
+                return False
+            self._saver = True
+            return True
+
+    def save_pending(self) -> None:
+        """The saver's work (after `claim_saver`): write the latest state until none is left.
+
+        Runs in a worker thread; changes keep coming meanwhile and are written by the next
+        round (one save for many changes). Raises `StoreError` when writing fails (the
+        changes stay in memory, `unsaved`, and the next change starts a new saver).
+        """
+        try:
+            self._write_unsaved(saver=True)
+        except OSError as error:
+            raise StoreError(f"could not save {self.path}: {error.strerror or error}") from None
+        finally:
+            with self._lock:
+                self._saver = False
+
+    def _write_unsaved(self, *, saver: bool = False) -> None:
+        while True:
+            with self._save_lock:
+                with self._lock:
+                    if not self.unsaved:
+                        if saver:
+                            self._saver = False  # with the check: a change now starts one
+                        return
+                    if self.read_only:
+                        raise ReadOnlyError(self.read_only)
+                    ours = self.notes
+                saved = self.disk.save(ours)  # slow: changes may be made meanwhile
+                with self._lock:
+                    if self.notes is ours:
+                        self.notes = saved
+                        self.unsaved = False
+                    elif saved != ours:
+                        # Changed here meanwhile, and the save merged in changes from disk:
+                        # keep both (the next round writes them).
+                        self.notes = merge(ours, self.notes, saved)
 
     def _save(self, ours: NotesFile) -> None:
         self.notes = self.disk.save(ours)
@@ -507,7 +581,7 @@ class NotesStore:
 
     def refresh(self) -> bool:
         """Merge in changes made to the file on disk; True if anything changed."""
-        with self._lock:
+        with self._save_lock, self._lock:
             try:
                 data = self.disk.read()
             except StoreError:
@@ -538,7 +612,7 @@ class NotesStore:
         unmerged, the repaired file is staged so git sees the conflict as resolved. Raises
         `StoreError` (and changes nothing) when there is nothing to recover.
         """
-        with self._lock, self.disk.lock():
+        with self._save_lock, self._lock, self.disk.lock():
             recovered = self.disk.recover()
             self.notes = recovered.notes
         from annotations.unmerged import mark_resolved  # git only matters after a repair

@@ -16,7 +16,10 @@ Figures, in interleaved rounds:
   kept between runs, as a user's are): the trivial Textual app's first paint, the article's
   first body paragraph without notes, and with the notes: its body, and the Notes pane
   counting all 10,000 (the highlights are drawn in the same frame). The notes' ratio is to
-  the first paint without notes of the same round.
+  the first paint without notes of the same round;
+* a note change, key to screen: on a copy of the notes, `h` until the pane counts one more
+  note, `u` until it counts one less (the file is written behind, after the screen shows
+  the change).
 
 Run: `.venv/bin/python benchmarks/bench_notes_scale.py [--rounds N] [--notes N]`. Exits 1
 when a target is missed.
@@ -187,6 +190,16 @@ def measure(name: str, article: Path, count: int, rounds: int, home: Path) -> li
             add("notes shown", run.until(notes_shown(count), run.start, limit=120))
             run.settle(0.2)
             run.quit()
+        edited = home / f"{name}-edited-{index}"  # changing the notes would cool the caches
+        shutil.copytree(with_notes, edited)
+        env["READER_NOTES_DIR"] = str(edited)
+        with session(argv, SIZE, env) as run:
+            run.until(notes_shown(count), run.start, limit=120)
+            run.settle(0.5)
+            for key, shown in (("h", count + 1), ("u", count)):
+                add("edit key", run.key(key, lambda _before, now, n=shown: notes_shown(n)(now)))
+                run.settle(0.5)
+            run.quit()
 
     def med(key: str) -> float:
         return statistics.median(figures[key])
@@ -218,6 +231,8 @@ def measure(name: str, article: Path, count: int, rounds: int, home: Path) -> li
         f"  notes shown (pane, marks)  {med('notes shown') * 1000:6.0f} ms"
         f"  {statistics.median(ratios_open):.2f}x no notes"
         f" ({min(ratios_open):.2f}-{max(ratios_open):.2f})   target <= {OPEN_TARGET}x",
+        f"  a note change (h, u)       {med('edit key') * 1000:6.0f} ms"
+        f" ({spread('edit key', 1000)} ms), key to screen",
     ]
     held = (
         med("cli warm s") <= NOTES_CLI_TARGET

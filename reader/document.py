@@ -143,6 +143,27 @@ class Article:
         found = bisect_right(paragraphs, offset, key=_end_of)
         return paragraphs[found] if found < len(paragraphs) else None
 
+    def head(self, chars: int) -> Article:
+        """Its first whole paragraphs, about `chars` characters, at the same offsets (or itself).
+
+        At least one paragraph; the article itself when it is no longer than `chars`. What is
+        found in a head (quotes and their offsets) holds in the whole article: the reader shows
+        a long text's first screens' quotes before the whole text's are found.
+        """
+        paragraphs = self.paragraphs
+        if len(self.text) <= chars or not paragraphs:
+            return self
+        kept = paragraphs[: max(1, bisect_right(paragraphs, chars, key=_end_of))]
+        return Article(
+            self.title,
+            self.source,
+            self.text[: kept[-1].end],
+            kept,
+            self.format,
+            self.url,
+            self.byline,
+        )
+
     def headings(self) -> list[Paragraph]:
         """Return the heading paragraphs, for a table of contents (asked before a book shows)."""
         kinds = map(_kind_of, self.paragraphs)

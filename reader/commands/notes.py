@@ -267,8 +267,16 @@ def _list(args: argparse.Namespace) -> int:
     results = store.reanchor(article)
     if args.format == "table":
         _table(results, article, store)
-        return 0
-    data = {
+    else:
+        write_literal(_listing(store, article, results), args.format)
+    sys.stdout.flush()
+    store.keep_parsed()  # printed: now make the next listing of a big file quick
+    return 0
+
+
+def _listing(store: NotesStore, article: Article, results: list[Anchoring]) -> dict[str, Any]:
+    """The notes as `--format json|yaml` prints them."""
+    return {
         "file": str(store.path),
         "read_only": store.read_only,
         "notes": [note_dict(item, article) for item in results],
@@ -277,8 +285,6 @@ def _list(args: argparse.Namespace) -> int:
             for c in store.conflicts
         ],
     }
-    write_literal(data, args.format)
-    return 0
 
 
 def _one_line(text: str, width: int) -> str:

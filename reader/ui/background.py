@@ -18,15 +18,18 @@ Plain `subprocess` rather than `multiprocessing`: under a running Textual app `s
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
 
-Not every article needs the child. An article up to `SMALL_TEXT` characters is extracted in
-the UI process at once (`at_once`: milliseconds, where starting a child Python costs a
-hundred and its memory), so its panes are filled when they first appear. A text whose
-extraction is in the cache (`reader.cache`, keyed by the text's hash) is read from there, at
-any size; what the child finds is kept there for the next opening, and so is what `at_once`
-finds (a short article, a book's first screens), which then fills the panes without the
-extractor. In a fresh reader process the cache is the cheaper way even for a 4 KB article:
-importing the extractor takes ~45 ms of CPU (2-core VM), reading its cache entry ~11 ms
-(importing `reader.cache` 9, the entry 2), a 200 KB one's ~15 ms against ~45 + 45 ms to find.
+Not every article needs the child. Before the first frame, `before_paint` takes what is known
+cheaply, so that the panes are filled in that frame: the cache's entry of the article (up to
+`SMALL_TEXT` characters) or of its head (its first `FIRST_SCREENS_TEXT` characters), else the
+head's quotes found in this process now (~6 ms for 20 KB once the extractor is imported).
+After the first frame, an article up to `SMALL_TEXT` characters is extracted in the UI process
+at once (`at_once`: milliseconds, where starting a child Python costs a hundred and its
+memory). A text whose extraction is in the cache (`reader.cache`, keyed by the text's hash) is
+read from there, at any size; what the child finds is kept there for the
+next opening, and so is what `before_paint` and `at_once` find. In a fresh reader process the
+cache is the cheaper way even for a 4 KB article: reading its entry takes ~11 ms of CPU (2-core
+VM: importing `reader.cache` and the extraction model ~9, the entry ~2), finding its quotes ~22
+(importing the extractor ~10 more, finding ~3).
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ if TYPE_CHECKING:
     from reader.document import Article
     from reader.extract.model import Extraction
 
+FIRST_SCREENS_TEXT = 20_000
+"""Characters of a text's head whose quotes are found before the first frame when the cache
+has none (about seven screens at 120x40; ~6 ms to find once the extractor is imported)."""
 SMALL_TEXT = 200_000
 """Characters up to which an article is extracted in the UI process, at once (~60 ms for
 200 KB on the 2-core VM; a 4 KB article takes about 1 ms once the extractor is imported)."""
@@ -72,6 +78,27 @@ class SubprocessExtractor:
             self._cache = ArticleCache()
         return self._cache
 
+    def before_paint(self, article: Article) -> tuple[Extraction, Article] | None:
+        """What can be known of the quotes of `article` before the first frame, cheaply.
+
+        With the article it covers: `article` itself, or its head (the first screens, at most
+        `FIRST_SCREENS_TEXT` characters), whose quotes stand for the whole until they are
+        found. From the cache (an article's entry up to `SMALL_TEXT` characters, else the
+        head's), or else the head's quotes found now and kept. Costs (2-core VM, CPU): a cache hit
+        ~11 ms, most of it importing `reader.cache`; finding a head's quotes ~25 ms, most of it
+        importing the extractor, which the first extraction pays after the first frame otherwise.
+        """
+        head = article.head(FIRST_SCREENS_TEXT)
+        for known in (article, head) if head is not article else (article,):
+            if len(known.text) <= SMALL_TEXT:
+                cached = self.cache.load_extraction(known)
+                if cached is not None:
+                    return cached, known
+        if len(head.text) > FIRST_SCREENS_TEXT:
+            return None  # its first paragraph alone is longer: found after the frame
+        found = self._found_here(head)
+        return None if found is None else (found, head)
+
     def at_once(self, article: Article) -> Extraction | None:
         """The extraction of a small article, found in this process now; else None.
 
@@ -84,6 +111,10 @@ class SubprocessExtractor:
         cached = self.cache.load_extraction(article)
         if cached is not None:
             return cached
+        return self._found_here(article)
+
+    def _found_here(self, article: Article) -> Extraction | None:
+        """The extraction of `article` found in this process now and kept; None if it failed."""
         with IMPORT_LOCK:
             from reader.extract import extract
 

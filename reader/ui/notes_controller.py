@@ -24,9 +24,9 @@ from reader.ui.notes_keys import NOTE_COLOURS, NOTE_MARKER, NOTE_MARKER_STYLE, N
 from reader.ui.notes_storage import NotesStorage
 from reader.ui.ports import Dialogs, Notify, Reading
 from reader.ui.visual_mode import VisualSelection, current_paragraph_range
-from reader.ui.widgets.article_marks import MarkSpan
+from reader.ui.widgets.article_marks import MarkSpan, MarkStyle
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.notes_pane import NoteEntry, NotesPane
+from reader.ui.widgets.notes_pane import NoteEntries, NoteEntry, NotesPane
 from reader.ui.widgets.panes import QuotesPane
 
 if TYPE_CHECKING:
@@ -83,19 +83,25 @@ class NotesController:
             return
         text = self.reading.article.text
         spans: list[MarkSpan] = []
-        entries: list[NoteEntry] = []
-        for annotation, placement in self.storage.ordered():
+        markers: list[tuple[int, str, MarkStyle]] = []
+        ordered = self.storage.ordered()  # placed in article order, then the orphans
+        for annotation, placement in ordered:
             if placement.placed:
-                style = highlight_style(annotation.color, bool(annotation.note.strip()))
+                noted = bool(annotation.note.strip())
+                style = highlight_style(annotation.color, noted)
                 spans.append((placement.start, placement.end, style))
-            entries.append(note_entry(annotation, placement, text, store.conflicts))
+                if noted:
+                    markers.append((placement.end - 1, NOTE_MARKER, NOTE_MARKER_STYLE))
         self._view.set_marks("notes", spans, priority=NOTES_LAYER_PRIORITY)
-        markers = [
-            (placement.end - 1, NOTE_MARKER, NOTE_MARKER_STYLE)
-            for annotation, placement in self.storage.ordered()
-            if placement.placed and annotation.note.strip()
-        ]
         self._view.set_markers("notes", markers)
+        conflicts = store.conflicts
+
+        def entry(index: int) -> NoteEntry:
+            annotation, placement = ordered[index]
+            return note_entry(annotation, placement, text, conflicts)
+
+        # Each row is made when the pane draws it (a screenful of 10,000).
+        entries = NoteEntries([a.id for a, _ in ordered], len(ordered) - len(spans), entry)
         if pane is not None:
             pane.show(entries, read_only=store.read_only or "", keep=self.current_note)
 

@@ -1,9 +1,11 @@
 """The store side of the notes flows: loading, saving, placements, recovery, git and reloading.
 
 `NotesStorage` opens the article's `NotesStore` and re-anchors the notes in a thread worker (the
-article is readable at once; highlights appear when ready), runs every change through the store,
-which saves it at once (nothing here writes a notes file), and says when the notes changed so
-`NotesController` redraws them. It never looks at keys, selections, focus or widgets.
+article is readable at once; highlights appear when ready), runs every change through the store
+(nothing here writes a notes file), and says when the notes changed so `NotesController`
+redraws them. A big file is written behind (`NotesStore.write_behind`): the change shows at
+once and one thread worker at a time writes the latest state; `flush` writes what is left when
+the reader closes. It never looks at keys, selections, focus or widgets.
 
 A read-only store (malformed file, conflict markers, newer schema) is reported at once and every
 change is refused with the reason; conflict markers are offered for recovery. A notes directory
@@ -15,6 +17,7 @@ up by `reload` (palette: 'Notes: reload from disk').
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -27,10 +30,15 @@ from reader.ui.ports import Dialogs, Notify, Reading, RunWorker
 
 if TYPE_CHECKING:
     from annotations.anchor import Placement
-    from annotations.model import Annotation
+    from annotations.model import Annotation, NotesFile
     from annotations.store import NotesStore
     from reader.document import Article
     from reader.search.index import NoteRecord
+
+
+SAVE_DELAY = 0.2
+"""Seconds between a change to a big notes file and its write: the frame is drawn first, and
+keys typed meanwhile are written by the same save. `flush` writes at once on quit."""
 
 
 class NotesStorage:
@@ -56,6 +64,7 @@ class NotesStorage:
         self.load_error: str | None = None
         """Why the notes could not be opened, if they could not."""
         self._placements: dict[str, Placement] = {}
+        self._order: tuple[NotesFile, list[tuple[Annotation, Placement]]] | None = None
         self._run_worker = run_worker
         self._dialogs = dialogs
         self._notify = notify
@@ -76,34 +85,49 @@ class NotesStorage:
         )
 
     def _open_store(self, article: Article, notes_dir: str | Path | None) -> None:
-        """Worker body: open, re-anchor, look at the git repository; then hand over."""
+        """Worker body: open, re-anchor and order the notes, hand over; then look at git.
+
+        The notes come back in the order the pane lists them (`ordered`), so the UI thread
+        only draws them: with 10,000 notes, sorting them again there delayed the frame.
+        """
         try:
             store = deferred.notes_store().open(article, notes_dir)
-            store.reanchor(article)
+            notes = store.notes
+            results = store.reanchor(article)  # in article order, orphans last
+            order = (notes, [(result.annotation, result.placement) for result in results])
         except Exception as error:  # an unreadable directory, a bug: report it, keep reading
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self._dialogs.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
             return
-        offer_driver = False
         try:
+            self._dialogs.call_from_thread(self._ready, store, order)
+        except RuntimeError:  # the app closed while we were working
+            return
+        try:  # after the notes are shown: git is asked in a subprocess
             offer_driver = deferred.needs_merge_driver(store.path.parent)
         except Exception:  # no git, or a broken repository: nothing to offer
             offer_driver = False
-        try:
-            self._dialogs.call_from_thread(self._ready, store, offer_driver)
-        except RuntimeError:  # the app closed while we were working
-            return
+        if offer_driver:
+            with contextlib.suppress(RuntimeError):
+                self._dialogs.call_from_thread(self._offer_driver, store)
+        store.keep_parsed()  # shown: now make the next open of a big file quick
 
     def _failed(self, reason: str) -> None:
         self.load_error = f"Notes could not be opened ({literal(reason)}); nothing was written."
         self._notify(self.load_error, title="Notes", severity="error", timeout=20)
         self._changed()
 
-    def _ready(self, store: NotesStore, offer_driver: bool) -> None:
+    def _ready(
+        self,
+        store: NotesStore,
+        order: tuple[NotesFile, list[tuple[Annotation, Placement]]] | None = None,
+    ) -> None:
         if not self._alive():  # the reader closed while the notes were loading
             return
         self.store = store
+        store.write_behind = True  # big files: saved by `_save_behind`, not on the UI thread
         self._placements = dict(store.placements)
+        self._order = order if order is not None and order[0] is store.notes else None
         self._changed()
         if store.recoverable:
             self._dialogs.push_screen(
@@ -123,7 +147,10 @@ class NotesStorage:
             self._notify(
                 literal(store.comments_warning), title="Notes", severity="warning", timeout=20
             )
-        if offer_driver:
+
+    def _offer_driver(self, store: NotesStore) -> None:
+        """Say that the notes directory's git clone lacks the merge driver, and how to add it."""
+        if self._alive():
             self._notify(
                 f"{store.path.parent} is a git repository whose notes merge driver is not "
                 "registered in this clone, so a pull may leave conflict markers. Press ctrl+p "
@@ -169,6 +196,7 @@ class NotesStorage:
             )
             return
         self._placements.clear()
+        self._order = None
         self._notify(f"Attached the notes in {literal(path.name)}.", title="Notes", timeout=5)
         self.load()
 
@@ -188,17 +216,24 @@ class NotesStorage:
     def forget_placement(self, note_id: str) -> None:
         """Anchor `note_id` afresh next time (it was deleted, or brought back by undo)."""
         self._placements.pop(note_id, None)
+        self._order = None
 
     def ordered(self) -> list[tuple[Annotation, Placement]]:
-        """Live annotations with their placements: placed in article order, then orphans."""
+        """Live annotations with their placements: placed in article order, then orphans.
+
+        Kept until the notes change: drawing, `h` and `a` each ask for it, and sorting
+        10,000 notes took a tenth of a key's time. The list is shared: do not change it.
+        """
         store = self.store
         if store is None:
             return []
-        pairs = [(a, self.placement(a)) for a in store.annotations if a.selector is not None]
-        return sorted(
-            pairs,
-            key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id),
-        )
+        if self._order is not None and self._order[0] is store.notes:
+            return self._order[1]
+        notes = store.notes
+        pairs = [(a, self.placement(a)) for a in notes.live if a.selector is not None]
+        pairs.sort(key=lambda pair: (not pair[1].placed, pair[1].start, pair[1].end, pair[0].id))
+        self._order = (notes, pairs)
+        return pairs
 
     def note_records(self) -> list[NoteRecord]:
         """The placed notes as search sees them (note text and tags, and the passage range)."""
@@ -255,7 +290,51 @@ class NotesStorage:
             self._changed()
             return False
         self._changed()
+        self._save_behind(store)
         return True
+
+    def _save_behind(self, store: NotesStore) -> None:
+        """Start the one saver thread when a change is waiting to be written (big files)."""
+        if store.claim_saver():
+            self._run_worker(
+                partial(self._write_behind, store),
+                name="save notes",
+                description="save the notes",
+                group="notes-save",
+                thread=True,
+                exclusive=False,  # never cancelled: the saver ends when all is written
+            )
+
+    def _write_behind(self, store: NotesStore) -> None:
+        """Worker body: write the latest notes until nothing is left; report a failure.
+
+        It starts `SAVE_DELAY` after the change, once the screen has drawn it: dumping
+        10,000 notes takes the interpreter's lock half the time, and the frame came later.
+        """
+        time.sleep(SAVE_DELAY)
+        try:
+            store.save_pending()
+        except (deferred.store_error(), OSError) as error:
+            with contextlib.suppress(RuntimeError):  # the app closed: `flush` reports it
+                self._dialogs.call_from_thread(self._save_failed, str(error))
+
+    def _save_failed(self, reason: str) -> None:
+        self._notify(f"Not saved: {literal(reason)}", title="Notes", severity="error", timeout=15)
+        self._changed()
+
+    def flush(self) -> str | None:
+        """Write every change not written yet (the reader is closing); the error, if any.
+
+        Waits for a saver thread still writing, then writes what came after it.
+        """
+        store = self.store
+        if store is None or not store.unsaved:
+            return None
+        try:
+            store.save()
+        except (deferred.store_error(), OSError) as error:
+            return str(error)
+        return None
 
     # ----------------------------------------------------------------- recovery and git
 
@@ -286,6 +365,7 @@ class NotesStorage:
             self._notify(message, title="Notes", severity="error", timeout=15)
             return
         self._placements.clear()
+        self._order = None
         count = len(store.annotations)
         self._notify(
             f"Recovered {count} note{'s' * (count != 1)}; the old file is kept as "
@@ -318,6 +398,7 @@ class NotesStorage:
             return
         if store.refresh():
             self._placements.clear()
+            self._order = None
             self.load()
         else:
             self._notify("The notes file has not changed.", title="Notes", timeout=3)

@@ -1,10 +1,11 @@
 """Quotes and speakers on the reading screen: finding them, showing them, stepping through them.
 
-`QuotesController` runs the extractor after the first paint (a small article at once, a book in
-a worker: `reader.ui.background`), colours the speakers, tints their quotes in the article and
-fills the Speakers and Quotes panes; it keeps the selected speaker and the current quote, which
-`)`/`(`, `n`/`N` and `y` start from. It is not a widget: the reader screen routes the panes'
-messages and its keys here.
+`QuotesController` takes what is known before the first frame (the cache's quotes, or those of
+a text's first screens found at once), runs the extractor for the rest after the first paint
+(a small article at once, a book in a worker: `reader.ui.background`), colours the speakers,
+tints their quotes in the article and fills the Speakers and Quotes panes; it keeps the
+selected speaker and the current quote, which `)`/`(`, `n`/`N` and `y` start from. It is not a
+widget: the reader screen routes the panes' messages and its keys here.
 """
 
 from __future__ import annotations
@@ -79,13 +80,34 @@ class QuotesController:
 
     # ----------------------------------------------------------------- finding
 
+    def find_known(self) -> None:
+        """Before the first frame: take the quotes the cache holds, or a short text's found now.
+
+        What is found here is shown when the panes are filled (`fill_panes`); for the first
+        screens of a book still being read, it stands for the whole book's until `start`.
+        """
+        if not isinstance(self._extractor, SubprocessExtractor):
+            return  # another extractor (tests) runs in a worker only
+        reading = self.reading
+        found = self._extractor.before_paint(reading.article)
+        if found is None:
+            return
+        extraction, covered = found
+        if reading.pending or covered is not reading.article:
+            reading.first_screens = extraction  # the whole text's are found after the paint
+        reading.extraction = extraction
+
     def start(self) -> None:
-        """Find the quotes: a small article here at once, a book in a worker."""
+        """Find the quotes not found yet: a small article here at once, a book in a worker."""
         # A small article is extracted here at once, so its panes appear filled. The first
         # screens of a book still being read are extracted in a thread of this process (keys
         # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
         # worker from the cache or a child process (`reader.ui.background`), replace them.
         reading = self.reading
+        if reading.extraction is not None and reading.extraction is not reading.first_screens:
+            return  # found before the first frame (`find_known`)
+        if reading.pending and reading.first_screens is not None:
+            return  # the first screens' are shown; the whole book's follow once it is read
         if isinstance(self._extractor, SubprocessExtractor):
             if reading.pending:
                 self._run_worker(
@@ -120,6 +142,8 @@ class QuotesController:
 
     def worker_changed(self, worker: Worker[object], state: WorkerState) -> None:
         """Show the extraction when its worker finishes."""
+        if worker.name not in ("extract", "extract-first-screens"):
+            return  # not ours; and the import below may wait for another thread's imports
         extraction_type = deferred.extraction_type()
         result = worker.result
         if worker.name == "extract-first-screens":

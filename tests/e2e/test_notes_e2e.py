@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from reader.load import load_sample
@@ -102,3 +103,28 @@ def test_a_note_typed_in_one_burst_after_a_is_kept_whole(tmp_path: Path) -> None
     (notes_file,) = notes_dir.glob("*.notes.yaml")
     data = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
     assert [a.get("note") for a in data["annotations"]] == [NOTE]
+
+
+@pytest.mark.slow
+def test_with_ten_thousand_notes_a_highlight_shows_and_q_straight_after_keeps_it(
+    tmp_path: Path,
+) -> None:
+    # Each change to a 4 MB notes file is written behind the screen: the count moves at once,
+    # and quitting while that write runs must still leave the new note on disk.
+    from benchmarks.bench_notes_scale import write_notes
+
+    notes_dir = tmp_path / "notes"
+    article = tmp_path / "article.txt"
+    article.write_text(SAMPLE.text, encoding="utf-8")
+    path = write_notes(article, notes_dir, 10_000)
+    env = {"READER_NOTES_DIR": str(notes_dir)}
+    with Terminal(reader_command("--no-resume", str(article)), cols=120, rows=40, env=env) as term:
+        term.wait_for("Notes (10000)", timeout=60)
+        term.send("G")
+        term.send("h")
+        term.wait_for("Notes (10001)", timeout=20)
+        term.send("q")
+        assert term.wait_exit(timeout=30) == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    live = [a for a in data["annotations"] if not a.get("deleted")]
+    assert len(live) == 10_001

@@ -27,6 +27,9 @@ def reader_term(tmp_path: Path) -> Iterator[Terminal]:
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
+        # The counts are in the first frame; the search bar is mounted just after it, and keys
+        # typed before it is (a `/` then a query in one write) would reach the article.
+        term.settle()
         yield term
 
 

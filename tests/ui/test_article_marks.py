@@ -63,3 +63,27 @@ def test_many_overlapping_highlights_look_as_if_each_were_laid_on_in_turn(seed: 
         if e > row_start and s < row_end
     ]
     assert drawn == summed_one_by_one(text, ordered, row_start, row_end)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_layers_of_overlapping_marks_are_laid_on_lowest_priority_first(seed: int) -> None:
+    # Quote tints under notes under search hits: a later layer wins where they overlap.
+    rng = random.Random(seed)
+    text = "y" * 300
+    layers = MarkLayers()
+    ordered: list[tuple[int, int, int, Style]] = []
+    row_start, row_end = 60, 140
+    for name, priority in (("search", 9), ("quotes", 0), ("notes", 5)):
+        spans = []
+        for _ in range(rng.randrange(0, 80)):
+            start = rng.randrange(0, 280)
+            spans.append((start, start + rng.randrange(1, 40), rng.choice(LOOKS)))
+        layers.set_marks(name, spans, priority=priority)
+        ordered += [
+            (priority, max(s, row_start), min(e, row_end), look)
+            for s, e, look in sorted(spans, key=lambda mark: mark[0])
+            if e > row_start and s < row_end
+        ]
+    by_priority = [(s, e, look) for _, s, e, look in sorted(ordered, key=lambda mark: mark[0])]
+    drawn = layers.segments(text, row_start, row_end, BODY, as_style)
+    assert drawn == summed_one_by_one(text, by_priority, row_start, row_end)

@@ -143,7 +143,10 @@ async def test_a_notes_repository_without_the_merge_driver_is_offered_registrati
     app = notes_app(sample, notes_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await notes_ready(pilot)
-        await pilot.pause()
+        for _ in range(100):  # git is asked once the notes are on screen
+            await pilot.pause(0.02)
+            if any("merge driver is not registered" in m for m in notifications(app)):
+                break
         assert any("merge driver is not registered" in m for m in notifications(app)), (
             notifications(app)
         )

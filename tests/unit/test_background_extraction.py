@@ -174,3 +174,72 @@ def test_a_short_article_opened_again_comes_from_the_cache_without_the_extractor
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
     assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(article) == found
+
+
+def _kept(cache: ArticleCache, article: Article) -> None:
+    """Wait for the entry of `article` that a thread of its own is writing."""
+    for _ in range(500):
+        if cache.load_extraction(article) is not None:
+            return
+        time.sleep(0.01)
+    raise AssertionError("never kept")
+
+
+def test_before_the_first_frame_a_long_texts_head_is_found_and_then_read_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    long_text = _first_screens(article, 150_000)
+    head = long_text.head(background.FIRST_SCREENS_TEXT)
+    assert len(head.text) <= background.FIRST_SCREENS_TEXT < len(long_text.text)
+    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
+    assert found is not None
+    extraction, covered = found
+    assert covered == head and extraction == extract(head) and extraction.quotes
+    _kept(ArticleCache(tmp_path / "cache"), head)
+
+    def no_extractor(_article: Article) -> None:
+        raise AssertionError("the extractor ran again")
+
+    monkeypatch.setattr("reader.extract.extract", no_extractor)
+    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
+    assert again is not None and again[0] == extraction and again[1] == head
+
+
+def test_before_the_first_frame_the_whole_texts_entry_is_preferred_to_its_heads(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    long_text = _first_screens(article, 150_000)
+    cache = ArticleCache(tmp_path / "cache")
+    whole = extract(long_text)
+    cache.save(long_text, extraction=whole)
+    monkeypatch.setattr("reader.extract.extract", lambda _article: None)  # never asked
+    found = SubprocessExtractor(cache).before_paint(long_text)
+    assert found is not None and found[0] == whole and found[1] is long_text
+
+
+def test_a_head_keeps_whole_paragraphs_at_their_offsets(article: Article) -> None:
+    head = article.head(2_000)
+    assert 0 < len(head.paragraphs) < len(article.paragraphs)
+    assert head.paragraphs == article.paragraphs[: len(head.paragraphs)]
+    assert head.text == article.text[: head.paragraphs[-1].end]
+    assert (
+        len(head.text)
+        <= 2_000
+        < head.paragraphs[-1].end + 2 + len(article.paragraphs[len(head.paragraphs)].text)
+    )
+    assert (head.title, head.source, head.format) == (article.title, article.source, article.format)
+    assert article.head(len(article.text)) is article  # short enough already
+    assert len(article.head(1).paragraphs) == 1  # never empty
+
+
+def test_a_text_whose_first_paragraph_is_long_is_not_extracted_before_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # One paragraph of 200 KB (no blank lines) is its own head: finding it takes ~60 ms.
+    words = 'He said "we will rebuild the bridge," and left. ' * 4_000
+    article = build_article(blocks_of([words]), title="One block", source="block.txt")
+    assert len(article.head(background.FIRST_SCREENS_TEXT).text) > background.FIRST_SCREENS_TEXT
+    asked: list[int] = []
+    monkeypatch.setattr("reader.extract.extract", lambda found: asked.append(len(found.text)))
+    assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(article) is None
+    assert asked == []

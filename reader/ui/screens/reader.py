@@ -6,14 +6,15 @@ flows that decide: `SidePanes` (mounting, showing and focusing the panes), `Quot
 (extraction, speakers, quotes), `NotesController` with `NotesStorage` (highlights and notes),
 `VisualSelection` (visual mode) and `SearchController` (search, filter, n/N). None of them is
 given the screen: `reader_wiring.ReaderParts` makes them, handing each the widgets and the
-typed ports it needs (`reader.ui.ports`). Extraction runs after the first paint; the panes say
-"finding…" until it is done.
+typed ports it needs (`reader.ui.ports`). The first frame shows the quotes that are known at
+once (cached, or a short text's); the rest are found after it, the panes saying "finding…".
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Unpack
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.events import DescendantFocus
@@ -73,8 +74,7 @@ class ReaderScreen(Screen[None]):
         self.set_class(not wide, "-narrow")
         with self.body:
             yield self.view
-        # The side panes and the search bar are mounted just after the first paint
-        # (`SidePanes.mount`): styling their two dozen widgets would delay the article.
+            yield self.side_panes.compose()  # in the first frame; the search bar comes after it
         yield self.status_line
         yield Footer()
 
@@ -96,6 +96,8 @@ class ReaderScreen(Screen[None]):
         if self._start_offset:
             self.view.scroll_to_offset(self._start_offset, center=False)
         self.view.focus()
+        self.quotes.find_known()  # the cache's, or a short text's found now: in the first frame
+        self.side_panes.fill()
         self.call_after_refresh(self.side_panes.mount)
         self.call_after_refresh(self.quotes.start)
         if not self.reading.pending:
@@ -106,8 +108,11 @@ class ReaderScreen(Screen[None]):
         self.parts.complete_article(article, start_offset)
 
     def on_unmount(self) -> None:
-        """Stop an extraction still running when the reader quits."""
+        """Stop an extraction still running, and write the notes not written yet, on quit."""
         self.quotes.stop()
+        failed = self.notes.storage.flush()
+        if failed:  # said after the screen is gone, literally
+            self.app.exit(return_code=2, message=Text(f"reader: error: notes not saved: {failed}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the extraction when its worker finishes."""

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -543,6 +543,15 @@ class ArticleView(ScrollView, can_focus=True):
         if self._base is None:
             self._base = self.rich_style
         return self._base
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in `crop`; the first frame wraps the article first, so it shows the text.
+
+        Waiting for the view's first resize event put the text in the second frame.
+        """
+        if self._layout is None:
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """Render screen row `y` (only ever called for rows on screen)."""

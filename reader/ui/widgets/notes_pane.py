@@ -9,8 +9,9 @@ come from a collaborator through `reader sync`) reaches the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.style import Style
 from rich.text import Text
@@ -93,14 +94,15 @@ class NotesPane(Pane):
 
     def show(
         self,
-        entries: Sequence[NoteEntry] | None,
+        entries: Sequence[NoteEntry] | NoteEntries | None,
         *,
         read_only: str = "",
         keep: str | None = None,
     ) -> None:
         """List `entries` (None while the notes are loading); keep `keep` highlighted.
 
-        `read_only` says why the notes cannot be changed (empty when they can).
+        `read_only` says why the notes cannot be changed (empty when they can). `entries`
+        may be `NoteEntries`, whose rows are made only when drawn (10,000 notes).
 
         The cursor is always on a note when there is one (so `enter`, `c` and `d` act at once):
         on `keep`, else on the note it was on, else where that note was (it was deleted), else
@@ -113,26 +115,24 @@ class NotesPane(Pane):
             self.add_option(Option(Text("loading notes…", style="italic"), disabled=True))
             self._set_count(None)
             return
-        rows: list[NoteEntry | Heading] = [entry for entry in entries if not entry.orphan]
-        orphans = [entry for entry in entries if entry.orphan]
-        if not entries:
-            hint = (
-                f"read-only, no notes can be added: {_flat(read_only, 300)}"
-                if read_only
-                else "no notes yet: v selects, h highlights, a adds a note"
+        notes = entries if isinstance(entries, NoteEntries) else NoteEntries.of(entries)
+        hint = None
+        if not len(notes):
+            hint = Heading(
+                Text(
+                    f"read-only, no notes can be added: {_flat(read_only, 300)}"
+                    if read_only
+                    else "no notes yet: v selects, h highlights, a adds a note",
+                    style="italic",
+                )
             )
-            rows.append(Heading(Text(hint, style="italic")))
-        if orphans:
-            heading = f"orphans ({len(orphans)}): passage no longer in the article"
-            rows.append(Heading(Text(heading, style="bold"), ORPHANS_HEADER))
-            rows.extend(orphans)
-        self.set_source(NoteSource(rows))
-        self._set_count(len(entries))
+        self.set_source(NoteSource(notes, hint))
+        self._set_count(len(notes))
         if read_only:
             self.border_title = f"{self.border_title} read-only"
         if previous is not None:
             self.highlight_id(previous)
-        if self.highlighted is None and entries:
+        if self.highlighted is None and len(notes):
             self._highlight_row(previous_row or 0)
 
     @staticmethod
@@ -191,42 +191,105 @@ class Heading:
     """Its option id (`ORPHANS_HEADER` for the orphans' heading)."""
 
 
+class NoteEntries(Sequence[NoteEntry]):
+    """The notes of the pane in order, orphans last, each entry made when first drawn.
+
+    Making 10,000 entries took a quarter of a second of every note change
+    (`benchmarks/bench_notes_scale.py`); the pane needs their ids and how many are orphans,
+    and draws a screenful.
+    """
+
+    def __init__(self, ids: Sequence[str], orphans: int, make: Callable[[int], NoteEntry]) -> None:
+        self.ids = ids
+        """The notes' ids, in the pane's order."""
+        self.orphans = orphans
+        """How many of them, at the end, are orphans."""
+        self._make = make
+        self._made: dict[int, NoteEntry] = {}
+
+    @classmethod
+    def of(cls, entries: Sequence[NoteEntry]) -> NoteEntries:
+        """Ready-made entries, orphans moved last (in their order)."""
+        ordered = [e for e in entries if not e.orphan] + [e for e in entries if e.orphan]
+        return cls(
+            [e.id for e in ordered],
+            len(ordered) - sum(1 for e in entries if not e.orphan),
+            ordered.__getitem__,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> NoteEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[NoteEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> NoteEntry | Sequence[NoteEntry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.ids)
+        entry = self._made.get(index)
+        if entry is None:
+            entry = self._made[index] = self._make(index)
+        return entry
+
+
 class NoteSource:
     """The Notes pane's rows, each made only when it is drawn or measured.
 
     Making every row's styled prompt up front took 0.6 s of the UI thread for 10,000 notes
     (`benchmarks/bench_notes_scale.py`); the pane shows a screenful. A row is a note, or a
-    line of text (the hint of an empty list, the orphans' heading) that cannot be chosen.
+    line of text (the hint of an empty list, the orphans' heading) that cannot be chosen:
+    the notes placed in the article, the hint, then the heading and the orphans.
     """
 
-    def __init__(self, rows: Sequence[NoteEntry | Heading]) -> None:
-        self.rows = rows
-        """The rows, in order."""
-        self._row_of = {
-            row.id: index for index, row in enumerate(rows) if isinstance(row, NoteEntry)
-        }
+    def __init__(self, notes: NoteEntries, hint: Heading | None = None) -> None:
+        self.notes = notes
+        """The notes listed, orphans last."""
+        self._placed = len(notes) - notes.orphans
+        self._headings: dict[int, Heading] = {}
+        if hint is not None:
+            self._headings[self._placed] = hint
+        if notes.orphans:
+            heading = f"orphans ({notes.orphans}): passage no longer in the article"
+            self._headings[self._placed + len(self._headings)] = Heading(
+                Text(heading, style="bold"), ORPHANS_HEADER
+            )
+        self._row_of = {note_id: index for index, note_id in enumerate(notes.ids)}
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.notes) + len(self._headings)
+
+    def _row(self, index: int) -> NoteEntry | Heading:
+        heading = self._headings.get(index)
+        if heading is not None:
+            return heading
+        return self.notes[index if index < self._placed else index - len(self._headings)]
 
     def option(self, index: int) -> Option:
         """Row `index` as the list shows it."""
-        row = self.rows[index]
+        row = self._row(index)
         if isinstance(row, NoteEntry):
             return Option(NotesPane._prompt(row), id=row.id)
         return Option(row.text, id=row.id, disabled=True)
 
     def plain(self, index: int) -> str:
         """Row `index` as plain text (measured for its height)."""
-        row = self.rows[index]
+        row = self._row(index)
         if isinstance(row, NoteEntry):
             return "".join(text for text, _ in _prompt_parts(row))
         return row.text.plain
 
     def is_note(self, index: int) -> bool:
         """True when row `index` is a note (not a heading or a hint)."""
-        return isinstance(self.rows[index], NoteEntry)
+        return 0 <= index < len(self) and index not in self._headings
 
     def row_of(self, note_id: str) -> int | None:
         """The row of the note with id `note_id`, or None when it is not listed."""
-        return self._row_of.get(note_id)
+        index = self._row_of.get(note_id)
+        if index is None or index < self._placed:
+            return index
+        return index + len(self._headings)
