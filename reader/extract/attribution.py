@@ -330,6 +330,11 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is None and b - a <= 4:
             mention = np_ending_at(text, toks, a, b)
         found.append(mention)
+    persons = [m for m in found if m is not None and m.kind == PERSON]
+    if len(persons) > 1 and not all(map(_affiliation, persons)):
+        # `Mark Holden, chairman of the board of Freedom Partners, said`: the name is the
+        # subject, not the body a role chunk names after `of`
+        found = [None if m is not None and _affiliation(m) else m for m in found]
     for i, mention in enumerate(found):
         if mention is not None and mention.kind == PERSON:
             for k in (i - 1, i + 1):
@@ -342,6 +347,24 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+_AFFILIATION_GLUE = frozenset(("of", "at", "for", "from", "with", "a", "an"))
+"""Words that, right before the name in a role chunk, make the name a body the person belongs
+to (`chairman of the board of Freedom Partners`) or a descriptor (`a D.C.-based host`), not
+the person."""
+
+
+def _affiliation(mention: Mention) -> bool:
+    """Whether a person mention is a role ending in `of` and a name, or a descriptor.
+
+    `chairman of the board of Freedom Partners`, `a D.C.-based ...`: not the person.
+    """
+    if mention.kind != PERSON:
+        return False
+    at = mention.text.rfind(mention.name)
+    before = mention.text[:at].split() if at > 0 else []
+    return bool(before) and before[-1].lower() in _AFFILIATION_GLUE
 
 
 def object_after(text: str, toks: Toks, i: int, hi: int) -> Mention | None:

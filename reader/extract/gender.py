@@ -33,3 +33,8 @@ def name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     return _first_names().get(fold(words[0]))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` is a given name on the list (`Alfred`, `Bradley`), whatever its sex."""
+    return fold(word) in _first_names()

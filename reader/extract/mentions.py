@@ -32,7 +32,7 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
-from reader.extract.gender import name_gender
+from reader.extract.gender import is_given_name, name_gender
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -201,10 +201,30 @@ def _name_after_office(toks: Toks, name_start: int, e: int) -> int:
     return capitalised[-2] if len(capitalised) >= 2 else name_start
 
 
-_PLACE_PREPOSITIONS = (PREPOSITIONS | {"like"}) - {"for", "with", "by", "according"}
+PLACE_PREPOSITIONS = (PREPOSITIONS | {"like"}) - {"for", "with", "by", "according"}
 """Prepositions whose object is a place, a time, a thing or someone compared with, more often
 than the topic person (`For Morag Beattie, the result ...` is about her; `In Concord, he ...`
 and `Like Makaeff, Roffman ...` are not)."""
+
+
+_SENTENCE_OPENING = frozenset('.!?:;"“”‘’(')
+"""Tokens after which a capitalised word opens a sentence (or a quote's words)."""
+
+
+def _verb_like(toks: Toks, i: int) -> bool:
+    """Whether a lone capitalised `-ing`, `-ly` or `-ed` word at `i` is a verb, not a name.
+
+    The caller tests the shape (the ending, more than five letters). `Standing`, `Asked` or
+    `Clearly` opening a sentence are not names. The same shape is a surname or a given name
+    anywhere else (`said Fielding`, `asked Harding`), before a speech verb (`Bradley said`),
+    and as a known given name (`Alfred`, `Stanley`).
+    """
+    word = toks.lowers[i]
+    if i > 0 and toks.texts[i - 1][:1] not in _SENTENCE_OPENING:
+        return False  # mid-sentence: `said Fielding`, `told Manning`
+    if i + 1 < len(toks) and toks.lowers[i + 1] in SPEECH_VERBS:
+        return False
+    return not is_given_name(word)
 
 
 def _agency_of_a_country(text: str, toks: Toks, s: int, e: int) -> bool:
@@ -225,7 +245,7 @@ def _name_mention(
     A run opened by a capitalised preposition (`In Concord, he ...`, `Along with her husband,
     ...`) is the object of the preposition: it names no one who acts in the sentence.
     """
-    if s < e and toks.lowers[s] in _PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
+    if s < e and toks.lowers[s] in PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
         return None
     s, e = _trim_run(toks, s, e)
     if s >= e:
@@ -243,7 +263,7 @@ def _name_mention(
             or written.endswith(CONTRACTION_ENDINGS)
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
-            or (word.endswith(("ing", "ly", "ed")) and len(written) > 5)
+            or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
         ):

@@ -1,9 +1,11 @@
 """The narrator's name: who `I` is, read off what the others call them.
 
 In a first-person story the narrator's quotes are credited to `I`. The people they talk with
-address them by name (`"You think so, Hastings?"` in the turn before or after one of the
-narrator's own): the name most often addressed in a quote next to a narrator's turn, that is
-no other known person's, becomes the narrator's name (`I` stays an alias).
+address them by name (`"You think so, Hastings?"` within three paragraphs of one of the
+narrator's own turns, whoever is credited with the quote): the name most often addressed so,
+that is no other known person's, becomes the narrator's name (`I` stays an alias). Only the
+turn right before or after counted at first; in the PDNC development novels the friend's
+`"You're crazy, Jake"` is as often two paragraphs away, across a line of narration.
 """
 
 from __future__ import annotations
@@ -19,8 +21,13 @@ MIN_VOTES = 1
 """Quotes that must address the same name next to the narrator's turns before it is taken."""
 
 
+NEAR = (-3, -2, -1, 1, 2, 3)
+"""How far (in paragraphs) from one of the narrator's turns a quote may be and still speak to
+the narrator."""
+
+
 def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None:
-    """Give the narrator the name the others address them by, when the text says it twice."""
+    """Give the narrator the name the others address them by, near the narrator's turns."""
     narrator = table.narrator
     if narrator is None:
         return
@@ -33,13 +40,13 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
     for item in items:
         if item.raw is None or item.raw.depth > 0:
             continue
-        if item.speaker is None or item.speaker is narrator:
+        if item.speaker is narrator:
             continue
-        if item.paragraph - 1 not in narrator_turns and item.paragraph + 1 not in narrator_turns:
+        if not any(item.paragraph + d in narrator_turns for d in NEAR):
             continue
         for name in called_names(text[item.raw.start : item.raw.end]):
             known = table.known_person(name)
-            if known is None or known is narrator:
+            if known is None or known is narrator or known.called_only:
                 votes[name] += 1
     if votes:
         name, count = votes.most_common(1)[0]

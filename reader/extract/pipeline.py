@@ -27,6 +27,7 @@ from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKin
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
 from reader.extract.reading import (
+    OBJECT_RULE,
     Item,
     link_split,
     read_quote,
@@ -35,7 +36,14 @@ from reader.extract.reading import (
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
 from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
-from reader.extract.turns import continued, is_dialogue, stray_paragraphs, turn_speaker
+from reader.extract.turns import (
+    DIALOGUE_MIN_TURNS,
+    DIALOGUE_SHARE,
+    continued,
+    is_dialogue,
+    stray_paragraphs,
+    turn_speaker,
+)
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_WORDS = CLAUSE_VERBS | {"according"}
@@ -71,6 +79,7 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     nested_items: list[Item] = []
     reported_items: list[Item] = []
     title = article.title
+    turns = unnamed = 0  # quote-opened paragraphs so far, and those naming nobody
     for number, paragraph in enumerate(paragraphs):
         quotes_here = top_at.get(number, ())
         headline = paragraph_kind(paragraph.text, title) if quotes_here else None
@@ -82,6 +91,9 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
                 link_split(text, paras, quote_items[-1], item)
                 share_coordinated(paras, quote_items[-1], item)
             quote_items.append(item)
+            if item.opens_paragraph and not item.split_tail:
+                turns += 1
+                unnamed += item.attribution is None or item.attribution.mention is None
         for q, parent in nested_at.get(number, ()):
             bounds = (parent.start, parent.end)
             nested_items.append(read_quote(text, paras, q, None, bounds=bounds))
@@ -93,7 +105,11 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
             or number + 2 in index.quoted
             or _has_cue_word(paragraph.text)
         ):
-            reported_items.extend(read_reported(text, paras[number], number, index))
+            # persons named after a verb are read until the text reads as news so far
+            # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),
+            # and a book of news would pay for them on every page
+            objects = turns < DIALOGUE_MIN_TURNS or unnamed > DIALOGUE_SHARE * turns
+            reported_items.extend(read_reported(text, paras[number], number, index, objects))
         paras.drop(number)
     items = quote_items + nested_items + reported_items
     # `items` alone holds the items and their raw quotes now: `_build` lets each go once read
@@ -131,6 +147,11 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     for pos, item in enumerate(items):
         att = item.attribution
         if item.dropped and item.raw is None and att is not None and att.mention is not None:
+            if att.rule == OBJECT_RULE:
+                # named after a verb (`told Marianne`): a candidate, not the sentence's subject
+                if dialogue:
+                    table.note_person(att.mention, item.paragraph, as_object=True)
+                continue
             table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
             subject = table.resolve_noted(att.mention)
             if subject is not None and item.paragraph >= last_paragraph:

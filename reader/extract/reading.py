@@ -9,6 +9,8 @@ closing mark) with the patterns of `attribution` and decides its kind with `kind
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +28,16 @@ from reader.extract.cues import SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
-from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_starting_at
+from reader.extract.mentions import (
+    GROUP,
+    ORG,
+    PERSON,
+    PLACE_PREPOSITIONS,
+    PRONOUN,
+    ROLE,
+    Mention,
+    np_starting_at,
+)
 from reader.extract.model import Evidence, KindRule, QuoteKind
 from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
@@ -407,13 +418,70 @@ def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
     return Mention(surface, starts[lo], para.ends[end - 1], GROUP, name)
 
 
+OBJECT_RULE = "object"
+"""The rule name on a person noted because a sentence names them after a verb."""
+
+
+def named_objects(
+    text: str, para: Para, lo: int, hi: int, subject: Mention | None
+) -> list[Mention]:
+    """The persons a sentence names after a verb, not as its subject (`she told Marianne`).
+
+    They are not speaking, but the next quote may be theirs: `he` or a quote-only turn after
+    `Elinor smiled at Marianne.` may be Marianne's. A name after a place preposition (`in
+    Concord`, `to London`) or opening the sentence is left out, and so is the subject.
+    """
+    texts, lowers = para.texts, para.lowers
+    out: list[Mention] = []
+    # the tokens holding a capital, found by comparing the columns in C: most are lower case,
+    # and this runs on every sentence near a quote
+    cased = itertools.compress(
+        range(lo + 1, hi), map(operator.ne, texts[lo + 1 : hi], lowers[lo + 1 : hi])
+    )
+    done = lo
+    for i in cased:
+        if i < done or not texts[i][0].isupper() or texts[i - 1][:1].isupper():
+            continue
+        prev = lowers[i - 1]
+        if prev in _OBJECT_BEFORE_NOT or not prev[:1].isalpha():
+            continue
+        got = np_starting_at(text, para, i, hi)
+        if got is None:
+            continue
+        mention, done = got
+        if mention.kind == PERSON and (subject is None or mention.start != subject.start):
+            out.append(mention)
+    return out
+
+
+_OBJECT_BEFORE_NOT = (PLACE_PREPOSITIONS | {"the", "a", "an"}) - {
+    "at",
+    "about",
+    "after",
+    "against",
+    "before",
+    "behind",
+    "beside",
+    "toward",
+    "towards",
+    "upon",
+}
+"""Words after which a capitalised name is a place, a time, a thing or part of a title rather
+than a person who may speak next (`in Concord`, `of State`); `smiled at Marianne`, `turned
+to Nell`, `looked after Tom` name people."""
+
+
 def read_reported(
     text: str,
     para: Para,
     index: int,
     quotes: QuoteIndex,
+    objects: bool = False,
 ) -> list[Item]:
     """Reported speech in the sentences of one paragraph that hold no quotation.
+
+    With `objects`, the persons a sentence names after a verb are noted too
+    (`named_objects`): asked only in dialogue, where they cost their time back.
 
     `find_reported` needs a cue word (a verb that takes a clause, or `according`) in the
     sentence: a set test in C code finds whether there is one, and a sentence without one goes
@@ -447,6 +515,16 @@ def read_reported(
                             kind=QuoteKind.SCARE,
                             dropped=True,
                             attribution=Attribution("mention", subject, None),
+                        )
+                    )
+                for person in named_objects(text, para, lo, hi, subject) if objects else ():
+                    out.append(
+                        Item(
+                            person.start,
+                            index,
+                            kind=QuoteKind.SCARE,
+                            dropped=True,
+                            attribution=Attribution(OBJECT_RULE, person, None),
                         )
                     )
         lo = hi

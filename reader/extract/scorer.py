@@ -58,6 +58,9 @@ class Candidate(NamedTuple):
     this is weighed, not obeyed."""
     dialogue: bool
     """True when the text is dialogue (a novel) rather than news."""
+    object_only: bool = False
+    """True when its latest mention named it after a verb (`she told Marianne`), not as a
+    subject or a speaker: a candidate the rules did not offer before."""
 
 
 _RANK = ("rank0", "rank1", "rank2", "rank3")
@@ -85,6 +88,8 @@ def pronoun_features(c: Candidate) -> dict[str, float]:
         f["one_word"] = 1.0
     if c.first_name:
         f[f"first_name_{c.first_name}"] = 1.0
+    if c.object_only:
+        f["object_only"] = 1.0
     if c.dialogue:
         f["dialogue"] = 1.0
         f[_DIALOGUE_RANK[min(c.rank, 3)]] = 1.0
@@ -172,6 +177,8 @@ def pronoun_score(c: Candidate, w: dict[str, float]) -> float:
         s += g("one_word", 0.0)
     if c.first_name:
         s += g(_FIRST[c.first_name], 0.0)
+    if c.object_only:
+        s += g("object_only", 0.0)
     if c.dialogue:
         s += g("dialogue", 0.0) + g(_DIALOGUE_RANK[rank], 0.0)
         if c.previous:

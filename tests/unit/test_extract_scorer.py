@@ -157,6 +157,7 @@ def test_the_fast_pronoun_score_is_the_dot_product_of_the_named_features() -> No
                         speeches=rank,
                         mentions=rank + 1,
                         one_word=flag,
+                        object_only=flag,
                     )
                     dot = sum(w.get(k, 0.0) * v for k, v in pronoun_features(c).items())
                     assert pronoun_score(c, w) == pytest.approx(dot)
@@ -182,6 +183,7 @@ def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
                                     one_word=flag,
                                     dialogue=flag,
                                     speeches=int(flag),
+                                    object_only=flag,
                                 )
                             )
                         )

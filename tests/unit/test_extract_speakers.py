@@ -157,6 +157,83 @@ CASES = [
         " the state budget office in the capital, wrote after the report.",
         [("Wages grew fast,", D, "Dora Kemp")],
     ),
+    (
+        "the name before a role naming a body is the subject, not the body: 'Mark Holden,"
+        " chairman of the board of Freedom Partners, said'",
+        "Mark Holden, chairman of the board of Freedom Partners, the network's funding arm,"
+        ' said it would wait.\n\n"That has not happened yet," he added.',
+        [("That has not happened yet,", D, "Mark Holden")],
+    ),
+    (
+        "a descriptor after the name is not a person: 'Joe Madison, a D.C.-based radio host,'",
+        "Joe Madison, a D.C.-based talk radio host heard across the region, recalled that"
+        ' listeners doubted it.\n\n"I hate to put it that way," he said.',
+        [("I hate to put it that way,", D, "Joe Madison")],
+    ),
+    (
+        "a surname ending in -ing after said is a name: said Fielding, not nobody",
+        '"Why wear collars at all?" grumbled Fielding.\n\n"Fine," said Harding.',
+        [("Why wear collars at all?", D, "Fielding"), ("Fine,", D, "Harding")],
+    ),
+    (
+        "a given name ending in -ed or -ly opening a sentence: Alfred said, Bradley",
+        'Alfred said he was "tired" of it.\n\n"Fine," said Bradley.',
+        [("tired", P, "Alfred"), ("Fine,", D, "Bradley")],
+    ),
+    (
+        "a participle opening a sentence is still no name: Standing, Corinne said",
+        'Standing, Corinne Ash said: "We stay."',
+        [("We stay.", D, "Corinne Ash")],
+    ),
+    (
+        "dialogue: she is the woman just named after a verb, not the one who left the room",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n"Then we wait."\n\n'
+        "Ann Lowe left the room. Tom Reed turned to Nell Park and smiled.\n\n"
+        '"Cleveland!" she cried.',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Then we wait.", D, "Tom Reed"),
+            ("Cleveland!", D, "Nell Park"),
+        ],
+    ),
+    (
+        "dialogue: the answer to 'Where have you been, Hamid?' is Hamid's, though never named"
+        " outside the quote",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n'
+        "A man on a bicycle stopped at the gate, and Tom Reed waved to him.\n\n"
+        '"Where have you been all day, Hamid?"\n\n"I was compelled to go to the post office."',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Where have you been all day, Hamid?", D, "Tom Reed"),
+            ("I was compelled to go to the post office.", D, "Hamid"),
+        ],
+    ),
+    (
+        "dialogue: 'said the young man' in his turn is the man whose turn it is, not a new speaker",
+        '"Shall we go?" asked Tom Reed.\n\n"Not yet," said Ann Lowe.\n\n"Why not?"\n\n'
+        '"Because the car is not ready."\n\n"Then we wait," said the young man.',
+        [
+            ("Shall we go?", D, "Tom Reed"),
+            ("Not yet,", D, "Ann Lowe"),
+            ("Why not?", D, "Tom Reed"),
+            ("Because the car is not ready.", D, "Ann Lowe"),
+            ("Then we wait,", D, "Tom Reed"),
+        ],
+    ),
+    (
+        "first-person narrator: named by a friend who calls him two paragraphs after his turn",
+        '"Certainly," I said.\n\nWe walked on to the bridge.\n\n'
+        '"You are mad, Hal," Ivo Brandt said.',
+        [("Certainly,", D, "Hal"), ("You are mad, Hal,", D, "Ivo Brandt")],
+    ),
 ]
 
 
@@ -252,3 +329,28 @@ def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
     assert speakers["there"] == "Sergey Shoigu"  # "The head of the Russian military department"
     assert speakers["any"].startswith("Yury Ushakov,")  # "They agreed that ..."
     assert speakers["Putin"] == "Al-Jazeera"  # "As Al-Jazeera writes in the article ..."
+
+
+@pytest.mark.parametrize(
+    ("case", "sentence", "expected"),
+    [
+        ("a name after a verb", "Elinor smiled at Marianne Dashwood.", ["Marianne Dashwood"]),
+        ("a place after a preposition is not", "Tom Reed drove into Concord.", []),
+        ("the subject is not listed twice", "Tom Reed told Ann Lowe.", ["Ann Lowe"]),
+    ],
+    ids=["a name after a verb", "a place after a preposition", "the subject not twice"],
+)
+def test_named_objects(case: str, sentence: str, expected: list[str]) -> None:
+    from reader.extract.attribution import sentence_person
+    from reader.extract.paragraphs import Para
+    from reader.extract.reading import named_objects
+    from reader.extract.tokens import split_into
+
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    split_into(sentence, 0, len(sentence), texts, starts, ends)
+    para = Para(texts, [t.lower() for t in texts], starts, ends, [False] * len(texts))
+    subject = sentence_person(sentence, para, 0, len(para))
+    found = named_objects(sentence, para, 0, len(para), subject)
+    assert [m.name for m in found] == expected
