@@ -156,6 +156,40 @@ def test_an_entry_of_other_code_or_another_format_is_not_read(
     assert cache.load(article) is not None
 
 
+def test_an_edit_to_the_extraction_or_search_code_makes_entries_stale(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache: ArticleCache, article: Article
+) -> None:
+    """The fingerprint follows the sources by size and modification time, as `.pyc`s do."""
+    tree = tmp_path / "reader"
+    for name in ("extract", "search"):
+        (tree / name).mkdir(parents=True)
+        (tree / name / "rules.py").write_text("RULES = ()\n")
+        (tree / name / "notes.txt").write_text("not code\n")
+    (tree / "cache.py").write_text("FORMAT = 1\n")
+    monkeypatch.setattr(cache_module, "__file__", str(tree / "cache.py"))
+    monkeypatch.setattr(cache_module, "_fingerprint", [])
+    filled(cache, article)
+    assert cache.load(article) is not None
+
+    def reread() -> None:
+        monkeypatch.setattr(cache_module, "_fingerprint", [])  # a new reader process
+
+    reread()
+    (tree / "search" / "notes.txt").write_text("other words\n")  # not code: still a hit
+    assert cache.load(article) is not None
+    rules = tree / "extract" / "rules.py"
+    before = rules.stat()
+    rules.write_text("RULES = (1,)\n")  # another size
+    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reread()
+    assert cache.load(article) is None
+    filled(cache, article)
+    rules.write_text("RULES = (2,)\n")  # the same size, edited later
+    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    reread()
+    assert cache.load(article) is None
+
+
 def test_the_same_text_cut_into_other_paragraphs_is_a_miss(
     cache: ArticleCache, article: Article
 ) -> None:
