@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.document import Article, blocks_of, build_article
-from reader.extract import MAX_QUOTE_CHARS, QuoteKind, extract
+from reader.extract import QuoteKind, extract
+from reader.extract.spans import MAX_QUOTE_CHARS
 
 MARKS = "\"'“”‘’«»„``''’’"
 ALPHABET = MARKS + "abcdeHSTW  ,.:;!?-—\n" + "sáç"
