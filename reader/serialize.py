@@ -74,6 +74,34 @@ def quote_dict(quote: Quote, extraction: Extraction, article: Article) -> dict[s
     return data
 
 
+def quote_part_dicts(
+    quote: Quote, extraction: Extraction, article: Article
+) -> list[dict[str, Any]]:
+    """A quote as `quote_dict` gives it, or a split quote once per part, each part verbatim.
+
+    `"We will rebuild," she said, "by spring."` is one utterance, but its joined text
+    ("We will rebuild, by spring.") is nowhere in the article: a tool that reads the JSON
+    and looks the text up, or scores spans against the article, needs each part's own
+    offsets and words. Each part carries `part` and `parts` (1 of 2, 2 of 2); the other
+    fields, the speaker and the evidence, are the whole quote's.
+    """
+    whole = quote_dict(quote, extraction, article)
+    if not quote.split or len(quote.segments) < 2:
+        return [whole]
+    parts = []
+    for number, segment in enumerate(quote.segments, 1):
+        part = dict(whole)
+        part.update(
+            start=segment.start,
+            end=segment.end,
+            text=article.text[segment.start : segment.end],
+            part=number,
+            parts=len(quote.segments),
+        )
+        parts.append(part)
+    return parts
+
+
 def speaker_dict(speaker: Speaker) -> dict[str, Any]:
     """One speaker: id, name, aliases, type, quote count and paragraphs."""
     return {

@@ -8,7 +8,7 @@ import sys
 
 from reader.commands.common import add_format, add_target, open_target
 from reader.extract import QuoteKind, extract
-from reader.serialize import quote_dict, write
+from reader.serialize import quote_dict, quote_part_dicts, write
 
 NAME = "quotes"
 SUMMARY = "list every quote with its speaker, kind and paragraph"
@@ -63,10 +63,8 @@ def run(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((100, 24)).columns
         print_table([quote_dict(q, extraction, article) for q in quotes], width)
         return 0
-    write(
-        {"source": article.source, "quotes": [quote_dict(q, extraction, article) for q in quotes]},
-        args.format,
-    )
+    parts = [part for q in quotes for part in quote_part_dicts(q, extraction, article)]
+    write({"source": article.source, "quotes": parts}, args.format)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -67,3 +68,26 @@ def test_extraction_never_loads_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_split_quote_is_listed_part_by_part_each_verbatim_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The joined text of a split quote is nowhere in the article; each part's words are."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        'Port votes\n\n"If you look back," Mayor Ada Roan said, "we built this bridge twice."\n',
+        encoding="utf-8",
+    )
+    assert main(["quotes", str(article), "--format", "json", "--kind", "direct"]) == 0
+    quotes = json.loads(capsys.readouterr().out)["quotes"]
+    assert [(q["text"], q["part"], q["parts"]) for q in quotes] == [
+        ("If you look back,", 1, 2),
+        ("we built this bridge twice.", 2, 2),
+    ]
+    assert {q["speaker"] for q in quotes} == {"Ada Roan"}
+    assert main(["dump", str(article), "--format", "json"]) == 0
+    body = "\n\n".join(p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"])
+    assert all(body[q["start"] : q["end"]] == q["text"] for q in quotes)
+    assert main(["quotes", str(article)]) == 0
+    assert sum("Ada Roan" in line for line in capsys.readouterr().out.splitlines()) == 1
