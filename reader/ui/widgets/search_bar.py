@@ -130,6 +130,7 @@ class SearchBar(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._history = HistoryCursor(())
+        self._info = Text()
 
     def compose(self) -> ComposeResult:
         """Results above the query row (prompt, field, scope and counter)."""
@@ -190,7 +191,13 @@ class SearchBar(Vertical):
         if self.mode == "search" or scope is not Scope.ALL:
             info.append(f"[{scope.value}] ", "dim")
         info.append_text(Text(text) if isinstance(text, str) else text)
-        self.query_one("#search-info", Static).update(info)
+        if info == self._info:
+            return
+        # The field takes the row's width the counter leaves: lay the row out again only when
+        # the counter's width changes (`12/340` -> `13/340` repaints the counter alone).
+        resized = info.cell_len != self._info.cell_len
+        self._info = info
+        self.query_one("#search-info", Static).update(info, layout=resized)
 
     def show_results(self, hits: tuple[SearchHit, ...]) -> None:
         """Show ranked results (the best highlighted)."""

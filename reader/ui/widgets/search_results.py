@@ -20,6 +20,8 @@ from reader.ui import deferred
 if TYPE_CHECKING:  # the search modules (and rapidfuzz) load with the index, after first paint
     from reader.search.rank import SearchHit
 
+MAX_ROWS = 8
+"""Rows the list shows at most; more results scroll."""
 LEFT_CONTEXT = 14
 """Characters of context kept before the first matched word when a snippet must be cut."""
 
@@ -60,8 +62,7 @@ class SearchResultsList(OptionList, can_focus=False):
 
     DEFAULT_CSS = """
     SearchResultsList {
-        height: auto;
-        max-height: 8;
+        height: 1;
         border: none;
         padding: 0;
         background: $surface;
@@ -78,17 +79,24 @@ class SearchResultsList(OptionList, can_focus=False):
         self._width = 0
 
     def show(self, hits: Sequence[SearchHit], highlighted: int = 0) -> None:
-        """Replace the results, highlighting one (the best by default); hide the list if empty."""
-        self.hits = tuple(hits)
-        self._width = self.size.width or self.app.size.width
-        self.clear_options()
-        self.add_options(
-            [
-                Option(result_label(hit, self._width - 2), id=str(number))
-                for number, hit in enumerate(hits)
-            ]
-        )
-        self.set_class(not hits, "-empty")
+        """Replace the results, highlighting one (the best by default); hide the list if empty.
+
+        Per keystroke this is on the UI thread, so it does no more than the rows need: the same
+        results at the same width keep their rows; new ones replace the rows in one step (no
+        empty list in between, whose scrollbar would come and go); and the height is set only
+        when the row count changes, so a new ranking repaints the list alone instead of laying
+        out the whole screen again.
+        """
+        hits = tuple(hits)
+        width = self.size.width or self.app.size.width
+        if hits != self.hits or width != self._width:
+            self.hits = hits
+            self._width = width
+            self.styles.height = max(1, min(len(hits), MAX_ROWS))  # a no-op when unchanged
+            self.set_options(
+                [Option(result_label(hit, width - 2), id=str(n)) for n, hit in enumerate(hits)]
+            )
+            self.set_class(not hits, "-empty")
         self.highlighted = min(highlighted, len(hits) - 1) if hits else None
 
     def on_resize(self) -> None:

@@ -1,0 +1,109 @@
+"""Per keystroke the bar redraws what changed, not the screen: no layout for a new ranking.
+
+Laying the screen out again repaints every widget on it; on a 3 MB book that was most of the
+time between a key and the settled counter and results (issue 13). These tests hold the two
+places that asked for it on every key: the results list and the counter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.app import App, ComposeResult
+from textual.widget import Widget
+
+from reader.search.history import HistoryCursor
+from reader.search.rank import HitKind, SearchHit
+from reader.ui.widgets.search_bar import SearchBar
+
+
+def hits(word: str, count: int) -> tuple[SearchHit, ...]:
+    """`count` one-line results whose snippets mention `word`."""
+    return tuple(
+        SearchHit(
+            kind=HitKind.PARAGRAPH,
+            score=100.0 - number,
+            paragraph_index=number,
+            paragraph_id=f"p{number}",
+            start=number * 100,
+            end=number * 100 + 40,
+            match_start=number * 100,
+            match_end=number * 100 + len(word),
+            spans=((number * 100, number * 100 + len(word)),),
+            snippet=f"{word} and the rest of paragraph {number}",
+            snippet_start=number * 100,
+            snippet_spans=((0, len(word)),),
+        )
+        for number in range(count)
+    )
+
+
+class BarApp(App[None]):
+    """The search bar alone, open at the bottom of an 80x24 screen."""
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar()
+
+
+@contextmanager
+def layouts_requested(app: App[None]) -> Iterator[list[str]]:
+    """Names of the widgets that ask for the screen to be laid out again, while inside."""
+    asked: list[str] = []
+    original = Widget.refresh
+
+    def refresh(self: Widget, *regions: object, layout: bool = False, **options: bool) -> Widget:
+        if layout:
+            asked.append(type(self).__name__)
+        return original(self, *regions, layout=layout, **options)  # type: ignore[arg-type]
+
+    Widget.refresh = refresh  # type: ignore[assignment, method-assign]
+    try:
+        yield asked
+    finally:
+        Widget.refresh = original  # type: ignore[method-assign]
+
+
+async def test_a_new_ranking_with_as_many_rows_repaints_the_list_alone() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.show_results(hits("councel", 10))
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.show_results(hits("council", 10))
+            await pilot.pause()
+        assert asked == []
+        assert bar.results.selected == hits("council", 10)[0]
+        assert bar.results.option_count == 10
+
+
+async def test_fewer_results_shrink_the_list_to_its_rows() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.show_results(hits("bridge", 10))
+        await pilot.pause()
+        assert bar.results.size.height == 8  # more than 8 results scroll
+        bar.show_results(hits("bridges", 3))
+        await pilot.pause()
+        assert bar.results.size.height == 3
+        bar.show_results(())
+        await pilot.pause()
+        assert not bar.results.display or bar.results.size.height == 0
+
+
+async def test_a_counter_of_the_same_width_repaints_the_counter_alone() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.set_info("1/340")
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.set_info("2/340")
+            await pilot.pause()
+        assert asked == []
+        assert "2/340" in str(bar.query_one("#search-info").render())
