@@ -138,6 +138,7 @@ def test_reopening_the_same_text_resumes_where_the_reader_left_off(tmp_path: Pat
     moved.write_bytes((Path(reader.data.__file__).parent / "sample.txt").read_bytes())
     with Terminal(reader_command(), cols=80, rows=24) as term:
         term.wait_for(TITLE[:40])
+        term.wait_for("¶")  # the status line may come in a later read than the title
         for _ in range(3):
             term.send("]")
         term.wait_until(lambda _screen: position(term)[0] == 4)
