@@ -26,7 +26,6 @@ Reading the 3 MB book's quotes takes about 0.1 s, its word index a few ms; rebui
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
@@ -38,7 +37,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.document import Article
+from reader.document import Article, BlockKind, Paragraphs
 from reader.extract.model import (
     Evidence,
     Extraction,
@@ -50,6 +49,8 @@ from reader.extract.model import (
 )
 
 if TYPE_CHECKING:
+    from hashlib import blake2b
+
     # A type only: the module imports rapidfuzz, which the extraction child never needs
     # (~4 MB of its peak) and the reader needs only once it searches.
     from reader.search.index import SearchIndex
@@ -74,6 +75,17 @@ _DAMAGE = (
     zlib.error,
 )
 """What decoding a damaged entry may raise (json and Unicode errors are ValueErrors)."""
+
+
+def _blake2b(data: bytes | memoryview = b"", *, digest_size: int) -> blake2b:
+    """`hashlib.blake2b`, imported when first used.
+
+    Importing `hashlib` loads OpenSSL (3.4 MB of resident memory), and the extraction child,
+    which imports this module only to encode its quotes (`extraction_lines`), never hashes.
+    """
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=digest_size)
 
 
 def cache_dir() -> Path:
@@ -226,7 +238,7 @@ def code_fingerprint() -> str:
     the first frame of every cache hit; their stats cost 0.2 ms (2-core VM, Dec 2026).
     """
     if not _fingerprint:
-        digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+        digest = _blake2b(str(FORMAT).encode(), digest_size=16)
         package = os.path.dirname(os.path.abspath(__file__))
         sources = [(os.path.basename(__file__), os.stat(__file__))]
         for name in _CODE_PACKAGES:
@@ -242,13 +254,22 @@ def code_fingerprint() -> str:
     return _fingerprint[0]
 
 
+_KIND_VALUES = tuple(kind.value for kind in BlockKind)
+"""Each block kind's value, by its number in `Paragraphs.kinds`."""
+
+
 def layout_digest(article: Article) -> str:
     """A hash of the paragraph boundaries and kinds of `article`.
 
     Another loader may cut the same text differently, and paragraph indexes are cached.
     """
     paragraphs = article.paragraphs
-    digest = hashlib.blake2b(digest_size=16)
+    digest = _blake2b(digest_size=16)
+    if isinstance(paragraphs, Paragraphs):  # its columns: no paragraph is built
+        digest.update(array("q", paragraphs.starts).tobytes())
+        digest.update(array("q", paragraphs.ends).tobytes())
+        digest.update(",".join(map(_KIND_VALUES.__getitem__, paragraphs.kinds)).encode())
+        return digest.hexdigest()
     digest.update(array("q", map(attrgetter("start"), paragraphs)).tobytes())
     digest.update(array("q", map(attrgetter("end"), paragraphs)).tobytes())
     digest.update(",".join(map(attrgetter("kind"), paragraphs)).encode())
@@ -275,7 +296,7 @@ def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
     chunks.append(compressor.flush())
     payload = b"".join(chunks)
     del chunks
-    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    checksum = _blake2b(payload, digest_size=16).hexdigest()
     return [MAGIC, f"{kind} {checksum}\n".encode(), payload]
 
 
@@ -310,7 +331,7 @@ def _decode(kind: str, data: bytes, article: Article) -> Iterator[bytes] | None:
     if newline < 0:
         return None
     label, payload = bytes(view[: newline - len(MAGIC)]), view[newline - len(MAGIC) + 1 :]
-    if label != f"{kind} {hashlib.blake2b(payload, digest_size=16).hexdigest()}".encode():
+    if label != f"{kind} {_blake2b(payload, digest_size=16).hexdigest()}".encode():
         return None
     if kind == WORDS:
         # A words file is a header, the vocabulary and one binary line (which may hold newlines).
