@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from reader.document import Article
+from reader.document import Article, Paragraphs
 from reader.extract.name_words import as_name_word
 from reader.extract.spans import RawQuote
 from reader.extract.tokens import Toks, is_sentence_end, split_into, word_before_stop
@@ -169,7 +169,14 @@ class Paras:
         self._text = text
         self._particles = _AL_NAME.search(text) is not None or "ʿ" in text or "ʾ" in text
         """Whether any paragraph may hold an `al-` name or an ayn (`tokenize_paragraph`)."""
-        self._paragraphs = article.paragraphs
+        paragraphs = article.paragraphs
+        # the bounds alone: a paragraph read from `Paragraphs` is a copy of its text
+        if isinstance(paragraphs, Paragraphs):
+            self._starts: Sequence[int] = paragraphs.starts
+            self._ends: Sequence[int] = paragraphs.ends
+        else:
+            self._starts = [p.start for p in paragraphs]
+            self._ends = [p.end for p in paragraphs]
         self._cache: dict[int, Para] = {}
         self._collapse: dict[int, list[tuple[int, int]]] = {}
         keep = {q.paragraph for q in raws if q.depth > 0}  # nested quotes are read inside
@@ -182,9 +189,12 @@ class Paras:
     def __getitem__(self, index: int) -> Para:
         para = self._cache.get(index)
         if para is None:
-            p = self._paragraphs[index]
             para = self._cache[index] = tokenize_paragraph(
-                self._text, p.start, p.end, self._collapse.get(index, ()), self._particles
+                self._text,
+                self._starts[index],
+                self._ends[index],
+                self._collapse.get(index, ()),
+                self._particles,
             )
         return para
 
