@@ -26,6 +26,7 @@ Reading the 3 MB book's quotes takes about 0.1 s, its word index a few ms; rebui
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import tempfile
@@ -185,13 +186,15 @@ class ArticleCache:
         self._tidy()
         return True
 
-    def save_extraction_lines(self, article: Article, lines: Sequence[bytes]) -> bool:
-        """Store an extraction already encoded by `extraction_lines` (as the child sends it).
-
-        The reader keeps what the extraction child sent without encoding it again. False when
-        it could not be written.
-        """
-        return self._save_parts([(QUOTES, lines)], article)
+    def save_extraction_entry(self, article: Article, entry: Sequence[bytes]) -> bool:
+        """Store an entry made by `extraction_and_entry`; False when it could not be written."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.path(article, QUOTES), entry)
+        except OSError:
+            return False
+        self._tidy()
+        return True
 
     def _read(self, article: Article, kind: str) -> Iterator[bytes] | None:
         """The body lines of a sound file of `kind` for `article`, or None."""
@@ -276,28 +279,44 @@ def layout_digest(article: Article) -> str:
     return digest.hexdigest()
 
 
-def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
-    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`), as parts.
+class _Body:
+    """An entry being encoded: its header, then each line added, compressed as it comes.
 
     Compressed a line at a time: the whole body is never joined in memory (for a 30 MB book
     that was 16 MB more at the reader's peak), nor the parts into one file image.
     """
-    header = {
-        "kind": kind,
-        "code": code_fingerprint(),
-        "layout": layout_digest(article),
-        "text": article.text_sha256,
-    }
-    compressor = zlib.compressobj(1)
-    chunks = [compressor.compress(json.dumps(header).encode())]
+
+    def __init__(self, kind: str, article: Article) -> None:
+        header = {
+            "kind": kind,
+            "code": code_fingerprint(),
+            "layout": layout_digest(article),
+            "text": article.text_sha256,
+        }
+        self._kind = kind
+        self._compressor = zlib.compressobj(1)
+        self._chunks = [self._compressor.compress(json.dumps(header).encode())]
+
+    def add(self, line: bytes) -> None:
+        """Append one body line."""
+        compress = self._compressor.compress
+        self._chunks += (compress(b"\n"), compress(line))
+
+    def parts(self) -> list[bytes]:
+        """MAGIC, the kind and checksum line, then zlib(header JSON line + the lines)."""
+        self._chunks.append(self._compressor.flush())
+        payload = b"".join(self._chunks)
+        self._chunks = []
+        checksum = _blake2b(payload, digest_size=16).hexdigest()
+        return [MAGIC, f"{self._kind} {checksum}\n".encode(), payload]
+
+
+def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
+    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`), as parts."""
+    body = _Body(kind, article)
     for line in lines:
-        chunks.append(compressor.compress(b"\n"))
-        chunks.append(compressor.compress(line))
-    chunks.append(compressor.flush())
-    payload = b"".join(chunks)
-    del chunks
-    checksum = _blake2b(payload, digest_size=16).hexdigest()
-    return [MAGIC, f"{kind} {checksum}\n".encode(), payload]
+        body.add(line)
+    return body.parts()
 
 
 _READ_STEP = 256 * 1024
@@ -436,6 +455,31 @@ def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
     if not lines:
         raise ValueError("no speakers line")
     return _extraction_of(lines, article)
+
+
+def extraction_and_entry(
+    lines: Iterable[bytes], article: Article
+) -> tuple[Extraction, list[bytes]]:
+    """The `Extraction` of `article` that `extraction_lines` wrote, and its cache entry.
+
+    One pass over `lines`, each decoded and compressed as it comes: the reader reads the
+    extraction child's answer through this without keeping the answer itself (for a 30 MB
+    book, 43 MB of JSON held until the last quote was decoded and the entry written). The
+    entry is for `ArticleCache.save_extraction_entry`. Raises as `extraction_of_lines` does.
+    """
+    body = _Body(QUOTES, article)
+
+    def kept(lines: Iterator[bytes]) -> Iterator[bytes]:
+        for line in lines:
+            body.add(line)
+            yield line
+
+    remaining = iter(lines)
+    first = next(remaining, None)
+    if first is None:
+        raise ValueError("no speakers line")
+    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article)
+    return extraction, body.parts()
 
 
 def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
