@@ -464,7 +464,7 @@ def extraction_and_entry(
 
     One pass over `lines`, each decoded and compressed as it comes: the reader reads the
     extraction child's answer through this without keeping the answer itself (for a 30 MB
-    book, 43 MB of JSON held until the last quote was decoded and the entry written). The
+    book, 17 MB of JSON held until the last quote was decoded and the entry written). The
     entry is for `ArticleCache.save_extraction_entry`. Raises as `extraction_of_lines` does.
     """
     body = _Body(QUOTES, article)

@@ -254,7 +254,7 @@ def test_the_childs_answer_is_decoded_line_by_line_as_it_comes_not_held_whole(
 ) -> None:
     """Each line of quotes is decoded before the next is read from the child.
 
-    A 30 MB book's answer is 43 MB of JSON: held whole until the last quote was decoded, it
+    A 30 MB book's answer is 17 MB of JSON: held whole until the last quote was decoded, it
     was part of the reader's peak on a first opening.
     """
     article = _first_screens(article, 400_000)  # its quotes fill several lines
