@@ -23,7 +23,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.document import Paragraph
+from reader.document import Paragraph, paragraph_bounds
 from reader.extract.marks import Bias, Level, Mark, Role, scan_marks
 
 MAX_QUOTE_CHARS = 20_000
@@ -89,17 +89,18 @@ def find_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
     """Pair the marks of every paragraph into quotes, trimmed, sorted by start offset."""
     done: list[RawQuote] = []
     carry: RawQuote | None = None
-    for index, para in enumerate(paragraphs):
-        marks = scan_marks(text, para.start, para.end)
+    # the bounds alone: a paragraph read from `Paragraphs` is a copy of its text
+    for index, (start, end) in enumerate(paragraph_bounds(paragraphs)):
+        marks = scan_marks(text, start, end)
         first = 0
         stack: list[RawQuote] = []
         if carry is not None:
-            carry.segments.append(Segment(marks[0].end, para.end, index))
+            carry.segments.append(Segment(marks[0].end, end, index))
             carry.flags |= {"multi_paragraph"}
             stack.append(carry)
             first = 1
             carry = None
-        _pair(text, para, index, marks, first, stack, done)
+        _pair(text, start, index, marks, first, stack, done)
         carry = _finish_paragraph(text, paragraphs, index, stack, done)
     if carry is not None:
         carry.flags |= {"unbalanced"}
@@ -147,7 +148,7 @@ def _open(stack: list[RawQuote], mark: Mark, index: int) -> None:
 
 def _pair(
     text: str,
-    para: Paragraph,
+    para_start: int,
     index: int,
     marks: Sequence[Mark],
     first: int,
@@ -156,7 +157,7 @@ def _pair(
 ) -> None:
     """Pair the marks of one paragraph, starting from an already open `stack`."""
     strong_after: list[bool] | None = None  # read only for a weak single mark: built then
-    last_closed_end = para.start
+    last_closed_end = para_start
     for k in range(first, len(marks)):
         m = marks[k]
         if stack:
