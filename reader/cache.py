@@ -177,20 +177,22 @@ class ArticleCache:
 
     def _save_parts(self, parts: Sequence[tuple[str, Iterable[bytes]]], article: Article) -> bool:
         """Write each (kind, body lines) of `parts` for `article`, then tidy the directory."""
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            for kind, lines in parts:
-                _write_atomically(self.path(article, kind), _encode(kind, lines, article))
-        except OSError:
-            return False
-        self._tidy()
-        return True
+        return self._save_entries(
+            ((kind, _encode(kind, lines, article)) for kind, lines in parts), article
+        )
 
     def save_extraction_entry(self, article: Article, entry: Sequence[bytes]) -> bool:
         """Store an entry made by `extraction_and_entry`; False when it could not be written."""
+        return self._save_entries([(QUOTES, entry)], article)
+
+    def _save_entries(
+        self, entries: Iterable[tuple[str, Iterable[bytes]]], article: Article
+    ) -> bool:
+        """Write each encoded (kind, entry) for `article`, then tidy; False on a disk error."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.path(article, QUOTES), entry)
+            for kind, entry in entries:
+                _write_atomically(self.path(article, kind), entry)
         except OSError:
             return False
         self._tidy()
