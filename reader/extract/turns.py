@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from reader.document import Paragraph
+from reader.extract.mentions import PERSON
 from reader.extract.model import Evidence, QuoteKind
 from reader.extract.reading import Item
 from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
@@ -359,6 +360,14 @@ def _turn_candidates(
     before = {id(people.known_person(n)) for n in addressed(ctx, previous)} if previous else set()
     here = {id(people.known_person(n)) for n in addressed(ctx, item)}
     prev_speaker = previous.speaker if previous is not None else None
+    counted, after = None, set()
+    if ctx.dialogue:
+        counted = precedes_turn(items, ctx.pos, lambda later: _named_ahead(later, people))
+        if counted is not None and counted not in clusters and len(clusters) < MAX_CANDIDATES:
+            clusters.append(counted)
+        following = _next_turn(items, ctx.pos)
+        if following is not None:
+            after = {id(people.known_person(n)) for n in addressed(ctx, following)}
     candidates = [
         TurnCandidate(
             rule=decision.rule if decision is not None and decision.speaker is c else "",
@@ -372,10 +381,43 @@ def _turn_candidates(
             mentions=c.mentions,
             speeches=c.speeches,
             dialogue=ctx.dialogue,
+            counted_back=c is counted,
+            addressed_next=id(c) in after,
         )
         for c in clusters
     ]
     return clusters, candidates
+
+
+def _named_ahead(item: Item, people: SpeakerTable) -> Cluster | None:
+    """The speaker a quote names in its own sentence, when it is a person already met.
+
+    `"And then?" asked Ada.`, read before its turn is resolved; None for a pronoun, a role or
+    a stranger.
+    """
+    if item.speaker is not None:
+        return _named_after(item)
+    att = item.attribution
+    if att is None or att.mention is None or att.mention.kind != PERSON:
+        return None
+    return people.known_person(att.mention.name)
+
+
+def _next_turn(items: Sequence[Item], pos: int) -> Item | None:
+    """The quote opening the paragraph right after `items[pos]`'s, if any."""
+    item = items[pos]
+    raw = item.raw
+    if raw is None:
+        return None
+    want = raw.segments[-1].paragraph + 1
+    for k in range(pos + 1, min(len(items), pos + 1 + TURN_LOOKBACK)):
+        other = items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped:
+            continue
+        if other.paragraph < want:
+            continue
+        return other if other.paragraph == want and other.opens_paragraph else None
+    return None
 
 
 def _called_in(ctx: Context, people: SpeakerTable, quote: Item) -> list[Cluster]:
@@ -475,13 +517,16 @@ PRECEDES_RULE = "precedes-turn"
 """The rule name on a turn whose speaker is counted back from the named turns after it."""
 
 
-def _turn_run_after(items: Sequence[Item], pos: int) -> list[Turn]:
+def _turn_run_after(
+    items: Sequence[Item], pos: int, named: Callable[[Item], Cluster | None] | None = None
+) -> list[Turn]:
     """The run of turns right after `items[pos]`'s paragraph, nearest first.
 
     A turn is a paragraph opened by a quote; the run stops at the first paragraph that is not
     (narration), and reads no further than `TURN_LOOKBACK` items. A turn's speaker is the one
-    read off its own text (not one continued from its neighbours).
+    read off its own text (not one continued from its neighbours), or what `named` says.
     """
+    named = named or _named_after
     turns: list[Turn] = []
     want = items[pos].paragraph + 1
     current: Turn | None = None
@@ -492,29 +537,33 @@ def _turn_run_after(items: Sequence[Item], pos: int) -> list[Turn]:
         if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
             continue
         if current is not None and other.paragraph == current.paragraph:
-            if current.speaker is None and _read_off(other):
-                current = turns[-1] = Turn(current.paragraph, other.speaker)
+            if current.speaker is None:
+                current = turns[-1] = Turn(current.paragraph, named(other))
             continue
         if other.paragraph != want or not other.opens_paragraph:
             break
-        current = Turn(want, other.speaker if _read_off(other) else None)
+        current = Turn(want, named(other))
         turns.append(current)
         want = other.raw.segments[-1].paragraph + 1
     return turns
 
 
-def _read_off(item: Item) -> bool:
-    """Whether the item's speaker was read off its own text (not continued from others)."""
+def _named_after(item: Item) -> Cluster | None:
+    """The item's speaker when it was read off its own text (not continued from others)."""
     evidence = item.evidence
-    return (
+    if (
         item.speaker is not None
         and evidence is not None
         and evidence.rule not in _CONTINUED
         and evidence.rule not in (SCORER_RULE, PRECEDES_RULE)
-    )
+    ):
+        return item.speaker
+    return None
 
 
-def precedes_turn(items: Sequence[Item], pos: int) -> Cluster | None:
+def precedes_turn(
+    items: Sequence[Item], pos: int, named: Callable[[Item], Cluster | None] | None = None
+) -> Cluster | None:
     """The speaker of an unnamed turn, counted back from the named turns after it.
 
     `"Well?"` / `"He did, sir."` / `"And then?" asked Poirot.`: the nearest named turn after
@@ -522,7 +571,7 @@ def precedes_turn(items: Sequence[Item], pos: int) -> Cluster | None:
     the next named turn by someone else (B) an odd number of turns after A, if any.
     """
     first: tuple[int, Cluster] | None = None
-    for distance, turn in enumerate(_turn_run_after(items, pos), start=1):
+    for distance, turn in enumerate(_turn_run_after(items, pos, named), start=1):
         if turn.speaker is None:
             continue
         if first is None:

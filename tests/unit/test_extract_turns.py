@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from reader.extract import extract
+from reader.extract.pipeline import run
+from reader.extract.scorer import TurnCandidate
+from reader.extract.speakers import SpeakerTable
 from tests.unit.test_extract_cases import article, reading
 
 D = "direct"
@@ -51,3 +54,51 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_turn(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert reading(extract(article(text))) == expected
+
+
+def _turn_choices(text: str) -> dict[str, dict[str, TurnCandidate]]:
+    """For each quote-opened turn the scorer ranked (by its words): each candidate's features."""
+    table = SpeakerTable()
+    table.choices = []
+    doc = article(text)
+    run(doc, table)
+    out: dict[str, dict[str, TurnCandidate]] = {}
+    for choice in table.choices:
+        if choice.decision != "turn":
+            continue
+        words = doc.text[choice.start : doc.text.find('"', choice.start)]
+        out[words] = {
+            c.name: cand
+            for c, cand in zip(choice.clusters, choice.candidates, strict=True)
+            if isinstance(cand, TurnCandidate)
+        }
+    return out
+
+
+def test_the_scorer_is_told_who_the_named_turns_after_count_back_to() -> None:
+    choices = _turn_choices(
+        "Ada Brook and Tom Reed sat by the fire, and neither spoke.\n\n"
+        '"Well?"\n\n'
+        '"He did, sir."\n\n'
+        '"And then?" asked Ada Brook.\n\n'
+        '"Then he left," said Tom Reed.'
+    )
+    well = choices["Well?"]
+    assert well["Ada Brook"].counted_back
+    assert not well["Tom Reed"].counted_back
+    did = choices["He did, sir."]
+    assert did["Tom Reed"].counted_back
+    assert not did["Ada Brook"].counted_back
+
+
+def test_the_scorer_is_told_who_the_next_turn_speaks_to() -> None:
+    choices = _turn_choices(
+        "Ada Brook and Tom Reed sat by the fire.\n\n"
+        '"Is it late?" asked Ada Brook.\n\n'
+        '"Not yet," said Tom Reed.\n\n'
+        '"Then stay."\n\n'
+        '"You are kind, Ada."'
+    )
+    stay = choices["Then stay."]
+    assert stay["Ada Brook"].addressed_next
+    assert not stay["Tom Reed"].addressed_next
