@@ -18,6 +18,27 @@ D = "direct"
 
 CASES = [
     (
+        "first-person narrator: named by a friend who calls him five paragraphs from his turns",
+        '"Who is there?" I said.\n\n'
+        '"No one," Ivo Brandt said.\n\n'
+        '"Is it locked?" I said.\n\n'
+        '"It is," Ivo Brandt said.\n\n'
+        '"Then we wait," I said.\n\n'
+        "We waited by the door for an hour.\n\n"
+        "The rain came, and the street emptied.\n\n"
+        "Nobody passed.\n\n"
+        "Ivo Brandt knelt at the lock.\n\n"
+        '"The lamp, Hal!" Ivo Brandt cried.',
+        [
+            ("Who is there?", D, "Hal"),
+            ("No one,", D, "Ivo Brandt"),
+            ("Is it locked?", D, "Hal"),
+            ("It is,", D, "Ivo Brandt"),
+            ("Then we wait,", D, "Hal"),
+            ("The lamp, Hal!", D, "Ivo Brandt"),
+        ],
+    ),
+    (
         "dialogue opening with unnamed turns: the names given later count back to them",
         '"Well?"\n\n'
         '"He did, sir."\n\n'
