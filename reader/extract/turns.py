@@ -122,7 +122,10 @@ def answers_vocative(ctx: Context) -> Decision | None:
     """A quote-only paragraph after a quote that named the one it spoke to is that one's answer.
 
     `"You think so, Hastings?"` / `"I am sure of it."`: the second is Hastings's. The name must
-    be a person already met who did not speak the quote addressing them.
+    be a person already met who did not speak the quote addressing them. Every quote of the
+    turn before counts, latest first (`"Are you cold, Nell?" she said. "The fire is low."`):
+    on the PDNC development novels reading past its last quote turned 18 wrong speakers right
+    and 5 right ones wrong.
     """
     item = ctx.item
     if not item.opens_paragraph or ctx.people is None:
@@ -137,7 +140,8 @@ def answers_vocative(ctx: Context) -> Decision | None:
             person = ctx.people.known_person(name)
             if person is not None and person is not other.speaker:
                 return Decision(person, "answers-vocative")
-        return None
+        if other.opens_paragraph:
+            return None
     return None
 
 

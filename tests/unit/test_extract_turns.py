@@ -18,6 +18,21 @@ D = "direct"
 
 CASES = [
     (
+        "dialogue: the answer goes to the one named in the first quote of the turn before",
+        "Nell Park came in from the yard and sat down.\n\n"
+        '"Pass the bread," said Tom Reed.\n\n'
+        '"Here it is," said Ada Brook.\n\n'
+        '"Are you cold, Nell?" Ada Brook said. "The fire is low."\n\n'
+        '"A little."',
+        [
+            ("Pass the bread,", D, "Tom Reed"),
+            ("Here it is,", D, "Ada Brook"),
+            ("Are you cold, Nell?", D, "Ada Brook"),
+            ("The fire is low.", D, "Ada Brook"),
+            ("A little.", D, "Nell Park"),
+        ],
+    ),
+    (
         "first-person narrator: named by a friend who calls him five paragraphs from his turns",
         '"Who is there?" I said.\n\n'
         '"No one," Ivo Brandt said.\n\n'
