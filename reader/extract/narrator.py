@@ -17,10 +17,10 @@ the narrator's last line (on the PDNC development novels: 42 quotes right that w
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.extract.reading import Item
-from reader.extract.speakers import SpeakerTable
+from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.vocatives import called_names
 
 MIN_VOTES = 1
@@ -53,25 +53,50 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
         for item in items
         if item.raw is not None and item.speaker is narrator and item.raw.depth == 0
     }
-    votes: Counter[str] = Counter()
-    far: Counter[str] = Counter()
-    for item in items:
-        if item.raw is None or item.raw.depth > 0:
-            continue
-        if item.speaker is narrator:
-            continue
-        near = any(item.paragraph + d in narrator_turns for d in NEAR)
-        for name in called_names(text[item.raw.start : item.raw.end]):
-            known = table.known_person(name)
-            if near and (known is None or known is narrator or known.called_only):
-                votes[name] += 1
-            elif known is None:
-                far[name] += 1
+    near = [
+        item
+        for item in items
+        if item.raw is not None
+        and item.raw.depth == 0
+        and item.speaker is not narrator
+        and any(item.paragraph + d in narrator_turns for d in NEAR)
+    ]
+    votes = _calls(text, near, table, lambda known: known is narrator or known.called_only)
     if votes:
         name, count = votes.most_common(1)[0]
         if count >= MIN_VOTES:
             table.name_narrator(name)
-    elif far and len(narrator_turns) >= MIN_TURNS_FOR_FAR:
-        name, count = far.most_common(1)[0]
+        return
+    if len(narrator_turns) < MIN_TURNS_FOR_FAR:
+        return
+    # read the other quotes only now: a book with a narrator nearly always has near votes
+    taken = {id(item) for item in near}
+    far = [
+        item
+        for item in items
+        if item.raw is not None
+        and item.raw.depth == 0
+        and item.speaker is not narrator
+        and id(item) not in taken
+    ]
+    votes = _calls(text, far, table, lambda known: False)
+    if votes:
+        name, count = votes.most_common(1)[0]
         if count >= MIN_FAR_VOTES:
             table.name_narrator(name)
+
+
+def _calls(
+    text: str, quotes: Sequence[Item], table: SpeakerTable, counts: Callable[[Cluster], bool]
+) -> Counter[str]:
+    """How often each name is called in `quotes`, when no one met has it or `counts` says so."""
+    votes: Counter[str] = Counter()
+    for item in quotes:
+        raw = item.raw
+        if raw is None:
+            continue
+        for name in called_names(text[raw.start : raw.end]):
+            known = table.known_person(name)
+            if known is None or counts(known):
+                votes[name] += 1
+    return votes

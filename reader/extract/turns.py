@@ -145,11 +145,11 @@ def answers_vocative(ctx: Context) -> Decision | None:
     return None
 
 
-def addressed(ctx: Context, item: Item) -> list[str]:
-    """The names a top-level quote speaks to (`vocatives.addressed_names`), else []."""
+def addressed(ctx: Context, item: Item) -> tuple[str, ...]:
+    """The names a top-level quote speaks to (`vocatives.addressed_names`), else ()."""
     raw = item.raw
     if raw is None or raw.depth > 0 or item.embedded or not ctx.text:
-        return []
+        return ()
     return addressed_names(ctx.text[raw.start : raw.end])
 
 
