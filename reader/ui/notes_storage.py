@@ -112,10 +112,11 @@ class NotesStorage:
     ) -> None:
         """Worker side: keep the first screen of the notes as now loaded or saved."""
         peeked = self._peeked
-        key = deferred.article_key(article, whole=True)
-        if peeked is not None and peeked.source == key.source:
-            key = replace(key, source_identity=peeked.source_identity)  # as the book was read
-        with contextlib.suppress(OSError, ValueError):  # a cache is never worth an error
+        # The notes are on screen already: a cache that fails is not worth the reader's crash.
+        with contextlib.suppress(Exception):
+            key = deferred.article_key(article, whole=True)
+            if peeked is not None and peeked.source == key.source:
+                key = replace(key, source_identity=peeked.source_identity)  # as it was read
             directory = deferred.notes_home(self.notes_dir)
             store.keep_first_screen(key, directory, article.text, order, shown=shown)
 
