@@ -24,6 +24,7 @@ from reader.extract.cues import (
     CALL_VERBS,
     DETERMINERS,
     LABEL_VERBS,
+    PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
     SPEECH_VERBS,
@@ -720,9 +721,26 @@ def sentence_person(
                 if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
                     return _with_role(mention, role)
             return mention
-        if mention.kind == PRONOUN or (mention.kind == ORG and not last_first):
+        if mention.kind == PRONOUN or (
+            mention.kind == ORG and not last_first and not _address_part(toks, chunks, i, mention)
+        ):
             return mention
     return None
+
+
+def _address_part(toks: Toks, chunks: list[tuple[int, int]], i: int, org: Mention) -> bool:
+    """`At a rally in Dover, Delaware, on Friday, Carl Benning said`: `Delaware` is no subject.
+
+    A place that makes up a whole comma chunk, after a chunk ending in a capitalised word (the
+    town), is the second half of an address; the sentence's subject comes later.
+    """
+    a, b = chunks[i]
+    if i == 0 or org.start != toks.starts[a] or org.end != toks.ends[b - 1]:
+        return False
+    if org.name.lower() not in PLACES:
+        return False
+    before = toks.texts[chunks[i - 1][1] - 1]
+    return before[0].isupper()
 
 
 def possessive_owner(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:

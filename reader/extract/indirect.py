@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
-from reader.extract.mentions import PRONOUN, Mention, np_starting_at
+from reader.extract.mentions import PERSON, PRONOUN, Mention, np_starting_at
 from reader.extract.tokens import Token, Toks, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(
@@ -197,7 +197,7 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if texts[c - 1] == ",":
             found = np_starting_at(text, toks, c + 1, end)
-            if found is not None and found[1] == end and found[0].kind != PRONOUN:
+            if found is not None and _closes_sentence(toks, found, end):
                 return _reported(toks, lo, c - 1, found[0], toks.token(c), "reported-after")
         elif c == end - 1:
             mention = subject_before(text, toks, lo, c)
@@ -207,6 +207,18 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             if at > lo and texts[at - 1] == ",":
                 return _reported(toks, lo, at - 1, mention, toks.token(c), "reported-after")
     return None
+
+
+def _closes_sentence(toks: Toks, found: tuple[Mention, int], end: int) -> bool:
+    """Whether the speaker after a closing cue ends the sentence, or only an apposition follows.
+
+    `..., said Lena Marsh.` and `..., said Lena Marsh, a budget analyst at the institute.`
+    both credit her; `..., said Lena Marsh's office` does not.
+    """
+    mention, e = found
+    if mention.kind == PRONOUN:
+        return False
+    return e == end or (mention.kind == PERSON and toks.texts[e] == "," and e + 1 < end)
 
 
 def _reported(

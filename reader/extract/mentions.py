@@ -449,7 +449,9 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
             return _person_after_org(text, toks, i, i + 1, hi)  # "The folklorist Dr. Neil Ros…"
         if mention is not None and mention.kind == ORG:
             return _person_after_org(text, toks, i, e, hi) or (mention, e)
-        if mention is not None and e == i + 1 and _role_noun_follows(toks, e, hi):
+        if mention is not None and e - i <= 3 and _role_noun_follows(toks, e, hi):
+            # "Relief International spokesman Eric Fennel": a body without an organisation
+            # word, read as a name, then a job and the person who holds it
             return _person_after_org(text, toks, i, e, hi) or (mention, e)
         return (mention, e) if mention is not None else None
     if not first.isalnum():

@@ -16,6 +16,24 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "'Relief International spokesman Eric Fennel said' is Fennel's, not the organisation's",
+        "Relief International spokesman Eric Fennel said groups of observers went with the"
+        ' marchers, whom he described as "peaceful," for the whole route.',
+        [("peaceful,", P, "Eric Fennel")],
+    ),
+    (
+        "she after '..., said Lena Marsh, a budget analyst.' is Lena Marsh, not unattributed",
+        "Some decisions are hard to explain to voters, said Lena Marsh, a budget analyst at the"
+        ' institute.\n\n"It has to be something a family can understand," she said.',
+        [("It has to be something a family can understand,", D, "Lena Marsh")],
+    ),
+    (
+        "he after 'At a rally in Dover, Delaware, on Friday, Carl Benning ...' is not the state",
+        "At a rally in Dover, Delaware, on Friday afternoon, Carl Benning listed the towns he"
+        ' had seen.\n\nAda Price stayed home.\n\n"We are going everywhere," he said.',
+        [("We are going everywhere,", D, "Carl Benning")],
+    ),
+    (
         "he after 'Throughout the night, ...' goes to the man named next, not to 'Throughout'",
         "Throughout the night, his friends talked about his drive.\n\n"
         "Tom Hale picked up from his sister by saying he is ready to work.\n\n"
