@@ -117,6 +117,7 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     items.sort(key=operator.attrgetter("start"))
     if table is None:
         table = SpeakerTable()
+    table.text = text
     _assign(items, table, stray_paragraphs(paragraphs), text)
     name_narrator(text, items, table)
     return _build(article, items, table)

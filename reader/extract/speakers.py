@@ -21,7 +21,7 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
-from reader.extract.gender import name_gender
+from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.scorer import (
     MAX_CANDIDATES,
@@ -211,6 +211,11 @@ class SpeakerTable:
         """How the speaker scorer chose the latest pronoun resolved (for `--explain`)."""
         self.use_scorer = True
         """False: the rules alone choose a pronoun's speaker (to compare, and to train)."""
+        self.text: str | None = None
+        """The text read, when the caller gives it: a capitalised word it writes once, to open
+        a sentence, is no person (`_sentence_word`)."""
+        self._written: dict[str, int] = {}
+        """How many times the text writes each word asked about (`_sentence_word`)."""
         self.choices: list[PronounChoice] | None = None
         """Every pronoun's candidates and the one chosen, when a caller asks (training)."""
 
@@ -620,6 +625,8 @@ class SpeakerTable:
         subject; they are a candidate all the same, marked so for the speaker scorer.
         """
         if mention.kind == PERSON:
+            if self._sentence_word(mention):
+                return
             cluster = self._person(mention)
         elif mention.kind == ORG:
             cluster = self._org(mention)
@@ -635,6 +642,28 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._learn_role(mention.role, cluster)
+
+    def _sentence_word(self, mention: Mention) -> bool:
+        """`Similar rifles sell for less.`: a lone capitalised word that is no one's name.
+
+        A sentence subject is noted only so that a later `he` or `she` can find it. One
+        capitalised word that opens a sentence, that no one met so far, that is no given name
+        and that the text writes only this once (`Similar`, `Proposals`, `Charismatic`) is a
+        sentence's first word, not a person: a surname used alone (`Kunin said`) comes back.
+        """
+        text = self.text
+        if text is None or mention.text != mention.name or " " in mention.name:
+            return False
+        at = mention.start
+        if at >= 2 and text[at - 1] == " " and text[at - 2] in _INSIDE:
+            return False  # inside a sentence: `At the rally, Benning said`
+        name = mention.name
+        if self.known_person(name) is not None or is_given_name(name):
+            return False
+        count = self._written.get(name)
+        if count is None:
+            count = self._written[name] = text.count(name)
+        return count < 2
 
     def meet_called(self, name: str, start: int, paragraph: int) -> Cluster:
         """The person a quote calls by a name not met before (`"Where were you, Aziz?"`).
@@ -654,9 +683,13 @@ class SpeakerTable:
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""
         if mention.kind == PERSON:
-            return self._person(mention)
+            return None if self._sentence_word(mention) else self._person(mention)
         if mention.kind == ORG:
             return self._org(mention)
         if mention.kind == GROUP and mention.name[:1].isupper():
             return self._role(mention)
         return None
+
+
+_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;:”\"'’)")
+"""What a word after a space inside a sentence follows (a word opening a sentence never does)."""

@@ -16,6 +16,12 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "she after 'Similar rifles usually sell for less.' is the woman named, not 'Similar'",
+        "Ana Ruiz listed the rifle on Monday.\n\nSimilar rifles usually sell for far less."
+        '\n\n"It is not for sale," she wrote.',
+        [("It is not for sale,", D, "Ana Ruiz")],
+    ),
+    (
         "'Relief International spokesman Eric Fennel said' is Fennel's, not the organisation's",
         "Relief International spokesman Eric Fennel said groups of observers went with the"
         ' marchers, whom he described as "peaceful," for the whole route.',
