@@ -16,6 +16,16 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "he after a sentence holding a title is its subject: 'a T-shirt that read \"...\"'",
+        "Coun. Andrew Lim said the rules were rushed.\n\nOne speaker, retired geologist Frank"
+        ' Pettigrew, arrived wearing a T-shirt that read "Fourplex Fred" at the hearing.\n\n'
+        '"They are speaking to me again," he told council.',
+        [
+            ("Fourplex Fred", "title", None),
+            ("They are speaking to me again,", D, "Frank Pettigrew"),
+        ],
+    ),
+    (
         "she after 'Similar rifles usually sell for less.' is the woman named, not 'Similar'",
         "Ana Ruiz listed the rifle on Monday.\n\nSimilar rifles usually sell for far less."
         '\n\n"It is not for sale," she wrote.',
