@@ -237,6 +237,25 @@ def _agency_of_a_country(text: str, toks: Toks, s: int, e: int) -> bool:
     return name_gender(text[toks.starts[s] : toks.ends[e - 1]]) is None
 
 
+def _person_of_body(toks: Toks, s: int, e: int) -> bool:
+    """`Maren Ostrowski of Brandon University`: a person named in full, then where from.
+
+    The run opens with a given name and a surname, none of them an organisation word, before
+    `of`: the body after `of` is the person's, not the speaker (issue 17: a person is never
+    labelled an organisation).
+    """
+    lowers = toks.lowers
+    if "of" not in lowers[s + 2 : e]:
+        return False
+    o = lowers.index("of", s + 2, e)
+    texts = toks.texts
+    return (
+        is_given_name(texts[s])
+        and ORG_WORDS.isdisjoint(lowers[s:o])
+        and all(t[0].isupper() for t in texts[s:o])
+    )
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -276,7 +295,7 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
-    ) and not _titled_person(toks, s, e)
+    ) and not (_titled_person(toks, s, e) or _person_of_body(toks, s, e))
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1

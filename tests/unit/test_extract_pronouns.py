@@ -16,6 +16,16 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "'Maren Ostrowski of Brandon University said' is a person, and she said next is hers",
+        "Heather Lund called the vote a disgrace.\n\nPolitical scientist Maren Ostrowski of"
+        ' Brandon University said the motion was "a calculated risk."\n\n'
+        '"Governments do this when they have decided," she said.',
+        [
+            ("a calculated risk.", P, "Maren Ostrowski"),
+            ("Governments do this when they have decided,", D, "Maren Ostrowski"),
+        ],
+    ),
+    (
         "he after a sentence holding a title is its subject: 'a T-shirt that read \"...\"'",
         "Coun. Andrew Lim said the rules were rushed.\n\nOne speaker, retired geologist Frank"
         ' Pettigrew, arrived wearing a T-shirt that read "Fourplex Fred" at the hearing.\n\n'
