@@ -80,6 +80,11 @@ class Reported(NamedTuple):
     """`reported-that`, `reported-clause` or `according-to`."""
 
 
+_ADD_VERBS = frozenset({"added", "adds"})
+_ADDED_THINGS = frozenset({"a", "an", "another", "two", "three", "his", "her", "their", "its"})
+"""After `added`, words that open the thing added (`added a field goal`, `added his name`), not
+a reported clause (`added the plan was late` still is one)."""
+
 _OBJECT_FIRST = frozenset(("told", "tells", "assured", "assures", "warned", "reminded", "promised"))
 
 
@@ -108,6 +113,8 @@ def _clause_start(toks: Toks, c: int, hi: int) -> int | None:
     if word in _DIRECT_CLAUSE_VERBS and i < hi:
         first = texts[i][0]
         nxt = lowers[i]
+        if nxt in _ADDED_THINGS and word in _ADD_VERBS:
+            return None  # "kicker Logan Pryce added a 44-yard field goal": a thing added
         if first.isalnum() and (
             nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS or (first.isupper() and nxt != "i")
         ):

@@ -16,6 +16,13 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "'kicker Logan Pryce added a field goal' is no speech: the next he is the quarterback",
+        "Marcus Dell then found Ed Baker for a score, and kicker Logan Pryce added a"
+        " 44-yard field goal to seal it.\n\nDell was sacked four times in the first half."
+        '\n\n"I have had worse at Thanksgiving dinner," he said.',
+        [("I have had worse at Thanksgiving dinner,", D, "Marcus Dell")],
+    ),
+    (
         "'Maren Ostrowski of Brandon University said' is a person, and she said next is hers",
         "Heather Lund called the vote a disgrace.\n\nPolitical scientist Maren Ostrowski of"
         ' Brandon University said the motion was "a calculated risk."\n\n'
