@@ -126,6 +126,14 @@ _POSTS = frozenset({"head", "chief", "leader", "boss"})
 """Posts that, as `the head of X`, describe a person already named rather than name one."""
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _indefinite(role: str) -> bool:
+    """`a coach said ...`: a role that brings in someone new, not the coach named before."""
+    return role.split(" ", 1)[0].lower() in _INDEFINITE
+
+
 def _tell_gender(cluster: Cluster, mention: Mention) -> None:
     """Take the gender a mention tells: a title or role word overrules a pronoun's guess."""
     if mention.kind == PRONOUN:
@@ -357,6 +365,10 @@ class SpeakerTable:
 
     def _role(self, mention: Mention, paragraph: int = -1) -> Cluster:
         key = _role_key(mention.name)
+        if _indefinite(mention.name):
+            # `a coach said he moved "like a moose"`: someone new, not the coach named before
+            found = self._role_keys.get(key)
+            return found if found is not None else self._new_role(mention, key)
         if key in self._roles:
             return self._roles[key]
         if key in self._role_keys:
@@ -383,10 +395,15 @@ class SpeakerTable:
             named = self._named_heads.get(head)
             if named is not None and paragraph - named.last_paragraph <= ROLE_REACH:
                 return named
+        return self._new_role(mention, key)
+
+    def _new_role(self, mention: Mention, key: str) -> Cluster:
+        """A new speaker known by a role (or a group), found again by the same role later."""
         cluster = self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
         self._role_keys[key] = cluster
         if mention.kind == ROLE:
-            self._role_heads[head] = cluster
+            words = mention.name.split()
+            self._role_heads[fold(words[-1]) if words else ""] = cluster
         return cluster
 
     def _role_in_turn(self, mention: Mention, turn: Cluster | None) -> Cluster | None:

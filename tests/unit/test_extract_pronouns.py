@@ -16,6 +16,12 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "'a coach said' is someone new, not 'Calgary coach Marc Gosse' named before",
+        "Calgary coach Marc Gosse disagreed with the call.\n\nThe nickname came from junior"
+        ' hockey, when a coach said he moved in the crease "like a moose on ice."',
+        [("like a moose on ice.", P, "a coach")],
+    ),
+    (
         "'kicker Logan Pryce added a field goal' is no speech: the next he is the quarterback",
         "Marcus Dell then found Ed Baker for a score, and kicker Logan Pryce added a"
         " 44-yard field goal to seal it.\n\nDell was sacked four times in the first half."
