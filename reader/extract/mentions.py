@@ -256,6 +256,18 @@ def _person_of_body(toks: Toks, s: int, e: int) -> bool:
     )
 
 
+_OWNERS = frozenset({"our", "my", "your", "their", "its"})
+"""Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
+
+
+def _heading(texts: list[str], s: int, e: int) -> bool:
+    """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
+
+    Two or more words of capitals only, none an initial: an acronym alone is still a body.
+    """
+    return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s:e])
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -266,10 +278,14 @@ def _name_mention(
     """
     if s < e and toks.lowers[s] in PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
         return None
+    if toks.lowers[s] in _OWNERS and e - s > 1:
+        return None  # "Our Revolution", "My Little Pony": a thing owned, not a person
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
+    if e - s > 1 and _heading(texts, s, e):
+        return None
     if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
         return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
     if e - s == 1:

@@ -16,6 +16,18 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "he after a 'FULL TEXT.' label is the admiral, not a person called FULL TEXT",
+        "Adm. Harry Harris, who leads the command, makes no apologies.\n\nFULL TEXT.\n\n"
+        'He has called the plan "provocative and expansionist" in public.',
+        [("provocative and expansionist", P, "Harry Harris")],
+    ),
+    (
+        "he after 'Our Revolution, will help' is the man named, not 'Revolution'",
+        "Ben Sandor spoke for an hour.\n\nOne of the groups he will launch, Our Revolution, will"
+        ' help recruit candidates.\n\n"We keep the movement alive," he told me.',
+        [("We keep the movement alive,", D, "Ben Sandor")],
+    ),
+    (
         "'a coach said' is someone new, not 'Calgary coach Marc Gosse' named before",
         "Calgary coach Marc Gosse disagreed with the call.\n\nThe nickname came from junior"
         ' hockey, when a coach said he moved in the crease "like a moose on ice."',
