@@ -51,6 +51,9 @@ SCORER_EXTRA_REACH = 3
 """How many paragraphs past `PRONOUN_REACH` the speaker scorer looks for a pronoun's
 candidates (the rules alone never go past the reach)."""
 
+_INTRO_CHARS = 60
+"""How far before a surname's first appearance `SpeakerTable._introduce` reads its title."""
+
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
 
@@ -344,7 +347,35 @@ class SpeakerTable:
                     # "Mike" first, "Mike Campbell" later: the full name of the one called Mike
                     self._add_name(cluster, mention.name)
                     return cluster
-        return self._new(PERSON, mention.name)
+        cluster = self._new(PERSON, mention.name)
+        if len(words) == 1:
+            self._introduce(cluster, mention)
+        return cluster
+
+    def _introduce(self, cluster: Cluster, mention: Mention) -> None:
+        """Give a person met by surname alone the titled full name the text introduced them by.
+
+        `Okonkwo-Ryan acknowledged ...` after `meeting Indigenous Services Minister Daniel
+        Okonkwo-Ryan`: a person named in full only where the rules read no speaker (after a
+        verb, in a list) is met first by the surname alone. The titled full name becomes an
+        alias, so that `the minister` finds them; the given name is not taken as their name
+        (telling their sex that way lost quotes on the fresh sets).
+        """
+        text = self.text
+        if text is None:
+            return
+        name = mention.name
+        at = text.find(name, 0, mention.start)
+        if at <= 0:
+            return
+        before = text[max(0, at - _INTRO_CHARS) : at].split()
+        words: list[str] = []
+        for word in reversed(before):
+            if not word[:1].isupper() or not word[-1:].isalnum():
+                break
+            words.insert(0, word)
+        if len(words) > 1 and is_given_name(words[-1]):
+            cluster.add_alias(" ".join([*words, name]))
 
     def _org(self, mention: Mention) -> Cluster:
         key = _role_key(mention.name)
@@ -380,9 +411,17 @@ class SpeakerTable:
         words = mention.name.split()
         head = fold(words[-1]) if words else ""
         if mention.kind == ROLE and head in TITLES:
+            # `the Opposition leader` is not `Government House Leader Brenda Mireau`: the role's
+            # capitalised qualifiers must be in the title too
+            wanted = {
+                head,
+                *(fold(w) for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS),
+            }
             for cluster in self._recent():
                 if cluster.kind == PERSON and any(
-                    head in fold(a).split()[:-1] for a in cluster.aliases if a[:1].isupper()
+                    wanted.issubset(fold(a).split()[:-1])
+                    for a in cluster.aliases
+                    if a[:1].isupper()
                 ):
                     return cluster
         if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":

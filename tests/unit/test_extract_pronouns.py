@@ -16,6 +16,19 @@ D, P = "direct", "partial"
 
 CASES = [
     (
+        "'the minister said' is the minister first named after a verb, then by surname",
+        "Chief Mara Bell spoke after meeting Water Services Minister Daniel Okoro-Lind in Thunder"
+        " Bay.\n\nOkoro-Lind acknowledged the delay in a statement.\n\n"
+        '"I share the chief\'s frustration," the minister said.',
+        [("I share the chief's frustration,", D, "Okoro-Lind")],
+    ),
+    (
+        "'the Opposition leader' is not 'Government House Leader Brenda Mireau'",
+        "Government House Leader Brenda Mireau moved closure.\n\nSandra Kowal, who took over"
+        ' as interim leader, laughed.\n\n"Regret? No," the Opposition leader said.',
+        [("Regret? No,", D, "the Opposition leader")],
+    ),
+    (
         "he after a 'FULL TEXT.' label is the admiral, not a person called FULL TEXT",
         "Adm. Harry Harris, who leads the command, makes no apologies.\n\nFULL TEXT.\n\n"
         'He has called the plan "provocative and expansionist" in public.',
