@@ -32,6 +32,7 @@ from reader.extract.cues import (
     TURN_VERBS,
 )
 from reader.extract.mentions import (
+    CONTRACTED,
     GROUP,
     ORG,
     PERSON,
@@ -750,6 +751,8 @@ def possessive_owner(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     last = toks.texts[hi - 1]
     if not last[0].isupper() or not last.endswith(("'s", "’s")):
         return None
+    if last[:-2].lower() in CONTRACTED:
+        return None  # `It's "this new journalism."`: it is, not its
     found = np_ending_at(text, toks, lo, hi)
     if found is None or found.kind not in (PERSON, ORG):
         return None

@@ -209,7 +209,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once
     others overall plus previously probably quite recently regardless remember seconds shortly
     similarly somehow someone something soon surely thanks thereafter think thus together too
-    total toward towards until unfortunately upon very weeks whether within years
+    total toward towards until unfortunately upon very weeks whether within years given
     """
 )
 """Capitalised words at a sentence start that are never part of a name (the second block: the

@@ -256,6 +256,11 @@ def _person_of_body(toks: Toks, s: int, e: int) -> bool:
     )
 
 
+CONTRACTED = frozenset(
+    {"it", "that", "there", "here", "what", "he", "she", "who", "let", "where", "how", "this"}
+)
+"""Words whose `'s` is `is` or `us`, never a possessive (`It's`, `That's`): no names."""
+
 _OWNERS = frozenset({"our", "my", "your", "their", "its"})
 """Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
@@ -296,6 +301,7 @@ def _name_mention(
             or word in NEVER_NAMES
             or word in PREPOSITIONS
             or written.endswith(CONTRACTION_ENDINGS)
+            or (written[-2:] in ("'s", "’s") and word[:-2] in CONTRACTED)
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
             or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))

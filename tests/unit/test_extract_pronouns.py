@@ -12,9 +12,23 @@ from reader.extract import extract
 from reader.extract.vocatives import addressed_names, called_names
 from tests.unit.test_extract_cases import article, reading
 
-D, P = "direct", "partial"
+D, P, S = "direct", "partial", "scare"
 
 CASES = [
+    (
+        "'It's \"this new journalism.\"' gives no speaker called 'It'",
+        '"What he does is dangerous," Rey Nolan says. It\'s "this new in-your-face journalism."',
+        [
+            ("What he does is dangerous,", D, "Rey Nolan"),
+            ("this new in-your-face journalism.", S, None),
+        ],
+    ),
+    (
+        "'Given Sanders' success' does not name a person 'Given Sanders'",
+        "Given Sanders' success, his group will grow.\n\n"
+        '"We keep the movement alive," Sanders told me.',
+        [("We keep the movement alive,", D, "Sanders")],
+    ),
     (
         "'the minister said' is the minister first named after a verb, then by surname",
         "Chief Mara Bell spoke after meeting Water Services Minister Daniel Okoro-Lind in Thunder"
