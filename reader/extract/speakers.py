@@ -137,6 +137,19 @@ def _indefinite(role: str) -> bool:
     return role.split(" ", 1)[0].lower() in _INDEFINITE
 
 
+def _other_sex(cluster: Cluster, mention: Mention) -> bool:
+    """Whether `mention` and `cluster` are two people of one surname, told apart by sex.
+
+    A titled mention (`Mrs. Clinton`) telling the sex opposite to the one a given name or title
+    told for `cluster` (`Mr. Clinton`).
+    """
+    return (
+        mention.gender is not None
+        and cluster.gender_told
+        and cluster.gender not in (None, mention.gender)
+    )
+
+
 def _tell_gender(cluster: Cluster, mention: Mention) -> None:
     """Take the gender a mention tells: a title or role word overrules a pronoun's guess."""
     if mention.kind == PRONOUN:
@@ -324,11 +337,13 @@ class SpeakerTable:
     def _person(self, mention: Mention) -> Cluster:
         words = mention.name.split()
         found = self._by_full.get(fold(mention.name))
-        if found is not None:
+        if found is not None and not _other_sex(found, mention):
             return found
         surname = fold(words[-1])
         tail = " " + fold(mention.name)
         for cluster in self._latest(self._by_surname.get(surname, [])):
+            if _other_sex(cluster, mention):
+                continue  # `Mrs. Clinton` after `Mr. Clinton`: another person
             if len(words) == 1:
                 return cluster
             firsts = self._firsts.get(id(cluster), set())

@@ -16,6 +16,17 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'Mrs. Dalton' after 'Mr. Dalton' is another person, and the she after her is hers",
+        'Mr. Dalton spoke first. "We are ready," Mr. Dalton said.\n\nA young woman asked Mrs.'
+        ' Dalton about it.\n\n"Should we believe them?" the woman said.\n\nMrs. Dalton did'
+        ' not hesitate. "Everybody should be heard," she said.',
+        [
+            ("We are ready,", D, "Dalton"),
+            ("Should we believe them?", D, "the woman"),
+            ("Everybody should be heard,", D, "Dalton"),
+        ],
+    ),
+    (
         "'It's \"this new journalism.\"' gives no speaker called 'It'",
         '"What he does is dangerous," Rey Nolan says. It\'s "this new in-your-face journalism."',
         [
@@ -358,3 +369,14 @@ def test_a_role_named_long_before_starts_a_speaker_of_its_own() -> None:
         '"We were lucky," said the rookie defender.'
     )
     assert reading(extract(article(text))) == [("We were lucky,", D, "the rookie defender")]
+
+
+def test_mr_and_mrs_of_one_surname_are_two_speakers() -> None:
+    text = (
+        'Mr. Dalton spoke first. "We are ready," Mr. Dalton said.\n\n'
+        'Mrs. Dalton did not hesitate. "Everybody should be heard," she said.'
+    )
+    extraction = extract(article(text))
+    first, second = (extraction.speaker(q.speaker) for q in extraction.quotes)
+    assert first is not None and second is not None
+    assert first is not second
