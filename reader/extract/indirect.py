@@ -144,6 +144,9 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if lowers[c].endswith("ing"):
             continue
+        aside = _credited_aside(text, toks, lo, hi, c)
+        if aside is not None:
+            return aside
         start = _clause_start(toks, c, hi)
         if start is None or hi - start < MIN_CLAUSE_WORDS:
             continue
@@ -187,6 +190,21 @@ def _as_writes(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             return None
         return _reported(toks, comma + 1, hi, mention, toks.token(c), "as-reports")
     return None
+
+
+def _credited_aside(text: str, toks: Toks, lo: int, hi: int, c: int) -> Reported | None:
+    """`And Trump, said Lena Sunshine, who knows him, does not forget.`: a credit set aside.
+
+    The cue and a named speaker stand between commas inside the sentence: the sentence around
+    them is what that speaker says (not the words of the subject before the first comma).
+    """
+    texts = toks.texts
+    if c - 1 <= lo or texts[c - 1] != "," or toks.lowers[c] not in _DIRECT_CLAUSE_VERBS:
+        return None
+    found = np_starting_at(text, toks, c + 1, hi)
+    if found is None or found[0].kind != PERSON or found[1] >= hi or texts[found[1]] != ",":
+        return None
+    return _reported(toks, lo, hi, found[0], toks.token(c), "reported-aside")
 
 
 def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:

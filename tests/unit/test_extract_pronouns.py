@@ -16,6 +16,12 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "she after 'And Trump, said Lena Sunshine, ..., does not forget.' is Sunshine, not Trump",
+        "And Trump, said Lena Sunshine, who remains friendly with him, does not forget.\n\n"
+        '"If you let him down, there is no going back," she said.',
+        [("If you let him down, there is no going back,", D, "Lena Sunshine")],
+    ),
+    (
         "'Mrs. Dalton' after 'Mr. Dalton' is another person, and the she after her is hers",
         'Mr. Dalton spoke first. "We are ready," Mr. Dalton said.\n\nA young woman asked Mrs.'
         ' Dalton about it.\n\n"Should we believe them?" the woman said.\n\nMrs. Dalton did'
