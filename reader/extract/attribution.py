@@ -331,6 +331,8 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         mention = _chunk_np(text, toks, a, b)
         if mention is None and b - a <= 4:
             mention = np_ending_at(text, toks, a, b)
+            if mention is not None and _after_preposition(toks, a, mention):
+                mention = None  # `a philanthropist from Monsey`: a place, not the subject
         found.append(mention)
     persons = [m for m in found if m is not None and m.kind == PERSON]
     if len(persons) > 1 and not all(map(_affiliation, persons)):
@@ -349,6 +351,12 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+def _after_preposition(toks: Toks, a: int, mention: Mention) -> bool:
+    """Whether the word right before `mention` (at or after token a) is a preposition."""
+    i = bisect.bisect_left(toks.starts, mention.start, a)
+    return i > a and toks.lowers[i - 1] in PREPOSITIONS
 
 
 _AFFILIATION_GLUE = frozenset(("of", "at", "for", "from", "with", "a", "an"))

@@ -16,6 +16,18 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'Rachel Burg, a philanthropist from Monsey, New York, said' is hers, not Monsey's",
+        "Rachel Burg, a philanthropist from Monsey, New York, said the speeches led her to count"
+        ' the senator out.\n\n"I feel bad to say it," she said.',
+        [("I feel bad to say it,", D, "Rachel Burg")],
+    ),
+    (
+        "he after 'As for Tom Drake, he said ...' is Drake, the sentence's topic",
+        "Ana Reyes spoke first.\n\nAs for Tom Drake, he said he is not worried."
+        ' "I think I will have the delegates," he said.',
+        [("I think I will have the delegates,", D, "Tom Drake")],
+    ),
+    (
         "she after 'And Trump, said Lena Sunshine, ..., does not forget.' is Sunshine, not Trump",
         "And Trump, said Lena Sunshine, who remains friendly with him, does not forget.\n\n"
         '"If you let him down, there is no going back," she said.',
