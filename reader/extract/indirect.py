@@ -144,9 +144,10 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if lowers[c].endswith("ing"):
             continue
-        aside = _credited_aside(text, toks, lo, hi, c)
-        if aside is not None:
-            return aside
+        if toks.texts[c - 1] == ",":
+            aside = _credited_aside(text, toks, lo, hi, c)
+            if aside is not None:
+                return aside
         start = _clause_start(toks, c, hi)
         if start is None or hi - start < MIN_CLAUSE_WORDS:
             continue

@@ -269,8 +269,12 @@ def _heading(texts: list[str], s: int, e: int) -> bool:
     """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
 
     Two or more words of capitals only, none an initial: an acronym alone is still a body.
+    The first word is tested alone first: nearly every run fails there.
     """
-    return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s:e])
+    first = texts[s]
+    if len(first) < 2 or not first.isupper():
+        return False  # the common case, decided without a loop
+    return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s + 1 : e])
 
 
 def _name_mention(

@@ -51,6 +51,10 @@ SCORER_EXTRA_REACH = 3
 """How many paragraphs past `PRONOUN_REACH` the speaker scorer looks for a pronoun's
 candidates (the rules alone never go past the reach)."""
 
+_SEEN_AGAIN_CHARS = 40_000
+"""How far either side of a lone capitalised word `_sentence_word` looks for it again: a
+surname used alone comes back within a few pages; a book is not scanned whole per word."""
+
 _INTRO_CHARS = 60
 """How far before a surname's first appearance `SpeakerTable._introduce` reads its title."""
 
@@ -238,8 +242,9 @@ class SpeakerTable:
         self.text: str | None = None
         """The text read, when the caller gives it: a capitalised word it writes once, to open
         a sentence, is no person (`_sentence_word`)."""
-        self._written: dict[str, int] = {}
-        """How many times the text writes each word asked about (`_sentence_word`)."""
+        self._once: dict[str, bool] = {}
+        """Each word asked about: whether the text writes it only once near where it was
+        first asked (`_sentence_word`)."""
         self.choices: list[PronounChoice] | None = None
         """Every pronoun's candidates and the one chosen, when a caller asks (training)."""
 
@@ -719,8 +724,9 @@ class SpeakerTable:
 
         A sentence subject is noted only so that a later `he` or `she` can find it. One
         capitalised word that opens a sentence, that no one met so far, that is no given name
-        and that the text writes only this once (`Similar`, `Proposals`, `Charismatic`) is a
-        sentence's first word, not a person: a surname used alone (`Kunin said`) comes back.
+        and that the text writes only this once (within `_SEEN_AGAIN_CHARS` of it: `Similar`,
+        `Proposals`, `Charismatic`) is a sentence's first word, not a person: a surname used
+        alone (`Kunin said`) comes back.
         """
         text = self.text
         if text is None or mention.text != mention.name or " " in mention.name:
@@ -729,12 +735,15 @@ class SpeakerTable:
         if at >= 2 and text[at - 1] == " " and text[at - 2] in _INSIDE:
             return False  # inside a sentence: `At the rally, Benning said`
         name = mention.name
-        if self.known_person(name) is not None or is_given_name(name):
+        if is_given_name(name) or self.known_person(name) is not None:
             return False
-        count = self._written.get(name)
-        if count is None:
-            count = self._written[name] = text.count(name)
-        return count < 2
+        once = self._once.get(name)
+        if once is None:
+            # written again near here? (a window, so that a book costs no more per word)
+            lo, hi = max(0, at - _SEEN_AGAIN_CHARS), at + _SEEN_AGAIN_CHARS
+            first = text.find(name, lo, hi)
+            once = self._once[name] = text.find(name, first + 1, hi) < 0
+        return once
 
     def meet_called(self, name: str, start: int, paragraph: int) -> Cluster:
         """The person a quote calls by a name not met before (`"Where were you, Aziz?"`).
