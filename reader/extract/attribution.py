@@ -195,7 +195,14 @@ def _relative_antecedent(text: str, toks: Toks, lo: int, k: int, j: int) -> Ment
         return None
     if any(lowers[w] not in _AUXILIARIES for w in range(k + 1, j)):
         return None
-    mention = _chunk_np(text, toks, *_previous_chunk(toks, lo, k - 1))
+    a, b = _previous_chunk(toks, lo, k - 1)
+    mention = _chunk_np(text, toks, a, b)
+    if mention is None:
+        # `The alert was welcomed by Warden Duncan Matheson, who said ...`: the name right
+        # before the comma, when the chunk is more than a noun phrase
+        mention = np_ending_at(text, toks, a, b)
+        if mention is not None and mention.kind != PERSON:
+            mention = None
     return mention if mention is not None and mention.kind in (PERSON, ORG, ROLE) else None
 
 
@@ -348,9 +355,23 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
                         return _with_role(mention, role)
             return mention
     for mention in found:
+        if mention is not None and mention.kind == ORG and mention.name[:1].isupper():
+            return mention  # `The Stroke Association, a charity, said`: the body, not `a charity`
+    for mention in found:
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+_SAID = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes"})
+"""Cues that, after `what X`, name what X said rather than introduce the quote (`what he
+called "..."` still does)."""
+
+
+def _said_as_object(toks: Toks, lo: int, mention: Mention) -> bool:
+    """`what Asante said`: the cue's clause is the object of another verb, not the speech."""
+    i = bisect.bisect_left(toks.starts, mention.start, lo)
+    return i > lo and toks.lowers[i - 1] == "what"
 
 
 def _after_preposition(toks: Toks, a: int, mention: Mention) -> bool:
@@ -511,6 +532,8 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         if lowers[c].endswith("ing"):
             continue
         mention = subject_before(text, toks, lo, c)
+        if mention is not None and lowers[c] in _SAID and _said_as_object(toks, lo, mention):
+            continue  # `agreed with much of what Asante said but ...`: not Asante's words
         if (
             mention is None
             and c + 1 < hi

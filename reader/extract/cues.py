@@ -48,7 +48,7 @@ def _inflect(base: str) -> set[str]:
 SPEECH_VERBS: frozenset[str] = frozenset(
     {form for base in _REGULAR_SPEECH_VERBS.split() for form in _inflect(base)}
     | set(_IRREGULAR_SPEECH_FORMS.split())
-    | {"pleaded", "pled", "snapped", "quipped", "admitted"}
+    | {"pleaded", "pled", "snapped", "quipped", "admitted", "blurted", "blurts"}
 )
 """Verb forms that introduce speech (`said`, `told`, `warns`, `promised`, `tweeted`)."""
 
@@ -151,7 +151,7 @@ TITLES: frozenset[str] = _words(
     ms mx nominee officer opponent pope premier president president-elect presidential prime
     prince princess prof professor queen rabbi reeve rep representative rev reverend rival
     secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
-    spokesperson spokeswoman state superintendent supt trade treasurer vice whip
+    spokesperson spokeswoman state superintendent supt trade treasurer vice warden whip
     """
 )
 """Words of a title or role that precede a name (`Turkish President`, `Mayor`, `Sen.`)."""

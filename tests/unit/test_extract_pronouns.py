@@ -16,6 +16,29 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'Fortescue blurted out, \"...\"' is hers, not 'whether leaders'",
+        'Asked whether leaders had pressed her, Ada Fortescue blurted out, "Everybody was'
+        ' pressing us," before adding more.',
+        [("Everybody was pressing us,", D, "Ada Fortescue")],
+    ),
+    (
+        "'The Stroke Fund, a charity, said' is the fund's, not 'a charity'",
+        'The Stroke Fund, a charity, said the findings offered "real hope" to patients.',
+        [("real hope", P, "Stroke Fund")],
+    ),
+    (
+        "'welcomed by Warden Dan Mathers, who said ... \"...\"' is the warden's",
+        "The alert was welcomed by Warden Dan Mathers, who said he had heard from residents who"
+        ' were "scared, but grateful to know."',
+        [("scared, but grateful to know.", P, "Dan Mathers")],
+    ),
+    (
+        "'Lim said he agreed with what Asante said but that ... \"...\"' is Lim's",
+        "Coun. Andrew Lim, who voted no, said he agreed with much of what Asante said but that"
+        ' the rules had been "rammed through" without consultation.',
+        [("rammed through", P, "Andrew Lim")],
+    ),
+    (
         "'Rachel Burg, a philanthropist from Monsey, New York, said' is hers, not Monsey's",
         "Rachel Burg, a philanthropist from Monsey, New York, said the speeches led her to count"
         ' the senator out.\n\n"I feel bad to say it," she said.',
