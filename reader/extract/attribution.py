@@ -95,6 +95,13 @@ class Attribution(NamedTuple):
     """The cue verb (or `according`)."""
 
 
+_CALL_NOUNS = frozenset({"call", "calls"})
+_CALL_MODIFIERS = frozenset(
+    {"conference", "phone", "video", "roll", "close", "last", "final", "wake-up", "earnings"}
+)
+"""Words before `call` that make it a noun (`a conference call`, `roll call`)."""
+
+
 def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bool:
     """Whether token i is a speech verb used as a verb (not `the report`, not `was told`).
 
@@ -119,6 +126,10 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bo
         return False
     if prev in PREPOSITIONS:
         return False  # "a new line of attack", "in response": a noun after a preposition
+    if word in _CALL_NOUNS and (
+        prev in _CALL_MODIFIERS or (i > 1 and lowers[i - 2] in ("a", "an"))
+    ):
+        return False  # "on a conference call that ...", "a close call": the noun
     if (
         word in SPEECH_VERBS
         and not word.endswith(("s", "d", "ed", "ing", "ote", "old"))

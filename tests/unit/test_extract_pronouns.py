@@ -16,6 +16,16 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'told analysts on a conference call that ... \"...\"' is hers, not the analysts'",
+        "Chief executive Maria Oyelade told analysts on a conference call that the firm was"
+        ' facing "the most difficult year in a generation."\n\n"We have absorbed as much as we'
+        ' can," she said.',
+        [
+            ("the most difficult year in a generation.", P, "Maria Oyelade"),
+            ("We have absorbed as much as we can,", D, "Maria Oyelade"),
+        ],
+    ),
+    (
         "'Fortescue blurted out, \"...\"' is hers, not 'whether leaders'",
         'Asked whether leaders had pressed her, Ada Fortescue blurted out, "Everybody was'
         ' pressing us," before adding more.',
