@@ -493,7 +493,11 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         if mention is None and lowers[i] in DETERMINERS:
             return _person_after_org(text, toks, i, i + 1, hi)  # "The folklorist Dr. Neil Ros…"
         if mention is not None and mention.kind == ORG:
-            return _person_after_org(text, toks, i, e, hi) or (mention, e)
+            return (
+                _person_after_org(text, toks, i, e, hi)
+                or _qualified_role(text, toks, i, e, hi)
+                or (mention, e)
+            )
         if mention is not None and e - i <= 3 and _role_noun_follows(toks, e, hi):
             # "Relief International spokesman Eric Fennel": a body without an organisation
             # word, read as a name, then a job and the person who holds it
@@ -531,6 +535,28 @@ _DESCRIPTOR_ADJECTIVES = frozenset(
     {"american", "conservative", "democratic", "liberal", "progressive", "republican"}
 )
 """Capitalised words read as part of a descriptor (`undecided Republican voter Ann Hooton`)."""
+
+
+def _qualified_role(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:
+    """`The Vermont senator declined`: a title qualified by a place or party, and no name.
+
+    `The` (or nothing), a capitalised place or party (read as an organisation), then a title
+    or a noun for a person and no name after it: a role standing for one person, who may be
+    `he` or `she` later, not the organisation.
+    """
+    lowers = toks.lowers
+    if lowers[i] != "the" and not (i > 0 and lowers[i - 1] == "the"):
+        return None
+    if e >= hi or not toks.texts[e][0].islower():
+        return None
+    job = lowers[e]
+    if job not in TITLES and not (job.endswith(PERSON_SUFFIXES) and job not in THING_NOUNS):
+        return None
+    if e + 1 < hi and toks.texts[e + 1][0].isupper():
+        return None  # a name follows: `Vermont senator Bernie Sanders`
+    start = toks.starts[i - 1] if lowers[i] != "the" else toks.starts[i]
+    surface = text[start : toks.ends[e]]
+    return Mention(surface, start, toks.ends[e], ROLE, surface, gender=_gender([job])), e + 1
 
 
 def _role_noun_follows(toks: Toks, e: int, hi: int) -> bool:

@@ -16,6 +16,12 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'The Green candidate, Rosa Nwala, has just walked past' is Rosa, not an org 'Green'",
+        "Janet Pilk said the count was slow.\n\nThe Green candidate, Rosa Nwala, has just walked"
+        ' past us. Asked how she was feeling, she said she was "absolutely terrified."',
+        [("absolutely terrified.", P, "Rosa Nwala")],
+    ),
+    (
         "'told analysts on a conference call that ... \"...\"' is hers, not the analysts'",
         "Chief executive Maria Oyelade told analysts on a conference call that the firm was"
         ' facing "the most difficult year in a generation."\n\n"We have absorbed as much as we'
