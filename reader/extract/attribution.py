@@ -694,9 +694,38 @@ def _participle_cue(
     return None
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_TOKENS = 8
+"""The longest dateline read (`WASHINGTON, D.C. (AFP) –`)."""
+
+
+def after_dateline(toks: Toks, lo: int, hi: int) -> int:
+    """Where a sentence starts after a dateline opening it (`Washington (AFP) – ...`), else lo.
+
+    A dateline is capitalised words (a place, an agency in brackets, commas and full stops
+    between them) closed by a dash: the place it names is no subject and no speaker.
+    """
+    texts = toks.texts
+    i = lo
+    words = 0
+    while i < hi and i - lo <= _DATELINE_TOKENS:
+        t = texts[i]
+        if t in _DATELINE_DASHES:
+            return i + 1 if words else lo
+        if t[0].isalpha():
+            if not t[0].isupper():
+                return lo
+            words += 1
+        elif t not in (",", ".", "(", ")"):
+            return lo
+        i += 1
+    return lo
+
+
 def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject that opens the sentence tokens lo..hi-1, after an introductory phrase."""
     texts, lowers = toks.texts, toks.lowers
+    lo = after_dateline(toks, lo, hi)
     starts = [lo]
     for i in range(lo, min(hi, lo + 12)):
         if texts[i] == ",":

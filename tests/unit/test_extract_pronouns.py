@@ -16,6 +16,12 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "a dateline 'Washington (AFP) –' is no speaker of the sentence it opens",
+        "Washington (AFP) – Senator Ana Clift has taken a swipe at her rival, saying that"
+        ' "bombastic comments" do more harm than good.',
+        [("bombastic comments", P, "Ana Clift")],
+    ),
+    (
         "'The Green candidate, Rosa Nwala, has just walked past' is Rosa, not an org 'Green'",
         "Janet Pilk said the count was slow.\n\nThe Green candidate, Rosa Nwala, has just walked"
         ' past us. Asked how she was feeling, she said she was "absolutely terrified."',
