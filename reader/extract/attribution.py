@@ -139,6 +139,11 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bo
     return not (first.isupper() and i > 0 and texts[i - 1][0].isupper())
 
 
+def _manner_adverb(word: str) -> bool:
+    """`jokingly`, `angrily`, `quietly`: a lower-case `-ly` word between a speaker and a cue."""
+    return len(word) > 5 and word.endswith("ly") and word[0].islower()
+
+
 def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     """The speaker mention before the cue token c, reading back no further than token lo."""
     texts, lowers = toks.texts, toks.lowers
@@ -146,7 +151,7 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     while (
         j > lo
         and texts[j - 1][0].isalnum()
-        and lowers[j - 1] in ADVERB_SKIP
+        and (lowers[j - 1] in ADVERB_SKIP or _manner_adverb(texts[j - 1]))
         and not (texts[j - 1][0].isupper() and j - 1 > lo)  # "..., Will wrote"
     ):
         j -= 1
@@ -506,6 +511,8 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
             continue
         if not is_cue(toks, c, turn=turn):
             continue
+        if c + 1 < hi and texts[c + 1] == ":" and c > lo and texts[lo][0].isupper():
+            return None  # `"..." Mr. Zahed said: "..."`: a new sentence introducing the next
         if c == lo:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
         mention = subject_before(text, toks, lo, c)

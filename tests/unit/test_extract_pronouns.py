@@ -16,6 +16,21 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "'Trump jokingly said, \"...\"' is Trump's: a manner adverb between name and cue",
+        'Tom Brandt jokingly said, "I hate to say it, I am becoming an establishment guy."',
+        [("I hate to say it, I am becoming an establishment guy.", D, "Tom Brandt")],
+    ),
+    (
+        '\'"..." Mr. Zahed said: "..."\' gives Zahed the next quote, not the one before',
+        '"We are refugees," Ms. Alawi said. "We are not terrorists." Mr. Zahed said: "The'
+        ' attack was terrible."',
+        [
+            ("We are refugees,", D, "Alawi"),
+            ("We are not terrorists.", D, "Alawi"),
+            ("The attack was terrible.", D, "Zahed"),
+        ],
+    ),
+    (
         "a dateline 'Washington (AFP) –' is no speaker of the sentence it opens",
         "Washington (AFP) – Senator Ana Clift has taken a swipe at her rival, saying that"
         ' "bombastic comments" do more harm than good.',
