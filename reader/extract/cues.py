@@ -260,8 +260,8 @@ PLACES: frozenset[str] = frozenset(
 that is one of them is a place, never a speaker or a pronoun's antecedent (`In Colorado, she
 ...`). Places that are also common given names (Georgia, Virginia, Jordan, Chad) are left out."""
 
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
-"""Endings of nouns for people (`organizer`, `senator`, `economist`, `resident`)."""
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "yst")
+"""Endings of nouns for people (`organizer`, `senator`, `economist`, `resident`, `analyst`)."""
 
 THING_NOUNS: frozenset[str] = _words(
     """

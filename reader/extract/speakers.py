@@ -551,7 +551,9 @@ class SpeakerTable:
     ) -> Cluster | None:
         """`he` / `she`: the rules list the candidates, the speaker scorer ranks them.
 
-        In dialogue the speaker whose turn it is takes the pronoun when the sex fits. Otherwise
+        In dialogue the speaker whose turn it is takes the pronoun when the sex fits; in news,
+        the one who spoke earlier in the same paragraph (the quote or reported speech before),
+        when the sex does not conflict. Otherwise
         the candidates are the persons (and roles that stand for one person) last mentioned
         within the reach and `SCORER_EXTRA_REACH` paragraphs more, latest first; a sex told by
         a given name or title rules a candidate out. The scorer picks one; without shipped
@@ -568,6 +570,19 @@ class SpeakerTable:
             if turn.gender is None:
                 turn.gender = want
             return turn
+        if (
+            not self.dialogue
+            and self.choices is None  # a trainer still sees every pronoun's candidates
+            and previous is not None
+            and previous.last_paragraph == paragraph
+            and previous.speeches
+            and self._fits_person(previous, want)
+        ):
+            # `Another analyst ... said the risk was regulatory. "...," he said.`: the one
+            # who spoke earlier in the same paragraph, of a sex that does not conflict
+            if previous.gender is None:
+                previous.gender = want
+            return previous
         pool: list[Cluster] = []
         scan = self.pronoun_reach + SCORER_EXTRA_REACH
         for cluster in reversed(self._recency.values()):

@@ -16,6 +16,16 @@ D, P, S = "direct", "partial", "scare"
 
 CASES = [
     (
+        "he after 'Another analyst, ..., said the risk was regulatory.' in one paragraph is his",
+        '"It is a good price," said Tan Wei Ling, an analyst at the bank.\n\nAnother analyst,'
+        " who asked not to be named, said the bigger risk was regulatory."
+        ' "Brussels will look very hard at the corridor," he said.',
+        [
+            ("It is a good price,", D, "Tan Wei Ling"),
+            ("Brussels will look very hard at the corridor,", D, "Another analyst"),
+        ],
+    ),
+    (
         "'Trump jokingly said, \"...\"' is Trump's: a manner adverb between name and cue",
         'Tom Brandt jokingly said, "I hate to say it, I am becoming an establishment guy."',
         [("I hate to say it, I am becoming an establishment guy.", D, "Tom Brandt")],
