@@ -202,6 +202,8 @@ def _credited_aside(text: str, toks: Toks, lo: int, hi: int, c: int) -> Reported
     texts = toks.texts
     if c - 1 <= lo or texts[c - 1] != "," or toks.lowers[c] not in _DIRECT_CLAUSE_VERBS:
         return None
+    if c + 1 >= hi or not texts[c + 1][0].isupper():
+        return None  # no name right after the cue (the common case, decided cheaply)
     found = np_starting_at(text, toks, c + 1, hi)
     if found is None or found[0].kind != PERSON or found[1] >= hi or texts[found[1]] != ",":
         return None
