@@ -402,16 +402,24 @@ to (`chairman of the board of Freedom Partners`) or a descriptor (`a D.C.-based 
 the person."""
 
 
+_INDEFINITE = frozenset(("a", "an"))
+"""Articles that make a capitalised chunk a description (`Tindall, a Liberal Democrat, said`):
+an indefinite noun phrase never names the person who speaks."""
+
+
 def _affiliation(mention: Mention) -> bool:
     """Whether a person mention is a role ending in `of` and a name, or a descriptor.
 
-    `chairman of the board of Freedom Partners`, `a D.C.-based ...`: not the person.
+    `chairman of the board of Freedom Partners`, `a D.C.-based ...`, `a Liberal Democrat`: not
+    the person.
     """
     if mention.kind != PERSON:
         return False
     at = mention.text.rfind(mention.name)
     before = mention.text[:at].split() if at > 0 else []
-    return bool(before) and before[-1].lower() in _AFFILIATION_GLUE
+    return bool(before) and (
+        before[-1].lower() in _AFFILIATION_GLUE or before[0].lower() in _INDEFINITE
+    )
 
 
 def object_after(text: str, toks: Toks, i: int, hi: int) -> Mention | None:
