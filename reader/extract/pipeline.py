@@ -23,7 +23,7 @@ from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
-from reader.extract.mentions import PERSON
+from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
@@ -144,6 +144,7 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
     last_speaker: Cluster | None = None
     last_paragraph = -1
     last_in_para: dict[int, Cluster] = {}
+    enclosing: Item | None = None  # the last top-level quote, for the quotes nested in it
     dialogue = is_dialogue(items)
     table.dialogue = dialogue
     if dialogue:
@@ -173,9 +174,17 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
             continue
         if item.raw is not None and item.raw.depth > 0:
             if att is not None and att.mention is not None:
-                item.speaker = table.resolve(att.mention, item.paragraph)
+                # resolved even when the outer speaker is taken: the table notes the mention
+                # as it would, so the later quotes' pronouns read the same context. In news
+                # only: in dialogue the turn rules read every quote's speaker, and on the PDNC
+                # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
+                cluster = table.resolve(att.mention, item.paragraph)
+                own = None if dialogue else _quoting_self(att, item, enclosing)
+                item.speaker = own or cluster
                 item.evidence = _evidence(att, item.kind_rule)
             continue
+        if item.raw is not None:
+            enclosing = item
         if item.split_with is not None:
             item.speaker = item.split_with.speaker
             item.evidence = item.split_with.evidence
@@ -204,6 +213,30 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
             last_speaker = item.speaker
             last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
             last_in_para[last_paragraph] = item.speaker
+
+
+_SELF = frozenset(("i", "me", "myself"))
+"""First-person words: inside a quote they stand for whoever speaks it."""
+
+
+def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Cluster | None:
+    """The outer speaker when a nested quote is the speaker quoting themself.
+
+    `"I called my neighbour and said, 'Do not let the dog out,'" she said`: the `I` who said
+    the inner words is whoever speaks the outer quote, not a speaker named `I`.
+    """
+    mention = att.mention
+    if (
+        mention is None
+        or mention.kind != PRONOUN
+        or mention.text.lower() not in _SELF
+        or enclosing is None
+        or enclosing.raw is None
+        or item.raw is None
+        or enclosing.raw.end < item.raw.end
+    ):
+        return None
+    return enclosing.speaker
 
 
 _KIND_ONLY: dict[KindRule | None, Evidence] = {}

@@ -34,3 +34,40 @@ TOP_LEVEL = [
 @pytest.mark.parametrize(("name", "text", "expected"), TOP_LEVEL, ids=[c[0] for c in TOP_LEVEL])
 def test_speakers(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert reading(extract(article(text))) == expected
+
+
+NESTED = [
+    (
+        "'I called my neighbour and said, \"...\"' inside her quote is hers, not a speaker 'I'",
+        '"The first night I saw it," Ida Marsh said. "I phoned my brother and said, \'Keep'
+        " the cat inside.' She thought I was joking.\"",
+        "Keep the cat inside.",
+        "Ida Marsh",
+    ),
+    (
+        "'I told myself, \"...\"' inside his quote is his",
+        '"My hands were cold," Tomas Berg said. "I told myself, \'Just slide it like'
+        " practice.' And it stopped.\"",
+        "Just slide it like practice.",
+        "Tomas Berg",
+    ),
+    (
+        "'I yelled at him, \"...\"' inside her quote, with `she said` after it, is hers",
+        'Ruth Okafor lives on the corner.\n\n"It was loud," she said. "I yelled at my son,'
+        " 'Get in the car!'\"",
+        "Get in the car!",
+        "Ruth Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quote", "speaker"), NESTED, ids=[c[0] for c in NESTED])
+def test_nested_first_person_is_the_outer_speaker(
+    name: str, text: str, quote: str, speaker: str
+) -> None:
+    extraction = extract(article(text))
+    nested = [q for q in extraction.quotes if q.nested and q.text == quote]
+    assert len(nested) == 1
+    found = extraction.speaker(nested[0].speaker)
+    assert found is not None and found.name == speaker
+    assert all(s.name != "I" for s in extraction.speakers)
