@@ -190,7 +190,7 @@ NAME_CONNECTORS: frozenset[str] = _words(
 
 SENTENCE_OPENERS: frozenset[str] = _words(
     """
-    a according after all also although american an and ap april as asked at august because
+    a according after all also although american an and another ap april as asked at august because
     before both but by conservative december democratic despite doing during earlier eastern
     either european even every february federal finally first for friday from furthermore getty
     he her here his how however i if image in indeed inside instead into it its january july
@@ -207,7 +207,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     days decades each else elsewhere enough especially eventually ever everybody everyone
     everything few focus following former fortunately hours imagine largely least less let look
     lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once
-    others overall plus previously probably quite recently regardless remember seconds shortly
+    other others overall plus previously probably quite recently regardless remember seconds shortly
     similarly somehow someone something soon surely thanks thereafter think thus together too
     total toward towards until unfortunately upon very weeks whether within years given
     """

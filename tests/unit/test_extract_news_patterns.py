@@ -28,6 +28,21 @@ TOP_LEVEL = [
         'Omar Reyes, an Ontario Conservative, said: "We will vote against it."',
         [("We will vote against it.", D, "Omar Reyes")],
     ),
+    (
+        "'Another parent, Name, told trustees she ...' makes Name the next `she`, not 'Another'",
+        '"It is unfair," said Rosa Lind, a mother of two.\n\nAnother parent, Dana Moss, told'
+        ' trustees she had looked at other schools.\n\n"I do not say that as a threat," she said.',
+        [
+            ("It is unfair,", D, "Rosa Lind"),
+            ("I do not say that as a threat,", D, "Dana Moss"),
+        ],
+    ),
+    (
+        "'Other families, like Name, ...': `Other` opens the sentence and names no one",
+        '"We will appeal," said Rosa Lind.\n\nOther families, like Omar Reyes, drove in from'
+        ' the county.\n\n"It took an hour," he said.',
+        [("We will appeal,", D, "Rosa Lind"), ("It took an hour,", D, "Omar Reyes")],
+    ),
 ]
 
 
