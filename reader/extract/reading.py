@@ -24,7 +24,7 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
-from reader.extract.cues import SENTENCE_OPENERS, SPEECH_VERBS
+from reader.extract.cues import PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -418,6 +418,29 @@ def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
     return Mention(surface, starts[lo], para.ends[end - 1], GROUP, name)
 
 
+_INVERTING_VERBS = frozenset(("was", "were", "is", "are"))
+_INVERSION_REACH = 10
+"""Tokens read after the opening preposition for the verb of an inverted sentence."""
+
+
+def inverted_subject(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Among those celebrating was Marjorie Bighead, 74, who ...`: the person after the verb.
+
+    A sentence opened by a preposition and inverted around `was`/`were` (no comma before the
+    verb) has its subject after the verb: the person a later `she said` stands for.
+    """
+    lowers, texts = para.lowers, para.texts
+    if lowers[lo] not in PREPOSITIONS:
+        return None
+    for k in range(lo + 1, min(hi - 1, lo + _INVERSION_REACH)):
+        if lowers[k] in _INVERTING_VERBS:
+            got = np_starting_at(text, para, k + 1, hi)
+            return got[0] if got is not None and got[0].kind == PERSON else None
+        if not texts[k][0].isalnum():
+            return None
+    return None
+
+
 OBJECT_RULE = "object"
 """The rule name on a person noted because a sentence names them after a verb."""
 
@@ -533,7 +556,11 @@ def read_reported(
                 item.attribution = Attribution(found.rule, found.mention, found.cue)
                 out.append(item)
             else:
-                subject = listed_people(text, para, lo, hi) or sentence_person(text, para, lo, hi)
+                subject = (
+                    listed_people(text, para, lo, hi)
+                    or inverted_subject(text, para, lo, hi)
+                    or sentence_person(text, para, lo, hi)
+                )
                 if subject is not None and subject.kind in (PERSON, ORG, GROUP):
                     out.append(
                         Item(

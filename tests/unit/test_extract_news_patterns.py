@@ -43,6 +43,18 @@ TOP_LEVEL = [
         ' the county.\n\n"It took an hour," he said.',
         [("We will appeal,", D, "Rosa Lind"), ("It took an hour,", D, "Omar Reyes")],
     ),
+    (
+        "'Among those at the hall was Name, 74, who ...' makes Name the next `she`",
+        '"It is unfair," said Rosa Lind, a mother of two.\n\nAmong those at the hall was Dana'
+        ' Moss, 74, who had voted in every election.\n\n"Never for them," she said.',
+        [("It is unfair,", D, "Rosa Lind"), ("Never for them,", D, "Dana Moss")],
+    ),
+    (
+        "'In the end, the vote was close.' is no inversion: the comma comes before the verb",
+        '"It is unfair," said Rosa Lind.\n\nIn the end, the vote was Tuesday.\n\n"We lost,"'
+        " she said.",
+        [("It is unfair,", D, "Rosa Lind"), ("We lost,", D, "Rosa Lind")],
+    ),
 ]
 
 
