@@ -221,6 +221,7 @@ class SearchController:
         if index is None:
             self._pending = (text, scope, mode)
             self.bar.set_info("search unavailable" if self.indexer.failed else "indexing…")
+            self.bar.answered()
             return
         if not text.strip():
             self._show(self._generation, None, None)
@@ -272,6 +273,7 @@ class SearchController:
             return
         self.results = results
         bar = self.bar
+        bar.answered()  # the frame held since the keystroke is drawn once these changes are in
         if bar.mode == "filter":
             self._set_filter(bar.input.value if shown is not None else "", shown)
             count = len(shown) if shown is not None else 0

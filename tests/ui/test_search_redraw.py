@@ -107,3 +107,49 @@ async def test_a_counter_of_the_same_width_repaints_the_counter_alone() -> None:
             await pilot.pause()
         assert asked == []
         assert "2/340" in str(bar.query_one("#search-info").render())
+
+
+async def test_typing_in_the_field_asks_for_no_layout() -> None:
+    # Input asks for one on every keystroke (its scrollable width follows the text); on a book
+    # that reflowed the screen and repainted every scrollbar in a second frame.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            await pilot.press("b", "r", "i", "backspace")
+            await pilot.pause()
+        assert asked == []
+        assert bar.input.value == "br"
+
+
+async def test_a_long_query_keeps_its_end_and_the_cursor_in_view() -> None:
+    app = BarApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        query = "the council voted on the bridge budget in the spring"
+        await pilot.press(*query)
+        await pilot.pause()
+        field = bar.input
+        shown = "".join(
+            segment.text for segment in field.render_line(0) if not segment.control
+        ).rstrip()
+        assert query.endswith(shown.split()[-1])  # the end of the query is what shows
+        assert field.cursor_screen_offset.x <= field.region.right  # just after the text
+
+
+async def test_a_shorter_counter_repaints_the_counter_alone() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.set_info("no exact match · 1/20 close")
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.set_info("not found")
+            await pilot.pause()
+        assert asked == []
+        assert str(bar.query_one("#search-info").render()).endswith("not found")
