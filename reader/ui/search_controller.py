@@ -131,7 +131,7 @@ class SearchController:
         self._pending: tuple[str, Scope, SearchMode] | None = None
         self._current_spans: tuple[tuple[int, int], ...] = ()
         self._hit_number = 0
-        self._marked: tuple[LiteralMatches, int, int] | None = None
+        self._marked: tuple[LiteralMatches, int, int] | None = None  # and the range marked
         self._history = history
         self._own_history = SearchHistory()
         self._bar = bar
@@ -536,13 +536,17 @@ class SearchController:
         else:
             start, end = view.visible_range
             marked = self._marked
-            if marked is None or marked[0] is not literal or marked[1:] != (start, end):
-                self._marked = (literal, start, end)
+            # The marks reach MARGIN beyond the screen: a scroll that stays within them (or a
+            # shorter article pane when the results list opens) keeps them and the rows drawn.
+            if (
+                marked is None
+                or marked[0] is not literal
+                or not marked[1] <= start <= end <= marked[2]
+            ):
+                low, high = max(0, start - MARGIN), min(len(self.source.article.text), end + MARGIN)
+                self._marked = (literal, low, high)
                 spans: list[MarkSpan] = [
-                    (a, b, MATCH_STYLE)
-                    for a, b in literal.spans_between(
-                        max(0, start - MARGIN), min(len(self.source.article.text), end + MARGIN)
-                    )
+                    (a, b, MATCH_STYLE) for a, b in literal.spans_between(low, high)
                 ]
                 view.set_marks("search", spans, priority=MATCH_PRIORITY)
         current: list[MarkSpan] = [(a, b, CURRENT_STYLE) for a, b in self._current_spans]

@@ -9,6 +9,7 @@ widget; the `SearchController` owns one and is told when the index is built or f
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,13 @@ class SearchIndexLoader:
                 self._call_from_thread(self._build_failed)
             raise
         if index is not None and not worker.is_cancelled:
+            # The one place the reader steers the garbage collector. Building the index leaves
+            # enough new objects behind that a full collection came due within the first keys
+            # typed after it, and walked everything the reader holds (180,000 objects on a 3 MB
+            # book): 135-190 ms in one keystroke, in 3 of 3 traced pty runs (120x40, load ~3).
+            # Collecting here, while the bar still says "indexing…", puts the next one a
+            # quarter of the heap's growth away (none came in the typing traced after).
+            gc.collect()
             self._call_from_thread(self._build_done, index)
 
     def _build_failed(self) -> None:

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
 from reader.search.history import HistoryCursor
 from reader.search.rank import HitKind, SearchHit
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_rows import RowPainter
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.conftest import no_extraction, numbered_article
+from tests.ui.test_search_bar import settle
 
 
 def hits(word: str, count: int) -> tuple[SearchHit, ...]:
@@ -153,3 +160,60 @@ async def test_a_shorter_counter_repaints_the_counter_alone() -> None:
             await pilot.pause()
         assert asked == []
         assert str(bar.query_one("#search-info").render()).endswith("not found")
+
+
+async def test_scrolling_within_the_highlighted_margin_keeps_the_highlights_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The highlights reach MARGIN characters past the screen so that a small scroll needs none
+    # made again; they were made again (and every row of the article repainted) on each line.
+    article = numbered_article(400)
+    app = ReaderApp(article, extractor=no_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"paragraph", "enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.marks("search")
+        layers: list[str] = []
+        set_marks = ArticleView.set_marks
+
+        def recording(self: ArticleView, layer: str, *args: Any, **kwargs: Any) -> None:
+            layers.append(layer)
+            set_marks(self, layer, *args, **kwargs)
+
+        monkeypatch.setattr(ArticleView, "set_marks", recording)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert "search" not in layers
+        await pilot.press("G")  # far away: the highlights there are made
+        await pilot.pause()
+        assert "search" in layers
+        assert any(
+            start >= len(article.text) - 3000 for start, _end, _style in view.marks("search")
+        )
+
+
+async def test_a_shorter_article_pane_repaints_none_of_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The article pane gets shorter when the search results open under it, and its rows as
+    # drawn stay right; they were all painted again (and the screen drawn a second time).
+    app = ReaderApp(numbered_article(400), extractor=no_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        height = view.size.height
+        painted: list[int] = []
+        paint = RowPainter.paint
+
+        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
+            painted.append(kwargs["y"])
+            return paint(self, *args, **kwargs)
+
+        monkeypatch.setattr(RowPainter, "paint", counting)
+        await pilot.resize_terminal(100, 22)
+        await pilot.pause()
+        assert view.size.height < height
+        assert painted == []
