@@ -1,4 +1,4 @@
-"""The fresh sets: 76 news articles in five rounds, each scored before tuning (issue 17).
+"""The fresh sets: 97 news articles in six rounds, each scored before tuning (issue 17).
 
 `tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
 genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
@@ -72,6 +72,21 @@ The five rounds together at 462a4ee: attributed F1 0.830, speaker accuracy 0.860
 Since then the adapter reports a headline's quotes as titles, as `reader quotes` does (it lists
 none); the figures above counted them as speech.
 
+A sixth round of 21 articles (99-119), 17 of them Canadian (a school board vote, a transit strike,
+a by-election night, a Raptors game with nicknames, conservation officers and grizzlies, overdose
+deaths told by three women, a Supreme Court ruling with dissents, an Inuktitut daycare in Arviat,
+a "weather bomb" warning, an immigration-fraud trial, Question Period, a Quebec film festival in
+translation, the Competition Bureau, Prairie drought, a curling semifinal where every "she" turns
+on context, noise cameras, a singer's cancelled tour), plus a US wire derailment, a UK piece with
+single quotes as the main mark, an Irish hearing and a Nairobi court story, was written by
+someone who never ran the extractor on them and scored ONCE, before the next round of speaker
+rules (main c9af3b6):
+
+    attributed F1 0.868, speaker accuracy 0.904 (265/293), scare reported 0.120 (9/75)
+    (through `reader quotes - --format json --kind direct,partial`: 0.861 / 0.879 / 0.120)
+
+The six rounds together at c9af3b6: attributed F1 0.864, speaker accuracy 0.890, scare 0.157.
+
 Those first scores are the project's honest estimate of how the rules generalise. The set is kept
 apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
 score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
@@ -90,12 +105,12 @@ from benchmarks.eval_sets import FRESH, convert_set, score
 from tests.conftest import needs_shared_eval
 
 ARTICLES = sorted((FRESH / "articles").glob("*.txt"))
-ATTRIBUTED_F1_FLOOR = 0.80
-"""The five rounds at 462a4ee score 0.830, rounded down to 0.05."""
+ATTRIBUTED_F1_FLOOR = 0.85
+"""The six rounds at c9af3b6 score 0.864, rounded down to 0.05."""
 SPEAKER_ACCURACY_FLOOR = 0.85
-"""The five rounds at 462a4ee score 0.860, rounded down to 0.05."""
-NONQUOTES_REPORTED_CEILING = 0.35
-"""The five rounds at 462a4ee report 0.304 (lower is better), rounded up to 0.05."""
+"""The six rounds at c9af3b6 score 0.890, rounded down to 0.05."""
+NONQUOTES_REPORTED_CEILING = 0.20
+"""The six rounds at c9af3b6 report 0.157 (lower is better), rounded up to 0.05."""
 
 
 def _gold(article: Path) -> dict[str, Any]:
