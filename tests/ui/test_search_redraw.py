@@ -217,3 +217,19 @@ async def test_a_shorter_article_pane_repaints_none_of_its_rows(
         await pilot.pause()
         assert view.size.height < height
         assert painted == []
+
+
+async def test_closing_the_bar_lets_a_held_frame_go_at_once() -> None:
+    # Enter or escape right after a keystroke: the answer to it is dropped, and the frame held
+    # for it waited for the hold's limit before the bar's closing was drawn.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        bar._frame.limit = 30.0  # nobody answers in this app
+        await pilot.press("b")
+        assert bar._frame.held
+        bar.close()
+        await pilot.pause(0.2)
+        assert not bar._frame.held

@@ -214,9 +214,10 @@ class SearchBar(Vertical):
         self.post_message(self.QueryChanged(self, text, self.scope, mode))
 
     def close(self) -> None:
-        """Hide the bar and its results."""
+        """Hide the bar and its results (a frame held for an answer is let go with them)."""
         self.remove_class("-open")
         self.results.show(())
+        self._frame.release()
 
     def set_info(self, text: str | Text, scope: Scope | None = None) -> None:
         """Show `text` (the counter, "indexing…") after the scope searched, right of the query.
