@@ -6,20 +6,34 @@ narrator's own turns, whoever is credited with the quote): the name most often a
 that is no other known person's, becomes the narrator's name (`I` stays an alias). Only the
 turn right before or after counted at first; in the PDNC development novels the friend's
 `"You're crazy, Jake"` is as often two paragraphs away, across a line of narration.
+
+When no quote near the narrator's turns calls anyone, a name called in any quote of a text
+told in the first person, that is never met outside the quotes, is the narrator's: in a
+stretch of a detective story the friend says `"The lamp, Hastings!"` five paragraphs from
+the narrator's last line (on the PDNC development novels: 42 quotes right that were wrong,
+14 wrong that were right, 35 wrong either way).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.extract.reading import Item
-from reader.extract.speakers import SpeakerTable
+from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.vocatives import called_names
 
 MIN_VOTES = 1
 """Quotes that must address the same name next to the narrator's turns before it is taken."""
 
+
+MIN_FAR_VOTES = 1
+"""Quotes, anywhere in the text, that must call the same name before it is taken, when no
+quote near the narrator's turns calls anyone and the name is never met outside the quotes."""
+
+MIN_TURNS_FOR_FAR = 3
+"""Turns the narrator must have before a name called far from them is taken: a text told in
+the first person, not a third-person story with a stray `I` in its narration."""
 
 NEAR = (-3, -2, -1, 1, 2, 3)
 """How far (in paragraphs) from one of the narrator's turns a quote may be and still speak to
@@ -27,7 +41,10 @@ the narrator."""
 
 
 def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None:
-    """Give the narrator the name the others address them by, near the narrator's turns."""
+    """Give the narrator the name the others address them by.
+
+    Near the narrator's turns; else far from them, when the name is no one met elsewhere.
+    """
     narrator = table.narrator
     if narrator is None:
         return
@@ -36,19 +53,50 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
         for item in items
         if item.raw is not None and item.speaker is narrator and item.raw.depth == 0
     }
-    votes: Counter[str] = Counter()
-    for item in items:
-        if item.raw is None or item.raw.depth > 0:
-            continue
-        if item.speaker is narrator:
-            continue
-        if not any(item.paragraph + d in narrator_turns for d in NEAR):
-            continue
-        for name in called_names(text[item.raw.start : item.raw.end]):
-            known = table.known_person(name)
-            if known is None or known is narrator or known.called_only:
-                votes[name] += 1
+    near = [
+        item
+        for item in items
+        if item.raw is not None
+        and item.raw.depth == 0
+        and item.speaker is not narrator
+        and any(item.paragraph + d in narrator_turns for d in NEAR)
+    ]
+    votes = _calls(text, near, table, lambda known: known is narrator or known.called_only)
     if votes:
         name, count = votes.most_common(1)[0]
         if count >= MIN_VOTES:
             table.name_narrator(name)
+        return
+    if len(narrator_turns) < MIN_TURNS_FOR_FAR:
+        return
+    # read the other quotes only now: a book with a narrator nearly always has near votes
+    taken = {id(item) for item in near}
+    far = [
+        item
+        for item in items
+        if item.raw is not None
+        and item.raw.depth == 0
+        and item.speaker is not narrator
+        and id(item) not in taken
+    ]
+    votes = _calls(text, far, table, lambda known: False)
+    if votes:
+        name, count = votes.most_common(1)[0]
+        if count >= MIN_FAR_VOTES:
+            table.name_narrator(name)
+
+
+def _calls(
+    text: str, quotes: Sequence[Item], table: SpeakerTable, counts: Callable[[Cluster], bool]
+) -> Counter[str]:
+    """How often each name is called in `quotes`, when no one met has it or `counts` says so."""
+    votes: Counter[str] = Counter()
+    for item in quotes:
+        raw = item.raw
+        if raw is None:
+            continue
+        for name in called_names(text[raw.start : raw.end]):
+            known = table.known_person(name)
+            if known is None or counts(known):
+                votes[name] += 1
+    return votes

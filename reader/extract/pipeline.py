@@ -40,6 +40,7 @@ from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
     continued,
+    fill_from_later_turns,
     is_dialogue,
     stray_paragraphs,
     turn_speaker,
@@ -118,6 +119,7 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     if table is None:
         table = SpeakerTable()
     _assign(items, table, stray_paragraphs(paragraphs), text)
+    fill_from_later_turns(items, table.dialogue)
     name_narrator(text, items, table)
     return _build(article, items, table)
 

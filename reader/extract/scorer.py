@@ -127,6 +127,11 @@ class TurnCandidate(NamedTuple):
     """How many quotes were attributed to it so far."""
     dialogue: bool
     """True when the text is dialogue (a novel) rather than news."""
+    counted_back: bool = False
+    """True when the named turns after the quote count back to it (`turns.later_turn_pick`:
+    `"Well?"` / `"He did."` / `"And then?" asked Ada.`: the first is Ada's)."""
+    addressed_next: bool = False
+    """True when the turn right after speaks to it by name: it likely spoke this one."""
 
 
 def turn_features(c: TurnCandidate) -> dict[str, float]:
@@ -147,6 +152,10 @@ def turn_features(c: TurnCandidate) -> dict[str, float]:
         f["addressed_here"] = 1.0
     if c.narrator:
         f["narrator"] = 1.0
+    if c.counted_back:
+        f[mode + "counted_back"] = 1.0
+    if c.addressed_next:
+        f[mode + "addressed_next"] = 1.0
     f["mentions"] = math.log1p(c.mentions) / 3
     f["speeches"] = math.log1p(c.speeches) / 3
     return f

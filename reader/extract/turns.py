@@ -18,6 +18,10 @@ its name goes on the quote's evidence:
 * `continues-previous`: a quote that opens its paragraph right after a paragraph whose quote
   has a speaker continues that speaker (news breaks one speaker's quotes into paragraphs).
 
+A dialogue's first turns often name nobody: the names come a few turns later. Once every quote
+is read, `precedes_turn` gives such a turn, still without a speaker, the speaker the turns
+after it say it has, counted backwards as `alternates-turn` counts forwards.
+
 Whatever rule decides, a speaker that the quote itself addresses by name did not speak it: the
 latest other speaker takes it (`not-addressed`).
 """
@@ -28,7 +32,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from reader.document import Paragraph
-from reader.extract.model import QuoteKind
+from reader.extract.mentions import PERSON
+from reader.extract.model import Evidence, QuoteKind
 from reader.extract.reading import Item
 from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
 from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable
@@ -117,7 +122,10 @@ def answers_vocative(ctx: Context) -> Decision | None:
     """A quote-only paragraph after a quote that named the one it spoke to is that one's answer.
 
     `"You think so, Hastings?"` / `"I am sure of it."`: the second is Hastings's. The name must
-    be a person already met who did not speak the quote addressing them.
+    be a person already met who did not speak the quote addressing them. Every quote of the
+    turn before counts, latest first (`"Are you cold, Nell?" she said. "The fire is low."`):
+    on the PDNC development novels reading past its last quote turned 18 wrong speakers right
+    and 5 right ones wrong.
     """
     item = ctx.item
     if not item.opens_paragraph or ctx.people is None:
@@ -132,15 +140,16 @@ def answers_vocative(ctx: Context) -> Decision | None:
             person = ctx.people.known_person(name)
             if person is not None and person is not other.speaker:
                 return Decision(person, "answers-vocative")
-        return None
+        if other.opens_paragraph:
+            return None
     return None
 
 
-def addressed(ctx: Context, item: Item) -> list[str]:
-    """The names a top-level quote speaks to (`vocatives.addressed_names`), else []."""
+def addressed(ctx: Context, item: Item) -> tuple[str, ...]:
+    """The names a top-level quote speaks to (`vocatives.addressed_names`), else ()."""
     raw = item.raw
     if raw is None or raw.depth > 0 or item.embedded or not ctx.text:
-        return []
+        return ()
     return addressed_names(ctx.text[raw.start : raw.end])
 
 
@@ -355,6 +364,14 @@ def _turn_candidates(
     before = {id(people.known_person(n)) for n in addressed(ctx, previous)} if previous else set()
     here = {id(people.known_person(n)) for n in addressed(ctx, item)}
     prev_speaker = previous.speaker if previous is not None else None
+    counted, after = None, set()
+    if ctx.dialogue:
+        counted = precedes_turn(items, ctx.pos, lambda later: _named_ahead(later, people))
+        if counted is not None and counted not in clusters and len(clusters) < MAX_CANDIDATES:
+            clusters.append(counted)
+        following = _next_turn(items, ctx.pos)
+        if following is not None:
+            after = {id(people.known_person(n)) for n in addressed(ctx, following)}
     candidates = [
         TurnCandidate(
             rule=decision.rule if decision is not None and decision.speaker is c else "",
@@ -368,10 +385,43 @@ def _turn_candidates(
             mentions=c.mentions,
             speeches=c.speeches,
             dialogue=ctx.dialogue,
+            counted_back=c is counted,
+            addressed_next=id(c) in after,
         )
         for c in clusters
     ]
     return clusters, candidates
+
+
+def _named_ahead(item: Item, people: SpeakerTable) -> Cluster | None:
+    """The speaker a quote names in its own sentence, when it is a person already met.
+
+    `"And then?" asked Ada.`, read before its turn is resolved; None for a pronoun, a role or
+    a stranger.
+    """
+    if item.speaker is not None:
+        return _named_after(item)
+    att = item.attribution
+    if att is None or att.mention is None or att.mention.kind != PERSON:
+        return None
+    return people.known_person(att.mention.name)
+
+
+def _next_turn(items: Sequence[Item], pos: int) -> Item | None:
+    """The quote opening the paragraph right after `items[pos]`'s, if any."""
+    item = items[pos]
+    raw = item.raw
+    if raw is None:
+        return None
+    want = raw.segments[-1].paragraph + 1
+    for k in range(pos + 1, min(len(items), pos + 1 + TURN_LOOKBACK)):
+        other = items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped:
+            continue
+        if other.paragraph < want:
+            continue
+        return other if other.paragraph == want and other.opens_paragraph else None
+    return None
 
 
 def _called_in(ctx: Context, people: SpeakerTable, quote: Item) -> list[Cluster]:
@@ -465,3 +515,116 @@ def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) ->
     ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), None, "")
     decision = alternates_turn(ctx)
     return None if decision is None else decision.speaker
+
+
+PRECEDES_RULE = "precedes-turn"
+"""The rule name on a turn whose speaker is counted back from the named turns after it."""
+
+
+def _turn_run_after(
+    items: Sequence[Item], pos: int, named: Callable[[Item], Cluster | None] | None = None
+) -> list[Turn]:
+    """The run of turns right after `items[pos]`'s paragraph, nearest first.
+
+    A turn is a paragraph opened by a quote; the run stops at the first paragraph that is not
+    (narration), and reads no further than `TURN_LOOKBACK` items. A turn's speaker is the one
+    read off its own text (not one continued from its neighbours), or what `named` says.
+    """
+    named = named or _named_after
+    turns: list[Turn] = []
+    want = items[pos].paragraph + 1
+    current: Turn | None = None
+    for k in range(pos + 1, min(len(items), pos + 1 + TURN_LOOKBACK)):
+        other = items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
+            continue
+        if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        if current is not None and other.paragraph == current.paragraph:
+            if current.speaker is None:
+                current = turns[-1] = Turn(current.paragraph, named(other))
+            continue
+        if other.paragraph != want or not other.opens_paragraph:
+            break
+        current = Turn(want, named(other))
+        turns.append(current)
+        want = other.raw.segments[-1].paragraph + 1
+    return turns
+
+
+def _named_after(item: Item) -> Cluster | None:
+    """The item's speaker when it was read off its own text (not continued from others)."""
+    evidence = item.evidence
+    if (
+        item.speaker is not None
+        and evidence is not None
+        and evidence.rule not in _CONTINUED
+        and evidence.rule not in (SCORER_RULE, PRECEDES_RULE)
+    ):
+        return item.speaker
+    return None
+
+
+def precedes_turn(
+    items: Sequence[Item], pos: int, named: Callable[[Item], Cluster | None] | None = None
+) -> Cluster | None:
+    """The speaker of an unnamed turn, counted back from the named turns after it.
+
+    `"Well?"` / `"He did, sir."` / `"And then?" asked Poirot.`: the nearest named turn after
+    is A's, d turns on. When d is even the turn is A's; when d is odd it is the other one's:
+    the next named turn by someone else (B) an odd number of turns after A, if any.
+    """
+    first: tuple[int, Cluster] | None = None
+    for distance, turn in enumerate(_turn_run_after(items, pos, named), start=1):
+        if turn.speaker is None:
+            continue
+        if first is None:
+            if distance % 2 == 0:
+                return turn.speaker
+            first = (distance, turn.speaker)
+            continue
+        if turn.speaker is first[1]:
+            continue
+        return turn.speaker if (distance - first[0]) % 2 == 1 else None
+    return None
+
+
+_GUESSES = frozenset({"continues-previous", "replies-turn", "not-addressed", SCORER_RULE})
+"""Rules whose pick a count back from the named turns after overrides: on the PDNC development
+novels, of the dialogue turns where the two disagreed the count back was right on 172 of 314
+`continues-previous` turns (its own pick: 103), 98 of 189 `speaker-scorer` (83), 112 of 247
+`replies-turn` (109) and 4 of 12 `not-addressed` (2); on `alternates-turn`,
+`answers-vocative` and `acts-beside` the rules' pick did better and is kept."""
+
+
+def fill_from_later_turns(items: Sequence[Item], dialogue: bool) -> list[int]:
+    """In dialogue, give unnamed turns the speaker the turns after them count back to.
+
+    A quote-opened turn takes `precedes_turn`'s speaker when it has none or only a weak guess
+    (`_GUESSES`). Returns the positions given a speaker.
+    """
+    if not dialogue:
+        return []
+    filled: list[int] = []
+    for pos in range(len(items) - 1, -1, -1):
+        item = items[pos]
+        if item.speaker is not None and (
+            item.evidence is None or item.evidence.rule not in _GUESSES
+        ):
+            continue
+        if item.raw is None or item.raw.depth > 0:
+            continue
+        if not item.opens_paragraph or item.dropped or item.split_tail:
+            continue
+        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        speaker = precedes_turn(items, pos)
+        if speaker is not None:
+            item.speaker = speaker
+            item.evidence = Evidence(PRECEDES_RULE, kind_rule=item.kind_rule)
+            filled.append(pos)
+    for item in items:
+        head = item.split_with
+        if head is not None and item.speaker is None and head.speaker is not None:
+            item.speaker, item.evidence = head.speaker, head.evidence
+    return filled

@@ -9,6 +9,7 @@ left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reader.extract.cues import NOT_VOCATIVES, SENTENCE_OPENERS, TITLES
@@ -24,8 +25,13 @@ VOCATIVE = re.compile(
 """A capitalised word (after an optional title) that a comma or an end mark sets off."""
 
 
-def addressed_names(quote: str) -> list[str]:
-    """The names a quote addresses, in order (`"Tell me, Mr. Darcy, ..."` -> `["Darcy"]`)."""
+@functools.lru_cache(maxsize=64)
+def addressed_names(quote: str) -> tuple[str, ...]:
+    """The names a quote addresses, in order (`"Tell me, Mr. Darcy, ..."` -> `("Darcy",)`).
+
+    Cached: the turn rules ask of one quote as the turn before, the turn itself and the turn
+    after (a few recent quotes suffice).
+    """
     out: list[str] = []
     for match in VOCATIVE.finditer(quote.strip("\"'“”‘’ ")):
         name = match.group(1)
@@ -33,7 +39,7 @@ def addressed_names(quote: str) -> list[str]:
         if word in NOT_VOCATIVES or word in TITLES:
             continue
         out.append(name)
-    return out
+    return tuple(out)
 
 
 _CALLED = re.compile(r",\s+" + _TITLE + _NAME + r"(?=\s*(?:[,!?;]|\.(?:\s|$)|$))")

@@ -101,7 +101,7 @@ VOCATIVES = [
 
 @pytest.mark.parametrize(("name", "quote", "expected"), VOCATIVES, ids=[v[0] for v in VOCATIVES])
 def test_addressed_names(name: str, quote: str, expected: list[str]) -> None:
-    assert addressed_names(quote) == expected
+    assert list(addressed_names(quote)) == expected
 
 
 def test_a_quote_only_paragraph_after_a_vocative_is_the_addressed_persons_answer() -> None:

@@ -196,7 +196,19 @@ def test_every_shipped_weight_names_a_feature_the_scorer_computes() -> None:
                 for flag in (False, True):
                     for dialogue in (False, True):
                         candidate = TurnCandidate(
-                            rule, flag, gap, order, flag, flag, flag, flag, 1, 1, dialogue
+                            rule,
+                            flag,
+                            gap,
+                            order,
+                            flag,
+                            flag,
+                            flag,
+                            flag,
+                            1,
+                            1,
+                            dialogue,
+                            counted_back=flag,
+                            addressed_next=flag,
                         )
                         turn |= set(turn_features(candidate))
     assert weights("turn_weights")

@@ -1,0 +1,140 @@
+"""Dialogue turns in fiction: whose turn a quote-only paragraph is (`reader/extract/turns.py`).
+
+Each case is invented text shaped like an error class read on the PDNC development novels; the
+case id reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract
+from reader.extract.pipeline import run
+from reader.extract.scorer import TurnCandidate
+from reader.extract.speakers import SpeakerTable
+from tests.unit.test_extract_cases import article, reading
+
+D = "direct"
+
+CASES = [
+    (
+        "dialogue: the answer goes to the one named in the first quote of the turn before",
+        "Nell Park came in from the yard and sat down.\n\n"
+        '"Pass the bread," said Tom Reed.\n\n'
+        '"Here it is," said Ada Brook.\n\n'
+        '"Are you cold, Nell?" Ada Brook said. "The fire is low."\n\n'
+        '"A little."',
+        [
+            ("Pass the bread,", D, "Tom Reed"),
+            ("Here it is,", D, "Ada Brook"),
+            ("Are you cold, Nell?", D, "Ada Brook"),
+            ("The fire is low.", D, "Ada Brook"),
+            ("A little.", D, "Nell Park"),
+        ],
+    ),
+    (
+        "first-person narrator: named by a friend who calls him five paragraphs from his turns",
+        '"Who is there?" I said.\n\n'
+        '"No one," Ivo Brandt said.\n\n'
+        '"Is it locked?" I said.\n\n'
+        '"It is," Ivo Brandt said.\n\n'
+        '"Then we wait," I said.\n\n'
+        "We waited by the door for an hour.\n\n"
+        "The rain came, and the street emptied.\n\n"
+        "Nobody passed.\n\n"
+        "Ivo Brandt knelt at the lock.\n\n"
+        '"The lamp, Hal!" Ivo Brandt cried.',
+        [
+            ("Who is there?", D, "Hal"),
+            ("No one,", D, "Ivo Brandt"),
+            ("Is it locked?", D, "Hal"),
+            ("It is,", D, "Ivo Brandt"),
+            ("Then we wait,", D, "Hal"),
+            ("The lamp, Hal!", D, "Ivo Brandt"),
+        ],
+    ),
+    (
+        "dialogue opening with unnamed turns: the names given later count back to them",
+        '"Well?"\n\n'
+        '"He did, sir."\n\n'
+        '"And then?" asked Ada Brook.\n\n'
+        '"Then he left," said Tom Reed.\n\n'
+        '"When?"\n\n'
+        '"At noon."',
+        [
+            ("Well?", D, "Ada Brook"),
+            ("He did, sir.", D, "Tom Reed"),
+            ("And then?", D, "Ada Brook"),
+            ("Then he left,", D, "Tom Reed"),
+            ("When?", D, "Ada Brook"),
+            ("At noon.", D, "Tom Reed"),
+        ],
+    ),
+    (
+        "dialogue: the answer to the only named speaker is not a continuation of her speech",
+        "Ada Brook came in from the yard.\n\n"
+        '"Is he here?" said Ada Brook.\n\n'
+        '"No."\n\n'
+        '"Where is he, then?"\n\n'
+        '"Gone to town," said Tom Reed.',
+        [
+            ("Is he here?", D, "Ada Brook"),
+            ("No.", D, "Tom Reed"),
+            ("Where is he, then?", D, "Ada Brook"),
+            ("Gone to town,", D, "Tom Reed"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_turn(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def _turn_choices(text: str) -> dict[str, dict[str, TurnCandidate]]:
+    """For each quote-opened turn the scorer ranked (by its words): each candidate's features."""
+    table = SpeakerTable()
+    table.choices = []
+    doc = article(text)
+    run(doc, table)
+    out: dict[str, dict[str, TurnCandidate]] = {}
+    for choice in table.choices:
+        if choice.decision != "turn":
+            continue
+        words = doc.text[choice.start : doc.text.find('"', choice.start)]
+        out[words] = {
+            c.name: cand
+            for c, cand in zip(choice.clusters, choice.candidates, strict=True)
+            if isinstance(cand, TurnCandidate)
+        }
+    return out
+
+
+def test_the_scorer_is_told_who_the_named_turns_after_count_back_to() -> None:
+    choices = _turn_choices(
+        "Ada Brook and Tom Reed sat by the fire, and neither spoke.\n\n"
+        '"Well?"\n\n'
+        '"He did, sir."\n\n'
+        '"And then?" asked Ada Brook.\n\n'
+        '"Then he left," said Tom Reed.'
+    )
+    well = choices["Well?"]
+    assert well["Ada Brook"].counted_back
+    assert not well["Tom Reed"].counted_back
+    did = choices["He did, sir."]
+    assert did["Tom Reed"].counted_back
+    assert not did["Ada Brook"].counted_back
+
+
+def test_the_scorer_is_told_who_the_next_turn_speaks_to() -> None:
+    choices = _turn_choices(
+        "Ada Brook and Tom Reed sat by the fire.\n\n"
+        '"Is it late?" asked Ada Brook.\n\n'
+        '"Not yet," said Tom Reed.\n\n'
+        '"Then stay."\n\n'
+        '"You are kind, Ada."'
+    )
+    stay = choices["Then stay."]
+    assert stay["Ada Brook"].addressed_next
+    assert not stay["Tom Reed"].addressed_next
