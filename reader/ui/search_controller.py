@@ -163,6 +163,10 @@ class SearchController:
         """Build the index in a worker, unless it is built or being built."""
         self.indexer.start()
 
+    def close(self) -> None:
+        """The reader screen is going: let go of what the index holds out of the collector."""
+        self.indexer.close()
+
     def article_completed(self) -> None:
         """The whole book has been read: build the index if a search asked for it meanwhile."""
         self.indexer.article_completed()
