@@ -31,7 +31,6 @@ of the text in the index, so the next open is a single query. The thresholds wer
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,9 +47,6 @@ from reader.document import Article
 
 NOTES_SUFFIX = ".notes.yaml"
 """Suffix of every notes file (what `.gitattributes` should match)."""
-
-NOTES_DIR_ENV = "READER_NOTES_DIR"
-"""Environment variable naming the notes directory (below `--notes-dir`, above the default)."""
 
 HEADER_BYTES = 16 * 1024
 """How much of an unreadable file is read for its `document:` header."""
@@ -79,26 +75,6 @@ NEEDLE_SCORE = 80.0
 
 CANDIDATES = 12
 """Files sharing the most passage shingles with the text that are examined at most."""
-
-
-def notes_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The notes directory: `option`, else `$READER_NOTES_DIR`, else the platform default.
-
-    `option` is `--notes-dir`. The default is `$XDG_DATA_HOME/reader/notes` when
-    XDG_DATA_HOME is set, `~/.local/share/reader/notes` on Linux, the Application Support or
-    AppData folder elsewhere.
-    """
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get(NOTES_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "reader" / "notes"
-    import platformdirs
-
-    return platformdirs.user_data_path("reader", appauthor=False) / "notes"
 
 
 def _short(doc_id: str) -> str:

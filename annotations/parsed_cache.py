@@ -26,13 +26,14 @@ elsewhere).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from annotations.cache_home import CACHE_DIR_ENV as CACHE_DIR_ENV  # where it was, for callers
+from annotations.cache_home import cache_root, seal, unseal
 from annotations.model import SCHEMA_VERSION, Annotation, Conflict, Document, NotesFile, Selector
 from annotations.safe_files import trim_oldest
 
@@ -44,20 +45,6 @@ MAX_BYTES = 64 * 1024 * 1024
 """Most bytes the cache directory may hold; the least recently used entries go first."""
 MAGIC = b"reader-notes-cache\n"
 """First bytes of every entry."""
-CACHE_DIR_ENV = "READER_NOTES_CACHE_DIR"
-"""Environment variable naming the cache directory (tests; `off` turns the cache off)."""
-
-
-def cache_root() -> Path | None:
-    """The reader's cache directory, or None when `READER_NOTES_CACHE_DIR=off`."""
-    env = os.environ.get(CACHE_DIR_ENV)
-    if env == "off":
-        return None
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("reader", appauthor=False))
 
 
 class ParsedNotesCache:
@@ -157,18 +144,12 @@ def _encode(
     ).encode("utf-8")
     if checked and _notes_of(json.loads(payload)["notes"]) != notes:
         raise ValueError("the notes do not survive JSON unchanged")
-    digest = hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii")
-    return MAGIC + digest + b"\n" + payload
+    return seal(MAGIC, payload)
 
 
 def _decode(data: bytes, sha256: str) -> tuple[NotesFile, tuple[int, ...]] | None:
-    if not data.startswith(MAGIC):
-        return None
-    digest, _, payload = data[len(MAGIC) :].partition(b"\n")
-    if hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii") != digest:
-        return None
-    value = json.loads(payload)
-    if value["sha256"] != sha256:
+    value = unseal(MAGIC, data)
+    if value is None or value["sha256"] != sha256:
         return None
     lines = tuple(int(line) for line in value["comment_lines"])
     return _notes_of(value["notes"]), lines

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from annotations.anchor import Placement
+    from annotations.first_screen import ArticleKey, FirstScreenCache
     from annotations.model import Selector
     from annotations.store import NotesStore, StoreError
     from annotations.sync import SyncReport
@@ -67,6 +68,30 @@ def notes_store() -> type[NotesStore]:
         from annotations.store import NotesStore
 
     return NotesStore
+
+
+def first_screen_cache() -> FirstScreenCache:
+    """The notes' first screens kept from the last open (`annotations.first_screen`)."""
+    with IMPORT_LOCK:
+        from annotations.first_screen import FirstScreenCache
+
+    return FirstScreenCache.default()
+
+
+def notes_home(option: str | None) -> Path:
+    """`annotations.notes_home.notes_dir`: the notes directory, without the store's imports."""
+    with IMPORT_LOCK:
+        from annotations.notes_home import notes_dir
+
+    return notes_dir(option)
+
+
+def article_key(article: Article, *, whole: bool) -> ArticleKey:
+    """`annotations.first_screen.article_key`: the article as first screens are kept by."""
+    with IMPORT_LOCK:
+        from annotations.first_screen import article_key as key
+
+    return key(article, whole=whole)
 
 
 def store_error() -> type[StoreError]:

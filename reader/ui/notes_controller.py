@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 
 from reader.ui import deferred
-from reader.ui.notes_display import clip, editable, highlight_style, note_entry
+from reader.ui.notes_display import (
+    clip,
+    editable,
+    first_screen_entry,
+    highlight_style,
+    note_entry,
+)
 from reader.ui.notes_external import edit_externally
 from reader.ui.notes_keys import NOTE_COLOURS, NOTE_MARKER, NOTE_MARKER_STYLE, NOTES_LAYER_PRIORITY
 from reader.ui.notes_storage import NotesStorage
@@ -36,6 +42,13 @@ if TYPE_CHECKING:
 
 PaletteCommand = tuple[str, str, Callable[[], object]]
 """A command-palette entry: (title, help, callback)."""
+
+SCREEN_CHARS = 16_000
+"""More characters than the tallest screen shows (80 rows of 200): before the article is laid
+out, the kept first screen is shown when this much from the top row is in its region."""
+
+WAITING_ROW = "\0loading-"
+"""Id prefix of the Notes pane's rows past the kept first screen's, until the notes load."""
 
 
 class NotesController:
@@ -67,19 +80,27 @@ class NotesController:
         self._focused = focused
         self._dialogs = dialogs
         self._notify = notify
+        self._waiting: list[Callable[[], object]] = []  # keys pressed before the notes loaded
 
     # ----------------------------------------------------------------- drawing
 
     def show(self) -> None:
-        """Redraw highlights in the article and refill the Notes pane (once it is mounted)."""
+        """Redraw highlights in the article and refill the Notes pane (once it is mounted).
+
+        Before the notes are loaded: their first screen as kept from the last open, if there
+        is one and the rows shown are in it (`NotesStorage.peek`). Once loaded (or failed),
+        the keys that waited for them run, in order.
+        """
         store = self.storage.store
         pane = self._notes_pane()
         if store is None:
             error = self.storage.load_error
             if pane is not None and error is not None:
                 pane.show([], read_only=error)
-            elif pane is not None:
+            elif not self._show_first_screen(pane) and pane is not None:
                 pane.show(None)
+            if error is not None:
+                self._run_waiting()
             return
         text = self.reading.article.text
         spans: list[MarkSpan] = []
@@ -104,6 +125,65 @@ class NotesController:
         entries = NoteEntries([a.id for a, _ in ordered], len(ordered) - len(spans), entry)
         if pane is not None:
             pane.show(entries, read_only=store.read_only or "", keep=self.current_note)
+        self._run_waiting()
+
+    def _show_first_screen(self, pane: NotesPane | None) -> bool:
+        """Draw the notes' kept first screen; False when there is none for the rows shown."""
+        screen = self.storage.first_screen
+        if screen is None:
+            return False
+        view = self._view
+        if screen.region_end < len(self.reading.article.text) and (
+            view.visible_range[1] > screen.region_end
+            if view.layout_ready
+            else view.top_offset + SCREEN_CHARS > screen.region_end  # the first frame's layout
+        ):
+            return False  # the rows shown are past its highlights: wait for the notes
+        self._view.set_marks(
+            "notes",
+            [
+                (start, end, highlight_style(colour, noted))
+                for start, end, colour, noted in screen.pieces
+            ],
+            priority=NOTES_LAYER_PRIORITY,
+        )
+        self._view.set_markers(
+            "notes", [(offset, NOTE_MARKER, NOTE_MARKER_STYLE) for offset in screen.markers]
+        )
+        if pane is not None:
+            rows = screen.rows
+            ids = [row.id for row in rows]
+            ids += [f"{WAITING_ROW}{index}" for index in range(len(ids), screen.count)]
+
+            def entry(index: int) -> NoteEntry:
+                if index < len(rows):
+                    return first_screen_entry(rows[index])
+                return NoteEntry(ids[index], "loading notes…", "", (), NOTE_COLOURS["yellow"])
+
+            pane.show(NoteEntries(ids, screen.orphans, entry), keep=self.current_note)
+        return True
+
+    # ----------------------------------------------------------------- keys before the notes
+
+    def _wait_for_notes(self, key: Callable[[], object]) -> bool:
+        """True when the notes are still loading: `key` then runs once they are (in order).
+
+        A key pressed while only the first screen is shown must act on all the notes, not on
+        those rows: it waits for them (about half a second for 10,000 notes), never lost.
+        """
+        storage = self.storage
+        if storage.store is not None or storage.load_error is not None:
+            return False
+        self._waiting.append(key)
+        self._notify(
+            "Notes are still loading… the key acts once they are in.", title="Notes", timeout=3
+        )
+        return True
+
+    def _run_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for key in waiting:
+            key()
 
     # ----------------------------------------------------------------- choosing what to act on
 
@@ -130,22 +210,29 @@ class NotesController:
             return None
         return current_paragraph_range(self.reading.article, self._view)
 
-    def _target_note(self) -> str | None:
-        """The note `a`, `c` and `d` act on: the Notes pane's, the selection's, or the one here."""
-        if self.storage.store is None:
-            return None
+    def _target_place(self) -> str | tuple[int, int] | None:
+        """Where `a`, `c` and `d` look for their note: the Notes pane's note, or a range."""
         focused = self._focused()
         if isinstance(focused, NotesPane):
             return focused.highlighted_id
-        ordered = [(a.id, p) for a, p in self.storage.ordered() if p.placed]
         selection = self._visual.selection
         if selection is not None:
-            low, high = selection.start, selection.end
-        else:
-            here = current_paragraph_range(self.reading.article, self._view)
-            if here is None:
-                return None
-            low, high = here
+            return selection.start, selection.end
+        return current_paragraph_range(self.reading.article, self._view)
+
+    def _target_note(self, place: str | tuple[int, int] | None = None) -> str | None:
+        """The note `a`, `c` and `d` act on: the Notes pane's, the selection's, or the one here.
+
+        `place` is `_target_place()` as it was when the key was pressed (now by default).
+        """
+        if self.storage.store is None:
+            return None
+        if place is None:
+            place = self._target_place()
+        if place is None or isinstance(place, str):
+            return place
+        ordered = [(a.id, p) for a, p in self.storage.ordered() if p.placed]
+        low, high = place
         overlapping = [note_id for note_id, p in ordered if p.start < high and p.end > low]
         if self.current_note in overlapping:
             return self.current_note
@@ -179,8 +266,11 @@ class NotesController:
     def highlight_here(self) -> None:
         """`h`: highlight the quote in the Quotes pane, the selection, or the current paragraph."""
         span = self._range_to_mark()
-        if span is None:
+        if span is None or self._wait_for_notes(partial(self._highlight_span, span)):
             return
+        self._highlight_span(span)
+
+    def _highlight_span(self, span: tuple[int, int]) -> None:
         if self.highlight(*span) is not None:
             self._notify(
                 f"Highlighted “{clip(self.reading.article.text[span[0] : span[1]])}” "
@@ -225,6 +315,8 @@ class NotesController:
 
     def write_note(self) -> None:
         """`a`: write the note of the highlight here (making one first) in the note editor."""
+        if self._wait_for_notes(self.write_note):
+            return
         found = self._annotation_to_write()
         if found is None:
             return
@@ -254,6 +346,8 @@ class NotesController:
 
     def write_note_in_editor(self) -> None:
         """`A`: write the note of the highlight here in `$VISUAL` / `$EDITOR`, the app suspended."""
+        if self._wait_for_notes(self.write_note_in_editor):
+            return
         found = self._annotation_to_write()
         if found is None:
             return
@@ -271,9 +365,12 @@ class NotesController:
             return
         self._note_written(annotation.id, made, deferred.note_edit()(text, annotation.tags))
 
-    def cycle_colour(self) -> None:
+    def cycle_colour(self, place: str | tuple[int, int] | None = None) -> None:
         """`c`: give the highlight here the next colour (and use it for the next highlights)."""
-        target = self._target_note()
+        place = place or self._target_place()
+        if self._wait_for_notes(partial(self.cycle_colour, place)):
+            return
+        target = self._target_note(place)
         store = self.storage.store
         if target is None or store is None:
             self._notify("No highlight here to colour.", title="Notes", timeout=2)
@@ -288,9 +385,12 @@ class NotesController:
         if self.storage.saving(lambda store: store.update(target, color=colour)):
             self.colour = colour
 
-    def delete(self) -> None:
+    def delete(self, place: str | tuple[int, int] | None = None) -> None:
         """`d`: delete the highlight here with its note (u brings it back)."""
-        target = self._target_note()
+        place = place or self._target_place()
+        if self._wait_for_notes(partial(self.delete, place)):
+            return
+        target = self._target_note(place)
         store = self.storage.store
         if target is None or store is None:
             self._notify("No highlight here to delete.", title="Notes", timeout=2)
@@ -310,6 +410,8 @@ class NotesController:
 
     def undo(self) -> None:
         """`u`: undo the last highlight, note, colour or delete of this session."""
+        if self._wait_for_notes(self.undo):
+            return
         store = self.storage.writable()
         if store is None:
             return
@@ -329,6 +431,8 @@ class NotesController:
 
     def jump_to(self, note_id: str) -> None:
         """Show the note's passage in the article and flash it (or explain an orphan)."""
+        if note_id.startswith(WAITING_ROW) or self._wait_for_notes(partial(self.jump_to, note_id)):
+            return
         store = self.storage.store
         annotation = store.get(note_id) if store else None
         if annotation is None:

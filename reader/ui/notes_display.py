@@ -21,6 +21,7 @@ from reader.ui.widgets.notes_pane import NoteEntry
 
 if TYPE_CHECKING:
     from annotations.anchor import Placement
+    from annotations.first_screen import FirstRow
     from annotations.model import Annotation, Conflict
 
 
@@ -87,4 +88,18 @@ def note_entry(
             for conflict in conflicts
             if conflict.id == annotation.id
         ),
+    )
+
+
+def first_screen_entry(row: FirstRow) -> NoteEntry:
+    """The Notes pane row of a note as the kept first screen holds it (`note_entry`'s twin)."""
+    return NoteEntry(
+        id=row.id,
+        quote=row.quote,
+        note=row.note,
+        tags=row.tags,
+        colour=NOTE_COLOURS.get(row.colour, NOTE_COLOURS["yellow"]),
+        orphan=row.orphan,
+        fuzzy=row.fuzzy,
+        conflicts=row.conflicts,
     )

@@ -7,6 +7,11 @@ redraws them. A big file is written behind (`NotesStore.write_behind`): the chan
 once and one thread worker at a time writes the latest state; `flush` writes what is left when
 the reader closes. It never looks at keys, selections, focus or widgets.
 
+Until then, `peek` offers what the notes put on the first screen when the article was last
+opened (`first_screen`, from `annotations.first_screen`: the count, the Notes pane's first rows,
+the highlights of the first screens), if the notes file and the article are unchanged; the
+worker keeps it anew once the notes are loaded, and the saver after each save.
+
 A read-only store (malformed file, conflict markers, newer schema) is reported at once and every
 change is refused with the reason; conflict markers are offered for recovery. A notes directory
 that is a git repository without the merge driver registered in this clone gets a notification
@@ -19,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +36,7 @@ from reader.ui.ports import Dialogs, Notify, Reading, RunWorker
 
 if TYPE_CHECKING:
     from annotations.anchor import Placement
+    from annotations.first_screen import ArticleKey, FirstScreen
     from annotations.model import Annotation, NotesFile
     from annotations.store import NotesStore
     from reader.document import Article
@@ -63,6 +70,9 @@ class NotesStorage:
         """The article's notes once loaded (None while loading)."""
         self.load_error: str | None = None
         """Why the notes could not be opened, if they could not."""
+        self.first_screen: FirstScreen | None = None
+        """What the notes put on the first screen last time (`peek`), until they are loaded."""
+        self._peeked: ArticleKey | None = None  # the article as `peek` keyed it
         self._placements: dict[str, Placement] = {}
         self._order: tuple[NotesFile, list[tuple[Annotation, Placement]]] | None = None
         self._run_worker = run_worker
@@ -72,6 +82,43 @@ class NotesStorage:
         self._changed = changed
 
     # ----------------------------------------------------------------- loading
+
+    def peek(self) -> None:
+        """Offer the notes' first screen kept from the last open, if still true (a few KB).
+
+        Called once the article is on screen, before `load`: the screen shows it at once and
+        `load` replaces it with the notes themselves. A missing, stale or damaged entry is
+        no first screen; the notes then show when loaded, as without one.
+        """
+        if self.store is not None or self.first_screen is not None or self._peeked is not None:
+            return
+        reading = self.reading
+        try:
+            key = self._peeked = deferred.article_key(reading.article, whole=not reading.pending)
+            directory = deferred.notes_home(self.notes_dir)
+            found = deferred.first_screen_cache().get(key, directory)
+        except (OSError, ValueError):  # a cache is never worth an error
+            return
+        if found is not None and self.store is None:
+            self.first_screen = found
+            self._changed()
+
+    def _keep_first_screen(
+        self,
+        store: NotesStore,
+        article: Article,
+        order: tuple[NotesFile, list[tuple[Annotation, Placement]]] | None,
+        shown: FirstScreen | None,
+    ) -> None:
+        """Worker side: keep the first screen of the notes as now loaded or saved."""
+        peeked = self._peeked
+        # The notes are on screen already: a cache that fails is not worth the reader's crash.
+        with contextlib.suppress(Exception):
+            key = deferred.article_key(article, whole=True)
+            if peeked is not None and peeked.source == key.source:
+                key = replace(key, source_identity=peeked.source_identity)  # as it was read
+            directory = deferred.notes_home(self.notes_dir)
+            store.keep_first_screen(key, directory, article.text, order, shown=shown)
 
     def load(self) -> None:
         """Open the store and re-anchor the notes in a thread worker (slow on a changed book)."""
@@ -90,6 +137,7 @@ class NotesStorage:
         The notes come back in the order the pane lists them (`ordered`), so the UI thread
         only draws them: with 10,000 notes, sorting them again there delayed the frame.
         """
+        shown = self.first_screen
         try:
             store = deferred.notes_store().open(article, notes_dir)
             notes = store.notes
@@ -111,8 +159,10 @@ class NotesStorage:
             with contextlib.suppress(RuntimeError):
                 self._dialogs.call_from_thread(self._offer_driver, store)
         store.keep_parsed()  # shown: now make the next open of a big file quick
+        self._keep_first_screen(store, article, order, shown)
 
     def _failed(self, reason: str) -> None:
+        self.first_screen = None
         self.load_error = f"Notes could not be opened ({literal(reason)}); nothing was written."
         self._notify(self.load_error, title="Notes", severity="error", timeout=20)
         self._changed()
@@ -125,6 +175,7 @@ class NotesStorage:
         if not self._alive():  # the reader closed while the notes were loading
             return
         self.store = store
+        self.first_screen = None  # the notes themselves replace it, in the same frame
         store.write_behind = True  # big files: saved by `_save_behind`, not on the UI thread
         self._placements = dict(store.placements)
         self._order = order if order is not None and order[0] is store.notes else None
@@ -317,6 +368,8 @@ class NotesStorage:
         except (deferred.store_error(), OSError) as error:
             with contextlib.suppress(RuntimeError):  # the app closed: `flush` reports it
                 self._dialogs.call_from_thread(self._save_failed, str(error))
+            return
+        self._keep_first_screen(store, self.reading.article, None, None)
 
     def _save_failed(self, reason: str) -> None:
         self._notify(f"Not saved: {literal(reason)}", title="Notes", severity="error", timeout=15)

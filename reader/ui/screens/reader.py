@@ -98,6 +98,7 @@ class ReaderScreen(Screen[None]):
         self.view.focus()
         self.quotes.find_known()  # the cache's, or a short text's found now: in the first frame
         self.side_panes.fill()
+        self.notes.storage.peek()  # the notes' first screen as kept last time, in the first frame
         self.call_after_refresh(self.side_panes.mount)
         self.call_after_refresh(self.quotes.start)
         if not self.reading.pending:
