@@ -129,9 +129,17 @@ def why(snapshot: Snapshot | None, aliases: list[str], qe: Any, decision: str) -
 
 
 def coverage(
-    record: dict[str, Any], qe: Any, tally: Counter[str], misses: list[dict[str, Any]]
+    record: dict[str, Any],
+    qe: Any,
+    tally: Counter[str],
+    misses: list[dict[str, Any]],
+    wrong: bool = False,
 ) -> None:
-    """Tally one gold record's quotes of interest; append its misses to `misses`."""
+    """Tally one gold record's quotes of interest; append its misses to `misses`.
+
+    `wrong`: append every quote given the wrong speaker, each with its `cause` (`not offered`,
+    `offered, ranked wrong`, `pronoun not the speaker`), not only those missing a candidate.
+    """
     text = record["text"]
     article = load_bytes(text.encode("utf-8"), name="article.txt", source="<coverage>")
     table = WatchedTable()
@@ -191,18 +199,23 @@ def coverage(
             ok = any(qe.speaker_ok(n, aliases) for n in names)
             how = choice.decision
         tally[f"{cat}: covered"] += ok
-        if ok:
+        if ok and (right or not wrong):
             continue
-        tally[f"{cat}: missed"] += 1
         known = [c.name for c in table.clusters if qe.speaker_ok(c.name, aliases)]
-        tally[f"{cat}: missed, known elsewhere"] += bool(known)
+        if ok:
+            cause = "offered, ranked wrong"
+        else:
+            tally[f"{cat}: missed"] += 1
+            tally[f"{cat}: missed, known elsewhere"] += bool(known)
+            cause = "not offered" if choice is not None else "decided elsewhere"
         key = (choice.decision, choice.start) if choice is not None else None
-        reason = why(table.snapshots.get(key), aliases, qe, how) if key else how
+        reason = why(table.snapshots.get(key), aliases, qe, how) if key and not ok else how
         start = q["start"]
         misses.append(
             {
                 "id": record["id"],
                 "category": cat,
+                "cause": cause,
                 "how": how,
                 "why": reason,
                 "gold": q.get("speaker"),
@@ -222,6 +235,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--misses", type=Path)
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="--misses lists every quote given the wrong speaker, with its cause",
+    )
     args = parser.parse_args(argv)
     qe = quotes_eval()
     _watch_turns()
@@ -229,7 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     for path in args.gold:
         tally: Counter[str] = Counter()
         for record in records([path]):
-            coverage(record, qe, tally, misses)
+            coverage(record, qe, tally, misses, args.wrong)
         print(path)
         for cat in ("pronoun", "unattributed"):
             n = tally[f"{cat}: all"]

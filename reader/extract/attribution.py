@@ -24,6 +24,7 @@ from reader.extract.cues import (
     CALL_VERBS,
     DETERMINERS,
     LABEL_VERBS,
+    PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
     SPEECH_VERBS,
@@ -31,6 +32,7 @@ from reader.extract.cues import (
     TURN_VERBS,
 )
 from reader.extract.mentions import (
+    CONTRACTED,
     GROUP,
     ORG,
     PERSON,
@@ -93,6 +95,13 @@ class Attribution(NamedTuple):
     """The cue verb (or `according`)."""
 
 
+_CALL_NOUNS = frozenset({"call", "calls"})
+_CALL_MODIFIERS = frozenset(
+    {"conference", "phone", "video", "roll", "close", "last", "final", "wake-up", "earnings"}
+)
+"""Words before `call` that make it a noun (`a conference call`, `roll call`)."""
+
+
 def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bool:
     """Whether token i is a speech verb used as a verb (not `the report`, not `was told`).
 
@@ -117,6 +126,10 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bo
         return False
     if prev in PREPOSITIONS:
         return False  # "a new line of attack", "in response": a noun after a preposition
+    if word in _CALL_NOUNS and (
+        prev in _CALL_MODIFIERS or (i > 1 and lowers[i - 2] in ("a", "an"))
+    ):
+        return False  # "on a conference call that ...", "a close call": the noun
     if (
         word in SPEECH_VERBS
         and not word.endswith(("s", "d", "ed", "ing", "ote", "old"))
@@ -126,6 +139,11 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bo
     return not (first.isupper() and i > 0 and texts[i - 1][0].isupper())
 
 
+def _manner_adverb(word: str) -> bool:
+    """`jokingly`, `angrily`, `quietly`: a lower-case `-ly` word between a speaker and a cue."""
+    return len(word) > 5 and word.endswith("ly") and word[0].islower()
+
+
 def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     """The speaker mention before the cue token c, reading back no further than token lo."""
     texts, lowers = toks.texts, toks.lowers
@@ -133,7 +151,7 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     while (
         j > lo
         and texts[j - 1][0].isalnum()
-        and lowers[j - 1] in ADVERB_SKIP
+        and (lowers[j - 1] in ADVERB_SKIP or _manner_adverb(texts[j - 1]))
         and not (texts[j - 1][0].isupper() and j - 1 > lo)  # "..., Will wrote"
     ):
         j -= 1
@@ -193,7 +211,14 @@ def _relative_antecedent(text: str, toks: Toks, lo: int, k: int, j: int) -> Ment
         return None
     if any(lowers[w] not in _AUXILIARIES for w in range(k + 1, j)):
         return None
-    mention = _chunk_np(text, toks, *_previous_chunk(toks, lo, k - 1))
+    a, b = _previous_chunk(toks, lo, k - 1)
+    mention = _chunk_np(text, toks, a, b)
+    if mention is None:
+        # `The alert was welcomed by Warden Duncan Matheson, who said ...`: the name right
+        # before the comma, when the chunk is more than a noun phrase
+        mention = np_ending_at(text, toks, a, b)
+        if mention is not None and mention.kind != PERSON:
+            mention = None
     return mention if mention is not None and mention.kind in (PERSON, ORG, ROLE) else None
 
 
@@ -329,6 +354,8 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         mention = _chunk_np(text, toks, a, b)
         if mention is None and b - a <= 4:
             mention = np_ending_at(text, toks, a, b)
+            if mention is not None and _after_preposition(toks, a, mention):
+                mention = None  # `a philanthropist from Monsey`: a place, not the subject
         found.append(mention)
     persons = [m for m in found if m is not None and m.kind == PERSON]
     if len(persons) > 1 and not all(map(_affiliation, persons)):
@@ -344,9 +371,29 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
                         return _with_role(mention, role)
             return mention
     for mention in found:
+        if mention is not None and mention.kind == ORG and mention.name[:1].isupper():
+            return mention  # `The Stroke Association, a charity, said`: the body, not `a charity`
+    for mention in found:
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+_SAID = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes"})
+"""Cues that, after `what X`, name what X said rather than introduce the quote (`what he
+called "..."` still does)."""
+
+
+def _said_as_object(toks: Toks, lo: int, mention: Mention) -> bool:
+    """`what Asante said`: the cue's clause is the object of another verb, not the speech."""
+    i = bisect.bisect_left(toks.starts, mention.start, lo)
+    return i > lo and toks.lowers[i - 1] == "what"
+
+
+def _after_preposition(toks: Toks, a: int, mention: Mention) -> bool:
+    """Whether the word right before `mention` (at or after token a) is a preposition."""
+    i = bisect.bisect_left(toks.starts, mention.start, a)
+    return i > a and toks.lowers[i - 1] in PREPOSITIONS
 
 
 _AFFILIATION_GLUE = frozenset(("of", "at", "for", "from", "with", "a", "an"))
@@ -464,6 +511,8 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
             continue
         if not is_cue(toks, c, turn=turn):
             continue
+        if c + 1 < hi and texts[c + 1] == ":" and c > lo and texts[lo][0].isupper():
+            return None  # `"..." Mr. Zahed said: "..."`: a new sentence introducing the next
         if c == lo:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
         mention = subject_before(text, toks, lo, c)
@@ -501,6 +550,8 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         if lowers[c].endswith("ing"):
             continue
         mention = subject_before(text, toks, lo, c)
+        if mention is not None and lowers[c] in _SAID and _said_as_object(toks, lo, mention):
+            continue  # `agreed with much of what Asante said but ...`: not Asante's words
         if (
             mention is None
             and c + 1 < hi
@@ -650,9 +701,38 @@ def _participle_cue(
     return None
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_TOKENS = 8
+"""The longest dateline read (`WASHINGTON, D.C. (AFP) –`)."""
+
+
+def after_dateline(toks: Toks, lo: int, hi: int) -> int:
+    """Where a sentence starts after a dateline opening it (`Washington (AFP) – ...`), else lo.
+
+    A dateline is capitalised words (a place, an agency in brackets, commas and full stops
+    between them) closed by a dash: the place it names is no subject and no speaker.
+    """
+    texts = toks.texts
+    i = lo
+    words = 0
+    while i < hi and i - lo <= _DATELINE_TOKENS:
+        t = texts[i]
+        if t in _DATELINE_DASHES:
+            return i + 1 if words else lo
+        if t[0].isalpha():
+            if not t[0].isupper():
+                return lo
+            words += 1
+        elif t not in (",", ".", "(", ")"):
+            return lo
+        i += 1
+    return lo
+
+
 def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject that opens the sentence tokens lo..hi-1, after an introductory phrase."""
     texts, lowers = toks.texts, toks.lowers
+    lo = after_dateline(toks, lo, hi)
     starts = [lo]
     for i in range(lo, min(hi, lo + 12)):
         if texts[i] == ",":
@@ -720,9 +800,26 @@ def sentence_person(
                 if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
                     return _with_role(mention, role)
             return mention
-        if mention.kind == PRONOUN or (mention.kind == ORG and not last_first):
+        if mention.kind == PRONOUN or (
+            mention.kind == ORG and not last_first and not _address_part(toks, chunks, i, mention)
+        ):
             return mention
     return None
+
+
+def _address_part(toks: Toks, chunks: list[tuple[int, int]], i: int, org: Mention) -> bool:
+    """`At a rally in Dover, Delaware, on Friday, Carl Benning said`: `Delaware` is no subject.
+
+    A place that makes up a whole comma chunk, after a chunk ending in a capitalised word (the
+    town), is the second half of an address; the sentence's subject comes later.
+    """
+    a, b = chunks[i]
+    if i == 0 or org.start != toks.starts[a] or org.end != toks.ends[b - 1]:
+        return False
+    if org.name.lower() not in PLACES:
+        return False
+    before = toks.texts[chunks[i - 1][1] - 1]
+    return before[0].isupper()
 
 
 def possessive_owner(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
@@ -732,6 +829,8 @@ def possessive_owner(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     last = toks.texts[hi - 1]
     if not last[0].isupper() or not last.endswith(("'s", "’s")):
         return None
+    if last[:-2].lower() in CONTRACTED:
+        return None  # `It's "this new journalism."`: it is, not its
     found = np_ending_at(text, toks, lo, hi)
     if found is None or found.kind not in (PERSON, ORG):
         return None

@@ -48,7 +48,7 @@ def _inflect(base: str) -> set[str]:
 SPEECH_VERBS: frozenset[str] = frozenset(
     {form for base in _REGULAR_SPEECH_VERBS.split() for form in _inflect(base)}
     | set(_IRREGULAR_SPEECH_FORMS.split())
-    | {"pleaded", "pled", "snapped", "quipped", "admitted"}
+    | {"pleaded", "pled", "snapped", "quipped", "admitted", "blurted", "blurts"}
 )
 """Verb forms that introduce speech (`said`, `told`, `warns`, `promised`, `tweeted`)."""
 
@@ -151,7 +151,7 @@ TITLES: frozenset[str] = _words(
     ms mx nominee officer opponent pope premier president president-elect presidential prime
     prince princess prof professor queen rabbi reeve rep representative rev reverend rival
     secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
-    spokesperson spokeswoman state superintendent supt trade treasurer vice whip
+    spokesperson spokeswoman state superintendent supt trade treasurer vice warden whip
     """
 )
 """Words of a title or role that precede a name (`Turkish President`, `Mayor`, `Sen.`)."""
@@ -209,7 +209,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     lots minutes months more much nearly never nevertheless nobody none nonetheless nothing once
     others overall plus previously probably quite recently regardless remember seconds shortly
     similarly somehow someone something soon surely thanks thereafter think thus together too
-    total toward towards until unfortunately upon very weeks whether within years
+    total toward towards until unfortunately upon very weeks whether within years given
     """
 )
 """Capitalised words at a sentence start that are never part of a name (the second block: the
@@ -260,8 +260,8 @@ PLACES: frozenset[str] = frozenset(
 that is one of them is a place, never a speaker or a pronoun's antecedent (`In Colorado, she
 ...`). Places that are also common given names (Georgia, Virginia, Jordan, Chad) are left out."""
 
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
-"""Endings of nouns for people (`organizer`, `senator`, `economist`, `resident`)."""
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "yst")
+"""Endings of nouns for people (`organizer`, `senator`, `economist`, `resident`, `analyst`)."""
 
 THING_NOUNS: frozenset[str] = _words(
     """

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from reader.extract.attribution import according_to, is_cue, object_after, subject_before
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
-from reader.extract.mentions import PRONOUN, Mention, np_starting_at
+from reader.extract.mentions import PERSON, PRONOUN, Mention, np_starting_at
 from reader.extract.tokens import Token, Toks, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(
@@ -80,6 +80,11 @@ class Reported(NamedTuple):
     """`reported-that`, `reported-clause` or `according-to`."""
 
 
+_ADD_VERBS = frozenset({"added", "adds"})
+_ADDED_THINGS = frozenset({"a", "an", "another", "two", "three", "his", "her", "their", "its"})
+"""After `added`, words that open the thing added (`added a field goal`, `added his name`), not
+a reported clause (`added the plan was late` still is one)."""
+
 _OBJECT_FIRST = frozenset(("told", "tells", "assured", "assures", "warned", "reminded", "promised"))
 
 
@@ -108,6 +113,8 @@ def _clause_start(toks: Toks, c: int, hi: int) -> int | None:
     if word in _DIRECT_CLAUSE_VERBS and i < hi:
         first = texts[i][0]
         nxt = lowers[i]
+        if nxt in _ADDED_THINGS and word in _ADD_VERBS:
+            return None  # "kicker Logan Pryce added a 44-yard field goal": a thing added
         if first.isalnum() and (
             nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS or (first.isupper() and nxt != "i")
         ):
@@ -137,6 +144,10 @@ def find_reported(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if lowers[c].endswith("ing"):
             continue
+        if toks.texts[c - 1] == ",":
+            aside = _credited_aside(text, toks, lo, hi, c)
+            if aside is not None:
+                return aside
         start = _clause_start(toks, c, hi)
         if start is None or hi - start < MIN_CLAUSE_WORDS:
             continue
@@ -182,6 +193,23 @@ def _as_writes(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
     return None
 
 
+def _credited_aside(text: str, toks: Toks, lo: int, hi: int, c: int) -> Reported | None:
+    """`And Trump, said Lena Sunshine, who knows him, does not forget.`: a credit set aside.
+
+    The cue and a named speaker stand between commas inside the sentence: the sentence around
+    them is what that speaker says (not the words of the subject before the first comma).
+    """
+    texts = toks.texts
+    if c - 1 <= lo or texts[c - 1] != "," or toks.lowers[c] not in _DIRECT_CLAUSE_VERBS:
+        return None
+    if c + 1 >= hi or not texts[c + 1][0].isupper():
+        return None  # no name right after the cue (the common case, decided cheaply)
+    found = np_starting_at(text, toks, c + 1, hi)
+    if found is None or found[0].kind != PERSON or found[1] >= hi or texts[found[1]] != ",":
+        return None
+    return _reported(toks, lo, hi, found[0], toks.token(c), "reported-aside")
+
+
 def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
     """`The family will cope, adds Nadia Haddad.` / `..., Haddad said.`: the clause comes first.
 
@@ -197,7 +225,7 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if texts[c - 1] == ",":
             found = np_starting_at(text, toks, c + 1, end)
-            if found is not None and found[1] == end and found[0].kind != PRONOUN:
+            if found is not None and _closes_sentence(toks, found, end):
                 return _reported(toks, lo, c - 1, found[0], toks.token(c), "reported-after")
         elif c == end - 1:
             mention = subject_before(text, toks, lo, c)
@@ -207,6 +235,18 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             if at > lo and texts[at - 1] == ",":
                 return _reported(toks, lo, at - 1, mention, toks.token(c), "reported-after")
     return None
+
+
+def _closes_sentence(toks: Toks, found: tuple[Mention, int], end: int) -> bool:
+    """Whether the speaker after a closing cue ends the sentence, or only an apposition follows.
+
+    `..., said Lena Marsh.` and `..., said Lena Marsh, a budget analyst at the institute.`
+    both credit her; `..., said Lena Marsh's office` does not.
+    """
+    mention, e = found
+    if mention.kind == PRONOUN:
+        return False
+    return e == end or (mention.kind == PERSON and toks.texts[e] == "," and e + 1 < end)
 
 
 def _reported(

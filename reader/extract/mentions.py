@@ -237,6 +237,46 @@ def _agency_of_a_country(text: str, toks: Toks, s: int, e: int) -> bool:
     return name_gender(text[toks.starts[s] : toks.ends[e - 1]]) is None
 
 
+def _person_of_body(toks: Toks, s: int, e: int) -> bool:
+    """`Maren Ostrowski of Brandon University`: a person named in full, then where from.
+
+    The run opens with a given name and a surname, none of them an organisation word, before
+    `of`: the body after `of` is the person's, not the speaker (issue 17: a person is never
+    labelled an organisation).
+    """
+    lowers = toks.lowers
+    if "of" not in lowers[s + 2 : e]:
+        return False
+    o = lowers.index("of", s + 2, e)
+    texts = toks.texts
+    return (
+        is_given_name(texts[s])
+        and ORG_WORDS.isdisjoint(lowers[s:o])
+        and all(t[0].isupper() for t in texts[s:o])
+    )
+
+
+CONTRACTED = frozenset(
+    {"it", "that", "there", "here", "what", "he", "she", "who", "let", "where", "how", "this"}
+)
+"""Words whose `'s` is `is` or `us`, never a possessive (`It's`, `That's`): no names."""
+
+_OWNERS = frozenset({"our", "my", "your", "their", "its"})
+"""Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
+
+
+def _heading(texts: list[str], s: int, e: int) -> bool:
+    """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
+
+    Two or more words of capitals only, none an initial: an acronym alone is still a body.
+    The first word is tested alone first: nearly every run fails there.
+    """
+    first = texts[s]
+    if len(first) < 2 or not first.isupper():
+        return False  # the common case, decided without a loop
+    return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s + 1 : e])
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -247,10 +287,14 @@ def _name_mention(
     """
     if s < e and toks.lowers[s] in PLACE_PREPOSITIONS and toks.texts[s][0].isupper():
         return None
+    if toks.lowers[s] in _OWNERS and e - s > 1:
+        return None  # "Our Revolution", "My Little Pony": a thing owned, not a person
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
+    if e - s > 1 and _heading(texts, s, e):
+        return None
     if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
         return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
     if e - s == 1:
@@ -261,6 +305,7 @@ def _name_mention(
             or word in NEVER_NAMES
             or word in PREPOSITIONS
             or written.endswith(CONTRACTION_ENDINGS)
+            or (written[-2:] in ("'s", "’s") and word[:-2] in CONTRACTED)
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
             or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))
@@ -276,7 +321,7 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
-    ) and not _titled_person(toks, s, e)
+    ) and not (_titled_person(toks, s, e) or _person_of_body(toks, s, e))
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1
@@ -448,8 +493,14 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
         if mention is None and lowers[i] in DETERMINERS:
             return _person_after_org(text, toks, i, i + 1, hi)  # "The folklorist Dr. Neil Ros…"
         if mention is not None and mention.kind == ORG:
-            return _person_after_org(text, toks, i, e, hi) or (mention, e)
-        if mention is not None and e == i + 1 and _role_noun_follows(toks, e, hi):
+            return (
+                _person_after_org(text, toks, i, e, hi)
+                or _qualified_role(text, toks, i, e, hi)
+                or (mention, e)
+            )
+        if mention is not None and e - i <= 3 and _role_noun_follows(toks, e, hi):
+            # "Relief International spokesman Eric Fennel": a body without an organisation
+            # word, read as a name, then a job and the person who holds it
             return _person_after_org(text, toks, i, e, hi) or (mention, e)
         return (mention, e) if mention is not None else None
     if not first.isalnum():
@@ -484,6 +535,28 @@ _DESCRIPTOR_ADJECTIVES = frozenset(
     {"american", "conservative", "democratic", "liberal", "progressive", "republican"}
 )
 """Capitalised words read as part of a descriptor (`undecided Republican voter Ann Hooton`)."""
+
+
+def _qualified_role(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[Mention, int] | None:
+    """`The Vermont senator declined`: a title qualified by a place or party, and no name.
+
+    `The` (or nothing), a capitalised place or party (read as an organisation), then a title
+    or a noun for a person and no name after it: a role standing for one person, who may be
+    `he` or `she` later, not the organisation.
+    """
+    lowers = toks.lowers
+    if lowers[i] != "the" and not (i > 0 and lowers[i - 1] == "the"):
+        return None
+    if e >= hi or not toks.texts[e][0].islower():
+        return None
+    job = lowers[e]
+    if job not in TITLES and not (job.endswith(PERSON_SUFFIXES) and job not in THING_NOUNS):
+        return None
+    if e + 1 < hi and toks.texts[e + 1][0].isupper():
+        return None  # a name follows: `Vermont senator Bernie Sanders`
+    start = toks.starts[i - 1] if lowers[i] != "the" else toks.starts[i]
+    surface = text[start : toks.ends[e]]
+    return Mention(surface, start, toks.ends[e], ROLE, surface, gender=_gender([job])), e + 1
 
 
 def _role_noun_follows(toks: Toks, e: int, hi: int) -> bool:

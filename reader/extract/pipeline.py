@@ -23,6 +23,7 @@ from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.kinds import paragraph_kind
+from reader.extract.mentions import PERSON
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import name_narrator
 from reader.extract.paragraphs import Paras, QuoteIndex
@@ -118,6 +119,7 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     items.sort(key=operator.attrgetter("start"))
     if table is None:
         table = SpeakerTable()
+    table.text = text
     _assign(items, table, stray_paragraphs(paragraphs), text)
     fill_from_later_turns(items, table.dialogue)
     name_narrator(text, items, table)
@@ -163,6 +165,11 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
         if item.dropped:
             continue
         if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            if att is not None and att.mention is not None and att.mention.kind == PERSON:
+                # "Dhillon, a dental assistant, said her policy did not cover what the insurer
+                # called "overland water."": no one's words, but the sentence's subject is
+                # the one a later `she said` stands for
+                table.note_person(att.mention, item.paragraph)
             continue
         if item.raw is not None and item.raw.depth > 0:
             if att is not None and att.mention is not None:

@@ -471,6 +471,22 @@ than a person who may speak next (`in Concord`, `of State`); `smiled at Marianne
 to Nell`, `looked after Tom` name people."""
 
 
+_TOPIC_GLUE = frozenset({"for", "to"})
+
+
+def _topic(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`As for Trump, he said he is not worried.`: the person a sentence opens on as its topic.
+
+    The `he` or `she` that follows stands for them; they are noted before it is resolved.
+    """
+    if lo + 3 >= hi or para.lowers[lo + 1] not in _TOPIC_GLUE:
+        return None
+    found = np_starting_at(text, para, lo + 2, hi)
+    if found is None or found[0].kind != PERSON or found[1] >= hi or para.texts[found[1]] != ",":
+        return None
+    return found[0]
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -499,6 +515,17 @@ def read_reported(
             hi = stops.index(True, lo) + 1
         except ValueError:
             hi = n
+        topic = _topic(text, para, lo, hi) if lowers[lo] == "as" else None
+        if topic is not None:
+            out.append(
+                Item(
+                    starts[lo],
+                    index,
+                    kind=QuoteKind.SCARE,
+                    dropped=True,
+                    attribution=Attribution("mention", topic, None),
+                )
+            )
         if not (quoted and quotes.overlaps(index, starts[lo], ends[hi - 1])):
             found = None if no_cue(lowers[lo:hi]) else find_reported(text, para, lo, hi)
             if found is not None:

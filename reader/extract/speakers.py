@@ -21,7 +21,7 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
-from reader.extract.gender import name_gender
+from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.scorer import (
     MAX_CANDIDATES,
@@ -50,6 +50,13 @@ person was mentioned this many paragraphs back, or fewer."""
 SCORER_EXTRA_REACH = 3
 """How many paragraphs past `PRONOUN_REACH` the speaker scorer looks for a pronoun's
 candidates (the rules alone never go past the reach)."""
+
+_SEEN_AGAIN_CHARS = 40_000
+"""How far either side of a lone capitalised word `_sentence_word` looks for it again: a
+surname used alone comes back within a few pages; a book is not scanned whole per word."""
+
+_INTRO_CHARS = 60
+"""How far before a surname's first appearance `SpeakerTable._introduce` reads its title."""
 
 RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
@@ -124,6 +131,27 @@ _AGE = re.compile(r"\d{1,3}yearold")  # folded: hyphens dropped
 """`34-year-old`: a person described by age."""
 _POSTS = frozenset({"head", "chief", "leader", "boss"})
 """Posts that, as `the head of X`, describe a person already named rather than name one."""
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _indefinite(role: str) -> bool:
+    """`a coach said ...`: a role that brings in someone new, not the coach named before."""
+    return role.split(" ", 1)[0].lower() in _INDEFINITE
+
+
+def _other_sex(cluster: Cluster, mention: Mention) -> bool:
+    """Whether `mention` and `cluster` are two people of one surname, told apart by sex.
+
+    A titled mention (`Mrs. Clinton`) telling the sex opposite to the one a given name or title
+    told for `cluster` (`Mr. Clinton`).
+    """
+    return (
+        mention.gender is not None
+        and cluster.gender_told
+        and cluster.gender not in (None, mention.gender)
+    )
 
 
 def _tell_gender(cluster: Cluster, mention: Mention) -> None:
@@ -211,6 +239,12 @@ class SpeakerTable:
         """How the speaker scorer chose the latest pronoun resolved (for `--explain`)."""
         self.use_scorer = True
         """False: the rules alone choose a pronoun's speaker (to compare, and to train)."""
+        self.text: str | None = None
+        """The text read, when the caller gives it: a capitalised word it writes once, to open
+        a sentence, is no person (`_sentence_word`)."""
+        self._once: dict[str, bool] = {}
+        """Each word asked about: whether the text writes it only once near where it was
+        first asked (`_sentence_word`)."""
         self.choices: list[PronounChoice] | None = None
         """Every pronoun's candidates and the one chosen, when a caller asks (training)."""
 
@@ -308,11 +342,13 @@ class SpeakerTable:
     def _person(self, mention: Mention) -> Cluster:
         words = mention.name.split()
         found = self._by_full.get(fold(mention.name))
-        if found is not None:
+        if found is not None and not _other_sex(found, mention):
             return found
         surname = fold(words[-1])
         tail = " " + fold(mention.name)
         for cluster in self._latest(self._by_surname.get(surname, [])):
+            if _other_sex(cluster, mention):
+                continue  # `Mrs. Clinton` after `Mr. Clinton`: another person
             if len(words) == 1:
                 return cluster
             firsts = self._firsts.get(id(cluster), set())
@@ -331,7 +367,35 @@ class SpeakerTable:
                     # "Mike" first, "Mike Campbell" later: the full name of the one called Mike
                     self._add_name(cluster, mention.name)
                     return cluster
-        return self._new(PERSON, mention.name)
+        cluster = self._new(PERSON, mention.name)
+        if len(words) == 1:
+            self._introduce(cluster, mention)
+        return cluster
+
+    def _introduce(self, cluster: Cluster, mention: Mention) -> None:
+        """Give a person met by surname alone the titled full name the text introduced them by.
+
+        `Okonkwo-Ryan acknowledged ...` after `meeting Indigenous Services Minister Daniel
+        Okonkwo-Ryan`: a person named in full only where the rules read no speaker (after a
+        verb, in a list) is met first by the surname alone. The titled full name becomes an
+        alias, so that `the minister` finds them; the given name is not taken as their name
+        (telling their sex that way lost quotes on the fresh sets).
+        """
+        text = self.text
+        if text is None:
+            return
+        name = mention.name
+        at = text.find(name, 0, mention.start)
+        if at <= 0:
+            return
+        before = text[max(0, at - _INTRO_CHARS) : at].split()
+        words: list[str] = []
+        for word in reversed(before):
+            if not word[:1].isupper() or not word[-1:].isalnum():
+                break
+            words.insert(0, word)
+        if len(words) > 1 and is_given_name(words[-1]):
+            cluster.add_alias(" ".join([*words, name]))
 
     def _org(self, mention: Mention) -> Cluster:
         key = _role_key(mention.name)
@@ -352,6 +416,10 @@ class SpeakerTable:
 
     def _role(self, mention: Mention, paragraph: int = -1) -> Cluster:
         key = _role_key(mention.name)
+        if _indefinite(mention.name):
+            # `a coach said he moved "like a moose"`: someone new, not the coach named before
+            found = self._role_keys.get(key)
+            return found if found is not None else self._new_role(mention, key)
         if key in self._roles:
             return self._roles[key]
         if key in self._role_keys:
@@ -363,9 +431,17 @@ class SpeakerTable:
         words = mention.name.split()
         head = fold(words[-1]) if words else ""
         if mention.kind == ROLE and head in TITLES:
+            # `the Opposition leader` is not `Government House Leader Brenda Mireau`: the role's
+            # capitalised qualifiers must be in the title too
+            wanted = {
+                head,
+                *(fold(w) for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS),
+            }
             for cluster in self._recent():
                 if cluster.kind == PERSON and any(
-                    head in fold(a).split()[:-1] for a in cluster.aliases if a[:1].isupper()
+                    wanted.issubset(fold(a).split()[:-1])
+                    for a in cluster.aliases
+                    if a[:1].isupper()
                 ):
                     return cluster
         if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":
@@ -378,10 +454,15 @@ class SpeakerTable:
             named = self._named_heads.get(head)
             if named is not None and paragraph - named.last_paragraph <= ROLE_REACH:
                 return named
+        return self._new_role(mention, key)
+
+    def _new_role(self, mention: Mention, key: str) -> Cluster:
+        """A new speaker known by a role (or a group), found again by the same role later."""
         cluster = self._new(GROUP if mention.kind == GROUP else ROLE, mention.name)
         self._role_keys[key] = cluster
         if mention.kind == ROLE:
-            self._role_heads[head] = cluster
+            words = mention.name.split()
+            self._role_heads[fold(words[-1]) if words else ""] = cluster
         return cluster
 
     def _role_in_turn(self, mention: Mention, turn: Cluster | None) -> Cluster | None:
@@ -470,7 +551,9 @@ class SpeakerTable:
     ) -> Cluster | None:
         """`he` / `she`: the rules list the candidates, the speaker scorer ranks them.
 
-        In dialogue the speaker whose turn it is takes the pronoun when the sex fits. Otherwise
+        In dialogue the speaker whose turn it is takes the pronoun when the sex fits; in news,
+        the one who spoke earlier in the same paragraph (the quote or reported speech before),
+        when the sex does not conflict. Otherwise
         the candidates are the persons (and roles that stand for one person) last mentioned
         within the reach and `SCORER_EXTRA_REACH` paragraphs more, latest first; a sex told by
         a given name or title rules a candidate out. The scorer picks one; without shipped
@@ -487,6 +570,19 @@ class SpeakerTable:
             if turn.gender is None:
                 turn.gender = want
             return turn
+        if (
+            not self.dialogue
+            and self.choices is None  # a trainer still sees every pronoun's candidates
+            and previous is not None
+            and previous.last_paragraph == paragraph
+            and previous.speeches
+            and self._fits_person(previous, want)
+        ):
+            # `Another analyst ... said the risk was regulatory. "...," he said.`: the one
+            # who spoke earlier in the same paragraph, of a sex that does not conflict
+            if previous.gender is None:
+                previous.gender = want
+            return previous
         pool: list[Cluster] = []
         scan = self.pronoun_reach + SCORER_EXTRA_REACH
         for cluster in reversed(self._recency.values()):
@@ -620,6 +716,8 @@ class SpeakerTable:
         subject; they are a candidate all the same, marked so for the speaker scorer.
         """
         if mention.kind == PERSON:
+            if self._sentence_word(mention):
+                return
             cluster = self._person(mention)
         elif mention.kind == ORG:
             cluster = self._org(mention)
@@ -635,6 +733,32 @@ class SpeakerTable:
         if mention.role:
             cluster.add_alias(mention.role)
             self._learn_role(mention.role, cluster)
+
+    def _sentence_word(self, mention: Mention) -> bool:
+        """`Similar rifles sell for less.`: a lone capitalised word that is no one's name.
+
+        A sentence subject is noted only so that a later `he` or `she` can find it. One
+        capitalised word that opens a sentence, that no one met so far, that is no given name
+        and that the text writes only this once (within `_SEEN_AGAIN_CHARS` of it: `Similar`,
+        `Proposals`, `Charismatic`) is a sentence's first word, not a person: a surname used
+        alone (`Kunin said`) comes back.
+        """
+        text = self.text
+        if text is None or mention.text != mention.name or " " in mention.name:
+            return False
+        at = mention.start
+        if at >= 2 and text[at - 1] == " " and text[at - 2] in _INSIDE:
+            return False  # inside a sentence: `At the rally, Benning said`
+        name = mention.name
+        if is_given_name(name) or self.known_person(name) is not None:
+            return False
+        once = self._once.get(name)
+        if once is None:
+            # written again near here? (a window, so that a book costs no more per word)
+            lo, hi = max(0, at - _SEEN_AGAIN_CHARS), at + _SEEN_AGAIN_CHARS
+            first = text.find(name, lo, hi)
+            once = self._once[name] = text.find(name, first + 1, hi) < 0
+        return once
 
     def meet_called(self, name: str, start: int, paragraph: int) -> Cluster:
         """The person a quote calls by a name not met before (`"Where were you, Aziz?"`).
@@ -654,9 +778,13 @@ class SpeakerTable:
     def resolve_noted(self, mention: Mention) -> Cluster | None:
         """The speaker a noted sentence subject belongs to (without counting it as speech)."""
         if mention.kind == PERSON:
-            return self._person(mention)
+            return None if self._sentence_word(mention) else self._person(mention)
         if mention.kind == ORG:
             return self._org(mention)
         if mention.kind == GROUP and mention.name[:1].isupper():
             return self._role(mention)
         return None
+
+
+_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;:”\"'’)")
+"""What a word after a space inside a sentence follows (a word opening a sentence never does)."""

@@ -12,9 +12,204 @@ from reader.extract import extract
 from reader.extract.vocatives import addressed_names, called_names
 from tests.unit.test_extract_cases import article, reading
 
-D, P = "direct", "partial"
+D, P, S = "direct", "partial", "scare"
 
 CASES = [
+    (
+        "he after 'Another analyst, ..., said the risk was regulatory.' in one paragraph is his",
+        '"It is a good price," said Tan Wei Ling, an analyst at the bank.\n\nAnother analyst,'
+        " who asked not to be named, said the bigger risk was regulatory."
+        ' "Brussels will look very hard at the corridor," he said.',
+        [
+            ("It is a good price,", D, "Tan Wei Ling"),
+            ("Brussels will look very hard at the corridor,", D, "Another analyst"),
+        ],
+    ),
+    (
+        "'Trump jokingly said, \"...\"' is Trump's: a manner adverb between name and cue",
+        'Tom Brandt jokingly said, "I hate to say it, I am becoming an establishment guy."',
+        [("I hate to say it, I am becoming an establishment guy.", D, "Tom Brandt")],
+    ),
+    (
+        '\'"..." Mr. Zahed said: "..."\' gives Zahed the next quote, not the one before',
+        '"We are refugees," Ms. Alawi said. "We are not terrorists." Mr. Zahed said: "The'
+        ' attack was terrible."',
+        [
+            ("We are refugees,", D, "Alawi"),
+            ("We are not terrorists.", D, "Alawi"),
+            ("The attack was terrible.", D, "Zahed"),
+        ],
+    ),
+    (
+        "a dateline 'Washington (AFP) –' is no speaker of the sentence it opens",
+        "Washington (AFP) – Senator Ana Clift has taken a swipe at her rival, saying that"
+        ' "bombastic comments" do more harm than good.',
+        [("bombastic comments", P, "Ana Clift")],
+    ),
+    (
+        "'The Green candidate, Rosa Nwala, has just walked past' is Rosa, not an org 'Green'",
+        "Janet Pilk said the count was slow.\n\nThe Green candidate, Rosa Nwala, has just walked"
+        ' past us. Asked how she was feeling, she said she was "absolutely terrified."',
+        [("absolutely terrified.", P, "Rosa Nwala")],
+    ),
+    (
+        "'told analysts on a conference call that ... \"...\"' is hers, not the analysts'",
+        "Chief executive Maria Oyelade told analysts on a conference call that the firm was"
+        ' facing "the most difficult year in a generation."\n\n"We have absorbed as much as we'
+        ' can," she said.',
+        [
+            ("the most difficult year in a generation.", P, "Maria Oyelade"),
+            ("We have absorbed as much as we can,", D, "Maria Oyelade"),
+        ],
+    ),
+    (
+        "'Fortescue blurted out, \"...\"' is hers, not 'whether leaders'",
+        'Asked whether leaders had pressed her, Ada Fortescue blurted out, "Everybody was'
+        ' pressing us," before adding more.',
+        [("Everybody was pressing us,", D, "Ada Fortescue")],
+    ),
+    (
+        "'The Stroke Fund, a charity, said' is the fund's, not 'a charity'",
+        'The Stroke Fund, a charity, said the findings offered "real hope" to patients.',
+        [("real hope", P, "Stroke Fund")],
+    ),
+    (
+        "'welcomed by Warden Dan Mathers, who said ... \"...\"' is the warden's",
+        "The alert was welcomed by Warden Dan Mathers, who said he had heard from residents who"
+        ' were "scared, but grateful to know."',
+        [("scared, but grateful to know.", P, "Dan Mathers")],
+    ),
+    (
+        "'Lim said he agreed with what Asante said but that ... \"...\"' is Lim's",
+        "Coun. Andrew Lim, who voted no, said he agreed with much of what Asante said but that"
+        ' the rules had been "rammed through" without consultation.',
+        [("rammed through", P, "Andrew Lim")],
+    ),
+    (
+        "'Rachel Burg, a philanthropist from Monsey, New York, said' is hers, not Monsey's",
+        "Rachel Burg, a philanthropist from Monsey, New York, said the speeches led her to count"
+        ' the senator out.\n\n"I feel bad to say it," she said.',
+        [("I feel bad to say it,", D, "Rachel Burg")],
+    ),
+    (
+        "he after 'As for Tom Drake, he said ...' is Drake, the sentence's topic",
+        "Ana Reyes spoke first.\n\nAs for Tom Drake, he said he is not worried."
+        ' "I think I will have the delegates," he said.',
+        [("I think I will have the delegates,", D, "Tom Drake")],
+    ),
+    (
+        "she after 'And Trump, said Lena Sunshine, ..., does not forget.' is Sunshine, not Trump",
+        "And Trump, said Lena Sunshine, who remains friendly with him, does not forget.\n\n"
+        '"If you let him down, there is no going back," she said.',
+        [("If you let him down, there is no going back,", D, "Lena Sunshine")],
+    ),
+    (
+        "'Mrs. Dalton' after 'Mr. Dalton' is another person, and the she after her is hers",
+        'Mr. Dalton spoke first. "We are ready," Mr. Dalton said.\n\nA young woman asked Mrs.'
+        ' Dalton about it.\n\n"Should we believe them?" the woman said.\n\nMrs. Dalton did'
+        ' not hesitate. "Everybody should be heard," she said.',
+        [
+            ("We are ready,", D, "Dalton"),
+            ("Should we believe them?", D, "the woman"),
+            ("Everybody should be heard,", D, "Dalton"),
+        ],
+    ),
+    (
+        "'It's \"this new journalism.\"' gives no speaker called 'It'",
+        '"What he does is dangerous," Rey Nolan says. It\'s "this new in-your-face journalism."',
+        [
+            ("What he does is dangerous,", D, "Rey Nolan"),
+            ("this new in-your-face journalism.", S, None),
+        ],
+    ),
+    (
+        "'Given Sanders' success' does not name a person 'Given Sanders'",
+        "Given Sanders' success, his group will grow.\n\n"
+        '"We keep the movement alive," Sanders told me.',
+        [("We keep the movement alive,", D, "Sanders")],
+    ),
+    (
+        "'the minister said' is the minister first named after a verb, then by surname",
+        "Chief Mara Bell spoke after meeting Water Services Minister Daniel Okoro-Lind in Thunder"
+        " Bay.\n\nOkoro-Lind acknowledged the delay in a statement.\n\n"
+        '"I share the chief\'s frustration," the minister said.',
+        [("I share the chief's frustration,", D, "Okoro-Lind")],
+    ),
+    (
+        "'the Opposition leader' is not 'Government House Leader Brenda Mireau'",
+        "Government House Leader Brenda Mireau moved closure.\n\nSandra Kowal, who took over"
+        ' as interim leader, laughed.\n\n"Regret? No," the Opposition leader said.',
+        [("Regret? No,", D, "the Opposition leader")],
+    ),
+    (
+        "he after a 'FULL TEXT.' label is the admiral, not a person called FULL TEXT",
+        "Adm. Harry Harris, who leads the command, makes no apologies.\n\nFULL TEXT.\n\n"
+        'He has called the plan "provocative and expansionist" in public.',
+        [("provocative and expansionist", P, "Harry Harris")],
+    ),
+    (
+        "he after 'Our Revolution, will help' is the man named, not 'Revolution'",
+        "Ben Sandor spoke for an hour.\n\nOne of the groups he will launch, Our Revolution, will"
+        ' help recruit candidates.\n\n"We keep the movement alive," he told me.',
+        [("We keep the movement alive,", D, "Ben Sandor")],
+    ),
+    (
+        "'a coach said' is someone new, not 'Calgary coach Marc Gosse' named before",
+        "Calgary coach Marc Gosse disagreed with the call.\n\nThe nickname came from junior"
+        ' hockey, when a coach said he moved in the crease "like a moose on ice."',
+        [("like a moose on ice.", P, "a coach")],
+    ),
+    (
+        "'kicker Logan Pryce added a field goal' is no speech: the next he is the quarterback",
+        "Marcus Dell then found Ed Baker for a score, and kicker Logan Pryce added a"
+        " 44-yard field goal to seal it.\n\nDell was sacked four times in the first half."
+        '\n\n"I have had worse at Thanksgiving dinner," he said.',
+        [("I have had worse at Thanksgiving dinner,", D, "Marcus Dell")],
+    ),
+    (
+        "'Maren Ostrowski of Brandon University said' is a person, and she said next is hers",
+        "Heather Lund called the vote a disgrace.\n\nPolitical scientist Maren Ostrowski of"
+        ' Brandon University said the motion was "a calculated risk."\n\n'
+        '"Governments do this when they have decided," she said.',
+        [
+            ("a calculated risk.", P, "Maren Ostrowski"),
+            ("Governments do this when they have decided,", D, "Maren Ostrowski"),
+        ],
+    ),
+    (
+        "he after a sentence holding a title is its subject: 'a T-shirt that read \"...\"'",
+        "Coun. Andrew Lim said the rules were rushed.\n\nOne speaker, retired geologist Frank"
+        ' Pettigrew, arrived wearing a T-shirt that read "Fourplex Fred" at the hearing.\n\n'
+        '"They are speaking to me again," he told council.',
+        [
+            ("Fourplex Fred", "title", None),
+            ("They are speaking to me again,", D, "Frank Pettigrew"),
+        ],
+    ),
+    (
+        "she after 'Similar rifles usually sell for less.' is the woman named, not 'Similar'",
+        "Ana Ruiz listed the rifle on Monday.\n\nSimilar rifles usually sell for far less."
+        '\n\n"It is not for sale," she wrote.',
+        [("It is not for sale,", D, "Ana Ruiz")],
+    ),
+    (
+        "'Relief International spokesman Eric Fennel said' is Fennel's, not the organisation's",
+        "Relief International spokesman Eric Fennel said groups of observers went with the"
+        ' marchers, whom he described as "peaceful," for the whole route.',
+        [("peaceful,", P, "Eric Fennel")],
+    ),
+    (
+        "she after '..., said Lena Marsh, a budget analyst.' is Lena Marsh, not unattributed",
+        "Some decisions are hard to explain to voters, said Lena Marsh, a budget analyst at the"
+        ' institute.\n\n"It has to be something a family can understand," she said.',
+        [("It has to be something a family can understand,", D, "Lena Marsh")],
+    ),
+    (
+        "he after 'At a rally in Dover, Delaware, on Friday, Carl Benning ...' is not the state",
+        "At a rally in Dover, Delaware, on Friday afternoon, Carl Benning listed the towns he"
+        ' had seen.\n\nAda Price stayed home.\n\n"We are going everywhere," he said.',
+        [("We are going everywhere,", D, "Carl Benning")],
+    ),
     (
         "he after 'Throughout the night, ...' goes to the man named next, not to 'Throughout'",
         "Throughout the night, his friends talked about his drive.\n\n"
@@ -262,3 +457,14 @@ def test_a_role_named_long_before_starts_a_speaker_of_its_own() -> None:
         '"We were lucky," said the rookie defender.'
     )
     assert reading(extract(article(text))) == [("We were lucky,", D, "the rookie defender")]
+
+
+def test_mr_and_mrs_of_one_surname_are_two_speakers() -> None:
+    text = (
+        'Mr. Dalton spoke first. "We are ready," Mr. Dalton said.\n\n'
+        'Mrs. Dalton did not hesitate. "Everybody should be heard," she said.'
+    )
+    extraction = extract(article(text))
+    first, second = (extraction.speaker(q.speaker) for q in extraction.quotes)
+    assert first is not None and second is not None
+    assert first is not second
