@@ -91,10 +91,12 @@ class SearchIndexLoader:
             # book's reader holds 180,000 tracked objects, nearly all made by now and kept as
             # long as the article is read; a full collection walked them all every few seconds
             # of use, 60-230 ms each, and one or two fell inside the 13 keys of a typed query
-            # (pty, 120x40, load ~3-4: 1-2 of 13 keys took 108-155 ms more, in 2 of 2 runs
-            # after collecting here alone). Collected once, then frozen, later collections
-            # walk only what is made after. `close` gives them back when the article goes.
-            gc.collect()
+            # (pty, 120x40, load ~3-4: 108-155 ms in 2 of 2 runs). Frozen, later collections
+            # walk only what is made after (29-35 ms in 2 of 2 runs). Not a full collection
+            # first: one C call of 100-150 ms holding the interpreter, it could hold back the
+            # frame of `/` being written. The young generations are collected (a few ms);
+            # garbage already old stays until `close` gives everything back with the article.
+            gc.collect(1)
             gc.freeze()
             self._frozen = True
             self._call_from_thread(self._build_done, index)
