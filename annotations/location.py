@@ -35,8 +35,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
 from annotations.anchor import placements
 from annotations.model import Document, document_id, normalise_url, slugify
 from annotations.notes_index import NotesIndex, title_key
@@ -381,6 +379,8 @@ def _placed(path: Path, text: str) -> tuple[int, int, float, int] | None:
         if placement.placed:
             placed += 1
             score += placement.score
+    from rapidfuzz import fuzz
+
     resembling = sum(
         1
         for selector in selectors

@@ -223,6 +223,11 @@ class TreeMemory:
         return sum(self.peaks_kb.values()) / 1024
 
     @property
+    def reader_mb(self) -> float:
+        """The peak of the program itself (the root of the tree), in MB."""
+        return self.peaks_kb.get(self.root, 0) / 1024
+
+    @property
     def processes(self) -> int:
         """How many processes were seen."""
         return len(self.peaks_kb)
@@ -617,11 +622,13 @@ def main() -> int:
         per_size: dict[tuple[int, int], Figures] = {size: Figures() for size in sizes}
         memory: dict[str, list[float]] = {}
         rss: dict[str, list[float]] = {}
+        own: dict[str, list[float]] = {}  # the program's own peak, without its children
         trivial_ms: dict[tuple[int, int], list[tuple[float, float]]] = {s: [] for s in sizes}
 
         def keep(name: str, tree: TreeMemory) -> None:
             memory.setdefault(name, []).append(tree.hwm_sum_mb)
             rss.setdefault(name, []).append(tree.rss_sum_kb / 1024)
+            own.setdefault(name, []).append(tree.reader_mb)
 
         def one_round(round_: int, size: tuple[int, int]) -> None:
             figures = per_size[size]
@@ -691,11 +698,14 @@ def main() -> int:
         if size == (120, 40):
             checks += targets_at_120x40(figures)
     print("\npeak memory, every process (sum of each one's VmHWM; in brackets the largest")
-    print("simultaneous sum of VmRSS seen), median over the runs:")
+    print("simultaneous sum of VmRSS seen; then the program's own peak and its children's),")
+    print("median over the runs:")
     for name, values in memory.items():
+        alone = statistics.median(own[name])
         print(
             f"  {name:<22} {statistics.median(values):6.0f} MB"
             f"  ({min(values):.0f}-{max(values):.0f})  [rss {statistics.median(rss[name]):.0f} MB]"
+            f"  reader {alone:.0f} + children {statistics.median(values) - alone:.0f}"
         )
     targets = {"4 KB": 50, "3 MB, first opening": 70, "30 MB": 350}
     for name, target in targets.items():

@@ -26,7 +26,7 @@ Reading the 3 MB book's quotes takes about 0.1 s, its word index a few ms; rebui
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import itertools
 import json
 import os
 import tempfile
@@ -38,7 +38,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.document import Article
+from reader.document import Article, BlockKind, Paragraphs
 from reader.extract.model import (
     Evidence,
     Extraction,
@@ -50,6 +50,8 @@ from reader.extract.model import (
 )
 
 if TYPE_CHECKING:
+    from hashlib import blake2b
+
     # A type only: the module imports rapidfuzz, which the extraction child never needs
     # (~4 MB of its peak) and the reader needs only once it searches.
     from reader.search.index import SearchIndex
@@ -74,6 +76,17 @@ _DAMAGE = (
     zlib.error,
 )
 """What decoding a damaged entry may raise (json and Unicode errors are ValueErrors)."""
+
+
+def _blake2b(data: bytes | memoryview = b"", *, digest_size: int) -> blake2b:
+    """`hashlib.blake2b`, imported when first used.
+
+    Importing `hashlib` loads OpenSSL (3.4 MB of resident memory), and the extraction child,
+    which imports this module only to encode its quotes (`extraction_lines`), never hashes.
+    """
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=digest_size)
 
 
 def cache_dir() -> Path:
@@ -164,22 +177,26 @@ class ArticleCache:
 
     def _save_parts(self, parts: Sequence[tuple[str, Iterable[bytes]]], article: Article) -> bool:
         """Write each (kind, body lines) of `parts` for `article`, then tidy the directory."""
+        return self._save_entries(
+            ((kind, _encode(kind, lines, article)) for kind, lines in parts), article
+        )
+
+    def save_extraction_entry(self, article: Article, entry: Sequence[bytes]) -> bool:
+        """Store an entry made by `extraction_and_entry`; False when it could not be written."""
+        return self._save_entries([(QUOTES, entry)], article)
+
+    def _save_entries(
+        self, entries: Iterable[tuple[str, Iterable[bytes]]], article: Article
+    ) -> bool:
+        """Write each encoded (kind, entry) for `article`, then tidy; False on a disk error."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            for kind, lines in parts:
-                _write_atomically(self.path(article, kind), _encode(kind, lines, article))
+            for kind, entry in entries:
+                _write_atomically(self.path(article, kind), entry)
         except OSError:
             return False
         self._tidy()
         return True
-
-    def save_extraction_lines(self, article: Article, lines: Sequence[bytes]) -> bool:
-        """Store an extraction already encoded by `extraction_lines` (as the child sends it).
-
-        The reader keeps what the extraction child sent without encoding it again. False when
-        it could not be written.
-        """
-        return self._save_parts([(QUOTES, lines)], article)
 
     def _read(self, article: Article, kind: str) -> Iterator[bytes] | None:
         """The body lines of a sound file of `kind` for `article`, or None."""
@@ -226,7 +243,7 @@ def code_fingerprint() -> str:
     the first frame of every cache hit; their stats cost 0.2 ms (2-core VM, Dec 2026).
     """
     if not _fingerprint:
-        digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+        digest = _blake2b(str(FORMAT).encode(), digest_size=16)
         package = os.path.dirname(os.path.abspath(__file__))
         sources = [(os.path.basename(__file__), os.stat(__file__))]
         for name in _CODE_PACKAGES:
@@ -242,41 +259,66 @@ def code_fingerprint() -> str:
     return _fingerprint[0]
 
 
+_KIND_VALUES = tuple(kind.value for kind in BlockKind)
+"""Each block kind's value, by its number in `Paragraphs.kinds`."""
+
+
 def layout_digest(article: Article) -> str:
     """A hash of the paragraph boundaries and kinds of `article`.
 
     Another loader may cut the same text differently, and paragraph indexes are cached.
     """
     paragraphs = article.paragraphs
-    digest = hashlib.blake2b(digest_size=16)
+    digest = _blake2b(digest_size=16)
+    if isinstance(paragraphs, Paragraphs):  # its columns: no paragraph is built
+        digest.update(array("q", paragraphs.starts).tobytes())
+        digest.update(array("q", paragraphs.ends).tobytes())
+        digest.update(",".join(map(_KIND_VALUES.__getitem__, paragraphs.kinds)).encode())
+        return digest.hexdigest()
     digest.update(array("q", map(attrgetter("start"), paragraphs)).tobytes())
     digest.update(array("q", map(attrgetter("end"), paragraphs)).tobytes())
     digest.update(",".join(map(attrgetter("kind"), paragraphs)).encode())
     return digest.hexdigest()
 
 
-def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
-    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`), as parts.
+class _Body:
+    """An entry being encoded: its header, then each line added, compressed as it comes.
 
     Compressed a line at a time: the whole body is never joined in memory (for a 30 MB book
     that was 16 MB more at the reader's peak), nor the parts into one file image.
     """
-    header = {
-        "kind": kind,
-        "code": code_fingerprint(),
-        "layout": layout_digest(article),
-        "text": article.text_sha256,
-    }
-    compressor = zlib.compressobj(1)
-    chunks = [compressor.compress(json.dumps(header).encode())]
+
+    def __init__(self, kind: str, article: Article) -> None:
+        header = {
+            "kind": kind,
+            "code": code_fingerprint(),
+            "layout": layout_digest(article),
+            "text": article.text_sha256,
+        }
+        self._kind = kind
+        self._compressor = zlib.compressobj(1)
+        self._chunks = [self._compressor.compress(json.dumps(header).encode())]
+
+    def add(self, line: bytes) -> None:
+        """Append one body line."""
+        compress = self._compressor.compress
+        self._chunks += (compress(b"\n"), compress(line))
+
+    def parts(self) -> list[bytes]:
+        """MAGIC, the kind and checksum line, then zlib(header JSON line + the lines)."""
+        self._chunks.append(self._compressor.flush())
+        payload = b"".join(self._chunks)
+        self._chunks = []
+        checksum = _blake2b(payload, digest_size=16).hexdigest()
+        return [MAGIC, f"{self._kind} {checksum}\n".encode(), payload]
+
+
+def _encode(kind: str, lines: Iterable[bytes], article: Article) -> list[bytes]:
+    """MAGIC, the kind and checksum line, then zlib(header JSON line + `lines`), as parts."""
+    body = _Body(kind, article)
     for line in lines:
-        chunks.append(compressor.compress(b"\n"))
-        chunks.append(compressor.compress(line))
-    chunks.append(compressor.flush())
-    payload = b"".join(chunks)
-    del chunks
-    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
-    return [MAGIC, f"{kind} {checksum}\n".encode(), payload]
+        body.add(line)
+    return body.parts()
 
 
 _READ_STEP = 256 * 1024
@@ -310,7 +352,7 @@ def _decode(kind: str, data: bytes, article: Article) -> Iterator[bytes] | None:
     if newline < 0:
         return None
     label, payload = bytes(view[: newline - len(MAGIC)]), view[newline - len(MAGIC) + 1 :]
-    if label != f"{kind} {hashlib.blake2b(payload, digest_size=16).hexdigest()}".encode():
+    if label != f"{kind} {_blake2b(payload, digest_size=16).hexdigest()}".encode():
         return None
     if kind == WORDS:
         # A words file is a header, the vocabulary and one binary line (which may hold newlines).
@@ -415,6 +457,31 @@ def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
     if not lines:
         raise ValueError("no speakers line")
     return _extraction_of(lines, article)
+
+
+def extraction_and_entry(
+    lines: Iterable[bytes], article: Article
+) -> tuple[Extraction, list[bytes]]:
+    """The `Extraction` of `article` that `extraction_lines` wrote, and its cache entry.
+
+    One pass over `lines`, each decoded and compressed as it comes: the reader reads the
+    extraction child's answer through this without keeping the answer itself (for a 30 MB
+    book, 17 MB of JSON held until the last quote was decoded and the entry written). The
+    entry is for `ArticleCache.save_extraction_entry`. Raises as `extraction_of_lines` does.
+    """
+    body = _Body(QUOTES, article)
+
+    def kept(lines: Iterator[bytes]) -> Iterator[bytes]:
+        for line in lines:
+            body.add(line)
+            yield line
+
+    remaining = iter(lines)
+    first = next(remaining, None)
+    if first is None:
+        raise ValueError("no speakers line")
+    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article)
+    return extraction, body.parts()
 
 
 def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:

@@ -7,16 +7,15 @@ that workers can share them across threads without copies or locks.
 
 from __future__ import annotations
 
-import hashlib
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from hashlib import blake2b
 from itertools import compress, repeat
 from operator import attrgetter, is_
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 PARAGRAPH_SEPARATOR = "\n\n"
 """What joins paragraphs in `Article.text`; offsets count it, so keep it fixed."""
@@ -86,13 +85,152 @@ _kind_of = attrgetter("kind")
 _end_of = attrgetter("end")
 
 
+def paragraph_bounds(paragraphs: Sequence[Paragraph]) -> Iterable[tuple[int, int]]:
+    """Each paragraph's start and end, in order, without building the paragraphs.
+
+    A pass that needs no paragraph's words reads `Paragraphs`' columns: building a book's
+    paragraphs (each a copy of its text) costs about 10 ms a pass on 3 MB, 1% of extracting
+    it.
+    """
+    if isinstance(paragraphs, Paragraphs):
+        return zip(paragraphs.starts, paragraphs.ends, strict=True)
+    return ((p.start, p.end) for p in paragraphs)
+
+
+def _first_ending_after(paragraphs: Sequence[Paragraph], offset: int) -> int:
+    """Index of the first paragraph that ends after `offset` (`len(paragraphs)` if none)."""
+    if isinstance(paragraphs, Paragraphs):
+        return bisect_right(paragraphs.ends, offset)
+    return bisect_right(paragraphs, offset, key=_end_of)
+
+
 def paragraph_id(index: int, text: str) -> str:
     """Return a stable id for the paragraph at `index` with `text`.
 
     The number makes ids readable in `reader dump` and notes files; the hash makes an id change
     when the paragraph's words change, so stale references are noticed rather than misplaced.
     """
+    # imported here: OpenSSL costs 3.4 MB, which the extraction child never needs
+    from hashlib import blake2b
+
     return f"p{index + 1}-{blake2b(text.encode('utf-8'), digest_size=4).hexdigest()}"
+
+
+_new = tuple.__new__
+"""Builds a `Paragraph` from its fields' values in order (what `Paragraph._make` calls)."""
+_KINDS = tuple(BlockKind)
+"""Every block kind, by its number in `Paragraphs`."""
+_KIND_NUMBER = {kind: number for number, kind in enumerate(_KINDS)}
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """An article's paragraphs kept as columns of offsets into its text, made when read.
+
+    A book's paragraphs as `Paragraph` tuples cost far more than their text: each holds its own
+    copy of its words (the text again, 2 bytes a character once one character is outside
+    Latin-1), a tuple and three ints. On a 30 MB text (226k paragraphs) that was 86 MB of the
+    reader's process and as much again in the extraction child; as columns it is 4 MB. A
+    `Paragraph` is built when it is read, its text sliced out of the article's text (a copy
+    of one paragraph, freed once the caller lets go of it). Equal to a tuple of the same
+    paragraphs, so that articles compare as before.
+    """
+
+    __slots__ = ("_text", "ends", "kinds", "levels", "starts")
+
+    def __init__(
+        self,
+        text: str,
+        starts: array[int],
+        ends: array[int],
+        kinds: bytes | bytearray,
+        levels: array[int],
+    ) -> None:
+        if len({len(starts), len(ends), len(kinds), len(levels)}) != 1:
+            raise ValueError("paragraph columns differ in length")
+        self._text = text
+        self.starts = starts
+        """Where each paragraph starts in the text."""
+        self.ends = ends
+        """Where each paragraph ends in the text."""
+        self.kinds = kinds
+        """Each paragraph's kind, as its number in `BlockKind`'s order."""
+        self.levels = levels
+        """Each paragraph's heading level or list depth."""
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Paragraph, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | tuple[Paragraph, ...]:
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(len(self.starts))
+            if step == 1:
+                return tuple(self._made(lo, max(lo, hi)))
+            return tuple(map(self.__getitem__, range(lo, hi, step)))
+        if index < 0:
+            index += len(self.starts)
+            if index < 0:
+                raise IndexError("paragraph index out of range")
+        start, end = self.starts[index], self.ends[index]
+        kind, level = _KINDS[self.kinds[index]], self.levels[index]
+        return _new(Paragraph, (index, self._text[start:end], start, end, kind, level))
+
+    def _made(self, lo: int, hi: int) -> Iterator[Paragraph]:
+        """The paragraphs `lo` to `hi`, built in C (a book's are all read at times).
+
+        Built by `tuple.__new__`, as `Paragraph._make` does, without its Python frame: a pass
+        over the dev set repeated (20k paragraphs) takes 8 ms instead of 11 through
+        `Paragraph(...)`; the extractor makes a few such passes.
+        """
+        starts, ends = self.starts[lo:hi], self.ends[lo:hi]
+        texts = map(self._text.__getitem__, map(slice, starts, ends))
+        kinds = map(_KINDS.__getitem__, self.kinds[lo:hi])
+        rows = zip(range(lo, hi), texts, starts, ends, kinds, self.levels[lo:hi], strict=True)
+        return map(_new, repeat(Paragraph), rows)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return self._made(0, len(self.starts))
+
+    def __reversed__(self) -> Iterator[Paragraph]:
+        return map(self.__getitem__, range(len(self.starts) - 1, -1, -1))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Paragraphs):
+            return (
+                self.starts == other.starts
+                and self.ends == other.ends
+                and self.kinds == other.kinds
+                and self.levels == other.levels
+                and self._text == other._text
+            )
+        if isinstance(other, tuple):
+            return len(other) == len(self) and all(map(_same, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Paragraphs({len(self)} paragraphs)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Paragraphs, (self._text, self.starts, self.ends, bytes(self.kinds), self.levels))
+
+    @classmethod
+    def kind_numbers(cls, paragraphs: Sequence[Paragraph]) -> bytes:
+        """The kinds of `paragraphs` as `Paragraphs.kinds` numbers them."""
+        if isinstance(paragraphs, Paragraphs):
+            return bytes(paragraphs.kinds)
+        return bytes(_KIND_NUMBER[p.kind] for p in paragraphs)
+
+
+def _same(a: Paragraph, b: object) -> bool:
+    return a == b
 
 
 @dataclass(frozen=True)
@@ -105,8 +243,8 @@ class Article:
     """Where the text came from: a path, a URL, `<stdin>` or `<sample>`."""
     text: str
     """The body text: paragraphs joined by a blank line. Offsets everywhere refer to this."""
-    paragraphs: tuple[Paragraph, ...]
-    """The paragraphs in reading order."""
+    paragraphs: Sequence[Paragraph]
+    """The paragraphs in reading order (`Paragraphs` when built from blocks: no copies)."""
     format: str = "text"
     """The loader that read it: `text`, `markdown` or `html`."""
     url: str | None = None
@@ -124,7 +262,11 @@ class Article:
         Worked out on first use, not when the article is built: hashing a book would delay its
         first screen, and only notes and exports need it.
         """
-        return self.known_sha256 or hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        if self.known_sha256:
+            return self.known_sha256
+        import hashlib  # here: OpenSSL's 3.4 MB, which the extraction child never needs
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
     def sha256_if_known(self) -> str | None:
@@ -140,7 +282,7 @@ class Article:
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """Return the paragraph containing `offset` (or the next one after a separator)."""
         paragraphs = self.paragraphs
-        found = bisect_right(paragraphs, offset, key=_end_of)
+        found = _first_ending_after(paragraphs, offset)
         return paragraphs[found] if found < len(paragraphs) else None
 
     def head(self, chars: int) -> Article:
@@ -153,7 +295,7 @@ class Article:
         paragraphs = self.paragraphs
         if len(self.text) <= chars or not paragraphs:
             return self
-        kept = paragraphs[: max(1, bisect_right(paragraphs, chars, key=_end_of))]
+        kept = paragraphs[: max(1, _first_ending_after(paragraphs, chars))]
         return Article(
             self.title,
             self.source,
@@ -166,8 +308,12 @@ class Article:
 
     def headings(self) -> list[Paragraph]:
         """Return the heading paragraphs, for a table of contents (asked before a book shows)."""
-        kinds = map(_kind_of, self.paragraphs)
-        return list(compress(self.paragraphs, map(is_, kinds, repeat(BlockKind.HEADING))))
+        paragraphs = self.paragraphs
+        if isinstance(paragraphs, Paragraphs):  # found in the kinds' column: none built in vain
+            heading = _KIND_NUMBER[BlockKind.HEADING]
+            return [paragraphs[i] for i, kind in enumerate(paragraphs.kinds) if kind == heading]
+        kinds = map(_kind_of, paragraphs)
+        return list(compress(paragraphs, map(is_, kinds, repeat(BlockKind.HEADING))))
 
 
 def build_article(
@@ -179,23 +325,35 @@ def build_article(
     url: str | None = None,
     byline: str = "",
 ) -> Article:
-    """Assemble an `Article` from loader blocks, assigning offsets and stable ids."""
-    paragraphs: list[Paragraph] = []
+    """Assemble an `Article` from loader blocks, assigning offsets and stable ids.
+
+    The paragraphs are kept as offsets into the joined text (`Paragraphs`), not as copies.
+    """
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    kinds = bytearray()
+    levels: array[int] = array("q")
     texts: list[str] = []
     step = len(PARAGRAPH_SEPARATOR)
     offset = -step
+    kind_number = _KIND_NUMBER
     for text, kind, level in blocks:
         if not text:
             continue
         start = offset + step
         offset = start + len(text)
-        paragraphs.append(Paragraph(len(texts), text, start, offset, kind, level))
+        starts.append(start)
+        ends.append(offset)
+        kinds.append(kind_number[kind])
+        levels.append(level)
         texts.append(text)
+    joined = PARAGRAPH_SEPARATOR.join(texts)
+    del texts  # the blocks' own strings go with the caller's blocks: the text is the one copy
     return Article(
         title=title,
         source=source,
-        text=PARAGRAPH_SEPARATOR.join(texts),
-        paragraphs=tuple(paragraphs),
+        text=joined,
+        paragraphs=Paragraphs(joined, starts, ends, kinds, levels),
         format=format,
         url=url,
         byline=byline,

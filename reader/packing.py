@@ -19,44 +19,40 @@ import pickle
 from array import array
 from typing import IO, Any
 
-from reader.document import Article, BlockKind, Paragraph
+from reader.document import Article, Paragraphs
 
 
 def pack(article: Article) -> tuple[Any, ...]:
     """`article` as plain values: its text once, and each paragraph as offsets (not a copy)."""
     paragraphs = article.paragraphs
+    if isinstance(paragraphs, Paragraphs):  # its columns as they are: no paragraph is built
+        starts, ends, levels = paragraphs.starts, paragraphs.ends, paragraphs.levels
+    else:
+        starts = array("q", [p.start for p in paragraphs])
+        ends = array("q", [p.end for p in paragraphs])
+        levels = array("q", [p.level for p in paragraphs])
     return (
         article.title,
         article.source,
         article.text,
         article.format,
         article.url,
-        array("q", [p.start for p in paragraphs]),
-        array("q", [p.end for p in paragraphs]),
-        [p.kind.value for p in paragraphs],
-        array("q", [p.level for p in paragraphs]),
+        starts,
+        ends,
+        Paragraphs.kind_numbers(paragraphs),
+        levels,
         article.sha256_if_known,
         article.byline,
     )
 
 
 def unpack(packed: tuple[Any, ...]) -> Article:
-    """The `Article` that `pack` flattened, equal to the original."""
+    """The `Article` that `pack` flattened, equal to the original.
+
+    Its paragraphs stay offsets into the text (`Paragraphs`): no paragraph is copied out.
+    """
     title, source, text, format_, url, starts, ends, kinds, levels, known_hash, byline = packed
-    kind_of = {kind.value: kind for kind in BlockKind}
-    paragraphs = tuple(
-        map(
-            Paragraph,
-            range(len(starts)),
-            map(text.__getitem__, map(slice, starts, ends)),
-            starts,
-            ends,
-            map(kind_of.__getitem__, kinds),
-            levels,
-        )
-    )
-    if len({len(paragraphs), len(starts), len(ends), len(kinds), len(levels)}) != 1:
-        raise ValueError("packed article is inconsistent")
+    paragraphs = Paragraphs(text, starts, ends, kinds, levels)
     return Article(title, source, text, paragraphs, format_, url, byline, known_hash)
 
 

@@ -100,6 +100,11 @@ def _role(before: str, after: str) -> Role:
     return Role.EITHER
 
 
+_MARK_TEXTS = {mark: mark for mark in "\"“”„«»‘’'‚‹›`"} | {"``": "``", "''": "''", "’’": "’’"}
+"""Each mark's text, shared: a mark outside Latin-1 sliced from the text is a new str each
+time, and a book's quotes keep their marks (1.5 MB of the extraction child, 3 MB book)."""
+
+
 def scan_marks(text: str, start: int, end: int) -> list[Mark]:
     """Return the quotation marks in `text[start:end]` (one paragraph), apostrophes left out."""
     marks: list[Mark] = []
@@ -108,6 +113,7 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         if e - s > 2:
             continue
         mark = match.group()
+        mark = _MARK_TEXTS.get(mark, mark)  # one str per kind of mark, not one per mark
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         role = _role(before, after)

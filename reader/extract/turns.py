@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from reader.document import Paragraph
+from reader.document import Paragraph, paragraph_bounds
 from reader.extract.mentions import PERSON
 from reader.extract.model import Evidence, QuoteKind
 from reader.extract.reading import Item
@@ -275,8 +275,11 @@ MAX_STRAY = 3
 
 def stray_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
     """Indexes of the paragraphs that hold no letter or digit: leftovers, not narration."""
+    short = [i for i, (start, end) in enumerate(paragraph_bounds(paragraphs)) if end - start <= 3]
     return frozenset(
-        p.position for p in paragraphs if len(p.text) <= 3 and not any(c.isalnum() for c in p.text)
+        p.position
+        for p in map(paragraphs.__getitem__, short)
+        if not any(c.isalnum() for c in p.text)
     )
 
 

@@ -120,7 +120,11 @@ def load_bytes(
 
     text, encoding = decode(data, name=name)
     fmt = format_of(suffix, data)
-    text = clean(text, controls=encoding != "utf-8" or utf8_has_controls(data))
+    controls = encoding != "utf-8" or utf8_has_controls(data)
+    # The bytes are not read again: let them go (freed here when the caller handed them over,
+    # as the reader's progressive opening does: 30 MB less at a 30 MB book's peak).
+    del data
+    text = clean(text, controls=controls)
     byline = ""
     if fmt == "html":
         from reader.load.html import blocks_from_html
@@ -132,6 +136,9 @@ def load_bytes(
         title, blocks = split_heading_title(blocks_from_markdown(text))
     else:
         title, blocks = split_title(blocks_from_text(text))
+    # The blocks hold the words now: the text goes before `build_article` joins them again,
+    # or a book would be in memory three times at once (a 30 MB book: 60 MB each, UCS-2).
+    del text
     if not title and source not in ("<stdin>", "<sample>") and not url:
         title = title_from_source(source)
     return build_article(blocks, title=title, source=source, format=fmt, url=url, byline=byline)

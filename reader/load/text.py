@@ -58,7 +58,7 @@ def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     add = blocks.append
     body = BlockKind.BODY
-    for raw in _BLANK_LINES.split(text):
+    for raw in _pieces(text):
         if "\n" not in raw:  # one line (most paragraphs of web copies and books): no reflow
             line = raw.strip()
             if not line:
@@ -73,6 +73,19 @@ def blocks_from_text(text: str) -> list[Block]:
         for block in _reflow(raw):
             blocks.extend(_split_long(block))
     return blocks
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """The pieces of `text` between blank lines, as `_BLANK_LINES.split` lists them, one by one.
+
+    One by one, so that each piece is let go once its paragraph is made: the whole list of a
+    book's pieces, alive next to the stripped paragraphs, held the text a third time.
+    """
+    pos = 0
+    for match in _BLANK_LINES.finditer(text):
+        yield text[pos : match.start()]
+        pos = match.end()
+    yield text[pos:]
 
 
 def list_marker_width(text: str) -> int:

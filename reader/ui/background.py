@@ -12,8 +12,9 @@ The quotes come back in the cache's own encoding (`reader.cache.extraction_lines
 of plain values, 500 quotes a line), each line framed by its length and written as soon as it
 is encoded. Pickling the whole `Extraction` instead made one blob of the book's quotes with a
 memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k quotes) it
-raised the child's peak from 73 to 89 MB. The reader decodes the lines and stores them in the
-cache as they are, without encoding the book's quotes a second time.
+raised the child's peak from 73 to 89 MB. The reader decodes each line as it arrives and
+compresses it for the cache as it is, without encoding the book's quotes a second time and
+without holding the whole answer (`reader.cache.extraction_and_entry`).
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -39,7 +40,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import IO, TYPE_CHECKING
 
@@ -132,14 +133,16 @@ class SubprocessExtractor:
     def __call__(self, article: Article) -> Extraction:
         """The cached extraction of `article`, or one found in a child process and then cached.
 
-        Blocking: call it from a worker thread.
+        Blocking: call it from a worker thread. The child's answer is decoded and compressed
+        for the cache a line at a time as it arrives (`reader.cache.extraction_and_entry`),
+        never held whole: 17 MB of JSON for bench_ui's 30 MB book.
         """
         cache = self.cache
         cached = cache.load_extraction(article)
         if cached is not None:
             return cached
-        lines = self._in_child(article)
-        if lines is None:  # no child could be started: extract here
+        process = self._started()
+        if process is None:  # no child could be started: extract here
             with IMPORT_LOCK:
                 from reader.extract import extract
 
@@ -147,20 +150,23 @@ class SubprocessExtractor:
             cache.save(article, extraction=extraction)
             return extraction
         with IMPORT_LOCK:
-            from reader.cache import extraction_of_lines
+            from reader.cache import extraction_and_entry
 
         try:
-            extraction = extraction_of_lines(lines, article)
+            extraction, entry = extraction_and_entry(_answer(process, article), article)
+        except _ChildFailed as failed:
+            raise RuntimeError(str(failed)) from None
         except Exception as error:  # a child of other code, or a garbled pipe: reported
             raise RuntimeError(f"extraction sent a bad result: {error}") from None
-        cache.save_extraction_lines(article, lines)
+        finally:
+            if process.poll() is None:  # the answer was refused before its end
+                process.kill()
+                process.wait()
+        cache.save_extraction_entry(article, entry)
         return extraction
 
-    def _in_child(self, article: Article) -> list[bytes] | None:
-        """The extraction of `article` found in a child process, as `extraction_lines`.
-
-        None when no child process could be started.
-        """
+    def _started(self) -> subprocess.Popen[bytes] | None:
+        """A new extraction child, or None when no child process could be started."""
         with self._lock:
             if self._stopped:
                 raise RuntimeError("the reader is closing")
@@ -176,24 +182,7 @@ class SubprocessExtractor:
             except OSError:
                 process = None
             self._process = process
-        if process is None:
-            return None
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            # The child reads all of its input before it writes: no deadlock writing first.
-            with process.stdin:
-                write_article(process.stdin, article)
-            with process.stdout:
-                status = read_frame(process.stdout)
-                lines = read_frames(process.stdout)
-        except (OSError, EOFError, ValueError):
-            process.kill()
-            process.wait()
-            raise RuntimeError(f"extraction stopped (exit code {process.returncode})") from None
-        process.wait()
-        if status != b"ok":
-            raise RuntimeError(f"extraction failed: {status.decode(errors='replace')}")
-        return lines
+        return process
 
     def stop(self) -> None:
         """Kill a running extraction (when the reader quits before it is done)."""
@@ -231,10 +220,40 @@ def read_frame(stream: IO[bytes]) -> bytes:
 
 def read_frames(stream: IO[bytes]) -> list[bytes]:
     """The frames that follow, up to the empty one that ends them."""
-    frames = []
+    return list(iter_frames(stream))
+
+
+def iter_frames(stream: IO[bytes]) -> Iterator[bytes]:
+    """The frames that follow, each as it is read, up to the empty one that ends them."""
     while frame := read_frame(stream):
-        frames.append(frame)
-    return frames
+        yield frame
+
+
+class _ChildFailed(RuntimeError):
+    """The extraction child stopped, or reported that extraction failed."""
+
+
+def _answer(process: subprocess.Popen[bytes], article: Article) -> Iterator[bytes]:
+    """Send `article` to the extraction child; yield the lines of quotes it answers, as read.
+
+    Raises `_ChildFailed` when the child stops short or reports a failure. The child reads
+    all of its input before it writes: no deadlock writing first.
+    """
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        with process.stdin:
+            write_article(process.stdin, article)
+        with process.stdout:
+            status = read_frame(process.stdout)
+            if status == b"ok":
+                yield from iter_frames(process.stdout)
+    except (OSError, EOFError, ValueError):
+        process.kill()
+        process.wait()
+        raise _ChildFailed(f"extraction stopped (exit code {process.returncode})") from None
+    process.wait()
+    if status != b"ok":
+        raise _ChildFailed(f"extraction failed: {status.decode(errors='replace')}")
 
 
 def _child_main() -> int:

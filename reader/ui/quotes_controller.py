@@ -172,9 +172,14 @@ class QuotesController:
             for rank, speaker in enumerate(extraction.speakers)
         }
         spans: list[MarkSpan] = []
+        styles: dict[str | None, Style] = {}  # one per colour: a book has tens of thousands
         for quote in extraction.quotes:
             colour = self.colours.get(quote.speaker or "")
-            style = Style(color=colour, italic=True) if colour else Style(italic=True)
+            style = styles.get(colour)
+            if style is None:
+                style = styles[colour] = (
+                    Style(color=colour, italic=True) if colour else Style(italic=True)
+                )
             spans.extend((start, end, style) for start, end in _pieces(quote))
         self._view.set_marks("quotes", spans, priority=0)
         for pane in self._speakers_panes():  # none before the panes are mounted

@@ -4,14 +4,18 @@ answer is an error the reader reports, never a hang or a wrong list of quotes.""
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+from reader import cache as cache_module
 from reader.cache import ArticleCache, extraction_lines, extraction_of_lines
 from reader.document import Article, blocks_of, build_article
 from reader.extract import extract
@@ -243,3 +247,37 @@ def test_a_text_whose_first_paragraph_is_long_is_not_extracted_before_the_first_
     monkeypatch.setattr("reader.extract.extract", lambda found: asked.append(len(found.text)))
     assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(article) is None
     assert asked == []
+
+
+def test_the_childs_answer_is_decoded_line_by_line_as_it_comes_not_held_whole(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    """Each line of quotes is decoded before the next is read from the child.
+
+    A 30 MB book's answer is 17 MB of JSON: held whole until the last quote was decoded, it
+    was part of the reader's peak on a first opening.
+    """
+    article = _first_screens(article, 400_000)  # its quotes fill several lines
+    extraction = extract(article)
+    events: list[str] = []
+    real_frames, real_loads = background.iter_frames, json.loads
+
+    def frames(stream: IO[bytes]) -> Iterator[bytes]:
+        for frame in real_frames(stream):
+            events.append("read")
+            yield frame
+
+    def loads(line: bytes) -> object:
+        events.append("decoded")
+        return real_loads(line)
+
+    monkeypatch.setattr(background, "iter_frames", frames)
+    monkeypatch.setattr(cache_module.json, "loads", loads)
+    cache = ArticleCache(tmp_path / "cache")
+    assert SubprocessExtractor(cache)(article) == extraction
+    lines = events.count("read")
+    assert lines == len(list(extraction_lines(extraction))) > 2
+    # the speakers' line is read first; then each line of quotes is decoded before the next
+    assert events[-2 * (lines - 1) :] == ["read", "decoded"] * (lines - 1)
+    monkeypatch.undo()
+    assert cache.load_extraction(article) == extraction  # kept as the child sent it
