@@ -352,6 +352,14 @@ class Session:
         while time.perf_counter() < deadline and self._pump(quiet) is not None:
             pass
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the program's own process has used so far.
+
+        Kernel ticks of 10 ms: meaningful summed over many keys, not for one.
+        """
+        fields = Path(f"/proc/{self.memory.root}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def quit(self, timeout: float = 30) -> None:
         """Quit with `q` and reap it (and close the pty, which ends it if `q` did not)."""
         self.memory.sample()
@@ -493,9 +501,15 @@ def book_keys_round(
             close_bar(run)
             again.append(run.key("/", bar_shown))
         figures.add(f"{label}: / bar, again", statistics.median(again), key_ref)
+        run.settle(0.4)
+        cpu = run.cpu_seconds()
         typed = [run.key_settled(char) for char in QUERY]
+        # Between keys the program is idle (a steady cursor), so this is the keys' own CPU:
+        # unlike the times above it hardly moves with what else the machine runs.
+        cpu_per_key = (run.cpu_seconds() - cpu) / len(QUERY)
         figures.add(f"{label}: query key settled, median", statistics.median(typed), key_ref)
         figures.add(f"{label}: query key settled, max", max(typed), key_ref)
+        figures.add(f"{label}: query key CPU, mean", cpu_per_key, key_ref)
         close_bar(run)
         for key in ("j", "space"):
             samples = [run.key(key, lambda b, n: b != n) for _ in range(presses)]

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import neg
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -267,11 +268,7 @@ def rank(
     # In a book thousands of passages hold all the words; those holding the query as typed
     # must reach stage two whatever their place, so they jump the queue.
     literal = corpus.units_containing(fold(query.literal)) if len(terms) > 1 else set()
-    best = heapq.nlargest(
-        max(CANDIDATES, limit),
-        coverage.items(),
-        key=lambda item: (item[0] in literal, item[1], -item[0]),
-    )
+    best = _candidates(coverage, literal, max(CANDIDATES, limit))
     whole = _phrase_pattern(query.terms, open_end=not query.complete)
     needle = " ".join(query.terms)
     lookup: dict[str, int] = {}
@@ -287,6 +284,24 @@ def rank(
         scored.append(_score(corpus.units[unit].text, unit, cover, lookup, whole, needle))
     scored.sort(key=lambda s: (-s.score, s.unit))
     return scored[:limit]
+
+
+def _candidates(coverage: dict[int, float], first: set[int], count: int) -> list[tuple[int, float]]:
+    """The `count` best (unit, coverage) pairs: units in `first` ahead, then by coverage.
+
+    Ties go to the earlier unit. A book's short prefix covers tens of thousands of passages:
+    the pairs are compared as (coverage, -unit) tuples in C, not through a Python key per
+    passage (a third of a keystroke's ranking before).
+    """
+    best = heapq.nlargest(
+        count, [(cover, -unit) for unit in first if (cover := coverage.get(unit)) is not None]
+    )
+    if len(best) < count:
+        # At most len(best) of the overall best are in `first`: the best `count` hold enough.
+        everyone = zip(coverage.values(), map(neg, coverage.keys()), strict=True)
+        others = [pair for pair in heapq.nlargest(count, everyone) if -pair[1] not in first]
+        best += others[: count - len(best)]
+    return [(-unit, cover) for cover, unit in best]
 
 
 def _score(

@@ -131,7 +131,7 @@ class SearchController:
         self._pending: tuple[str, Scope, SearchMode] | None = None
         self._current_spans: tuple[tuple[int, int], ...] = ()
         self._hit_number = 0
-        self._marked: tuple[LiteralMatches, int, int] | None = None
+        self._marked: tuple[LiteralMatches, int, int] | None = None  # and the range marked
         self._history = history
         self._own_history = SearchHistory()
         self._bar = bar
@@ -162,6 +162,10 @@ class SearchController:
     def start(self) -> None:
         """Build the index in a worker, unless it is built or being built."""
         self.indexer.start()
+
+    def close(self) -> None:
+        """The reader screen is going: let go of what the index holds out of the collector."""
+        self.indexer.close()
 
     def article_completed(self) -> None:
         """The whole book has been read: build the index if a search asked for it meanwhile."""
@@ -221,6 +225,7 @@ class SearchController:
         if index is None:
             self._pending = (text, scope, mode)
             self.bar.set_info("search unavailable" if self.indexer.failed else "indexing…")
+            self.bar.answered()
             return
         if not text.strip():
             self._show(self._generation, None, None)
@@ -272,6 +277,7 @@ class SearchController:
             return
         self.results = results
         bar = self.bar
+        bar.answered()  # the frame held since the keystroke is drawn once these changes are in
         if bar.mode == "filter":
             self._set_filter(bar.input.value if shown is not None else "", shown)
             count = len(shown) if shown is not None else 0
@@ -534,13 +540,17 @@ class SearchController:
         else:
             start, end = view.visible_range
             marked = self._marked
-            if marked is None or marked[0] is not literal or marked[1:] != (start, end):
-                self._marked = (literal, start, end)
+            # The marks reach MARGIN beyond the screen: a scroll that stays within them (or a
+            # shorter article pane when the results list opens) keeps them and the rows drawn.
+            if (
+                marked is None
+                or marked[0] is not literal
+                or not marked[1] <= start <= end <= marked[2]
+            ):
+                low, high = max(0, start - MARGIN), min(len(self.source.article.text), end + MARGIN)
+                self._marked = (literal, low, high)
                 spans: list[MarkSpan] = [
-                    (a, b, MATCH_STYLE)
-                    for a, b in literal.spans_between(
-                        max(0, start - MARGIN), min(len(self.source.article.text), end + MARGIN)
-                    )
+                    (a, b, MATCH_STYLE) for a, b in literal.spans_between(low, high)
                 ]
                 view.set_marks("search", spans, priority=MATCH_PRIORITY)
         current: list[MarkSpan] = [(a, b, CURRENT_STYLE) for a, b in self._current_spans]

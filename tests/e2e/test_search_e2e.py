@@ -126,3 +126,30 @@ def test_a_query_typed_in_one_burst_after_slash_reaches_the_bar(reader_term: Ter
     reader_term.send("/bridge")  # one write, as a fast typist or a paste delivers it
     bar = re.compile(r"^ /bridge .*\[all\] \d+/\d+", re.MULTILINE)
     reader_term.wait_until(lambda s: bar.search(s) is not None, timeout=15)
+
+
+def screens_until_quiet(term: Terminal, quiet: float = 0.4) -> list[str]:
+    """The screen after each burst of output (a frame) until nothing came for `quiet` s."""
+    screens: list[str] = []
+    while term.pump_timed(quiet) is not None:
+        while term.pump_timed(0.005) is not None:  # the rest of a frame read in parts
+            pass
+        screens.append(term.screen_text())
+    return screens
+
+
+def test_a_keystroke_shows_its_echo_with_its_counter_and_results(reader_term: Terminal) -> None:
+    # The query's echo used to come in a frame of its own, and the counter and results of
+    # the new query 17-33 ms later in the next: for that while the bar showed `/br` with the
+    # results of `/b`.
+    term = reader_term
+    term.send("/")
+    term.wait_for("[all]")
+    term.send("b")
+    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-3]) is not None)
+    term.settle()
+    term.send("r")
+    screens = screens_until_quiet(term)
+    echoed = [screen for screen in screens if " /br " in screen.splitlines()[-3]]
+    assert echoed, screens[-1:]
+    assert echoed[0] == screens[-1]  # the first frame with `/br` is already the last

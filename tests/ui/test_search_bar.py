@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -390,3 +391,17 @@ async def test_escape_goes_back_to_the_headline_even_after_the_article_was_rewra
         await pilot.pause()
         assert view.scroll_y == 0
         assert sample.title in screen_text(app).splitlines()[0]
+
+
+async def test_what_the_index_froze_out_of_the_collector_is_given_back_when_the_article_closes(
+    sample: Article,
+) -> None:
+    # Frozen objects are never collected: a closed article's screen (full of cycles) would stay
+    # in memory for the rest of the session, one per article opened from the library.
+    gc.unfreeze()
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "bridge")
+        assert gc.get_freeze_count() > 0  # the index is built: the article is frozen
+    assert gc.get_freeze_count() == 0  # the reader screen is gone

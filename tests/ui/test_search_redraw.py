@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
 from reader.search.history import HistoryCursor
 from reader.search.rank import HitKind, SearchHit
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_rows import RowPainter
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.conftest import no_extraction, numbered_article
+from tests.ui.test_search_bar import settle
 
 
 def hits(word: str, count: int) -> tuple[SearchHit, ...]:
@@ -107,3 +114,122 @@ async def test_a_counter_of_the_same_width_repaints_the_counter_alone() -> None:
             await pilot.pause()
         assert asked == []
         assert "2/340" in str(bar.query_one("#search-info").render())
+
+
+async def test_typing_in_the_field_asks_for_no_layout() -> None:
+    # Input asks for one on every keystroke (its scrollable width follows the text); on a book
+    # that reflowed the screen and repainted every scrollbar in a second frame.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            await pilot.press("b", "r", "i", "backspace")
+            await pilot.pause()
+        assert asked == []
+        assert bar.input.value == "br"
+
+
+async def test_a_long_query_keeps_its_end_and_the_cursor_in_view() -> None:
+    app = BarApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        query = "the council voted on the bridge budget in the spring"
+        await pilot.press(*query)
+        await pilot.pause()
+        field = bar.input
+        shown = "".join(
+            segment.text for segment in field.render_line(0) if not segment.control
+        ).rstrip()
+        assert query.endswith(shown.split()[-1])  # the end of the query is what shows
+        assert field.cursor_screen_offset.x <= field.region.right  # just after the text
+
+
+async def test_a_shorter_counter_repaints_the_counter_alone() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.set_info("no exact match · 1/20 close")
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.set_info("not found")
+            await pilot.pause()
+        assert asked == []
+        assert str(bar.query_one("#search-info").render()).endswith("not found")
+
+
+async def test_scrolling_within_the_highlighted_margin_keeps_the_highlights_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The highlights reach MARGIN characters past the screen so that a small scroll needs none
+    # made again; they were made again (and every row of the article repainted) on each line.
+    article = numbered_article(400)
+    app = ReaderApp(article, extractor=no_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"paragraph", "enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.marks("search")
+        layers: list[str] = []
+        set_marks = ArticleView.set_marks
+
+        def recording(self: ArticleView, layer: str, *args: Any, **kwargs: Any) -> None:
+            layers.append(layer)
+            set_marks(self, layer, *args, **kwargs)
+
+        monkeypatch.setattr(ArticleView, "set_marks", recording)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert "search" not in layers
+        await pilot.press("G")  # far away: the highlights there are made
+        await pilot.pause()
+        assert "search" in layers
+        assert any(
+            start >= len(article.text) - 3000 for start, _end, _style in view.marks("search")
+        )
+
+
+async def test_a_shorter_article_pane_repaints_none_of_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The article pane gets shorter when the search results open under it, and its rows as
+    # drawn stay right; they were all painted again (and the screen drawn a second time).
+    app = ReaderApp(numbered_article(400), extractor=no_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        height = view.size.height
+        painted: list[int] = []
+        paint = RowPainter.paint
+
+        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
+            painted.append(kwargs["y"])
+            return paint(self, *args, **kwargs)
+
+        monkeypatch.setattr(RowPainter, "paint", counting)
+        await pilot.resize_terminal(100, 22)
+        await pilot.pause()
+        assert view.size.height < height
+        assert painted == []
+
+
+async def test_closing_the_bar_lets_a_held_frame_go_at_once() -> None:
+    # Enter or escape right after a keystroke: the answer to it is dropped, and the frame held
+    # for it waited for the hold's limit before the bar's closing was drawn.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        bar._frame.limit = 30.0  # nobody answers in this app
+        await pilot.press("b")
+        assert bar._frame.held
+        bar.close()
+        await pilot.pause(0.2)
+        assert not bar._frame.held

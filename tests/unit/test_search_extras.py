@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.search import SearchHistory, load_history, save_history
 from reader.search.palette import rank_labels
+from reader.search.rank import _candidates
 
 # --- history --------------------------------------------------------------------------------
 
@@ -105,3 +108,27 @@ def test_palette_scores_hundreds_of_long_labels() -> None:
     labels = [f"Quote: paragraph {n} says something about the weather" for n in range(500)]
     labels.append("Quote: the harbour will be bought back by the fishermen")
     assert rank_labels("harbor bought back", labels)[0].index == 500
+
+
+CANDIDATE_CASES = [
+    # (case, coverage by unit, units holding the query as typed, how many, expected units)
+    ("best coverage first", {1: 0.2, 2: 0.9, 3: 0.5}, set(), 2, [2, 3]),
+    ("ties go to the earlier unit", {7: 0.5, 3: 0.5, 5: 0.5}, set(), 2, [3, 5]),
+    ("a literal holder jumps the queue", {1: 0.9, 2: 0.1, 3: 0.8}, {2}, 2, [2, 1]),
+    ("literal holders beyond the count", {1: 0.9, 2: 0.1, 3: 0.2}, {2, 3}, 1, [3]),
+    ("a literal holder left out by the filters", {1: 0.9, 3: 0.8}, {2}, 2, [1, 3]),
+    ("fewer passages than asked", {4: 0.3}, {4}, 5, [4]),
+]
+
+
+@pytest.mark.parametrize(
+    ("coverage", "first", "count", "expected"),
+    [case[1:] for case in CANDIDATE_CASES],
+    ids=[case[0] for case in CANDIDATE_CASES],
+)
+def test_stage_one_candidates(
+    coverage: dict[int, float], first: set[int], count: int, expected: list[int]
+) -> None:
+    chosen = _candidates(coverage, first, count)
+    assert [unit for unit, _cover in chosen] == expected
+    assert all(cover == coverage[unit] for unit, cover in chosen)

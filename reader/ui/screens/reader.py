@@ -111,6 +111,8 @@ class ReaderScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Stop an extraction still running, and write the notes not written yet, on quit."""
         self.quotes.stop()
+        if (search := self.parts.search_made) is not None:
+            search.close()
         failed = self.notes.storage.flush()
         if failed:  # said after the screen is gone, literally
             self.app.exit(return_code=2, message=Text(f"reader: error: notes not saved: {failed}"))

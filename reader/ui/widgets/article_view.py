@@ -442,9 +442,11 @@ class ArticleView(ScrollView, can_focus=True):
         text_width = self._text_width(width)
         current = self._layout
         if current is not None and current.width == text_width and current.shown == self._shown:
+            # A new height alone (the search results opening below) keeps every row as drawn:
+            # Textual paints the resized region, and the rows cached stay right.
             if self.virtual_size.width != width:
                 self.virtual_size = Size(width, current.row_count)
-            self._invalidate()
+                self._invalidate()
             return
         if self._want is None and self._layout is not None and round(self.scroll_y) > 0:
             self._want = (self.top_offset, False)

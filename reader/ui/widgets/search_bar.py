@@ -8,7 +8,7 @@ sets what the bar shows: the results, the `12/340` counter, "indexing…".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Self
 
 from rich.text import Text
 from textual import on
@@ -21,9 +21,12 @@ from textual.widgets import Input, Static
 from reader.search.history import HistoryCursor
 from reader.search.query import Scope
 from reader.ui import messages as search_messages
+from reader.ui.frame_hold import FrameHold
 from reader.ui.widgets.search_results import SearchResultsList
 
 if TYPE_CHECKING:  # the ranking (and rapidfuzz) loads with the index, after first paint
+    from textual.geometry import Region
+
     from reader.search.rank import SearchHit
 
 SearchMode = Literal["search", "filter"]
@@ -45,6 +48,23 @@ class SearchInput(Input, inherit_bindings=False):
     def on_mount(self) -> None:
         """A steady cursor: a blinking one redraws twice a second, a round trip over SSH."""
         self.cursor_blink = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Repaint the field, never lay the screen out again for it: its size is fixed.
+
+        `Input` asks for a layout on every keystroke (its scrollable width follows the text),
+        which reflows the whole screen (3-10 ms on a book) and repaints every scrollbar in a
+        second frame. The field is one row of whatever width its row leaves (CSS below,
+        focused or not), so nothing it holds can change the layout.
+        """
+        del layout
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
     DEFAULT_CSS = """
     SearchInput, SearchInput:focus {
@@ -131,6 +151,22 @@ class SearchBar(Vertical):
         super().__init__(id=id, classes=classes)
         self._history = HistoryCursor(())
         self._info = Text()
+        self._info_width = 0
+        self._frame = FrameHold(self)
+
+    def on_mount(self) -> None:
+        """Hold the frame from each edit of the query until its answer is set (`answered`)."""
+        self.watch(self.input, "value", self._edited, init=False)
+
+    def _edited(self) -> None:
+        # Called as the field's value changes, before the field asks to be repainted: the
+        # echo then waits for the counter and results (one frame, not two 17-33 ms apart).
+        if self.is_open:
+            self._frame.hold()
+
+    def answered(self) -> None:
+        """The answer to the latest query is set (or none is coming): draw the frame now."""
+        self._frame.release()
 
     def compose(self) -> ComposeResult:
         """Results above the query row (prompt, field, scope and counter)."""
@@ -166,6 +202,7 @@ class SearchBar(Vertical):
             else "search  (@name quotes · # notes)"
         )
         self.results.show(())
+        self._info_width = 0
         self.add_class("-open")
         with self.input.prevent(Input.Changed):
             self.input.value = text
@@ -177,9 +214,10 @@ class SearchBar(Vertical):
         self.post_message(self.QueryChanged(self, text, self.scope, mode))
 
     def close(self) -> None:
-        """Hide the bar and its results."""
+        """Hide the bar and its results (a frame held for an answer is let go with them)."""
         self.remove_class("-open")
         self.results.show(())
+        self._frame.release()
 
     def set_info(self, text: str | Text, scope: Scope | None = None) -> None:
         """Show `text` (the counter, "indexing…") after the scope searched, right of the query.
@@ -191,12 +229,16 @@ class SearchBar(Vertical):
         if self.mode == "search" or scope is not Scope.ALL:
             info.append(f"[{scope.value}] ", "dim")
         info.append_text(Text(text) if isinstance(text, str) else text)
+        # The field takes the row's width the counter leaves: lay the row out again only when
+        # the counter grows. While the bar is open a shorter counter is padded on the left to
+        # the widest one so far (`not found` after `no exact match · 1/20 close`), so typing
+        # repaints the counter alone.
+        width = max(info.cell_len, self._info_width)
+        info.pad_left(width - info.cell_len)
         if info == self._info:
             return
-        # The field takes the row's width the counter leaves: lay the row out again only when
-        # the counter's width changes (`12/340` -> `13/340` repaints the counter alone).
-        resized = info.cell_len != self._info.cell_len
-        self._info = info
+        resized = width != self._info.cell_len
+        self._info, self._info_width = info, width
         self.query_one("#search-info", Static).update(info, layout=resized)
 
     def show_results(self, hits: tuple[SearchHit, ...]) -> None:

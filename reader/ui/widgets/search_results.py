@@ -66,6 +66,10 @@ class SearchResultsList(OptionList, can_focus=False):
         border: none;
         padding: 0;
         background: $surface;
+        /* Rows are cut to the width already (`result_label`): measuring them for wrapping
+           was half the list's cost per keystroke. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     SearchResultsList.-empty {
         display: none;
