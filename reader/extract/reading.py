@@ -510,6 +510,17 @@ def _topic(text: str, para: Para, lo: int, hi: int) -> Mention | None:
     return found[0]
 
 
+def _noted(start: int, index: int, rule: str, mention: Mention) -> Item:
+    """A dropped item that only notes `mention` (by `rule`) for the pronouns after it."""
+    return Item(
+        start,
+        index,
+        kind=QuoteKind.SCARE,
+        dropped=True,
+        attribution=Attribution(rule, mention, None),
+    )
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -540,15 +551,7 @@ def read_reported(
             hi = n
         topic = _topic(text, para, lo, hi) if lowers[lo] == "as" else None
         if topic is not None:
-            out.append(
-                Item(
-                    starts[lo],
-                    index,
-                    kind=QuoteKind.SCARE,
-                    dropped=True,
-                    attribution=Attribution("mention", topic, None),
-                )
-            )
+            out.append(_noted(starts[lo], index, "mention", topic))
         if not (quoted and quotes.overlaps(index, starts[lo], ends[hi - 1])):
             found = None if no_cue(lowers[lo:hi]) else find_reported(text, para, lo, hi)
             if found is not None:
@@ -562,24 +565,8 @@ def read_reported(
                     or sentence_person(text, para, lo, hi)
                 )
                 if subject is not None and subject.kind in (PERSON, ORG, GROUP):
-                    out.append(
-                        Item(
-                            starts[lo],
-                            index,
-                            kind=QuoteKind.SCARE,
-                            dropped=True,
-                            attribution=Attribution("mention", subject, None),
-                        )
-                    )
+                    out.append(_noted(starts[lo], index, "mention", subject))
                 for person in named_objects(text, para, lo, hi, subject) if objects else ():
-                    out.append(
-                        Item(
-                            person.start,
-                            index,
-                            kind=QuoteKind.SCARE,
-                            dropped=True,
-                            attribution=Attribution(OBJECT_RULE, person, None),
-                        )
-                    )
+                    out.append(_noted(person.start, index, OBJECT_RULE, person))
         lo = hi
     return out
