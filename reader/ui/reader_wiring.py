@@ -134,7 +134,10 @@ class ReaderParts:
             self.reading,
             body=self.body,
             view=self.view,
-            mount_search_bar=lambda bar: screen.mount(bar, before=self.status_line),
+            # First among the screen's children: Textual numbers siblings' painting order from
+            # the last, so a bar placed before them changes no other widget's place when it
+            # shows, and opening it repaints the bar alone (it lies on its own layer).
+            mount_search_bar=lambda bar: screen.mount(bar, before=self.body),
             set_screen_class=screen.set_class,
             narrow=lambda: screen.has_class("-narrow"),
             focused=focused,

@@ -49,7 +49,7 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
 
     def result_shown(_screen: str) -> bool:
         lines = term.lines()
-        bar, result_row = lines[-3], lines[-4]
+        bar, result_row = lines[-2], lines[-3]
         return (
             "no exact match" in bar
             and "close" in bar
@@ -76,7 +76,7 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
     term.send("bridge")
     total = load_sample().text.lower().count("bridge")
     term.wait_until(
-        lambda _screen: "/bridge" in term.lines()[-3] and f"/{total}" in term.lines()[-3]
+        lambda _screen: "/bridge" in term.lines()[-2] and f"/{total}" in term.lines()[-2]
     )
     term.send_key("enter")
     term.wait_until(lambda _screen: bridge_counter(term) is not None)
@@ -105,7 +105,7 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.send("/")
         term.wait_for("[all]")
         term.send("council")
-        term.wait_until(lambda _screen: "/council" in term.lines()[-3] and "/" in term.lines()[-3])
+        term.wait_until(lambda _screen: "/council" in term.lines()[-2] and "/" in term.lines()[-2])
         term.send_key("enter")
         term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
@@ -115,7 +115,7 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.send("/")
         term.wait_for("[all]")
         term.send_key("up")
-        term.wait_until(lambda _screen: term.lines()[-3].startswith(" /council"))
+        term.wait_until(lambda _screen: term.lines()[-2].startswith(" /council"))
         term.send_key("escape")
         term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
@@ -146,10 +146,51 @@ def test_a_keystroke_shows_its_echo_with_its_counter_and_results(reader_term: Te
     term.send("/")
     term.wait_for("[all]")
     term.send("b")
-    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-3]) is not None)
+    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-2]) is not None)
     term.settle()
     term.send("r")
     screens = screens_until_quiet(term)
-    echoed = [screen for screen in screens if " /br " in screen.splitlines()[-3]]
+    echoed = [screen for screen in screens if " /br " in screen.splitlines()[-2]]
     assert echoed, screens[-1:]
     assert echoed[0] == screens[-1]  # the first frame with `/br` is already the last
+
+
+def test_slash_draws_the_bar_without_redrawing_the_panes_beside_the_article(
+    tmp_path: Path,
+) -> None:
+    # At 120x40 the bar pushed the article and the panes up a row: `/` re-laid out the whole
+    # screen and drew it twice (once for the new sizes, once more for the change of focus),
+    # 26 KB where the bar is one row, and esc did the same again.
+    env = {
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "READER_NOTES_DIR": str(tmp_path / "notes"),
+    }
+    with Terminal(reader_command(), cols=120, rows=40, env=env) as term:
+        term.wait_until(lambda screen: "Speakers (" in screen and "finding" not in screen)
+        term.settle()
+        written: list[bytes] = []
+        feed = term.stream.feed
+
+        def keep(data: bytes) -> None:
+            written.append(data)
+            feed(data)
+
+        term.stream.feed = keep  # type: ignore[method-assign]
+        for key in ("/", "escape", "/"):
+            written.clear()
+            if key == "escape":
+                term.send_key(key)
+                term.wait_until(lambda screen: "[all]" not in screen)
+            else:
+                term.send(key)
+                term.wait_for("[all]")
+            term.settle()
+            output = b"".join(written).decode("utf-8", "replace")
+            assert "Speakers (" not in output, f"{key!r} redrew the Speakers pane"
+            assert "Quotes (" not in output, f"{key!r} redrew the Quotes pane"
+        term.send_key("escape")
+        term.wait_until(lambda screen: "[all]" not in screen)
+        term.send("q")
+        assert term.wait_exit() == 0

@@ -87,7 +87,7 @@ async def test_a_typo_still_finds_the_passage_and_enter_jumps_to_it(sample: Arti
         _screen, view, bar = parts(app)
         text = screen_text(app)
         assert "no exact match" in text
-        result_row = text.split("\n")[-4]  # above the bar, the status line and the footer
+        result_row = text.split("\n")[-3]  # above the bar (over the status line) and the footer
         assert result_row.startswith("¶2") and "Ferrante-Ruiz" in result_row
         await pilot.press("enter")
         await pilot.pause()

@@ -199,13 +199,17 @@ class ArticleView(ScrollView, can_focus=True):
             return 1.0
         return min(1.0, max(0.0, self.scroll_y / self.max_scroll_y))
 
-    def is_offset_visible(self, offset: int) -> bool:
-        """True when the row showing article offset `offset` is on screen."""
+    def is_offset_visible(self, offset: int, *, hidden_below: int = 0) -> bool:
+        """True when the row showing article offset `offset` is on screen.
+
+        `hidden_below` rows at the bottom of the pane do not count (the search results lie
+        over them).
+        """
         if self._layout is None:
             return False
         row = self._layout.row_of_offset(offset)
         top = round(self.scroll_y)
-        return top <= row < top + self.scrollable_content_region.height
+        return top <= row < top + self.scrollable_content_region.height - hidden_below
 
     @property
     def visible_range(self) -> tuple[int, int]:

@@ -82,6 +82,12 @@ class SearchBar(Vertical):
 
     DEFAULT_CSS = """
     SearchBar {
+        /* Over the status line and the article's last rows, on a layer of its own (the screen
+           names it; see app.tcss): opening the bar and a new number of results lay out and
+           repaint the bar alone, not the article and panes under it. */
+        layer: search;
+        dock: bottom;
+        margin-bottom: 1;
         height: auto;
         display: none;
         background: $surface;
