@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from reader.search.history import SearchHistory
     from reader.ui.search_controller import SearchController
+    from reader.ui.widgets.search_bar import SearchBar
 
 W = TypeVar("W", bound=Widget)
 
@@ -82,6 +83,7 @@ class ReaderParts:
         self._screen = screen
         self._search_history = search_history
         self._search: SearchController | None = None
+        self._search_bar: SearchBar | None = None
         app, focused = screen.app, lambda: screen.focused
         self.quotes = QuotesController(
             self.reading,
@@ -156,7 +158,7 @@ class ReaderParts:
                 self.reading,
                 view=self.view,
                 status=self.status_line,
-                bar=lambda: next(iter(self._all(deferred.search_bar())), None),
+                bar=self._find_search_bar,
                 focused=lambda: screen.focused,
                 focus_article=self.focus_article,
                 notify=screen.notify,
@@ -197,6 +199,15 @@ class ReaderParts:
     def attached(self) -> bool:
         """False once the reader is closing: late workers then draw nothing."""
         return self.view.is_attached
+
+    def _find_search_bar(self) -> SearchBar | None:
+        """The search bar once mounted, found once.
+
+        The search asks for it several times a keystroke; a query of the screen took ~1 ms.
+        """
+        if self._search_bar is None:
+            self._search_bar = next(iter(self._all(deferred.search_bar())), None)
+        return self._search_bar
 
     def _all(self, kind: type[W]) -> list[W]:
         """The mounted widgets of `kind` (none before the panes are mounted)."""

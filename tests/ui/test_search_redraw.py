@@ -272,3 +272,30 @@ async def test_the_match_previewed_is_never_left_under_the_results() -> None:
         await settle(app, pilot)
         assert bar.results.rows > 1
         assert view.is_offset_visible(target, hidden_below=bar.results.rows)
+
+
+async def test_moving_to_the_next_result_repaints_the_rows_of_the_two_matches_alone(
+    sample: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any change of the search marks repainted every row of the article (9 KB a keystroke at
+    # 120x40); ctrl+n changes which match is current: the rows of that one and the last.
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "bridge")
+        view = app.screen.query_one(ArticleView)
+        height = view.size.height
+        painted: list[int] = []
+        paint = RowPainter.paint
+
+        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
+            painted.append(kwargs["y"])
+            return paint(self, *args, **kwargs)
+
+        monkeypatch.setattr(RowPainter, "paint", counting)
+        before = view.marks("search-current")
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert view.marks("search-current") != before
+        assert view.scroll_y == 0  # both matches on screen: nothing scrolled
+        assert 2 <= len(set(painted)) <= 4, (painted, height)
