@@ -28,7 +28,14 @@ def reader_term(tmp_path: Path) -> Iterator[Terminal]:
         term.wait_for(TITLE[:40])
         term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
         # The counts are in the first frame; the search bar is mounted just after it, and keys
-        # typed before it is (a `/` then a query in one write) would reach the article.
+        # typed before it is (a `/` then a query in one write) would reach the article. Its
+        # mounting draws nothing (it lies hidden on its own layer), so a quiet screen does not
+        # say it is there: open and close it once.
+        term.settle()
+        term.send("/")
+        term.wait_for("[all]")
+        term.send_key("escape")
+        term.wait_until(lambda screen: "[all]" not in screen)
         term.settle()
         yield term
 

@@ -117,6 +117,23 @@ async def test_a_counter_of_the_same_width_repaints_the_counter_alone() -> None:
         assert "2/340" in str(bar.query_one("#search-info").render())
 
 
+async def test_a_counter_that_grows_asks_for_no_layout() -> None:
+    # The counter was as wide as its text: growing (`12 matches` to `no exact match · 1/20
+    # close`) laid the screen out again, and the layouts repainted every scrollbar on screen
+    # in two more frames after the key's own.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.set_info("12 matches")
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.set_info("no exact match · 1/20 close")
+            await pilot.pause()
+        assert asked == []
+        assert str(bar.query_one("#search-info").render()).endswith("1/20 close")
+
+
 async def test_typing_in_the_field_asks_for_no_layout() -> None:
     # Input asks for one on every keystroke (its scrollable width follows the text); on a book
     # that reflowed the screen and repainted every scrollbar in a second frame.
