@@ -529,6 +529,25 @@ class ArticleView(ScrollView, can_focus=True):
         self.position = position
         self.post_message(self.PositionChanged(self, *position))
 
+    def on_focus(self, event: events.Focus) -> None:
+        """Take the focus without repainting: the article looks the same focused or not."""
+        self._focus_changed(event, focused=True)
+
+    def on_blur(self, event: events.Blur) -> None:
+        """Lose the focus without repainting (`/` and esc move it to the search bar and back)."""
+        self._focus_changed(event, focused=False)
+
+    def _focus_changed(self, event: events.Focus | events.Blur, *, focused: bool) -> None:
+        # Textual's own handler repaints the widget whole on each focus change: every row of
+        # the article, 7 KB of `/`'s frame at 120x40 and most of its time. This does what it
+        # does but the repaint; a focus style (none here) would still repaint through CSS.
+        event.prevent_default()
+        self.has_focus = focused
+        if self.parent is not None:
+            self.parent.post_message(
+                events.DescendantFocus(self) if focused else events.DescendantBlur(self)
+            )
+
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap for the new width without losing the reading position."""
         del event
