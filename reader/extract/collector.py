@@ -1,4 +1,4 @@
-"""The one place `reader` pauses Python's cyclic garbage collector: `paused_collector`.
+"""Where `reader` pauses Python's cyclic garbage collector: `paused_collector`, and its start.
 
 Extraction makes hundreds of thousands of short-lived containers (token columns, items,
 attributions) while a book's article lives on; each collection they trigger walks the young
@@ -14,17 +14,20 @@ it, around the work: the extraction child of the UI and the `reader COMMAND` sub
 The reader's start is the one other place (`hold_until_first_frame`, then
 `release_after_first_frame`): the collector is paused from before the interface's imports to its
 first frame, and what was made until then is frozen out of its sight. That start makes some
-90,000 objects that live as long as the reader (modules, classes, styles, widgets, the
-article) and almost no garbage (about 2,000 objects in cycles). Running, the collector walked
-them in a dozen young collections and, in every one of 5 pty runs at 120x40, one full
-collection inside the first frame's layout (20-45 ms of CPU on the loaded 2-core VM, where a
-trivial Textual app has none; at c9af3b6 the 4 KB article met it in 1 run of 5, which is why
-its first paint grew from 1.28-1.34x the trivial app's to 1.53x). Paused, against running,
-7 interleaved pty runs at 120x40 (load 6-7): CPU time to the first frame 0.85x for the 4 KB
-article (min 0.77, max 1.05) and 0.93x for the 3 MB book opened again (0.61-1.09); wall time
-0.86x and 0.90x, no full collection before the first frame in any run. An earlier
-measurement (3 MB book, first paint, when no full collection fell before it: 0.955x, min 0.57,
-max 1.24) had dropped the pause; the full collection since moved into the first frame.
+90,000 objects that live as long as the reader (modules, classes, styles, widgets, the article)
+and almost no garbage (about 2,000 objects in cycles). Running, the collector walked them in a
+dozen young collections and, in every one of 5 pty runs at 120x40, one full collection inside
+the first frame's layout (20-45 ms of CPU on the loaded 2-core VM, where a trivial Textual app
+has none; at c9af3b6 the 4 KB article met it in 1 run of 5: the likely reason its first paint
+grew from 1.28-1.34x the trivial app's to 1.53x). Paused, against running (main at 549264d), 7
+interleaved pty runs at 120x40 (load 9-12): CPU time to the first frame 0.83x for the 4 KB
+article opened the first time (min 0.66, max 0.98) and 0.86x for the 3 MB book opened again
+(0.82-0.89); wall time 0.75x and 0.83x, no full collection before the first frame in any run.
+`benchmarks/bench_ui.py --figures open`, 5 interleaved rounds (load 7-11), CPU to the panes as a
+ratio to the trivial app's CPU to its first paint, 120x40: 4 KB 1.60x -> 1.42x, 3 MB opened
+again 1.43x -> 1.29x, 3 MB first opening 1.58x -> 1.46x. An earlier measurement (3 MB book,
+first paint, when no full collection fell before it: 0.955x, min 0.57, max 1.24) had dropped the
+pause; the full collection since moved into the first frame.
 """
 
 from __future__ import annotations
