@@ -293,13 +293,16 @@ class ArticleLayout:
     def _extend_to_row(self, y: int) -> None:
         """Wrap paragraphs until row `y` is laid out (or everything is).
 
-        A step wraps one paragraph per row still missing (every paragraph takes a row at
-        least), up to `CHUNK`. The first frame asks for its rows one by one, so it wraps the
-        paragraphs it shows: 12 on bench_ui's 3 MB book at 120x40, where a fixed step of 400
-        took 2.7 ms of CPU (now 0.16). The rest is wrapped after the paint (`ArticleView`).
+        An article of up to `CHUNK` paragraphs is wrapped whole at once, so its first frame
+        has its exact height (and scroll bar). In a longer one a step wraps one paragraph per
+        row still missing (every paragraph takes a row at least), up to `CHUNK`: the first
+        frame asks for its rows one by one, so it wraps the paragraphs it shows, 12 on
+        bench_ui's 3 MB book at 120x40, where a step of 400 took 2.7 ms of CPU (now 0.16).
+        The rest is wrapped after the paint (`ArticleView`).
         """
+        whole = len(self.order) <= self.CHUNK
         while not self.is_complete and self._next_row <= y:
-            step = min(self.CHUNK, y - self._next_row + 1)
+            step = self.CHUNK if whole else min(self.CHUNK, y - self._next_row + 1)
             self.extend_to(len(self.paragraph_rows) + step - 1)
 
     def row(self, y: int) -> Row:

@@ -132,3 +132,10 @@ def test_the_first_screen_of_a_book_wraps_only_the_paragraphs_it_can_show() -> N
     whole = ArticleLayout(article, 76)
     whole.complete()
     assert first_screen == [whole.row(y) for y in range(40)]
+
+
+def test_a_short_article_is_wrapped_whole_for_its_first_screen() -> None:
+    article = build_article(blocks_of(_book(60)), title="An article", source="<test>")
+    layout = ArticleLayout(article, 76)
+    layout.row(10)  # a row of its first paragraphs
+    assert layout.is_complete  # its first frame has its exact height, as before
