@@ -19,15 +19,16 @@ and almost no garbage (about 2,000 objects in cycles). Running, the collector wa
 dozen young collections and, in every one of 5 pty runs at 120x40, one full collection inside
 the first frame's layout (20-45 ms of CPU on the loaded 2-core VM, where a trivial Textual app
 has none; at c9af3b6 the 4 KB article met it in 1 run of 5: the likely reason its first paint
-grew from 1.28-1.34x the trivial app's to 1.53x). Paused, against running (main at 549264d), 7
-interleaved pty runs at 120x40 (load 9-12): CPU time to the first frame 0.83x for the 4 KB
-article opened the first time (min 0.66, max 0.98) and 0.86x for the 3 MB book opened again
-(0.82-0.89); wall time 0.75x and 0.83x, no full collection before the first frame in any run.
-`benchmarks/bench_ui.py --figures open`, 5 interleaved rounds (load 7-11), CPU to the panes as a
-ratio to the trivial app's CPU to its first paint, 120x40: 4 KB 1.60x -> 1.42x, 3 MB opened
-again 1.43x -> 1.29x, 3 MB first opening 1.58x -> 1.46x. An earlier measurement (3 MB book,
-first paint, when no full collection fell before it: 0.955x, min 0.57, max 1.24) had dropped the
-pause; the full collection since moved into the first frame.
+grew from 1.28-1.34x the trivial app's to 1.53x). Paused, against running (main at 549264d), CPU
+time to the first frame, medians of 7 interleaved pty runs, three sets (load 7-12): the 3 MB
+book opened again 0.86x, 0.83x (120x40) and 0.90x (80x24); the 4 KB article opened the first
+time 0.83x, 0.96x and 0.87x; no full collection before the first frame in any run.
+`benchmarks/bench_ui.py --figures open`, CPU to the panes as a ratio to the trivial app's CPU to
+its first paint, 120x40, two sets of 5 interleaved rounds (load 7-11; 10 ms ticks): 3 MB opened
+again 1.43x -> 1.29x and 1.41x -> 1.17x; 4 KB 1.60x -> 1.42x and 1.27x -> 1.38x (no gain seen
+there at that load). An earlier measurement (3 MB book, first paint, when no full collection
+fell before it: 0.955x, min 0.57, max 1.24) had dropped the pause; the full collection since
+moved into the first frame.
 """
 
 from __future__ import annotations
