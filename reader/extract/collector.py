@@ -20,15 +20,16 @@ dozen young collections and, in every one of 5 pty runs at 120x40, one full coll
 the first frame's layout (20-45 ms of CPU on the loaded 2-core VM, where a trivial Textual app
 has none; at c9af3b6 the 4 KB article met it in 1 run of 5: the likely reason its first paint
 grew from 1.28-1.34x the trivial app's to 1.53x). Paused, against running (main at 549264d), CPU
-time to the first frame, medians of 7 interleaved pty runs, three sets (load 7-12): the 3 MB
-book opened again 0.86x, 0.83x (120x40) and 0.90x (80x24); the 4 KB article opened the first
-time 0.83x, 0.96x and 0.87x; no full collection before the first frame in any run.
-`benchmarks/bench_ui.py --figures open`, CPU to the panes as a ratio to the trivial app's CPU to
-its first paint, 120x40, two sets of 5 interleaved rounds (load 7-11; 10 ms ticks): 3 MB opened
-again 1.43x -> 1.29x and 1.41x -> 1.17x; 4 KB 1.60x -> 1.42x and 1.27x -> 1.38x (no gain seen
-there at that load). An earlier measurement (3 MB book, first paint, when no full collection
-fell before it: 0.955x, min 0.57, max 1.24) had dropped the pause; the full collection since
-moved into the first frame.
+time to the first frame, medians of 7 interleaved pty runs (load 6-12): the 3 MB book opened
+again (a cache hit) 0.88x at 120x40 (0.74-0.94) and 0.90x at 80x24 (0.75-0.96); opened the first
+time (its first screens' quotes found before the frame) 0.86x and 0.83x at 120x40, 0.90x at
+80x24; the 4 KB article opened the first time 0.83x and 0.96x at 120x40, 0.87x at 80x24; no full
+collection before the first frame in any run. `benchmarks/bench_ui.py --figures open`, CPU to
+the panes as a ratio to the trivial app's CPU to its first paint, 120x40, two sets of 5
+interleaved rounds (load 7-11; 10 ms ticks): 3 MB opened again 1.43x -> 1.29x and 1.41x ->
+1.17x; 4 KB 1.60x -> 1.42x and 1.27x -> 1.38x (no gain seen there at that load). An earlier
+measurement (3 MB book, first paint, when no full collection fell before it: 0.955x, min 0.57,
+max 1.24) had dropped the pause; the full collection since moved into the first frame.
 """
 
 from __future__ import annotations
