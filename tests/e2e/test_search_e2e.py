@@ -15,15 +15,20 @@ TITLE = load_sample().title
 COUNTER = re.compile(r"/bridge (\d+)/(\d+) \(n/N\)")
 
 
-@pytest.fixture
-def reader_term(tmp_path: Path) -> Iterator[Terminal]:
-    """The reader on the sample at 80x24, with its own state, data and config directories."""
-    env = {
+def isolated_env(tmp_path: Path) -> dict[str, str]:
+    """Config, state, data and notes directories of the test's own."""
+    return {
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "READER_NOTES_DIR": str(tmp_path / "notes"),
     }
+
+
+@pytest.fixture
+def reader_term(tmp_path: Path) -> Iterator[Terminal]:
+    """The reader on the sample at 80x24, with its own state, data and config directories."""
+    env = isolated_env(tmp_path)
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
@@ -101,12 +106,7 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
 
 
 def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) -> None:
-    env = {
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "READER_NOTES_DIR": str(tmp_path / "notes"),
-    }
+    env = isolated_env(tmp_path)
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.send("/")
@@ -169,12 +169,7 @@ def test_slash_draws_the_bar_without_redrawing_the_article_or_the_panes(
     # screen and drew it twice (once for the new sizes, once more for the change of focus),
     # 26 KB where the bar is one row, and esc did the same again; then the article alone was
     # still drawn again (7 KB) because it lost the focus.
-    env = {
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "READER_NOTES_DIR": str(tmp_path / "notes"),
-    }
+    env = isolated_env(tmp_path)
     with Terminal(reader_command(), cols=120, rows=40, env=env) as term:
         term.wait_until(lambda screen: "Speakers (" in screen and "finding" not in screen)
         term.settle()
