@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.extract import news_rules7
 from reader.extract.cues import (
     ADVERB_SKIP,
     CALL_VERBS,
@@ -580,6 +581,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = _participle_cue(text, toks, lo, hi, cues)
     if credited is None:
         credited = _with_participle(text, toks, lo, cues)
+    spent = None if credited is not None else news_rules7.spent_saying(toks, lo, cues)
+    if spent is not None and (mention := _clause_subject(text, toks, lo, spent[0])) is not None:
+        credited = Attribution("spent-saying", mention, toks.token(spent[1]))
     if credited is None and hi - lo >= 4:
         credited = _sign_read(text, toks, lo, hi)
     return credited
@@ -627,7 +631,11 @@ def _sign_read(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         k -= 1
     if k <= lo or lowers[k] not in _WRITTEN_THINGS:
         return None
-    subject = sentence_subject(text, toks, lo, k) or np_ending_at(text, toks, lo, lo + 1)
+    subject = (
+        news_rules7.holder_of_sign(text, toks, lo, k)
+        or sentence_subject(text, toks, lo, k)
+        or np_ending_at(text, toks, lo, lo + 1)
+    )
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG, GROUP):
         return None
     return Attribution("sign-read", subject, toks.token(hi - 1))
@@ -689,7 +697,7 @@ def _clause_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject opening tokens lo..hi-1 if it can speak (a person, pronoun, role or body)."""
     subject = sentence_subject(text, toks, lo, hi)
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
-        return None
+        return news_rules7.crowd_subject(text, toks, lo, hi)
     return subject
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.kinds import paragraph_kind
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
@@ -36,7 +37,7 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, find_spans
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -180,6 +181,9 @@ def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text:
                 # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
                 cluster = table.resolve(att.mention, item.paragraph)
                 own = None if dialogue else _quoting_self(att, item, enclosing)
+                if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
+                    people = table.recent_people(item.paragraph - PRONOUN_REACH)
+                    cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
                 item.speaker = own or cluster
                 item.evidence = _evidence(att, item.kind_rule)
             continue

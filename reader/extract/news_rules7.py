@@ -1,0 +1,217 @@
+"""Seventh-round news rules: who carries a sign, who chants, which title a later role stands for.
+
+Read from the errors on the seventh fresh set (mostly Canadian news); each is a general pattern
+of news writing, not one article's quirk:
+
+* `holder_of_sign`: `On Wednesday, workers carried signs reading "..."`: the ones carrying the
+  sign are its speakers even when a fronted phrase hides the sentence's subject;
+* `crowd_subject`: `At noon, about 200 people rallied outside, chanting "..."`: a counted or
+  bare group noun opening a clause is its subject;
+* `title_forms`: `the judge` stands for `Justice Harriet Olumide`, `the officer` for
+  `Cst. Ana Ruiz`: a title, its short or formal form and its rank's noun match one role;
+* `spent_saying`: `X spent the week insisting "..."`: the one who spent the time speaks;
+* `role_head`: `Ana Ruiz, president of the university` is `the president` later, so the head of
+  a role is the noun before its `of`, not the last word.
+
+Pure functions over tokens and strings; no state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reader.extract.cues import DETERMINERS, GROUP_NOUNS, ROLE_STOP_WORDS
+from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_ending_at
+from reader.extract.tokens import Toks, lower_base
+
+CARRY_VERBS: frozenset[str] = frozenset(
+    {
+        "brandished",
+        "brandishing",
+        "carried",
+        "carries",
+        "carry",
+        "carrying",
+        "displayed",
+        "displaying",
+        "held",
+        "hoisted",
+        "hoisting",
+        "hold",
+        "holding",
+        "holds",
+        "waved",
+        "waving",
+        "wearing",
+        "wore",
+    }
+)
+"""Verbs of holding up a written thing (`carried signs reading`, `waving placards that said`)."""
+
+_SIGN_HOLDERS = frozenset({PERSON, PRONOUN, ROLE, ORG, GROUP})
+
+
+def holder_of_sign(text: str, toks: Toks, lo: int, k: int) -> Mention | None:
+    """`..., workers carried signs reading "..."`: the noun phrase before the carrying verb.
+
+    Token k is the written thing (`signs`); token k-1 must be a verb of carrying, and the noun
+    phrase right before it (after any fronted phrase) is who carried it.
+    """
+    v = k - 1
+    if v <= lo or toks.lowers[v] not in CARRY_VERBS:
+        return None
+    mention = np_ending_at(text, toks, lo, v) or _bare_plural(text, toks, lo, v)
+    if mention is None or mention.kind not in _SIGN_HOLDERS:
+        return None
+    return mention
+
+
+def _bare_plural(text: str, toks: Toks, lo: int, v: int) -> Mention | None:
+    """`, nurses carried`: a lone lower-case plural noun opening its clause, as a group."""
+    n = v - 1
+    word = toks.texts[n]
+    if n < lo or not word.isalpha() or not word.islower() or not word.endswith("s"):
+        return None
+    if n > lo and toks.texts[n - 1] != ",":
+        return None
+    start, end = toks.starts[n], toks.ends[n]
+    return Mention(text[start:end], start, end, GROUP, text[start:end])
+
+
+_COUNT_WORDS = frozenset(
+    {
+        "about",
+        "almost",
+        "around",
+        "dozens",
+        "hundreds",
+        "more",
+        "nearly",
+        "over",
+        "several",
+        "some",
+        "than",
+        "thousands",
+    }
+)
+"""Words that may count a crowd before its noun (`about 200 people`, `more than a dozen`)."""
+_FRONTED_REACH = 20
+"""Tokens read for the commas that close a fronted phrase (`At noon on Tuesday, ...`)."""
+_COUNT_REACH = 4
+"""Tokens allowed between a clause's start and its group noun (`more than 1,000 people`)."""
+
+
+def crowd_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
+    """`At noon, about 200 people rallied ...`: a group noun opening a clause, with its count.
+
+    The clause starts at lo or after one of the commas of a fronted phrase; the group noun
+    follows only counting words, and a lower-case word (its verb) follows it.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    starts = [lo] + [i + 1 for i in range(lo, min(hi, lo + _FRONTED_REACH)) if texts[i] == ","]
+    for s in starts:
+        g = s
+        while (
+            g < hi
+            and g - s <= _COUNT_REACH
+            and (
+                lowers[g] in _COUNT_WORDS
+                or lowers[g] in DETERMINERS
+                or lowers[g] == "of"
+                or texts[g][0].isdigit()
+            )
+        ):
+            g += 1
+        if g + 1 >= hi or g - s > _COUNT_REACH or lower_base(lowers[g]) not in GROUP_NOUNS:
+            continue
+        verb = texts[g + 1]
+        if not verb[0].isalpha() or verb[0].isupper() or lowers[g + 1] in ROLE_STOP_WORDS:
+            continue
+        mention = np_ending_at(text, toks, s, g + 1)
+        if mention is not None and mention.kind == GROUP:
+            return mention
+    return None
+
+
+TITLE_FORMS: dict[str, tuple[str, ...]] = {
+    "justice": ("judge",),
+    "cst": ("constable", "officer"),
+    "const": ("constable", "officer"),
+    "constable": ("officer",),
+    "cpl": ("corporal", "officer"),
+    "corporal": ("officer",),
+    "sgt": ("sergeant", "officer"),
+    "sergeant": ("officer",),
+    "insp": ("inspector", "officer"),
+    "inspector": ("officer",),
+    "supt": ("superintendent", "officer"),
+    "superintendent": ("officer",),
+    "det": ("detective", "officer"),
+    "detective": ("officer",),
+    "prof": ("professor",),
+    "rev": ("reverend",),
+    "sen": ("senator",),
+    "gov": ("governor",),
+    "capt": ("captain",),
+    "lt": ("lieutenant",),
+    "gen": ("general",),
+    "chairman": ("chair",),
+    "chairwoman": ("chair",),
+}
+"""The other words a later role may use for a title (`Justice X`: `the judge`; `Sgt. X` and
+`Cst. X`: `the constable`, `the officer`)."""
+
+
+def title_forms(word: str) -> tuple[str, ...]:
+    """The folded title `word` and the role words that may stand for it later.
+
+    `sgt.` gives `sgt`, `sergeant` and `officer`: a role `the officer` finds `Sgt. Ana Ruiz`.
+    """
+    bare = word.rstrip(".")
+    return (bare, *TITLE_FORMS.get(bare, ()))
+
+
+def titles_of(words: Iterable[str]) -> set[str]:
+    """Every folded word of a name's title part, with the role words each title may go by."""
+    out: set[str] = set()
+    for word in words:
+        out.update(title_forms(word))
+    return out
+
+
+_ROLE_GLUE = frozenset({"of", "for", "at", "with"})
+
+
+def role_head(role: str) -> str:
+    """The noun a role is later called by: `president` in `president of the university`.
+
+    The word before the role's first `of` / `for` / `at` / `with`, else its last word.
+    """
+    words = role.split()
+    for i in range(1, len(words)):
+        if words[i].lower() in _ROLE_GLUE:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+_SPEND = frozenset({"spend", "spends", "spent", "spending"})
+_SPENT_REACH = 6
+"""Words allowed between `spent` and its participle (`spent most of Friday afternoon`)."""
+
+
+def spent_saying(toks: Toks, lo: int, cues: Sequence[int]) -> tuple[int, int] | None:
+    """`X spent the afternoon insisting the team was not "..."`: (index of `spent`, the cue).
+
+    A speech participle whose clause opens with `spent` (a stretch of time): the subject of
+    `spent` is the speaker. None when no cue in `cues` has that shape.
+    """
+    lowers = toks.lowers
+    for c in reversed(cues):
+        if not lowers[c].endswith("ing"):
+            continue
+        for v in range(c - 2, max(lo, c - 2 - _SPENT_REACH) - 1, -1):
+            if not toks.texts[v][0].isalnum():
+                break
+            if lowers[v] in _SPEND:
+                return (v, c) if v > lo else None
+    return None
