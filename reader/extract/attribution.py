@@ -581,9 +581,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = _participle_cue(text, toks, lo, hi, cues)
     if credited is None:
         credited = _with_participle(text, toks, lo, cues)
-    spent = None if credited is not None else news_rules7.spent_saying(toks, lo, cues)
-    if spent is not None and (mention := _clause_subject(text, toks, lo, spent[0])) is not None:
-        credited = Attribution("spent-saying", mention, toks.token(spent[1]))
+    shaped = None if credited is not None else news_rules7.participle_clause(toks, lo, cues)
+    if shaped is not None and (mention := _clause_subject(text, toks, lo, shaped[1])) is not None:
+        credited = Attribution(shaped[0], mention, toks.token(shaped[2]))
     if credited is None and hi - lo >= 4:
         credited = _sign_read(text, toks, lo, hi)
     return credited

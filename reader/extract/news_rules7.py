@@ -9,7 +9,8 @@ of news writing, not one article's quirk:
   bare group noun opening a clause is its subject;
 * `title_forms`: `the judge` stands for `Justice Harriet Olumide`, `the officer` for
   `Cst. Ana Ruiz`: a title, its short or formal form and its rank's noun match one role;
-* `spent_saying`: `X spent the week insisting "..."`: the one who spent the time speaks;
+* `participle_clause`: `X spent the week insisting "..."`: the main clause's subject speaks
+  the participle's words (a table of clause shapes, one so far);
 * `role_head`: `Ana Ruiz, president of the university` is `the president` later, so the head of
   a role is the noun before its `of`, not the last word.
 
@@ -18,7 +19,7 @@ Pure functions over tokens and strings; no state.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.extract.cues import DETERMINERS, GROUP_NOUNS, ROLE_STOP_WORDS
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_ending_at
@@ -199,19 +200,35 @@ _SPENT_REACH = 6
 """Words allowed between `spent` and its participle (`spent most of Friday afternoon`)."""
 
 
-def spent_saying(toks: Toks, lo: int, cues: Sequence[int]) -> tuple[int, int] | None:
-    """`X spent the afternoon insisting the team was not "..."`: (index of `spent`, the cue).
+def _spent_time(toks: Toks, lo: int, c: int) -> int | None:
+    """`X spent the afternoon insisting`: the index of `spent` before the participle c."""
+    for v in range(c - 2, max(lo, c - 2 - _SPENT_REACH) - 1, -1):
+        if not toks.texts[v][0].isalnum():
+            return None
+        if toks.lowers[v] in _SPEND:
+            return v
+    return None
 
-    A speech participle whose clause opens with `spent` (a stretch of time): the subject of
-    `spent` is the speaker. None when no cue in `cues` has that shape.
+
+PARTICIPLE_CLAUSES: tuple[tuple[str, Callable[[Toks, int, int], int | None]], ...] = (
+    ("spent-saying", _spent_time),
+)
+"""Shapes of a clause whose speech participle speaks for the main clause's subject, in order:
+each finds where the subject's clause ends before the participle."""
+
+
+def participle_clause(toks: Toks, lo: int, cues: Sequence[int]) -> tuple[str, int, int] | None:
+    """The first shape in `PARTICIPLE_CLAUSES` that fits a speech participle among `cues`.
+
+    Returns the shape's name, where the main clause ends (its subject is read before it) and
+    the participle's index; None when no participle has one of the shapes.
     """
     lowers = toks.lowers
     for c in reversed(cues):
         if not lowers[c].endswith("ing"):
             continue
-        for v in range(c - 2, max(lo, c - 2 - _SPENT_REACH) - 1, -1):
-            if not toks.texts[v][0].isalnum():
-                break
-            if lowers[v] in _SPEND:
-                return (v, c) if v > lo else None
+        for name, shape in PARTICIPLE_CLAUSES:
+            end = shape(toks, lo, c)
+            if end is not None and end > lo:
+                return name, end, c
     return None
