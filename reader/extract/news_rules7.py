@@ -7,7 +7,7 @@ of news writing, not one article's quirk:
   sign are its speakers even when a fronted phrase hides the sentence's subject;
 * `crowd_subject`: `At noon, about 200 people rallied outside, chanting "..."`: a counted or
   bare group noun opening a clause is its subject;
-* `title_forms`: `the judge` stands for `Justice Harriet Olumide`, `the officer` for
+* `holds_title`: `the judge` stands for `Justice Harriet Olumide`, `the officer` for
   `Cst. Ana Ruiz`: a title, its short or formal form and its rank's noun match one role;
 * `participle_clause`: `X spent the week insisting "..."`: the main clause's subject speaks
   the participle's words (a table of clause shapes, one so far);
@@ -19,7 +19,7 @@ Pure functions over tokens and strings; no state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from reader.extract.cues import DETERMINERS, GROUP_NOUNS, ROLE_STOP_WORDS
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention, np_ending_at
@@ -163,21 +163,24 @@ TITLE_FORMS: dict[str, tuple[str, ...]] = {
 `Cst. X`: `the constable`, `the officer`)."""
 
 
-def title_forms(word: str) -> tuple[str, ...]:
-    """The folded title `word` and the role words that may stand for it later.
+_TITLES_FOR: dict[str, frozenset[str]] = {
+    form: frozenset(t for t, forms in TITLE_FORMS.items() if form in forms)
+    for form in {f for forms in TITLE_FORMS.values() for f in forms}
+}
+"""Each role word and the written titles it may stand for (`officer`: `cst`, `sgt`, ...)."""
 
-    `sgt.` gives `sgt`, `sergeant` and `officer`: a role `the officer` finds `Sgt. Ana Ruiz`.
+
+def holds_title(words: Sequence[str], wanted: set[str]) -> bool:
+    """Whether a name's folded title words hold every word of a role: `the officer`, `Sgt. X`.
+
+    A wanted word is held when it is written (`chief` in `Fire chief`) or when one of the
+    written titles goes by it (`justice` for `judge`). The plain test comes first: it decides
+    most roles, and the one a role without other forms needs.
     """
-    bare = word.rstrip(".")
-    return (bare, *TITLE_FORMS.get(bare, ()))
-
-
-def titles_of(words: Iterable[str]) -> set[str]:
-    """Every folded word of a name's title part, with the role words each title may go by."""
-    out: set[str] = set()
-    for word in words:
-        out.update(title_forms(word))
-    return out
+    if wanted.issubset(words):
+        return True
+    bare = {w.rstrip(".") for w in words}
+    return all(w in bare or not _TITLES_FOR.get(w, frozenset()).isdisjoint(bare) for w in wanted)
 
 
 _ROLE_GLUE = frozenset({"of", "for", "at", "with"})

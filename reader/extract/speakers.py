@@ -23,7 +23,7 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
-from reader.extract.news_rules7 import role_head, titles_of
+from reader.extract.news_rules7 import holds_title, role_head
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -440,7 +440,7 @@ class SpeakerTable:
             }
             for cluster in self._recent():
                 if cluster.kind == PERSON and any(
-                    wanted.issubset(titles_of(fold(a).split()[:-1]))
+                    holds_title(fold(a).split()[:-1], wanted)
                     for a in cluster.aliases
                     if a[:1].isupper()
                 ):
