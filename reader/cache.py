@@ -408,17 +408,34 @@ def extraction_lines(extraction: Extraction) -> Iterator[bytes]:
     """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
 
     Lists, not objects: a book has thousands of quotes. A generator, so that a caller that
-    writes each line as it comes (the extraction child, `reader.ui.background`) holds one
-    line's values at a time, not the whole book's.
+    writes each line as it comes holds one line's values at a time, not the whole book's.
     """
-    speakers = [
-        [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
-        for s in extraction.speakers
+    yield speakers_line(extraction.speakers)
+    yield from quote_lines([extraction.quotes])
+
+
+def speakers_line(speakers: Iterable[Speaker]) -> bytes:
+    """The first of `extraction_lines`: the speakers."""
+    rows = [
+        [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs] for s in speakers
     ]
-    yield json.dumps(speakers, separators=(",", ":")).encode()
-    quotes = extraction.quotes
-    for first in range(0, len(quotes), _QUOTES_PER_LINE):
-        rows = [_quote_row(q) for q in quotes[first : first + _QUOTES_PER_LINE]]
+    return json.dumps(rows, separators=(",", ":")).encode()
+
+
+def quote_lines(batches: Iterable[Sequence[Quote]]) -> Iterator[bytes]:
+    """The quote lines of `extraction_lines`, for quotes that come in batches, in order.
+
+    The extraction child (`reader.ui.background`) encodes each window's quotes as they come
+    (`reader.extract.pipeline.Windows`); the lines are the same as for the quotes all at once.
+    """
+    rows: list[list[object]] = []
+    for batch in batches:
+        for quote in batch:
+            rows.append(_quote_row(quote))
+            if len(rows) == _QUOTES_PER_LINE:
+                yield json.dumps(rows, separators=(",", ":")).encode()
+                rows = []
+    if rows:
         yield json.dumps(rows, separators=(",", ":")).encode()
 
 

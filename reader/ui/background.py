@@ -259,25 +259,37 @@ def _answer(process: subprocess.Popen[bytes], article: Article) -> Iterator[byte
 def _child_main() -> int:
     """In the child: read a packed article on stdin; write the status, then the quotes' lines.
 
-    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`).
+    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`). The text
+    is extracted a window at a time (`reader.extract.pipeline.Windows`), each window's quotes
+    encoded as they come and let go: the lines are held until the speakers are known, which
+    come first. The working set is one window's, not the whole text's.
     """
     from reader.extract.collector import paused_collector
 
     article = read_article(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
-        from reader.cache import extraction_lines
-        from reader.extract import extract
+        from reader.cache import quote_lines, speakers_line
+        from reader.extract.pipeline import Windows
 
         # this process only extracts: see reader.extract.collector
         with paused_collector():
-            extraction = extract(article)
+            windows = Windows(article)
+            lines = list(quote_lines(windows.quotes()))
+            first = speakers_line(windows.speakers())
     except Exception as error:  # reported to the parent, which shows a notice
         write_frames(out, [f"{type(error).__name__}: {error}".encode()])
     else:
-        write_frames(out, itertools.chain([b"ok"], extraction_lines(extraction)))
+        write_frames(out, itertools.chain([b"ok", first], _emptied(lines)))
     out.flush()
     return 0
+
+
+def _emptied(lines: list[bytes]) -> Iterator[bytes]:
+    """`lines` in order, each let go of once handed over."""
+    lines.reverse()
+    while lines:
+        yield lines.pop()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,73 @@
+"""A long text is extracted a window at a time: the same quotes, a working set of one window."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from reader.document import Article
+from reader.extract import pipeline
+from reader.extract.model import Extraction
+from reader.load import load_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = sorted((ROOT / "tests" / "data" / "extract" / "articles").glob("*.txt"))
+
+
+def _joined(copies: int = 1) -> Article:
+    """The development set's articles joined into one text, `copies` times over."""
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES] * copies
+    data = "\n\n".join(texts).encode("utf-8")
+    return load_bytes(data, name="dev-set.txt", source="dev set joined")
+
+
+def _said(extraction: Extraction) -> list[tuple[object, ...]]:
+    """Each quote as a reader sees it: where, its kind, its speaker's name, why (as shown)."""
+    names = {s.id: s.name for s in extraction.speakers}
+    return [
+        (q.start, q.end, q.kind, names.get(q.speaker or ""), repr(q.evidence), q.segments)
+        for q in extraction.quotes
+    ]
+
+
+def test_a_text_in_many_windows_has_the_quotes_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = _joined()
+    whole = pipeline.run(article)
+    monkeypatch.setattr(pipeline, "WINDOW_TEXT", 1_500)
+    windows = pipeline.Windows(article)
+    batches = list(windows.quotes())
+    assert len(batches) > 10  # cut into many windows, each handed on as it was done
+    windowed = Extraction(tuple(q for b in batches for q in b), windows.speakers())
+    assert _said(windowed) == _said(whole)
+    assert [(s.name, s.quote_count, s.paragraphs) for s in windowed.speakers] == [
+        (s.name, s.quote_count, s.paragraphs) for s in whole.speakers
+    ]
+
+
+def _peak_while_extracting(article: Article) -> int:
+    """Bytes traced at the peak while the quotes are found window by window and let go."""
+    tracemalloc.start()
+    try:
+        windows = pipeline.Windows(article)
+        for _batch in windows.quotes():
+            pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_the_working_set_is_a_windows_not_the_whole_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = _joined(copies=24)  # about 0.6 M characters
+    monkeypatch.setattr(pipeline, "WINDOW_TEXT", 10**12)
+    whole = _peak_while_extracting(article)
+    monkeypatch.setattr(pipeline, "WINDOW_TEXT", 50_000)
+    windowed = _peak_while_extracting(article)
+    # what stays is the speaker table; the tokens, items and quote spans are one window's
+    assert windowed < whole / 3, (windowed, whole)
