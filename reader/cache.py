@@ -136,13 +136,13 @@ class ArticleCache:
             return None
         return Entry(extraction, postings)
 
-    def load_extraction(self, article: Article) -> Extraction | None:
-        """The cached quotes and speakers of `article`, or None."""
+    def load_extraction(self, article: Article, evidence: bool = True) -> Extraction | None:
+        """The cached quotes and speakers of `article`, or None; without `evidence`, none."""
         lines = self._read(article, QUOTES)
         if lines is None:
             return None
         try:
-            return _extraction_of(lines, article)
+            return _extraction_of(lines, article, evidence)
         except _DAMAGE:
             return None
 
@@ -477,7 +477,7 @@ def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
 
 
 def extraction_and_entry(
-    lines: Iterable[bytes], article: Article
+    lines: Iterable[bytes], article: Article, evidence: bool = True
 ) -> tuple[Extraction, list[bytes]]:
     """The `Extraction` of `article` that `extraction_lines` wrote, and its cache entry.
 
@@ -485,6 +485,7 @@ def extraction_and_entry(
     extraction child's answer through this without keeping the answer itself (for a 30 MB
     book, 17 MB of JSON held until the last quote was decoded and the entry written). The
     entry is for `ArticleCache.save_extraction_entry`. Raises as `extraction_of_lines` does.
+    Without `evidence` the quotes are decoded without it (`_extraction_of`); the entry keeps it.
     """
     body = _Body(QUOTES, article)
 
@@ -497,12 +498,16 @@ def extraction_and_entry(
     first = next(remaining, None)
     if first is None:
         raise ValueError("no speakers line")
-    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article)
+    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article, evidence)
     return extraction, body.parts()
 
 
-def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
+def _extraction_of(lines: Iterable[bytes], article: Article, evidence: bool = True) -> Extraction:
     """The `Extraction` that `extraction_lines` flattened; raises on anything malformed.
+
+    Without `evidence` every quote's evidence is left out (None): the reader's screens never
+    show it (only `reader quotes --explain` does), and for bench_ui's 30 MB book it was about
+    22 MB of the reader (Evidence values, their spans and offsets).
 
     The checksum has already told that the entry is whole, and the code fingerprint that this
     code wrote it, so the values are trusted for their types; what would index outside the
@@ -523,9 +528,12 @@ def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
     shared_evidence: dict[tuple[object, ...], Evidence] = {}
     quotes = []
     rows = (row for line in remaining for row in json.loads(line))  # a line at a time
+    with_evidence = evidence
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
-        if evidence is not None:
+        if not with_evidence:
+            evidence = None
+        elif evidence is not None:
             rule, cue, cue_span, mention, mention_span, kind_rule = evidence
             if cue_span is None and mention_span is None:
                 key = (rule, cue, mention, kind_rule)

@@ -15,6 +15,9 @@ memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k qu
 raised the child's peak from 73 to 89 MB. The reader decodes each line as it arrives and
 compresses it for the cache as it is, without encoding the book's quotes a second time and
 without holding the whole answer (`reader.cache.extraction_and_entry`).
+The reader's screens never show why a quote was given its speaker (`reader quotes --explain`
+does): quotes read from the cache or from the child come without their evidence, which the
+cache keeps (22 MB of the reader for bench_ui's 30 MB book).
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -92,7 +95,7 @@ class SubprocessExtractor:
         head = article.head(FIRST_SCREENS_TEXT)
         for known in (article, head) if head is not article else (article,):
             if len(known.text) <= SMALL_TEXT:
-                cached = self.cache.load_extraction(known)
+                cached = self.cache.load_extraction(known, evidence=False)
                 if cached is not None:
                     return cached, known
         if len(head.text) > FIRST_SCREENS_TEXT:
@@ -109,7 +112,7 @@ class SubprocessExtractor:
         """
         if len(article.text) > SMALL_TEXT:
             return None
-        cached = self.cache.load_extraction(article)
+        cached = self.cache.load_extraction(article, evidence=False)
         if cached is not None:
             return cached
         return self._found_here(article)
@@ -138,7 +141,7 @@ class SubprocessExtractor:
         never held whole: 17 MB of JSON for bench_ui's 30 MB book.
         """
         cache = self.cache
-        cached = cache.load_extraction(article)
+        cached = cache.load_extraction(article, evidence=False)
         if cached is not None:
             return cached
         process = self._started()
@@ -153,7 +156,9 @@ class SubprocessExtractor:
             from reader.cache import extraction_and_entry
 
         try:
-            extraction, entry = extraction_and_entry(_answer(process, article), article)
+            extraction, entry = extraction_and_entry(
+                _answer(process, article), article, evidence=False
+            )
         except _ChildFailed as failed:
             raise RuntimeError(str(failed)) from None
         except Exception as error:  # a child of other code, or a garbled pipe: reported
