@@ -502,10 +502,12 @@ def extraction_and_entry(
     return extraction, body.parts()
 
 
-def _extraction_of(lines: Iterable[bytes], article: Article, evidence: bool = True) -> Extraction:
+def _extraction_of(
+    lines: Iterable[bytes], article: Article, with_evidence: bool = True
+) -> Extraction:
     """The `Extraction` that `extraction_lines` flattened; raises on anything malformed.
 
-    Without `evidence` every quote's evidence is left out (None): the reader's screens never
+    Without `with_evidence` every quote's evidence is left out (None): the reader's screens never
     show it (only `reader quotes --explain` does), and for bench_ui's 30 MB book it was about
     22 MB of the reader (Evidence values, their spans and offsets).
 
@@ -528,7 +530,6 @@ def _extraction_of(lines: Iterable[bytes], article: Article, evidence: bool = Tr
     shared_evidence: dict[tuple[object, ...], Evidence] = {}
     quotes = []
     rows = (row for line in remaining for row in json.loads(line))  # a line at a time
-    with_evidence = evidence
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
         if not with_evidence:
