@@ -266,9 +266,11 @@ def _child_main() -> int:
 
     The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`). The text
     is extracted a window at a time (`reader.extract.pipeline.Windows`), each window's quotes
-    encoded as they come and let go: the lines are held until the speakers are known, which
-    come first. The working set is one window's, not the whole text's.
+    encoded as they come and let go: the lines are held, compressed, until the speakers are
+    known, which come first. The working set is one window's, not the whole text's.
     """
+    import zlib
+
     from reader.extract.collector import paused_collector
 
     article = read_article(sys.stdin.buffer)
@@ -280,12 +282,12 @@ def _child_main() -> int:
         # this process only extracts: see reader.extract.collector
         with paused_collector():
             windows = Windows(article)
-            lines = list(quote_lines(windows.quotes()))
+            held = [zlib.compress(line, 1) for line in quote_lines(windows.quotes())]
             first = speakers_line(windows.speakers())
     except Exception as error:  # reported to the parent, which shows a notice
         write_frames(out, [f"{type(error).__name__}: {error}".encode()])
     else:
-        write_frames(out, itertools.chain([b"ok", first], _emptied(lines)))
+        write_frames(out, itertools.chain([b"ok", first], map(zlib.decompress, _emptied(held))))
     out.flush()
     return 0
 
