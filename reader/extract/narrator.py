@@ -92,12 +92,13 @@ def name_narrator(text: str, items: Iterable[Said], table: SpeakerTable) -> None
     if narrator is None:
         return
     narrator_turns = {item.paragraph for item in items if item.speaker is narrator}
-    near_at = {
+    others = [item for item in items if item.speaker is not narrator]
+    near_at = [
         at
-        for at, item in enumerate(items)
-        if item.speaker is not narrator and any(item.paragraph + d in narrator_turns for d in NEAR)
-    }
-    near = [item for at, item in enumerate(items) if at in near_at]
+        for at, item in enumerate(others)
+        if any(item.paragraph + d in narrator_turns for d in NEAR)
+    ]
+    near = [others[at] for at in near_at]
     votes = _calls(text, near, table, lambda known: known is narrator or known.called_only)
     if votes:
         name, count = votes.most_common(1)[0]
@@ -106,10 +107,8 @@ def name_narrator(text: str, items: Iterable[Said], table: SpeakerTable) -> None
         return
     if len(narrator_turns) < MIN_TURNS_FOR_FAR:
         return
-    # read the other quotes only now: a book with a narrator nearly always has near votes
-    far = [
-        item for at, item in enumerate(items) if item.speaker is not narrator and at not in near_at
-    ]
+    taken = set(near_at)
+    far = [item for at, item in enumerate(others) if at not in taken]
     votes = _calls(text, far, table, lambda known: False)
     if votes:
         name, count = votes.most_common(1)[0]
