@@ -1,10 +1,18 @@
 """Extraction in a separate process, so a book's seconds of pure-Python work never stall keys.
 
-A thread worker would share the GIL with the UI: scrolling a 3 MB book while its quotes are
-being found would stutter, and the extractor's working memory would stay in the reader's
-process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
-with `-m`), sends it the article and reads back the quotes, and kills it if the reader quits
-first. The article goes as its text plus the paragraph boundaries, streamed into the pipe
+A thread worker would share the GIL with the UI, and a child costs memory: a second Python
+(17 MB with the extractor's imports) and a second copy of the text. Measured with windowed
+extraction (bench_ui at 120x40, sum of every process's VmHWM, two rounds, a loaded 2-core
+VM): a thread yielding between windows reached 74 MB for the 3 MB book's first opening (this
+child: 103 MB, 31 of them the child's; issue 13 asks 70) and 221 MB for the 30 MB text (this
+child: 302, 103 the child's; asked: 350); `j` while quotes were found took 35 ms (3.8x a
+trivial app's key) against 49 ms (7.8x) here, both noisy. Neither reaches 70 MB for 3 MB:
+the reader alone holds 63 MB once a 3 MB book is open from the cache. The thread is the
+design that can, once the reader's own 63 MB shrink; it was not switched to here.
+
+`SubprocessExtractor` runs the extraction in a child Python (this module run with `-m`),
+sends it the article and reads back the quotes, and kills it if the reader quits first.
+The article goes as its text plus the paragraph boundaries, streamed into the pipe
 (`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
 or its text, would cost the reader's process tens of MB at its peak, some never given back.
 
