@@ -439,6 +439,24 @@ def quote_lines(batches: Iterable[Sequence[Quote]]) -> Iterator[bytes]:
         yield json.dumps(rows, separators=(",", ":")).encode()
 
 
+def with_speaker_ids(line: bytes, renamed: dict[str, str]) -> bytes:
+    """A line of `quote_lines` with the speaker ids in `renamed` replaced (the rest as it was).
+
+    The extraction child encodes a window's quotes before the text's end can rename their
+    speakers (`reader.extract.pipeline.Windows.renamed`).
+    """
+    rows = json.loads(line)
+    for row in rows:
+        speaker = row[_SPEAKER]
+        if speaker in renamed:
+            row[_SPEAKER] = renamed[speaker]
+    return json.dumps(rows, separators=(",", ":")).encode()
+
+
+_SPEAKER = 5
+"""Where a quote's speaker id is in its row (`_quote_row`)."""
+
+
 def _quote_row(q: Quote) -> list[object]:
     """One quote as a list of plain values (the order `_extraction_of` reads)."""
     evidence = q.evidence

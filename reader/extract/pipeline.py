@@ -15,6 +15,7 @@ Every step does bounded work per token or per quote, so the whole is linear in t
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import operator
 import re
@@ -82,6 +83,12 @@ def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     """
     windows = Windows(article, table)
     quotes = [quote for batch in windows.quotes() for quote in batch]
+    renamed = windows.renamed()
+    if renamed:
+        quotes = [
+            dataclasses.replace(q, speaker=renamed[q.speaker]) if q.speaker in renamed else q
+            for q in quotes
+        ]
     return Extraction(quotes=tuple(quotes), speakers=windows.speakers())
 
 
@@ -163,8 +170,16 @@ class Windows:
         raws, stop = spans_from(self._text, self._paragraphs, self._starts, first, stop)
         return _Window(self._text, self._article, raws, first, stop, self._particles)
 
+    def renamed(self) -> dict[str, str]:
+        """The speaker ids of the quotes handed on that change now that all is read.
+
+        Asked once `quotes()` is done, and before `speakers()`: the quotes' `speaker` given
+        here is replaced by its new id, to be the whole text's (`_Builder.renamed`).
+        """
+        return self._builder.renamed()
+
     def speakers(self) -> tuple[Speaker, ...]:
-        """The speakers of the quotes built, by count (once `quotes()` is done)."""
+        """The speakers of the quotes built, by count (once `quotes()` and `renamed()` are done)."""
         return self._builder.speakers(self._table)
 
     def _read(
@@ -453,6 +468,7 @@ class _Builder:
         self._used: set[str] = set()
         self._counts: dict[int, int] = {}
         self._paras: dict[int, set[int]] = {}
+        self._first_met: list[Cluster] = []  # the speakers in the order of their first quote
 
     def build(self, items: list[Item], lo: int, hi: int) -> list[Quote]:
         """The quotes of `items[lo:hi]`, sorted; a split quote's tails are read after `hi` too.
@@ -491,12 +507,8 @@ class _Builder:
             if cluster is not None:
                 key = id(cluster)
                 if key not in ids:
-                    base = _slug(cluster.name)
-                    slug, n = base, 2
-                    while slug in used:
-                        slug, n = f"{base}-{n}", n + 1
-                    used.add(slug)
-                    ids[key] = slug
+                    ids[key] = _unique_slug(cluster.name, used)
+                    self._first_met.append(cluster)
                 speaker_id = ids[key]
                 counts[key] = counts.get(key, 0) + 1
                 if tails:
@@ -555,6 +567,27 @@ class _Builder:
         quotes.sort(key=operator.attrgetter("start", "nested"))
         return quotes
 
+    def renamed(self) -> dict[str, str]:
+        """The ids given so far that their speakers' names as they are now would change.
+
+        An id is made from its speaker's name when the speaker's first quote is built; in a
+        text of many windows a person is often met by a shorter name first (`Fanny`, then
+        `Fanny Price`). Made again in the same order from the names as they end, the ids are
+        those the whole text read at once gives. Empty for a text of one window.
+        """
+        used: set[str] = set()
+        renamed: dict[str, str] = {}
+        for cluster in self._first_met:
+            given = self._ids[id(cluster)]
+            final = _unique_slug(cluster.name, used)
+            if final != given:
+                renamed[given] = final
+        if renamed:  # the speakers' ids from now on (asked once, at the end)
+            for cluster in self._first_met:
+                given = self._ids[id(cluster)]
+                self._ids[id(cluster)] = renamed.get(given, given)
+        return renamed
+
     def speakers(self, table: SpeakerTable) -> tuple[Speaker, ...]:
         """The speakers of the quotes built so far, by count."""
         ids, counts, paras = self._ids, self._counts, self._paras
@@ -577,6 +610,16 @@ class _Builder:
             )
         speakers.sort(key=lambda s: -s.quote_count)
         return tuple(speakers)
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    """The slug of `name`, numbered when taken (`-2`, `-3`...), and noted as taken."""
+    base = _slug(name)
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
 
 
 def _popped(items: list[Item]) -> Iterator[Item]:

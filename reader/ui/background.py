@@ -284,18 +284,22 @@ def _child_main() -> int:
     article = read_article(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
-        from reader.cache import quote_lines, speakers_line
+        from reader.cache import quote_lines, speakers_line, with_speaker_ids
         from reader.extract.pipeline import Windows
 
         # this process only extracts: see reader.extract.collector
         with paused_collector():
             windows = Windows(article)
             held = [zlib.compress(line, 1) for line in quote_lines(windows.quotes())]
+            renamed = windows.renamed()
             first = speakers_line(windows.speakers())
+        lines: Iterator[bytes] = map(zlib.decompress, _emptied(held))
+        if renamed:  # the ids the whole text read at once gives
+            lines = map(partial(with_speaker_ids, renamed=renamed), lines)
     except Exception as error:  # reported to the parent, which shows a notice
         write_frames(out, [f"{type(error).__name__}: {error}".encode()])
     else:
-        write_frames(out, itertools.chain([b"ok", first], map(zlib.decompress, _emptied(held))))
+        write_frames(out, itertools.chain([b"ok", first], lines))
     out.flush()
     return 0
 

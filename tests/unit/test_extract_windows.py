@@ -24,10 +24,18 @@ def _joined(copies: int = 1) -> Article:
 
 
 def _said(extraction: Extraction) -> list[tuple[object, ...]]:
-    """Each quote as a reader sees it: where, its kind, its speaker's name, why (as shown)."""
+    """Each quote as a reader sees it: where, its kind, its speaker (id, name), why (shown)."""
     names = {s.id: s.name for s in extraction.speakers}
     return [
-        (q.start, q.end, q.kind, names.get(q.speaker or ""), repr(q.evidence), q.segments)
+        (
+            q.start,
+            q.end,
+            q.kind,
+            q.speaker,
+            names.get(q.speaker or ""),
+            repr(q.evidence),
+            q.segments,
+        )
         for q in extraction.quotes
     ]
 
@@ -41,11 +49,9 @@ def test_a_text_in_many_windows_has_the_quotes_of_the_whole(
     windows = pipeline.Windows(article)
     batches = list(windows.quotes())
     assert len(batches) > 10  # cut into many windows, each handed on as it was done
-    windowed = Extraction(tuple(q for b in batches for q in b), windows.speakers())
+    windowed = pipeline.run(article)
     assert _said(windowed) == _said(whole)
-    assert [(s.name, s.quote_count, s.paragraphs) for s in windowed.speakers] == [
-        (s.name, s.quote_count, s.paragraphs) for s in whole.speakers
-    ]
+    assert windowed.speakers == whole.speakers
 
 
 def _peak_while_extracting(article: Article) -> int:
@@ -71,3 +77,20 @@ def test_the_working_set_is_a_windows_not_the_whole_texts(
     windowed = _peak_while_extracting(article)
     # what stays is the speaker table; the tokens, items and quote spans are one window's
     assert windowed < whole / 3, (windowed, whole)
+
+
+def test_a_speaker_first_met_by_a_shorter_name_keeps_the_whole_texts_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # met as "Ortega" in the first window, named in full only in the last one
+    early = '"We will wait," Ortega said.'
+    filler = "\n\n".join("The council met again and nothing was decided." for _ in range(40))
+    late = '"We waited long enough," said Maria Ortega, the union leader.'
+    text = "\n\n".join(["Talks", early, filler, late]).encode()
+    article = load_bytes(text, name="talks.txt", source="talks.txt")
+    whole = pipeline.run(article)
+    monkeypatch.setattr(pipeline, "WINDOW_TEXT", 300)
+    windowed = pipeline.run(article)
+    assert [q.speaker for q in windowed.quotes] == [q.speaker for q in whole.quotes]
+    assert windowed.speakers == whole.speakers
+    assert len({q.speaker for q in whole.quotes}) == 1  # one person, one id
