@@ -82,15 +82,20 @@ def test_the_working_set_is_a_windows_not_the_whole_texts(
 def test_a_speaker_first_met_by_a_shorter_name_keeps_the_whole_texts_id(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # met as "Ortega" in the first window, named in full only in the last one
+    # met as "Ortega" in the first windows, named in full only in the last one; the quotes
+    # between are enough for the first one to be built and handed on before
     early = '"We will wait," Ortega said.'
-    filler = "\n\n".join("The council met again and nothing was decided." for _ in range(40))
+    between = "\n\n".join(f'"Item {n} is settled," said Tom Baker.' for n in range(80))
     late = '"We waited long enough," said Maria Ortega, the union leader.'
-    text = "\n\n".join(["Talks", early, filler, late]).encode()
+    text = "\n\n".join(["Talks", early, between, late]).encode()
     article = load_bytes(text, name="talks.txt", source="talks.txt")
     whole = pipeline.run(article)
+    assert {s.id for s in whole.speakers} == {"maria-ortega", "tom-baker"}
     monkeypatch.setattr(pipeline, "WINDOW_TEXT", 300)
+    windows = pipeline.Windows(article)
+    batches = list(windows.quotes())
+    first_quote = min(q.start for batch in batches for q in batch)
+    assert all(q.start != first_quote for q in batches[-1])  # "Ortega"'s went before the end
     windowed = pipeline.run(article)
     assert [q.speaker for q in windowed.quotes] == [q.speaker for q in whole.quotes]
     assert windowed.speakers == whole.speakers
-    assert len({q.speaker for q in whole.quotes}) == 1  # one person, one id
