@@ -217,7 +217,91 @@ def _scare_cue(pre: Toks) -> ScareCue | None:
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
             return ScareCue.NAME
+    if called_in_general(pre):
+        return ScareCue.NAME
     return None
+
+
+_CALLING_AUXILIARIES = frozenset(
+    [
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "taken",
+        "take",
+        "takes",
+        "taking",
+        "begun",
+        "begin",
+        "started",
+        "start",
+        "come",
+        "came",
+        "to",
+        "sometimes",
+        "often",
+        "now",
+        "also",
+        "widely",
+        "commonly",
+        "long",
+        "increasingly",
+        "usually",
+        "generally",
+        "variously",
+        "once",
+        "still",
+        "already",
+    ]
+)
+"""Words between `what` and a verb of calling that name no caller (`what is sometimes called`,
+`what critics have taken to calling`)."""
+_CALLING_READS = 8
+"""How many words before a quote `called_in_general` reads (`what fashion magazines have taken
+to calling "..."`)."""
+
+
+def called_in_general(pre: Toks) -> bool:
+    """`what planners call "..."`, `what is sometimes called "..."`: a name in general use.
+
+    A verb of calling right before the quote (an article may stand between), after `what` or
+    `whom` and either no caller at all (a passive) or a bare plural noun phrase: a trade or a
+    crowd (`forecasters`, `health economists`, `teammates`), not a person (`what she called`,
+    `what Gilbert called`, `what one analyst called`), whose words a partial quote would be.
+    """
+    texts, lowers = pre.texts, pre.lowers
+    n = len(lowers)
+    if n and lowers[n - 1] in ("a", "an", "the"):
+        n -= 1
+    if n < 2 or lowers[n - 1] not in CALL_VERBS:
+        return False
+    lo = max(0, n - 1 - _CALLING_READS)
+    opener = next((j for j in range(n - 2, lo - 1, -1) if lowers[j] in ("what", "whom")), -1)
+    if opener < 0:
+        return False
+    between = [j for j in range(opener + 1, n - 1) if lowers[j] not in _CALLING_AUXILIARIES]
+    if not between:
+        return opener + 1 < n - 1  # "what is called": a passive, nobody calls it so
+    if set(lowers[j] for j in between) <= _GENERIC_CALLERS:
+        return True
+    last = lowers[between[-1]]
+    return (
+        all(texts[j].isalpha() and texts[j].islower() for j in between)
+        and not any(lowers[j] in DETERMINERS or lowers[j] in _PERSONAL for j in between)
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
+
+
+_PERSONAL = frozenset(["he", "she", "i", "we", "you", "they", "it", "one", "his", "her", "its"])
+"""Pronouns: a caller named by one is a person or a body, whose words these are."""
 
 
 _COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
@@ -435,6 +519,7 @@ class KindContext:
         "embedded",
         "in_list",
         "named",
+        "nested",
         "post",
         "pre",
         "quote",
@@ -448,6 +533,7 @@ class KindContext:
         attribution: Attribution | None,
         embedded: bool,
         in_list: bool,
+        nested: bool = False,
     ) -> None:
         self.quote = quote
         """The quoted words, without their marks."""
@@ -461,6 +547,8 @@ class KindContext:
         """True when the quote sits inside a sentence of narration."""
         self.in_list = in_list
         """True when the quote is one of several quoted terms joined by commas or `and`."""
+        self.nested = nested
+        """True when the quote sits inside another quote, read as if the outer one narrated it."""
         self.before = pre.texts[-1] if pre.texts else ""
         """The token right before the opening mark, as written (empty at a sentence start)."""
         self.cued = attribution is not None and attribution.cue is not None
@@ -606,6 +694,54 @@ def term_defined_after(c: KindContext) -> QuoteKind | None:
     for words in _DEFINED_AFTER:
         if tuple(rest[: len(words)]) == words:
             return QuoteKind.SCARE
+    return None
+
+
+NESTED_TERM_MAX_WORDS = 3
+"""A quote inside someone's quote with at most this many words, not addressed to anyone, is a
+term they hold at a distance (`They said 'scale' about forty times`)."""
+
+_FIRST_AND_SECOND_PERSON = frozenset(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'll",
+        "i'd",
+        "me",
+        "my",
+        "we",
+        "we're",
+        "we've",
+        "we'll",
+        "us",
+        "our",
+        "you",
+        "you're",
+        "you've",
+        "you'll",
+        "your",
+    ]
+)
+
+
+def _addresses_someone(quote: str) -> bool:
+    """Whether the quote speaks as `I`/`we` or to `you`: somebody's words, not a term."""
+    return any(
+        w.strip(_WORD_STRIP).replace("’", "'").lower() in _FIRST_AND_SECOND_PERSON
+        for w in quote.split()
+    )
+
+
+def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
+    """`"They said 'scale' forty times," he says`: a word or three quoted inside a quote.
+
+    A speaker who quotes a short fragment inside their own sentence is holding a word at a
+    distance (`They call me 'the influencer' now`), unless the fragment speaks as `I` or to
+    `you`, which makes it a line of dialogue they report.
+    """
+    if c.nested and c.words <= NESTED_TERM_MAX_WORDS and not _addresses_someone(c.quote):
+        return QuoteKind.SCARE
     return None
 
 
@@ -822,6 +958,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
+    Rule(KindRule.TERM_INSIDE_A_QUOTE, term_inside_a_quote, EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, EMBEDDED),
     Rule(KindRule.LISTED_TERM, listed_term, EMBEDDED),
@@ -862,13 +999,15 @@ def classify(
     attribution: Attribution | None,
     embedded: bool,
     in_list: bool = False,
+    nested: bool = False,
 ) -> tuple[QuoteKind, KindRule]:
     """The kind of a top-level quote and the rule that decided it.
 
     `in_list` says the quote is one of several quoted terms joined only by commas or `and`
-    (`words such as "ambassador," "attack," "Benghazi"`).
+    (`words such as "ambassador," "attack," "Benghazi"`); `nested` that it sits inside another
+    quote, whose words before and after it are `pre` and `post`.
     """
-    context = KindContext(quote, pre, post, attribution, embedded, in_list)
+    context = KindContext(quote, pre, post, attribution, embedded, in_list, nested)
     if embedded:
         rules = _EMBEDDED_RULES
     else:

@@ -11,6 +11,7 @@ from reader.extract.kinds import (
     RULES,
     KindContext,
     Position,
+    called_in_general,
     classify,
     in_their_words,
     named_by_participle,
@@ -91,6 +92,26 @@ CASES = [
         [("flood fringe zone,", S, KindRule.TERM_DEFINED_AFTER)],
     ),
     (
+        "a term a whole trade uses ('what forecasters are calling') is nobody's speech",
+        'Crews are bracing for what forecasters are calling a "weather bomb" on Friday.',
+        [("weather bomb", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a name in general use ('what is sometimes called') is held at a distance",
+        'The reef recovers through what is sometimes called "tidal memory," a slow change.',
+        [("tidal memory,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a name a crowd took to calling someone is a nickname, not speech",
+        'The rookie, whom teammates have taken to calling "Boy Wonder," scored twice.',
+        [("Boy Wonder,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "what one named person called something is still her words",
+        'Ana Lopes praised what she called "a year of brave choices" at the gala.',
+        [("a year of brave choices", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
@@ -114,6 +135,52 @@ def test_the_same_quote_outside_a_repeated_headline_is_speech() -> None:
     assert kinds_of(body, "Mayor promises a new bridge") == [
         ("We will rebuild,", D, KindRule.ATTRIBUTED_UTTERANCE)
     ]
+
+
+def nested_kinds_of(text: str) -> list[tuple[str, QuoteKind, KindRule | None]]:
+    """(quote text, kind, kind rule) of every quote nested inside another quote of `text`."""
+    article = build_article(blocks_of(text.split("\n\n")), title="", source="<test>")
+    return [
+        (q.text, q.kind, q.evidence.kind_rule if q.evidence else None)
+        for q in extract(article).quotes
+        if q.nested
+    ]
+
+
+NESTED_CASES = [
+    (
+        "a word a speaker quotes inside her own sentence is a term she holds at a distance",
+        "\"They said 'pivot' about forty times in one meeting,\" Dana Moss said.",
+        [("pivot", S, KindRule.TERM_INSIDE_A_QUOTE)],
+    ),
+    (
+        "a nickname others gave the speaker, quoted inside her quote, is not speech",
+        "\"My grandkids call me 'the professor' now,\" Dana Moss said.",
+        [("the professor", S, KindRule.TERM_INSIDE_A_QUOTE)],
+    ),
+    (
+        "a short line of dialogue a speaker reports, addressed to someone, is speech",
+        "\"My brother calls to ask, 'Are you home?' every week,\" Dana Moss said.",
+        [("Are you home?", QuoteKind.DIRECT, KindRule.STANDALONE_UTTERANCE)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), NESTED_CASES, ids=[c[0] for c in NESTED_CASES]
+)
+def test_nested_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, KindRule]]) -> None:
+    assert nested_kinds_of(text) == expected, name
+
+
+def test_called_in_general_alone() -> None:
+    assert called_in_general(toks("ahead of what forecasters are calling a"))
+    assert called_in_general(toks("through what health economists call"))
+    assert called_in_general(toks("through what is sometimes called"))
+    assert not called_in_general(toks("through what she called"))
+    assert not called_in_general(toks("through what Gilbert called the"))
+    assert not called_in_general(toks("through what one analyst called"))
+    assert not called_in_general(toks("he called the plan"))
 
 
 def toks(text: str) -> Toks:
