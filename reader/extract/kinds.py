@@ -745,11 +745,33 @@ def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
     return None
 
 
+_TITLING_WORDS = frozenset(["titled", "entitled", "headlined", "subtitled"])
+"""Words that give a work its title whatever its case (`a study titled "Thermal history ..."`)."""
+
+
 def title_after_title_noun(c: KindContext) -> QuoteKind | None:
-    """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title."""
+    """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title.
+
+    After `titled` or `under the title` the quote is a title in any case: scientific papers and
+    reports are titled in sentence case (`a paper titled "Low-dose aspirin after stroke"`).
+    """
     if _title_cue(c.pre) and (c.title_case or (c.before == "," and not _spoken(c.pre))):
         return QuoteKind.TITLE
+    if titled_by(c.pre):
+        return QuoteKind.TITLE
     return None
+
+
+def titled_by(pre: Toks) -> bool:
+    """Whether the narration ends `titled`, `entitled` or `under the title` (a comma allowed)."""
+    lowers = pre.lowers[-4:]
+    if lowers and lowers[-1] in (",", ":"):
+        lowers = lowers[:-1]
+    if not lowers:
+        return False
+    if lowers[-1] in _TITLING_WORDS:
+        return True
+    return lowers[-2:] == ["the", "title"] and len(lowers) >= 3 and lowers[-3] in ("under", "with")
 
 
 def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:

@@ -18,6 +18,7 @@ from reader.extract.kinds import (
     repeated_headline,
     teaser_line,
     title_after_told,
+    titled_by,
 )
 from reader.extract.model import KindRule
 from reader.extract.tokens import Toks, split_into
@@ -112,6 +113,16 @@ CASES = [
         [("a year of brave choices", P, KindRule.CHARACTERISING_FRAGMENT)],
     ),
     (
+        "a paper's title in sentence case after 'under the title' is a title",
+        'The study, published under the title "Salt marsh loss in two estuaries," drew praise.',
+        [("Salt marsh loss in two estuaries,", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
+        "a report's title ending in a question mark after 'titled' is a title",
+        "Hale's report, titled 'Rural Buses: A Future?', also named four stations.",
+        [("Rural Buses: A Future?", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
@@ -171,6 +182,14 @@ NESTED_CASES = [
 )
 def test_nested_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, KindRule]]) -> None:
     assert nested_kinds_of(text) == expected, name
+
+
+def test_titled_by_alone() -> None:
+    assert titled_by(toks("a paper titled"))
+    assert titled_by(toks("a report, entitled,"))
+    assert titled_by(toks("published under the title"))
+    assert not titled_by(toks("she said the title"))
+    assert not titled_by(toks("she said"))
 
 
 def test_called_in_general_alone() -> None:
