@@ -74,6 +74,22 @@ _MINOR_WORDS = frozenset(
         "nor",
         "our",
         "my",
+        # particles of titles in French, Spanish, Italian, Portuguese, Dutch and German
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "del",
+        "da",
+        "di",
+        "e",
+        "et",
+        "y",
+        "van",
+        "von",
+        "der",
     ]
 )
 

@@ -123,6 +123,11 @@ CASES = [
         [("Rural Buses: A Future?", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
     ),
     (
+        "a film title with a lower-case French particle is still a title",
+        'Best actor went to Tomas Berg for his role as a cabby in "Chemin de Nuit" last night.',
+        [("Chemin de Nuit", T, KindRule.EMBEDDED_TITLE)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
