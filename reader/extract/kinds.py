@@ -227,7 +227,7 @@ def _scare_cue(pre: Toks) -> ScareCue | None:
     if words[-1] in SCARE_BEFORE:
         used = words[-1] in _WORDING_NOUNS and not _USING_WORDS.isdisjoint(words[:-1])
         return ScareCue.WORDING if used else ScareCue.NAME
-    if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
+    if words[-1] == "as" and _known_as(words):
         return ScareCue.NAME  # not "described as", "labeled as": somebody's words
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
@@ -318,6 +318,17 @@ def called_in_general(pre: Toks) -> bool:
 
 _PERSONAL = frozenset(["he", "she", "i", "we", "you", "they", "it", "one", "his", "her", "its"])
 """Pronouns: a caller named by one is a person or a body, whose words these are."""
+
+
+def _known_as(words: list[str]) -> bool:
+    """`known as`, `known around the league as`, `known online as`: a name, not a role.
+
+    Not `known for (his appearances) as`: what follows is a part someone played.
+    """
+    if "known" not in words:
+        return False
+    between = words[words.index("known") + 1 : -1]
+    return "," not in between and "for" not in between
 
 
 _COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])

@@ -128,6 +128,16 @@ CASES = [
         [("Chemin de Nuit", T, KindRule.EMBEDDED_TITLE)],
     ),
     (
+        "a nickname after 'known around the league as' is a name, not speech",
+        'Dana Moss, known around the league as "the Wall," made 41 saves on Saturday.',
+        [("the Wall,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a part someone played ('best known for his turns as') is not a nickname",
+        'Tomas Berg is best known for his turns as the "reluctant uncle" on the sitcom.',
+        [("reluctant uncle", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
