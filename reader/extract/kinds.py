@@ -415,9 +415,14 @@ def _title_cue(pre: Toks) -> bool:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
         return True  # an apposition: its new ad, "Playing Trump,"
+    # a book (on the Caro-Kann) called "...": the title noun may stand a few words back
     return words[-1] in ("called", "titled", "entitled", "named") and any(
-        w in TITLE_NOUNS for w in words[:-1]
+        w in TITLE_NOUNS for w in pre.lowers[-_TITLE_NOUN_REACH:-1]
     )
+
+
+_TITLE_NOUN_REACH = 7
+"""How many words before a quote a title noun may stand when `called` ends them."""
 
 
 def _modifies_noun(post: Toks, quote: str) -> bool:

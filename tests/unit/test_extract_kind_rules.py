@@ -138,6 +138,11 @@ CASES = [
         [("reluctant uncle", P, KindRule.CHARACTERISING_FRAGMENT)],
     ),
     (
+        "a book's title after 'a book on X called', the title noun a few words back",
+        'Tomas Berg wrote a slim book on the Dutch Defence called "Quiet Squares" in 1994.',
+        [("Quiet Squares", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
