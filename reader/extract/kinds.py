@@ -713,6 +713,18 @@ _DEFINED_AFTER = (("defined", "as"), ("which", "is", "defined"), ("which", "mean
 (`the immunity was only "partial," meaning ...`: somebody's word, measured on PolNeAR dev)."""
 
 
+def excerpt_with_link(c: KindContext) -> QuoteKind | None:
+    """`"The museum will reopen in May." http://nyti.ms/...`: an excerpt of a linked article.
+
+    News round-ups quote a line of another outlet's story and give its link: the words are that
+    story's, quoted as a title is, not anybody's speech.
+    """
+    lowers = c.post.lowers[:4]
+    if lowers[:1] in (["http"], ["https"]) and lowers[1:4] == [":", "/", "/"]:
+        return QuoteKind.TITLE
+    return None
+
+
 def term_defined_after(c: KindContext) -> QuoteKind | None:
     """`a "targeted employment area," which is defined as ...`: a term the writer explains."""
     lowers = c.post.lowers
@@ -1004,6 +1016,7 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
+    Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),

@@ -35,6 +35,8 @@ class KindRule(StrEnum):
     """A quote in the headline repeated in the body (a paragraph rule): a title."""
     MARKUP_VALUE = "markup-value"
     """`href="..."`: an attribute value of HTML left in the text, scare."""
+    EXCERPT_WITH_LINK = "excerpt-with-link"
+    """`"..." http://...`: a line of a linked article, quoted in a round-up: a title."""
     TITLE_AFTER_TITLE_NOUN = "title-after-title-noun"
     """`the report "Rivers at Risk"`: a title."""
     IN_THEIR_WORDS = "in-their-words"

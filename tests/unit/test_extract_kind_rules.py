@@ -143,6 +143,17 @@ CASES = [
         [("Quiet Squares", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
     ),
     (
+        "a line of a linked story quoted in a round-up is an excerpt, not speech",
+        'CLOSING: "The Blue Door, a jazz bar on Elm Street, will shut in May." http://ex.am/p1',
+        [
+            (
+                "The Blue Door, a jazz bar on Elm Street, will shut in May.",
+                T,
+                KindRule.EXCERPT_WITH_LINK,
+            )
+        ],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
