@@ -799,7 +799,11 @@ def title_after_title_noun(c: KindContext) -> QuoteKind | None:
     After `titled` or `under the title` the quote is a title in any case: scientific papers and
     reports are titled in sentence case (`a paper titled "Low-dose aspirin after stroke"`).
     """
-    if _title_cue(c.pre) and (c.title_case or (c.before == "," and not _spoken(c.pre))):
+    if _title_cue(c.pre) and (
+        c.title_case
+        or (c.before == "," and not _spoken(c.pre))
+        or is_title_case(c.quote.rstrip(" .,;:!?"))  # the film "Hail, Caesar!"
+    ):
         return QuoteKind.TITLE
     if titled_by(c.pre):
         return QuoteKind.TITLE

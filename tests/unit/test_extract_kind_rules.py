@@ -154,6 +154,11 @@ CASES = [
         ],
     ),
     (
+        "a film title ending in an exclamation mark after 'the movie' is a title",
+        'Ana Lopes had a small part in the movie "Shark Night: Not Again!" last year.',
+        [("Shark Night: Not Again!", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
