@@ -284,6 +284,11 @@ _CALLING_READS = 8
 to calling "..."`)."""
 
 
+_NOT_IN_GENERAL = frozenset(["had", "was", "were", "been", "once"])
+"""Past and perfect forms before the verb of calling: `what had been called`, `what former
+employees have called` tell of a time someone called it so, not of a term in use."""
+
+
 def called_in_general(pre: Toks) -> bool:
     """`what planners call "..."`, `what is sometimes called "..."`: a name in general use.
 
@@ -300,8 +305,10 @@ def called_in_general(pre: Toks) -> bool:
         return False
     lo = max(0, n - 1 - _CALLING_READS)
     opener = next((j for j in range(n - 2, lo - 1, -1) if lowers[j] in ("what", "whom")), -1)
-    if opener < 0:
+    if opener < 0 or not _NOT_IN_GENERAL.isdisjoint(lowers[opener + 1 : n - 1]):
         return False
+    if lowers[n - 2] in ("have", "has") and lowers[n - 1] in ("called", "dubbed"):
+        return False  # "what critics have called": a time they called it so
     between = [j for j in range(opener + 1, n - 1) if lowers[j] not in _CALLING_AUXILIARIES]
     if not between:
         return opener + 1 < n - 1  # "what is called": a passive, nobody calls it so

@@ -236,6 +236,9 @@ def test_called_in_general_alone() -> None:
     assert not called_in_general(toks("through what Gilbert called the"))
     assert not called_in_general(toks("through what one analyst called"))
     assert not called_in_general(toks("he called the plan"))
+    # a time someone called it so, not a term in use
+    assert not called_in_general(toks("is what former staff have called a"))
+    assert not called_in_general(toks("eliminated what had been called the"))
 
 
 def toks(text: str) -> Toks:
