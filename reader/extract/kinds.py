@@ -394,7 +394,27 @@ def characterisation(pre: Toks) -> Frame | None:
     return None
 
 
-_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS
+_HINTING_VERBS = frozenset(
+    [
+        "implied",
+        "implies",
+        "implying",
+        "intimated",
+        "intimates",
+        "intimating",
+        "referenced",
+        "references",
+        "referencing",
+        "talked",
+        "talking",
+        "exhorted",
+        "exhorting",
+        "exhorts",
+    ]
+)
+"""Verbs of saying something about a matter without a quotable sentence (`he implied the judge
+was "hostile"`, `talked up her "50-state strategy"`): the fragment in their clause is theirs."""
+_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS | _HINTING_VERBS
 _NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
 
 

@@ -14,6 +14,7 @@ from reader.extract.kinds import (
     called_in_general,
     classify,
     in_their_words,
+    in_words_of_someone,
     named_by_participle,
     repeated_headline,
     teaser_line,
@@ -159,6 +160,16 @@ CASES = [
         [("Shark Night: Not Again!", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
     ),
     (
+        "a word in the clause of 'implied' is the subject's, not a scare quote",
+        'Tomas Berg implied the referee was tired and "lazy" because of the score.',
+        [("lazy", P, KindRule.ATTRIBUTED_FRAGMENT)],
+    ),
+    (
+        "a term someone 'talked up' is their wording",
+        'Ana Lopes talked up her "street-by-street plan" at the rally.',
+        [("street-by-street plan", P, KindRule.ATTRIBUTED_FRAGMENT)],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
@@ -218,6 +229,12 @@ NESTED_CASES = [
 )
 def test_nested_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, KindRule]]) -> None:
     assert nested_kinds_of(text) == expected, name
+
+
+def test_in_words_of_someone_alone() -> None:
+    assert in_words_of_someone(toks("He implied the judge was"))
+    assert in_words_of_someone(toks("She referenced the"))
+    assert not in_words_of_someone(toks("She bought the"))
 
 
 def test_titled_by_alone() -> None:
