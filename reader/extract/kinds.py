@@ -410,10 +410,15 @@ _HINTING_VERBS = frozenset(
         "exhorted",
         "exhorting",
         "exhorts",
+        "believes",
+        "believed",
+        "casts",
+        "casting",
     ]
 )
-"""Verbs of saying something about a matter without a quotable sentence (`he implied the judge
-was "hostile"`, `talked up her "50-state strategy"`): the fragment in their clause is theirs."""
+"""Verbs of saying or holding something about a matter without a quotable sentence (`he implied
+the judge was "hostile"`, `talked up her "50-state strategy"`, `casts him as a man who would
+"unravel" ...`): the fragment in their clause is theirs."""
 _JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS | _HINTING_VERBS
 _NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
 

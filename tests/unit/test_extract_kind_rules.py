@@ -234,6 +234,8 @@ def test_nested_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, 
 def test_in_words_of_someone_alone() -> None:
     assert in_words_of_someone(toks("He implied the judge was"))
     assert in_words_of_someone(toks("She referenced the"))
+    assert in_words_of_someone(toks("Berg casts the mayor as a man who would"))
+    assert in_words_of_someone(toks("Lopes believes in schools that"))
     assert not in_words_of_someone(toks("She bought the"))
 
 
