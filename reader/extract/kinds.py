@@ -1148,6 +1148,30 @@ def repeated_headline(paragraph: str, title: str) -> bool:
     return _FOLD_WORDS.findall(paragraph.casefold()) == _FOLD_WORDS.findall(title.casefold())
 
 
+_HEADLINE_VERBS = re.compile(
+    r"\b(?:says|say|warns|vows|tells|urges|calls|claims|insists|admits|promises|pledges)\b"
+)
+"""Present-tense speech verbs as headlines write them (`'We will rebuild,' mayor says`)."""
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
+_QUOTE_MARKS = re.compile(r"""["“”‘’«»]|(?:^|\s)'|'(?:\s|$|[,.;:!?])""")
+
+
+def headline_style_line(paragraph: str, title: str) -> bool:
+    """`'It doesn't bring back the graves,' elder says as members vote`: a deck, not speech.
+
+    Under a headline, news sites print a second line in the headline's style: a present-tense
+    `says` and no full stop. Its quote repeats one from the story (or stands for it); the
+    article's own paragraphs end their sentences.
+    """
+    return (
+        _headline_length(paragraph, title)
+        and "\n" not in paragraph
+        and _SENTENCE_END.search(paragraph) is None
+        and _HEADLINE_VERBS.search(paragraph) is not None
+        and _QUOTE_MARKS.search(paragraph) is not None
+    )
+
+
 class ParagraphRule(NamedTuple):
     """A rule that decides the kind of every top-level quote of a paragraph, read first."""
 
@@ -1162,6 +1186,7 @@ class ParagraphRule(NamedTuple):
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     ParagraphRule(KindRule.TEASER_LINE, teaser_line, QuoteKind.TITLE),
     ParagraphRule(KindRule.REPEATED_HEADLINE, repeated_headline, QuoteKind.TITLE),
+    ParagraphRule(KindRule.HEADLINE_STYLE_LINE, headline_style_line, QuoteKind.TITLE),
 )
 """Paragraphs whose quotes are parts of headlines, whatever the narration around them says."""
 

@@ -33,6 +33,8 @@ class KindRule(StrEnum):
     """A quote in a `READ MORE: ...` line (a paragraph rule): a title."""
     REPEATED_HEADLINE = "repeated-headline"
     """A quote in the headline repeated in the body (a paragraph rule): a title."""
+    HEADLINE_STYLE_LINE = "headline-style-line"
+    """A line in a headline's style under it (`'...,' elder says as ...`, no full stop): a title."""
     MARKUP_VALUE = "markup-value"
     """`href="..."`: an attribute value of HTML left in the text, scare."""
     EXCERPT_WITH_LINK = "excerpt-with-link"

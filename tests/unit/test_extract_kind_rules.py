@@ -13,6 +13,7 @@ from reader.extract.kinds import (
     Position,
     called_in_general,
     classify,
+    headline_style_line,
     in_their_words,
     in_words_of_someone,
     named_by_participle,
@@ -186,6 +187,29 @@ def test_a_headline_repeated_in_the_body_holds_no_speech() -> None:
     title = 'Mayor: "We will rebuild"'
     body = 'Mayor: "We will rebuild."\n\nThe mayor spoke on Monday.'
     assert kinds_of(body, title) == [("We will rebuild.", T, KindRule.REPEATED_HEADLINE)]
+
+
+def test_a_deck_under_the_headline_holds_no_speech() -> None:
+    title = "Harbour town votes to rebuild the sea wall"
+    body = (
+        "'We will not move,' mayor says as council backs $40M plan\n\n"
+        'Council voted 7-2 on Monday. "We will not move," Mayor Ana Lopes said.'
+    )
+    assert kinds_of(body, title) == [
+        ("We will not move,", T, KindRule.HEADLINE_STYLE_LINE),
+        ("We will not move,", D, KindRule.ATTRIBUTED_UTTERANCE),
+    ]
+
+
+def test_headline_style_line_alone() -> None:
+    title = "Harbour town votes to rebuild the sea wall"
+    assert headline_style_line("'We will not move,' mayor says as council backs plan", title)
+    assert headline_style_line("Mayor says plan is 'the only way' as vote nears", title)
+    # a sentence of the story ends with a full stop, a quote's own end mark or its closing mark
+    assert not headline_style_line("'We will not move,' the mayor says.", title)
+    assert not headline_style_line('The mayor says it is "the only way."', title)
+    assert not headline_style_line("The mayor says the plan is the only way", title)  # no quote
+    assert not headline_style_line("'We will not move,' mayor says as council backs it", "")
 
 
 def test_the_same_quote_outside_a_repeated_headline_is_speech() -> None:
