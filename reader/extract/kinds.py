@@ -303,6 +303,8 @@ def called_in_general(pre: Toks) -> bool:
         n -= 1
     if n < 2 or lowers[n - 1] not in CALL_VERBS:
         return False
+    if n >= 3 and lowers[n - 3 : n] == ["taken", "to", "calling"]:
+        return True  # "what sports radio has taken to calling": a habit of naming, a nickname
     lo = max(0, n - 1 - _CALLING_READS)
     opener = next((j for j in range(n - 2, lo - 1, -1) if lowers[j] in ("what", "whom")), -1)
     if opener < 0 or not _NOT_IN_GENERAL.isdisjoint(lowers[opener + 1 : n - 1]):

@@ -275,6 +275,7 @@ def test_called_in_general_alone() -> None:
     assert called_in_general(toks("ahead of what forecasters are calling a"))
     assert called_in_general(toks("through what health economists call"))
     assert called_in_general(toks("through what is sometimes called"))
+    assert called_in_general(toks("what Harbour sports radio has taken to calling"))
     assert not called_in_general(toks("through what she called"))
     assert not called_in_general(toks("through what Gilbert called the"))
     assert not called_in_general(toks("through what one analyst called"))
