@@ -863,11 +863,22 @@ def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:
     return None
 
 
+_SLOGAN_NOUNS = frozenset(["slogan", "motto", "mantra", "hashtag", "catchphrase"])
+"""Scare cues naming words a crowd or a campaign repeats: they run longer than a term."""
+
+
 def scare_cue_before(c: KindContext) -> QuoteKind | None:
-    """`so-called "..."`, `known as "..."`, `what they call "..."`: a short term, a scare quote."""
-    if c.scare_cue is not None and c.words <= 2 * SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
-    return None
+    """`so-called "..."`, `known as "..."`, `what they call "..."`: a short term, a scare quote.
+
+    After `the slogan` or `the motto` the words may run as long as a title (`banners bearing
+    the slogan "Greening transport for a clean capital, for a healthy city"`).
+    """
+    if c.scare_cue is None:
+        return None
+    longest = 2 * SCARE_MAX_WORDS
+    if not _SLOGAN_NOUNS.isdisjoint(c.pre.lowers[-2:]):
+        longest = TITLE_MAX_WORDS
+    return QuoteKind.SCARE if c.words <= longest else None
 
 
 def title_after_possessive(c: KindContext) -> QuoteKind | None:

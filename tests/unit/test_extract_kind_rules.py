@@ -171,6 +171,17 @@ CASES = [
         [("street-by-street plan", P, KindRule.ATTRIBUTED_FRAGMENT)],
     ),
     (
+        "a campaign's slogan may run longer than a term and is still nobody's speech here",
+        'Banners bore the slogan "Clean streets, green parks and quiet nights for every child".',
+        [
+            (
+                "Clean streets, green parks and quiet nights for every child",
+                S,
+                KindRule.SCARE_CUE_BEFORE,
+            )
+        ],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
