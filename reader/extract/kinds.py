@@ -816,11 +816,14 @@ def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
 
     A speaker who quotes a short fragment inside their own sentence is holding a word at a
     distance (`They call me 'the influencer' now`), unless the fragment speaks as `I` or to
-    `you`, which makes it a line of dialogue they report.
+    `you`, or ends a sentence right after a verb of saying (`The bank says 'wait.'`), which
+    make it a line of dialogue they report.
     """
-    if c.nested and c.words <= NESTED_TERM_MAX_WORDS and not _addresses_someone(c.quote):
-        return QuoteKind.SCARE
-    return None
+    if not c.nested or c.words > NESTED_TERM_MAX_WORDS or _addresses_someone(c.quote):
+        return None
+    if c.quote.rstrip()[-1:] in ".!?" and c.pre.texts and is_cue(c.pre, len(c.pre.texts) - 1):
+        return None  # "The bank says 'wait.'": a whole utterance they report
+    return QuoteKind.SCARE
 
 
 _TITLING_WORDS = frozenset(["titled", "entitled", "headlined", "subtitled"])

@@ -256,6 +256,11 @@ NESTED_CASES = [
         "\"My brother calls to ask, 'Are you home?' every week,\" Dana Moss said.",
         [("Are you home?", QuoteKind.DIRECT, KindRule.STANDALONE_UTTERANCE)],
     ),
+    (
+        "a one-word sentence said by someone the speaker reports is their utterance",
+        "\"The bank says 'wait.' The orchard does not wait,\" Dana Moss said.",
+        [("wait.", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
 ]
 
 
