@@ -163,7 +163,13 @@ def read_quote(
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
     item.kind, item.kind_rule = classify(
-        quote_text, pre, last.sub(close_i, hi), attribution, item.embedded, in_list
+        quote_text,
+        pre,
+        last.sub(close_i, hi),
+        attribution,
+        item.embedded,
+        in_list,
+        nested=bounds is not None,
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
