@@ -391,9 +391,16 @@ def _said_as_object(toks: Toks, lo: int, mention: Mention) -> bool:
 
 
 def _after_preposition(toks: Toks, a: int, mention: Mention) -> bool:
-    """Whether the word right before `mention` (at or after token a) is a preposition."""
+    """Whether the word right before `mention` (at or after token a) is a preposition.
+
+    `to` counts before a name (`bridges to Mr. Sanders, said David Axelrod`): `to` opening an
+    infinitive is followed by a verb in lower case, never by a capitalised name.
+    """
     i = bisect.bisect_left(toks.starts, mention.start, a)
-    return i > a and toks.lowers[i - 1] in PREPOSITIONS
+    if i <= a:
+        return False
+    before = toks.lowers[i - 1]
+    return before in PREPOSITIONS or (before == "to" and mention.kind == PERSON)
 
 
 _AFFILIATION_GLUE = frozenset(("of", "at", "for", "from", "with", "a", "an"))

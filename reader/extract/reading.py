@@ -24,6 +24,7 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
+from reader.extract.common_words import common_opener
 from reader.extract.cues import PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
@@ -255,6 +256,8 @@ def _antecedent_in_sentence(
     person = sentence_person(text, para, lo, p)
     if person is None or person.kind != PERSON:
         return attribution
+    if common_opener(text, person.text, person.name, person.start):
+        return attribution  # `Proposals from ..., he added, ...`: a common word, no person
     gender = person.gender or name_gender(person.name)
     if gender is not None and gender != mention.gender:
         return attribution

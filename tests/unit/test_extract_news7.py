@@ -1,0 +1,71 @@
+"""Pronoun speakers read on PolNeAR train's errors (issue 17, round 7), on invented text.
+
+Each case is invented text shaped like an error class read by hand on PolNeAR train with
+coreference (never its text); the case id reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract
+from reader.extract.common_words import common_opener, written_lowercase
+from tests.unit.test_extract_cases import article, reading
+
+D, P = "direct", "partial"
+
+CASES = [
+    (
+        "'Immigration is ..., he said \"...\"': `he` is no common word opening the sentence",
+        "Martin Sole spoke on immigration in the valley towns.\n\nImmigration is now a matter"
+        " of dignity; gone are the days when, like some union leaders, he said that only rich"
+        ' people wanted "open borders." At a rally, Sole promised change.',
+        [("open borders.", P, "Martin Sole")],
+    ),
+    (
+        "'Proposals from Name, he added, amount to \"...\"' is not a speaker called Proposals",
+        '"We will need a new tax," said Mr. Ruben Kaye of the Budget Centre. The proposals'
+        " keep coming.\n\nProposals so far from the front-runner, Nora Vale, he added, amount"
+        ' to "tinkering at the edges."\n\n"Sooner or later, we will have one," he said.',
+        [
+            ("We will need a new tax,", D, "Ruben Kaye"),
+            ("tinkering at the edges.", P, "Ruben Kaye"),
+            ("Sooner or later, we will have one,", D, "Ruben Kaye"),
+        ],
+    ),
+    (
+        "'Research shows ...' then '\"...,\" he said': research is no person for `he`",
+        "Their neighbour Colm Reddy, 83, knows what the capital needs. Research on jobs has"
+        " found the same. Research from the state agrees.\n\n"
+        '"It will take a junkyard dog," he said.\n\nThe research was published in May.',
+        [("It will take a junkyard dog,", D, "Colm Reddy")],
+    ),
+    (
+        "'\"...\" to Mr. Kaye, said Name, a strategist' is Name's, not Kaye's",
+        'Mr. Kaye spoke on Friday.\n\nBut Ms. Vale would do well to begin "building'
+        ' bridges" to Mr. Kaye, said Ivo Marsh, a former strategist.\n\n"It seems certain'
+        ' he will run," he said.',
+        [
+            ("building bridges", P, "Ivo Marsh"),
+            ("It seems certain he will run,", D, "Ivo Marsh"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speakers(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def test_a_word_written_in_lower_case_elsewhere_is_common() -> None:
+    text = "Proposals came in. The proposals were late. Kunin said no. Will Kunin?"
+    assert written_lowercase(text, "Proposals", 0)
+    assert not written_lowercase(text, "Kunin", 0)
+    assert common_opener(text, "Proposals", "Proposals", 0)
+    assert not common_opener(text, "Mr. Proposals", "Proposals", 0)
+
+
+def test_a_word_inside_another_word_is_not_written_in_lower_case() -> None:
+    text = "Kerr spoke. The anti-kerr campaign and kerrs and kerr-like things."
+    assert not written_lowercase(text, "Kerr", 0)
