@@ -53,6 +53,27 @@ CASES = [
 ]
 
 
+PANE = [
+    (
+        "'Former national skipper Name ...' then 'The former national skipper said' is one person",
+        "Former national skipper Pieter Vos watched from the stands. The former national"
+        ' skipper said the defence "needs work."\n\n"It was a tough night," said Vos.',
+        ["Pieter Vos"],
+    ),
+    (
+        "'Retired teacher Name watched ...' makes Name the next `she`",
+        'Retired teacher Ann Kerr watched the flames.\n\n"We lost everything," she said.',
+        ["Ann Kerr"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "speakers"), PANE, ids=[c[0] for c in PANE])
+def test_speakers_pane(name: str, text: str, speakers: list[str]) -> None:
+    extraction = extract(article(text))
+    assert [s.name for s in extraction.speakers if s.quote_count] == speakers
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_speakers(name: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert reading(extract(article(text))) == expected
