@@ -40,7 +40,7 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
-from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
+from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
 from reader.extract.tokens import Toks, indexes_in
@@ -524,6 +524,10 @@ def _noted(start: int, index: int, rule: str, mention: Mention) -> Item:
     )
 
 
+_CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", "''"})
+"""Closing quotation marks, as tokens."""
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -546,8 +550,16 @@ def read_reported(
     n = len(lowers)
     no_cue = REPORTING_WORDS.isdisjoint
     quoted = index in quotes.quoted
+    texts = para.texts
     lo = 0
     while lo < n:
+        if lo and texts[lo - 1] == QUOTED:
+            # `... "arbitrary." Josh Hendler warned ...`: the closing mark after a quote that
+            # ended its sentence belongs to that sentence, not to the next one
+            while lo < n and texts[lo] in _CLOSING_MARKS:
+                lo += 1
+            if lo >= n:
+                break
         try:
             hi = stops.index(True, lo) + 1
         except ValueError:

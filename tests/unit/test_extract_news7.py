@@ -41,6 +41,12 @@ CASES = [
         [("It will take a junkyard dog,", D, "Colm Reddy")],
     ),
     (
+        "'X called it \"arbitrary.\" Name, an operative, warned ...' makes Name the next `he`",
+        'Ruben Kaye called the suspension "arbitrary." Ivo Marsh, a party operative, warned'
+        ' Saturday that the move could hurt the party.\n\n"The stakes are high," he wrote.',
+        [("arbitrary.", P, "Ruben Kaye"), ("The stakes are high,", D, "Ivo Marsh")],
+    ),
+    (
         "'\"...\" to Mr. Kaye, said Name, a strategist' is Name's, not Kaye's",
         'Mr. Kaye spoke on Friday.\n\nBut Ms. Vale would do well to begin "building'
         ' bridges" to Mr. Kaye, said Ivo Marsh, a former strategist.\n\n"It seems certain'
