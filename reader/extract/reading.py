@@ -255,6 +255,8 @@ def _antecedent_in_sentence(
         return attribution
     person = sentence_person(text, para, lo, p)
     if person is None or person.kind != PERSON:
+        person = _subordinate_subject(text, para, lo, p)
+    if person is None or person.kind != PERSON:
         return attribution
     if common_opener(text, person.text, person.name, person.start):
         return attribution  # `Proposals from ..., he added, ...`: a common word, no person
@@ -262,6 +264,27 @@ def _antecedent_in_sentence(
     if gender is not None and gender != mention.gender:
         return attribution
     return Attribution(attribution.rule, person, attribution.cue)
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "although", "as", "because", "before", "once", "since", "though", "until", "when"}
+)
+"""Words opening a clause whose subject a later `he` / `she` of the same sentence stands for."""
+
+
+def _subordinate_subject(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Ever since Ben Sand announced his run, he has said ...`: the subordinate clause's subject.
+
+    The person right after a word opening a subordinate clause (`since`, `when`, `after`),
+    before token hi; None when there is none.
+    """
+    lowers = para.lowers
+    for k in range(lo, hi - 1):
+        if lowers[k] in _SUBORDINATORS:
+            found = np_starting_at(text, para, k + 1, hi)
+            if found is not None and found[0].kind == PERSON:
+                return found[0]
+    return None
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})

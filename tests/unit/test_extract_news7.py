@@ -47,6 +47,30 @@ CASES = [
         [("arbitrary.", P, "Ruben Kaye"), ("The stakes are high,", D, "Ivo Marsh")],
     ),
     (
+        "'Name started the row when he ... and later said, \"...\"' is Name's",
+        "Retired Col. Lars Wilk started the row when he raised the bombing and later said,"
+        ' "It is not just them."',
+        [("It is not just them.", D, "Lars Wilk")],
+    ),
+    (
+        "'When he returned he began by saying, \"...\"' is his, not a speaker called Relief",
+        'Judge Ian Berm took a recess.\n\nWhen he returned he began by saying, "I do not'
+        ' think so." Relief came over me.',
+        [("I do not think so.", D, "Ian Berm")],
+    ),
+    (
+        "'she released a statement saying, \"...\"' is hers",
+        "Ivy Tran signed a deal in 2012.\n\nAt the time, she released a statement saying,"
+        ' "The firm has done well."',
+        [("The firm has done well.", D, "Ivy Tran")],
+    ),
+    (
+        "'Ever since Name announced his run, he has said ...: \"...\"' is Name's",
+        "Ever since Ben Sand announced his run, he has said the same thing at every stop:"
+        ' "It is about us."',
+        [("It is about us.", D, "Ben Sand")],
+    ),
+    (
         "'\"...\" to Mr. Kaye, said Name, a strategist' is Name's, not Kaye's",
         'Mr. Kaye spoke on Friday.\n\nBut Ms. Vale would do well to begin "building'
         ' bridges" to Mr. Kaye, said Ivo Marsh, a former strategist.\n\n"It seems certain'
