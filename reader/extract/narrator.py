@@ -53,14 +53,12 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
         for item in items
         if item.raw is not None and item.speaker is narrator and item.raw.depth == 0
     }
-    near = [
+    others = [
         item
         for item in items
-        if item.raw is not None
-        and item.raw.depth == 0
-        and item.speaker is not narrator
-        and any(item.paragraph + d in narrator_turns for d in NEAR)
+        if item.raw is not None and item.raw.depth == 0 and item.speaker is not narrator
     ]
+    near = [item for item in others if any(item.paragraph + d in narrator_turns for d in NEAR)]
     votes = _calls(text, near, table, lambda known: known is narrator or known.called_only)
     if votes:
         name, count = votes.most_common(1)[0]
@@ -69,16 +67,8 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
         return
     if len(narrator_turns) < MIN_TURNS_FOR_FAR:
         return
-    # read the other quotes only now: a book with a narrator nearly always has near votes
     taken = {id(item) for item in near}
-    far = [
-        item
-        for item in items
-        if item.raw is not None
-        and item.raw.depth == 0
-        and item.speaker is not narrator
-        and id(item) not in taken
-    ]
+    far = [item for item in others if id(item) not in taken]
     votes = _calls(text, far, table, lambda known: False)
     if votes:
         name, count = votes.most_common(1)[0]

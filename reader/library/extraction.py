@@ -5,6 +5,7 @@
 from `Quote` and `Speaker` objects: at 10,000 articles building those objects cost more
 than reading the JSON.
 
+`load` and `save` read and write an article's file for `Library` (`reindex`, recovery, adds).
 `prepare` is what an import's worker processes run (`batch.py`): extract one article and
 write its text and this file into the folder the article will have. Only `meta.yaml`,
 written later under the library's lock, makes the folder an article (`files.py`); a folder
@@ -13,11 +14,13 @@ left without it by a killed import is swept away.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.library.files import (
+    ArticleMeta,
     LibraryFiles,
     new_meta,
     replace_file,
@@ -78,6 +81,42 @@ def decode(blob: bytes | str) -> CachedExtraction | None:
     if not isinstance(quotes, list) or not isinstance(speakers, list):
         return None
     return CachedExtraction(quotes, speakers)
+
+
+def path(files: LibraryFiles, meta: ArticleMeta) -> Path:
+    """Where the article's JSON file is: in its folder, named for the text it was made from."""
+    return files.folder(meta.id) / file_name(meta.text_sha256)
+
+
+def save(files: LibraryFiles, meta: ArticleMeta, blob: bytes) -> None:
+    """Write the article's JSON file and remove any made from an earlier text.
+
+    Derived data: replaced atomically but not fsynced (a file lost to a power cut is extracted
+    again); the text and the metadata are fsynced.
+    """
+    target = path(files, meta)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(target, blob)
+    for stale in target.parent.glob("extraction-*.json"):
+        if stale != target:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def load(files: LibraryFiles, meta: ArticleMeta) -> CachedExtraction:
+    """The article's extraction: its JSON file when current, else extracted again and saved."""
+    with contextlib.suppress(OSError):
+        found = decode(path(files, meta).read_bytes())
+        if found is not None:
+            return found
+    from reader.extract import extract
+
+    blob = encode(extract(files.article(meta)))
+    with contextlib.suppress(OSError):
+        save(files, meta, blob)
+    extraction = decode(blob)
+    assert extraction is not None  # encoded by this program
+    return extraction
 
 
 def prepare(article: Article, articles_dir: Path | None, added: str) -> tuple[bytes, bool]:

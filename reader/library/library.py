@@ -31,7 +31,6 @@ from reader.library.files import (
     article_id,
     library_dir,
     new_meta,
-    replace_file,
     timestamp,
 )
 from reader.library.index import INDEX_NAME, IndexError_, connect, set_aside
@@ -40,8 +39,7 @@ from reader.library.rows import PersonRow, Said
 if TYPE_CHECKING:
     from reader.document import Article
     from reader.extract.model import Extraction
-    from reader.library.extraction import CachedExtraction
-    from reader.library.names import Person, PersonTable
+    from reader.library.names import PersonTable
 
 # What only adding and indexing need (the extraction cache, the name rules, YAML, the search
 # package's folding) is imported where it is used: the library screen opens a `Library` before
@@ -178,6 +176,9 @@ class Library:
         markers = sorted(self._pending.glob("*"))
         if not markers:
             return
+        from reader.library import extraction as cache
+        from reader.library import index_rows
+
         with self._locked():
             for marker in sorted(self._pending.glob("*")):
                 for article in _marked(marker):
@@ -185,10 +186,12 @@ class Library:
                     if meta is None:
                         self.files.sweep(article)
                     with self._transaction() as db:
-                        _delete_rows(db, article)
+                        index_rows.delete_rows(db, article)
                         if meta is not None:
+                            extraction = cache.load(self.files, meta)
+                            text = self.files.text(meta)
                             people = self._people(db)
-                            self._index_article(db, meta, self._extraction(meta), people)
+                            index_rows.index_article(db, meta, extraction, people, text)
                 marker.unlink()
 
     @contextlib.contextmanager
@@ -329,6 +332,7 @@ class Library:
         and the transaction, and removes the pending marker once the transaction is committed.
         """
         from reader.library import extraction as cache
+        from reader.library import index_rows
 
         sha = article.text_sha256
         existing = self.find(url=article.url, text_sha256=sha)
@@ -356,18 +360,18 @@ class Library:
         if not (
             ahead
             and fresh
-            and self._extraction_path(meta).exists()
+            and cache.path(self.files, meta).exists()
             and self.files.commit_ahead(meta)
         ):
             if ahead:  # not this article's metadata after all
                 self.files.drop_ahead(article_id(article.url, sha))
-            self._save_extraction(meta, blob)
+            cache.save(self.files, meta, blob)
             self.files.save(meta, article.text, durable=durable)
         if old is not None:
-            _delete_rows(db, meta.id)
+            index_rows.delete_rows(db, meta.id)
         extraction = cache.decode(blob)
         assert extraction is not None  # encoded by this program
-        self._index_article(db, meta, extraction, people, article.text)
+        index_rows.index_article(db, meta, extraction, people, article.text)
         return AddResult(meta.id, old is not None)
 
     def find(
@@ -394,42 +398,6 @@ class Library:
             with self._transaction() as db:
                 db.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article))
 
-    # -- extraction cache --------------------------------------------------------------------
-
-    def _extraction_path(self, meta: ArticleMeta) -> Path:
-        from reader.library import extraction as cache
-
-        return self.files.folder(meta.id) / cache.file_name(meta.text_sha256)
-
-    def _save_extraction(self, meta: ArticleMeta, blob: bytes) -> None:
-        path = self._extraction_path(meta)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Derived data: replaced atomically but not fsynced (a cache lost to a power cut is
-        # extracted again); the text and the metadata are fsynced.
-        replace_file(path, blob)
-        for stale in path.parent.glob("extraction-*.json"):
-            if stale != path:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-
-    def _extraction(self, meta: ArticleMeta) -> CachedExtraction:
-        """The article's extraction: the cached file when current, else extracted again."""
-        from reader.library import extraction as cache
-
-        path = self._extraction_path(meta)
-        with contextlib.suppress(OSError):
-            found = cache.decode(path.read_bytes())
-            if found is not None:
-                return found
-        from reader.extract import extract
-
-        blob = cache.encode(extract(self.files.article(meta)))
-        with contextlib.suppress(OSError):
-            self._save_extraction(meta, blob)
-        extraction = cache.decode(blob)
-        assert extraction is not None  # encoded by this program
-        return extraction
-
     # -- indexing ----------------------------------------------------------------------------
 
     def _people(self, db: sqlite3.Connection) -> PersonTable:
@@ -439,117 +407,14 @@ class Library:
         import reads it once, not at every batch (the people of a big library are tens of
         thousands of rows, which each batch read again cost more the bigger the library).
         """
-        from reader.library.names import NameKey, Person, PersonTable
+        from reader.library.index_rows import read_people
 
         version = int(db.execute("PRAGMA data_version").fetchone()[0])
         if self._table is not None and self._table[0] == version:
             return self._table[1]
-        table = PersonTable()
-        aliases: dict[str, set[str]] = {}
-        for person_id, alias in db.execute("SELECT person_id, alias FROM aliases"):
-            aliases.setdefault(person_id, set()).add(alias)
-        for person_id, name, org_flag, surname, given, org in db.execute(
-            "SELECT id, name, organisation, surname, given, org FROM people"
-        ):
-            key = NameKey(surname, tuple(given.split())) if surname else None
-            person = Person(person_id, name, bool(org_flag), key, org)
-            person.aliases = aliases.get(person_id, set())
-            table.add(person)
-            table.unsaved(person)  # as the index has it
+        table = read_people(db)
         self._table = (version, table)
         return table
-
-    def _index_article(
-        self,
-        db: sqlite3.Connection,
-        meta: ArticleMeta,
-        extraction: CachedExtraction,
-        people: PersonTable,
-        text: str | None = None,
-    ) -> None:
-        """Index one article's quotes, speakers and paragraphs (`text`: read when not given).
-
-        Rows go in with `executemany` and rowids counted from the table's largest: the FTS
-        table's rowid must equal its row table's.
-        """
-        from reader.library import extraction as cache
-
-        local: dict[str, Person] = {}
-        for speaker_id, name, aliases, organisation, _count in extraction.speakers:
-            person = people.assign(name, list(aliases), bool(organisation))
-            local[speaker_id] = person
-            if people.unsaved(person):
-                _save_person(db, person)
-        counts: dict[str, int] = {}
-        rowid = quote_first = _next_rowid(db, "quote_rows")
-        quote_rows, quote_texts = [], []
-        for start, end, words, kind, paragraph, speaker in extraction.quotes:
-            if kind not in cache.SPOKEN:
-                continue
-            said_by = local.get(speaker) if speaker else None
-            if said_by is not None:
-                counts[said_by.id] = counts.get(said_by.id, 0) + 1
-            quote_rows.append(
-                (
-                    rowid,
-                    meta.id,
-                    said_by.id if said_by else None,
-                    kind,
-                    paragraph,
-                    start,
-                    end,
-                    words,
-                    meta.date,
-                )
-            )
-            quote_texts.append((rowid, words))
-            rowid += 1
-        db.executemany(
-            "INSERT INTO quote_rows"
-            ' (rowid, article_id, person_id, kind, paragraph, start, "end", text, date)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            quote_rows,
-        )
-        db.executemany("INSERT INTO quote_text (rowid, text) VALUES (?, ?)", quote_texts)
-        db.executemany(
-            "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?)",
-            [(meta.id, person_id, count) for person_id, count in counts.items()],
-        )
-        paragraphs = (self.files.text(meta) if text is None else text).split("\n\n")
-        first = _next_rowid(db, "passage_rows")
-        rowids = range(first, first + len(paragraphs))
-        db.executemany(
-            "INSERT INTO passage_rows (rowid, article_id, paragraph) VALUES (?, ?, ?)",
-            [(rowid, meta.id, number) for number, rowid in enumerate(rowids)],
-        )
-        db.executemany(
-            "INSERT INTO passage_text (rowid, text) VALUES (?, ?)",
-            zip(rowids, paragraphs, strict=True),
-        )
-        db.execute(
-            "INSERT INTO articles (id, title, source, url, added, published, date, text_sha256,"
-            " read, format, quotes, speakers, feed, guid, quote_first, passage_first, passages)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                meta.id,
-                meta.title,
-                meta.source,
-                meta.url,
-                meta.added,
-                meta.published,
-                meta.date,
-                meta.text_sha256,
-                int(meta.read),
-                meta.format,
-                len(quote_rows),
-                len(counts),
-                meta.feed,
-                meta.guid,
-                quote_first,
-                first,
-                len(paragraphs),
-            ),
-        )
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the index from the files into a new database, then swap it in.
@@ -570,12 +435,16 @@ class Library:
                 if meta is not None:
                     metas.append(meta)
             metas.sort(key=lambda m: (m.added, m.id))
+            from reader.library import extraction as cache
+            from reader.library import index_rows
             from reader.library.names import PersonTable
 
             people = PersonTable()
             db.execute("BEGIN")
             for done, meta in enumerate(metas, 1):
-                self._index_article(db, meta, self._extraction(meta), people)
+                extraction = cache.load(self.files, meta)
+                text = self.files.text(meta)
+                index_rows.index_article(db, meta, extraction, people, text)
                 if progress is not None:
                     progress(done, len(metas))
             db.execute("COMMIT")
@@ -604,38 +473,10 @@ class Library:
             (limit,),
         ).fetchall()
         return [
-            ArticleRow(
-                ArticleMeta(
-                    id=number,
-                    title=title,
-                    source=source,
-                    text_sha256=sha,
-                    added=added,
-                    url=url,
-                    published=published,
-                    read=bool(read),
-                    format=format_,
-                    feed=feed,
-                    guid=guid,
-                ),
-                quotes,
-                speakers,
-            )
-            for (
-                number,
-                title,
-                source,
-                sha,
-                added,
-                url,
-                published,
-                read,
-                format_,
-                feed,
-                guid,
-                quotes,
-                speakers,
-            ) in rows
+            ArticleRow(ArticleMeta(*fields), quotes, speakers)
+            for *row, quotes, speakers in rows
+            # ArticleMeta's fields in order: `read` made a bool, an empty byline (none kept)
+            for fields in [(*row[:7], bool(row[7]), row[8], "", *row[9:])]
         ]
 
     def count(self) -> int:
@@ -666,22 +507,10 @@ class Library:
         Kept until the next change this process makes: search as you type asks at each key.
         """
         if self._people_rows is None:
-            self._people_rows = self._read_people()
-        return self._people_rows
+            from reader.library import lookup
 
-    def _read_people(self) -> list[PersonRow]:
-        aliases: dict[str, list[str]] = {}
-        for person_id, alias in self.db.execute("SELECT person_id, alias FROM aliases"):
-            aliases.setdefault(person_id, []).append(alias)
-        rows = self.db.execute(
-            "SELECT p.id, p.name, p.organisation, sum(ap.quotes), count(ap.article_id)"
-            " FROM people p JOIN article_people ap ON ap.person_id = p.id"
-            " GROUP BY p.id ORDER BY sum(ap.quotes) DESC, p.name"
-        ).fetchall()
-        return [
-            PersonRow(pid, name, bool(org), quotes, count, tuple(sorted(aliases.get(pid, ()))))
-            for pid, name, org, quotes, count in rows
-        ]
+            self._people_rows = lookup.everyone(self.db)
+        return self._people_rows
 
     def find_person(self, name: str) -> PersonRow | None:
         """The person `name` best names: an alias, whatever the case, diacritics or typos."""
@@ -703,6 +532,7 @@ WRITER_MODULES = (
     "annotations.safe_files",
     "fcntl",  # imported by the lock when first taken
     "reader.library.extraction",
+    "reader.library.index_rows",
     "reader.library.lookup",
     "reader.library.names",
     "reader.search.fold",
@@ -752,58 +582,3 @@ def _with_text(articles: Iterable[Article]) -> Iterator[Article]:
         if article.is_empty:
             raise LibraryError(f"{article.source}: no text to add")
         yield article
-
-
-def _next_rowid(db: sqlite3.Connection, table: str) -> int:
-    row = db.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {table}").fetchone()
-    return int(row[0])
-
-
-def _save_person(db: sqlite3.Connection, person: Person) -> None:
-    from reader.search.fold import fold
-
-    key = person.key
-    db.execute(
-        "INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            person.id,
-            person.name,
-            int(person.organisation),
-            key.surname if key else None,
-            " ".join(key.given) if key else "",
-            person.org,
-        ),
-    )
-    db.executemany(
-        "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)",
-        [(person.id, alias, fold(alias)) for alias in person.aliases],
-    )
-
-
-def _delete_rows(db: sqlite3.Connection, article: str) -> None:
-    """Remove an article's rows from the index (people stay: others may name them).
-
-    Its quote and passage rows are the consecutive rowids its `articles` row counts from
-    (schema 4: no index on the row tables' article ids); the id is checked all the same.
-    """
-    row = db.execute(
-        "SELECT quote_first, quotes, passage_first, passages FROM articles WHERE id = ?",
-        (article,),
-    ).fetchone()
-    if row is not None:
-        quote_first, quotes, passage_first, passages = row
-        for table, rows, first, count in (
-            ("quote_text", "quote_rows", quote_first, quotes),
-            ("passage_text", "passage_rows", passage_first, passages),
-        ):
-            if first is None or not count:
-                continue
-            span = (first, first + count - 1, article)
-            db.execute(
-                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {rows}"
-                " WHERE rowid BETWEEN ? AND ? AND article_id = ?)",
-                span,
-            )
-            db.execute(f"DELETE FROM {rows} WHERE rowid BETWEEN ? AND ? AND article_id = ?", span)
-    db.execute("DELETE FROM article_people WHERE article_id = ?", (article,))
-    db.execute("DELETE FROM articles WHERE id = ?", (article,))

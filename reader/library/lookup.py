@@ -6,7 +6,7 @@ module loads only `sqlite3` and folding (and rapidfuzz, when the name is not an 
 and `open_index` opens the index directly when it is whole: present, at this schema version,
 and with no pending marker left by a killed add (else the caller opens the `Library`, which
 recovers or rebuilds first). `Library.find_person` and `Library.said` call `find_person` and
-`said_by`.
+`said_by`; `Library.people` calls `everyone`.
 
 A name is found in two steps: an alias equal to it once folded (case and diacritics; an
 indexed column), else the closest aliases and display names by rapidfuzz's WRatio (>= 80).
@@ -141,6 +141,22 @@ def _most_quoted(db: sqlite3.Connection, ids: Iterable[str]) -> PersonRow | None
         sorted(r[0] for r in db.execute("SELECT alias FROM aliases WHERE person_id = ?", best[:1]))
     )
     return PersonRow(best[0], best[1], bool(best[2]), best[3], best[4], aliases)
+
+
+def everyone(db: sqlite3.Connection) -> list[PersonRow]:
+    """Everyone who speaks in the library, most quoted first, with their aliases."""
+    aliases: dict[str, list[str]] = {}
+    for person_id, alias in db.execute("SELECT person_id, alias FROM aliases"):
+        aliases.setdefault(person_id, []).append(alias)
+    rows = db.execute(
+        "SELECT p.id, p.name, p.organisation, sum(ap.quotes), count(ap.article_id)"
+        " FROM people p JOIN article_people ap ON ap.person_id = p.id"
+        " GROUP BY p.id ORDER BY sum(ap.quotes) DESC, p.name"
+    ).fetchall()
+    return [
+        PersonRow(pid, name, bool(org), quotes, count, tuple(sorted(aliases.get(pid, ()))))
+        for pid, name, org, quotes, count in rows
+    ]
 
 
 def said_by(db: sqlite3.Connection, person_id: str, limit: int = -1) -> list[Said]:

@@ -1,4 +1,4 @@
-"""The fresh sets: 97 news articles in six rounds, each scored before tuning (issue 17).
+"""The fresh sets: 119 news articles in seven rounds, each scored before tuning (issue 17).
 
 `tests/data/extract_fresh` holds, first, 13 original articles (13-30) with gold YAML, written in
 genres the own set lacks (wire copy with a dateline, a court report, a sports report, an obituary, a
@@ -87,6 +87,23 @@ rules (main c9af3b6):
 
 The six rounds together at c9af3b6: attributed F1 0.864, speaker accuracy 0.890, scare 0.157.
 
+A seventh round of 22 articles (120-141), 17 of them Canadian (an NHL trade deadline, a wildfire
+live blog, a Cree flooding settlement with elders and an interpreter, a Commons committee grilling a
+CEO, a sentencing with victim impact statements, tech layoffs in Waterloo, a campus occupation with
+banners and chants, an obituary with a two-paragraph quote, an RCMP search, a premier's tariff trip,
+maple producers in translation with guillemets, Canada Post strikes, a local radio story, a language
+complaint with nine scare terms, a seabird study, a housing co-op, a poet's interview in the
+present tense), plus a Paris council story with particles (de La, Le, du), Vietnamese names met
+again by the given name, Dutch van der / De Jong, Omani bin/bint/al- names and a BBC piece with
+single quotes as the main mark, was written by someone who never ran the extractor on them and
+scored ONCE, before the next round of speaker rules (main 93e4c95):
+
+    attributed F1 0.867, speaker accuracy 0.910 (283/311), scare reported 0.233 (17/73)
+    (through `reader quotes - --format json --kind direct,partial`: 0.868 / 0.897 / 0.260)
+
+The seven rounds together at 93e4c95: attributed F1 0.889, speaker accuracy 0.919, scare 0.176;
+the floors below still hold and stay as they were.
+
 Those first scores are the project's honest estimate of how the rules generalise. The set is kept
 apart from the own set (tests/data/extract), whose threshold of 0.95 it would fail (the two together
 score 0.849), and the floors below are the first score rounded down to 0.05 (the scare-quote ceiling
@@ -125,7 +142,7 @@ def test_gold_quotes_are_verbatim_and_their_speakers_listed(article: Path) -> No
     """A gold quote missing from its article, or naming an unlisted speaker, would score nothing."""
     text = article.read_text(encoding="utf-8")
     gold = _gold(article)
-    assert 250 <= len(text.split()) <= 600
+    assert 250 <= len(text.split()) <= 700  # news length: a seventh-round live blog runs to 672
     assert text.split("\n", 1)[0] == gold["title"]
     names = {s["name"] for s in gold["speakers"]}
     for quote in gold["quotes"]:

@@ -2,7 +2,7 @@
 
 `sync()` is `require_repository`, `set_up`, `finish_interrupted`, `current_branch`,
 `commit_local`, `find_link`, then `pull` and `push`. Each test sets up the state a step meets
-in a real sync (with the harness of `test_sync.py`) and checks that step's part of the report
+in a real sync (with the harness of `git_notes.py`) and checks that step's part of the report
 and its effect on the repository.
 """
 
@@ -14,15 +14,15 @@ import pytest
 
 from annotations import sync
 from annotations.model import NotesFile
-from tests.unit.test_sync import (
+from tests.unit.git_notes import (
     ARTICLE,
     DOC,
-    _git_home,  # noqa: F401  (the autouse fixture: a private HOME and git config)
     add_notes,
     bare_remote,
     commit,
     first_clone,
     git,
+    git_home,  # noqa: F401  (the autouse fixture: a private HOME and git config)
     live_ids,
     note,
     other_clone,
