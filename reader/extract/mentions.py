@@ -625,14 +625,20 @@ def _described_person(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, 
     whole is that person with the description as their role (kept as an alias, so that a later
     `the former national skipper` finds them). A given name at i is a name of its own.
     """
-    texts = toks.texts
-    if not texts[i + 1][0].islower() or is_given_name(texts[i]):
+    texts, lowers = toks.texts, toks.lowers
+    # cheap first: lower-case words, the last a noun for a person, then a capital
+    j = i + 1
+    while j < hi and j - i <= _MAX_DESCRIPTOR_WORDS and texts[j][0].islower():
+        j += 1
+    if j == i + 1 or j >= hi or not texts[j][0].isupper():
+        return None
+    head = lowers[j - 1]
+    if head not in TITLES and (not head.endswith(PERSON_SUFFIXES) or head in THING_NOUNS):
+        return None
+    if is_given_name(texts[i]):
         return None
     found = _person_after_org(text, toks, i, i + 1, hi)
-    if found is None or found[0].role is None:
-        return None
-    head = found[0].role.split()[-1].lower()
-    if head not in TITLES and (not head.endswith(PERSON_SUFFIXES) or head in THING_NOUNS):
+    if found is None or found[0].role is None or not found[0].role.lower().endswith(head):
         return None
     return found
 
