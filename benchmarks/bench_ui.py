@@ -240,7 +240,9 @@ BURST_GAP = 0.003
 """Seconds of silence that end one burst of output (one frame, read a few KB at a time)."""
 
 
-def read_burst(term: Terminal, timeout: float) -> float | None:
+def read_burst(
+    term: Terminal, timeout: float, arrived_hook: Callable[[], None] | None = None
+) -> float | None:
     """Read the next burst of output whole, then show it to the emulator; when its end came.
 
     A frame of 10-15 KB passes the pty a few KB at a time. Read and emulated a piece at a time,
@@ -249,6 +251,7 @@ def read_burst(term: Terminal, timeout: float) -> float | None:
     "panes filled" came 10-40 ms after "body on screen" even when both were in one frame.
     Returns the `time.perf_counter()` of the burst's last bytes (before the emulator runs);
     None when nothing came within `timeout`. Raises EOFError once the program closed the pty.
+    `arrived_hook` is called once the burst is read, before the emulator takes it in.
     """
     master = term._master  # the harness keeps the pty's fd; the burst is read here whole
     if not select.select([master], [], [], timeout)[0]:
@@ -266,6 +269,8 @@ def read_burst(term: Terminal, timeout: float) -> float | None:
             break
         arrived = time.perf_counter()
         chunks.append(data)
+    if arrived_hook is not None:
+        arrived_hook()
     data = b"".join(chunks)
     term.stream.feed(data)
     term._answer_queries(data)
@@ -283,11 +288,18 @@ class Session:
         self.memory = TreeMemory(self.term._proc.pid)
         self._last_sample = 0.0
         self._arrived: float | None = None  # when the output on screen now came
+        self._burst_cpu = 0.0  # the program's CPU seconds when the last burst was read
+        self.arrived_cpu = 0.0
+        """The program's CPU seconds when the output on screen now was read (`cpu_seconds`)."""
+
+    def _note_cpu(self) -> None:
+        self._burst_cpu = self.cpu_seconds()
 
     def _pump(self, timeout: float) -> float | None:
-        arrived = read_burst(self.term, timeout)
+        arrived = read_burst(self.term, timeout, self._note_cpu)
         if arrived is not None:
             self._arrived = arrived
+            self.arrived_cpu = self._burst_cpu
         now = time.perf_counter()
         if now - self._last_sample > 0.005:
             self.memory.sample()
@@ -355,9 +367,14 @@ class Session:
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the program's own process has used so far.
 
-        Kernel ticks of 10 ms: meaningful summed over many keys, not for one.
+        Kernel ticks of 10 ms: meaningful summed over many keys, not for one. Once the
+        process has gone (reaped), the last value read.
         """
-        fields = Path(f"/proc/{self.memory.root}/stat").read_text().rsplit(")", 1)[1].split()
+        try:
+            stat = Path(f"/proc/{self.memory.root}/stat").read_text()
+        except OSError:
+            return self._burst_cpu
+        fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def quit(self, timeout: float = 30) -> None:
@@ -414,14 +431,29 @@ class Figures:
         self.ratios.setdefault(name, []).append(value / reference)
 
 
-def trivial_round(argv: list[str], size: tuple[int, int], env: dict[str, str], presses: int):
+@dataclass(frozen=True)
+class Reference:
+    """The trivial app's figures of one round, which that round's reader figures divide by."""
+
+    paint: float
+    """Seconds from spawning to its first paint."""
+    paint_cpu: float
+    """CPU seconds it had used when that paint was read (10 ms ticks)."""
+    key: float
+    """Median seconds from `j` to the screen changing."""
+
+
+def trivial_round(
+    argv: list[str], size: tuple[int, int], env: dict[str, str], presses: int
+) -> tuple[Reference, TreeMemory]:
     """The trivial app's first paint, median key latency and tree memory, in one process."""
     with session(argv, size, env) as run:
         paint = run.until(lambda s: "trivial line 0" in s, run.start)
+        paint_cpu = run.arrived_cpu
         run.settle(0.1)
         keys = [run.key("j", lambda b, n: b != n) for _ in range(presses)]
         run.quit()
-    return paint, statistics.median(keys), run.memory
+    return Reference(paint, paint_cpu, statistics.median(keys)), run.memory
 
 
 def reader_round(
@@ -431,13 +463,21 @@ def reader_round(
     marker: str,
     size: tuple[int, int],
     env: dict[str, str],
-    paint: float,
+    reference: Reference,
 ) -> TreeMemory:
-    """Body and panes of one opening of an article (no keys pressed)."""
+    """Body and panes of one opening of an article (no keys pressed).
+
+    Besides the times, the CPU the reader had used when its panes were on screen, against
+    the trivial app's at its first paint ("CPU to panes"): on a loaded machine the wall-clock
+    ratios swing with what else runs (0.7x-2.2x in one round of load 6-7), CPU far less.
+    """
+    paint = reference.paint
     with session(argv, size, env) as run:
         figures.add(f"{label}: body on screen", run.until(lambda s: marker in s, run.start), paint)
         panes = run.until(panes_filled(size[0] >= 120), run.start)
         figures.add(f"{label}: panes filled", panes, paint)
+        if reference.paint_cpu > 0:
+            figures.add(f"{label}: CPU to panes", run.arrived_cpu, reference.paint_cpu)
         if "so far" in run.term.screen_text():  # the first screens' quotes came first
             whole = run.until(lambda s: COUNTS.search(s) and "so far" not in s, run.start)
         else:
@@ -623,7 +663,7 @@ def main() -> int:
         memory: dict[str, list[float]] = {}
         rss: dict[str, list[float]] = {}
         own: dict[str, list[float]] = {}  # the program's own peak, without its children
-        trivial_ms: dict[tuple[int, int], list[tuple[float, float]]] = {s: [] for s in sizes}
+        trivial_ms: dict[tuple[int, int], list[Reference]] = {s: [] for s in sizes}
 
         def keep(name: str, tree: TreeMemory) -> None:
             memory.setdefault(name, []).append(tree.hwm_sum_mb)
@@ -633,18 +673,21 @@ def main() -> int:
         def one_round(round_: int, size: tuple[int, int]) -> None:
             figures = per_size[size]
             env = environment(home / f"r{round_}-{size[0]}")
-            paint, key_ref, tree = trivial_round(trivial_argv, size, env, args.presses)
-            trivial_ms[size].append((paint, key_ref))
+            reference, tree = trivial_round(trivial_argv, size, env, args.presses)
+            key_ref = reference.key
+            trivial_ms[size].append(reference)
             keep("trivial app", tree)
             if "open" in groups:
                 keep(
                     "4 KB",
-                    reader_round(figures, "4 KB", small_argv, small_marker, size, env, paint),
+                    reader_round(figures, "4 KB", small_argv, small_marker, size, env, reference),
                 )
-                cold = reader_round(figures, "3 MB new", book_argv, book_marker, size, env, paint)
+                cold = reader_round(
+                    figures, "3 MB new", book_argv, book_marker, size, env, reference
+                )
                 keep("3 MB, first opening", cold)
                 again = reader_round(
-                    figures, "3 MB again", book_argv, book_marker, size, env, paint
+                    figures, "3 MB again", book_argv, book_marker, size, env, reference
                 )
                 keep("3 MB, opened again", again)
             if "keys" in groups:
@@ -682,12 +725,14 @@ def main() -> int:
     checks: list[tuple[str, str, str, bool]] = []
     for size in sizes:
         figures = per_size[size]
-        paints = [p for p, _ in trivial_ms[size]]
-        keys = [k for _, k in trivial_ms[size]]
+        paints = [reference.paint for reference in trivial_ms[size]]
+        keys = [reference.key for reference in trivial_ms[size]]
+        cpus = [reference.paint_cpu for reference in trivial_ms[size]]
         print(
             f"\n{size[0]}x{size[1]}: trivial app first paint {statistics.median(paints) * 1000:.0f}"
-            f" ms, key {statistics.median(keys) * 1000:.1f} ms (medians); reader figures as"
-            " ratios to the same round's trivial figure (paint for openings, key for keys):"
+            f" ms ({statistics.median(cpus) * 1000:.0f} ms CPU), key"
+            f" {statistics.median(keys) * 1000:.1f} ms (medians); reader figures as ratios to"
+            " the same round's trivial figure (paint for openings, its CPU for CPU, key for keys):"
         )
         width = max(len(name) for name in figures.times)
         for name, times in figures.times.items():

@@ -250,16 +250,24 @@ def _open(args: argparse.Namespace) -> int:
         return 0
     if not sys.stdin.isatty():
         _reattach_terminal()
-    from reader.ui.app import run_app
+    # No collections until the first frame (see reader.extract.collector); the interface
+    # gives the collector back once that frame is written, and this does if it never is.
+    from reader.extract.collector import hold_until_first_frame, release_after_first_frame
 
-    return run_app(
-        article,
-        theme=args.theme,
-        line_width=args.width,
-        resume=not args.no_resume,
-        notes_dir=args.notes_dir,
-        finish=finish,
-    )
+    hold_until_first_frame()
+    try:
+        from reader.ui.app import run_app
+
+        return run_app(
+            article,
+            theme=args.theme,
+            line_width=args.width,
+            resume=not args.no_resume,
+            notes_dir=args.notes_dir,
+            finish=finish,
+        )
+    finally:
+        release_after_first_frame()
 
 
 def _reattach_terminal() -> None:

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.config import DEFAULT_THEME, Config, load_config
 from reader.document import Article
+from reader.extract.collector import release_after_first_frame
 from reader.positions import Position, load_position, save_position
 from reader.ui import deferred
 from reader.ui.commands import (
@@ -154,6 +155,8 @@ class ReaderApp(App[None]):
             self.theme = DEFAULT_THEME
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        # After the first frame: the collector paused for it by the `reader` command.
+        self.call_after_refresh(release_after_first_frame)
         self.call_after_refresh(self.library_keeper.offer)
         if self._finish is not None:
             # Not at once: the first frame is written to the terminal by another thread, which

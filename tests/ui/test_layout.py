@@ -121,3 +121,21 @@ def test_a_books_layout_keeps_a_few_bytes_a_row_and_the_same_rows() -> None:
         assert shown[0].start == paragraph.start and shown[-1].end == paragraph.end
         assert all(row.paragraph == index for row in shown)
         assert layout.row_of_offset(shown[-1].start) == last
+
+
+def test_the_first_screen_of_a_book_wraps_only_the_paragraphs_it_can_show() -> None:
+    article = build_article(blocks_of(_book()), title="A long book", source="<test>")
+    layout = ArticleLayout(article, 76)
+    first_screen = [layout.row(y) for y in range(40)]  # 120x40: the rows the first frame draws
+    # Every paragraph takes at least two rows (its text and a blank one): twenty reach row 39.
+    assert len(layout.paragraph_rows) <= 40
+    whole = ArticleLayout(article, 76)
+    whole.complete()
+    assert first_screen == [whole.row(y) for y in range(40)]
+
+
+def test_a_short_article_is_wrapped_whole_for_its_first_screen() -> None:
+    article = build_article(blocks_of(_book(60)), title="An article", source="<test>")
+    layout = ArticleLayout(article, 76)
+    layout.row(10)  # a row of its first paragraphs
+    assert layout.is_complete  # its first frame has its exact height, as before
