@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.extract import news_rules7
 from reader.extract.cues import (
     ADVERB_SKIP,
     CALL_VERBS,
@@ -593,6 +594,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = _participle_cue(text, toks, lo, hi, cues)
     if credited is None:
         credited = _with_participle(text, toks, lo, cues)
+    shaped = None if credited is not None else news_rules7.participle_clause(toks, lo, cues)
+    if shaped is not None and (mention := _clause_subject(text, toks, lo, shaped[1])) is not None:
+        credited = Attribution(shaped[0], mention, toks.token(shaped[2]))
     if credited is None and hi - lo >= 4:
         credited = _sign_read(text, toks, lo, hi)
     return credited
@@ -640,7 +644,11 @@ def _sign_read(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         k -= 1
     if k <= lo or lowers[k] not in _WRITTEN_THINGS:
         return None
-    subject = sentence_subject(text, toks, lo, k) or np_ending_at(text, toks, lo, lo + 1)
+    subject = (
+        news_rules7.holder_of_sign(text, toks, lo, k)
+        or sentence_subject(text, toks, lo, k)
+        or np_ending_at(text, toks, lo, lo + 1)
+    )
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG, GROUP):
         return None
     return Attribution("sign-read", subject, toks.token(hi - 1))
@@ -702,7 +710,7 @@ def _clause_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject opening tokens lo..hi-1 if it can speak (a person, pronoun, role or body)."""
     subject = sentence_subject(text, toks, lo, hi)
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
-        return None
+        return news_rules7.crowd_subject(text, toks, lo, hi)
     return subject
 
 

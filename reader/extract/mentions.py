@@ -33,6 +33,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.gender import is_given_name, name_gender
+from reader.extract.titled_names import qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -397,6 +398,9 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
             p -= 1
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
             return _name_mention(text, toks, r, j, prefix_start=p)
+        q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
+        if q is not None:
+            return _name_mention(text, toks, r, j, prefix_start=q)
         return _name_mention(text, toks, r, j)
     return _role_ending_at(text, toks, lo, j)
 

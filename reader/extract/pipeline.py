@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.kinds import paragraph_kind
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
@@ -39,7 +40,7 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -343,6 +344,9 @@ class _Assigner:
                     # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
                     cluster = table.resolve(att.mention, item.paragraph)
                     own = None if dialogue else _quoting_self(att, item, enclosing)
+                    if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
+                        people = table.recent_people(item.paragraph - PRONOUN_REACH)
+                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
                     item.speaker = own or cluster
                     item.evidence = _evidence(att, item.kind_rule)
                 continue

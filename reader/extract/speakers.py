@@ -24,6 +24,7 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
+from reader.extract.news_rules7 import holds_title, role_head
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -440,7 +441,7 @@ class SpeakerTable:
             }
             for cluster in self._recent():
                 if cluster.kind == PERSON and any(
-                    wanted.issubset(fold(a).split()[:-1])
+                    holds_title(fold(a).split()[:-1], wanted)
                     for a in cluster.aliases
                     if a[:1].isupper()
                 ):
@@ -490,8 +491,9 @@ class SpeakerTable:
         """Remember a role given to a named person, whole and by its head noun."""
         self._roles[_role_key(role)] = cluster
         words = role.split()
-        if cluster.kind == PERSON and words and words[-1][:1].islower():
-            self._named_heads[fold(words[-1])] = cluster
+        head = role_head(role)  # `president` in `president of UNB`
+        if cluster.kind == PERSON and words and head[:1].islower():
+            self._named_heads[fold(head)] = cluster
 
     def _described(self, key: str, paragraph: int) -> Cluster | None:
         """The person a description stands for: `the head of the ... department`, `the 34-year-old`.
