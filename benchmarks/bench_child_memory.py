@@ -10,7 +10,7 @@ Linux counts into a child's peak the size of the process it was started from (th
 the larger), so each child is started by a small launcher process before the launcher loads
 the book: the launcher's ~20 MB then, far below the child's peak, cannot be what is read.
 
-    .venv/bin/python benchmarks/bench_child_memory.py [--runs N]
+    .venv/bin/python benchmarks/bench_child_memory.py [--runs N] [--huge]
 
 The books: `benchmarks/book.py`'s (hard-wrapped prose, about 20,000 quotes), the development
 set repeated (`bench_extract.book`), and `bench_ui.make_book`'s (one line per paragraph).
@@ -36,8 +36,8 @@ from benchmarks.book import make_book  # noqa: E402
 TARGET_MB = 60
 
 
-def books(directory: Path) -> dict[str, Path]:
-    """The three ~3 MB books, written as text files into `directory`."""
+def books(directory: Path, huge: bool = False) -> dict[str, Path]:
+    """The three ~3 MB books (and with `huge` bench_ui's 30 MB text), written into `directory`."""
     paths = {
         "benchmarks/book.py": directory / "book-py.txt",
         "development set repeated": directory / "dev-set.txt",
@@ -46,6 +46,9 @@ def books(directory: Path) -> dict[str, Path]:
     paths["benchmarks/book.py"].write_text(make_book(), encoding="utf-8")
     paths["development set repeated"].write_text(bench_extract.book(), encoding="utf-8")
     bench_ui.make_book(paths["bench_ui book"])
+    if huge:
+        paths["bench_ui 30 MB text"] = directory / "bench-ui-30.txt"
+        bench_ui.make_book(paths["bench_ui 30 MB text"], size=30_000_000, seed=30)
     return paths
 
 
@@ -89,11 +92,12 @@ def child_run(path: Path) -> tuple[float, float, int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per book")
+    parser.add_argument("--huge", action="store_true", help="also bench_ui's 30 MB text")
     args = parser.parse_args()
     print(f"load {os.getloadavg()[0]:.1f} ({os.cpu_count()} cpus); medians of {args.runs} runs")
     missed = False
     with tempfile.TemporaryDirectory(prefix="bench-child-") as tmp:
-        paths = books(Path(tmp))
+        paths = books(Path(tmp), args.huge)
         results = {
             name: [child_run(path) for _ in range(args.runs)] for name, path in paths.items()
         }
@@ -101,11 +105,15 @@ def main() -> int:
         peaks = [peak for peak, _, _, _ in runs]
         cpu = statistics.median(seconds for _, seconds, _, _ in runs)
         peak = statistics.median(peaks)
-        missed |= peak >= TARGET_MB
+        missed |= peak >= TARGET_MB and runs[0][3] < 10_000_000  # the target is for 3 MB
         print(
             f"  {name:<26} {runs[0][3] / 1e6:4.1f} M chars  peak {peak:5.1f} MB"
             f" ({min(peaks):.1f}-{max(peaks):.1f})  cpu {cpu:.2f} s"
-            f"  {'ok' if peak < TARGET_MB else 'MISSED'} (target < {TARGET_MB} MB)"
+            + (
+                f"  {'ok' if peak < TARGET_MB else 'MISSED'} (target < {TARGET_MB} MB)"
+                if runs[0][3] < 10_000_000
+                else ""
+            )
         )
     return 1 if missed else 0
 

@@ -149,8 +149,13 @@ def environment(home: Path) -> dict[str, str]:
 
 
 def _children(pid: int) -> list[int]:
+    """The children of `pid`, started by any of its threads (none once it has gone)."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:  # it ended between two reads (seen: an extraction child that just exited)
+        return found
+    for task in tasks:
         try:
             found.extend(int(c) for c in (task / "children").read_text().split())
         except OSError:

@@ -136,13 +136,13 @@ class ArticleCache:
             return None
         return Entry(extraction, postings)
 
-    def load_extraction(self, article: Article) -> Extraction | None:
-        """The cached quotes and speakers of `article`, or None."""
+    def load_extraction(self, article: Article, evidence: bool = True) -> Extraction | None:
+        """The cached quotes and speakers of `article`, or None; without `evidence`, none."""
         lines = self._read(article, QUOTES)
         if lines is None:
             return None
         try:
-            return _extraction_of(lines, article)
+            return _extraction_of(lines, article, evidence)
         except _DAMAGE:
             return None
 
@@ -408,18 +408,53 @@ def extraction_lines(extraction: Extraction) -> Iterator[bytes]:
     """`extraction` as JSON lines: the speakers, then `_QUOTES_PER_LINE` quotes a line.
 
     Lists, not objects: a book has thousands of quotes. A generator, so that a caller that
-    writes each line as it comes (the extraction child, `reader.ui.background`) holds one
-    line's values at a time, not the whole book's.
+    writes each line as it comes holds one line's values at a time, not the whole book's.
     """
-    speakers = [
-        [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs]
-        for s in extraction.speakers
+    yield speakers_line(extraction.speakers)
+    yield from quote_lines([extraction.quotes])
+
+
+def speakers_line(speakers: Iterable[Speaker]) -> bytes:
+    """The first of `extraction_lines`: the speakers."""
+    rows = [
+        [s.id, s.name, s.aliases, s.organisation, s.quote_count, s.paragraphs] for s in speakers
     ]
-    yield json.dumps(speakers, separators=(",", ":")).encode()
-    quotes = extraction.quotes
-    for first in range(0, len(quotes), _QUOTES_PER_LINE):
-        rows = [_quote_row(q) for q in quotes[first : first + _QUOTES_PER_LINE]]
+    return json.dumps(rows, separators=(",", ":")).encode()
+
+
+def quote_lines(batches: Iterable[Sequence[Quote]]) -> Iterator[bytes]:
+    """The quote lines of `extraction_lines`, for quotes that come in batches, in order.
+
+    The extraction child (`reader.ui.background`) encodes each window's quotes as they come
+    (`reader.extract.pipeline.Windows`); the lines are the same as for the quotes all at once.
+    """
+    rows: list[list[object]] = []
+    for batch in batches:
+        for quote in batch:
+            rows.append(_quote_row(quote))
+            if len(rows) == _QUOTES_PER_LINE:
+                yield json.dumps(rows, separators=(",", ":")).encode()
+                rows = []
+    if rows:
         yield json.dumps(rows, separators=(",", ":")).encode()
+
+
+def with_speaker_ids(line: bytes, renamed: dict[str, str]) -> bytes:
+    """A line of `quote_lines` with the speaker ids in `renamed` replaced (the rest as it was).
+
+    The extraction child encodes a window's quotes before the text's end can rename their
+    speakers (`reader.extract.pipeline.Windows.renamed`).
+    """
+    rows = json.loads(line)
+    for row in rows:
+        speaker = row[_SPEAKER]
+        if speaker in renamed:
+            row[_SPEAKER] = renamed[speaker]
+    return json.dumps(rows, separators=(",", ":")).encode()
+
+
+_SPEAKER = 5
+"""Where a quote's speaker id is in its row (`_quote_row`)."""
 
 
 def _quote_row(q: Quote) -> list[object]:
@@ -460,7 +495,7 @@ def extraction_of_lines(lines: Sequence[bytes], article: Article) -> Extraction:
 
 
 def extraction_and_entry(
-    lines: Iterable[bytes], article: Article
+    lines: Iterable[bytes], article: Article, evidence: bool = True
 ) -> tuple[Extraction, list[bytes]]:
     """The `Extraction` of `article` that `extraction_lines` wrote, and its cache entry.
 
@@ -468,6 +503,7 @@ def extraction_and_entry(
     extraction child's answer through this without keeping the answer itself (for a 30 MB
     book, 17 MB of JSON held until the last quote was decoded and the entry written). The
     entry is for `ArticleCache.save_extraction_entry`. Raises as `extraction_of_lines` does.
+    Without `evidence` the quotes are decoded without it (`_extraction_of`); the entry keeps it.
     """
     body = _Body(QUOTES, article)
 
@@ -480,12 +516,18 @@ def extraction_and_entry(
     first = next(remaining, None)
     if first is None:
         raise ValueError("no speakers line")
-    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article)
+    extraction = _extraction_of(kept(itertools.chain([first], remaining)), article, evidence)
     return extraction, body.parts()
 
 
-def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
+def _extraction_of(
+    lines: Iterable[bytes], article: Article, with_evidence: bool = True
+) -> Extraction:
     """The `Extraction` that `extraction_lines` flattened; raises on anything malformed.
+
+    Without `with_evidence` every quote's evidence is left out (None): the reader's screens never
+    show it (only `reader quotes --explain` does), and for bench_ui's 30 MB book it was about
+    22 MB of the reader (Evidence values, their spans and offsets).
 
     The checksum has already told that the entry is whole, and the code fingerprint that this
     code wrote it, so the values are trusted for their types; what would index outside the
@@ -508,7 +550,9 @@ def _extraction_of(lines: Iterable[bytes], article: Article) -> Extraction:
     rows = (row for line in remaining for row in json.loads(line))  # a line at a time
     for start, end, text, kind, paragraph, speaker, flat, nested, evidence, split in rows:
         segments = tuple(map(Span, flat[::2], flat[1::2])) if flat else ()
-        if evidence is not None:
+        if not with_evidence:
+            evidence = None
+        elif evidence is not None:
             rule, cue, cue_span, mention, mention_span, kind_rule = evidence
             if cue_span is None and mention_span is None:
                 key = (rule, cue, mention, kind_rule)

@@ -123,6 +123,11 @@ _KINDS = tuple(BlockKind)
 _KIND_NUMBER = {kind: number for number, kind in enumerate(_KINDS)}
 
 
+OFFSETS = "i"
+"""The typecode of `Paragraphs`' columns: 4 bytes a value instead of 8 (a 30 MB book has 226k
+paragraphs: 2.7 MB less in the reader and as much in the extraction child)."""
+
+
 class Paragraphs(Sequence[Paragraph]):
     """An article's paragraphs kept as columns of offsets into its text, made when read.
 
@@ -329,10 +334,11 @@ def build_article(
 
     The paragraphs are kept as offsets into the joined text (`Paragraphs`), not as copies.
     """
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
+    # 4-byte columns: a text holds at most MAX_BYTES (64 MiB) characters, far below 2**31
+    starts: array[int] = array(OFFSETS)
+    ends: array[int] = array(OFFSETS)
     kinds = bytearray()
-    levels: array[int] = array("q")
+    levels: array[int] = array(OFFSETS)
     texts: list[str] = []
     step = len(PARAGRAPH_SEPARATOR)
     offset = -step

@@ -19,7 +19,7 @@ import pickle
 from array import array
 from typing import IO, Any
 
-from reader.document import Article, Paragraphs
+from reader.document import OFFSETS, Article, Paragraphs
 
 
 def pack(article: Article) -> tuple[Any, ...]:
@@ -28,9 +28,9 @@ def pack(article: Article) -> tuple[Any, ...]:
     if isinstance(paragraphs, Paragraphs):  # its columns as they are: no paragraph is built
         starts, ends, levels = paragraphs.starts, paragraphs.ends, paragraphs.levels
     else:
-        starts = array("q", [p.start for p in paragraphs])
-        ends = array("q", [p.end for p in paragraphs])
-        levels = array("q", [p.level for p in paragraphs])
+        starts = array(OFFSETS, [p.start for p in paragraphs])
+        ends = array(OFFSETS, [p.end for p in paragraphs])
+        levels = array(OFFSETS, [p.level for p in paragraphs])
     return (
         article.title,
         article.source,

@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.extract import news_rules7
 from reader.extract.cues import (
     ADVERB_SKIP,
     CALL_VERBS,
@@ -124,8 +125,10 @@ def is_cue(toks: Toks, i: int, *, calls: bool = False, turn: bool = False) -> bo
     prev = lowers[i - 1] if i > 0 else ""
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or prev in _PASSIVE:
         return False
-    if prev in PREPOSITIONS:
-        return False  # "a new line of attack", "in response": a noun after a preposition
+    if prev in PREPOSITIONS and not (prev == "by" and word.endswith("ing")):
+        # "a new line of attack", "in response": a noun after a preposition (but "he began
+        # by saying" is the verb)
+        return False
     if word in _CALL_NOUNS and (
         prev in _CALL_MODIFIERS or (i > 1 and lowers[i - 2] in ("a", "an"))
     ):
@@ -391,9 +394,16 @@ def _said_as_object(toks: Toks, lo: int, mention: Mention) -> bool:
 
 
 def _after_preposition(toks: Toks, a: int, mention: Mention) -> bool:
-    """Whether the word right before `mention` (at or after token a) is a preposition."""
+    """Whether the word right before `mention` (at or after token a) is a preposition.
+
+    `to` counts before a name (`bridges to Mr. Sanders, said David Axelrod`): `to` opening an
+    infinitive is followed by a verb in lower case, never by a capitalised name.
+    """
     i = bisect.bisect_left(toks.starts, mention.start, a)
-    return i > a and toks.lowers[i - 1] in PREPOSITIONS
+    if i <= a:
+        return False
+    before = toks.lowers[i - 1]
+    return before in PREPOSITIONS or (before == "to" and mention.kind == PERSON)
 
 
 _AFFILIATION_GLUE = frozenset(("of", "at", "for", "from", "with", "a", "an"))
@@ -567,9 +577,13 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
             and lowers[c] in SPEECH_VERBS  # `, called it "..."`: `it` is what was called
         ):
             mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
-        if mention is None and c > lo and lowers[c - 1] in ("and", "to"):
-            # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
-            mention = _clause_subject(text, toks, lo, c)
+        if mention is None and c > lo:
+            b = c
+            while b > lo + 1 and texts[b - 1][0].isalnum() and lowers[b - 1] in ADVERB_SKIP:
+                b -= 1  # "... and later said": the adverbs between `and` and the cue
+            if lowers[b - 1] in ("and", "to"):
+                # "X outlined a plan and vowed ...", "X went on to say": the clause's subject
+                mention = _clause_subject(text, toks, lo, c)
         if mention is not None:
             rule = "same-sentence" if embedded else "before-said"
             return Attribution(rule, mention, toks.token(c))
@@ -580,6 +594,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         credited = _participle_cue(text, toks, lo, hi, cues)
     if credited is None:
         credited = _with_participle(text, toks, lo, cues)
+    shaped = None if credited is not None else news_rules7.participle_clause(toks, lo, cues)
+    if shaped is not None and (mention := _clause_subject(text, toks, lo, shaped[1])) is not None:
+        credited = Attribution(shaped[0], mention, toks.token(shaped[2]))
     if credited is None and hi - lo >= 4:
         credited = _sign_read(text, toks, lo, hi)
     return credited
@@ -627,7 +644,11 @@ def _sign_read(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
         k -= 1
     if k <= lo or lowers[k] not in _WRITTEN_THINGS:
         return None
-    subject = sentence_subject(text, toks, lo, k) or np_ending_at(text, toks, lo, lo + 1)
+    subject = (
+        news_rules7.holder_of_sign(text, toks, lo, k)
+        or sentence_subject(text, toks, lo, k)
+        or np_ending_at(text, toks, lo, lo + 1)
+    )
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG, GROUP):
         return None
     return Attribution("sign-read", subject, toks.token(hi - 1))
@@ -689,20 +710,36 @@ def _clause_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject opening tokens lo..hi-1 if it can speak (a person, pronoun, role or body)."""
     subject = sentence_subject(text, toks, lo, hi)
     if subject is None or subject.kind not in (PERSON, PRONOUN, ROLE, ORG):
-        return None
+        return news_rules7.crowd_subject(text, toks, lo, hi)
     return subject
+
+
+_MESSAGES = frozenset(
+    {"statement", "letter", "email", "e-mail", "tweet", "post", "note", "message", "memo"}
+)
+"""What a speaker puts out, `saying ...`: `she released a statement saying, "..."`."""
+
+
+def _hangs(toks: Toks, b: int) -> bool:
+    """Whether a speech participle after token b hangs on its clause's subject.
+
+    After a comma (`Trump attacked Clinton, saying`), after `by` (`he began by saying`) or
+    after a message the subject put out (`she released a statement saying`).
+    """
+    return toks.texts[b] == "," or toks.lowers[b] == "by" or toks.lowers[b] in _MESSAGES
 
 
 def _participle_cue(
     text: str, toks: Toks, lo: int, hi: int, cues: Sequence[int]
 ) -> Attribution | None:
-    """`Trump attacked Clinton, saying, "..."`: a speech participle after a comma.
+    """`Trump attacked Clinton, saying, "..."`: a speech participle hung on the main clause.
 
-    The participle clause hangs on the main clause, whose subject is the one speaking.
+    The participle clause hangs on the main clause (`_hangs`), whose subject is the one
+    speaking.
     """
     for c in reversed(cues):
         word = toks.lowers[c]
-        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and toks.texts[c - 1] == ",":
+        if word.endswith("ing") and word in SPEECH_VERBS and c > lo and _hangs(toks, c - 1):
             mention = _clause_subject(text, toks, lo, c - 1)
             if mention is not None:
                 return Attribution("participle", mention, toks.token(c))

@@ -152,6 +152,7 @@ TITLES: frozenset[str] = _words(
     prince princess prof professor queen rabbi reeve rep representative rev reverend rival
     secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
     spokesperson spokeswoman state superintendent supt trade treasurer vice warden whip
+    const elder mna
     """
 )
 """Words of a title or role that precede a name (`Turkish President`, `Mayor`, `Sen.`)."""
@@ -177,9 +178,11 @@ ABBREVIATIONS: frozenset[str] = _words(
     dec del dept det dr est feb fla fr ft ga gen gov hon ill inc ind insp jan jr kan ky la lt
     ltd maj mar mass md mich minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep
     rev sen sep sept sgt sr st supt tenn tex univ va vs vt wash wis wyo
+    alta const nfld ont que sask
     """
 )
-"""Words that end with a full stop without ending the sentence (`Mr.`, `Sen.`, `Calif.`)."""
+"""Words that end with a full stop without ending the sentence (`Mr.`, `Sen.`, `Calif.`; the
+Canadian provinces' `Sask.`, `Ont.`: `Man.` is left out, it ends sentences as `man.`)."""
 
 NAME_CONNECTORS: frozenset[str] = _words(
     """

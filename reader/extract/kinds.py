@@ -74,6 +74,22 @@ _MINOR_WORDS = frozenset(
         "nor",
         "our",
         "my",
+        # particles of titles in French, Spanish, Italian, Portuguese, Dutch and German
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "del",
+        "da",
+        "di",
+        "e",
+        "et",
+        "y",
+        "van",
+        "von",
+        "der",
     ]
 )
 
@@ -211,13 +227,117 @@ def _scare_cue(pre: Toks) -> ScareCue | None:
     if words[-1] in SCARE_BEFORE:
         used = words[-1] in _WORDING_NOUNS and not _USING_WORDS.isdisjoint(words[:-1])
         return ScareCue.WORDING if used else ScareCue.NAME
-    if words[-1] == "as" and len(words) >= 2 and words[-2] == "known":
+    if words[-1] == "as" and _known_as(words):
         return ScareCue.NAME  # not "described as", "labeled as": somebody's words
     for i, w in enumerate(words):
         # "what they call": a term in use; "what she called", "what one of them called": theirs
         if w in CALL_VERBS and "what" in words[:i] and _GENERIC_CALLERS & set(words[:i]):
             return ScareCue.NAME
+    if called_in_general(pre):
+        return ScareCue.NAME
     return None
+
+
+_CALLING_AUXILIARIES = frozenset(
+    [
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "taken",
+        "take",
+        "takes",
+        "taking",
+        "begun",
+        "begin",
+        "started",
+        "start",
+        "come",
+        "came",
+        "to",
+        "sometimes",
+        "often",
+        "now",
+        "also",
+        "widely",
+        "commonly",
+        "long",
+        "increasingly",
+        "usually",
+        "generally",
+        "variously",
+        "once",
+        "still",
+        "already",
+    ]
+)
+"""Words between `what` and a verb of calling that name no caller (`what is sometimes called`,
+`what critics have taken to calling`)."""
+_CALLING_READS = 8
+"""How many words before a quote `called_in_general` reads (`what fashion magazines have taken
+to calling "..."`)."""
+
+
+_NOT_IN_GENERAL = frozenset(["had", "was", "were", "been", "once"])
+"""Past and perfect forms before the verb of calling: `what had been called`, `what former
+employees have called` tell of a time someone called it so, not of a term in use."""
+
+
+def called_in_general(pre: Toks) -> bool:
+    """`what planners call "..."`, `what is sometimes called "..."`: a name in general use.
+
+    A verb of calling right before the quote (an article may stand between), after `what` or
+    `whom` and either no caller at all (a passive) or a bare plural noun phrase: a trade or a
+    crowd (`forecasters`, `health economists`, `teammates`), not a person (`what she called`,
+    `what Gilbert called`, `what one analyst called`), whose words a partial quote would be.
+    """
+    texts, lowers = pre.texts, pre.lowers
+    n = len(lowers)
+    if n and lowers[n - 1] in ("a", "an", "the"):
+        n -= 1
+    if n < 2 or lowers[n - 1] not in CALL_VERBS:
+        return False
+    if n >= 3 and lowers[n - 3 : n] == ["taken", "to", "calling"]:
+        return True  # "what sports radio has taken to calling": a habit of naming, a nickname
+    lo = max(0, n - 1 - _CALLING_READS)
+    opener = next((j for j in range(n - 2, lo - 1, -1) if lowers[j] in ("what", "whom")), -1)
+    if opener < 0 or not _NOT_IN_GENERAL.isdisjoint(lowers[opener + 1 : n - 1]):
+        return False
+    if lowers[n - 2] in ("have", "has") and lowers[n - 1] in ("called", "dubbed"):
+        return False  # "what critics have called": a time they called it so
+    between = [j for j in range(opener + 1, n - 1) if lowers[j] not in _CALLING_AUXILIARIES]
+    if not between:
+        return opener + 1 < n - 1  # "what is called": a passive, nobody calls it so
+    if set(lowers[j] for j in between) <= _GENERIC_CALLERS:
+        return True
+    last = lowers[between[-1]]
+    return (
+        all(texts[j].isalpha() and texts[j].islower() for j in between)
+        and not any(lowers[j] in DETERMINERS or lowers[j] in _PERSONAL for j in between)
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
+
+
+_PERSONAL = frozenset(["he", "she", "i", "we", "you", "they", "it", "one", "his", "her", "its"])
+"""Pronouns: a caller named by one is a person or a body, whose words these are."""
+
+
+def _known_as(words: list[str]) -> bool:
+    """`known as`, `known around the league as`, `known online as`: a name, not a role.
+
+    Not `known for (his appearances) as`: what follows is a part someone played.
+    """
+    if "known" not in words:
+        return False
+    between = words[words.index("known") + 1 : -1]
+    return "," not in between and "for" not in between
 
 
 _COPULAS = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
@@ -276,7 +396,32 @@ def characterisation(pre: Toks) -> Frame | None:
     return None
 
 
-_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS
+_HINTING_VERBS = frozenset(
+    [
+        "implied",
+        "implies",
+        "implying",
+        "intimated",
+        "intimates",
+        "intimating",
+        "referenced",
+        "references",
+        "referencing",
+        "talked",
+        "talking",
+        "exhorted",
+        "exhorting",
+        "exhorts",
+        "believes",
+        "believed",
+        "casts",
+        "casting",
+    ]
+)
+"""Verbs of saying or holding something about a matter without a quotable sentence (`he implied
+the judge was "hostile"`, `talked up her "50-state strategy"`, `casts him as a man who would
+"unravel" ...`): the fragment in their clause is theirs."""
+_JUDGING_VERBS = SPEECH_VERBS | STANCE_VERBS | CALL_VERBS | LABEL_VERBS | _HINTING_VERBS
 _NOT_A_VERB_AFTER = DETERMINERS | _COPULAS
 
 
@@ -304,9 +449,14 @@ def _title_cue(pre: Toks) -> bool:
         return True
     if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
         return True  # an apposition: its new ad, "Playing Trump,"
+    # a book (on the Caro-Kann) called "...": the title noun may stand a few words back
     return words[-1] in ("called", "titled", "entitled", "named") and any(
-        w in TITLE_NOUNS for w in words[:-1]
+        w in TITLE_NOUNS for w in pre.lowers[-_TITLE_NOUN_REACH:-1]
     )
+
+
+_TITLE_NOUN_REACH = 7
+"""How many words before a quote a title noun may stand when `called` ends them."""
 
 
 def _modifies_noun(post: Toks, quote: str) -> bool:
@@ -435,6 +585,7 @@ class KindContext:
         "embedded",
         "in_list",
         "named",
+        "nested",
         "post",
         "pre",
         "quote",
@@ -448,6 +599,7 @@ class KindContext:
         attribution: Attribution | None,
         embedded: bool,
         in_list: bool,
+        nested: bool = False,
     ) -> None:
         self.quote = quote
         """The quoted words, without their marks."""
@@ -461,6 +613,8 @@ class KindContext:
         """True when the quote sits inside a sentence of narration."""
         self.in_list = in_list
         """True when the quote is one of several quoted terms joined by commas or `and`."""
+        self.nested = nested
+        """True when the quote sits inside another quote, read as if the outer one narrated it."""
         self.before = pre.texts[-1] if pre.texts else ""
         """The token right before the opening mark, as written (empty at a sentence start)."""
         self.cued = attribution is not None and attribution.cue is not None
@@ -593,6 +747,18 @@ _DEFINED_AFTER = (("defined", "as"), ("which", "is", "defined"), ("which", "mean
 (`the immunity was only "partial," meaning ...`: somebody's word, measured on PolNeAR dev)."""
 
 
+def excerpt_with_link(c: KindContext) -> QuoteKind | None:
+    """`"The museum will reopen in May." http://nyti.ms/...`: an excerpt of a linked article.
+
+    News round-ups quote a line of another outlet's story and give its link: the words are that
+    story's, quoted as a title is, not anybody's speech.
+    """
+    lowers = c.post.lowers[:4]
+    if lowers[:1] in (["http"], ["https"]) and lowers[1:4] == [":", "/", "/"]:
+        return QuoteKind.TITLE
+    return None
+
+
 def term_defined_after(c: KindContext) -> QuoteKind | None:
     """`a "targeted employment area," which is defined as ...`: a term the writer explains."""
     lowers = c.post.lowers
@@ -609,11 +775,88 @@ def term_defined_after(c: KindContext) -> QuoteKind | None:
     return None
 
 
+NESTED_TERM_MAX_WORDS = 3
+"""A quote inside someone's quote with at most this many words, not addressed to anyone, is a
+term they hold at a distance (`They said 'scale' about forty times`)."""
+
+_FIRST_AND_SECOND_PERSON = frozenset(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'll",
+        "i'd",
+        "me",
+        "my",
+        "we",
+        "we're",
+        "we've",
+        "we'll",
+        "us",
+        "our",
+        "you",
+        "you're",
+        "you've",
+        "you'll",
+        "your",
+    ]
+)
+
+
+def _addresses_someone(quote: str) -> bool:
+    """Whether the quote speaks as `I`/`we` or to `you`: somebody's words, not a term."""
+    return any(
+        w.strip(_WORD_STRIP).replace("’", "'").lower() in _FIRST_AND_SECOND_PERSON
+        for w in quote.split()
+    )
+
+
+def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
+    """`"They said 'scale' forty times," he says`: a word or three quoted inside a quote.
+
+    A speaker who quotes a short fragment inside their own sentence is holding a word at a
+    distance (`They call me 'the influencer' now`), unless the fragment speaks as `I` or to
+    `you`, or ends a sentence right after a verb of saying (`The bank says 'wait.'`), which
+    make it a line of dialogue they report.
+    """
+    if not c.nested or c.words > NESTED_TERM_MAX_WORDS or _addresses_someone(c.quote):
+        return None
+    if c.quote.rstrip()[-1:] in ".!?" and c.pre.texts and is_cue(c.pre, len(c.pre.texts) - 1):
+        return None  # "The bank says 'wait.'": a whole utterance they report
+    return QuoteKind.SCARE
+
+
+_TITLING_WORDS = frozenset(["titled", "entitled", "headlined", "subtitled"])
+"""Words that give a work its title whatever its case (`a study titled "Thermal history ..."`)."""
+
+
 def title_after_title_noun(c: KindContext) -> QuoteKind | None:
-    """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title."""
-    if _title_cue(c.pre) and (c.title_case or (c.before == "," and not _spoken(c.pre))):
+    """`the report "Rivers at Risk"`, `its new ad, "Playing Trump,"`: a title.
+
+    After `titled` or `under the title` the quote is a title in any case: scientific papers and
+    reports are titled in sentence case (`a paper titled "Low-dose aspirin after stroke"`).
+    """
+    if _title_cue(c.pre) and (
+        c.title_case
+        or (c.before == "," and not _spoken(c.pre))
+        or is_title_case(c.quote.rstrip(" .,;:!?"))  # the film "Hail, Caesar!"
+    ):
+        return QuoteKind.TITLE
+    if titled_by(c.pre):
         return QuoteKind.TITLE
     return None
+
+
+def titled_by(pre: Toks) -> bool:
+    """Whether the narration ends `titled`, `entitled` or `under the title` (a comma allowed)."""
+    lowers = pre.lowers[-4:]
+    if lowers and lowers[-1] in (",", ":"):
+        lowers = lowers[:-1]
+    if not lowers:
+        return False
+    if lowers[-1] in _TITLING_WORDS:
+        return True
+    return lowers[-2:] == ["the", "title"] and len(lowers) >= 3 and lowers[-3] in ("under", "with")
 
 
 def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:
@@ -623,11 +866,22 @@ def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:
     return None
 
 
+_SLOGAN_NOUNS = frozenset(["slogan", "motto", "mantra", "hashtag", "catchphrase"])
+"""Scare cues naming words a crowd or a campaign repeats: they run longer than a term."""
+
+
 def scare_cue_before(c: KindContext) -> QuoteKind | None:
-    """`so-called "..."`, `known as "..."`, `what they call "..."`: a short term, a scare quote."""
-    if c.scare_cue is not None and c.words <= 2 * SCARE_MAX_WORDS:
-        return QuoteKind.SCARE
-    return None
+    """`so-called "..."`, `known as "..."`, `what they call "..."`: a short term, a scare quote.
+
+    After `the slogan` or `the motto` the words may run as long as a title (`banners bearing
+    the slogan "Greening transport for a clean capital, for a healthy city"`).
+    """
+    if c.scare_cue is None:
+        return None
+    longest = 2 * SCARE_MAX_WORDS
+    if not _SLOGAN_NOUNS.isdisjoint(c.pre.lowers[-2:]):
+        longest = TITLE_MAX_WORDS
+    return QuoteKind.SCARE if c.words <= longest else None
 
 
 def title_after_possessive(c: KindContext) -> QuoteKind | None:
@@ -814,6 +1068,7 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
+    Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),
@@ -822,6 +1077,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
+    Rule(KindRule.TERM_INSIDE_A_QUOTE, term_inside_a_quote, EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, EMBEDDED),
     Rule(KindRule.LISTED_TERM, listed_term, EMBEDDED),
@@ -862,13 +1118,15 @@ def classify(
     attribution: Attribution | None,
     embedded: bool,
     in_list: bool = False,
+    nested: bool = False,
 ) -> tuple[QuoteKind, KindRule]:
     """The kind of a top-level quote and the rule that decided it.
 
     `in_list` says the quote is one of several quoted terms joined only by commas or `and`
-    (`words such as "ambassador," "attack," "Benghazi"`).
+    (`words such as "ambassador," "attack," "Benghazi"`); `nested` that it sits inside another
+    quote, whose words before and after it are `pre` and `post`.
     """
-    context = KindContext(quote, pre, post, attribution, embedded, in_list)
+    context = KindContext(quote, pre, post, attribution, embedded, in_list, nested)
     if embedded:
         rules = _EMBEDDED_RULES
     else:
@@ -906,6 +1164,30 @@ def repeated_headline(paragraph: str, title: str) -> bool:
     return _FOLD_WORDS.findall(paragraph.casefold()) == _FOLD_WORDS.findall(title.casefold())
 
 
+_HEADLINE_VERBS = re.compile(
+    r"\b(?:says|say|warns|vows|tells|urges|calls|claims|insists|admits|promises|pledges)\b"
+)
+"""Present-tense speech verbs as headlines write them (`'We will rebuild,' mayor says`)."""
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
+_QUOTE_MARKS = re.compile(r"""["“”‘’«»]|(?:^|\s)'|'(?:\s|$|[,.;:!?])""")
+
+
+def headline_style_line(paragraph: str, title: str) -> bool:
+    """`'It doesn't bring back the graves,' elder says as members vote`: a deck, not speech.
+
+    Under a headline, news sites print a second line in the headline's style: a present-tense
+    `says` and no full stop. Its quote repeats one from the story (or stands for it); the
+    article's own paragraphs end their sentences.
+    """
+    return (
+        _headline_length(paragraph, title)
+        and "\n" not in paragraph
+        and _SENTENCE_END.search(paragraph) is None
+        and _HEADLINE_VERBS.search(paragraph) is not None
+        and _QUOTE_MARKS.search(paragraph) is not None
+    )
+
+
 class ParagraphRule(NamedTuple):
     """A rule that decides the kind of every top-level quote of a paragraph, read first."""
 
@@ -920,6 +1202,7 @@ class ParagraphRule(NamedTuple):
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     ParagraphRule(KindRule.TEASER_LINE, teaser_line, QuoteKind.TITLE),
     ParagraphRule(KindRule.REPEATED_HEADLINE, repeated_headline, QuoteKind.TITLE),
+    ParagraphRule(KindRule.HEADLINE_STYLE_LINE, headline_style_line, QuoteKind.TITLE),
 )
 """Paragraphs whose quotes are parts of headlines, whatever the narration around them says."""
 

@@ -33,6 +33,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.gender import is_given_name, name_gender
+from reader.extract.titled_names import qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -397,6 +398,9 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
             p -= 1
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
             return _name_mention(text, toks, r, j, prefix_start=p)
+        q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
+        if q is not None:
+            return _name_mention(text, toks, r, j, prefix_start=q)
         return _name_mention(text, toks, r, j)
     return _role_ending_at(text, toks, lo, j)
 
@@ -498,6 +502,10 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
                 or _qualified_role(text, toks, i, e, hi)
                 or (mention, e)
             )
+        if e == i + 1 and (mention is None or mention.kind == PERSON) and e < hi:
+            described = _described_person(text, toks, i, hi)
+            if described is not None:
+                return described  # "Former national skipper Pieter Vos"
         if mention is not None and e - i <= 3 and _role_noun_follows(toks, e, hi):
             # "Relief International spokesman Eric Fennel": a body without an organisation
             # word, read as a name, then a job and the person who holds it
@@ -611,6 +619,32 @@ def _person_after_org(text: str, toks: Toks, i: int, e: int, hi: int) -> tuple[M
     surface = text[starts[i] : ends[k - 1]]
     gender = person.gender or _gender(lowers[e:j])
     return Mention(surface, starts[i], ends[k - 1], PERSON, person.name, role, gender), k
+
+
+def _described_person(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
+    """`Former national skipper Pieter Vos`: a capitalised word, a job in lower case, a name.
+
+    The word at token i opens a sentence, so its capital tells nothing: when lower-case words
+    ending in a noun for a person (a title, `-er`, `-ist`, ...) and then a name follow it, the
+    whole is that person with the description as their role (kept as an alias, so that a later
+    `the former national skipper` finds them). A given name at i is a name of its own.
+    """
+    texts, lowers = toks.texts, toks.lowers
+    # cheap first: lower-case words, the last a noun for a person, then a capital
+    j = i + 1
+    while j < hi and j - i <= _MAX_DESCRIPTOR_WORDS and texts[j][0].islower():
+        j += 1
+    if j == i + 1 or j >= hi or not texts[j][0].isupper():
+        return None
+    head = lowers[j - 1]
+    if head not in TITLES and (not head.endswith(PERSON_SUFFIXES) or head in THING_NOUNS):
+        return None
+    if is_given_name(texts[i]):
+        return None
+    found = _person_after_org(text, toks, i, i + 1, hi)
+    if found is None or found[0].role is None or not found[0].role.lower().endswith(head):
+        return None
+    return found
 
 
 def role_chunk(text: str, toks: Toks, a: int, b: int) -> Mention | None:

@@ -16,8 +16,10 @@ the narrator's last line (on the PDNC development novels: 42 quotes right that w
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from reader.extract.reading import Item
 from reader.extract.speakers import Cluster, SpeakerTable
@@ -40,25 +42,63 @@ NEAR = (-3, -2, -1, 1, 2, 3)
 the narrator."""
 
 
-def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None:
+class Said(NamedTuple):
+    """A top-level quote as the narrator's naming reads it."""
+
+    paragraph: int
+    """The paragraph where it starts."""
+    speaker: Cluster | None
+    """Its speaker."""
+    start: int
+    """Where its first segment starts in the text."""
+    end: int
+    """Where its last segment ends."""
+
+
+class SaidColumns:
+    """The top-level quotes of a text, kept as columns until the narrator is named at the end.
+
+    A window's items are let go once built (`reader.extract.pipeline.Windows`); these few
+    numbers a quote (about 28 bytes) are all the naming needs of them.
+    """
+
+    def __init__(self) -> None:
+        self._paragraphs = array("q")
+        self._speakers: list[Cluster | None] = []
+        self._starts = array("q")
+        self._ends = array("q")
+
+    def add(self, items: Iterable[Item]) -> None:
+        """Keep the top-level quotes among `items` (each with its speaker as it is now)."""
+        for item in items:
+            raw = item.raw
+            if raw is not None and raw.depth == 0:
+                self._paragraphs.append(item.paragraph)
+                self._speakers.append(item.speaker)
+                self._starts.append(raw.start)
+                self._ends.append(raw.end)
+
+    def __iter__(self) -> Iterator[Said]:
+        return map(Said, self._paragraphs, self._speakers, self._starts, self._ends)
+
+
+def name_narrator(text: str, items: Iterable[Said], table: SpeakerTable) -> None:
     """Give the narrator the name the others address them by.
 
     Near the narrator's turns; else far from them, when the name is no one met elsewhere.
+    `items` are the text's top-level quotes (`SaidColumns`), read more than once.
     """
     narrator = table.narrator
     if narrator is None:
         return
-    narrator_turns = {
-        item.paragraph
-        for item in items
-        if item.raw is not None and item.speaker is narrator and item.raw.depth == 0
-    }
-    others = [
-        item
-        for item in items
-        if item.raw is not None and item.raw.depth == 0 and item.speaker is not narrator
+    narrator_turns = {item.paragraph for item in items if item.speaker is narrator}
+    others = [item for item in items if item.speaker is not narrator]
+    near_at = [
+        at
+        for at, item in enumerate(others)
+        if any(item.paragraph + d in narrator_turns for d in NEAR)
     ]
-    near = [item for item in others if any(item.paragraph + d in narrator_turns for d in NEAR)]
+    near = [others[at] for at in near_at]
     votes = _calls(text, near, table, lambda known: known is narrator or known.called_only)
     if votes:
         name, count = votes.most_common(1)[0]
@@ -67,8 +107,8 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
         return
     if len(narrator_turns) < MIN_TURNS_FOR_FAR:
         return
-    taken = {id(item) for item in near}
-    far = [item for item in others if id(item) not in taken]
+    taken = set(near_at)
+    far = [item for at, item in enumerate(others) if at not in taken]
     votes = _calls(text, far, table, lambda known: False)
     if votes:
         name, count = votes.most_common(1)[0]
@@ -77,15 +117,12 @@ def name_narrator(text: str, items: Sequence[Item], table: SpeakerTable) -> None
 
 
 def _calls(
-    text: str, quotes: Sequence[Item], table: SpeakerTable, counts: Callable[[Cluster], bool]
+    text: str, quotes: Sequence[Said], table: SpeakerTable, counts: Callable[[Cluster], bool]
 ) -> Counter[str]:
     """How often each name is called in `quotes`, when no one met has it or `counts` says so."""
     votes: Counter[str] = Counter()
     for item in quotes:
-        raw = item.raw
-        if raw is None:
-            continue
-        for name in called_names(text[raw.start : raw.end]):
+        for name in called_names(text[item.start : item.end]):
             known = table.known_person(name)
             if known is None or counts(known):
                 votes[name] += 1

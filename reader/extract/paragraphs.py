@@ -174,12 +174,28 @@ class QuoteIndex:
         return self._quotes[max(lo, i - 1) : min(hi, i + 2)]
 
 
+def has_particle_names(text: str) -> bool:
+    """Whether any paragraph of `text` may hold an `al-` name or an ayn (`tokenize_paragraph`).
+
+    Asked once per text: the windows of a book (`reader.extract.pipeline.Windows`) share it.
+    """
+    return _AL_NAME.search(text) is not None or "ʿ" in text or "ʾ" in text
+
+
 class Paras:
     """Paragraphs tokenized on first use: most of a book's narration is never tokenized."""
 
-    def __init__(self, text: str, article: Article, raws: Sequence[RawQuote]) -> None:
+    def __init__(
+        self,
+        text: str,
+        article: Article,
+        raws: Sequence[RawQuote],
+        particles: bool | None = None,
+    ) -> None:
         self._text = text
-        self._particles = _AL_NAME.search(text) is not None or "ʿ" in text or "ʾ" in text
+        if particles is None:
+            particles = has_particle_names(text)
+        self._particles = particles
         """Whether any paragraph may hold an `al-` name or an ayn (`tokenize_paragraph`)."""
         paragraphs = article.paragraphs
         # the bounds alone: a paragraph read from `Paragraphs` is a copy of its text

@@ -14,19 +14,23 @@ Every step does bounded work per token or per quote, so the whole is linear in t
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from reader.document import Article
+from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.kinds import paragraph_kind
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
-from reader.extract.narrator import name_narrator
-from reader.extract.paragraphs import Paras, QuoteIndex
+from reader.extract.narrator import SaidColumns, name_narrator
+from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.reading import (
     OBJECT_RULE,
     Item,
@@ -35,15 +39,17 @@ from reader.extract.reading import (
     read_reported,
     share_coordinated,
 )
-from reader.extract.spans import RawQuote, Segment, find_spans
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
+    TURN_LOOKBACK,
     continued,
+    dialogue_of,
     fill_from_later_turns,
-    is_dialogue,
     stray_paragraphs,
+    turn_counts,
     turn_speaker,
 )
 
@@ -56,74 +62,218 @@ def _has_cue_word(paragraph: str) -> bool:
     return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(paragraph.lower()))
 
 
+WINDOW_TEXT = 500_000
+"""Characters of text read per window: a text this long or shorter is one window, and its
+extraction is the whole text's at once. A longer one is read in windows cut at paragraph
+starts that no quote runs across; the working set (tokens, items, their mentions) is then one
+window's, and each window's quotes are built and handed on before the next one is read."""
+
+AHEAD = TURN_LOOKBACK + 4
+"""Items after an item that the turn rules read (`later_attribution` three, a run of turns up
+to `TURN_LOOKBACK`): an item is resolved once that many after it have been read, and given a
+speaker from the turns after it once that many after it are resolved."""
+
+BEHIND = TURN_LOOKBACK + 1
+"""Items before an item that the turn rules read back (`TURN_LOOKBACK`)."""
+
+
 def run(article: Article, table: SpeakerTable | None = None) -> Extraction:
     """Extract quotes and speakers from `article`.
 
     `table` is a fresh `SpeakerTable` to use (a trainer passes one that records its choices).
     """
-    text = article.text
-    paragraphs = article.paragraphs
-    raws = find_spans(text, paragraphs)
-    paras = Paras(text, article, raws)
-    top = [q for q in raws if q.depth == 0]
-    index = QuoteIndex(top)
-    top_at: dict[int, list[RawQuote]] = {}
-    for q in top:
-        top_at.setdefault(q.paragraph, []).append(q)
-    nested_at: dict[int, list[tuple[RawQuote, RawQuote]]] = {}
-    for q, parent in _nested_parents(raws):
-        nested_at.setdefault(q.paragraph, []).append((q, parent))
+    windows = Windows(article, table)
+    quotes = [quote for batch in windows.quotes() for quote in batch]
+    renamed = windows.renamed()
+    if renamed:
+        quotes = [
+            dataclasses.replace(q, speaker=renamed[q.speaker]) if q.speaker in renamed else q
+            for q in quotes
+        ]
+    return Extraction(quotes=tuple(quotes), speakers=windows.speakers())
 
-    # Paragraph by paragraph, each one's tokens dropped once it is read: a book's tokens all kept
-    # alive would cost more in garbage collection than they cost to build. The items are gathered
-    # in the order of the reading passes (quotes, nested quotes, reported speech) before sorting.
-    quote_items: list[Item] = []
-    nested_items: list[Item] = []
-    reported_items: list[Item] = []
-    title = article.title
-    turns = unnamed = 0  # quote-opened paragraphs so far, and those naming nobody
-    for number, paragraph in enumerate(paragraphs):
-        quotes_here = top_at.get(number, ())
-        headline = paragraph_kind(paragraph.text, title) if quotes_here else None
-        for q in quotes_here:
-            item = read_quote(text, paras, q, index)
-            if headline is not None:
-                item.kind, item.kind_rule = headline
-            if quote_items:
-                link_split(text, paras, quote_items[-1], item)
-                share_coordinated(paras, quote_items[-1], item)
-            quote_items.append(item)
-            if item.opens_paragraph and not item.split_tail:
-                turns += 1
-                unnamed += item.attribution is None or item.attribution.mention is None
-        for q, parent in nested_at.get(number, ()):
-            bounds = (parent.start, parent.end)
-            nested_items.append(read_quote(text, paras, q, None, bounds=bounds))
-        # narration is read where speech can be (a cue word, or next to a quote) and where a
-        # pronoun's antecedent can be: up to two paragraphs before a quote
-        if (
-            number in index.quoted
-            or number + 1 in index.quoted
-            or number + 2 in index.quoted
-            or _has_cue_word(paragraph.text)
-        ):
-            # persons named after a verb are read until the text reads as news so far
-            # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),
-            # and a book of news would pay for them on every page
-            objects = turns < DIALOGUE_MIN_TURNS or unnamed > DIALOGUE_SHARE * turns
-            reported_items.extend(read_reported(text, paras[number], number, index, objects))
-        paras.drop(number)
-    items = quote_items + nested_items + reported_items
-    # `items` alone holds the items and their raw quotes now: `_build` lets each go once read
-    del quote_items, nested_items, reported_items, raws, top, top_at, nested_at, index, paras
-    items.sort(key=operator.attrgetter("start"))
-    if table is None:
-        table = SpeakerTable()
-    table.text = text
-    _assign(items, table, stray_paragraphs(paragraphs), text)
-    fill_from_later_turns(items, table.dialogue)
-    name_narrator(text, items, table)
-    return _build(article, items, table)
+
+class Windows:
+    """One extraction of an article, done a window of paragraphs at a time.
+
+    `quotes()` yields each window's quotes (in article order) as soon as they are final, and
+    `speakers()` then gives the speakers. A text of `WINDOW_TEXT` characters or fewer is one
+    window: its quotes are exactly `run`'s of old, all at once. In a longer text, what crosses a
+    window's edge is kept: the speaker table, the last speakers, the turns just before, the
+    share of unnamed turns so far (whether the text reads as dialogue: decided on what has been
+    read, not on the whole text), and a few numbers per top-level quote for naming the
+    narrator at the end. A speaker's id is made from its name when its first quote is built,
+    so in a long text it may be made from a shorter name than the one it ends with.
+    """
+
+    def __init__(self, article: Article, table: SpeakerTable | None = None) -> None:
+        text = self._text = article.text
+        paragraphs = self._paragraphs = article.paragraphs
+        self._article = article
+        self._title = article.title
+        self._starts = paragraph_starts(paragraphs)
+        self._particles = has_particle_names(text)
+        if table is None:
+            table = SpeakerTable()
+        table.text = text
+        self._table = table
+        self._assigner = _Assigner(table, stray_paragraphs(paragraphs), text)
+        self._builder = _Builder(text)
+        self._said = SaidColumns()
+        self._last_quote: Item | None = None
+        # quote-opened paragraphs read so far and those naming nobody, as the reading counts
+        # them (for `objects`), and as `is_dialogue` counts them (once a window is read)
+        self._turns = self._unnamed = 0
+        self._turn_counts = (0, 0)
+
+    def quotes(self) -> Iterator[list[Quote]]:
+        """Each window's quotes, sorted, as soon as they are final (the last after the rest)."""
+        items: list[Item] = []  # the items read and not yet let go, in reading order
+        resolved = filled = built = 0  # how many of `items` are resolved, filled, built
+        rows = iter(self._paragraphs)
+        window: _Window | None = self._window(0)
+        while window is not None:
+            # the next window's quotes are found first: the last paragraphs of this one are
+            # read for reported speech when a quote follows within two paragraphs
+            after = self._window(window.stop) if window.stop < len(self._paragraphs) else None
+            last = after is None
+            new = self._read(window, after, itertools.islice(rows, window.stop - window.first))
+            turns, unnamed = turn_counts(new)
+            self._turn_counts = (self._turn_counts[0] + turns, self._turn_counts[1] + unnamed)
+            items += new
+            del new
+            window = after
+            dialogue = dialogue_of(*self._turn_counts)
+            end = len(items) if last else max(resolved, len(items) - AHEAD)
+            self._assigner.run(items, resolved, end, dialogue)
+            resolved = end
+            end = resolved if last else max(filled, resolved - AHEAD)
+            fill_from_later_turns(items, dialogue, filled, end)
+            self._said.add(itertools.islice(items, filled, end))
+            filled = end
+            if last:
+                name_narrator(self._text, self._said, self._table)
+            yield self._builder.build(items, built, filled)
+            built = filled
+            # the turn rules read back this many items from the next ones; the rest go
+            drop = max(0, built - BEHIND)
+            del items[:drop]
+            resolved, filled, built = resolved - drop, filled - drop, built - drop
+
+    def _window(self, first: int) -> _Window:
+        """The window that starts at paragraph `first`, its quotes found."""
+        starts = self._starts
+        stop = (
+            first
+            if first >= len(starts)
+            else bisect.bisect_left(starts, starts[first] + WINDOW_TEXT, first + 1)
+        )
+        raws, stop = spans_from(self._text, self._paragraphs, self._starts, first, stop)
+        return _Window(self._text, self._article, raws, first, stop, self._particles)
+
+    def renamed(self) -> dict[str, str]:
+        """The speaker ids of the quotes handed on that change now that all is read.
+
+        Asked once `quotes()` is done, and before `speakers()`: the quotes' `speaker` given
+        here is replaced by its new id, to be the whole text's (`_Builder.renamed`).
+        """
+        return self._builder.renamed()
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The speakers of the quotes built, by count (once `quotes()` and `renamed()` are done)."""
+        return self._builder.speakers(self._table)
+
+    def _read(
+        self, window: _Window, after: _Window | None, rows: Iterable[Paragraph]
+    ) -> list[Item]:
+        """The items of the paragraphs of `window` (`rows`), in reading order.
+
+        Each paragraph's tokens are dropped once it is read: a book's tokens all kept alive
+        would cost more in garbage collection than they cost to build. The items are gathered
+        in the order of the reading passes (quotes, nested quotes, reported speech) before
+        sorting.
+        """
+        text, paras, index, title = self._text, window.paras, window.index, self._title
+        top_at, nested_at, quoted = window.top_at, window.nested_at, index.quoted
+        # the paragraphs after the window that hold a quote (read for the last two)
+        ahead = (
+            ()
+            if after is None
+            else [p for p in range(after.first, after.first + 2) if p in after.index.quoted]
+        )
+        near_end = window.stop - 2
+        quote_items: list[Item] = []
+        nested_items: list[Item] = []
+        reported_items: list[Item] = []
+        for number, paragraph in enumerate(rows, start=window.first):
+            quotes_here = top_at.pop(number, ())
+            headline = paragraph_kind(paragraph.text, title) if quotes_here else None
+            for q in quotes_here:
+                item = read_quote(text, paras, q, index)
+                if headline is not None:
+                    item.kind, item.kind_rule = headline
+                if self._last_quote is not None:
+                    link_split(text, paras, self._last_quote, item)
+                    share_coordinated(paras, self._last_quote, item)
+                quote_items.append(item)
+                self._last_quote = item
+                if item.opens_paragraph and not item.split_tail:
+                    self._turns += 1
+                    self._unnamed += item.attribution is None or item.attribution.mention is None
+            for q, parent in nested_at.pop(number, ()):
+                bounds = (parent.start, parent.end)
+                nested_items.append(read_quote(text, paras, q, None, bounds=bounds))
+            # narration is read where speech can be (a cue word, or next to a quote) and where a
+            # pronoun's antecedent can be: up to two paragraphs before a quote
+            if (
+                number in quoted
+                or number + 1 in quoted
+                or number + 2 in quoted
+                or (number >= near_end and (number + 1 in ahead or number + 2 in ahead))
+                or _has_cue_word(paragraph.text)
+            ):
+                # persons named after a verb are read until the text reads as news so far
+                # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),
+                # and a book of news would pay for them on every page
+                objects = (
+                    self._turns < DIALOGUE_MIN_TURNS or self._unnamed > DIALOGUE_SHARE * self._turns
+                )
+                reported_items.extend(read_reported(text, paras[number], number, index, objects))
+            paras.drop(number)
+        items = quote_items + nested_items + reported_items
+        items.sort(key=operator.attrgetter("start"))
+        return items
+
+
+class _Window:
+    """A window of paragraphs with its quotes, as the reading of its items needs them."""
+
+    def __init__(
+        self,
+        text: str,
+        article: Article,
+        raws: list[RawQuote],
+        first: int,
+        stop: int,
+        particles: bool,
+    ) -> None:
+        self.first = first
+        """Its first paragraph."""
+        self.stop = stop
+        """The paragraph after its last."""
+        self.paras = Paras(text, article, raws, particles)
+        """Its paragraphs, tokenized when read."""
+        top = [q for q in raws if q.depth == 0]
+        self.index = QuoteIndex(top)
+        """Its top-level quotes by paragraph."""
+        self.top_at: dict[int, list[RawQuote]] = {}
+        """Its top-level quotes by the paragraph where they start (taken out as read)."""
+        for q in top:
+            self.top_at.setdefault(q.paragraph, []).append(q)
+        self.nested_at: dict[int, list[tuple[RawQuote, RawQuote]]] = {}
+        """Its nested quotes with their parents, by paragraph (taken out as read)."""
+        for q, parent in _nested_parents(raws):
+            self.nested_at.setdefault(q.paragraph, []).append((q, parent))
 
 
 def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]:
@@ -139,80 +289,105 @@ def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]
     return out
 
 
-def _assign(items: list[Item], table: SpeakerTable, stray: frozenset[int], text: str) -> None:
-    """Resolve speakers in reading order, continuing speakers where a quote has no attribution."""
-    last_speaker: Cluster | None = None
-    last_paragraph = -1
-    last_in_para: dict[int, Cluster] = {}
-    enclosing: Item | None = None  # the last top-level quote, for the quotes nested in it
-    dialogue = is_dialogue(items)
-    table.dialogue = dialogue
-    if dialogue:
-        table.pronoun_reach = DIALOGUE_PRONOUN_REACH
-    for pos, item in enumerate(items):
-        att = item.attribution
-        if item.dropped and item.raw is None and att is not None and att.mention is not None:
-            if att.rule == OBJECT_RULE:
-                # named after a verb (`told Marianne`): a candidate, not the sentence's subject
-                if dialogue:
-                    table.note_person(att.mention, item.paragraph, as_object=True)
+class _Assigner:
+    """Resolves speakers in reading order, continuing speakers where a quote has no attribution.
+
+    What it knows of the items before carries from one window to the next.
+    """
+
+    def __init__(self, table: SpeakerTable, stray: frozenset[int], text: str) -> None:
+        self._table = table
+        self._stray = stray
+        self._text = text
+        self._reach = table.pronoun_reach
+        self.last_speaker: Cluster | None = None
+        self.last_paragraph = -1
+        self.last_in_para: dict[int, Cluster] = {}
+        self.enclosing: Item | None = None  # the last top-level quote, for those nested in it
+
+    def run(self, items: list[Item], lo: int, hi: int, dialogue: bool) -> None:
+        """Resolve the speakers of `items[lo:hi]`; the items around them are read."""
+        table, stray, text = self._table, self._stray, self._text
+        last_speaker, last_paragraph = self.last_speaker, self.last_paragraph
+        last_in_para, enclosing = self.last_in_para, self.enclosing
+        table.dialogue = dialogue
+        table.pronoun_reach = DIALOGUE_PRONOUN_REACH if dialogue else self._reach
+        for pos in range(lo, hi):
+            item = items[pos]
+            att = item.attribution
+            if item.dropped and item.raw is None and att is not None and att.mention is not None:
+                if att.rule == OBJECT_RULE:
+                    # named after a verb (`told Marianne`): a candidate, not the sentence's subject
+                    if dialogue:
+                        table.note_person(att.mention, item.paragraph, as_object=True)
+                    continue
+                table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
+                subject = table.resolve_noted(att.mention)
+                if subject is not None and item.paragraph >= last_paragraph:
+                    last_speaker, last_paragraph = subject, item.paragraph
+                    last_in_para[item.paragraph] = subject
                 continue
-            table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
-            subject = table.resolve_noted(att.mention)
-            if subject is not None and item.paragraph >= last_paragraph:
-                last_speaker, last_paragraph = subject, item.paragraph
-                last_in_para[item.paragraph] = subject
-            continue
-        if item.dropped:
-            continue
-        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
-            if att is not None and att.mention is not None and att.mention.kind == PERSON:
-                # "Dhillon, a dental assistant, said her policy did not cover what the insurer
-                # called "overland water."": no one's words, but the sentence's subject is
-                # the one a later `she said` stands for
-                table.note_person(att.mention, item.paragraph)
-            continue
-        if item.raw is not None and item.raw.depth > 0:
-            if att is not None and att.mention is not None:
-                # resolved even when the outer speaker is taken: the table notes the mention
-                # as it would, so the later quotes' pronouns read the same context. In news
-                # only: in dialogue the turn rules read every quote's speaker, and on the PDNC
-                # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
-                cluster = table.resolve(att.mention, item.paragraph)
-                own = None if dialogue else _quoting_self(att, item, enclosing)
-                item.speaker = own or cluster
-                item.evidence = _evidence(att, item.kind_rule)
-            continue
-        if item.raw is not None:
-            enclosing = item
-        if item.split_with is not None:
-            item.speaker = item.split_with.speaker
-            item.evidence = item.split_with.evidence
-        elif att is not None and att.mention is not None:
-            turn = turn_speaker(items, pos, item, dialogue)
-            cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
-            item.speaker = cluster
-            item.evidence = _evidence(att, item.kind_rule, table.last_choice)
-        else:
-            cluster, rule = continued(
-                items,
-                pos,
-                item,
-                last_in_para,
-                last_speaker,
-                last_paragraph,
-                dialogue,
-                stray,
-                table,
-                text,
-            )
-            item.speaker = cluster
-            if cluster is not None:
-                item.evidence = Evidence(rule, kind_rule=item.kind_rule)
-        if item.speaker is not None:
-            last_speaker = item.speaker
-            last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
-            last_in_para[last_paragraph] = item.speaker
+            if item.dropped:
+                continue
+            if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+                if att is not None and att.mention is not None and att.mention.kind == PERSON:
+                    # "Dhillon, a dental assistant, said her policy did not cover what the insurer
+                    # called "overland water."": no one's words, but the sentence's subject is
+                    # the one a later `she said` stands for
+                    table.note_person(att.mention, item.paragraph)
+                continue
+            if item.raw is not None and item.raw.depth > 0:
+                if att is not None and att.mention is not None:
+                    # resolved even when the outer speaker is taken: the table notes the mention
+                    # as it would, so the later quotes' pronouns read the same context. In news
+                    # only: in dialogue the turn rules read every quote's speaker, and on the PDNC
+                    # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
+                    cluster = table.resolve(att.mention, item.paragraph)
+                    own = None if dialogue else _quoting_self(att, item, enclosing)
+                    if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
+                        people = table.recent_people(item.paragraph - PRONOUN_REACH)
+                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
+                    item.speaker = own or cluster
+                    item.evidence = _evidence(att, item.kind_rule)
+                continue
+            if item.raw is not None:
+                enclosing = item
+            if item.split_with is not None:
+                item.speaker = item.split_with.speaker
+                item.evidence = item.split_with.evidence
+            elif att is not None and att.mention is not None:
+                turn = turn_speaker(items, pos, item, dialogue)
+                cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
+                item.speaker = cluster
+                item.evidence = _evidence(att, item.kind_rule, table.last_choice)
+            else:
+                cluster, rule = continued(
+                    items,
+                    pos,
+                    item,
+                    last_in_para,
+                    last_speaker,
+                    last_paragraph,
+                    dialogue,
+                    stray,
+                    table,
+                    text,
+                )
+                item.speaker = cluster
+                if cluster is not None:
+                    item.evidence = Evidence(rule, kind_rule=item.kind_rule)
+            if item.speaker is not None:
+                last_speaker = item.speaker
+                last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph
+                last_in_para[last_paragraph] = item.speaker
+        self.last_speaker, self.last_paragraph = last_speaker, last_paragraph
+        self.enclosing = enclosing
+        # the continuation rules read the entry of the item's own paragraph, and the items
+        # still to come start no earlier than the last one resolved
+        if hi > lo:
+            first = items[hi - 1].paragraph
+            for number in [n for n in last_in_para if n < first]:
+                del last_in_para[number]
 
 
 _SELF = frozenset(("i", "me", "myself"))
@@ -285,114 +460,176 @@ def _slug(name: str) -> str:
     return _SLUG.sub("-", ascii_name.lower()).strip("-") or "speaker"
 
 
-def _build(article: Article, items: list[Item], table: SpeakerTable) -> Extraction:
-    """Turn the resolved items into the public value types."""
-    text = article.text
-    ids: dict[int, str] = {}
-    used: set[str] = set()
-    counts: dict[int, int] = {}
-    paras: dict[int, set[int]] = {}
-    quotes: list[Quote] = []
-    tails_of: dict[int, list[Item]] = {}
-    for item in items:
-        if item.split_with is not None:
-            tails_of.setdefault(id(item.split_with), []).append(item)
-    # Each item is let go once it is read, so that a book's items and its quotes are not all
-    # alive at once (the extraction child's peak; see reader.ui.background).
-    items.reverse()
-    while items:
-        item = items.pop()
-        if item.dropped or item.split_tail:
-            continue
-        cluster = item.speaker
-        raw = item.raw
-        tails = tails_of.get(id(item), [])
-        segments: list[Segment] = [] if raw is None else raw.segments
-        if tails:
-            segments = segments + [s for tail in tails if tail.raw for s in tail.raw.segments]
-        speaker_id = None
-        if cluster is not None:
+class _Builder:
+    """Turns the resolved items into the public value types, a window's at a time.
+
+    Speaker ids and each speaker's counts carry from one window to the next.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ids: dict[int, str] = {}
+        self._used: set[str] = set()
+        self._counts: dict[int, int] = {}
+        self._paras: dict[int, set[int]] = {}
+        self._first_met: list[Cluster] = []  # the speakers in the order of their first quote
+
+    def build(self, items: list[Item], lo: int, hi: int) -> list[Quote]:
+        """The quotes of `items[lo:hi]`, sorted; a split quote's tails are read after `hi` too.
+
+        Each item is let go of once read when `items` is built whole (`lo` 0, `hi` its end), so
+        that a text's items and its quotes are not all alive at once.
+        """
+        text, ids, used, counts, paras = (
+            self._text,
+            self._ids,
+            self._used,
+            self._counts,
+            self._paras,
+        )
+        quotes: list[Quote] = []
+        tails_of: dict[int, list[Item]] = {}
+        for pos in range(lo, len(items)):
+            item = items[pos]
+            if item.split_with is not None:
+                tails_of.setdefault(id(item.split_with), []).append(item)
+        if lo == 0 and hi == len(items):  # the whole text in one window, as it was
+            items.reverse()
+            todo: Iterable[Item] = _popped(items)
+        else:
+            todo = itertools.islice(items, lo, hi)
+        for item in todo:
+            if item.dropped or item.split_tail:
+                continue
+            cluster = item.speaker
+            raw = item.raw
+            tails = tails_of.get(id(item), [])
+            segments: list[Segment] = [] if raw is None else raw.segments
+            if tails:
+                segments = segments + [s for tail in tails if tail.raw for s in tail.raw.segments]
+            speaker_id = None
+            if cluster is not None:
+                key = id(cluster)
+                if key not in ids:
+                    ids[key] = _unique_slug(cluster.name, used)
+                    self._first_met.append(cluster)
+                speaker_id = ids[key]
+                counts[key] = counts.get(key, 0) + 1
+                if tails:
+                    last = _last_paragraph(item, tails)
+                else:
+                    last = raw.segments[-1].paragraph if raw is not None else item.paragraph
+                para_set = paras.get(key)
+                if para_set is None:
+                    para_set = paras[key] = set()
+                if last == item.paragraph:
+                    para_set.add(last)
+                else:
+                    para_set.update(range(item.paragraph, last + 1))
+            if raw is not None:
+                start, end = segments[0].start, segments[-1].end
+                if len(segments) == 1:
+                    quote_text = text[start:end]
+                elif tails:
+                    quote_text = " ".join(text[s.start : s.end] for s in segments)
+                else:
+                    quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
+                quotes.append(
+                    Quote(
+                        start,
+                        end,
+                        quote_text,
+                        item.kind,
+                        item.paragraph,
+                        speaker_id,
+                        tuple([Span(s.start, s.end) for s in segments])
+                        if len(segments) > 1
+                        else (),
+                        raw.depth > 0,
+                        item.evidence or _kind_only(item.kind_rule),
+                        bool(tails),
+                    )
+                )
+            elif (
+                item.reported is not None and speaker_id is not None
+            ):  # by nobody known: not worth listing
+                r = item.reported
+                quotes.append(
+                    Quote(
+                        r.start,
+                        r.end,
+                        text[r.start : r.end],
+                        QuoteKind.INDIRECT,
+                        item.paragraph,
+                        speaker_id,
+                        (),
+                        False,
+                        item.evidence,
+                        False,
+                    )
+                )
+        quotes.sort(key=operator.attrgetter("start", "nested"))
+        return quotes
+
+    def renamed(self) -> dict[str, str]:
+        """The ids given so far that their speakers' names as they are now would change.
+
+        An id is made from its speaker's name when the speaker's first quote is built; in a
+        text of many windows a person is often met by a shorter name first (`Fanny`, then
+        `Fanny Price`). Made again in the same order from the names as they end, the ids are
+        those the whole text read at once gives. Empty for a text of one window.
+        """
+        used: set[str] = set()
+        renamed: dict[str, str] = {}
+        for cluster in self._first_met:
+            given = self._ids[id(cluster)]
+            final = _unique_slug(cluster.name, used)
+            if final != given:
+                renamed[given] = final
+        if renamed:  # the speakers' ids from now on (asked once, at the end)
+            for cluster in self._first_met:
+                given = self._ids[id(cluster)]
+                self._ids[id(cluster)] = renamed.get(given, given)
+        return renamed
+
+    def speakers(self, table: SpeakerTable) -> tuple[Speaker, ...]:
+        """The speakers of the quotes built so far, by count."""
+        ids, counts, paras = self._ids, self._counts, self._paras
+        speakers: list[Speaker] = []
+        for cluster in table.clusters:
             key = id(cluster)
             if key not in ids:
-                base = _slug(cluster.name)
-                slug, n = base, 2
-                while slug in used:
-                    slug, n = f"{base}-{n}", n + 1
-                used.add(slug)
-                ids[key] = slug
-            speaker_id = ids[key]
-            counts[key] = counts.get(key, 0) + 1
-            if tails:
-                last = _last_paragraph(item, tails)
-            else:
-                last = raw.segments[-1].paragraph if raw is not None else item.paragraph
-            para_set = paras.get(key)
-            if para_set is None:
-                para_set = paras[key] = set()
-            if last == item.paragraph:
-                para_set.add(last)
-            else:
-                para_set.update(range(item.paragraph, last + 1))
-        if raw is not None:
-            start, end = segments[0].start, segments[-1].end
-            if len(segments) == 1:
-                quote_text = text[start:end]
-            elif tails:
-                quote_text = " ".join(text[s.start : s.end] for s in segments)
-            else:
-                quote_text = "\n\n".join(text[s.start : s.end] for s in segments)
-            quotes.append(
-                Quote(
-                    start,
-                    end,
-                    quote_text,
-                    item.kind,
-                    item.paragraph,
-                    speaker_id,
-                    tuple([Span(s.start, s.end) for s in segments]) if len(segments) > 1 else (),
-                    raw.depth > 0,
-                    item.evidence or _kind_only(item.kind_rule),
-                    bool(tails),
+                continue
+            name = cluster.name
+            aliases = tuple(a for a in cluster.aliases if a != name)
+            speakers.append(
+                Speaker(
+                    id=ids[key],
+                    name=name,
+                    aliases=aliases,
+                    organisation=cluster.kind == "org",
+                    quote_count=counts.get(key, 0),
+                    paragraphs=tuple(sorted(paras.get(key, ()))),
                 )
             )
-        elif (
-            item.reported is not None and speaker_id is not None
-        ):  # by nobody known: not worth listing
-            r = item.reported
-            quotes.append(
-                Quote(
-                    r.start,
-                    r.end,
-                    text[r.start : r.end],
-                    QuoteKind.INDIRECT,
-                    item.paragraph,
-                    speaker_id,
-                    (),
-                    False,
-                    item.evidence,
-                    False,
-                )
-            )
-    quotes.sort(key=operator.attrgetter("start", "nested"))
-    speakers: list[Speaker] = []
-    for cluster in table.clusters:
-        key = id(cluster)
-        if key not in ids:
-            continue
-        name = cluster.name
-        aliases = tuple(a for a in cluster.aliases if a != name)
-        speakers.append(
-            Speaker(
-                id=ids[key],
-                name=name,
-                aliases=aliases,
-                organisation=cluster.kind == "org",
-                quote_count=counts.get(key, 0),
-                paragraphs=tuple(sorted(paras.get(key, ()))),
-            )
-        )
-    speakers.sort(key=lambda s: -s.quote_count)
-    return Extraction(quotes=tuple(quotes), speakers=tuple(speakers))
+        speakers.sort(key=lambda s: -s.quote_count)
+        return tuple(speakers)
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    """The slug of `name`, numbered when taken (`-2`, `-3`...), and noted as taken."""
+    base = _slug(name)
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+def _popped(items: list[Item]) -> Iterator[Item]:
+    """`items` from last to first, each taken out of the list as it is handed over."""
+    while items:
+        yield items.pop()
 
 
 def _last_paragraph(item: Item, tails: Sequence[Item]) -> int:

@@ -24,6 +24,7 @@ from reader.extract.attribution import (
     sentence_person,
     sentence_subject,
 )
+from reader.extract.common_words import common_opener
 from reader.extract.cues import PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
@@ -39,7 +40,7 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
-from reader.extract.paragraphs import Para, Paras, QuoteIndex, sentence_end, sentence_start
+from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
 from reader.extract.tokens import Toks, indexes_in
@@ -163,7 +164,13 @@ def read_quote(
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
     item.kind, item.kind_rule = classify(
-        quote_text, pre, last.sub(close_i, hi), attribution, item.embedded, in_list
+        quote_text,
+        pre,
+        last.sub(close_i, hi),
+        attribution,
+        item.embedded,
+        in_list,
+        nested=bounds is not None,
     )
     if "no_opener" in q.flags and attribution is None:
         item.dropped = True
@@ -254,11 +261,36 @@ def _antecedent_in_sentence(
         return attribution
     person = sentence_person(text, para, lo, p)
     if person is None or person.kind != PERSON:
+        person = _subordinate_subject(text, para, lo, p)
+    if person is None or person.kind != PERSON:
         return attribution
+    if common_opener(text, person.text, person.name, person.start):
+        return attribution  # `Proposals from ..., he added, ...`: a common word, no person
     gender = person.gender or name_gender(person.name)
     if gender is not None and gender != mention.gender:
         return attribution
     return Attribution(attribution.rule, person, attribution.cue)
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "although", "as", "because", "before", "once", "since", "though", "until", "when"}
+)
+"""Words opening a clause whose subject a later `he` / `she` of the same sentence stands for."""
+
+
+def _subordinate_subject(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Ever since Ben Sand announced his run, he has said ...`: the subordinate clause's subject.
+
+    The person right after a word opening a subordinate clause (`since`, `when`, `after`),
+    before token hi; None when there is none.
+    """
+    lowers = para.lowers
+    for k in range(lo, hi - 1):
+        if lowers[k] in _SUBORDINATORS:
+            found = np_starting_at(text, para, k + 1, hi)
+            if found is not None and found[0].kind == PERSON:
+                return found[0]
+    return None
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&", "/"})
@@ -521,6 +553,10 @@ def _noted(start: int, index: int, rule: str, mention: Mention) -> Item:
     )
 
 
+_CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", "''"})
+"""Closing quotation marks, as tokens."""
+
+
 def read_reported(
     text: str,
     para: Para,
@@ -543,8 +579,16 @@ def read_reported(
     n = len(lowers)
     no_cue = REPORTING_WORDS.isdisjoint
     quoted = index in quotes.quoted
+    texts = para.texts
     lo = 0
     while lo < n:
+        if lo and texts[lo - 1] == QUOTED:
+            # `... "arbitrary." Josh Hendler warned ...`: the closing mark after a quote that
+            # ended its sentence belongs to that sentence, not to the next one
+            while lo < n and texts[lo] in _CLOSING_MARKS:
+                lo += 1
+            if lo >= n:
+                break
         try:
             hi = stops.index(True, lo) + 1
         except ValueError:

@@ -23,7 +23,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.document import Paragraph, paragraph_bounds
+from reader.document import Paragraph, Paragraphs, paragraph_bounds
 from reader.extract.marks import Bias, Level, Mark, Role, scan_marks
 
 MAX_QUOTE_CHARS = 20_000
@@ -87,25 +87,51 @@ class RawQuote:
 
 def find_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
     """Pair the marks of every paragraph into quotes, trimmed, sorted by start offset."""
+    return spans_from(text, paragraphs, paragraph_starts(paragraphs), 0, len(paragraphs))[0]
+
+
+def spans_from(
+    text: str, paragraphs: Sequence[Paragraph], starts: Sequence[int], first: int, stop: int
+) -> tuple[list[RawQuote], int]:
+    """`find_spans` over paragraphs `first` to `stop`, and on while a quote is still open.
+
+    Returns the quotes and the paragraph after the last one read: `stop`, or further when a
+    quote runs on past it. No quote is open there, so the quotes of the paragraphs from it on
+    are those `find_spans` finds in them: the pieces' quotes joined are the whole text's.
+    `starts` are the paragraphs' starts (`paragraph_starts`).
+    """
     done: list[RawQuote] = []
     carry: RawQuote | None = None
-    # the bounds alone: a paragraph read from `Paragraphs` is a copy of its text
-    for index, (start, end) in enumerate(paragraph_bounds(paragraphs)):
+    ends = paragraphs.ends if isinstance(paragraphs, Paragraphs) else None
+    count = len(paragraphs)
+    index = first
+    while index < count and (index < stop or carry is not None):
+        # the bounds alone: a paragraph read from `Paragraphs` is a copy of its text
+        start = starts[index]
+        end = ends[index] if ends is not None else paragraphs[index].end
         marks = scan_marks(text, start, end)
-        first = 0
+        first_mark = 0
         stack: list[RawQuote] = []
         if carry is not None:
             carry.segments.append(Segment(marks[0].end, end, index))
             carry.flags |= {"multi_paragraph"}
             stack.append(carry)
-            first = 1
+            first_mark = 1
             carry = None
-        _pair(text, start, index, marks, first, stack, done)
+        _pair(text, start, index, marks, first_mark, stack, done)
         carry = _finish_paragraph(text, paragraphs, index, stack, done)
+        index += 1
     if carry is not None:
         carry.flags |= {"unbalanced"}
         done.append(carry)
-    return _trimmed(text, done)
+    return _trimmed(text, done), index
+
+
+def paragraph_starts(paragraphs: Sequence[Paragraph]) -> Sequence[int]:
+    """Where each paragraph starts: `Paragraphs`' own column, else a list made once."""
+    if isinstance(paragraphs, Paragraphs):
+        return paragraphs.starts
+    return [start for start, _end in paragraph_bounds(paragraphs)]
 
 
 def _strong_single_close_after(marks: Sequence[Mark]) -> list[bool]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.extract.common_words import opens_sentence, written_lowercase
 from reader.extract.cues import (
     DETERMINERS,
     GROUP_NOUNS,
@@ -23,6 +24,7 @@ from reader.extract.cues import (
 )
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
+from reader.extract.news_rules7 import holds_title, role_head
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -439,7 +441,7 @@ class SpeakerTable:
             }
             for cluster in self._recent():
                 if cluster.kind == PERSON and any(
-                    wanted.issubset(fold(a).split()[:-1])
+                    holds_title(fold(a).split()[:-1], wanted)
                     for a in cluster.aliases
                     if a[:1].isupper()
                 ):
@@ -489,8 +491,9 @@ class SpeakerTable:
         """Remember a role given to a named person, whole and by its head noun."""
         self._roles[_role_key(role)] = cluster
         words = role.split()
-        if cluster.kind == PERSON and words and words[-1][:1].islower():
-            self._named_heads[fold(words[-1])] = cluster
+        head = role_head(role)  # `president` in `president of UNB`
+        if cluster.kind == PERSON and words and head[:1].islower():
+            self._named_heads[fold(head)] = cluster
 
     def _described(self, key: str, paragraph: int) -> Cluster | None:
         """The person a description stands for: `the head of the ... department`, `the 34-year-old`.
@@ -740,14 +743,15 @@ class SpeakerTable:
         A sentence subject is noted only so that a later `he` or `she` can find it. One
         capitalised word that opens a sentence, that no one met so far, that is no given name
         and that the text writes only this once (within `_SEEN_AGAIN_CHARS` of it: `Similar`,
-        `Proposals`, `Charismatic`) is a sentence's first word, not a person: a surname used
-        alone (`Kunin said`) comes back.
+        `Charismatic`), or writes in lower case too (`Research by economists ...` beside
+        `research`: `common_words`), is a sentence's first word, not a person: a surname used
+        alone (`Kunin said`) comes back, and never in lower case.
         """
         text = self.text
         if text is None or mention.text != mention.name or " " in mention.name:
             return False
         at = mention.start
-        if at >= 2 and text[at - 1] == " " and text[at - 2] in _INSIDE:
+        if not opens_sentence(text, at):
             return False  # inside a sentence: `At the rally, Benning said`
         name = mention.name
         if is_given_name(name) or self.known_person(name) is not None:
@@ -757,7 +761,10 @@ class SpeakerTable:
             # written again near here? (a window, so that a book costs no more per word)
             lo, hi = max(0, at - _SEEN_AGAIN_CHARS), at + _SEEN_AGAIN_CHARS
             first = text.find(name, lo, hi)
-            once = self._once[name] = text.find(name, first + 1, hi) < 0
+            # or written in lower case too: `Research by economists ...` (`research`)
+            once = self._once[name] = text.find(name, first + 1, hi) < 0 or written_lowercase(
+                text, name, at
+            )
         return once
 
     def meet_called(self, name: str, start: int, paragraph: int) -> Cluster:
@@ -784,7 +791,3 @@ class SpeakerTable:
         if mention.kind == GROUP and mention.name[:1].isupper():
             return self._role(mention)
         return None
-
-
-_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;:”\"'’)")
-"""What a word after a space inside a sentence follows (a word opening a sentence never does)."""

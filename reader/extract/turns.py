@@ -28,7 +28,7 @@ latest other speaker takes it (`not-addressed`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from reader.document import Paragraph, paragraph_bounds
@@ -496,6 +496,11 @@ def is_dialogue(items: Sequence[Item]) -> bool:
     nearly every quote that opens a paragraph, and a quote-only paragraph there goes on with
     the speaker above.
     """
+    return dialogue_of(*turn_counts(items))
+
+
+def turn_counts(items: Iterable[Item]) -> tuple[int, int]:
+    """How many of `items` are quote-opened turns, and how many of those name no speaker."""
     turns = unnamed = 0
     for item in items:
         if item.raw is None or item.raw.depth or item.dropped or item.split_tail:
@@ -504,6 +509,11 @@ def is_dialogue(items: Sequence[Item]) -> bool:
             turns += 1
             att = item.attribution
             unnamed += att is None or att.mention is None
+    return turns, unnamed
+
+
+def dialogue_of(turns: int, unnamed: int) -> bool:
+    """`is_dialogue`'s verdict on the counts of `turn_counts` (summed over a text so far)."""
     return turns >= DIALOGUE_MIN_TURNS and unnamed > DIALOGUE_SHARE * turns
 
 
@@ -600,16 +610,22 @@ novels, of the dialogue turns where the two disagreed the count back was right o
 `answers-vocative` and `acts-beside` the rules' pick did better and is kept."""
 
 
-def fill_from_later_turns(items: Sequence[Item], dialogue: bool) -> list[int]:
+def fill_from_later_turns(
+    items: Sequence[Item], dialogue: bool, lo: int = 0, hi: int | None = None
+) -> list[int]:
     """In dialogue, give unnamed turns the speaker the turns after them count back to.
 
     A quote-opened turn takes `precedes_turn`'s speaker when it has none or only a weak guess
-    (`_GUESSES`). Returns the positions given a speaker.
+    (`_GUESSES`). Returns the positions given a speaker. Only the turns at `lo` to `hi` are
+    given one (all by default); the turns after them are read. The order does not matter: the
+    speakers it gives, like the guesses it replaces, are never counted back from.
     """
     if not dialogue:
         return []
+    if hi is None:
+        hi = len(items)
     filled: list[int] = []
-    for pos in range(len(items) - 1, -1, -1):
+    for pos in range(hi - 1, lo - 1, -1):
         item = items[pos]
         if item.speaker is not None and (
             item.evidence is None or item.evidence.rule not in _GUESSES
@@ -626,7 +642,8 @@ def fill_from_later_turns(items: Sequence[Item], dialogue: bool) -> list[int]:
             item.speaker = speaker
             item.evidence = Evidence(PRECEDES_RULE, kind_rule=item.kind_rule)
             filled.append(pos)
-    for item in items:
+    for pos in range(lo, hi):
+        item = items[pos]
         head = item.split_with
         if head is not None and item.speaker is None and head.speaker is not None:
             item.speaker, item.evidence = head.speaker, head.evidence

@@ -1,10 +1,18 @@
 """Extraction in a separate process, so a book's seconds of pure-Python work never stall keys.
 
-A thread worker would share the GIL with the UI: scrolling a 3 MB book while its quotes are
-being found would stutter, and the extractor's working memory would stay in the reader's
-process. `SubprocessExtractor` runs `reader.extract.extract` in a child Python (this module run
-with `-m`), sends it the article and reads back the quotes, and kills it if the reader quits
-first. The article goes as its text plus the paragraph boundaries, streamed into the pipe
+A thread worker would share the GIL with the UI, and a child costs memory: a second Python
+(17 MB with the extractor's imports) and a second copy of the text. Measured with windowed
+extraction (bench_ui at 120x40, sum of every process's VmHWM, two rounds, a loaded 2-core
+VM): a thread yielding between windows reached 74 MB for the 3 MB book's first opening (this
+child: 103 MB, 31 of them the child's; issue 13 asks 70) and 221 MB for the 30 MB text (this
+child: 302, 103 the child's; asked: 350); `j` while quotes were found took 35 ms (3.8x a
+trivial app's key) against 49 ms (7.8x) here, both noisy. Neither reaches 70 MB for 3 MB:
+the reader alone holds 63 MB once a 3 MB book is open from the cache. The thread is the
+design that can, once the reader's own 63 MB shrink; it was not switched to here.
+
+`SubprocessExtractor` runs the extraction in a child Python (this module run with `-m`),
+sends it the article and reads back the quotes, and kills it if the reader quits first.
+The article goes as its text plus the paragraph boundaries, streamed into the pipe
 (`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
 or its text, would cost the reader's process tens of MB at its peak, some never given back.
 
@@ -15,6 +23,9 @@ memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k qu
 raised the child's peak from 73 to 89 MB. The reader decodes each line as it arrives and
 compresses it for the cache as it is, without encoding the book's quotes a second time and
 without holding the whole answer (`reader.cache.extraction_and_entry`).
+The reader's screens never show why a quote was given its speaker (`reader quotes --explain`
+does): quotes read from the cache or from the child come without their evidence, which the
+cache keeps (22 MB of the reader for bench_ui's 30 MB book).
 Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
 no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
 in the calling thread instead.
@@ -92,7 +103,7 @@ class SubprocessExtractor:
         head = article.head(FIRST_SCREENS_TEXT)
         for known in (article, head) if head is not article else (article,):
             if len(known.text) <= SMALL_TEXT:
-                cached = self.cache.load_extraction(known)
+                cached = self.cache.load_extraction(known, evidence=False)
                 if cached is not None:
                     return cached, known
         if len(head.text) > FIRST_SCREENS_TEXT:
@@ -109,7 +120,7 @@ class SubprocessExtractor:
         """
         if len(article.text) > SMALL_TEXT:
             return None
-        cached = self.cache.load_extraction(article)
+        cached = self.cache.load_extraction(article, evidence=False)
         if cached is not None:
             return cached
         return self._found_here(article)
@@ -138,7 +149,7 @@ class SubprocessExtractor:
         never held whole: 17 MB of JSON for bench_ui's 30 MB book.
         """
         cache = self.cache
-        cached = cache.load_extraction(article)
+        cached = cache.load_extraction(article, evidence=False)
         if cached is not None:
             return cached
         process = self._started()
@@ -153,7 +164,9 @@ class SubprocessExtractor:
             from reader.cache import extraction_and_entry
 
         try:
-            extraction, entry = extraction_and_entry(_answer(process, article), article)
+            extraction, entry = extraction_and_entry(
+                _answer(process, article), article, evidence=False
+            )
         except _ChildFailed as failed:
             raise RuntimeError(str(failed)) from None
         except Exception as error:  # a child of other code, or a garbled pipe: reported
@@ -259,25 +272,43 @@ def _answer(process: subprocess.Popen[bytes], article: Article) -> Iterator[byte
 def _child_main() -> int:
     """In the child: read a packed article on stdin; write the status, then the quotes' lines.
 
-    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`).
+    The first frame is `ok`, or the error; the lines follow an `ok` (`write_frames`). The text
+    is extracted a window at a time (`reader.extract.pipeline.Windows`), each window's quotes
+    encoded as they come and let go: the lines are held, compressed, until the speakers are
+    known, which come first. The working set is one window's, not the whole text's.
     """
+    import zlib
+
     from reader.extract.collector import paused_collector
 
     article = read_article(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
-        from reader.cache import extraction_lines
-        from reader.extract import extract
+        from reader.cache import quote_lines, speakers_line, with_speaker_ids
+        from reader.extract.pipeline import Windows
 
         # this process only extracts: see reader.extract.collector
         with paused_collector():
-            extraction = extract(article)
+            windows = Windows(article)
+            held = [zlib.compress(line, 1) for line in quote_lines(windows.quotes())]
+            renamed = windows.renamed()
+            first = speakers_line(windows.speakers())
+        lines: Iterator[bytes] = map(zlib.decompress, _emptied(held))
+        if renamed:  # the ids the whole text read at once gives
+            lines = map(partial(with_speaker_ids, renamed=renamed), lines)
     except Exception as error:  # reported to the parent, which shows a notice
         write_frames(out, [f"{type(error).__name__}: {error}".encode()])
     else:
-        write_frames(out, itertools.chain([b"ok"], extraction_lines(extraction)))
+        write_frames(out, itertools.chain([b"ok", first], lines))
     out.flush()
     return 0
+
+
+def _emptied(lines: list[bytes]) -> Iterator[bytes]:
+    """`lines` in order, each let go of once handed over."""
+    lines.reverse()
+    while lines:
+        yield lines.pop()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ answer is an error the reader reports, never a hang or a wrong list of quotes.""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -18,7 +19,7 @@ import pytest
 from reader import cache as cache_module
 from reader.cache import ArticleCache, extraction_lines, extraction_of_lines
 from reader.document import Article, blocks_of, build_article
-from reader.extract import extract
+from reader.extract import Extraction, extract
 from reader.load import load_path
 from reader.ui import background
 from reader.ui.background import SubprocessExtractor, read_frame, read_frames, write_frames
@@ -31,14 +32,34 @@ def article() -> Article:
     return load_path(ARTICLE)
 
 
+def _without_evidence(extraction: Extraction) -> Extraction:
+    """`extraction` with no quote's evidence, as the reader's screens have it."""
+    quotes = tuple(dataclasses.replace(q, evidence=None) for q in extraction.quotes)
+    return Extraction(quotes, extraction.speakers)
+
+
 def test_the_child_finds_the_same_quotes_and_keeps_them_for_the_next_opening(
     article: Article, tmp_path: Path
 ) -> None:
     cache = ArticleCache(tmp_path / "cache")
     found = SubprocessExtractor(cache)(article)
-    assert found == extract(article)
+    whole = extract(article)
+    assert found == _without_evidence(whole)  # no screen shows it: the quotes come without
     assert found.quotes and found.speakers
-    assert cache.load_extraction(article) == found  # kept as the child sent it
+    assert cache.load_extraction(article) == whole  # kept as the child sent it, evidence too
+    assert SubprocessExtractor(cache)(article) == found  # and read back without it
+
+
+def test_the_quotes_a_book_opens_with_come_without_the_evidence_no_screen_shows(
+    article: Article, tmp_path: Path
+) -> None:
+    cache = ArticleCache(tmp_path / "cache")
+    cache.save(article, extraction=extract(article))
+    extractor = SubprocessExtractor(cache)
+    for known in (extractor(article), extractor.at_once(article)):
+        assert known is not None and known.quotes
+        assert all(q.evidence is None for q in known.quotes)
+    assert all(q.evidence is not None for q in cache.load_extraction(article).quotes)
 
 
 def test_the_childs_lines_are_the_caches_own_encoding(article: Article) -> None:
@@ -131,7 +152,8 @@ def test_a_reader_package_in_the_working_directory_is_not_what_the_child_runs(
     impostor.mkdir(parents=True)
     (impostor / "__init__.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
     monkeypatch.chdir(impostor.parent)  # e.g. reading from inside another checkout
-    assert SubprocessExtractor(ArticleCache(tmp_path / "cache"))(article) == extract(article)
+    found = SubprocessExtractor(ArticleCache(tmp_path / "cache"))(article)
+    assert found == _without_evidence(extract(article))
 
 
 def _first_screens(article: Article, size: int) -> Article:
@@ -158,7 +180,7 @@ def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extr
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
     again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
-    assert again == found
+    assert again == _without_evidence(found)
 
 
 def test_a_short_article_opened_again_comes_from_the_cache_without_the_extractor(
@@ -177,7 +199,8 @@ def test_a_short_article_opened_again_comes_from_the_cache_without_the_extractor
         raise AssertionError("the extractor ran again")
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
-    assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(article) == found
+    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(article)
+    assert again == _without_evidence(found)
 
 
 def _kept(cache: ArticleCache, article: Article) -> None:
@@ -206,7 +229,7 @@ def test_before_the_first_frame_a_long_texts_head_is_found_and_then_read_from_th
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
     again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
-    assert again is not None and again[0] == extraction and again[1] == head
+    assert again is not None and again[0] == _without_evidence(extraction) and again[1] == head
 
 
 def test_before_the_first_frame_the_whole_texts_entry_is_preferred_to_its_heads(
@@ -218,7 +241,8 @@ def test_before_the_first_frame_the_whole_texts_entry_is_preferred_to_its_heads(
     cache.save(long_text, extraction=whole)
     monkeypatch.setattr("reader.extract.extract", lambda _article: None)  # never asked
     found = SubprocessExtractor(cache).before_paint(long_text)
-    assert found is not None and found[0] == whole and found[1] is long_text
+    assert found is not None and found[0] == _without_evidence(whole)
+    assert found[1] is long_text
 
 
 def test_a_head_keeps_whole_paragraphs_at_their_offsets(article: Article) -> None:
@@ -274,7 +298,7 @@ def test_the_childs_answer_is_decoded_line_by_line_as_it_comes_not_held_whole(
     monkeypatch.setattr(background, "iter_frames", frames)
     monkeypatch.setattr(cache_module.json, "loads", loads)
     cache = ArticleCache(tmp_path / "cache")
-    assert SubprocessExtractor(cache)(article) == extraction
+    assert SubprocessExtractor(cache)(article) == _without_evidence(extraction)
     lines = events.count("read")
     assert lines == len(list(extraction_lines(extraction))) > 2
     # the speakers' line is read first; then each line of quotes is decoded before the next

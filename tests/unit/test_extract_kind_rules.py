@@ -11,12 +11,16 @@ from reader.extract.kinds import (
     RULES,
     KindContext,
     Position,
+    called_in_general,
     classify,
+    headline_style_line,
     in_their_words,
+    in_words_of_someone,
     named_by_participle,
     repeated_headline,
     teaser_line,
     title_after_told,
+    titled_by,
 )
 from reader.extract.model import KindRule
 from reader.extract.tokens import Toks, split_into
@@ -91,6 +95,93 @@ CASES = [
         [("flood fringe zone,", S, KindRule.TERM_DEFINED_AFTER)],
     ),
     (
+        "a term a whole trade uses ('what forecasters are calling') is nobody's speech",
+        'Crews are bracing for what forecasters are calling a "weather bomb" on Friday.',
+        [("weather bomb", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a name in general use ('what is sometimes called') is held at a distance",
+        'The reef recovers through what is sometimes called "tidal memory," a slow change.',
+        [("tidal memory,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a name a crowd took to calling someone is a nickname, not speech",
+        'The rookie, whom teammates have taken to calling "Boy Wonder," scored twice.',
+        [("Boy Wonder,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "what one named person called something is still her words",
+        'Ana Lopes praised what she called "a year of brave choices" at the gala.',
+        [("a year of brave choices", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+    (
+        "a paper's title in sentence case after 'under the title' is a title",
+        'The study, published under the title "Salt marsh loss in two estuaries," drew praise.',
+        [("Salt marsh loss in two estuaries,", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
+        "a report's title ending in a question mark after 'titled' is a title",
+        "Hale's report, titled 'Rural Buses: A Future?', also named four stations.",
+        [("Rural Buses: A Future?", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
+        "a film title with a lower-case French particle is still a title",
+        'Best actor went to Tomas Berg for his role as a cabby in "Chemin de Nuit" last night.',
+        [("Chemin de Nuit", T, KindRule.EMBEDDED_TITLE)],
+    ),
+    (
+        "a nickname after 'known around the league as' is a name, not speech",
+        'Dana Moss, known around the league as "the Wall," made 41 saves on Saturday.',
+        [("the Wall,", S, KindRule.SCARE_CUE_BEFORE)],
+    ),
+    (
+        "a part someone played ('best known for his turns as') is not a nickname",
+        'Tomas Berg is best known for his turns as the "reluctant uncle" on the sitcom.',
+        [("reluctant uncle", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+    (
+        "a book's title after 'a book on X called', the title noun a few words back",
+        'Tomas Berg wrote a slim book on the Dutch Defence called "Quiet Squares" in 1994.',
+        [("Quiet Squares", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
+        "a line of a linked story quoted in a round-up is an excerpt, not speech",
+        'CLOSING: "The Blue Door, a jazz bar on Elm Street, will shut in May." http://ex.am/p1',
+        [
+            (
+                "The Blue Door, a jazz bar on Elm Street, will shut in May.",
+                T,
+                KindRule.EXCERPT_WITH_LINK,
+            )
+        ],
+    ),
+    (
+        "a film title ending in an exclamation mark after 'the movie' is a title",
+        'Ana Lopes had a small part in the movie "Shark Night: Not Again!" last year.',
+        [("Shark Night: Not Again!", T, KindRule.TITLE_AFTER_TITLE_NOUN)],
+    ),
+    (
+        "a word in the clause of 'implied' is the subject's, not a scare quote",
+        'Tomas Berg implied the referee was tired and "lazy" because of the score.',
+        [("lazy", P, KindRule.ATTRIBUTED_FRAGMENT)],
+    ),
+    (
+        "a term someone 'talked up' is their wording",
+        'Ana Lopes talked up her "street-by-street plan" at the rally.',
+        [("street-by-street plan", P, KindRule.ATTRIBUTED_FRAGMENT)],
+    ),
+    (
+        "a campaign's slogan may run longer than a term and is still nobody's speech here",
+        'Banners bore the slogan "Clean streets, green parks and quiet nights for every child".',
+        [
+            (
+                "Clean streets, green parks and quiet nights for every child",
+                S,
+                KindRule.SCARE_CUE_BEFORE,
+            )
+        ],
+    ),
+    (
         "a READ MORE teaser line's quote is a headline, not speech",
         'The bridge closed in March.\n\nREAD MORE: "We will rebuild," mayor says of the bridge',
         [("We will rebuild,", T, KindRule.TEASER_LINE)],
@@ -109,11 +200,105 @@ def test_a_headline_repeated_in_the_body_holds_no_speech() -> None:
     assert kinds_of(body, title) == [("We will rebuild.", T, KindRule.REPEATED_HEADLINE)]
 
 
+def test_a_deck_under_the_headline_holds_no_speech() -> None:
+    title = "Harbour town votes to rebuild the sea wall"
+    body = (
+        "'We will not move,' mayor says as council backs $40M plan\n\n"
+        'Council voted 7-2 on Monday. "We will not move," Mayor Ana Lopes said.'
+    )
+    assert kinds_of(body, title) == [
+        ("We will not move,", T, KindRule.HEADLINE_STYLE_LINE),
+        ("We will not move,", D, KindRule.ATTRIBUTED_UTTERANCE),
+    ]
+
+
+def test_headline_style_line_alone() -> None:
+    title = "Harbour town votes to rebuild the sea wall"
+    assert headline_style_line("'We will not move,' mayor says as council backs plan", title)
+    assert headline_style_line("Mayor says plan is 'the only way' as vote nears", title)
+    # a sentence of the story ends with a full stop, a quote's own end mark or its closing mark
+    assert not headline_style_line("'We will not move,' the mayor says.", title)
+    assert not headline_style_line('The mayor says it is "the only way."', title)
+    assert not headline_style_line("The mayor says the plan is the only way", title)  # no quote
+    assert not headline_style_line("'We will not move,' mayor says as council backs it", "")
+
+
 def test_the_same_quote_outside_a_repeated_headline_is_speech() -> None:
     body = '"We will rebuild," the mayor said.\n\nThe mayor spoke on Monday.'
     assert kinds_of(body, "Mayor promises a new bridge") == [
         ("We will rebuild,", D, KindRule.ATTRIBUTED_UTTERANCE)
     ]
+
+
+def nested_kinds_of(text: str) -> list[tuple[str, QuoteKind, KindRule | None]]:
+    """(quote text, kind, kind rule) of every quote nested inside another quote of `text`."""
+    article = build_article(blocks_of(text.split("\n\n")), title="", source="<test>")
+    return [
+        (q.text, q.kind, q.evidence.kind_rule if q.evidence else None)
+        for q in extract(article).quotes
+        if q.nested
+    ]
+
+
+NESTED_CASES = [
+    (
+        "a word a speaker quotes inside her own sentence is a term she holds at a distance",
+        "\"They said 'pivot' about forty times in one meeting,\" Dana Moss said.",
+        [("pivot", S, KindRule.TERM_INSIDE_A_QUOTE)],
+    ),
+    (
+        "a nickname others gave the speaker, quoted inside her quote, is not speech",
+        "\"My grandkids call me 'the professor' now,\" Dana Moss said.",
+        [("the professor", S, KindRule.TERM_INSIDE_A_QUOTE)],
+    ),
+    (
+        "a short line of dialogue a speaker reports, addressed to someone, is speech",
+        "\"My brother calls to ask, 'Are you home?' every week,\" Dana Moss said.",
+        [("Are you home?", QuoteKind.DIRECT, KindRule.STANDALONE_UTTERANCE)],
+    ),
+    (
+        "a one-word sentence said by someone the speaker reports is their utterance",
+        "\"The bank says 'wait.' The orchard does not wait,\" Dana Moss said.",
+        [("wait.", P, KindRule.CHARACTERISING_FRAGMENT)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), NESTED_CASES, ids=[c[0] for c in NESTED_CASES]
+)
+def test_nested_kind(name: str, text: str, expected: list[tuple[str, QuoteKind, KindRule]]) -> None:
+    assert nested_kinds_of(text) == expected, name
+
+
+def test_in_words_of_someone_alone() -> None:
+    assert in_words_of_someone(toks("He implied the judge was"))
+    assert in_words_of_someone(toks("She referenced the"))
+    assert in_words_of_someone(toks("Berg casts the mayor as a man who would"))
+    assert in_words_of_someone(toks("Lopes believes in schools that"))
+    assert not in_words_of_someone(toks("She bought the"))
+
+
+def test_titled_by_alone() -> None:
+    assert titled_by(toks("a paper titled"))
+    assert titled_by(toks("a report, entitled,"))
+    assert titled_by(toks("published under the title"))
+    assert not titled_by(toks("she said the title"))
+    assert not titled_by(toks("she said"))
+
+
+def test_called_in_general_alone() -> None:
+    assert called_in_general(toks("ahead of what forecasters are calling a"))
+    assert called_in_general(toks("through what health economists call"))
+    assert called_in_general(toks("through what is sometimes called"))
+    assert called_in_general(toks("what Harbour sports radio has taken to calling"))
+    assert not called_in_general(toks("through what she called"))
+    assert not called_in_general(toks("through what Gilbert called the"))
+    assert not called_in_general(toks("through what one analyst called"))
+    assert not called_in_general(toks("he called the plan"))
+    # a time someone called it so, not a term in use
+    assert not called_in_general(toks("is what former staff have called a"))
+    assert not called_in_general(toks("eliminated what had been called the"))
 
 
 def toks(text: str) -> Toks:
