@@ -304,7 +304,9 @@ class SearchController:
         else:
             self._current_spans = hit.spans or ((hit.match_start, hit.match_end),)
             target = hit.match_start
-        if not self.view.is_offset_visible(target):
+        # The results list lies over the article's last rows while the bar is open.
+        hidden = self.bar.results.rows if self.bar.is_open else 0
+        if not self.view.is_offset_visible(target, hidden_below=hidden):
             self.view.scroll_to_offset(target, center=True)
         self._mark()
         self.bar.set_info(self._counter(), self._scope())

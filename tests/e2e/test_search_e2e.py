@@ -15,20 +15,32 @@ TITLE = load_sample().title
 COUNTER = re.compile(r"/bridge (\d+)/(\d+) \(n/N\)")
 
 
-@pytest.fixture
-def reader_term(tmp_path: Path) -> Iterator[Terminal]:
-    """The reader on the sample at 80x24, with its own state, data and config directories."""
-    env = {
+def isolated_env(tmp_path: Path) -> dict[str, str]:
+    """Config, state, data and notes directories of the test's own."""
+    return {
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "READER_NOTES_DIR": str(tmp_path / "notes"),
     }
+
+
+@pytest.fixture
+def reader_term(tmp_path: Path) -> Iterator[Terminal]:
+    """The reader on the sample at 80x24, with its own state, data and config directories."""
+    env = isolated_env(tmp_path)
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
         # The counts are in the first frame; the search bar is mounted just after it, and keys
-        # typed before it is (a `/` then a query in one write) would reach the article.
+        # typed before it is (a `/` then a query in one write) would reach the article. Its
+        # mounting draws nothing (it lies hidden on its own layer), so a quiet screen does not
+        # say it is there: open and close it once.
+        term.settle()
+        term.send("/")
+        term.wait_for("[all]")
+        term.send_key("escape")
+        term.wait_until(lambda screen: "[all]" not in screen)
         term.settle()
         yield term
 
@@ -49,7 +61,7 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
 
     def result_shown(_screen: str) -> bool:
         lines = term.lines()
-        bar, result_row = lines[-3], lines[-4]
+        bar, result_row = lines[-2], lines[-3]
         return (
             "no exact match" in bar
             and "close" in bar
@@ -76,7 +88,7 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
     term.send("bridge")
     total = load_sample().text.lower().count("bridge")
     term.wait_until(
-        lambda _screen: "/bridge" in term.lines()[-3] and f"/{total}" in term.lines()[-3]
+        lambda _screen: "/bridge" in term.lines()[-2] and f"/{total}" in term.lines()[-2]
     )
     term.send_key("enter")
     term.wait_until(lambda _screen: bridge_counter(term) is not None)
@@ -94,18 +106,13 @@ def test_a_misspelt_search_finds_the_passage_enter_jumps_and_n_steps(
 
 
 def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) -> None:
-    env = {
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "READER_NOTES_DIR": str(tmp_path / "notes"),
-    }
+    env = isolated_env(tmp_path)
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.send("/")
         term.wait_for("[all]")
         term.send("council")
-        term.wait_until(lambda _screen: "/council" in term.lines()[-3] and "/" in term.lines()[-3])
+        term.wait_until(lambda _screen: "/council" in term.lines()[-2] and "/" in term.lines()[-2])
         term.send_key("enter")
         term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
@@ -115,7 +122,7 @@ def test_searches_are_remembered_for_the_article_after_quitting(tmp_path: Path) 
         term.send("/")
         term.wait_for("[all]")
         term.send_key("up")
-        term.wait_until(lambda _screen: term.lines()[-3].startswith(" /council"))
+        term.wait_until(lambda _screen: term.lines()[-2].startswith(" /council"))
         term.send_key("escape")
         term.wait_until(lambda screen: "[all]" not in screen and "q Quit" in screen)
         term.send("q")
@@ -146,10 +153,48 @@ def test_a_keystroke_shows_its_echo_with_its_counter_and_results(reader_term: Te
     term.send("/")
     term.wait_for("[all]")
     term.send("b")
-    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-3]) is not None)
+    term.wait_until(lambda _screen: re.search(r"\[all\] \d+/\d+", term.lines()[-2]) is not None)
     term.settle()
     term.send("r")
     screens = screens_until_quiet(term)
-    echoed = [screen for screen in screens if " /br " in screen.splitlines()[-3]]
+    echoed = [screen for screen in screens if " /br " in screen.splitlines()[-2]]
     assert echoed, screens[-1:]
     assert echoed[0] == screens[-1]  # the first frame with `/br` is already the last
+
+
+def test_slash_draws_the_bar_without_redrawing_the_article_or_the_panes(
+    tmp_path: Path,
+) -> None:
+    # At 120x40 the bar pushed the article and the panes up a row: `/` re-laid out the whole
+    # screen and drew it twice (once for the new sizes, once more for the change of focus),
+    # 26 KB where the bar is one row, and esc did the same again; then the article alone was
+    # still drawn again (7 KB) because it lost the focus.
+    env = isolated_env(tmp_path)
+    with Terminal(reader_command(), cols=120, rows=40, env=env) as term:
+        term.wait_until(lambda screen: "Speakers (" in screen and "finding" not in screen)
+        term.settle()
+        written: list[bytes] = []
+        feed = term.stream.feed
+
+        def keep(data: bytes) -> None:
+            written.append(data)
+            feed(data)
+
+        term.stream.feed = keep  # type: ignore[method-assign]
+        for key in ("/", "escape", "/"):
+            written.clear()
+            if key == "escape":
+                term.send_key(key)
+                term.wait_until(lambda screen: "[all]" not in screen)
+            else:
+                term.send(key)
+                term.wait_for("[all]")
+            term.settle()
+            output = b"".join(written).decode("utf-8", "replace")
+            assert "Speakers (" not in output, f"{key!r} redrew the Speakers pane"
+            assert "Quotes (" not in output, f"{key!r} redrew the Quotes pane"
+            assert "Port Alden voted" not in output, f"{key!r} redrew the article"
+        term.send_key("escape")
+        term.wait_until(lambda screen: "[all]" not in screen)
+        term.send("q")
+        assert term.wait_exit() == 0

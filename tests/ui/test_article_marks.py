@@ -87,3 +87,22 @@ def test_layers_of_overlapping_marks_are_laid_on_lowest_priority_first(seed: int
     by_priority = [(s, e, look) for _, s, e, look in sorted(ordered, key=lambda mark: mark[0])]
     drawn = layers.segments(text, row_start, row_end, BODY, as_style)
     assert drawn == summed_one_by_one(text, by_priority, row_start, row_end)
+
+
+def test_setting_marks_answers_the_ranges_whose_look_changed() -> None:
+    layers = MarkLayers()
+    assert layers.set_marks("search", [(10, 15, "reverse"), (40, 45, "reverse")], 50) == [
+        (10, 15),
+        (40, 45),
+    ]
+    assert layers.set_marks("search", [(40, 45, "reverse"), (10, 15, "reverse")], 50) == []
+    assert layers.set_marks("search", [(10, 15, "reverse"), (60, 65, "reverse")], 50) == [
+        (40, 45),
+        (60, 65),
+    ]
+    assert layers.set_marks("search", [(10, 15, "reverse"), (60, 65, "reverse")], 51) == [
+        (10, 15),
+        (60, 65),
+    ]
+    assert layers.set_marks("search", [], 51) == [(10, 15), (60, 65)]
+    assert layers.set_marks("search", [], 51) == []

@@ -87,7 +87,7 @@ async def test_a_typo_still_finds_the_passage_and_enter_jumps_to_it(sample: Arti
         _screen, view, bar = parts(app)
         text = screen_text(app)
         assert "no exact match" in text
-        result_row = text.split("\n")[-4]  # above the bar, the status line and the footer
+        result_row = text.split("\n")[-3]  # above the bar (over the status line) and the footer
         assert result_row.startswith("¶2") and "Ferrante-Ruiz" in result_row
         await pilot.press("enter")
         await pilot.pause()
@@ -405,3 +405,13 @@ async def test_what_the_index_froze_out_of_the_collector_is_given_back_when_the_
         await search(app, pilot, "bridge")
         assert gc.get_freeze_count() > 0  # the index is built: the article is frozen
     assert gc.get_freeze_count() == 0  # the reader screen is gone
+
+
+async def test_the_search_flow_is_ready_before_the_first_slash(sample: Article) -> None:
+    # It was made by the first `/`, whose frame then waited for its import (~6 ms).
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen, _view, bar = parts(app)
+        assert not bar.is_open
+        assert screen.parts.search_made is not None

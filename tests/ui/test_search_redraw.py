@@ -15,6 +15,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
+from reader.document import Article
 from reader.search.history import HistoryCursor
 from reader.search.rank import HitKind, SearchHit
 from reader.ui.app import ReaderApp
@@ -22,7 +23,7 @@ from reader.ui.widgets.article_rows import RowPainter
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.ui.conftest import no_extraction, numbered_article
-from tests.ui.test_search_bar import settle
+from tests.ui.test_search_bar import parts, search, settle
 
 
 def hits(word: str, count: int) -> tuple[SearchHit, ...]:
@@ -114,6 +115,23 @@ async def test_a_counter_of_the_same_width_repaints_the_counter_alone() -> None:
             await pilot.pause()
         assert asked == []
         assert "2/340" in str(bar.query_one("#search-info").render())
+
+
+async def test_a_counter_that_grows_asks_for_no_layout() -> None:
+    # The counter was as wide as its text: growing (`12 matches` to `no exact match · 1/20
+    # close`) laid the screen out again, and the layouts repainted every scrollbar on screen
+    # in two more frames after the key's own.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.set_info("12 matches")
+        await pilot.pause()
+        with layouts_requested(app) as asked:
+            bar.set_info("no exact match · 1/20 close")
+            await pilot.pause()
+        assert asked == []
+        assert str(bar.query_one("#search-info").render()).endswith("1/20 close")
 
 
 async def test_typing_in_the_field_asks_for_no_layout() -> None:
@@ -233,3 +251,68 @@ async def test_closing_the_bar_lets_a_held_frame_go_at_once() -> None:
         bar.close()
         await pilot.pause(0.2)
         assert not bar._frame.held
+
+
+async def test_the_bar_and_its_results_open_over_the_article_without_resizing_anything(
+    sample: Article,
+) -> None:
+    # The bar and its results took rows from the article and the panes: `/` and every new
+    # number of results laid the whole screen out again and repainted all of it.
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen, view, bar = parts(app)
+        sidebar = screen.query_one("#sidebar")
+        sizes = (view.size, sidebar.size)
+        await search(app, pilot, "bridge")
+        assert bar.is_open and len(bar.results.hits) > 1
+        assert (view.size, sidebar.size) == sizes
+        assert bar.region.bottom == screen.query_one("#status").region.bottom  # over it
+
+
+async def test_the_match_previewed_is_never_left_under_the_results() -> None:
+    # The results lie over the article's last rows: a match there counts as off screen.
+    article = numbered_article(200)
+    app = ReaderApp(article, extractor=no_extraction)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        _screen, view, bar = parts(app)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        target = article.text.index("Paragraph 40 ")
+        view.scroll_to_offset(target, center=False)  # on the top row
+        await pilot.pause()
+        view.scroll_relative(y=-(view.size.height - 2), animate=False)  # now on the last rows
+        await pilot.pause()
+        assert view.is_offset_visible(target)
+        bar.input.value = "Paragraph 40 word"  # typed at once: one search, one preview
+        await settle(app, pilot)
+        assert bar.results.rows > 1
+        assert view.is_offset_visible(target, hidden_below=bar.results.rows)
+
+
+async def test_moving_to_the_next_result_repaints_the_rows_of_the_two_matches_alone(
+    sample: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any change of the search marks repainted every row of the article (9 KB a keystroke at
+    # 120x40); ctrl+n changes which match is current: the rows of that one and the last.
+    app = ReaderApp(sample, extractor=no_extraction)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await search(app, pilot, "bridge")
+        view = app.screen.query_one(ArticleView)
+        height = view.size.height
+        painted: list[int] = []
+        paint = RowPainter.paint
+
+        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
+            painted.append(kwargs["y"])
+            return paint(self, *args, **kwargs)
+
+        monkeypatch.setattr(RowPainter, "paint", counting)
+        before = view.marks("search-current")
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert view.marks("search-current") != before
+        assert view.scroll_y == 0  # both matches on screen: nothing scrolled
+        assert 2 <= len(set(painted)) <= 4, (painted, height)

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.events import DescendantFocus
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -51,6 +52,13 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [*NOTES_BINDINGS, *READER_BINDINGS]
     """The notes keys, then the reader's; visual mode's are on the article's row."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """The focused widget, as on every screen, but a change repaints only what it restyles.
+
+    Textual's screen repaints itself whole on each focus change, although the widgets that look
+    different focused repaint themselves (on Focus and Blur, and through their `:focus` styles):
+    `/`, esc and tab each drew a second full frame of 13 KB at 120x40 (Dec 2026)."""
 
     def __init__(
         self, article: Article, *, start_offset: int | None = None, **options: Unpack[ReaderOptions]

@@ -46,10 +46,20 @@ class MarkLayers:
         self._layers: dict[str, _Layer] = {}
         self._markers: dict[str, tuple[list[int], list[tuple[str, MarkStyle]]]] = {}
 
-    def set_marks(self, layer: str, spans: Sequence[MarkSpan], priority: int) -> bool:
-        """Replace the marks of `layer` (an empty list removes it); True when it changed."""
+    def set_marks(
+        self, layer: str, spans: Sequence[MarkSpan], priority: int
+    ) -> list[tuple[int, int]]:
+        """Replace the marks of `layer` (an empty list removes it).
+
+        Returns the text ranges whose look may have changed, by start (empty when none did), so
+        that the view repaints only the rows showing them: a search keystroke moves a few marks.
+        """
+        old = self._layers.get(layer)
         if not spans:
-            return self._layers.pop(layer, None) is not None
+            if old is None:
+                return []
+            del self._layers[layer]
+            return [(start, end) for start, end, _ in old.spans]
         ordered = sorted(
             ((start, end, style) for start, end, style in spans if end > start),
             key=lambda span: span[0],
@@ -60,7 +70,11 @@ class MarkLayers:
             [span[0] for span in ordered],
             max((end - start for start, end, _ in ordered), default=0),
         )
-        return True
+        if old is None or old.priority != priority:
+            changed = {*ordered, *(old.spans if old else ())}
+        else:
+            changed = set(old.spans).symmetric_difference(ordered)
+        return sorted((start, end) for start, end, _ in changed)
 
     def marks(self, layer: str) -> list[MarkSpan]:
         """The marks currently in `layer`, sorted by start."""

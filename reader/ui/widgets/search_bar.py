@@ -82,6 +82,12 @@ class SearchBar(Vertical):
 
     DEFAULT_CSS = """
     SearchBar {
+        /* Over the status line and the article's last rows, on a layer of its own (the screen
+           names it; see app.tcss): opening the bar and a new number of results lay out and
+           repaint the bar alone, not the article and panes under it. */
+        layer: search;
+        dock: bottom;
+        margin-bottom: 1;
         height: auto;
         display: none;
         background: $surface;
@@ -99,8 +105,12 @@ class SearchBar(Vertical):
         padding-left: 1;
     }
     SearchBar #search-info {
-        width: auto;
-        max-width: 40;
+        /* A fixed width, the longest counter's (`[speakers] no exact match · 12/20 close`):
+           a counter that grew laid the screen out again, and each layout repainted every
+           scrollbar on screen in two more frames, 50-150 ms after the key's own. */
+        width: 41;
+        max-width: 50%;  /* a narrow terminal keeps half its row for the query */
+        text-align: right;
         color: $text-muted;
         padding-right: 1;
     }
@@ -151,7 +161,6 @@ class SearchBar(Vertical):
         super().__init__(id=id, classes=classes)
         self._history = HistoryCursor(())
         self._info = Text()
-        self._info_width = 0
         self._frame = FrameHold(self)
 
     def on_mount(self) -> None:
@@ -197,12 +206,11 @@ class SearchBar(Vertical):
         self.mode = mode
         self.query_one("#search-prompt", Static).update(PROMPTS[mode])
         self.input.placeholder = (
-            "filter paragraphs (enter keeps, empty clears)"
+            "filter (enter keeps, empty clears)"
             if mode == "filter"
             else "search  (@name quotes · # notes)"
         )
         self.results.show(())
-        self._info_width = 0
         self.add_class("-open")
         with self.input.prevent(Input.Changed):
             self.input.value = text
@@ -229,17 +237,11 @@ class SearchBar(Vertical):
         if self.mode == "search" or scope is not Scope.ALL:
             info.append(f"[{scope.value}] ", "dim")
         info.append_text(Text(text) if isinstance(text, str) else text)
-        # The field takes the row's width the counter leaves: lay the row out again only when
-        # the counter grows. While the bar is open a shorter counter is padded on the left to
-        # the widest one so far (`not found` after `no exact match · 1/20 close`), so typing
-        # repaints the counter alone.
-        width = max(info.cell_len, self._info_width)
-        info.pad_left(width - info.cell_len)
         if info == self._info:
             return
-        resized = width != self._info.cell_len
-        self._info, self._info_width = info, width
-        self.query_one("#search-info", Static).update(info, layout=resized)
+        self._info = info
+        # Its width is fixed (CSS above): a new counter repaints the counter alone.
+        self.query_one("#search-info", Static).update(info, layout=False)
 
     def show_results(self, hits: tuple[SearchHit, ...]) -> None:
         """Show ranked results (the best highlighted)."""

@@ -103,6 +103,11 @@ class SearchResultsList(OptionList, can_focus=False):
             self.set_class(not hits, "-empty")
         self.highlighted = min(highlighted, len(hits) - 1) if hits else None
 
+    @property
+    def rows(self) -> int:
+        """Rows the list takes on screen (0 while hidden): it lies over the article's last rows."""
+        return min(len(self.hits), MAX_ROWS)
+
     def on_resize(self) -> None:
         """Cut the snippets again for the new width."""
         if self.hits and self.size.width != self._width:
