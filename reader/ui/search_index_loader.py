@@ -9,12 +9,12 @@ widget; the `SearchController` owns one and is told when the index is built or f
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
+from reader.extract.collector import freeze_article, thaw_article
 from reader.ui.deferred import build_index
 from reader.ui.ports import CallFromThread, Reading, RunWorker
 
@@ -87,17 +87,7 @@ class SearchIndexLoader:
                 self._call_from_thread(self._build_failed)
             raise
         if index is not None and not worker.is_cancelled:
-            # The one place the reader steers the garbage collector (with `close`). A 3 MB
-            # book's reader holds 180,000 tracked objects, nearly all made by now and kept as
-            # long as the article is read; a full collection walked them all every few seconds
-            # of use, 60-230 ms each, and one or two fell inside the 13 keys of a typed query
-            # (pty, 120x40, load ~3-4: 108-155 ms in 2 of 2 runs). Frozen, later collections
-            # walk only what is made after (29-35 ms in 2 of 2 runs). Not a full collection
-            # first: one C call of 100-150 ms holding the interpreter, it could hold back the
-            # frame of `/` being written. The young generations are collected (a few ms);
-            # garbage already old stays until `close` gives everything back with the article.
-            gc.collect(1)
-            gc.freeze()
+            freeze_article()
             self._frozen = True
             self._call_from_thread(self._build_done, index)
 
@@ -113,7 +103,7 @@ class SearchIndexLoader:
         """The article is closed: what was frozen with its index is collectable again."""
         if self._frozen:
             self._frozen = False
-            gc.unfreeze()
+            thaw_article()
 
     def ready(self) -> SearchIndex | None:
         """The index, with the extraction's quotes once extraction has finished."""
