@@ -74,8 +74,8 @@ def release_after_first_frame() -> None:
     Called once the first frame is written (and by the `reader` command when the interface
     ends early). What start-up made lives until the reader quits: frozen (`gc.freeze`), no
     later full collection walks it again. The search index thaws it with the article
-    (`thaw_article`, when the search index loader closes). Nothing happens unless `hold_until_first_frame` paused
-    the collector.
+    (`thaw_article`, when its loader closes). Nothing happens unless `hold_until_first_frame`
+    paused the collector.
     """
     if _FirstFrameHold.held:
         _FirstFrameHold.held = False
