@@ -194,6 +194,19 @@ async def test_scrolling_within_the_highlighted_margin_keeps_the_highlights_draw
         )
 
 
+def painted_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, the row (`y`) of every article row painted, in order."""
+    painted: list[int] = []
+    paint = RowPainter.paint
+
+    def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
+        painted.append(kwargs["y"])
+        return paint(self, *args, **kwargs)
+
+    monkeypatch.setattr(RowPainter, "paint", counting)
+    return painted
+
+
 async def test_a_shorter_article_pane_repaints_none_of_its_rows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -204,14 +217,7 @@ async def test_a_shorter_article_pane_repaints_none_of_its_rows(
         await settle(app, pilot)
         view = app.screen.query_one(ArticleView)
         height = view.size.height
-        painted: list[int] = []
-        paint = RowPainter.paint
-
-        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
-            painted.append(kwargs["y"])
-            return paint(self, *args, **kwargs)
-
-        monkeypatch.setattr(RowPainter, "paint", counting)
+        painted = painted_rows(monkeypatch)
         await pilot.resize_terminal(100, 22)
         await pilot.pause()
         assert view.size.height < height
@@ -283,14 +289,7 @@ async def test_moving_to_the_next_result_repaints_the_rows_of_the_two_matches_al
         await search(app, pilot, "bridge")
         view = app.screen.query_one(ArticleView)
         height = view.size.height
-        painted: list[int] = []
-        paint = RowPainter.paint
-
-        def counting(self: RowPainter, *args: Any, **kwargs: Any) -> Any:
-            painted.append(kwargs["y"])
-            return paint(self, *args, **kwargs)
-
-        monkeypatch.setattr(RowPainter, "paint", counting)
+        painted = painted_rows(monkeypatch)
         before = view.marks("search-current")
         await pilot.press("ctrl+n")
         await settle(app, pilot)
