@@ -82,6 +82,14 @@ def bare_remote(tmp_path: Path) -> Path:
     return remote
 
 
+def refuse_pushes(remote: Path) -> Path:
+    """Make the bare `remote` refuse every push, as a read-only server does; the hook doing it."""
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'repository is read-only' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    return hook
+
+
 def set_identity(clone: Path, name: str) -> None:
     git(clone, "config", "user.name", name)
     git(clone, "config", "user.email", f"{name.lower()}@example.org")

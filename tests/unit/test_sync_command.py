@@ -26,6 +26,7 @@ from tests.unit.git_notes import (
     other_clone,
     read,
     reader,
+    refuse_pushes,
     set_identity,
     write,
 )
@@ -232,9 +233,7 @@ def test_files_in_the_notes_repository_cannot_shadow_the_driver(tmp_path: Path) 
 def test_a_push_the_remote_refuses_is_reported_and_the_commit_kept(tmp_path: Path) -> None:
     remote = bare_remote(tmp_path)
     alice = first_clone(tmp_path, remote)
-    hook = remote / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'repository is read-only' >&2\nexit 1\n", encoding="utf-8")
-    hook.chmod(0o755)
+    hook = refuse_pushes(remote)
     add_notes(alice, 1, "alice")
     result = reader("sync", "--notes-dir", str(alice))
     assert result.returncode == 1

@@ -26,6 +26,7 @@ from tests.unit.git_notes import (
     live_ids,
     note,
     other_clone,
+    refuse_pushes,
     set_identity,
     write,
 )
@@ -275,9 +276,7 @@ def test_push_rejected_because_others_pushed_first_returns_none(tmp_path: Path) 
 def test_push_refused_by_the_remote_says_so_and_keeps_the_commit(tmp_path: Path) -> None:
     remote = bare_remote(tmp_path)
     alice = first_clone(tmp_path, remote)
-    hook = remote / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'repository is read-only' >&2\nexit 1\n", encoding="utf-8")
-    hook.chmod(0o755)
+    refuse_pushes(remote)
     add_notes(alice, 1, "alice")
     local = sync.commit_local(alice)
     link = sync.find_link(alice, "main", local.commit, batch=True)
