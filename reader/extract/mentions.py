@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.extract.common_words import written_lowercase
 from reader.extract.cues import (
     ABBREVIATIONS,
     CONTRACTION_ENDINGS,
@@ -278,6 +279,28 @@ def _heading(texts: list[str], s: int, e: int) -> bool:
     return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s + 1 : e])
 
 
+def _person_after_common_head(text: str, toks: Toks, s: int, e: int) -> int:
+    """`Footage of Tarik Haddad appears`: the person is after `of`, not the word before it.
+
+    A run `W of First Last` whose head W is one capitalised common word (the text writes it in
+    lower case too: `footage`, `Supporters`), no given name or title, and not after `the`,
+    names the person after `of`; return where that name starts, else s. `Stephanie Hooton of
+    Derry` (a name before `of`), `Secretary of State` (a title) and `The Sound of Melting` (a
+    title after `the`, one word after `of`) are left as they are.
+    """
+    head = toks.texts[s]
+    if (
+        e - s < 4  # one word after `of` is as often a thing as a surname (`Sound of Melting`)
+        or (s > 0 and toks.lowers[s - 1] == "the")  # `The Sound of Silence`: a title
+        or not toks.texts[s + 2][0].isupper()
+        or toks.lowers[s] in TITLES
+        or is_given_name(head)
+        or not written_lowercase(text, head, toks.starts[s])
+    ):
+        return s
+    return s + 2
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -293,6 +316,8 @@ def _name_mention(
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
+    if e - s > 2 and toks.lowers[s + 1] == "of":
+        s = _person_after_common_head(text, toks, s, e)
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
     if e - s > 1 and _heading(texts, s, e):
         return None
