@@ -394,6 +394,30 @@ def _name_mention(
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
+_CONTRACTION_STARTS = frozenset({"he", "He", "sh", "Sh"})
+"""The first two letters of a contracted pronoun: a cheap test before the dictionary's."""
+
+CONTRACTED_PRONOUNS: dict[str, str] = {
+    pronoun + mark + ending: pronoun
+    for pronoun in ("he", "she")
+    for mark in ("'", "’")
+    for ending in ("s", "d", "ll")
+}
+"""`he's said`, `she'd told`, `he'll say`: a subject pronoun with its auxiliary in one token."""
+
+
+def _contracted_pronoun(toks: Toks, i: int) -> Mention | None:
+    """The `he` or `she` of a contracted token i (`he's`), or None."""
+    word = CONTRACTED_PRONOUNS.get(toks.lowers[i])
+    if word is None:
+        return None
+    start = toks.starts[i]
+    end = start + len(word)
+    return Mention(
+        toks.texts[i][: len(word)], start, end, PRONOUN, word, gender=_PRONOUN_GENDER[word]
+    )
+
+
 def _pronoun(toks: Toks, i: int) -> Mention:
     """The mention of token i, a subject pronoun (the caller has checked it is one)."""
     word = toks.lowers[i]
@@ -409,6 +433,10 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     texts = toks.texts
     if texts[j - 1][0].isalnum() and j - 1 >= lo and toks.lowers[j - 1] in SUBJECT_PRONOUNS:
         return _pronoun(toks, j - 1)
+    if texts[j - 1][:2] in _CONTRACTION_STARTS:
+        contracted = _contracted_pronoun(toks, j - 1)
+        if contracted is not None:
+            return contracted
     r = _name_run_start(toks, lo, j)
     if (r < j and texts[j - 1][0].isupper()) or (r < j and texts[j - 1] == "."):
         # lower-case role words right before the name, when they open the chunk
@@ -501,6 +529,10 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
     first = texts[i][0]
     if first.isalnum() and lowers[i] in SUBJECT_PRONOUNS:
         return _pronoun(toks, i), i + 1
+    if texts[i][:2] in _CONTRACTION_STARTS:
+        contracted = _contracted_pronoun(toks, i)
+        if contracted is not None:
+            return contracted, i + 1
     if first.isupper() and not (
         lower_base(lowers[i]) in GROUP_NOUNS and i + 1 < hi and not texts[i + 1][0].isupper()
     ):

@@ -45,6 +45,24 @@ CASES = [
         [("You either leave or you fight,", D, "Tarik Haddad")],
     ),
     (
+        "'Ever since Ben Sand announced his run, he's said: \"...\"' is Sand's (a contracted he)",
+        "Ever since Ben Sand announced his run last year, he's said the same thing at every"
+        ' stop: "It is not about me."',
+        [("It is not about me.", D, "Ben Sand")],
+    ),
+    (
+        "'she'd told' is a pronoun speaker like 'she had told'",
+        'Rosa Mint ran the shop for years.\n\n"We never closed on a Sunday," she\'d told the'
+        " council.",
+        [("We never closed on a Sunday,", D, "Rosa Mint")],
+    ),
+    (
+        "'At the last debate he hinted ..., adding, \"...\"' is his: a fronted phrase, no comma",
+        "Omar Pike spoke at the end.\n\nAt the last debate he only hinted at his rival by"
+        ' mentioning the wall and adding, "I have an idea of who should build it."',
+        [("I have an idea of who should build it.", D, "Omar Pike")],
+    ),
+    (
         "'Does Omar Brandt ...?' opening a question is Brandt, not 'Does Omar Brandt'",
         'Does Omar Brandt regret the vote? He was asked twice.\n\n"Not for a second," he said.',
         [("Not for a second,", D, "Omar Brandt")],
