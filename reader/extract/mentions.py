@@ -347,7 +347,11 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
-    ) and not (_titled_person(toks, s, e) or _person_of_body(toks, s, e))
+    ) and not (
+        _titled_person(toks, s, e)
+        or _person_of_body(toks, s, e)
+        or (definite and TITLES.issuperset(words))  # `the Premier`, `the Prime Minister`: a role
+    )
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1

@@ -83,3 +83,39 @@ def test_a_place_named_in_a_sentence_without_a_subject_is_no_one() -> None:
         '"We will go anyway," she said.'
     )
     assert reading(extract(article(text)))[-1] == ("We will go anyway,", D, "Ann Lee")
+
+
+ROLE_CASES = [
+    (
+        "'The 48-year-old general manager said' is the manager named before, not a new speaker",
+        'Paul Gravel spent Friday insisting the club was not "chasing a rental."\n\n"The window'
+        ' is open," Gravel told reporters.\n\nThe 48-year-old general manager said talks began'
+        ' "in earnest" on Tuesday.',
+        "Paul Gravel",
+    ),
+    (
+        "'The Grade 12 student said' after 'Student trustee Abby Mensah' is Mensah",
+        "Student trustee Abby Mensah also opposed the motion. The Grade 12 student said her"
+        ' friends had left "because the bus thing got too complicated."',
+        "Abby Mensah",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "speaker"), ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
+def test_a_role_is_the_person_named_with_it(name: str, text: str, speaker: str) -> None:
+    extraction = extract(article(text))
+    assert reading(extraction)[-1][2] == speaker
+    assert len([s for s in extraction.speakers if s.quote_count]) == 1  # listed once, by name
+
+
+def test_the_premier_is_a_person_not_an_organisation() -> None:
+    text = (
+        "Gord Ellison, the Premier, faced questions about the sale.\n\n"
+        '"Go ahead and laugh," the Premier blurted out, before the Speaker called for order.'
+    )
+    extraction = extract(article(text))
+    speaker = extraction.speaker(extraction.quotes[0].speaker)
+    assert speaker is not None
+    assert not speaker.organisation
+    assert speaker.name == "Gord Ellison"
