@@ -264,6 +264,9 @@ CONTRACTED = frozenset(
 """Words whose `'s` is `is` or `us`, never a possessive (`It's`, `That's`): no names."""
 
 _OWNERS = frozenset({"our", "my", "your", "their", "its"})
+_HIS_HER = frozenset({"his", "her"})
+_STYLES = frozenset({"majesty", "holiness", "excellency", "highness", "honour", "honor"})
+"""The styles after `His` / `Her` that name a person (`Her Majesty`, `His Holiness`)."""
 """Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
 
@@ -313,6 +316,8 @@ def _name_mention(
         return None
     if toks.lowers[s] in _OWNERS and e - s > 1:
         return None  # "Our Revolution", "My Little Pony": a thing owned, not a person
+    if toks.lowers[s] in _HIS_HER and e - s > 1 and toks.lowers[s + 1] not in _STYLES:
+        return None  # "His Catholic faith", "Her Labour colleagues": his or hers, no one named
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None

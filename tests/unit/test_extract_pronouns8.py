@@ -63,6 +63,12 @@ CASES = [
         [("I have an idea of who should build it.", D, "Omar Pike")],
     ),
     (
+        "'His Catholic faith ..., and he said ...: \"...\"' is his, not a speaker 'Catholic'",
+        "Tom Reyes grew up in Ohio.\n\nHis Catholic faith is important to him, and he said he"
+        ' often thinks of what his parents told him: "Go to church."',
+        [("Go to church.", D, "Tom Reyes")],
+    ),
+    (
         "'Does Omar Brandt ...?' opening a question is Brandt, not 'Does Omar Brandt'",
         'Does Omar Brandt regret the vote? He was asked twice.\n\n"Not for a second," he said.',
         [("Not for a second,", D, "Omar Brandt")],
