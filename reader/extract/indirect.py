@@ -234,7 +234,12 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
             continue
         if texts[c - 1] == ",":
             found = np_starting_at(text, toks, c + 1, end)
-            if found is not None and _closes_sentence(toks, found, end):
+            if (
+                found is not None
+                and _closes_sentence(toks, found, end)
+                # past `said`/`added`, only a name: `..., promised a decision` is no credit
+                and (found[0].kind == PERSON or toks.lowers[c] in _DIRECT_CLAUSE_VERBS)
+            ):
                 return _reported(toks, lo, c - 1, found[0], toks.token(c), "reported-after")
         elif c == end - 1:
             mention = subject_before(text, toks, lo, c)

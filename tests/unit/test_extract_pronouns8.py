@@ -125,3 +125,9 @@ def test_the_premier_is_a_person_not_an_organisation() -> None:
     assert speaker is not None
     assert not speaker.organisation
     assert speaker.name == "Gord Ellison"
+
+
+def test_a_past_verb_with_an_object_after_a_comma_credits_no_one() -> None:
+    # `..., promised a decision` is what the subject did, not a credit like `..., said a spokesman`
+    text = "Ana Ruiz, who chaired the regional board, promised a decision within a month."
+    assert reading(extract(article(text)), indirect=True) == []
