@@ -102,7 +102,7 @@ class QuotesController:
         # A small article is extracted here at once, so its panes appear filled. The first
         # screens of a book still being read are extracted in a thread of this process (keys
         # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
-        # worker from the cache or a child process (`reader.ui.background`), replace them.
+        # worker thread from the cache or found there (`reader.ui.background`), replace them.
         reading = self.reading
         if reading.extraction is not None and reading.extraction is not reading.first_screens:
             return  # found before the first frame (`find_known`)

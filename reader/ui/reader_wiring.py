@@ -46,7 +46,7 @@ class ReaderOptions(TypedDict, total=False):
     """How a reader screen is set up: its keywords, handed on to `ReaderParts`."""
 
     extractor: Extractor | None
-    """Who said what is found by it (by default in a child process, `BackgroundExtractor`)."""
+    """Who said what is found by it (by default in a worker thread, `BackgroundExtractor`)."""
     line_width: int
     """The article's widest line, in columns."""
     side_panes: bool
