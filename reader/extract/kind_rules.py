@@ -179,6 +179,32 @@ def _addresses_someone(quote: str) -> bool:
     )
 
 
+_MEANING_VERBS = frozenset(["mean", "means", "meant"])
+"""Verbs that tell what words mean: words next to them are discussed, not said."""
+_MEANING_HEDGES = frozenset(["both", "either", "only", "just", "simply", "really", "actually"])
+"""Words between `meant` and the words whose meaning it gives (`meant both "late" and ...`)."""
+
+
+def words_and_meaning(c: KindContext) -> QuoteKind | None:
+    """`"'Under review' means no"`, `a word that meant both "late" and ...`: scare.
+
+    Short quoted words that are the subject of `mean` (`I know what 'we'll call you' means`),
+    or what a word `meant`, are words talked about, not anybody's speech.
+    """
+    if c.words > SCARE_MAX_WORDS:
+        return None
+    post = c.post.lowers
+    if post[:1] and post[0] in _MEANING_VERBS:
+        return QuoteKind.SCARE
+    pre = c.pre.lowers
+    k = len(pre) - 1
+    while k >= 0 and pre[k] in _MEANING_HEDGES:
+        k -= 1
+    if k >= 0 and pre[k] == "meant":
+        return QuoteKind.SCARE
+    return None
+
+
 def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
     """`"They said 'scale' forty times," he says`: a word or three quoted inside a quote.
 

@@ -61,6 +61,7 @@ from reader.extract.kind_rules import (
     unattributed_title,
     unspoken_word,
     wording_of_the_speaker,
+    words_and_meaning,
 )
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
@@ -109,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
+    Rule(KindRule.WORDS_AND_MEANING, words_and_meaning, ANY),
     Rule(KindRule.TERM_INSIDE_A_QUOTE, term_inside_a_quote, EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, EMBEDDED),

@@ -55,6 +55,8 @@ class KindRule(StrEnum):
     """`a phenomenon called "differential nonresponse"`: a name, scare (or title)."""
     TERM_DEFINED_AFTER = "term-defined-after"
     """`a "targeted employment area," which is defined as ...`: a term explained, scare."""
+    WORDS_AND_MEANING = "words-and-meaning"
+    """`"'Under review' means no"`, `meant both "late" and ...`: words talked about, scare."""
     TERM_INSIDE_A_QUOTE = "term-inside-a-quote"
     """`"They said 'scale' forty times," he says`: a short term inside a quote, scare."""
     CHARACTERISING_FRAGMENT = "characterising-fragment"

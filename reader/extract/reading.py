@@ -40,6 +40,7 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
+from reader.extract.news_rules8 import introduced_inside_quote
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -129,6 +130,8 @@ def read_quote(
         if attribution is not None:
             attribution = Attribution("title-case-line", attribution.mention, attribution.cue)
     if attribution is None and lo < open_i and first.texts[open_i - 1] == ":":
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
+    if attribution is None and bounds is not None and introduced_inside_quote(first, lo, open_i):
         attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)

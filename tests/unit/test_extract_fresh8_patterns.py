@@ -1,0 +1,130 @@
+"""News patterns read on the eighth fresh round's errors (issue 17), on invented text.
+
+Each case is invented text shaped like an error class read on the fresh news articles 142-163
+(mostly Canadian; never their text); the case id reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import QuoteKind, extract
+from reader.extract.model import Extraction
+from tests.unit.test_extract_cases import article
+
+
+def quotes_of(extraction: Extraction, *, nested: bool) -> dict[str, tuple[str, str | None]]:
+    """Each quote's text with its kind and its speaker's name (top-level or nested quotes)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for q in extraction.quotes:
+        if q.nested != nested or q.kind is QuoteKind.INDIRECT:
+            continue
+        speaker = extraction.speaker(q.speaker)
+        out[q.text] = (q.kind.value, speaker.name if speaker else None)
+    return out
+
+
+VOICED = [
+    (
+        "'\"...,\" the interpreter said, speaking for him' is his, not the interpreter's",
+        "Amanuel Berhe, 29, answered in Tigrinya.\n\n"
+        '"I walked for eleven days," the interpreter said, speaking for him. "Then a truck'
+        ' took us north."',
+        {
+            "I walked for eleven days,": "Amanuel Berhe",
+            "Then a truck took us north.": "Amanuel Berhe",
+        },
+    ),
+    (
+        "'X read a statement from her. \"...,\" X read' is hers, not the reader's",
+        "Rosalind Achebe did not attend. Instead, her lawyer, Paul Marchetti, read a statement"
+        ' from her outside the court.\n\n"I have nothing to hide," Marchetti read.\n\n'
+        "Marchetti then took questions.",
+        {"I have nothing to hide,": "Rosalind Achebe"},
+    ),
+    (
+        "'read a statement from Name' names the author even when the reader is a role",
+        "The union's secretary read a statement from Dolores Ferreira at the rally.\n\n"
+        '"We will not be divided," the secretary read.',
+        {"We will not be divided,": "Dolores Ferreira"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), VOICED, ids=[c[0] for c in VOICED])
+def test_words_voiced_for_someone_are_theirs(
+    name: str, text: str, expected: dict[str, str | None]
+) -> None:
+    found = quotes_of(extract(article(text)), nested=False)
+    assert {q: found[q][1] for q in expected} == expected
+
+
+def test_a_speaker_who_reads_nothing_out_keeps_their_words() -> None:
+    text = (
+        "Paul Marchetti read the agreement twice before signing it.\n\n"
+        '"It is a fair deal," Marchetti said.'
+    )
+    assert quotes_of(extract(article(text)), nested=False)["It is a fair deal,"][1] == (
+        "Paul Marchetti"
+    )
+
+
+NESTED = [
+    (
+        "'\"I said, '...' She said ...\"': the inner quote is the outer speaker's, not hers",
+        "\"The clerk was strict. I said, 'Ma'am, it is one word.' She said one word is"
+        ' plenty," said Omar Kassab.',
+        "Ma'am, it is one word.",
+        "Omar Kassab",
+    ),
+    (
+        "'\"I told him: '...' He laughed.\"': the inner quote is the outer speaker's",
+        "\"I told him: 'Bring the boat back by noon.' He laughed at me,\" Greta Lindqvist said.",
+        "Bring the boat back by noon.",
+        "Greta Lindqvist",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quote", "speaker"), NESTED, ids=[c[0] for c in NESTED])
+def test_quote_introduced_inside_a_quote(name: str, text: str, quote: str, speaker: str) -> None:
+    assert quotes_of(extract(article(text)), nested=True)[quote][1] == speaker
+
+
+def test_quote_that_is_one_inner_quote_is_reported_once() -> None:
+    text = "Asked what the sign would say, he grinned.\n\n\"'Closed for fishing,'\" said Len Ortiz."
+    extraction = extract(article(text))
+    assert quotes_of(extraction, nested=True) == {}
+    assert quotes_of(extraction, nested=False) == {"'Closed for fishing,'": ("direct", "Len Ortiz")}
+
+
+MEANING = [
+    (
+        "'\"'Under review' means no,\" he said': words talked about, not said",
+        '"\'Under review\' means no," said Ida Strand. "Everyone here knows it."',
+        "Under review",
+    ),
+    (
+        "'\"I know what 'we'll call you' means,\" she said': words talked about",
+        "\"I know what 'we'll call you' means,\" said Ida Strand.",
+        "we'll call you",
+    ),
+    (
+        "'a word that meant both \"late\" and ...': a word talked about, not said",
+        'Ortiz used a word that the translator said meant both "late" and "lost," she noted.',
+        "late",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quote"), MEANING, ids=[c[0] for c in MEANING])
+def test_words_whose_meaning_is_told_are_scare(name: str, text: str, quote: str) -> None:
+    extraction = extract(article(text))
+    found = quotes_of(extraction, nested=True) | quotes_of(extraction, nested=False)
+    assert found[quote][0] == "scare"
+
+
+def test_a_quote_that_means_something_long_is_still_speech() -> None:
+    text = '"We are staying in this town no matter what it costs us," said Ida Strand.'
+    extraction = extract(article(text))
+    assert [q.kind for q in extraction.quotes] == [QuoteKind.DIRECT]
