@@ -11,6 +11,9 @@ news writing, not one article's quirk:
 * `wraps_whole_quote`: `"'Closed for fishing,'" he said`: a quote whose words are all one
   inner quote is the speaker repeating those words (a label, a motto); the inner quote is not a
   second, unattributed quotation;
+* `after_fronted_question`: `Asked when residents could go home, she would only say "..."`:
+  a sentence opened by `Asked` tells what the speaker was asked; its words (`when residents`)
+  are not who speaks, the clause after the comma names them;
 * `voiced_for`: `"...," the interpreter said, speaking for him`, `her lawyer read a
   statement from her. "...," he read`: a spokesperson or interpreter voices someone else's
   words, which are that person's.
@@ -46,6 +49,24 @@ def introduced_inside_quote(toks: Toks, lo: int, open_i: int) -> bool:
     if k > lo and toks.lowers[k] in OBJECT_PRONOUNS:
         k -= 1  # "told me,"
     return k >= lo and is_cue(toks, k)
+
+
+_FRONTED_QUESTION = frozenset({"asked", "questioned", "pressed"})
+"""Participles opening a sentence with what its subject was asked (`Asked about the cuts, ...`)."""
+
+
+def after_fronted_question(toks: Toks, lo: int, open_i: int, cue_start: int) -> int | None:
+    """Where the main clause starts when the sentence `toks[lo:open_i]` opens with `Asked ...,`.
+
+    Only when the cue the attribution found (at offset `cue_start`) is that opening participle:
+    the clause after the first comma is where the speaker is named. None otherwise.
+    """
+    if lo >= open_i or toks.lowers[lo] not in _FRONTED_QUESTION or toks.starts[lo] != cue_start:
+        return None
+    for k in range(lo + 1, open_i - 1):
+        if toks.texts[k] == ",":
+            return k + 1
+    return None
 
 
 def wraps_whole_quote(text: str, outer: tuple[int, int], inner: tuple[int, int]) -> bool:

@@ -40,7 +40,7 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
-from reader.extract.news_rules8 import introduced_inside_quote
+from reader.extract.news_rules8 import after_fronted_question, introduced_inside_quote
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -153,6 +153,10 @@ def read_quote(
                 subject = sentence_subject(text, narration, 0, size)
                 if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
                     attribution = Attribution("sentence-subject", subject, None)
+    if attribution is not None and attribution.cue is not None and lo < open_i:
+        main = after_fronted_question(first, lo, open_i, attribution.cue.start)
+        if main is not None:  # `Asked when residents ..., she would only say "..."`
+            attribution = before_quote(text, first, main, open_i, embedded=item.embedded)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:

@@ -128,3 +128,30 @@ def test_a_quote_that_means_something_long_is_still_speech() -> None:
     text = '"We are staying in this town no matter what it costs us," said Ida Strand.'
     extraction = extract(article(text))
     assert [q.kind for q in extraction.quotes] == [QuoteKind.DIRECT]
+
+
+FRONTED_QUESTION = [
+    (
+        "'Asked when residents could go home, she would only say \"...\"' is hers, not"
+        " 'when residents''",
+        "Mayor Ann Lee spoke on Tuesday.\n\nAsked when residents could go home, she would only"
+        ' say "when it is safe."',
+        "when it is safe.",
+        "Ann Lee",
+    ),
+    (
+        "'Pressed about the budget, Lee said \"...\"' is Lee's",
+        'Pressed about the budget gap, Lee said the town was "not in trouble."',
+        "not in trouble.",
+        "Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "quote", "speaker"), FRONTED_QUESTION, ids=[c[0] for c in FRONTED_QUESTION]
+)
+def test_what_the_speaker_was_asked_is_not_the_speaker(
+    name: str, text: str, quote: str, speaker: str
+) -> None:
+    assert quotes_of(extract(article(text)), nested=False)[quote][1] == speaker
