@@ -14,6 +14,8 @@ news writing, not one article's quirk:
 * `after_fronted_question`: `Asked when residents could go home, she would only say "..."`:
   a sentence opened by `Asked` tells what the speaker was asked; its words (`when residents`)
   are not who speaks, the clause after the comma names them;
+* `in_the_words_of`: `Old Crow was, in the words of one elder, "..."`, `the plan is, in Lee's
+  words, "..."`: the one whose words they are speaks the fragment;
 * `voiced_for`: `"...," the interpreter said, speaking for him`, `her lawyer read a
   statement from her. "...," he read`: a spokesperson or interpreter voices someone else's
   words, which are that person's.
@@ -26,9 +28,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader.extract.attribution import is_cue
+from reader.extract.attribution import Attribution, is_cue
 from reader.extract.kind_signs import OBJECT_PRONOUNS
-from reader.extract.mentions import PERSON, Mention
+from reader.extract.mentions import PERSON, PRONOUN, Mention, np_ending_at
 from reader.extract.speakers import PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.tokens import Toks
 
@@ -66,6 +68,38 @@ def after_fronted_question(toks: Toks, lo: int, open_i: int, cue_start: int) -> 
     for k in range(lo + 1, open_i - 1):
         if toks.texts[k] == ",":
             return k + 1
+    return None
+
+
+IN_THE_WORDS_OF_RULE = "in-the-words-of"
+"""The attribution rule recorded when `in_the_words_of` named a fragment's speaker."""
+_WORDS_OWNER_REACH = 6
+"""How many words of a speaker `in the words of ...` reads before the quote."""
+
+
+def in_the_words_of(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
+    """The speaker of `in the words of X, "..."` or `in X's words, "..."` right before a quote.
+
+    The narration `toks[lo:hi]` ends (but for a comma or colon) with the phrase.
+    """
+    lowers = toks.lowers
+    end = hi - 1 if hi > lo and toks.texts[hi - 1] in _INTRO_PUNCTUATION else hi
+    first = max(lo, end - _WORDS_OWNER_REACH - 4)
+    for w in range(end - 1, first, -1):
+        if lowers[w] != "words" or lowers[w - 1 : w] == ["own"]:
+            continue
+        if w + 1 < end and lowers[w + 1] == "of" and lowers[max(lo, w - 2) : w] == ["in", "the"]:
+            mention = np_ending_at(text, toks, w + 2, end)  # in the words of one elder
+        elif end == w + 1 and w - 2 >= lo and lowers[w - 2] == "in":
+            owner = w - 1  # in Lee's words
+            if not toks.texts[owner].endswith(("'s", "’s")):
+                return None
+            mention = np_ending_at(text, toks, max(lo, owner - 3), owner + 1)
+        else:
+            return None
+        if mention is None or mention.kind == PRONOUN:
+            return None
+        return Attribution(IN_THE_WORDS_OF_RULE, mention, toks.token(w))
     return None
 
 

@@ -40,7 +40,11 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
-from reader.extract.news_rules8 import after_fronted_question, introduced_inside_quote
+from reader.extract.news_rules8 import (
+    after_fronted_question,
+    in_the_words_of,
+    introduced_inside_quote,
+)
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -157,6 +161,8 @@ def read_quote(
         main = after_fronted_question(first, lo, open_i, attribution.cue.start)
         if main is not None:  # `Asked when residents ..., she would only say "..."`
             attribution = before_quote(text, first, main, open_i, embedded=item.embedded)
+    if attribution is None and item.embedded:
+        attribution = in_the_words_of(text, first, lo, open_i)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:

@@ -155,3 +155,32 @@ def test_what_the_speaker_was_asked_is_not_the_speaker(
     name: str, text: str, quote: str, speaker: str
 ) -> None:
     assert quotes_of(extract(article(text)), nested=False)[quote][1] == speaker
+
+
+IN_THE_WORDS_OF = [
+    (
+        "'was, in the words of one elder, \"...\"' is the elder's, not no one's",
+        'By noon the harbour was, in the words of one elder, "a village with one chore."',
+        "a village with one chore.",
+        "one elder",
+    ),
+    (
+        "'in the words of Mayor Name, \"...\"' is the mayor's, not a scare term",
+        'The deal was, in the words of Mayor Jo Lindgren, "a disaster."',
+        "a disaster.",
+        "Jo Lindgren",
+    ),
+    (
+        "'in Name's words, \"...\"' is Name's",
+        'Jo Lindgren spoke last. The deal was, in Lindgren\'s words, "a mistake."',
+        "a mistake.",
+        "Jo Lindgren",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "quote", "speaker"), IN_THE_WORDS_OF, ids=[c[0] for c in IN_THE_WORDS_OF]
+)
+def test_in_the_words_of_names_the_speaker(name: str, text: str, quote: str, speaker: str) -> None:
+    assert quotes_of(extract(article(text)), nested=False)[quote] == ("partial", speaker)
