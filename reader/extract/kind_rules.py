@@ -115,6 +115,52 @@ _DEFINED_AFTER = (("defined", "as"), ("which", "is", "defined"), ("which", "mean
 (`the immunity was only "partial," meaning ...`: somebody's word, measured on PolNeAR dev)."""
 
 
+_WORN_THINGS = frozenset(
+    [
+        "badge",
+        "badges",
+        "button",
+        "buttons",
+        "cap",
+        "caps",
+        "hat",
+        "hats",
+        "hoodie",
+        "hoodies",
+        "jersey",
+        "jerseys",
+        "pin",
+        "pins",
+        "shirt",
+        "shirts",
+        "sweatshirt",
+        "sweatshirts",
+        "t-shirt",
+        "t-shirts",
+    ]
+)
+"""Things worn with words printed on them (`a T-shirt that read "..."`)."""
+_PRINTED_VERBS = frozenset(["read", "reads", "reading", "said", "says", "saying", "bearing"])
+"""Verbs that give the words printed on a thing (`a button that read`, `shirts reading`)."""
+
+
+def worn_slogan(c: KindContext) -> QuoteKind | None:
+    """`wearing a T-shirt that read "..."`, `a button saying "..."`: printed words, a title.
+
+    What a shirt, cap or button says is a slogan its wearer shows, quoted as a sign's words
+    are when nobody holds the sign up: not speech, and not theirs to be credited with.
+    """
+    lowers = c.pre.lowers[-5:]
+    if lowers and lowers[-1] in (",", ":"):
+        lowers = lowers[:-1]
+    if len(lowers) < 2 or lowers[-1] not in _PRINTED_VERBS:
+        return None
+    k = len(lowers) - 2
+    if lowers[k] in ("that", "which") and k > 0:
+        k -= 1
+    return QuoteKind.TITLE if lowers[k] in _WORN_THINGS else None
+
+
 def excerpt_with_link(c: KindContext) -> QuoteKind | None:
     """`"The museum will reopen in May." http://nyti.ms/...`: an excerpt of a linked article.
 

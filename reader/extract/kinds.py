@@ -62,6 +62,7 @@ from reader.extract.kind_rules import (
     unspoken_word,
     wording_of_the_speaker,
     words_and_meaning,
+    worn_slogan,
 )
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
@@ -102,6 +103,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
+    Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),

@@ -39,6 +39,8 @@ class KindRule(StrEnum):
     """`href="..."`: an attribute value of HTML left in the text, scare."""
     EXCERPT_WITH_LINK = "excerpt-with-link"
     """`"..." http://...`: a line of a linked article, quoted in a round-up: a title."""
+    WORN_SLOGAN = "worn-slogan"
+    """`wearing a T-shirt that read "..."`: words printed on clothing, a title."""
     TITLE_AFTER_TITLE_NOUN = "title-after-title-noun"
     """`the report "Rivers at Risk"`: a title."""
     IN_THEIR_WORDS = "in-their-words"

@@ -184,3 +184,30 @@ IN_THE_WORDS_OF = [
 )
 def test_in_the_words_of_names_the_speaker(name: str, text: str, quote: str, speaker: str) -> None:
     assert quotes_of(extract(article(text)), nested=False)[quote] == ("partial", speaker)
+
+
+WORN = [
+    (
+        "'wearing a T-shirt that read \"...\"' is a printed slogan, not her quote",
+        'Ines Palau, wearing an orange T-shirt that read "every drop counts here," said she'
+        " had come from Lethbridge.",
+        "every drop counts here,",
+    ),
+    (
+        "'pinned on a button reading \"...\"' is a printed slogan",
+        'Some wore a button reading "we were here first" on their coats.',
+        "we were here first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quote"), WORN, ids=[c[0] for c in WORN])
+def test_words_printed_on_clothing_are_not_speech(name: str, text: str, quote: str) -> None:
+    assert quotes_of(extract(article(text)), nested=False)[quote][0] == "title"
+
+
+def test_a_sign_held_up_is_still_the_holders_words() -> None:
+    text = 'Outside, Ines Palau held a sign that read "Save the river now."'
+    kind, speaker = quotes_of(extract(article(text)), nested=False)["Save the river now."]
+    assert kind != "title"
+    assert speaker == "Ines Palau"
