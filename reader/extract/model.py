@@ -61,6 +61,8 @@ class KindRule(StrEnum):
     """`"'Under review' means no"`, `meant both "late" and ...`: words talked about, scare."""
     TERM_INSIDE_A_QUOTE = "term-inside-a-quote"
     """`"They said 'scale' forty times," he says`: a short term inside a quote, scare."""
+    PROGRAMME_NAME = "programme-name"
+    """`a "safe routes" program`, `"super mayor" powers`: a scheme's name, scare."""
     CHARACTERISING_FRAGMENT = "characterising-fragment"
     """`called Idlib "a black hole"`, `described it as "..."`: partial."""
     EMBEDDED_TITLE = "embedded-title"

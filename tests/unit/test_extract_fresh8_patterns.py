@@ -211,3 +211,33 @@ def test_a_sign_held_up_is_still_the_holders_words() -> None:
     kind, speaker = quotes_of(extract(article(text)), nested=False)["Save the river now."]
     assert kind != "title"
     assert speaker == "Ines Palau"
+
+
+PROGRAMMES = [
+    (
+        "'said any \"rental freeze\" bylaw would ...' is a bylaw's name, not the planner's words",
+        'Planner Ivo Renaud said any "rental freeze" bylaw would need a public meeting first.',
+        "rental freeze",
+    ),
+    (
+        "'asked for \"super mayor\" powers' is the powers' name",
+        'The council voted against asking for "super mayor" powers on Tuesday.',
+        "super mayor",
+    ),
+    (
+        "'its \"spare hull\" fleet' is the fleet's name",
+        'She pointed to what the ferry company calls its "spare hull" fleet, which she said was'
+        " stretched thin.",
+        "spare hull",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quote"), PROGRAMMES, ids=[c[0] for c in PROGRAMMES])
+def test_a_quoted_name_before_a_programme_noun_is_scare(name: str, text: str, quote: str) -> None:
+    assert quotes_of(extract(article(text)), nested=False)[quote][0] == "scare"
+
+
+def test_a_judgement_before_an_ordinary_noun_is_still_partial() -> None:
+    text = 'Senator Ana Ruiz said the bill was a "reckless" gamble with public money.'
+    assert quotes_of(extract(article(text)), nested=False)["reckless"] == ("partial", "Ana Ruiz")
