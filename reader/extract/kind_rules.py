@@ -287,8 +287,16 @@ def title_after_title_noun(c: KindContext) -> QuoteKind | None:
     return None
 
 
+_TITLE_HEADS = frozenset(["title", "headline"])
+"""Nouns after `under the` / `with the` that give a title in any case (`under the headline`).
+Not `caption`: a post's caption is its poster's words (`posted a video with the caption "..."`)."""
+
+
 def titled_by(pre: Toks) -> bool:
-    """Whether the narration ends `titled`, `entitled` or `under the title` (a comma allowed)."""
+    """Whether the narration ends `titled`, `entitled`, `under the title` or `with the headline`.
+
+    A comma or colon may follow.
+    """
     lowers = pre.lowers[-4:]
     if lowers and lowers[-1] in (",", ":"):
         lowers = lowers[:-1]
@@ -296,7 +304,12 @@ def titled_by(pre: Toks) -> bool:
         return False
     if lowers[-1] in _TITLING_WORDS:
         return True
-    return lowers[-2:] == ["the", "title"] and len(lowers) >= 3 and lowers[-3] in ("under", "with")
+    return (
+        len(lowers) >= 3
+        and lowers[-2] == "the"
+        and lowers[-1] in _TITLE_HEADS  # under the headline 'Who will stay?'
+        and lowers[-3] in ("under", "with")
+    )
 
 
 def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:

@@ -241,3 +241,16 @@ def test_a_quoted_name_before_a_programme_noun_is_scare(name: str, text: str, qu
 def test_a_judgement_before_an_ordinary_noun_is_still_partial() -> None:
     text = 'Senator Ana Ruiz said the bill was a "reckless" gamble with public money.'
     assert quotes_of(extract(article(text)), nested=False)["reckless"] == ("partial", "Ana Ruiz")
+
+
+def test_words_under_the_headline_are_a_title_in_any_case() -> None:
+    text = (
+        "The parish newsletter gave its whole issue to the dispute under the headline 'who"
+        " will stay?' and sold out."
+    )
+    assert quotes_of(extract(article(text)), nested=False)["who will stay?"][0] == "title"
+
+
+def test_a_caption_is_still_the_posters_words() -> None:
+    text = 'Coach Ida Brun posted a photo with the caption "we did it, all of us."'
+    assert quotes_of(extract(article(text)), nested=False)["we did it, all of us."][0] != "title"
