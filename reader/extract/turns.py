@@ -198,6 +198,7 @@ def _turns_before(ctx: Context) -> list[Turn]:
     turns: list[Turn] = []
     want = item.paragraph - 1
     speaker: Cluster | None = None
+    seen = False
     for k in range(ctx.pos - 1, max(-1, ctx.pos - 1 - TURN_LOOKBACK), -1):
         other = items[k]
         if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
@@ -206,6 +207,7 @@ def _turns_before(ctx: Context) -> list[Turn]:
             continue
         if other.raw.segments[-1].paragraph != want:
             break
+        seen = True
         evidence = other.evidence
         if other.speaker is not None and evidence is not None and evidence.rule not in _CONTINUED:
             speaker = other.speaker
@@ -213,6 +215,9 @@ def _turns_before(ctx: Context) -> list[Turn]:
             turns.append(Turn(want, speaker))
             want = other.paragraph - 1
             speaker = None
+            seen = False
+    if ctx.dialogue and seen and speaker is not None:
+        turns.append(Turn(want, speaker))
     return turns
 
 
@@ -517,16 +522,26 @@ def dialogue_of(turns: int, unnamed: int) -> bool:
     return turns >= DIALOGUE_MIN_TURNS and unnamed > DIALOGUE_SHARE * turns
 
 
-def turn_speaker(items: Sequence[Item], pos: int, item: Item, dialogue: bool) -> Cluster | None:
-    """In dialogue, the speaker whose turn a quote-opened paragraph is (`alternates-turn`).
+def turn_speaker(
+    items: Sequence[Item],
+    pos: int,
+    item: Item,
+    dialogue: bool,
+    people: SpeakerTable | None = None,
+    text: str = "",
+) -> Cluster | None:
+    """In dialogue, the speaker whose turn a quote-opened paragraph is.
 
     Used to resolve `he` / `she` in the quote's own attribution: in `"No, no," he gasped`, he
-    is the one whose turn it is rather than the last man named.
+    is the one whose turn it is rather than the last man named. The one the turn before spoke
+    to by name answers (`answers-vocative`, when `people` and `text` are given: `"..., even
+    you, Kit."` / `"Indeed," she replied.` is Kit's); else the turns alternate
+    (`alternates-turn`).
     """
     if not dialogue or not item.opens_paragraph:
         return None
-    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), None, "")
-    decision = alternates_turn(ctx)
+    ctx = Context(items, pos, item, {}, None, -1, dialogue, frozenset(), people, text)
+    decision = answers_vocative(ctx) or alternates_turn(ctx)
     return None if decision is None else decision.speaker
 
 

@@ -84,6 +84,44 @@ CASES = [
             ("Gone to town,", D, "Tom Reed"),
         ],
     ),
+    (
+        "dialogue: `she replied` after a turn that called Nell by name is Nell's, not the other"
+        " woman's",
+        "Nell Park and Ada Brook walked to the gate with Tom Reed.\n\n"
+        '"Is the gate shut?" said Tom Reed.\n\n'
+        '"It is," said Ada Brook.\n\n'
+        '"Who shut it?"\n\n'
+        '"I did."\n\n'
+        '"You left the latch up, Nell," said Tom Reed.\n\n'
+        '"I did not," she replied.',
+        [
+            ("Is the gate shut?", D, "Tom Reed"),
+            ("It is,", D, "Ada Brook"),
+            ("Who shut it?", D, "Tom Reed"),
+            ("I did.", D, "Ada Brook"),
+            ("You left the latch up, Nell,", D, "Tom Reed"),
+            ("I did not,", D, "Nell Park"),
+        ],
+    ),
+    (
+        'dialogue: the reply to a turn told inside narration (`Tom walked past Nell. "..." he'
+        " said.`) goes to the one he talks with, not the woman last named",
+        "Tom Reed and Ada Brook sat by the fire.\n\n"
+        '"Is it late?" asked Ada Brook.\n\n'
+        '"Not yet."\n\n'
+        '"Will you stay?"\n\n'
+        '"I may."\n\n'
+        'Tom Reed walked past Nell Park to the window. "It is snowing," he said.\n\n'
+        '"Then you must stay," she said.',
+        [
+            ("Is it late?", D, "Ada Brook"),
+            ("Not yet.", D, "Tom Reed"),
+            ("Will you stay?", D, "Ada Brook"),
+            ("I may.", D, "Tom Reed"),
+            ("It is snowing,", D, "Tom Reed"),
+            ("Then you must stay,", D, "Ada Brook"),
+        ],
+    ),
 ]
 
 
