@@ -657,9 +657,78 @@ def fill_from_later_turns(
             item.speaker = speaker
             item.evidence = Evidence(PRECEDES_RULE, kind_rule=item.kind_rule)
             filled.append(pos)
+    filled += _alternate_after_fill(items, lo, hi)
     for pos in range(lo, hi):
         item = items[pos]
         head = item.split_with
         if head is not None and item.speaker is None and head.speaker is not None:
             item.speaker, item.evidence = head.speaker, head.evidence
     return filled
+
+
+ALTERNATES_FILLED_RULE = "alternates-filled"
+"""The rule name on a turn left without a speaker whose two turns before have one each."""
+
+
+def _alternate_after_fill(items: Sequence[Item], lo: int, hi: int) -> list[int]:
+    """Turns still without a speaker once counted back: the speaker of the turn two back.
+
+    `"But you may never see him."` / `"Not see him again!"`: the first is given its speaker
+    only by the count back from the turns after it (`precedes-turn`), after the second was
+    read and left open; now the two turns before the second have speakers, and a dialogue
+    alternates. Only a quote-opened turn with no speaker is given one, and the quotes after
+    it in its paragraph that have neither a speaker nor an attribution of their own.
+    """
+    filled: list[int] = []
+    for pos in range(lo, hi):
+        item = items[pos]
+        if item.speaker is not None or item.raw is None or item.raw.depth > 0:
+            continue
+        if not item.opens_paragraph or item.dropped or item.split_tail:
+            continue
+        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        speaker = _two_turns_back(items, pos)
+        if speaker is None:
+            continue
+        evidence = Evidence(ALTERNATES_FILLED_RULE, kind_rule=item.kind_rule)
+        item.speaker, item.evidence = speaker, evidence
+        filled.append(pos)
+        for k in range(pos + 1, min(hi, pos + TURN_LOOKBACK)):
+            later = items[k]
+            if later.paragraph != item.paragraph:
+                break
+            if later.raw is None or later.raw.depth > 0 or later.speaker is not None:
+                continue
+            if later.attribution is not None and later.attribution.mention is not None:
+                break
+            if later.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+                continue
+            later.speaker = speaker
+            later.evidence = Evidence(ALTERNATES_FILLED_RULE, kind_rule=later.kind_rule)
+            filled.append(k)
+    return filled
+
+
+def _two_turns_back(items: Sequence[Item], pos: int) -> Cluster | None:
+    """The speaker of the turn two back, when the two turns right before have two speakers."""
+    item = items[pos]
+    want = item.paragraph - 1
+    speakers: list[Cluster] = []
+    for k in range(pos - 1, max(-1, pos - 1 - TURN_LOOKBACK), -1):
+        other = items[k]
+        if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
+            continue
+        if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE) or other.paragraph == item.paragraph:
+            continue
+        if other.raw.segments[-1].paragraph != want:
+            return None
+        if not other.opens_paragraph:
+            continue
+        if other.speaker is None:
+            return None
+        speakers.append(other.speaker)
+        if len(speakers) == 2:
+            return speakers[1] if speakers[0] is not speakers[1] else None
+        want = other.paragraph - 1
+    return None

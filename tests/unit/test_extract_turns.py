@@ -122,6 +122,27 @@ CASES = [
             ("Then you must stay,", D, "Ada Brook"),
         ],
     ),
+    (
+        "dialogue: a turn left open for a later `she added:` in its paragraph takes the turn"
+        " two back once the turns are counted",
+        "Tom Reed came in out of the rain.\n\n"
+        '"Ada!" said Tom Reed. "Is it done?"\n\n'
+        '"Is what done?" said Ada Brook.\n\n'
+        '"The sale, of course," said Tom Reed.\n\n'
+        '"Is it sold, then?"\n\n'
+        '"Did you not know?"\n\n'
+        '"Not in the least." But, after a moment, she added: "Still, it does not surprise me."',
+        [
+            ("Ada!", D, "Tom Reed"),
+            ("Is it done?", D, "Tom Reed"),
+            ("Is what done?", D, "Ada Brook"),
+            ("The sale, of course,", D, "Tom Reed"),
+            ("Is it sold, then?", D, "Ada Brook"),
+            ("Did you not know?", D, "Tom Reed"),
+            ("Not in the least.", D, "Ada Brook"),
+            ("Still, it does not surprise me.", D, "Ada Brook"),
+        ],
+    ),
 ]
 
 
