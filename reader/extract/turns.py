@@ -125,7 +125,10 @@ def answers_vocative(ctx: Context) -> Decision | None:
     be a person already met who did not speak the quote addressing them. Every quote of the
     turn before counts, latest first (`"Are you cold, Nell?" she said. "The fire is low."`):
     on the PDNC development novels reading past its last quote turned 18 wrong speakers right
-    and 5 right ones wrong.
+    and 5 right ones wrong. In dialogue a name called after a comma (`"And you, Ivy?"`,
+    `vocatives.called_names`) counts too when no one met has it: it becomes a person
+    (`_called_in`); on the PDNC development novels 112 speakers wrong -> right, 35 right ->
+    wrong.
     """
     item = ctx.item
     if not item.opens_paragraph or ctx.people is None:
@@ -139,6 +142,9 @@ def answers_vocative(ctx: Context) -> Decision | None:
         for name in addressed(ctx, other):
             person = ctx.people.known_person(name)
             if person is not None and person is not other.speaker:
+                return Decision(person, "answers-vocative")
+        if ctx.dialogue:
+            for person in _called_in(ctx, ctx.people, other):
                 return Decision(person, "answers-vocative")
         if other.opens_paragraph:
             return None

@@ -143,6 +143,24 @@ CASES = [
             ("Still, it does not surprise me.", D, "Ada Brook"),
         ],
     ),
+    (
+        "dialogue: the answer to a turn that called someone never named in the narration"
+        " (`And you, Ivy?`) is theirs, not the alternation's",
+        '"Well?"\n\n'
+        '"Well what?"\n\n'
+        '"Is it late?" said Tom Reed.\n\n'
+        '"Not very," said Ada Brook.\n\n'
+        '"And you, Ivy? Will you stay?" said Tom Reed.\n\n'
+        '"I cannot."',
+        [
+            ("Well?", D, "Tom Reed"),
+            ("Well what?", D, "Ada Brook"),
+            ("Is it late?", D, "Tom Reed"),
+            ("Not very,", D, "Ada Brook"),
+            ("And you, Ivy? Will you stay?", D, "Tom Reed"),
+            ("I cannot.", D, "Ivy"),
+        ],
+    ),
 ]
 
 
