@@ -20,7 +20,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
@@ -104,9 +104,18 @@ class Windows:
     read, not on the whole text), and a few numbers per top-level quote for naming the
     narrator at the end. A speaker's id is made from its name when its first quote is built,
     so in a long text it may be made from a shorter name than the one it ends with.
+
+    `pause` is called after each paragraph is read (it changes nothing found): the reader,
+    which extracts in a thread of its UI process, gives the interpreter to the UI thread there.
     """
 
-    def __init__(self, article: Article, table: SpeakerTable | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        table: SpeakerTable | None = None,
+        pause: Callable[[], object] = bool,
+    ) -> None:
+        self._pause = pause
         text = self._text = article.text
         paragraphs = self._paragraphs = article.paragraphs
         self._article = article
@@ -240,6 +249,7 @@ class Windows:
                 )
                 reported_items.extend(read_reported(text, paras[number], number, index, objects))
             paras.drop(number)
+            self._pause()
         items = quote_items + nested_items + reported_items
         items.sort(key=operator.attrgetter("start"))
         return items
