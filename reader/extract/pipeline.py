@@ -377,7 +377,7 @@ class _Assigner:
                 item.speaker = item.split_with.speaker
                 item.evidence = item.split_with.evidence
             elif att is not None and att.mention is not None:
-                turn = turn_speaker(items, pos, item, dialogue)
+                turn = turn_speaker(items, pos, item, dialogue, table, text)
                 cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
                 item.speaker = cluster
                 item.evidence = _evidence(att, item.kind_rule, table.last_choice)
