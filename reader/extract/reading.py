@@ -40,6 +40,11 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
+from reader.extract.news_rules8 import (
+    after_fronted_question,
+    in_the_words_of,
+    introduced_inside_quote,
+)
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -130,6 +135,8 @@ def read_quote(
             attribution = Attribution("title-case-line", attribution.mention, attribution.cue)
     if attribution is None and lo < open_i and first.texts[open_i - 1] == ":":
         attribution = before_quote(text, first, lo, open_i, embedded=False)
+    if attribution is None and bounds is not None and introduced_inside_quote(first, lo, open_i):
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:
@@ -150,6 +157,12 @@ def read_quote(
                 subject = sentence_subject(text, narration, 0, size)
                 if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
                     attribution = Attribution("sentence-subject", subject, None)
+    if attribution is not None and attribution.cue is not None and lo < open_i:
+        main = after_fronted_question(first, lo, open_i, attribution.cue.start)
+        if main is not None:  # `Asked when residents ..., she would only say "..."`
+            attribution = before_quote(text, first, main, open_i, embedded=item.embedded)
+    if attribution is None and item.embedded:
+        attribution = in_the_words_of(text, first, lo, open_i)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:
