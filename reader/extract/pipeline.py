@@ -38,6 +38,7 @@ from reader.extract.news_rules8 import (
 )
 from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.reading import (
+    CLAUSE_RULE,
     OBJECT_RULE,
     Item,
     link_split,
@@ -341,6 +342,10 @@ class _Assigner:
                     # named after a verb (`told Marianne`): a candidate, not the sentence's subject
                     if dialogue:
                         table.note_person(att.mention, item.paragraph, as_object=True)
+                    continue
+                if att.rule == CLAUSE_RULE:
+                    # named in a sentence whose subject is no person: a candidate, no speaker
+                    table.note_person(att.mention, item.paragraph)
                     continue
                 table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
                 subject = table.resolve_noted(att.mention)
