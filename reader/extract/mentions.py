@@ -34,7 +34,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.gender import is_given_name, name_gender
-from reader.extract.titled_names import qualified_title_start
+from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -461,6 +461,8 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
             return _name_mention(text, toks, r, j, prefix_start=p)
         q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
+        if q is None:
+            q = bare_title_start(toks, lo, p, r)  # `that head coach Iain Drummond`
         if q is not None:
             return _name_mention(text, toks, r, j, prefix_start=q)
         return _name_mention(text, toks, r, j)

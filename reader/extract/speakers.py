@@ -141,6 +141,17 @@ _POSTS = frozenset({"head", "chief", "leader", "boss"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
+def _title_then_name(alias: str) -> bool:
+    """`head coach Iain Drummond`: lower-case title words written before a capitalised name.
+
+    Such an alias holds the person's title as surely as `Fire chief Ron Delaney` does, so a
+    later `The coach said` is matched against it; an apposition role (`a defender signed in
+    May`) ends in a lower-case word and is not.
+    """
+    last = alias.rsplit(None, 1)[-1]
+    return last[:1].isupper() and " " in alias
+
+
 def _indefinite(role: str) -> bool:
     """`a coach said ...`: a role that brings in someone new, not the coach named before."""
     return role.split(" ", 1)[0].lower() in _INDEFINITE
@@ -446,7 +457,7 @@ class SpeakerTable:
                 if cluster.kind == PERSON and any(
                     holds_title(fold(a).split()[:-1], wanted)
                     for a in cluster.aliases
-                    if a[:1].isupper()
+                    if a[:1].isupper() or _title_then_name(a)
                 ):
                     return cluster
         if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":

@@ -1,0 +1,29 @@
+"""The Speakers pane lists people and bodies once each, never a place (issue 17).
+
+Each case is invented text; each failed on the code before its rule was added.
+"""
+
+from __future__ import annotations
+
+from reader.extract import extract
+from reader.extract.model import Extraction
+from tests.unit.test_extract_cases import article
+
+
+def pane(extraction: Extraction) -> list[str]:
+    """The names the Speakers pane lists, for speakers with at least one quote."""
+    return [s.name for s in extraction.speakers if s.quote_count]
+
+
+def test_bare_title_before_a_name_is_kept_so_the_role_finds_the_person() -> None:
+    text = (
+        'The club lost 3-0 on Sunday, a result that head coach Tom Brandt called "a disgrace'
+        ' to the shirt."\n\n'
+        '"We were poor," Brandt said.\n\n'
+        "Fans booed at the end. The coach, who joined in May, said he would not resign.\n\n"
+        '"I am staying," he said.'
+    )
+    extraction = extract(article(text))
+    assert pane(extraction) == ["Tom Brandt"]
+    (brandt,) = extraction.speakers
+    assert "head coach Tom Brandt" in brandt.aliases
