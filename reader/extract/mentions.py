@@ -19,11 +19,13 @@ from reader.extract.cues import (
     FEMALE_TITLES,
     GROUP_NOUNS,
     MALE_TITLES,
+    MUTE_PLACE_HEADS,
     NAME_CONNECTORS,
     NEVER_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
     PERSON_SUFFIXES,
+    PLACE_HEADS,
     PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
@@ -270,6 +272,23 @@ _STYLES = frozenset({"majesty", "holiness", "excellency", "highness", "honour", 
 """Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
 
+_COMPOUND_NOUNS = ORG_NOUNS | GROUP_NOUNS | frozenset({"hall"})
+"""Lower-case nouns a capitalised place word may qualify (`City hall`, `Station staff`)."""
+
+
+def _place_modifies_noun(toks: Toks, s: int, e: int) -> bool:
+    """`City hall has promised ...`: a lone place word qualifying the noun after it.
+
+    A one-word run that is a place head (`City`, `Harbour`), followed by a lower-case noun
+    for a body or a group, is the first half of that noun, not a name: read alone, `City`
+    was listed as a speaker.
+    """
+    if e - s != 1 or toks.lowers[s] not in PLACE_HEADS or e >= len(toks.texts):
+        return False
+    after = toks.texts[e]
+    return after[:1].islower() and toks.lowers[e] in _COMPOUND_NOUNS
+
+
 def _heading(texts: list[str], s: int, e: int) -> bool:
     """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
 
@@ -325,6 +344,8 @@ def _name_mention(
         s = _person_after_common_head(text, toks, s, e)
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
     if e - s > 1 and _heading(texts, s, e):
+        return None
+    if _place_modifies_noun(toks, s, e):
         return None
     if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
         return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
@@ -523,6 +544,8 @@ def _role_mention(text: str, toks: Toks, s: int, e: int) -> Mention | None:
             head_index = k - 1  # "the head of the department": the head is "head"
             break
     head = lower_base(lowers[head_index])
+    if head in MUTE_PLACE_HEADS:
+        return None  # "their railway station": a place, never a speaker
     if head in GROUP_NOUNS:
         kind = GROUP
     elif head in ORG_NOUNS or head in ORG_WORDS:

@@ -27,3 +27,25 @@ def test_bare_title_before_a_name_is_kept_so_the_role_finds_the_person() -> None
     assert pane(extraction) == ["Tom Brandt"]
     (brandt,) = extraction.speakers
     assert "head coach Tom Brandt" in brandt.aliases
+
+
+def test_a_lone_place_word_before_a_body_noun_is_no_speaker() -> None:
+    text = 'The vote was close.\n\nCity hall has promised a "supply depot" on the north side.'
+    assert "City" not in pane(extract(article(text)))
+
+
+def test_a_lower_case_place_phrase_is_no_speaker() -> None:
+    text = (
+        'Villagers fought to keep their railway station after a review called the line "unviable."'
+    )
+    assert "their railway station" not in pane(extract(article(text)))
+
+
+def test_a_surname_that_is_a_place_word_still_speaks() -> None:
+    text = 'The vote was close.\n\nPark also said the plan was "fully costed."'
+    assert pane(extract(article(text))) == ["Park"]
+
+
+def test_the_city_as_a_governing_body_still_speaks() -> None:
+    text = '"We will not pay," the city said in a statement.'
+    assert pane(extract(article(text))) == ["the city"]
