@@ -49,3 +49,15 @@ def test_a_surname_that_is_a_place_word_still_speaks() -> None:
 def test_the_city_as_a_governing_body_still_speaks() -> None:
     text = '"We will not pay," the city said in a statement.'
     assert pane(extract(article(text))) == ["the city"]
+
+
+def test_a_role_owned_by_a_two_word_body_joins_the_name_after_it() -> None:
+    text = (
+        "Tenants were told on Friday.\n\n"
+        '"We understand this is hard," wrote Elm Grove\'s vice-president of communications,'
+        ' Tom Reyes. "Every tenant will be able to return."\n\n'
+        'Later Reyes said they would "build again."'
+    )
+    extraction = extract(article(text))
+    assert pane(extraction) == ["Tom Reyes"]
+    assert "Elm Grove's vice-president of communications" in extraction.speakers[0].aliases
