@@ -289,6 +289,15 @@ def _place_modifies_noun(toks: Toks, s: int, e: int) -> bool:
     return after[:1].islower() and toks.lowers[e] in _COMPOUND_NOUNS
 
 
+def _surname_like_title(toks: Toks, s: int, i: int, e: int) -> bool:
+    """`Dr. Ana Cardinal`, `Tom Bishop`: a title word that ends a run after a given name.
+
+    Such a word is the surname, not a title; read as a title it left no name, and the person
+    was listed as a role apart from the later `Cardinal said`.
+    """
+    return i == e - 1 and i > s and is_given_name(toks.lowers[i - 1])
+
+
 def _heading(texts: list[str], s: int, e: int) -> bool:
     """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
 
@@ -389,6 +398,8 @@ def _name_mention(
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
+        if _surname_like_title(toks, s, i, e):
+            break
         if (texts[i][0].isalnum() and lowers[i] in TITLES) or (texts[i] == "." and name_start == i):
             name_start = i + 1
     while name_start < e and not texts[name_start][0].isupper():

@@ -440,6 +440,9 @@ class SpeakerTable:
             return self._roles[key]
         if key in self._role_keys:
             return self._role_keys[key]
+        surnamed = self._surname_of_known(mention)
+        if surnamed is not None:
+            return surnamed
         if mention.kind == ROLE and paragraph >= 0:
             named = self._described(key, paragraph)
             if named is not None:
@@ -475,6 +478,17 @@ class SpeakerTable:
             if titled is not None:
                 return titled
         return self._new_role(mention, key)
+
+    def _surname_of_known(self, mention: Mention) -> Cluster | None:
+        """`Cardinal said` after `Dr. Mireille Cardinal`: a lone title word that is a surname.
+
+        A capitalised title word alone (`Cardinal`, `Bishop`) reads as a role; when a person
+        met so far has it as their surname, it is that person.
+        """
+        name = mention.name
+        if mention.kind != ROLE or " " in name or not name[:1].isupper():
+            return None
+        return self.known_person(name)
 
     def _titled_with(self, head: str, paragraph: int) -> Cluster | None:
         """`The student` after `Student trustee Abby Mensah`: the one titled with the head noun.

@@ -61,3 +61,15 @@ def test_a_role_owned_by_a_two_word_body_joins_the_name_after_it() -> None:
     extraction = extract(article(text))
     assert pane(extraction) == ["Tom Reyes"]
     assert "Elm Grove's vice-president of communications" in extraction.speakers[0].aliases
+
+
+def test_a_surname_that_is_a_title_word_stays_the_person() -> None:
+    text = (
+        "Deaths rose again.\n\n"
+        "Regional supervising coroner Dr. Mireille Cardinal said tests found the drug in most"
+        " cases.\n\n"
+        '"We are looking at a bad supply," Cardinal said.\n\n'
+        'Later that day, the coroner said "the numbers speak."'
+    )
+    extraction = extract(article(text))
+    assert pane(extraction) == ["Mireille Cardinal"]
