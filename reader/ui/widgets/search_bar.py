@@ -15,7 +15,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Static
 
 from reader.search.history import HistoryCursor
@@ -139,6 +140,10 @@ class SearchBar(Vertical):
         ),
     ]
     """Keys while the bar has focus; `enter` jumps to the highlighted result."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As on every widget, but a change lays nothing out (`SearchResultsList.virtual_size`):
+    the bar does not scroll, and its height follows its rows in the layout that resized it."""
 
     mode: reactive[SearchMode] = reactive("search", init=False)
     """Searching (`/`) or filtering (`&`)."""
