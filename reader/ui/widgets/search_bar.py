@@ -141,9 +141,10 @@ class SearchBar(Vertical):
     ]
     """Keys while the bar has focus; `enter` jumps to the highlighted result."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """As on every widget, but a change lays nothing out (`SearchResultsList.virtual_size`):
-    the bar does not scroll, and its height follows its rows in the layout that resized it."""
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """As on every widget, but a change lays nothing out and repaints nothing (as
+    `SearchResultsList.virtual_size`): the bar does not scroll, its height follows its rows in
+    the layout that resized it, and that layout paints it whole."""
 
     mode: reactive[SearchMode] = reactive("search", init=False)
     """Searching (`/`) or filtering (`&`)."""

@@ -90,13 +90,14 @@ class SearchResultsList(Widget, can_focus=False):
     COMPONENT_CLASSES = {"search-results--highlighted"}
     """The highlighted result's row (the one `enter` jumps to)."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """As on every widget, but a change lays nothing out: the list does not scroll in Textual's
-    way (it keeps its own first row) and its size is the one the layout just gave it.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """As on every widget, but a change lays nothing out and repaints nothing: the list does not
+    scroll in Textual's way (it keeps its own first row), its size is the one the layout just
+    gave it, and the layout that resized it paints it whole.
 
-    Textual's layout gives a resized widget its new virtual size, which asks for a layout
-    again: each new number of rows (the first results of a query, fewer results) laid the
-    screen out twice and repainted it in a second frame."""
+    Textual's layout gives a resized widget its new virtual size, which asked for a layout
+    again and a repaint: each new number of rows (the first results of a query, fewer
+    results) laid the screen out twice and drew the list again in a frame of its own."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -118,12 +119,15 @@ class SearchResultsList(Widget, can_focus=False):
         hits = tuple(hits)
         if hits != self.hits:
             before = self._shown()
+            resized = min(len(hits), MAX_ROWS) != self.rows
             self.hits = hits
             self._top = 0
             self._highlighted = min(highlighted, len(hits) - 1) if hits else None
             self.styles.height = max(1, min(len(hits), MAX_ROWS))  # a no-op when unchanged
             self.set_class(not hits, "-empty")
-            self._repaint_changed(before)
+            # A new height is laid out, which paints the list whole: asking for its rows too
+            # painted them again in a frame of their own after it (5 KB, 25-40 ms later).
+            self._repaint_changed(() if resized else before)
         else:
             self.highlighted = min(highlighted, len(hits) - 1) if hits else None
 
@@ -173,9 +177,10 @@ class SearchResultsList(Widget, can_focus=False):
             for index in range(self._top, self._top + MAX_ROWS)
         ]
 
-    def _repaint_changed(self, before: list[tuple[SearchHit, bool] | None]) -> None:
+    def _repaint_changed(self, before: Sequence[tuple[SearchHit, bool] | None]) -> None:
+        """Repaint the rows that show something else than `before` (none if it is empty)."""
         width = self.size.width
-        for y, (old, new) in enumerate(zip(before, self._shown(), strict=True)):
+        for y, (old, new) in enumerate(zip(before, self._shown(), strict=False)):
             if old != new:
                 self.refresh(Region(0, y, width, 1))
         # Rows of results no longer shown, or cut for another width, will not be drawn again.
