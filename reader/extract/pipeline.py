@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
-from reader.extract.kinds import paragraph_kind
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator

@@ -294,3 +294,26 @@ def test_recover_a_notes_file_left_with_git_conflict_markers(
 
     code, _, err = run(capsys, "notes", "recover", str(article), "--notes-dir", str(notes_dir))
     assert code == 2 and "nothing to recover" in err
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("Check  the\tname", "Check the name"),  # runs of spaces and tabs fold to one space
+        (" Who is\nthe mayor? ", "Who is the mayor?"),  # a multi-line note is one line
+        ("red\x1b[31m alert\x07", "red alert␇"),  # escapes dropped, controls made visible
+        ("non\u00a0breaking", "non breaking"),  # any Unicode space folds too
+        ("two  spaces", "two spaces"),
+        ("Fine as it is", "Fine as it is"),
+    ],
+)
+def test_the_notes_table_shows_each_note_on_one_clean_line(
+    capsys: pytest.CaptureFixture[str], article: Path, notes_dir: Path, note: str, shown: str
+) -> None:
+    add = ["notes", "add", str(article), "--quote", "said the mayor", "--note", note]
+    assert run(capsys, *add, "--notes-dir", str(notes_dir))[0] == 0
+    code, out, _ = run(capsys, "notes", str(article), "--notes-dir", str(notes_dir))
+    assert code == 0
+    [row] = [line for line in out.splitlines() if "said the mayor" in line]
+    assert row.endswith("  " + shown)
+    assert "\x1b" not in out

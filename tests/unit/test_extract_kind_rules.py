@@ -6,22 +6,21 @@ import pytest
 
 from reader.document import blocks_of, build_article
 from reader.extract import QuoteKind, extract
-from reader.extract.kinds import (
+from reader.extract.headline_lines import (
     PARAGRAPH_RULES,
-    RULES,
-    KindContext,
-    Position,
-    called_in_general,
-    classify,
     headline_style_line,
-    in_their_words,
-    in_words_of_someone,
-    named_by_participle,
     repeated_headline,
     teaser_line,
+)
+from reader.extract.kind_context import KindContext
+from reader.extract.kind_rules import (
+    in_their_words,
+    named_by_participle,
     title_after_told,
     titled_by,
 )
+from reader.extract.kind_signs import called_in_general, in_words_of_someone
+from reader.extract.kinds import RULES, Position, classify
 from reader.extract.model import KindRule
 from reader.extract.tokens import Toks, split_into
 
