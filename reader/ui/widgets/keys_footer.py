@@ -79,7 +79,10 @@ class KeysFooter(Widget, can_focus=False):
         keys, palette = self._keys_of(screen)
         if (keys, palette) != (self.keys, self.palette):
             self.keys, self.palette = keys, palette
-            self.refresh()  # one row, the same size: nothing to lay out
+            # One row, the same size: nothing to lay out. After the next frame: the focus
+            # moves (and this is called) before the widget that took it has drawn itself, and
+            # a frame drawn for the footer alone showed `/`'s bar without its scope.
+            self.call_after_refresh(self.refresh)
 
     def _keys_of(self, screen: Screen[object]) -> tuple[tuple[FooterKey, ...], FooterKey | None]:
         """The keys to show on `screen` now: one per action, as Textual's footer picks them."""
