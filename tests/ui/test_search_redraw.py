@@ -90,24 +90,22 @@ async def test_a_new_ranking_with_as_many_rows_repaints_the_list_alone() -> None
         assert len(bar.results.hits) == 10
 
 
-@contextmanager
-def rows_painted() -> Iterator[list[int]]:
-    """The results list's rows drawn while inside, in order."""
+def list_rows_painted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The results list's rows drawn from now on, in order."""
     painted: list[int] = []
-    original = SearchResultsList.render_line
+    render_line = SearchResultsList.render_line
 
-    def render_line(self: SearchResultsList, y: int) -> Strip:
+    def counting(self: SearchResultsList, y: int) -> Strip:
         painted.append(y)
-        return original(self, y)
+        return render_line(self, y)
 
-    SearchResultsList.render_line = render_line  # type: ignore[method-assign]
-    try:
-        yield painted
-    finally:
-        SearchResultsList.render_line = original  # type: ignore[method-assign]
+    monkeypatch.setattr(SearchResultsList, "render_line", counting)
+    return painted
 
 
-async def test_a_new_ranking_repaints_only_the_rows_whose_result_changed() -> None:
+async def test_a_new_ranking_repaints_only_the_rows_whose_result_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Textual's OptionList made and painted a row for every result on each keystroke, although
     # a query one letter longer often keeps most of its best results.
     app = BarApp()
@@ -117,14 +115,14 @@ async def test_a_new_ranking_repaints_only_the_rows_whose_result_changed() -> No
         before = hits("bridge", 10)
         bar.show_results(before)
         await pilot.pause()
-        with rows_painted() as painted:
-            bar.show_results((*before[:3], hits("bridges", 4)[3], *before[4:]))
-            await pilot.pause()
+        painted = list_rows_painted(monkeypatch)
+        bar.show_results((*before[:3], hits("bridges", 4)[3], *before[4:]))
+        await pilot.pause()
         assert painted == [3]
         assert "bridges" in bar.results.render_line(3).text  # and the row shows the new result
 
 
-async def test_the_first_results_are_drawn_once() -> None:
+async def test_the_first_results_are_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # The list, resized to its rows, was drawn whole once more on its Resize (5 KB written
     # 25-40 ms after the first key's frame, on the 3 MB book at 120x40).
     app = BarApp()
@@ -132,10 +130,10 @@ async def test_the_first_results_are_drawn_once() -> None:
         bar = app.query_one(SearchBar)
         bar.open("search", HistoryCursor(()))
         await pilot.pause()
-        with rows_painted() as painted:
-            bar.show_results(hits("bridge", 10))
-            for _ in range(3):
-                await pilot.pause()
+        painted = list_rows_painted(monkeypatch)
+        bar.show_results(hits("bridge", 10))
+        for _ in range(3):
+            await pilot.pause()
         assert painted == list(range(8))
 
 
