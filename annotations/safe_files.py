@@ -127,6 +127,10 @@ def _link_backup(path: Path, backup: Path) -> None:
     except OSError:  # no hard links here (some network or FAT file systems): copy instead
         staged.write_bytes(path.read_bytes())
     os.replace(staged, backup)
+    # When `backup` already names that inode (a save killed between linking it and renaming
+    # the new file in), the rename does nothing and leaves `staged` behind: remove it.
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
 
 
 def fsync_directory(directory: Path) -> None:

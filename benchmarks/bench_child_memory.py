@@ -1,6 +1,10 @@
 """Peak memory of the extraction child on 3 MB books (issue 17 wants it under 60 MB).
 
-Runs the child exactly as the reader does (`python -P -m reader.ui.background`, the article
+The reader itself extracts in a thread of its own process (`reader.ui.background`), where
+bench_ui's memory figures count it; this measures the same extraction in the child that
+`BackgroundExtractor(child=True)` starts.
+
+Runs the child exactly as the reader did (`python -P -m reader.ui.background`, the article
 written to its stdin by `reader.packing.write_article`, its answer read to the end) on three
 books of about 3 MB, and reads the child's own peak resident set from `os.wait4`, which the
 kernel keeps per process (no sampling can miss a short peak). Also prints the child's CPU time

@@ -425,8 +425,9 @@ def speakers_line(speakers: Iterable[Speaker]) -> bytes:
 def quote_lines(batches: Iterable[Sequence[Quote]]) -> Iterator[bytes]:
     """The quote lines of `extraction_lines`, for quotes that come in batches, in order.
 
-    The extraction child (`reader.ui.background`) encodes each window's quotes as they come
-    (`reader.extract.pipeline.Windows`); the lines are the same as for the quotes all at once.
+    The reader's extraction (`reader.ui.background.answer_lines`, in a thread or a child)
+    encodes each window's quotes as they come (`reader.extract.pipeline.Windows`); the lines
+    are the same as for the quotes all at once.
     """
     rows: list[list[object]] = []
     for batch in batches:

@@ -4,7 +4,7 @@ Pickling a book's tens of thousands of `Paragraph` objects costs tens of MB and 
 fraction of a second on each side. `pack` sends the text once, each paragraph as offsets into
 it (ids follow from the text), and the text's identity hash when it is already known; `unpack`
 slices the paragraph texts out of the text again. Used to hand an article to the extraction
-child (`reader.ui.background`).
+child (`reader.ui.background`, `child=True`; the reader itself extracts in a thread).
 
 `write_article` and `read_article` carry it through a pipe: the packed values without the text,
 pickled, then the text as UTF-8, encoded a slice at a time. Pickling the text itself made

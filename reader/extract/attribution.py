@@ -796,6 +796,32 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
             if e < hi and lowers[e] in ("of", "for") and mention.kind != PERSON:
                 continue
             return mention
+    return _subject_after_fronted_phrase(text, toks, lo, hi)
+
+
+_FRONTED_REACH = 20
+"""How many tokens a fronted phrase may run before its subject (`At the last debate he`, `At
+the final debate before the primary and at least one town hall, he ...`)."""
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _subject_after_fronted_phrase(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
+    """`At the last debate he hinted ..., adding, "..."`: `he`, after a long fronted phrase.
+
+    A sentence opened by a preposition whose phrase runs on without a comma, or longer than
+    `sentence_subject` reads for one, has its subject right after the phrase: the first person
+    pronoun within `_FRONTED_REACH` tokens, after a word or a comma and before a lower-case
+    word (its verb).
+    """
+    texts, lowers = toks.texts, toks.lowers
+    if lo + 2 >= hi or lowers[lo] not in PREPOSITIONS or not texts[lo][0].isupper():
+        return None
+    for i in range(lo + 2, min(hi - 1, lo + _FRONTED_REACH)):
+        if not texts[i - 1][0].isalnum() and texts[i - 1] != ",":
+            return None  # a quote or a dash: not one phrase before a subject
+        if lowers[i] in _PERSON_PRONOUNS and texts[i + 1][0].islower():
+            found = np_starting_at(text, toks, i, hi)
+            return found[0] if found is not None else None
     return None
 
 

@@ -9,7 +9,8 @@ with the collector running takes 1.19x the CPU time with it paused (median; min 
 
 `extract` itself never touches the collector: a program that calls it (or a thread of the
 reader's own UI) keeps its collector as it was. Only code that owns its whole process pauses
-it, around the work: the extraction child of the UI and the `reader COMMAND` subcommands.
+it, around the work: the extraction child (`BackgroundExtractor(child=True)`) and the
+`reader COMMAND` subcommands. The reader extracts in a worker thread, the collector running.
 
 The reader's start is the one other place (`hold_until_first_frame`, then
 `release_after_first_frame`): the collector is paused from before the interface's imports to its

@@ -213,6 +213,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     other others overall plus previously probably quite recently regardless remember seconds shortly
     similarly somehow someone something soon surely thanks thereafter think thus together too
     total toward towards until unfortunately upon very weeks whether within years given
+    did does do is was were has have had could would should
     """
 )
 """Capitalised words at a sentence start that are never part of a name (the second block: the
@@ -283,6 +284,15 @@ NOT_VOCATIVES: frozenset[str] = _words(
 )
 """Capitalised words that stand between commas in speech without addressing anyone
 (`"Oh, Heavens, no!"`): never read as the name a quote speaks to (`vocatives`)."""
+
+PLACE_HEADS: frozenset[str] = _words(
+    """
+    airport avenue bay beach bridge city county falls harbor harbour heights hills island lake
+    mountain park river road springs square station street township valley village
+    """
+)
+"""Last words of a capitalised run that make it a place (`Mason City`, `Cole County`), even
+when its first word is a given name."""
 
 ORG_WORDS: frozenset[str] = _words(
     """

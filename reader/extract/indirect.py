@@ -210,6 +210,15 @@ def _credited_aside(text: str, toks: Toks, lo: int, hi: int, c: int) -> Reported
     return _reported(toks, lo, hi, found[0], toks.token(c), "reported-aside")
 
 
+CLOSING_CREDIT_VERBS = _DIRECT_CLAUSE_VERBS | frozenset(
+    verb for verb in CLAUSE_VERBS if verb.endswith("ed") or verb in ("told", "wrote", "writes")
+)
+"""Cue verbs that may close a sentence crediting its clause: `said` and `added`, and any other
+verb of reporting in the past (`..., Mayor Tod Perry noted.`, `..., explained Ana Ruiz.`):
+the clause before the comma is what the speaker reported, and the speaker is the one a later
+`he said` stands for (a PolNeAR train error class: the credited mayor was never met)."""
+
+
 def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
     """`The family will cope, adds Nadia Haddad.` / `..., Haddad said.`: the clause comes first.
 
@@ -220,12 +229,17 @@ def _credited_after(text: str, toks: Toks, lo: int, hi: int) -> Reported | None:
     end = hi
     while end > lo and not texts[end - 1][0].isalnum():
         end -= 1
-    for c in indexes_in(toks, lo + MIN_CLAUSE_WORDS, end, _DIRECT_CLAUSE_VERBS):
+    for c in indexes_in(toks, lo + MIN_CLAUSE_WORDS, end, CLOSING_CREDIT_VERBS):
         if not is_cue(toks, c):
             continue
         if texts[c - 1] == ",":
             found = np_starting_at(text, toks, c + 1, end)
-            if found is not None and _closes_sentence(toks, found, end):
+            if (
+                found is not None
+                and _closes_sentence(toks, found, end)
+                # past `said`/`added`, only a name: `..., promised a decision` is no credit
+                and (found[0].kind == PERSON or toks.lowers[c] in _DIRECT_CLAUSE_VERBS)
+            ):
                 return _reported(toks, lo, c - 1, found[0], toks.token(c), "reported-after")
         elif c == end - 1:
             mention = subject_before(text, toks, lo, c)

@@ -115,6 +115,52 @@ _DEFINED_AFTER = (("defined", "as"), ("which", "is", "defined"), ("which", "mean
 (`the immunity was only "partial," meaning ...`: somebody's word, measured on PolNeAR dev)."""
 
 
+_WORN_THINGS = frozenset(
+    [
+        "badge",
+        "badges",
+        "button",
+        "buttons",
+        "cap",
+        "caps",
+        "hat",
+        "hats",
+        "hoodie",
+        "hoodies",
+        "jersey",
+        "jerseys",
+        "pin",
+        "pins",
+        "shirt",
+        "shirts",
+        "sweatshirt",
+        "sweatshirts",
+        "t-shirt",
+        "t-shirts",
+    ]
+)
+"""Things worn with words printed on them (`a T-shirt that read "..."`)."""
+_PRINTED_VERBS = frozenset(["read", "reads", "reading", "said", "says", "saying", "bearing"])
+"""Verbs that give the words printed on a thing (`a button that read`, `shirts reading`)."""
+
+
+def worn_slogan(c: KindContext) -> QuoteKind | None:
+    """`wearing a T-shirt that read "..."`, `a button saying "..."`: printed words, a title.
+
+    What a shirt, cap or button says is a slogan its wearer shows, quoted as a sign's words
+    are when nobody holds the sign up: not speech, and not theirs to be credited with.
+    """
+    lowers = c.pre.lowers[-5:]
+    if lowers and lowers[-1] in (",", ":"):
+        lowers = lowers[:-1]
+    if len(lowers) < 2 or lowers[-1] not in _PRINTED_VERBS:
+        return None
+    k = len(lowers) - 2
+    if lowers[k] in ("that", "which") and k > 0:
+        k -= 1
+    return QuoteKind.TITLE if lowers[k] in _WORN_THINGS else None
+
+
 def excerpt_with_link(c: KindContext) -> QuoteKind | None:
     """`"The museum will reopen in May." http://nyti.ms/...`: an excerpt of a linked article.
 
@@ -179,6 +225,32 @@ def _addresses_someone(quote: str) -> bool:
     )
 
 
+_MEANING_VERBS = frozenset(["mean", "means", "meant"])
+"""Verbs that tell what words mean: words next to them are discussed, not said."""
+_MEANING_HEDGES = frozenset(["both", "either", "only", "just", "simply", "really", "actually"])
+"""Words between `meant` and the words whose meaning it gives (`meant both "late" and ...`)."""
+
+
+def words_and_meaning(c: KindContext) -> QuoteKind | None:
+    """`"'Under review' means no"`, `a word that meant both "late" and ...`: scare.
+
+    Short quoted words that are the subject of `mean` (`I know what 'we'll call you' means`),
+    or what a word `meant`, are words talked about, not anybody's speech.
+    """
+    if c.words > SCARE_MAX_WORDS:
+        return None
+    post = c.post.lowers
+    if post[:1] and post[0] in _MEANING_VERBS:
+        return QuoteKind.SCARE
+    pre = c.pre.lowers
+    k = len(pre) - 1
+    while k >= 0 and pre[k] in _MEANING_HEDGES:
+        k -= 1
+    if k >= 0 and pre[k] == "meant":
+        return QuoteKind.SCARE
+    return None
+
+
 def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
     """`"They said 'scale' forty times," he says`: a word or three quoted inside a quote.
 
@@ -215,8 +287,16 @@ def title_after_title_noun(c: KindContext) -> QuoteKind | None:
     return None
 
 
+_TITLE_HEADS = frozenset(["title", "headline"])
+"""Nouns after `under the` / `with the` that give a title in any case (`under the headline`).
+Not `caption`: a post's caption is its poster's words (`posted a video with the caption "..."`)."""
+
+
 def titled_by(pre: Toks) -> bool:
-    """Whether the narration ends `titled`, `entitled` or `under the title` (a comma allowed)."""
+    """Whether the narration ends `titled`, `entitled`, `under the title` or `with the headline`.
+
+    A comma or colon may follow.
+    """
     lowers = pre.lowers[-4:]
     if lowers and lowers[-1] in (",", ":"):
         lowers = lowers[:-1]
@@ -224,7 +304,12 @@ def titled_by(pre: Toks) -> bool:
         return False
     if lowers[-1] in _TITLING_WORDS:
         return True
-    return lowers[-2:] == ["the", "title"] and len(lowers) >= 3 and lowers[-3] in ("under", "with")
+    return (
+        len(lowers) >= 3
+        and lowers[-2] == "the"
+        and lowers[-1] in _TITLE_HEADS  # under the headline 'Who will stay?'
+        and lowers[-3] in ("under", "with")
+    )
 
 
 def wording_of_the_speaker(c: KindContext) -> QuoteKind | None:
@@ -257,6 +342,58 @@ def title_after_possessive(c: KindContext) -> QuoteKind | None:
     before = c.before
     if before[:1].isupper() and before.endswith(("'s", "’s")) and c.title_case:
         return QuoteKind.TITLE
+    return None
+
+
+_PROGRAMME_NOUNS = frozenset(
+    [
+        "bylaw",
+        "bylaws",
+        "clause",
+        "designation",
+        "fleet",
+        "framework",
+        "fund",
+        "initiative",
+        "initiatives",
+        "pilot",
+        "policies",
+        "policy",
+        "powers",
+        "program",
+        "programme",
+        "programmes",
+        "programs",
+        "project",
+        "projects",
+        "regime",
+        "scheme",
+        "schemes",
+        "strategy",
+        "zone",
+        "zones",
+    ]
+)
+"""Nouns of schemes, rules and funds that a quoted name goes before (`"super mayor" powers`)."""
+
+
+def programme_name(c: KindContext) -> QuoteKind | None:
+    """`a "safe routes" program`, `"super mayor" powers`: a scheme's name, scare.
+
+    A short quote right before a noun of a programme, policy, fund or power names it, even in a
+    sentence with a speech verb (`said any "rental freeze" bylaw would need ...`): the name
+    is an official label, not the speaker's wording. Measured on the fresh sets (fifteen such
+    quotes, all non-quotes) and PolNeAR dev (none among its partial quotes).
+    """
+    post = c.post.lowers
+    if (
+        c.embedded
+        and c.words <= SCARE_MAX_WORDS
+        and post[:1]
+        and post[0] in _PROGRAMME_NOUNS
+        and c.quote.rstrip()[-1:] not in ",.;:!?"
+    ):
+        return QuoteKind.SCARE
     return None
 
 

@@ -47,6 +47,7 @@ from reader.extract.kind_rules import (
     named_by_participle,
     nickname,
     noun_modifier,
+    programme_name,
     scare_cue_before,
     sourced_phrase,
     standalone_title,
@@ -61,6 +62,8 @@ from reader.extract.kind_rules import (
     unattributed_title,
     unspoken_word,
     wording_of_the_speaker,
+    words_and_meaning,
+    worn_slogan,
 )
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
@@ -101,6 +104,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
+    Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),
@@ -109,7 +113,9 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
+    Rule(KindRule.WORDS_AND_MEANING, words_and_meaning, ANY),
     Rule(KindRule.TERM_INSIDE_A_QUOTE, term_inside_a_quote, EMBEDDED),
+    Rule(KindRule.PROGRAMME_NAME, programme_name, EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, EMBEDDED),
     Rule(KindRule.LISTED_TERM, listed_term, EMBEDDED),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.extract.common_words import written_lowercase
 from reader.extract.cues import (
     ABBREVIATIONS,
     CONTRACTION_ENDINGS,
@@ -263,6 +264,9 @@ CONTRACTED = frozenset(
 """Words whose `'s` is `is` or `us`, never a possessive (`It's`, `That's`): no names."""
 
 _OWNERS = frozenset({"our", "my", "your", "their", "its"})
+_HIS_HER = frozenset({"his", "her"})
+_STYLES = frozenset({"majesty", "holiness", "excellency", "highness", "honour", "honor"})
+"""The styles after `His` / `Her` that name a person (`Her Majesty`, `His Holiness`)."""
 """Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
 
@@ -278,6 +282,28 @@ def _heading(texts: list[str], s: int, e: int) -> bool:
     return all(len(t) > 1 and t.isupper() and t.isalpha() for t in texts[s + 1 : e])
 
 
+def _person_after_common_head(text: str, toks: Toks, s: int, e: int) -> int:
+    """`Footage of Tarik Haddad appears`: the person is after `of`, not the word before it.
+
+    A run `W of First Last` whose head W is one capitalised common word (the text writes it in
+    lower case too: `footage`, `Supporters`), no given name or title, and not after `the`,
+    names the person after `of`; return where that name starts, else s. `Stephanie Hooton of
+    Derry` (a name before `of`), `Secretary of State` (a title) and `The Sound of Melting` (a
+    title after `the`, one word after `of`) are left as they are.
+    """
+    head = toks.texts[s]
+    if (
+        e - s < 4  # one word after `of` is as often a thing as a surname (`Sound of Melting`)
+        or (s > 0 and toks.lowers[s - 1] == "the")  # `The Sound of Silence`: a title
+        or not toks.texts[s + 2][0].isupper()
+        or toks.lowers[s] in TITLES
+        or is_given_name(head)
+        or not written_lowercase(text, head, toks.starts[s])
+    ):
+        return s
+    return s + 2
+
+
 def _name_mention(
     text: str, toks: Toks, s: int, e: int, prefix_start: int | None = None
 ) -> Mention | None:
@@ -290,9 +316,13 @@ def _name_mention(
         return None
     if toks.lowers[s] in _OWNERS and e - s > 1:
         return None  # "Our Revolution", "My Little Pony": a thing owned, not a person
+    if toks.lowers[s] in _HIS_HER and e - s > 1 and toks.lowers[s + 1] not in _STYLES:
+        return None  # "His Catholic faith", "Her Labour colleagues": his or hers, no one named
     s, e = _trim_run(toks, s, e)
     if s >= e:
         return None
+    if e - s > 2 and toks.lowers[s + 1] == "of":
+        s = _person_after_common_head(text, toks, s, e)
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
     if e - s > 1 and _heading(texts, s, e):
         return None
@@ -322,7 +352,11 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
-    ) and not (_titled_person(toks, s, e) or _person_of_body(toks, s, e))
+    ) and not (
+        _titled_person(toks, s, e)
+        or _person_of_body(toks, s, e)
+        or (definite and TITLES.issuperset(words))  # `the Premier`, `the Prime Minister`: a role
+    )
     mention_start = prefix_start if prefix_start is not None else s
     if definite and prefix_start is None:
         mention_start = s - 1
@@ -369,6 +403,30 @@ def _name_mention(
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
+_CONTRACTION_STARTS = frozenset({"he", "He", "sh", "Sh"})
+"""The first two letters of a contracted pronoun: a cheap test before the dictionary's."""
+
+CONTRACTED_PRONOUNS: dict[str, str] = {
+    pronoun + mark + ending: pronoun
+    for pronoun in ("he", "she")
+    for mark in ("'", "’")
+    for ending in ("s", "d", "ll")
+}
+"""`he's said`, `she'd told`, `he'll say`: a subject pronoun with its auxiliary in one token."""
+
+
+def _contracted_pronoun(toks: Toks, i: int) -> Mention | None:
+    """The `he` or `she` of a contracted token i (`he's`), or None."""
+    word = CONTRACTED_PRONOUNS.get(toks.lowers[i])
+    if word is None:
+        return None
+    start = toks.starts[i]
+    end = start + len(word)
+    return Mention(
+        toks.texts[i][: len(word)], start, end, PRONOUN, word, gender=_PRONOUN_GENDER[word]
+    )
+
+
 def _pronoun(toks: Toks, i: int) -> Mention:
     """The mention of token i, a subject pronoun (the caller has checked it is one)."""
     word = toks.lowers[i]
@@ -384,6 +442,10 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     texts = toks.texts
     if texts[j - 1][0].isalnum() and j - 1 >= lo and toks.lowers[j - 1] in SUBJECT_PRONOUNS:
         return _pronoun(toks, j - 1)
+    if texts[j - 1][:2] in _CONTRACTION_STARTS:
+        contracted = _contracted_pronoun(toks, j - 1)
+        if contracted is not None:
+            return contracted
     r = _name_run_start(toks, lo, j)
     if (r < j and texts[j - 1][0].isupper()) or (r < j and texts[j - 1] == "."):
         # lower-case role words right before the name, when they open the chunk
@@ -476,6 +538,10 @@ def np_starting_at(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int
     first = texts[i][0]
     if first.isalnum() and lowers[i] in SUBJECT_PRONOUNS:
         return _pronoun(toks, i), i + 1
+    if texts[i][:2] in _CONTRACTION_STARTS:
+        contracted = _contracted_pronoun(toks, i)
+        if contracted is not None:
+            return contracted, i + 1
     if first.isupper() and not (
         lower_base(lowers[i]) in GROUP_NOUNS and i + 1 < hi and not texts[i + 1][0].isupper()
     ):

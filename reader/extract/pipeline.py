@@ -20,7 +20,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
@@ -30,8 +30,15 @@ from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
+from reader.extract.news_rules8 import (
+    VOICED_FOR_RULE,
+    principal_speaker,
+    voiced_for,
+    wraps_whole_quote,
+)
 from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.reading import (
+    CLAUSE_RULE,
     OBJECT_RULE,
     Item,
     link_split,
@@ -104,9 +111,18 @@ class Windows:
     read, not on the whole text), and a few numbers per top-level quote for naming the
     narrator at the end. A speaker's id is made from its name when its first quote is built,
     so in a long text it may be made from a shorter name than the one it ends with.
+
+    `pause` is called after each paragraph is read (it changes nothing found): the reader,
+    which extracts in a thread of its UI process, gives the interpreter to the UI thread there.
     """
 
-    def __init__(self, article: Article, table: SpeakerTable | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        table: SpeakerTable | None = None,
+        pause: Callable[[], object] = bool,
+    ) -> None:
+        self._pause = pause
         text = self._text = article.text
         paragraphs = self._paragraphs = article.paragraphs
         self._article = article
@@ -240,6 +256,7 @@ class Windows:
                 )
                 reported_items.extend(read_reported(text, paras[number], number, index, objects))
             paras.drop(number)
+            self._pause()
         items = quote_items + nested_items + reported_items
         items.sort(key=operator.attrgetter("start"))
         return items
@@ -272,19 +289,24 @@ class _Window:
             self.top_at.setdefault(q.paragraph, []).append(q)
         self.nested_at: dict[int, list[tuple[RawQuote, RawQuote]]] = {}
         """Its nested quotes with their parents, by paragraph (taken out as read)."""
-        for q, parent in _nested_parents(raws):
+        for q, parent in _nested_parents(text, raws):
             self.nested_at.setdefault(q.paragraph, []).append((q, parent))
 
 
-def _nested_parents(raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]:
-    """Each nested quote with the parent it is read inside (as if the parent were narration)."""
+def _nested_parents(text: str, raws: Sequence[RawQuote]) -> list[tuple[RawQuote, RawQuote]]:
+    """Each nested quote with the parent it is read inside (as if the parent were narration).
+
+    Not one that is all its parent's words (`"'Closed for fishing,'" he said`): the parent is it.
+    """
     out: list[tuple[RawQuote, RawQuote]] = []
     open_parents: list[RawQuote] = []
     for q in raws:  # sorted by start, parents before children
         while open_parents and open_parents[-1].end < q.end:
             open_parents.pop()
         if q.depth > 0 and open_parents:
-            out.append((q, open_parents[-1]))
+            parent = open_parents[-1]
+            if not wraps_whole_quote(text, (parent.start, parent.end), (q.start, q.end)):
+                out.append((q, parent))
         open_parents.append(q)
     return out
 
@@ -321,6 +343,10 @@ class _Assigner:
                     if dialogue:
                         table.note_person(att.mention, item.paragraph, as_object=True)
                     continue
+                if att.rule == CLAUSE_RULE:
+                    # named in a sentence whose subject is no person: a candidate, no speaker
+                    table.note_person(att.mention, item.paragraph)
+                    continue
                 table.note_person(att.mention, item.paragraph)  # a sentence subject, for pronouns
                 subject = table.resolve_noted(att.mention)
                 if subject is not None and item.paragraph >= last_paragraph:
@@ -356,7 +382,7 @@ class _Assigner:
                 item.speaker = item.split_with.speaker
                 item.evidence = item.split_with.evidence
             elif att is not None and att.mention is not None:
-                turn = turn_speaker(items, pos, item, dialogue)
+                turn = turn_speaker(items, pos, item, dialogue, table, text)
                 cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
                 item.speaker = cluster
                 item.evidence = _evidence(att, item.kind_rule, table.last_choice)
@@ -376,6 +402,16 @@ class _Assigner:
                 item.speaker = cluster
                 if cluster is not None:
                     item.evidence = Evidence(rule, kind_rule=item.kind_rule)
+            if item.raw is not None and item.split_with is None:
+                principal = voiced_for(text, item.raw.outer_start, item.raw.outer_end)
+                if principal is not None:  # `"...," the interpreter said, speaking for him`
+                    item.speaker = principal_speaker(table, principal, item.speaker, item.paragraph)
+                    item.evidence = Evidence(
+                        VOICED_FOR_RULE,
+                        mention=principal.words,
+                        mention_span=Span(principal.start, principal.end),
+                        kind_rule=item.kind_rule,
+                    )
             if item.speaker is not None:
                 last_speaker = item.speaker
                 last_paragraph = item.raw.segments[-1].paragraph if item.raw else item.paragraph

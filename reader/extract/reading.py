@@ -25,7 +25,7 @@ from reader.extract.attribution import (
     sentence_subject,
 )
 from reader.extract.common_words import common_opener
-from reader.extract.cues import PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
+from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -40,6 +40,11 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
+from reader.extract.news_rules8 import (
+    after_fronted_question,
+    in_the_words_of,
+    introduced_inside_quote,
+)
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -130,6 +135,8 @@ def read_quote(
             attribution = Attribution("title-case-line", attribution.mention, attribution.cue)
     if attribution is None and lo < open_i and first.texts[open_i - 1] == ":":
         attribution = before_quote(text, first, lo, open_i, embedded=False)
+    if attribution is None and bounds is not None and introduced_inside_quote(first, lo, open_i):
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:
@@ -150,6 +157,12 @@ def read_quote(
                 subject = sentence_subject(text, narration, 0, size)
                 if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
                     attribution = Attribution("sentence-subject", subject, None)
+    if attribution is not None and attribution.cue is not None and lo < open_i:
+        main = after_fronted_question(first, lo, open_i, attribution.cue.start)
+        if main is not None:  # `Asked when residents ..., she would only say "..."`
+            attribution = before_quote(text, first, main, open_i, embedded=item.embedded)
+    if attribution is None and item.embedded:
+        attribution = in_the_words_of(text, first, lo, open_i)
     if attribution is None and item.embedded:
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:
@@ -509,6 +522,28 @@ def named_objects(
     return out
 
 
+CLAUSE_RULE = "clause-person"
+"""The rule name on a person noted because a sentence with no person as its subject names
+them (`clause_person`): a candidate for a later `he` / `she`, never the last speaker."""
+
+
+def clause_person(text: str, para: Para, lo: int, hi: int) -> Mention | None:
+    """`Did that mean Luis Garcia would vote?`, `It is odd because Ann Lee ...`: the one named.
+
+    A sentence whose subject is no person (none found, or `it`, `there`) still tells whom a
+    later `he` or `she` stands for: the first person it names after a verb or a conjunction
+    (as `named_objects` finds them) by a given name or a title that tells a sex (`Luis
+    Garcia`, `Mrs. Dalton`). Other capitalised runs there are as often places and things
+    (`from either Sioux City or Mason City`) as people.
+    """
+    for mention in named_objects(text, para, lo, hi, None):
+        if mention.name.rsplit(None, 1)[-1].lower() in PLACE_HEADS:
+            continue
+        if mention.gender is not None or name_gender(mention.name) is not None:
+            return mention
+    return None
+
+
 _OBJECT_BEFORE_NOT = (PLACE_PREPOSITIONS | {"the", "a", "an"}) - {
     "at",
     "about",
@@ -610,6 +645,10 @@ def read_reported(
                 )
                 if subject is not None and subject.kind in (PERSON, ORG, GROUP):
                     out.append(_noted(starts[lo], index, "mention", subject))
+                elif subject is None or subject.gender is None:
+                    person = clause_person(text, para, lo, hi)
+                    if person is not None:
+                        out.append(_noted(person.start, index, CLAUSE_RULE, person))
                 for person in named_objects(text, para, lo, hi, subject) if objects else ():
                     out.append(_noted(person.start, index, OBJECT_RULE, person))
         lo = hi

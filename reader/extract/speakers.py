@@ -131,6 +131,9 @@ def _role_key(text: str) -> str:
 
 _AGE = re.compile(r"\d{1,3}yearold")  # folded: hyphens dropped
 """`34-year-old`: a person described by age."""
+_AGE_WORDS = 4
+"""The most words of a description by age that still refers back (`the 48-year-old general
+manager`, not only `the 34-year-old`)."""
 _POSTS = frozenset({"head", "chief", "leader", "boss"})
 """Posts that, as `the head of X`, describe a person already named rather than name one."""
 
@@ -456,7 +459,28 @@ class SpeakerTable:
             named = self._named_heads.get(head)
             if named is not None and paragraph - named.last_paragraph <= ROLE_REACH:
                 return named
+            # a title (`leader`) was matched above, with its qualifiers; other heads here
+            titled = None if head in TITLES else self._titled_with(head, paragraph)
+            if titled is not None:
+                return titled
         return self._new_role(mention, key)
+
+    def _titled_with(self, head: str, paragraph: int) -> Cluster | None:
+        """`The student` after `Student trustee Abby Mensah`: the one titled with the head noun.
+
+        The latest person mentioned this paragraph or `ROLE_REACH` before whose alias has the
+        folded head among the words before its last (the surname); None when there is none.
+        """
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > ROLE_REACH:
+                return None
+            if cluster.kind != PERSON or cluster is self._narrator_cluster:
+                continue
+            for alias in cluster.aliases:
+                words = fold(alias).split()
+                if head in words[:-1] and alias.rsplit(None, 1)[-1][:1].isupper():
+                    return cluster
+        return None
 
     def _new_role(self, mention: Mention, key: str) -> Cluster:
         """A new speaker known by a role (or a group), found again by the same role later."""
@@ -505,7 +529,7 @@ class SpeakerTable:
         words = key.split()
         if not words:
             return None
-        if _AGE.fullmatch(words[0]) and len(words) <= 2:
+        if _AGE.fullmatch(words[0]) and len(words) <= _AGE_WORDS:
             titled = False
         elif len(words) >= 3 and words[0] in _POSTS and words[1] == "of":
             titled = True

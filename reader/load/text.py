@@ -49,6 +49,13 @@ _MARKER_END = (".", ")")
 """What follows the letter of a list marker (`a.`, `b)`)."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _TITLE_END = re.compile(r"[.,;]\s*$")
+_SPOKEN_LINE = re.compile(r'^\s*["\u201c].*[.,;!?]["\u201d]\s*$')
+"""A line that opens and ends between double marks, ended like a sentence (`"It's all
+right."`, `"Come," she said. "Now."`): a turn of dialogue, not a headline. A headline that
+quotes names the speaker first (`Mayor: "We will act."`); single marks are left alone, as a
+headline may be only a quote in them (`'We are ready.'`), as some in PolNeAR are. In the
+PDNC development novels, 1262 chunks, the first line was taken for a headline and its quotes
+lost: 5% of the gold quotes."""
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -115,6 +122,7 @@ def split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
         or "\n" in line
         or len(line) > MAX_TITLE
         or _TITLE_END.search(line)
+        or _SPOKEN_LINE.match(line)
     ):
         return "", blocks
     rest = blocks[1:]

@@ -1,47 +1,51 @@
-"""Extraction in a separate process, so a book's seconds of pure-Python work never stall keys.
+"""Extraction off the UI thread: in a thread of the reader's own process, a window at a time.
 
-A thread worker would share the GIL with the UI, and a child costs memory: a second Python
-(17 MB with the extractor's imports) and a second copy of the text. Measured with windowed
-extraction (bench_ui at 120x40, sum of every process's VmHWM, two rounds, a loaded 2-core
-VM): a thread yielding between windows reached 74 MB for the 3 MB book's first opening (this
-child: 103 MB, 31 of them the child's; issue 13 asks 70) and 221 MB for the 30 MB text (this
-child: 302, 103 the child's; asked: 350); `j` while quotes were found took 35 ms (3.8x a
-trivial app's key) against 49 ms (7.8x) here, both noisy. Neither reaches 70 MB for 3 MB:
-the reader alone holds 63 MB once a 3 MB book is open from the cache. The thread is the
-design that can, once the reader's own 63 MB shrink; it was not switched to here.
+A book's extraction (seconds of pure-Python work) runs in a worker thread of the reader, never
+in a second Python. Issue 13 counts every process's peak memory, and a child costs a second
+interpreter with the extractor's imports (17 MB resident before it reads anything) and a
+second copy of the text: with the child, opening bench_ui's 3 MB book for the first time
+peaked at 103-107 MB summed (reader 70-75 + child 31); in this process it peaks at 68-70 MB
+(issue 13 asks 70; the reader opened again from the cache: 64). The extraction is windowed
+(`reader.extract.pipeline.Windows`): its working set is one window's, and its quotes are held
+as the cache's compressed lines until the speakers are known (`answer_lines`).
 
-`SubprocessExtractor` runs the extraction in a child Python (this module run with `-m`),
-sends it the article and reads back the quotes, and kills it if the reader quits first.
+A thread shares the interpreter with the UI. The extraction offers it to the other threads
+after every millisecond of work (`_Yielding`, called between paragraphs), so a key's handling
+waits for the interpreter a fraction of a millisecond rather than the switch interval (5 ms)
+each time it asks; and it gives up between windows when the reader closes (its exit waits for
+its threads).
+
+`BackgroundExtractor(child=True)` runs the same extraction in a child Python instead (this
+module run with `-m`; `benchmarks/bench_child_memory.py` measures it): it sends the child the
+article and reads back the quotes, and kills it if the reader quits first.
 The article goes as its text plus the paragraph boundaries, streamed into the pipe
 (`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
 or its text, would cost the reader's process tens of MB at its peak, some never given back.
 
-The quotes come back in the cache's own encoding (`reader.cache.extraction_lines`: JSON lines
-of plain values, 500 quotes a line), each line framed by its length and written as soon as it
-is encoded. Pickling the whole `Extraction` instead made one blob of the book's quotes with a
-memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py` (20k quotes) it
-raised the child's peak from 73 to 89 MB. The reader decodes each line as it arrives and
-compresses it for the cache as it is, without encoding the book's quotes a second time and
-without holding the whole answer (`reader.cache.extraction_and_entry`).
-The reader's screens never show why a quote was given its speaker (`reader quotes --explain`
-does): quotes read from the cache or from the child come without their evidence, which the
-cache keeps (22 MB of the reader for bench_ui's 30 MB book).
-Plain `subprocess` rather than `multiprocessing`: under a running Textual app `sys.stderr` has
-no file descriptor, which `multiprocessing` needs. If the child cannot run, extraction happens
-in the calling thread instead.
+Either way the quotes come as the cache's own encoding (`reader.cache.extraction_lines`: JSON
+lines of plain values, 500 quotes a line); from the child each line is framed by its length and
+written as soon as it is encoded. Pickling the whole `Extraction` instead made one blob of the
+book's quotes with a memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py`
+(20k quotes) it raised the child's peak from 73 to 89 MB. The reader decodes each line as it
+arrives and compresses it for the cache as it is, without encoding the book's quotes a second
+time and without holding the whole answer (`reader.cache.extraction_and_entry`). The reader's
+screens never show why a quote was given its speaker (`reader quotes --explain` does): quotes
+read from the cache or from the child come without their evidence, which the cache keeps (22 MB
+of the reader for bench_ui's 30 MB book). Plain `subprocess` rather than `multiprocessing`:
+under a running Textual app `sys.stderr` has no file descriptor, which `multiprocessing` needs.
+If the child cannot run, extraction happens in the calling thread instead.
 
-Not every article needs the child. Before the first frame, `before_paint` takes what is known
-cheaply, so that the panes are filled in that frame: the cache's entry of the article (up to
-`SMALL_TEXT` characters) or of its head (its first `FIRST_SCREENS_TEXT` characters), else the
-head's quotes found in this process now (~6 ms for 20 KB once the extractor is imported).
+Not every article waits for the worker. Before the first frame, `before_paint` takes what is
+known cheaply, so that the panes are filled in that frame: the cache's entry of the article (up
+to `SMALL_TEXT` characters) or of its head (its first `FIRST_SCREENS_TEXT` characters), else
+the head's quotes found in this process now (~6 ms for 20 KB once the extractor is imported).
 After the first frame, an article up to `SMALL_TEXT` characters is extracted in the UI process
-at once (`at_once`: milliseconds, where starting a child Python costs a hundred and its
-memory). A text whose extraction is in the cache (`reader.cache`, keyed by the text's hash) is
-read from there, at any size; what the child finds is kept there for the
-next opening, and so is what `before_paint` and `at_once` find. In a fresh reader process the
-cache is the cheaper way even for a 4 KB article: reading its entry takes ~11 ms of CPU (2-core
-VM: importing `reader.cache` and the extraction model ~9, the entry ~2), finding its quotes ~22
-(importing the extractor ~10 more, finding ~3).
+at once (`at_once`: milliseconds). A text whose extraction is in the cache (`reader.cache`,
+keyed by the text's hash) is read from there, at any size; what the worker finds is kept there
+for the next opening, and so is what `before_paint` and `at_once` find. In a fresh reader
+process the cache is the cheaper way even for a 4 KB article: reading its entry takes ~11 ms of
+CPU (2-core VM: importing `reader.cache` and the extraction model ~9, the entry ~2), finding
+its quotes ~22 (importing the extractor ~10 more, finding ~3).
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import IO, TYPE_CHECKING
 
@@ -61,7 +66,7 @@ from reader.ui.deferred import IMPORT_LOCK
 if TYPE_CHECKING:
     from reader.cache import ArticleCache
     from reader.document import Article
-    from reader.extract.model import Extraction
+    from reader.extract.model import Extraction, Quote
 
 FIRST_SCREENS_TEXT = 20_000
 """Characters of a text's head whose quotes are found before the first frame when the cache
@@ -71,10 +76,11 @@ SMALL_TEXT = 200_000
 200 KB on the 2-core VM; a 4 KB article takes about 1 ms once the extractor is imported)."""
 
 
-class SubprocessExtractor:
-    """Callable `Article -> Extraction` that does the work in a child process."""
+class BackgroundExtractor:
+    """Callable `Article -> Extraction` that does the work in the calling thread, politely."""
 
-    def __init__(self, cache: ArticleCache | None = None) -> None:
+    def __init__(self, cache: ArticleCache | None = None, child: bool = False) -> None:
+        self._child = child  # in a child process instead (benchmarks, tests)
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._stopped = False
@@ -142,16 +148,24 @@ class SubprocessExtractor:
         return extraction
 
     def __call__(self, article: Article) -> Extraction:
-        """The cached extraction of `article`, or one found in a child process and then cached.
+        """The cached extraction of `article`, or one found now (in a child with `child`), cached.
 
-        Blocking: call it from a worker thread. The child's answer is decoded and compressed
-        for the cache a line at a time as it arrives (`reader.cache.extraction_and_entry`),
-        never held whole: 17 MB of JSON for bench_ui's 30 MB book.
+        Blocking: call it from a worker thread. The quotes' lines (`answer_lines`, the child's
+        answer) are decoded and compressed for the cache a line at a time
+        (`reader.cache.extraction_and_entry`), never held whole: 17 MB of JSON for bench_ui's
+        30 MB book.
         """
         cache = self.cache
         cached = cache.load_extraction(article, evidence=False)
         if cached is not None:
             return cached
+        if not self._child:
+            with IMPORT_LOCK:
+                from reader.cache import extraction_and_entry
+            lines = answer_lines(article, self._is_stopped, _Yielding())
+            extraction, entry = extraction_and_entry(lines, article, evidence=False)
+            cache.save_extraction_entry(article, entry)
+            return extraction
         process = self._started()
         if process is None:  # no child could be started: extract here
             with IMPORT_LOCK:
@@ -196,6 +210,10 @@ class SubprocessExtractor:
                 process = None
             self._process = process
         return process
+
+    def _is_stopped(self) -> bool:
+        """Whether the reader is closing (an extraction in this process then stops)."""
+        return self._stopped
 
     def stop(self) -> None:
         """Kill a running extraction (when the reader quits before it is done)."""
@@ -277,31 +295,86 @@ def _child_main() -> int:
     encoded as they come and let go: the lines are held, compressed, until the speakers are
     known, which come first. The working set is one window's, not the whole text's.
     """
-    import zlib
-
     from reader.extract.collector import paused_collector
 
     article = read_article(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
-        from reader.cache import quote_lines, speakers_line, with_speaker_ids
-        from reader.extract.pipeline import Windows
-
         # this process only extracts: see reader.extract.collector
         with paused_collector():
-            windows = Windows(article)
-            held = [zlib.compress(line, 1) for line in quote_lines(windows.quotes())]
-            renamed = windows.renamed()
-            first = speakers_line(windows.speakers())
-        lines: Iterator[bytes] = map(zlib.decompress, _emptied(held))
-        if renamed:  # the ids the whole text read at once gives
-            lines = map(partial(with_speaker_ids, renamed=renamed), lines)
+            lines = answer_lines(article)
+            first = next(lines)
     except Exception as error:  # reported to the parent, which shows a notice
         write_frames(out, [f"{type(error).__name__}: {error}".encode()])
     else:
         write_frames(out, itertools.chain([b"ok", first], lines))
     out.flush()
     return 0
+
+
+def answer_lines(
+    article: Article, stopped: Callable[[], bool] = bool, pause: Callable[[], object] = bool
+) -> Iterator[bytes]:
+    """The cache's lines of the quotes of `article` (`reader.cache.extraction_lines`), found now.
+
+    The text is extracted a window at a time (`reader.extract.pipeline.Windows`), each
+    window's quotes encoded as they come and let go: the lines are held, compressed, until
+    the speakers are known, which come first. The working set is one window's, not the whole
+    text's. All the work is done before the first line is given.
+    """
+    import zlib
+
+    with IMPORT_LOCK:
+        from reader.cache import quote_lines, speakers_line, with_speaker_ids
+        from reader.extract.pipeline import Windows
+
+    windows = Windows(article, pause=pause)
+    held = [zlib.compress(line, 1) for line in quote_lines(_between(windows.quotes(), stopped))]
+    renamed = windows.renamed()
+    first = speakers_line(windows.speakers())
+    del windows
+    yield first
+    lines: Iterator[bytes] = map(zlib.decompress, _emptied(held))
+    if renamed:  # the ids the whole text read at once gives
+        lines = map(partial(with_speaker_ids, renamed=renamed), lines)
+    yield from lines
+
+
+def _between(windows: Iterator[list[Quote]], stopped: Callable[[], bool]) -> Iterator[list[Quote]]:
+    """`windows` as they come; between two, the interpreter is offered to the UI thread.
+
+    Raises RuntimeError once `stopped()`: the reader is closing, and its exit waits for this
+    thread (at most one window's work, about a second for 500 KB).
+    """
+    for window in windows:
+        yield window
+        time.sleep(0)  # a window takes a second or so: let a waiting thread run first
+        if stopped():
+            raise RuntimeError("the reader is closing")
+
+
+class _Yielding:
+    """Called between paragraphs: after each `WORK_SLICE` of work, a short sleep.
+
+    The sleep lets a thread waiting for the interpreter (the UI's, on a key) take it at
+    once, instead of after the interpreter's switch interval (5 ms), which a key's handling
+    would otherwise wait several times over.
+    """
+
+    def __init__(self) -> None:
+        self._since = time.perf_counter()
+
+    def __call__(self) -> None:
+        now = time.perf_counter()
+        if now - self._since >= WORK_SLICE:
+            time.sleep(YIELD_SLEEP)
+            self._since = time.perf_counter()
+
+
+WORK_SLICE = 0.001
+"""Seconds of extraction between two offers of the interpreter to the other threads."""
+YIELD_SLEEP = 0.0001
+"""Seconds slept at each offer (a sleep of 0 lets this thread take the interpreter back)."""
 
 
 def _emptied(lines: list[bytes]) -> Iterator[bytes]:

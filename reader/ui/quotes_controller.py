@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.document import Article
 from reader.ui import deferred
-from reader.ui.background import SubprocessExtractor
+from reader.ui.background import BackgroundExtractor
 from reader.ui.counts import counted
 from reader.ui.palette import speaker_colour
 from reader.ui.ports import Notify, Reading, RunWorker
@@ -86,7 +86,7 @@ class QuotesController:
         What is found here is shown when the panes are filled (`fill_panes`); for the first
         screens of a book still being read, it stands for the whole book's until `start`.
         """
-        if not isinstance(self._extractor, SubprocessExtractor):
+        if not isinstance(self._extractor, BackgroundExtractor):
             return  # another extractor (tests) runs in a worker only
         reading = self.reading
         found = self._extractor.before_paint(reading.article)
@@ -102,13 +102,13 @@ class QuotesController:
         # A small article is extracted here at once, so its panes appear filled. The first
         # screens of a book still being read are extracted in a thread of this process (keys
         # stay live meanwhile), and fill the panes until the whole book's quotes, found in a
-        # worker from the cache or a child process (`reader.ui.background`), replace them.
+        # worker thread from the cache or found there (`reader.ui.background`), replace them.
         reading = self.reading
         if reading.extraction is not None and reading.extraction is not reading.first_screens:
             return  # found before the first frame (`find_known`)
         if reading.pending and reading.first_screens is not None:
             return  # the first screens' are shown; the whole book's follow once it is read
-        if isinstance(self._extractor, SubprocessExtractor):
+        if isinstance(self._extractor, BackgroundExtractor):
             if reading.pending:
                 self._run_worker(
                     partial(self._extractor.at_once, reading.article),
@@ -137,7 +137,7 @@ class QuotesController:
 
     def stop(self) -> None:
         """Stop an extraction still running (the reader quits)."""
-        if isinstance(self._extractor, SubprocessExtractor):  # the others run in a thread
+        if isinstance(self._extractor, BackgroundExtractor):  # the others run in a thread
             self._extractor.stop()
 
     def worker_changed(self, worker: Worker[object], state: WorkerState) -> None:

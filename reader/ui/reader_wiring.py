@@ -19,7 +19,7 @@ from textual.widget import AwaitMount, Widget
 
 from reader.document import Article
 from reader.ui import deferred
-from reader.ui.background import SubprocessExtractor
+from reader.ui.background import BackgroundExtractor
 from reader.ui.notes_controller import NotesController
 from reader.ui.notes_storage import NotesStorage
 from reader.ui.ports import Reading
@@ -47,7 +47,7 @@ class ReaderOptions(TypedDict, total=False):
     """How a reader screen is set up: its keywords, handed on to `ReaderParts`."""
 
     extractor: Extractor | None
-    """Who said what is found by it (by default in a child process, `SubprocessExtractor`)."""
+    """Who said what is found by it (by default in a worker thread, `BackgroundExtractor`)."""
     line_width: int
     """The article's widest line, in columns."""
     side_panes: bool
@@ -90,7 +90,7 @@ class ReaderParts:
         app, focused = screen.app, lambda: screen.focused
         self.quotes = QuotesController(
             self.reading,
-            extractor=extractor or SubprocessExtractor(),
+            extractor=extractor or BackgroundExtractor(),
             view=self.view,
             status=self.status_line,
             speakers_panes=partial(self._all, SpeakersPane),

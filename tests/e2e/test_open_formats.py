@@ -81,3 +81,21 @@ def test_text_headline_shown_once_and_standfirst_on_its_own_row(tmp_path: Path) 
     assert lines[standfirst].strip().endswith("the worst of it arrived")
     assert lines[standfirst + 1].strip() == ""
     assert lines[standfirst + 2].strip().startswith("A storm hit the coast")
+
+
+DIALOGUE = (
+    '"It is late," said Ada Brook. "Come in."\n\n'
+    '"Not yet," said Tom Reed. "The rain has not stopped."\n\n'
+    "They stood a while at the door and watched the street.\n"
+)
+
+
+def test_text_opening_with_dialogue_shows_its_first_line_in_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "chapter.txt"
+    path.write_text(DIALOGUE)
+    lines = screen_of(path, "watched the street")
+    assert "It is late" not in lines[0]
+    article_rows = lines[1:-2]  # under the title, above the status line and the key bar
+    first = next(n for n, line in enumerate(article_rows) if "It is late" in line)
+    second = next(n for n, line in enumerate(article_rows) if "Not yet" in line)
+    assert first < second

@@ -1,5 +1,5 @@
 """Quotes in the panes without waiting: a small article at once, a book's first screens first,
-and a book opened again from the cache, without an extraction process."""
+and a book opened again from the cache; never an extraction process."""
 
 from __future__ import annotations
 
@@ -115,7 +115,9 @@ def test_a_book_shows_its_first_quotes_first_and_opens_again_from_the_cache(
         screens, started = watch(term, WHOLE)
         whole = WHOLE.search(screens[-1])
         assert whole is not None and 0 < int(first.group(1)) < int(whole.group(1))
-        assert [command for command in started if CHILD in command]  # the whole book: a child
+        # the whole book too is read in the reader's own process: a second Python costs
+        # 17 MB and a second copy of the text (issue 13: 70 MB for a 3 MB book, all counted)
+        assert not [command for command in started if CHILD in command]
         term.send("q")
         assert term.wait_exit() == 0
     assert list((tmp_path / "c" / "reader").glob("v*/*.quotes"))

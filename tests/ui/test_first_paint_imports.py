@@ -32,6 +32,7 @@ HEAVY = (
 OTHER_LAZY_MODULES = {
     "deferred.py": "the one place for deferred imports",
     "background.py": "the extraction child imports the extractor when it runs",
+    "lean_asyncio.py": "imports asyncio while `import ssl` fails, before Textual does",
     "screens/library_app.py": "the library command imports the reader app when it opens one",
 }
 """UI modules allowed to import inside functions, and why."""

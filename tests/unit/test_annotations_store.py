@@ -355,6 +355,25 @@ SAVER = textwrap.dedent(
 )
 
 
+def test_a_save_after_one_killed_between_backup_and_rename_leaves_no_temporary(
+    tmp_path: Path,
+) -> None:
+    # A save killed after it made the backup name the file's inode, and before it renamed
+    # the new file over the old, leaves the backup and the file one inode. The next save's
+    # staged backup link is then that inode too, and renaming one link of an inode over
+    # another does nothing: the staged name stayed behind as a stray temporary.
+    art = article()
+    store = NotesStore.open(art, tmp_path, author="seed")
+    ident = add(store, art, "said the mayor")
+    backup = store.disk.backup_path
+    backup.unlink(missing_ok=True)
+    os.link(store.path, backup)  # what the killed save left
+    store.update(ident, note="saved after the kill")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert parse_bytes(store.path.read_bytes(), "x").live[0].note == "saved after the kill"
+    assert backup.exists()
+
+
 @pytest.mark.slow
 def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
     art = article(["word " * 2000])

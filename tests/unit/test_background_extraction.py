@@ -22,7 +22,7 @@ from reader.document import Article, blocks_of, build_article
 from reader.extract import Extraction, extract
 from reader.load import load_path
 from reader.ui import background
-from reader.ui.background import SubprocessExtractor, read_frame, read_frames, write_frames
+from reader.ui.background import BackgroundExtractor, read_frame, read_frames, write_frames
 
 ARTICLE = Path(__file__).parent.parent / "data" / "search" / "ceasefire.txt"
 
@@ -38,16 +38,17 @@ def _without_evidence(extraction: Extraction) -> Extraction:
     return Extraction(quotes, extraction.speakers)
 
 
-def test_the_child_finds_the_same_quotes_and_keeps_them_for_the_next_opening(
-    article: Article, tmp_path: Path
+@pytest.mark.parametrize("child", [False, True], ids=["in a thread", "in a child"])
+def test_the_extraction_finds_the_same_quotes_and_keeps_them_for_the_next_opening(
+    article: Article, tmp_path: Path, child: bool
 ) -> None:
     cache = ArticleCache(tmp_path / "cache")
-    found = SubprocessExtractor(cache)(article)
+    found = BackgroundExtractor(cache, child=child)(article)
     whole = extract(article)
     assert found == _without_evidence(whole)  # no screen shows it: the quotes come without
     assert found.quotes and found.speakers
-    assert cache.load_extraction(article) == whole  # kept as the child sent it, evidence too
-    assert SubprocessExtractor(cache)(article) == found  # and read back without it
+    assert cache.load_extraction(article) == whole  # kept as found, evidence too
+    assert BackgroundExtractor(cache)(article) == found  # and read back without it
 
 
 def test_the_quotes_a_book_opens_with_come_without_the_evidence_no_screen_shows(
@@ -55,7 +56,7 @@ def test_the_quotes_a_book_opens_with_come_without_the_evidence_no_screen_shows(
 ) -> None:
     cache = ArticleCache(tmp_path / "cache")
     cache.save(article, extraction=extract(article))
-    extractor = SubprocessExtractor(cache)
+    extractor = BackgroundExtractor(cache)
     for known in (extractor(article), extractor.at_once(article)):
         assert known is not None and known.quotes
         assert all(q.evidence is None for q in known.quotes)
@@ -141,7 +142,7 @@ def test_a_failing_child_is_reported_and_nothing_is_cached(
     monkeypatch.setattr(background.subprocess, "Popen", _Child(script))
     cache = ArticleCache(tmp_path / "cache")
     with pytest.raises(RuntimeError, match=re.escape(message)):
-        SubprocessExtractor(cache)(article)
+        BackgroundExtractor(cache, child=True)(article)
     assert cache.load_extraction(article) is None
 
 
@@ -152,7 +153,7 @@ def test_a_reader_package_in_the_working_directory_is_not_what_the_child_runs(
     impostor.mkdir(parents=True)
     (impostor / "__init__.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
     monkeypatch.chdir(impostor.parent)  # e.g. reading from inside another checkout
-    found = SubprocessExtractor(ArticleCache(tmp_path / "cache"))(article)
+    found = BackgroundExtractor(ArticleCache(tmp_path / "cache"), child=True)(article)
     assert found == _without_evidence(extract(article))
 
 
@@ -168,7 +169,7 @@ def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extr
     monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
 ) -> None:
     first_screens = _first_screens(article, 40_000)
-    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    found = BackgroundExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
     assert found is not None and found.quotes
     for _ in range(500):  # kept by a thread of its own, after the answer
         if ArticleCache(tmp_path / "cache").load_extraction(first_screens) is not None:
@@ -179,7 +180,7 @@ def test_a_books_first_screens_opened_again_come_from_the_cache_without_the_extr
         raise AssertionError("the extractor ran again")
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
-    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
+    again = BackgroundExtractor(ArticleCache(tmp_path / "cache")).at_once(first_screens)
     assert again == _without_evidence(found)
 
 
@@ -188,7 +189,7 @@ def test_a_short_article_opened_again_comes_from_the_cache_without_the_extractor
 ) -> None:
     # Importing the extractor costs a fresh reader ~45 ms of CPU; the cache entry ~11 ms.
     assert len(article.text) < 32_000
-    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(article)
+    found = BackgroundExtractor(ArticleCache(tmp_path / "cache")).at_once(article)
     assert found == extract(article)
     for _ in range(500):  # kept by a thread of its own, after the answer
         if ArticleCache(tmp_path / "cache").load_extraction(article) is not None:
@@ -199,7 +200,7 @@ def test_a_short_article_opened_again_comes_from_the_cache_without_the_extractor
         raise AssertionError("the extractor ran again")
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
-    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).at_once(article)
+    again = BackgroundExtractor(ArticleCache(tmp_path / "cache")).at_once(article)
     assert again == _without_evidence(found)
 
 
@@ -218,7 +219,7 @@ def test_before_the_first_frame_a_long_texts_head_is_found_and_then_read_from_th
     long_text = _first_screens(article, 150_000)
     head = long_text.head(background.FIRST_SCREENS_TEXT)
     assert len(head.text) <= background.FIRST_SCREENS_TEXT < len(long_text.text)
-    found = SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
+    found = BackgroundExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
     assert found is not None
     extraction, covered = found
     assert covered == head and extraction == extract(head) and extraction.quotes
@@ -228,7 +229,7 @@ def test_before_the_first_frame_a_long_texts_head_is_found_and_then_read_from_th
         raise AssertionError("the extractor ran again")
 
     monkeypatch.setattr("reader.extract.extract", no_extractor)
-    again = SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
+    again = BackgroundExtractor(ArticleCache(tmp_path / "cache")).before_paint(long_text)
     assert again is not None and again[0] == _without_evidence(extraction) and again[1] == head
 
 
@@ -240,7 +241,7 @@ def test_before_the_first_frame_the_whole_texts_entry_is_preferred_to_its_heads(
     whole = extract(long_text)
     cache.save(long_text, extraction=whole)
     monkeypatch.setattr("reader.extract.extract", lambda _article: None)  # never asked
-    found = SubprocessExtractor(cache).before_paint(long_text)
+    found = BackgroundExtractor(cache).before_paint(long_text)
     assert found is not None and found[0] == _without_evidence(whole)
     assert found[1] is long_text
 
@@ -269,7 +270,7 @@ def test_a_text_whose_first_paragraph_is_long_is_not_extracted_before_the_first_
     assert len(article.head(background.FIRST_SCREENS_TEXT).text) > background.FIRST_SCREENS_TEXT
     asked: list[int] = []
     monkeypatch.setattr("reader.extract.extract", lambda found: asked.append(len(found.text)))
-    assert SubprocessExtractor(ArticleCache(tmp_path / "cache")).before_paint(article) is None
+    assert BackgroundExtractor(ArticleCache(tmp_path / "cache")).before_paint(article) is None
     assert asked == []
 
 
@@ -298,10 +299,51 @@ def test_the_childs_answer_is_decoded_line_by_line_as_it_comes_not_held_whole(
     monkeypatch.setattr(background, "iter_frames", frames)
     monkeypatch.setattr(cache_module.json, "loads", loads)
     cache = ArticleCache(tmp_path / "cache")
-    assert SubprocessExtractor(cache)(article) == _without_evidence(extraction)
+    assert BackgroundExtractor(cache, child=True)(article) == _without_evidence(extraction)
     lines = events.count("read")
     assert lines == len(list(extraction_lines(extraction))) > 2
     # the speakers' line is read first; then each line of quotes is decoded before the next
     assert events[-2 * (lines - 1) :] == ["read", "decoded"] * (lines - 1)
     monkeypatch.undo()
     assert cache.load_extraction(article) == extraction  # kept as the child sent it
+
+
+def _no_child(argv: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+    raise AssertionError(f"a process was started: {argv}")
+
+
+def test_a_book_is_extracted_in_this_process_and_kept_as_the_child_kept_it(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    """No second Python: its 17 MB floor and second copy of the text put the reader's first
+    opening of a 3 MB book at 103 MB, every process counted (issue 13 asks 70)."""
+    book = _first_screens(article, 1_200_000)  # three windows of the extraction
+    by_child = ArticleCache(tmp_path / "child")
+    from_child = BackgroundExtractor(by_child, child=True)(book)
+    monkeypatch.setattr(background.subprocess, "Popen", _no_child)
+    here = ArticleCache(tmp_path / "here")
+    assert BackgroundExtractor(here)(book) == from_child
+    assert here.path(book).read_bytes() == by_child.path(book).read_bytes()
+
+
+def test_an_extraction_in_this_process_stops_when_the_reader_closes(
+    monkeypatch: pytest.MonkeyPatch, article: Article, tmp_path: Path
+) -> None:
+    """The reader's exit waits for its threads: a book's extraction gives up between windows."""
+    book = _first_screens(article, 1_200_000)
+    cache = ArticleCache(tmp_path / "cache")
+    extractor = BackgroundExtractor(cache)
+    paused = 0
+
+    def closing() -> None:
+        nonlocal paused
+        paused += 1
+        if paused == 1:
+            extractor.stop()
+
+    monkeypatch.setattr(background, "_Yielding", lambda: closing)
+    with pytest.raises(RuntimeError, match="closing"):
+        extractor(book)
+    # stopped after the first of three windows
+    assert paused < len(book.paragraphs) // 2
+    assert cache.load_extraction(book) is None

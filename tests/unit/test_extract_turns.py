@@ -84,6 +84,83 @@ CASES = [
             ("Gone to town,", D, "Tom Reed"),
         ],
     ),
+    (
+        "dialogue: `she replied` after a turn that called Nell by name is Nell's, not the other"
+        " woman's",
+        "Nell Park and Ada Brook walked to the gate with Tom Reed.\n\n"
+        '"Is the gate shut?" said Tom Reed.\n\n'
+        '"It is," said Ada Brook.\n\n'
+        '"Who shut it?"\n\n'
+        '"I did."\n\n'
+        '"You left the latch up, Nell," said Tom Reed.\n\n'
+        '"I did not," she replied.',
+        [
+            ("Is the gate shut?", D, "Tom Reed"),
+            ("It is,", D, "Ada Brook"),
+            ("Who shut it?", D, "Tom Reed"),
+            ("I did.", D, "Ada Brook"),
+            ("You left the latch up, Nell,", D, "Tom Reed"),
+            ("I did not,", D, "Nell Park"),
+        ],
+    ),
+    (
+        'dialogue: the reply to a turn told inside narration (`Tom walked past Nell. "..." he'
+        " said.`) goes to the one he talks with, not the woman last named",
+        "Tom Reed and Ada Brook sat by the fire.\n\n"
+        '"Is it late?" asked Ada Brook.\n\n'
+        '"Not yet."\n\n'
+        '"Will you stay?"\n\n'
+        '"I may."\n\n'
+        'Tom Reed walked past Nell Park to the window. "It is snowing," he said.\n\n'
+        '"Then you must stay," she said.',
+        [
+            ("Is it late?", D, "Ada Brook"),
+            ("Not yet.", D, "Tom Reed"),
+            ("Will you stay?", D, "Ada Brook"),
+            ("I may.", D, "Tom Reed"),
+            ("It is snowing,", D, "Tom Reed"),
+            ("Then you must stay,", D, "Ada Brook"),
+        ],
+    ),
+    (
+        "dialogue: a turn left open for a later `she added:` in its paragraph takes the turn"
+        " two back once the turns are counted",
+        "Tom Reed came in out of the rain.\n\n"
+        '"Ada!" said Tom Reed. "Is it done?"\n\n'
+        '"Is what done?" said Ada Brook.\n\n'
+        '"The sale, of course," said Tom Reed.\n\n'
+        '"Is it sold, then?"\n\n'
+        '"Did you not know?"\n\n'
+        '"Not in the least." But, after a moment, she added: "Still, it does not surprise me."',
+        [
+            ("Ada!", D, "Tom Reed"),
+            ("Is it done?", D, "Tom Reed"),
+            ("Is what done?", D, "Ada Brook"),
+            ("The sale, of course,", D, "Tom Reed"),
+            ("Is it sold, then?", D, "Ada Brook"),
+            ("Did you not know?", D, "Tom Reed"),
+            ("Not in the least.", D, "Ada Brook"),
+            ("Still, it does not surprise me.", D, "Ada Brook"),
+        ],
+    ),
+    (
+        "dialogue: the answer to a turn that called someone never named in the narration"
+        " (`And you, Ivy?`) is theirs, not the alternation's",
+        '"Well?"\n\n'
+        '"Well what?"\n\n'
+        '"Is it late?" said Tom Reed.\n\n'
+        '"Not very," said Ada Brook.\n\n'
+        '"And you, Ivy? Will you stay?" said Tom Reed.\n\n'
+        '"I cannot."',
+        [
+            ("Well?", D, "Tom Reed"),
+            ("Well what?", D, "Ada Brook"),
+            ("Is it late?", D, "Tom Reed"),
+            ("Not very,", D, "Ada Brook"),
+            ("And you, Ivy? Will you stay?", D, "Tom Reed"),
+            ("I cannot.", D, "Ivy"),
+        ],
+    ),
 ]
 
 

@@ -103,6 +103,7 @@ import sys
 from reader.document import blocks_of, build_article
 from reader.library.library import Library
 library = Library.open(sys.argv[1])
+print("ready", flush=True)
 for n in range(int(sys.argv[3])):
     text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
             '"We will finish it," Kaya said.']
@@ -114,6 +115,7 @@ import sys
 from reader.document import blocks_of, build_article
 from reader.library.library import Library
 library = Library.open(sys.argv[1])
+print("ready", flush=True)
 articles = []
 for n in range(int(sys.argv[3])):
     text = [f"Paragraph {sys.argv[2]}-{n}. Minister Ahmet Kaya said the dam was safe.",
@@ -125,7 +127,9 @@ library.add_all(articles, workers=2)
 
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     processes = [
-        subprocess.Popen([sys.executable, "-c", _ADDER, str(tmp_path), name, "6"])
+        subprocess.Popen(
+            [sys.executable, "-c", _ADDER, str(tmp_path), name, "6"], stdout=subprocess.DEVNULL
+        )
         for name in ("a", "b")
     ]
     assert [p.wait(timeout=120) for p in processes] == [0, 0]
@@ -135,7 +139,10 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_two_imports_with_worker_processes_at_once_lose_nothing(tmp_path: Path) -> None:
     processes = [
-        subprocess.Popen([sys.executable, "-c", _BATCH_ADDER, str(tmp_path), name, "60"])
+        subprocess.Popen(
+            [sys.executable, "-c", _BATCH_ADDER, str(tmp_path), name, "60"],
+            stdout=subprocess.DEVNULL,
+        )
         for name in ("a", "b")
     ]
     assert [p.wait(timeout=300) for p in processes] == [0, 0]
@@ -154,8 +161,12 @@ def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str
     for round_ in range(30):
         process = subprocess.Popen(
             [sys.executable, "-c", script, str(tmp_path), f"r{round_}", "40"],
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
+        # The clock starts once the library is open: on a loaded machine the imports alone
+        # can outlast the sleep, and then no kill lands inside an add.
+        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
         time.sleep(rng.uniform(0.3, 1.2))
         os.kill(process.pid, signal.SIGKILL)
         process.wait()

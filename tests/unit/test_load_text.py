@@ -224,6 +224,24 @@ CASES = [
         ["Press [bold red]this[/] or [link=http://x]that[/link]."],
     ),
     Case("tabs become spaces", b"Title\n\nA\tB", "Title", ["A    B"]),
+    Case(
+        "a chapter opening with a line of dialogue keeps it as text, not as the headline",
+        b'"It is late," said Ada Brook. "Come in."\n\n"Not yet."',
+        "",
+        ['"It is late," said Ada Brook. "Come in."', '"Not yet."'],
+    ),
+    Case(
+        "a text opening with a one-sentence quote keeps it as text, not as the headline",
+        "\u201cNot yet.\u201d\n\n\u201cWhy?\u201d".encode(),
+        "",
+        ["\u201cNot yet.\u201d", "\u201cWhy?\u201d"],
+    ),
+    Case(
+        "a headline that names its speaker before the quote stays the headline",
+        "Mayor: \u201cWe will act.\u201d\n\nThe council met.".encode(),
+        "Mayor: \u201cWe will act.\u201d",
+        ["The council met."],
+    ),
 ]
 
 
