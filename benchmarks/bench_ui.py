@@ -18,9 +18,11 @@ median milliseconds beside them. Figures, per terminal size:
   "so far");
 * `/`: from the key to the search bar on screen, the first time in a process and after;
   reference: the trivial app's key-to-screen latency (`j` changes its one line);
-* each keystroke of a misspelt query (`councel brige`) on the 3 MB book: from the key until the
-  screen settles (the counter and the ranked results stop changing), the first time the book
-  is opened and when it is opened again (cache hit); reference: the trivial app's key;
+* each keystroke of three misspelt queries (`QUERIES`, 40 keys) on the 3 MB book: from the key
+  until the screen settles (the counter and the ranked results stop changing), the first time
+  the book is opened and when it is opened again (cache hit); the median and the 95th
+  percentile over a round's keys, and the reader's CPU per key; reference: the trivial app's
+  key;
 * `j`, `space`, `G` on the 3 MB book once its quotes are found, and `j` while they are still
   being found (first opening); reference: the trivial app's key;
 * peak memory of every process: the reader, its extraction child and anything else it starts.
@@ -102,8 +104,10 @@ WORD_TEXT = """
 """Words the generated texts are made of."""
 WORDS = tuple(WORD_TEXT.split())
 NAMES = ("Ines Ferrante-Ruiz", "Derek Amsel", "Margaret Olufemi", "Tomasz Wiśniewski", "the UN")
-QUERY = "councel brige"
-"""A misspelt query typed one key at a time: `council bridge` with two typos."""
+QUERIES = ("councel brige", "bridge councel", "wintre budget")
+"""Misspelt queries typed one key at a time (40 keys a round, so a p95 means something): the
+first is `council bridge` with two typos, as the figures before Dec 2026 typed alone. Each
+starts with a one-letter ranking and the results list appearing, the costliest key."""
 SIZES = ((80, 24), (120, 40))
 COUNTS = re.compile(r"\d+ quotes? · \d+ speakers?")
 """The status line's counts, shown once extraction is done (instead of "finding quotes…")."""
@@ -546,15 +550,22 @@ def book_keys_round(
             close_bar(run)
             again.append(run.key("/", bar_shown))
         figures.add(f"{label}: / bar, again", statistics.median(again), key_ref)
-        run.settle(0.4)
-        cpu = run.cpu_seconds()
-        typed = [run.key_settled(char) for char in QUERY]
-        # Between keys the program is idle (a steady cursor), so this is the keys' own CPU:
-        # unlike the times above it hardly moves with what else the machine runs.
-        cpu_per_key = (run.cpu_seconds() - cpu) / len(QUERY)
+        typed: list[float] = []
+        cpu_used = 0.0
+        for number, query in enumerate(QUERIES):
+            if number:
+                close_bar(run)
+                run.key("/", bar_shown)
+            run.settle(0.4)
+            cpu = run.cpu_seconds()
+            typed += [run.key_settled(char) for char in query]
+            # Between keys the program is idle (a steady cursor), so this is the keys' own CPU:
+            # unlike the times above it hardly moves with what else the machine runs.
+            cpu_used += run.cpu_seconds() - cpu
         figures.add(f"{label}: query key settled, median", statistics.median(typed), key_ref)
+        figures.add(f"{label}: query key settled, p95", p95(typed), key_ref)
         figures.add(f"{label}: query key settled, max", max(typed), key_ref)
-        figures.add(f"{label}: query key CPU, mean", cpu_per_key, key_ref)
+        figures.add(f"{label}: query key CPU, mean", cpu_used / len(typed), key_ref)
         close_bar(run)
         for key in ("j", "space"):
             samples = [run.key(key, lambda b, n: b != n) for _ in range(presses)]
@@ -579,6 +590,11 @@ def memory_once(
         run.settle(0.5)
         run.quit(timeout=120)
     return run.memory
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile of `values` (interpolated between the two nearest)."""
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def spread(values: list[float]) -> str:
@@ -617,7 +633,7 @@ def targets_at_120x40(figures: Figures) -> list[tuple[str, str, str, bool]]:
     for name, label, limit in (
         ("3 MB new: / bar, first", "/ bar first time, median", 0.030),
         ("3 MB new: query key settled, median", "query key settled, median", 0.025),
-        ("3 MB new: query key settled, max", "query key settled, worst key (median)", 0.060),
+        ("3 MB new: query key settled, p95", "query key settled, p95 (median of rounds)", 0.060),
         ("3 MB new: key j", "key j", 0.030),
         ("3 MB new: key space", "key space", 0.030),
         ("3 MB new: key G", "key G", 0.030),
@@ -726,7 +742,8 @@ def main() -> int:
                 print(f"30 MB memory run failed: {error}"[:2000], file=sys.stderr)
 
     print(f"load after: {os.getloadavg()[0]:.1f}")
-    print(f"3 MB book: {paragraphs} paragraphs; 4 KB article; rounds: {args.runs}; query {QUERY!r}")
+    print(f"3 MB book: {paragraphs} paragraphs; 4 KB article; rounds: {args.runs}")
+    print(f"queries typed (a key at a time): {', '.join(QUERIES)}")
     checks: list[tuple[str, str, str, bool]] = []
     for size in sizes:
         figures = per_size[size]

@@ -652,11 +652,7 @@ def fill_from_later_turns(
             item.evidence is None or item.evidence.rule not in _GUESSES
         ):
             continue
-        if item.raw is None or item.raw.depth > 0:
-            continue
-        if not item.opens_paragraph or item.dropped or item.split_tail:
-            continue
-        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+        if not _open_turn(item):
             continue
         speaker = precedes_turn(items, pos)
         if speaker is not None:
@@ -670,6 +666,15 @@ def fill_from_later_turns(
         if head is not None and item.speaker is None and head.speaker is not None:
             item.speaker, item.evidence = head.speaker, head.evidence
     return filled
+
+
+def _open_turn(item: Item) -> bool:
+    """Whether `item` is a top-level quote of speech that opens its paragraph: a turn to fill."""
+    if item.raw is None or item.raw.depth > 0:
+        return False
+    if not item.opens_paragraph or item.dropped or item.split_tail:
+        return False
+    return item.kind not in (QuoteKind.SCARE, QuoteKind.TITLE)
 
 
 ALTERNATES_FILLED_RULE = "alternates-filled"
@@ -688,11 +693,7 @@ def _alternate_after_fill(items: Sequence[Item], lo: int, hi: int) -> list[int]:
     filled: list[int] = []
     for pos in range(lo, hi):
         item = items[pos]
-        if item.speaker is not None or item.raw is None or item.raw.depth > 0:
-            continue
-        if not item.opens_paragraph or item.dropped or item.split_tail:
-            continue
-        if item.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+        if item.speaker is not None or not _open_turn(item):
             continue
         speaker = _two_turns_back(items, pos)
         if speaker is None:

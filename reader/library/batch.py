@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,6 +71,26 @@ def _prepare_chunk(
     return [prepare(article, articles_dir, added) for article, added in articles]
 
 
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker checks that the process that started it is still there."""
+
+
+def _exit_with(parent: int) -> None:
+    """Make this worker end when `parent` does, however it ends (a pool initializer).
+
+    A pool's workers wait for work on a pipe whose writing end each of them inherited, so
+    when the importing process is killed (SIGKILL, the OOM killer) they never see it close and
+    would sleep for ever. A daemon thread notices the new parent instead.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 @contextlib.contextmanager
 def prepared(
     articles: Iterable[Article], articles_dir: Path, workers: int
@@ -81,7 +103,8 @@ def prepared(
     if workers <= 1:
         yield (Prepared(a, prepare(a, None, "")[0], None, False) for a in articles)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    watched = (os.getpid(),)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with, initargs=watched) as pool:
         try:
             yield _in_order(pool, iter(articles), articles_dir)
         except BaseException:

@@ -252,13 +252,7 @@ def rank(
     terms = match_terms(corpus, query, is_cancelled)
     if not terms:
         return []
-    total_weight = sum(t.weight for t in terms)
-    coverage: dict[int, float] = {}
-    for term in terms:
-        share = term.weight / total_weight
-        for unit, similarity in term.units.items():
-            coverage[unit] = coverage.get(unit, 0.0) + share * similarity
-        check(is_cancelled)
+    coverage = _coverage(terms, is_cancelled)
     if allowed is not None:
         coverage = {u: c for u, c in coverage.items() if u in allowed}
     for number, phrase in enumerate(query.phrases):
@@ -284,6 +278,33 @@ def rank(
         scored.append(_score(corpus.units[unit].text, unit, cover, lookup, whole, needle))
     scored.sort(key=lambda s: (-s.score, s.unit))
     return scored[:limit]
+
+
+def _coverage(
+    terms: Sequence[TermMatch], is_cancelled: Callable[[], bool] | None
+) -> dict[int, float]:
+    """Stage one: per unit, the weighted share of the query's words it holds (0-1).
+
+    The first word's units are copied in one C call (as they are when it is the only word: a
+    share of 1.0): a short prefix on a book holds thousands of units, and adding each to an
+    empty dict in Python was half of this stage (2.1 -> 1.1 ms a keystroke, the 3 MB book;
+    the same values in the same order, and so the same ranking).
+    """
+    total_weight = sum(t.weight for t in terms)
+    first, *rest = terms
+    share = first.weight / total_weight
+    if share == 1.0:
+        coverage = dict(first.units)
+    else:
+        coverage = {unit: share * similarity for unit, similarity in first.units.items()}
+    check(is_cancelled)
+    for term in rest:
+        share = term.weight / total_weight
+        get = coverage.get
+        for unit, similarity in term.units.items():
+            coverage[unit] = get(unit, 0.0) + share * similarity
+        check(is_cancelled)
+    return coverage
 
 
 def _candidates(coverage: dict[int, float], first: set[int], count: int) -> list[tuple[int, float]]:

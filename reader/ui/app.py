@@ -41,6 +41,7 @@ from reader.ui.quotes_controller import Extractor
 from reader.ui.reader_keys import READER_BINDINGS
 from reader.ui.screens.help import HelpScreen, HelpSection
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.typeahead import Typeahead
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.panes import Pane
 
@@ -225,8 +226,15 @@ class ReaderApp(App[None]):
         """On the reading screen, take an alt+key that nothing binds as esc, then the key.
 
         Esc followed quickly by a key reaches us as alt+key (`escape_keys`); each is handled in
-        turn, as if typed slowly, before any key that came after them.
+        turn, as if typed slowly, before any key that came after them. Keys typed while the
+        search bar is being mounted are held for it (`reader.ui.typeahead`).
         """
+        if (
+            isinstance(event, events.Key)
+            and isinstance(self.screen, ReaderScreen)
+            and self.screen.parts.typeahead.take(event)
+        ):
+            return
         if (
             isinstance(event, events.Key)
             and event.key.startswith(ALT)
@@ -239,6 +247,11 @@ class ReaderApp(App[None]):
                     await super().on_event(key)
                 return
         await super().on_event(event)
+
+    async def on_typeahead_released(self, message: Typeahead.Released) -> None:
+        """The search bar has the focus: hand it the keys typed while it mounted, in order."""
+        for key in message.typeahead.handed():
+            await self.on_event(key)
 
     def notify(
         self,

@@ -25,6 +25,7 @@ from reader.ui.notes_storage import NotesStorage
 from reader.ui.ports import Reading
 from reader.ui.quotes_controller import Extractor, QuotesController
 from reader.ui.side_panes import SidePanes
+from reader.ui.typeahead import Typeahead
 from reader.ui.visual_mode import VisualSelection
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.notes_pane import NotesPane
@@ -80,6 +81,8 @@ class ReaderParts:
         """The article pane."""
         self.status_line = StatusLine(id="status")
         """The status line."""
+        self.typeahead = Typeahead(screen.app.post_message)
+        """Keys typed while the search bar mounts, held for it (the app asks it first)."""
         self._screen = screen
         self._search_history = search_history
         self._search: SearchController | None = None
@@ -162,6 +165,7 @@ class ReaderParts:
                 run_worker=screen.run_worker,
                 call_from_thread=screen.app.call_from_thread,
                 mount_panes=self.side_panes.mount,
+                typeahead=self.typeahead,
                 notes=self.notes.storage.note_records,
                 history=self._search_history,
             )

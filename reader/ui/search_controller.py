@@ -34,6 +34,7 @@ from reader.ui import deferred
 from reader.ui.counts import counted
 from reader.ui.ports import CallFromThread, Notify, Reading, RunWorker
 from reader.ui.search_index_loader import SearchIndexLoader
+from reader.ui.typeahead import Typeahead
 from reader.ui.widgets.article_marks import MarkSpan
 from reader.ui.widgets.article_view import ArticleView, ViewPlace
 from reader.ui.widgets.search_bar import SearchBar, SearchMode
@@ -87,6 +88,7 @@ class SearchController:
         run_worker: RunWorker,
         call_from_thread: CallFromThread,
         mount_panes: Callable[[], bool],
+        typeahead: Typeahead | None = None,
         notes: Callable[[], Sequence[NoteRecord]] = tuple,
         history: Callable[[], SearchHistory] | None = None,
     ) -> None:
@@ -110,6 +112,8 @@ class SearchController:
         """The index, built when a search first wants it."""
         self.mount_panes = mount_panes
         """Mounts the side panes and the bar; True while they are not ready yet."""
+        self.typeahead = typeahead
+        """Holds the keys typed after `/` while the bar mounts, for the bar."""
         self.results: SearchResults | None = None
         """The latest results for the query in the bar."""
         self.active: LiteralMatches | None = None
@@ -186,7 +190,9 @@ class SearchController:
 
     def open(self, mode: SearchMode) -> None:
         """Open the bar to search (`/`) or filter (`&`), remembering where the reader is."""
-        if self.mount_panes():  # a key before the first paint: once the bar is there
+        if self.mount_panes():  # the bar is not mounted yet: open it once it is
+            if self.typeahead is not None:
+                self.typeahead.hold()  # what is typed meanwhile is the query, not the article's
             self.view.call_after_refresh(self.open, mode)
             return
         view = self.view
@@ -203,6 +209,8 @@ class SearchController:
         )
         self.results = None
         self.bar.open(mode, self.history.cursor(self._key), self.filter_text * (mode == "filter"))
+        if self.typeahead is not None:
+            self.typeahead.release()  # the bar has the focus: the keys held are its own
         # The index is built by a thread that shares the interpreter with the UI: it starts
         # after the bar's frame, so that frame does not wait on it.
         self.view.call_after_refresh(self.start)

@@ -32,10 +32,9 @@ def reader_term(tmp_path: Path) -> Iterator[Terminal]:
     with Terminal(reader_command(), cols=80, rows=24, env=env) as term:
         term.wait_for(TITLE[:40])
         term.wait_until(lambda screen: "finding" not in screen and " quote" in screen, timeout=30)
-        # The counts are in the first frame; the search bar is mounted just after it, and keys
-        # typed before it is (a `/` then a query in one write) would reach the article. Its
-        # mounting draws nothing (it lies hidden on its own layer), so a quiet screen does not
-        # say it is there: open and close it once.
+        # The counts are in the first frame; the search bar is mounted just after it (keys typed
+        # meanwhile are held for it: see the test of a query typed straight after the paint).
+        # Open and close it once, so the tests below start with the index built.
         term.settle()
         term.send("/")
         term.wait_for("[all]")
@@ -133,6 +132,21 @@ def test_a_query_typed_in_one_burst_after_slash_reaches_the_bar(reader_term: Ter
     reader_term.send("/bridge")  # one write, as a fast typist or a paste delivers it
     bar = re.compile(r"^ /bridge .*\[all\] \d+/\d+", re.MULTILINE)
     reader_term.wait_until(lambda s: bar.search(s) is not None, timeout=15)
+
+
+def test_a_query_typed_straight_after_the_first_paint_reaches_the_bar(tmp_path: Path) -> None:
+    # The bar is mounted just after the first paint; the keys typed after a `/` that came
+    # before it was mounted reached the article (which took `g`, `e`... as its own keys), and
+    # the bar opened empty.
+    with Terminal(reader_command(), cols=80, rows=24, env=isolated_env(tmp_path)) as term:
+        term.wait_for(TITLE[:40])
+        term.send("/bridge")  # one write, at once: the bar is not mounted yet
+        bar = re.compile(r"^ /bridge .*\[all\] \d+/\d+", re.MULTILINE)
+        term.wait_until(lambda s: bar.search(s) is not None, timeout=15)
+        term.send_key("escape")
+        term.wait_until(lambda screen: "[all]" not in screen)
+        term.send("q")
+        assert term.wait_exit() == 0
 
 
 def screens_until_quiet(term: Terminal, quiet: float = 0.4) -> list[str]:

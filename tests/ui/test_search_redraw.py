@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.document import Article
@@ -22,6 +23,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_rows import RowPainter
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.search_results import SearchResultsList
 from tests.ui.conftest import no_extraction, numbered_article
 from tests.ui.test_search_bar import parts, search, settle
 
@@ -55,13 +57,14 @@ class BarApp(App[None]):
 
 
 @contextmanager
-def layouts_requested(app: App[None]) -> Iterator[list[str]]:
-    """Names of the widgets that ask for the screen to be laid out again, while inside."""
+def layouts_requested(app: App[None], *, repaints: bool = False) -> Iterator[list[str]]:
+    """Names of the widgets that ask for the screen to be laid out again (or, with `repaints`,
+    for any repaint), while inside."""
     asked: list[str] = []
     original = Widget.refresh
 
     def refresh(self: Widget, *regions: object, layout: bool = False, **options: bool) -> Widget:
-        if layout:
+        if layout or repaints:
             asked.append(type(self).__name__)
         return original(self, *regions, layout=layout, **options)  # type: ignore[arg-type]
 
@@ -84,7 +87,92 @@ async def test_a_new_ranking_with_as_many_rows_repaints_the_list_alone() -> None
             await pilot.pause()
         assert asked == []
         assert bar.results.selected == hits("council", 10)[0]
-        assert bar.results.option_count == 10
+        assert len(bar.results.hits) == 10
+
+
+def list_rows_painted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The results list's rows drawn from now on, in order."""
+    painted: list[int] = []
+    render_line = SearchResultsList.render_line
+
+    def counting(self: SearchResultsList, y: int) -> Strip:
+        painted.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(SearchResultsList, "render_line", counting)
+    return painted
+
+
+async def test_a_new_ranking_repaints_only_the_rows_whose_result_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual's OptionList made and painted a row for every result on each keystroke, although
+    # a query one letter longer often keeps most of its best results.
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        before = hits("bridge", 10)
+        bar.show_results(before)
+        await pilot.pause()
+        painted = list_rows_painted(monkeypatch)
+        bar.show_results((*before[:3], hits("bridges", 4)[3], *before[4:]))
+        await pilot.pause()
+        assert painted == [3]
+        assert "bridges" in bar.results.render_line(3).text  # and the row shows the new result
+
+
+async def test_the_first_results_are_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The list, resized to its rows, was drawn whole once more on its Resize (5 KB written
+    # 25-40 ms after the first key's frame, on the 3 MB book at 120x40).
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        await pilot.pause()
+        painted = list_rows_painted(monkeypatch)
+        bar.show_results(hits("bridge", 10))
+        for _ in range(3):
+            await pilot.pause()
+        assert painted == list(range(8))
+
+
+async def test_a_new_width_cuts_the_rows_again() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.show_results(hits("a long query word", 3))
+        await pilot.pause()
+        assert "paragraph 0" in bar.results.render_line(0).text
+        await pilot.resize_terminal(30, 24)
+        await pilot.pause()
+        row = bar.results.render_line(0).text
+        assert len(row) == 30 and "paragraph 0" not in row  # cut to fit
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "paragraph 0" in bar.results.render_line(0).text
+
+
+@pytest.mark.parametrize(("before", "after"), [(0, 10), (10, 3)], ids=["first-results", "fewer"])
+async def test_a_new_number_of_rows_is_laid_out_and_drawn_once(before: int, after: int) -> None:
+    # The layout that resized the list and the bar gave them a new virtual size, which asked
+    # for a second layout and a repaint: the first key of a query drew a second frame, 30-60 ms
+    # after its own, and then the list once more (5 KB at 120x40).
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(SearchBar)
+        bar.open("search", HistoryCursor(()))
+        bar.show_results(hits("bridge", before))
+        await pilot.pause()
+        with layouts_requested(app, repaints=True) as asked:
+            bar.show_results(hits("bridges", after))
+            asked_to_show = len(asked)
+            await pilot.pause()
+            await pilot.pause()
+        assert "SearchResultsList" in asked[:asked_to_show]  # the list's new height is laid out
+        assert asked[asked_to_show:] == []  # and drawn by that layout, nothing asked after it
+        assert bar.results.size.height == min(after, 8)
 
 
 async def test_fewer_results_shrink_the_list_to_its_rows() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -172,6 +173,49 @@ def test_sigkill_30_times_leaves_the_library_consistent(tmp_path: Path, job: str
         process.wait()
     ids = _consistent(tmp_path)
     assert ids  # something was added before the kills
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_workers_of_a_killed_import_end_with_it(tmp_path: Path) -> None:
+    importer = subprocess.Popen(
+        [sys.executable, "-c", _BATCH_ADDER, str(tmp_path), "k", "400"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and importer.poll() is None:
+        time.sleep(0.05)
+        workers = _children(importer.pid)
+    assert len(workers) == 2, "the import started its two workers"
+    os.kill(importer.pid, signal.SIGKILL)
+    importer.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for pid in left:  # do not leave them sleeping after a failure either
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "workers outlived the killed import"
 
 
 def test_add_all_extracts_in_workers_and_gives_the_same_index(tmp_path: Path) -> None:

@@ -21,7 +21,6 @@ from textual.events import DescendantFocus
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker
 
 from reader.document import Article
@@ -32,6 +31,7 @@ from reader.ui.quotes_controller import Extractor
 from reader.ui.reader_keys import READER_BINDINGS
 from reader.ui.reader_wiring import ReaderOptions, ReaderParts
 from reader.ui.widgets.article_view import ArticleView, ViewPosition
+from reader.ui.widgets.keys_footer import KeysFooter
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.panes import ContentsPane, Pane, QuotesPane, SpeakersPane
 
@@ -84,7 +84,7 @@ class ReaderScreen(Screen[None]):
             yield self.view
             yield self.side_panes.compose()  # in the first frame; the search bar comes after it
         yield self.status_line
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def search(self) -> SearchController:

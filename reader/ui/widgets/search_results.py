@@ -4,6 +4,13 @@ Each row says where the passage is (`¶ 12`), who speaks when it is a quote, and
 context cut around the first matched word so the match is on screen even at 80 columns. The
 list never takes focus: the search bar moves its highlight (ctrl+n / ctrl+p), so typing is
 never interrupted.
+
+It is drawn through Textual's Line API, a row at a time, because it is redrawn on every
+keystroke: rows are made only for the (at most eight) results on screen, each once per result
+and width, and a new ranking repaints only the rows whose result changed. Textual's
+`OptionList` it replaces made a row for each of the 20 results, drew its rows through
+`Content` (2-8 ms a frame on the 3 MB book), and its first showing laid the screen out twice
+more (two full frames of 33-39 ms after the first key of a query; 120x40, Dec 2026).
 """
 
 from __future__ import annotations
@@ -11,9 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from reader.ui import deferred
 
@@ -57,66 +68,96 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class SearchResultsList(OptionList, can_focus=False):
+class SearchResultsList(Widget, can_focus=False):
     """Ranked search results; the search bar moves the highlight, `enter` jumps."""
 
     DEFAULT_CSS = """
     SearchResultsList {
         height: 1;
-        border: none;
-        padding: 0;
+        color: $foreground;
         background: $surface;
-        /* Rows are cut to the width already (`result_label`): measuring them for wrapping
-           was half the list's cost per keystroke. */
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
+        & > .search-results--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
     }
     SearchResultsList.-empty {
         display: none;
     }
     """
 
+    COMPONENT_CLASSES = {"search-results--highlighted"}
+    """The highlighted result's row (the one `enter` jumps to)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """As on every widget, but a change lays nothing out and repaints nothing: the list does not
+    scroll in Textual's way (it keeps its own first row), its size is the one the layout just
+    gave it, and the layout that resized it paints it whole.
+
+    Textual's layout gives a resized widget its new virtual size, which asked for a layout
+    again and a repaint: each new number of rows (the first results of a query, fewer
+    results) laid the screen out twice and drew the list again in a frame of its own."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self.hits: tuple[SearchHit, ...] = ()
         """The results shown, best first."""
-        self._width = 0
+        self._highlighted: int | None = None
+        self._top = 0  # the result on the first row: the list scrolls to keep the highlight
+        self._rows: dict[tuple[SearchHit, bool, int], Strip] = {}  # made rows, by what they show
 
     def show(self, hits: Sequence[SearchHit], highlighted: int = 0) -> None:
         """Replace the results, highlighting one (the best by default); hide the list if empty.
 
-        Per keystroke this is on the UI thread, so it does no more than the rows need: the same
-        results at the same width keep their rows; new ones replace the rows in one step (no
-        empty list in between, whose scrollbar would come and go); and the height is set only
-        when the row count changes, so a new ranking repaints the list alone instead of laying
-        out the whole screen again.
+        Per keystroke this is on the UI thread, so it does no more than the screen needs: no
+        row is made here (`render_line` makes the rows on screen, once per result), the rows
+        whose result is the same are not repainted, and the height is set only when the row
+        count changes, so a new ranking repaints the changed rows alone instead of laying out
+        the whole screen again.
         """
         hits = tuple(hits)
-        width = self.size.width or self.app.size.width
-        if hits != self.hits or width != self._width:
+        if hits != self.hits:
+            before = self._shown()
+            resized = min(len(hits), MAX_ROWS) != self.rows
             self.hits = hits
-            self._width = width
+            self._top = 0
+            self._highlighted = min(highlighted, len(hits) - 1) if hits else None
             self.styles.height = max(1, min(len(hits), MAX_ROWS))  # a no-op when unchanged
-            self.set_options(
-                [Option(result_label(hit, width - 2), id=str(n)) for n, hit in enumerate(hits)]
-            )
             self.set_class(not hits, "-empty")
-        self.highlighted = min(highlighted, len(hits) - 1) if hits else None
+            # A new height is laid out, which paints the list whole: asking for its rows too
+            # painted them again in a frame of their own after it (5 KB, 25-40 ms later).
+            self._repaint_changed(() if resized else before)
+        else:
+            self.highlighted = min(highlighted, len(hits) - 1) if hits else None
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the highlighted result (None when there are none)."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index == self._highlighted:
+            return
+        before = self._shown()
+        self._highlighted = index
+        if index is not None:  # keep it on screen
+            if index < self._top:
+                self._top = index
+            elif index >= self._top + MAX_ROWS:
+                self._top = index - MAX_ROWS + 1
+        self._repaint_changed(before)
 
     @property
     def rows(self) -> int:
         """Rows the list takes on screen (0 while hidden): it lies over the article's last rows."""
         return min(len(self.hits), MAX_ROWS)
 
-    def on_resize(self) -> None:
-        """Cut the snippets again for the new width."""
-        if self.hits and self.size.width != self._width:
-            self.show(self.hits, self.highlighted or 0)
-
     @property
     def selected(self) -> SearchHit | None:
         """The highlighted result, if any."""
-        index = self.highlighted
+        index = self._highlighted
         if index is None or not 0 <= index < len(self.hits):
             return None
         return self.hits[index]
@@ -125,6 +166,45 @@ class SearchResultsList(OptionList, can_focus=False):
         """Highlight the result `step` rows down (up when negative), wrapping; return it."""
         if not self.hits:
             return None
-        current = self.highlighted or 0
+        current = self._highlighted or 0
         self.highlighted = (current + step) % len(self.hits)
         return self.selected
+
+    def _shown(self) -> list[tuple[SearchHit, bool] | None]:
+        """What each row shows now: its result and whether it is highlighted."""
+        return [
+            (self.hits[index], index == self._highlighted) if index < len(self.hits) else None
+            for index in range(self._top, self._top + MAX_ROWS)
+        ]
+
+    def _repaint_changed(self, before: Sequence[tuple[SearchHit, bool] | None]) -> None:
+        """Repaint the rows that show something else than `before` (none if it is empty)."""
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, self._shown(), strict=False)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
+        # Rows of results no longer shown, or cut for another width, will not be drawn again.
+        # (A new width needs nothing else: Textual repaints a resized widget whole, and its
+        # rows are made again for the width, which is part of their key.)
+        shown = {(*row, width) for row in self._shown() if row is not None}
+        self._rows = {key: strip for key, strip in self._rows.items() if key in shown}
+
+    def render_line(self, y: int) -> Strip:
+        """Row `y`: its result's label, cut to the width, highlighted if it is the chosen one."""
+        width = self.size.width
+        index = self._top + y
+        if index >= len(self.hits):
+            return Strip.blank(width, self.rich_style)
+        key = (self.hits[index], index == self._highlighted, width)
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = self._make_row(*key)
+        return row
+
+    def _make_row(self, hit: SearchHit, highlighted: bool, width: int) -> Strip:
+        style: Style = self.rich_style
+        if highlighted:
+            style += self.get_component_rich_style("search-results--highlighted")
+        label = result_label(hit, width - 2)
+        segments = Segment.apply_style(label.render(self.app.console, end=""), style)
+        return Strip(segments).adjust_cell_length(width, style)
