@@ -16,6 +16,7 @@ Each match returns the mention and the cue token, so the evidence can be shown t
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -312,10 +313,22 @@ def _chunk_np(text: str, toks: Toks, a: int, b: int) -> Mention | None:
     return found[0]
 
 
+_OWNED_ROLE = re.compile(r"(?:[^\W\d_][\w.&-]*\s+){1,3}\S+['’]s\s+[^\W\d_]")
+"""`Elm Grove's vice-president`: a capitalised owner of two to four words, then its role."""
+
+
 def _is_role(mention: Mention) -> bool:
-    """Whether a mention reads as a role (`the agency's spokeswoman`), not a proper name."""
+    """Whether a mention reads as a role (`the agency's spokeswoman`), not a proper name.
+
+    A role owned by a body of several words (`Elm Grove's vice-president of communications,
+    Tom Reyes`) is one too: read as a name, it was listed as a speaker apart from the person
+    named after it.
+    """
     first = mention.text.split()[0].lower() if mention.text.split() else ""
-    return mention.text[:1].islower() or first in DETERMINERS or first.endswith(("'s", "’s"))
+    if mention.text[:1].islower() or first in DETERMINERS or first.endswith(("'s", "’s")):
+        return True
+    owned = _OWNED_ROLE.match(mention.text)
+    return owned is not None and mention.text[owned.end() - 1].islower()
 
 
 def _with_role(person: Mention, role: Mention) -> Mention:

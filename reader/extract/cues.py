@@ -294,6 +294,13 @@ PLACE_HEADS: frozenset[str] = _words(
 """Last words of a capitalised run that make it a place (`Mason City`, `Cole County`), even
 when its first word is a given name."""
 
+GOVERNED_PLACE_HEADS: frozenset[str] = _words("city county township village")
+"""Place heads that also name the body governing the place: `the city said` is its council."""
+
+MUTE_PLACE_HEADS: frozenset[str] = PLACE_HEADS - GOVERNED_PLACE_HEADS
+"""Heads of a lower-case noun phrase that is a place and never a speaker (`their railway
+station`, `the bridge`): such a phrase is no mention (`mentions._role_mention`)."""
+
 ORG_WORDS: frozenset[str] = _words(
     """
     administration agency agency's alliance army assembly association authority bank board

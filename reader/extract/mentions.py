@@ -19,11 +19,13 @@ from reader.extract.cues import (
     FEMALE_TITLES,
     GROUP_NOUNS,
     MALE_TITLES,
+    MUTE_PLACE_HEADS,
     NAME_CONNECTORS,
     NEVER_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
     PERSON_SUFFIXES,
+    PLACE_HEADS,
     PLACES,
     PREPOSITIONS,
     ROLE_STOP_WORDS,
@@ -34,7 +36,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.gender import is_given_name, name_gender
-from reader.extract.titled_names import qualified_title_start
+from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
 PERSON = "person"
@@ -270,6 +272,32 @@ _STYLES = frozenset({"majesty", "holiness", "excellency", "highness", "honour", 
 """Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
 
+_COMPOUND_NOUNS = ORG_NOUNS | GROUP_NOUNS | frozenset({"hall"})
+"""Lower-case nouns a capitalised place word may qualify (`City hall`, `Station staff`)."""
+
+
+def _place_modifies_noun(toks: Toks, s: int, e: int) -> bool:
+    """`City hall has promised ...`: a lone place word qualifying the noun after it.
+
+    A one-word run that is a place head (`City`, `Harbour`), followed by a lower-case noun
+    for a body or a group, is the first half of that noun, not a name: read alone, `City`
+    was listed as a speaker.
+    """
+    if e - s != 1 or toks.lowers[s] not in PLACE_HEADS or e >= len(toks.texts):
+        return False
+    after = toks.texts[e]
+    return after[:1].islower() and toks.lowers[e] in _COMPOUND_NOUNS
+
+
+def _surname_like_title(toks: Toks, s: int, i: int, e: int) -> bool:
+    """`Dr. Ana Cardinal`, `Tom Bishop`: a title word that ends a run after a given name.
+
+    Such a word is the surname, not a title; read as a title it left no name, and the person
+    was listed as a role apart from the later `Cardinal said`.
+    """
+    return i == e - 1 and i > s and is_given_name(toks.lowers[i - 1])
+
+
 def _heading(texts: list[str], s: int, e: int) -> bool:
     """`FULL TEXT`, `BREAKING NEWS`: words all in capitals, a label rather than a name.
 
@@ -326,6 +354,8 @@ def _name_mention(
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
     if e - s > 1 and _heading(texts, s, e):
         return None
+    if _place_modifies_noun(toks, s, e):
+        return None
     if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
         return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
     if e - s == 1:
@@ -368,6 +398,8 @@ def _name_mention(
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
+        if _surname_like_title(toks, s, i, e):
+            break
         if (texts[i][0].isalnum() and lowers[i] in TITLES) or (texts[i] == "." and name_start == i):
             name_start = i + 1
     while name_start < e and not texts[name_start][0].isupper():
@@ -461,6 +493,8 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
             return _name_mention(text, toks, r, j, prefix_start=p)
         q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
+        if q is None:
+            q = bare_title_start(toks, lo, p, r)  # `that head coach Iain Drummond`
         if q is not None:
             return _name_mention(text, toks, r, j, prefix_start=q)
         return _name_mention(text, toks, r, j)
@@ -521,6 +555,8 @@ def _role_mention(text: str, toks: Toks, s: int, e: int) -> Mention | None:
             head_index = k - 1  # "the head of the department": the head is "head"
             break
     head = lower_base(lowers[head_index])
+    if head in MUTE_PLACE_HEADS:
+        return None  # "their railway station": a place, never a speaker
     if head in GROUP_NOUNS:
         kind = GROUP
     elif head in ORG_NOUNS or head in ORG_WORDS:

@@ -141,6 +141,17 @@ _POSTS = frozenset({"head", "chief", "leader", "boss"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
+def _title_then_name(alias: str) -> bool:
+    """`head coach Iain Drummond`: lower-case title words written before a capitalised name.
+
+    Such an alias holds the person's title as surely as `Fire chief Ron Delaney` does, so a
+    later `The coach said` is matched against it; an apposition role (`a defender signed in
+    May`) ends in a lower-case word and is not.
+    """
+    last = alias.rsplit(None, 1)[-1]
+    return last[:1].isupper() and " " in alias
+
+
 def _indefinite(role: str) -> bool:
     """`a coach said ...`: a role that brings in someone new, not the coach named before."""
     return role.split(" ", 1)[0].lower() in _INDEFINITE
@@ -429,6 +440,9 @@ class SpeakerTable:
             return self._roles[key]
         if key in self._role_keys:
             return self._role_keys[key]
+        surnamed = self._surname_of_known(mention)
+        if surnamed is not None:
+            return surnamed
         if mention.kind == ROLE and paragraph >= 0:
             named = self._described(key, paragraph)
             if named is not None:
@@ -446,7 +460,7 @@ class SpeakerTable:
                 if cluster.kind == PERSON and any(
                     holds_title(fold(a).split()[:-1], wanted)
                     for a in cluster.aliases
-                    if a[:1].isupper()
+                    if a[:1].isupper() or _title_then_name(a)
                 ):
                     return cluster
         if mention.kind == ROLE and len(words) == 2 and words[0].lower() == "the":
@@ -464,6 +478,17 @@ class SpeakerTable:
             if titled is not None:
                 return titled
         return self._new_role(mention, key)
+
+    def _surname_of_known(self, mention: Mention) -> Cluster | None:
+        """`Cardinal said` after `Dr. Mireille Cardinal`: a lone title word that is a surname.
+
+        A capitalised title word alone (`Cardinal`, `Bishop`) reads as a role; when a person
+        met so far has it as their surname, it is that person.
+        """
+        name = mention.name
+        if mention.kind != ROLE or " " in name or not name[:1].isupper():
+            return None
+        return self.known_person(name)
 
     def _titled_with(self, head: str, paragraph: int) -> Cluster | None:
         """`The student` after `Student trustee Abby Mensah`: the one titled with the head noun.

@@ -9,7 +9,7 @@ fresh set; no Mention here, so `mentions` can use it without a cycle.
 
 from __future__ import annotations
 
-from reader.extract.cues import PREPOSITIONS, SENTENCE_OPENERS, TITLES
+from reader.extract.cues import PREPOSITIONS, ROLE_STOP_WORDS, SENTENCE_OPENERS, TITLES
 from reader.extract.tokens import Toks
 
 _QUALIFIER_WORDS = 3
@@ -38,3 +38,20 @@ def qualified_title_start(toks: Toks, lo: int, p: int, r: int) -> int | None:
     if lowers[q] in SENTENCE_OPENERS or lowers[q] in PREPOSITIONS:
         return None
     return q
+
+
+def bare_title_start(toks: Toks, lo: int, p: int, r: int) -> int | None:
+    """The first token of `head coach` before the name starting at token r, or None.
+
+    `a defeat that head coach Iain Drummond called ...`: lower-case title words with no
+    capitalised qualifier, right after a clause word (`that`, `said`, `when`) that ended the
+    walk back at token p. Read as part of the mention, the title is kept as the person's
+    alias, so a later `The coach said` finds him (`SpeakerTable._titled_with`); without it,
+    `The coach` was listed as a speaker of its own. Tokens p..r-1 are the lower-case words
+    before the name; the one next to it must be a title.
+    """
+    if not (lo < p < r and r - p <= _TITLE_WORDS) or toks.lowers[r - 1] not in TITLES:
+        return None
+    if toks.lowers[p - 1] not in ROLE_STOP_WORDS:
+        return None
+    return p
