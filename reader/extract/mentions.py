@@ -266,10 +266,10 @@ CONTRACTED = frozenset(
 """Words whose `'s` is `is` or `us`, never a possessive (`It's`, `That's`): no names."""
 
 _OWNERS = frozenset({"our", "my", "your", "their", "its"})
+"""Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 _HIS_HER = frozenset({"his", "her"})
 _STYLES = frozenset({"majesty", "holiness", "excellency", "highness", "honour", "honor"})
 """The styles after `His` / `Her` that name a person (`Her Majesty`, `His Holiness`)."""
-"""Possessives that open a capitalised run naming a thing (`Our Revolution`)."""
 
 
 _COMPOUND_NOUNS = ORG_NOUNS | GROUP_NOUNS | frozenset({"hall"})
