@@ -194,6 +194,19 @@ _CONTINUED = frozenset(
 reads its speaker off the text: a run of turns may count from it)."""
 
 
+def _turn_paragraph_end(other: Item, item: Item) -> int | None:
+    """The paragraph where `other`, read back from `item`, ends; None when it is no turn.
+
+    No turn: a nested quote, a dropped one, a split quote's tail, a scare quote or title, or a
+    quote of `item`'s own paragraph.
+    """
+    if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
+        return None
+    if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE) or other.paragraph == item.paragraph:
+        return None
+    return other.raw.segments[-1].paragraph
+
+
 def _turns_before(ctx: Context) -> list[Turn]:
     """The run of turns right before the quote's paragraph, latest first.
 
@@ -207,11 +220,10 @@ def _turns_before(ctx: Context) -> list[Turn]:
     seen = False
     for k in range(ctx.pos - 1, max(-1, ctx.pos - 1 - TURN_LOOKBACK), -1):
         other = items[k]
-        if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
+        ends_in = _turn_paragraph_end(other, item)
+        if ends_in is None:
             continue
-        if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE) or other.paragraph == item.paragraph:
-            continue
-        if other.raw.segments[-1].paragraph != want:
+        if ends_in != want:
             break
         seen = True
         evidence = other.evidence
@@ -724,11 +736,10 @@ def _two_turns_back(items: Sequence[Item], pos: int) -> Cluster | None:
     speakers: list[Cluster] = []
     for k in range(pos - 1, max(-1, pos - 1 - TURN_LOOKBACK), -1):
         other = items[k]
-        if other.raw is None or other.raw.depth > 0 or other.dropped or other.split_tail:
+        ends_in = _turn_paragraph_end(other, item)
+        if ends_in is None:
             continue
-        if other.kind in (QuoteKind.SCARE, QuoteKind.TITLE) or other.paragraph == item.paragraph:
-            continue
-        if other.raw.segments[-1].paragraph != want:
+        if ends_in != want:
             return None
         if not other.opens_paragraph:
             continue
