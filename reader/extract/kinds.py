@@ -57,6 +57,7 @@ from reader.extract.kind_rules import (
     title_after_possessive,
     title_after_title_noun,
     title_after_told,
+    title_opening_sentence,
     unattributed_fragment,
     unattributed_term,
     unattributed_title,
@@ -130,6 +131,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.UNATTRIBUTED_TITLE, unattributed_title, EMBEDDED),
     Rule(KindRule.UNATTRIBUTED_TERM, unattributed_term, EMBEDDED),
     Rule(KindRule.UNATTRIBUTED_FRAGMENT, unattributed_fragment, EMBEDDED),
+    Rule(KindRule.TITLE_OPENING_SENTENCE, title_opening_sentence, STANDALONE),
     Rule(KindRule.STANDALONE_TITLE, standalone_title, STANDALONE),
     Rule(KindRule.STANDALONE_UTTERANCE, standalone_utterance, STANDALONE),
 )

@@ -92,6 +92,8 @@ class KindRule(StrEnum):
     """A short quote inside narration with no verb of saying: scare."""
     UNATTRIBUTED_FRAGMENT = "unattributed-fragment"
     """A longer quote inside narration, nobody named: partial."""
+    TITLE_OPENING_SENTENCE = "title-opening-sentence"
+    """`"Harbor Lights," on Channel 4, is a drama`: a title the sentence goes on to describe."""
     STANDALONE_TITLE = "standalone-title"
     """A short Title-Cased quote standing alone: a title."""
     STANDALONE_UTTERANCE = "standalone-utterance"

@@ -1,0 +1,101 @@
+"""Kind rules of the ninth round: titles a sentence opens with, titles after more work nouns.
+
+Each case reads like the bug a reader would report; the texts are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document import blocks_of, build_article
+from reader.extract import QuoteKind, extract
+from reader.extract.model import KindRule
+
+D, P, S, T = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.SCARE, QuoteKind.TITLE
+
+
+def kinds_of(text: str) -> dict[str, tuple[QuoteKind, KindRule | None]]:
+    """Each top-level quote's text mapped to its kind and the rule that decided it."""
+    article = build_article(blocks_of(text.split("\n\n")), title="", source="<test>")
+    out = {}
+    for q in extract(article).quotes:
+        if q.nested or q.kind is QuoteKind.INDIRECT:
+            continue
+        assert q.evidence is not None
+        out[q.text] = (q.kind, q.evidence.kind_rule)
+    return out
+
+
+TITLE_CASES = [
+    (
+        "a show's name opening a sentence with 'which' after it was listed as a direct quote",
+        'The season is crowded. "Quiet Hours," which opens on Friday, is a comedy about a hotel.',
+        "Quiet Hours,",
+    ),
+    (
+        "a show's name with its channel in apposition was listed as a direct quote",
+        'Two dramas return. "Harbor Lights," on Channel 4, is about a family of pilots.',
+        "Harbor Lights,",
+    ),
+    (
+        "a film described in apposition after a fronted phrase was listed as a direct quote",
+        'To top it off, "Cold Town," a film about a mill strike, opens the festival.',
+        "Cold Town,",
+    ),
+    (
+        "a one-word album title with its year after it was listed as a direct quote",
+        'She recorded nine albums, the last of them, "Inverno," in 2019, and then retired.',
+        "Inverno,",
+    ),
+    (
+        "a title after 'in his autobiography' was listed as the author's direct quote",
+        'Later, in his autobiography, "A Life in Steel," published in 2010, Kerr described '
+        "his youth in Ohio.",
+        "A Life in Steel,",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "quote"), TITLE_CASES, ids=[case for case, _, _ in TITLE_CASES]
+)
+def test_titles_are_not_reported_as_quotes(case: str, text: str, quote: str) -> None:
+    kind, rule = kinds_of(text)[quote]
+    assert kind is T, (case, rule)
+
+
+SPEECH_CASES = [
+    (
+        "a short Title-Cased line followed by who said it stays her direct quote",
+        '"Thank You, Everyone," the mayor said, and sat down.',
+        "Thank You, Everyone,",
+        D,
+    ),
+    (
+        "a short greeting followed by a clause naming the speaker stays a direct quote",
+        '"Good Morning, Leeds," a presenter called out, to cheers.',
+        "Good Morning, Leeds,",
+        D,
+    ),
+    (
+        "a sentence-case line after a fronted phrase is still speech",
+        'Asked about the delay, "we are nearly there," which was all she would say.',
+        "we are nearly there,",
+        P,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "quote", "kind"), SPEECH_CASES, ids=[case for case, *_ in SPEECH_CASES]
+)
+def test_short_speech_stays_a_quote(case: str, text: str, quote: str, kind: QuoteKind) -> None:
+    got, rule = kinds_of(text)[quote]
+    assert got is not T and got in (D, P), (case, got, rule)
+    del kind
+
+
+def test_the_title_rule_is_named_on_the_evidence() -> None:
+    """`reader quotes --explain` can say which rule made the show's name a title."""
+    found = kinds_of('"Harbor Lights," on Channel 4, is about a family of pilots.')
+    assert found["Harbor Lights,"] == (T, KindRule.TITLE_OPENING_SENTENCE)
