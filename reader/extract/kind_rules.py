@@ -93,6 +93,30 @@ def named_by_participle(c: KindContext) -> QuoteKind | None:
     return QuoteKind.TITLE if c.title_case else QuoteKind.SCARE
 
 
+_PASSIVE_NAMING = frozenset(["called", "named", "nicknamed", "dubbed", "titled", "entitled"])
+"""Participles that, after `is`/`has been`, give the name something goes by."""
+_NAMING_ADVERB_REACH = 2
+"""Words allowed between the copula and the participle (`has long been called`, `is now named`)."""
+
+
+def name_given_passively(c: KindContext) -> QuoteKind | None:
+    """`has been called "The Hammer" since junior`, `is called "Inheritance"`: a name, scare.
+
+    A Title-Cased quote right after a passive verb of naming is what a person or a thing goes
+    by, not anybody's words about it (`has been called "reckless"`, in lower case, is still a
+    characterisation). The copula must be in lower case: a Title-Case headline line (`About
+    Being Called "A Real Woman"`) tells nothing.
+    """
+    lowers = c.pre.lowers
+    n = len(lowers)
+    if n < 2 or lowers[-1] not in _PASSIVE_NAMING or not c.title_case or c.words > 6:
+        return None
+    for k in range(n - 2, max(-1, n - 3 - _NAMING_ADVERB_REACH), -1):
+        if lowers[k] in COPULAS:
+            return QuoteKind.SCARE if c.pre.texts[k].islower() else None
+    return None
+
+
 def title_after_told(c: KindContext) -> QuoteKind | None:
     """`told "Fox and Friends"`, `appeared on "Meet the Press"`: a programme, a title."""
     before = c.pre.lowers[-1] if c.pre.lowers else ""

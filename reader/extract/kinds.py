@@ -45,6 +45,7 @@ from reader.extract.kind_rules import (
     in_their_words,
     listed_term,
     markup_value,
+    name_given_passively,
     named_by_participle,
     nickname,
     noun_modifier,
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.SCARE_CUE_BEFORE, scare_cue_before, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_POSSESSIVE, title_after_possessive, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
+    Rule(KindRule.NAME_GIVEN_PASSIVELY, name_given_passively, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
     Rule(KindRule.WORDS_AND_MEANING, words_and_meaning, ANY),
@@ -146,8 +148,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 9 of 32 for a quote starting its sentence
-# (the usual `"...," she said`), 15 after narration, 29 inside it.
+# A quote reads only the rules that can decide it: 9 of 33 for a quote starting its sentence
+# (the usual `"...," she said`), 15 after narration, 30 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)

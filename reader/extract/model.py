@@ -55,6 +55,8 @@ class KindRule(StrEnum):
     """`NBC's "Nightly News"`: a title."""
     TITLE_AFTER_TOLD = "title-after-told"
     """`told "Fox and Friends"`, `on "Meet the Press"`: a programme, a title."""
+    NAME_GIVEN_PASSIVELY = "name-given-passively"
+    """`has been called "The Hammer"`: a Title-Cased name a thing or person goes by, scare."""
     NAMED_BY_PARTICIPLE = "named-by-participle"
     """`a phenomenon called "differential nonresponse"`: a name, scare (or title)."""
     TERM_DEFINED_AFTER = "term-defined-after"

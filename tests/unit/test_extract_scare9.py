@@ -163,3 +163,34 @@ def test_speech_before_a_bracket_without_a_year_stays_a_quote() -> None:
     """`"...," she said (in French)`: a bracket after a quote dates it only with a year."""
     found = kinds_of('"I am staying" (for now), Ana Rees said, and sat down again.')
     assert found["I am staying"][0] is D
+
+
+PASSIVE_NAME_CASES = [
+    (
+        "a nickname after 'has been called' was listed as the skip's partial quote",
+        'Mara Lind has been called "The Anvil" since her first season, and she won again.',
+        "The Anvil",
+        S,
+    ),
+    (
+        "a ferry's name after 'is called' was listed as the skipper's partial quote",
+        'Tomas Berg said little. The new ferry is called "Blue Heron", and it sails at noon.',
+        "Blue Heron",
+        S,
+    ),
+    (
+        "a judgement in lower case after 'has been called' stays a partial quote",
+        'Mara Lind said the plan has been called "reckless" by every union in the city.',
+        "reckless",
+        P,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "quote", "kind"),
+    PASSIVE_NAME_CASES,
+    ids=[case for case, *_ in PASSIVE_NAME_CASES],
+)
+def test_names_given_passively(case: str, text: str, quote: str, kind: QuoteKind) -> None:
+    assert kinds_of(text)[quote][0] is kind, case
