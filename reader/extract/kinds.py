@@ -38,7 +38,6 @@ from reader.extract.kind_rules import (
     attributed_utterance,
     characterising_fragment,
     copula_judgement,
-    dated_work,
     embedded_title,
     excerpt_with_link,
     headline_with_byline,
@@ -105,9 +104,8 @@ class Rule(NamedTuple):
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(KindRule.MARKUP_VALUE, markup_value, ANY),
+    Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
-    Rule(KindRule.DATED_WORK, dated_work, ANY),
     Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
@@ -148,8 +146,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 9 of 33 for a quote starting its sentence
-# (the usual `"...," she said`), 15 after narration, 30 inside it.
+# A quote reads only the rules that can decide it: 7 of 32 for a quote starting its sentence
+# (the usual `"...," she said`), 14 after narration, 29 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)
