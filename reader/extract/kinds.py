@@ -33,6 +33,7 @@ from typing import NamedTuple
 from reader.extract.attribution import Attribution
 from reader.extract.headline_lines import PARAGRAPH_RULES
 from reader.extract.kind_context import KindContext, KindDecision
+from reader.extract.kind_lists import PAIR_RULES
 from reader.extract.kind_rules import (
     attributed_fragment,
     attributed_utterance,
@@ -184,4 +185,5 @@ def rule_descriptions() -> dict[KindRule, str]:
     """What each kind rule decides, in a line: the first line of its function's docstring."""
     rows: list[tuple[KindRule, Callable[..., object]]] = [(r.name, r.decide) for r in RULES]
     rows += [(r.name, r.applies) for r in PARAGRAPH_RULES]
+    rows += [(r.name, r.applies) for r in PAIR_RULES]
     return {name: (func.__doc__ or "").strip().split("\n")[0] for name, func in rows}

@@ -69,6 +69,8 @@ class KindRule(StrEnum):
     """`called Idlib "a black hole"`, `described it as "..."`: partial."""
     EMBEDDED_TITLE = "embedded-title"
     """Title-Cased words inside narration, no verb of calling or saying before: a title."""
+    LISTED_AFTER_A_TERM = "listed-after-a-term"
+    """`"ambassador," "attack" and "Libya"`: an item listed after a scare quote or a title."""
     LISTED_TERM = "listed-term"
     """One of a list of short quoted terms: scare."""
     NOUN_MODIFIER = "noun-modifier"

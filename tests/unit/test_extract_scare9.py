@@ -130,3 +130,48 @@ PASSIVE_NAME_CASES = [
 )
 def test_names_given_passively(case: str, text: str, quote: str, kind: QuoteKind) -> None:
     assert kinds_of(text)[quote][0] is kind, case
+
+
+LIST_CASES = [
+    (
+        "the second and third of a list of searched words were listed as direct quotes",
+        'Clerks searched the files for words such as "harbour," "strike," "Varna" and '
+        '"safety memo." Nothing came back.',
+        ["harbour,", "strike,", "safety memo."],
+        S,
+    ),
+    (
+        "a film between two other films in a list of roles was listed as a direct quote",
+        'Ortiz, who had parts in "The Long Field," "Orbit 9," and "Tides of March," retired.',
+        ["The Long Field,", "Orbit 9,", "Tides of March,"],
+        T,
+    ),
+    (
+        "the second of two films she grew up watching was listed as her partial quote",
+        'Ana Rees said she grew up watching "The Salt Road" and "Nightjar" with her father.',
+        ["The Salt Road", "Nightjar"],
+        T,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "quotes", "kind"), LIST_CASES, ids=[case for case, *_ in LIST_CASES]
+)
+def test_listed_quotes_share_a_kind(
+    case: str, text: str, quotes: list[str], kind: QuoteKind
+) -> None:
+    found = kinds_of(text)
+    assert [found[q][0] for q in quotes] == [kind] * len(quotes), (case, found)
+
+
+def test_lines_of_dialogue_in_one_paragraph_are_not_a_list() -> None:
+    """`"No." "Never."`: two short lines one after the other are speech, not listed terms."""
+    found = kinds_of('Kerr asked if she would sign. "Never." "Not ever," Ana Rees said.')
+    assert found["Not ever,"][0] is D
+
+
+def test_a_partial_quote_keeps_its_list_partial() -> None:
+    """`called him "a liar" and "a fraud"`: epithets after a verb of calling stay hers."""
+    found = kinds_of('Ana Rees called him "a liar" and "a fraud" on Tuesday.')
+    assert found["a liar"][0] is P and found["a fraud"][0] is P
