@@ -45,6 +45,7 @@ from reader.extract.news_rules8 import (
     in_the_words_of,
     introduced_inside_quote,
 )
+from reader.extract.news_rules9 import introduced_and_closed
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -137,6 +138,14 @@ def read_quote(
         attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and bounds is not None and introduced_inside_quote(first, lo, open_i):
         attribution = before_quote(text, first, lo, open_i, embedded=False)
+    if (
+        attribution is None
+        and not item.embedded
+        and introduced_and_closed(first, lo, open_i, quote_text)
+    ):
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:

@@ -1,0 +1,36 @@
+"""Named speakers that the narration around a quote gives (issue 17, ninth pass, no coreference).
+
+Each case is invented text shaped like an error class read by hand on PolNeAR train without
+coreference; the case id reads like the bug report it came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract
+from tests.unit.test_extract_cases import article, reading
+
+D, P = "direct", "partial"
+
+CASES = [
+    (
+        "'X lobbied for a ban, saying, \"....\" It is one of nine ...' is X's, not 'nine'",
+        "Before the fair, Police Chief Ana Ruiz lobbied for a ban on guns downtown, saying,"
+        ' "Fewer guns is better." The province is one of nine states where guns are allowed.',
+        [("Fewer guns is better.", D, "Ana Ruiz")],
+    ),
+    (
+        "'X told reporters that \"....\" Aides later said ...' is X's, not the aides'",
+        "Senator Paul Odum told reporters that he had met the minister and that"
+        ' "I think a pause is coming." Although the ministry declined to comment, Senate'
+        " aides later said the remark was a guess.",
+        [("I think a pause is coming.", D, "Paul Odum")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_named_cases(name: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert reading(extract(article(text))) == expected
+
