@@ -579,6 +579,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
     texts = toks.texts
     for c in reversed(cues):
         if lowers[c].endswith("ing"):
+            nearest = _nearest_participle(text, toks, lo, hi, c)
+            if nearest is not None:
+                return nearest
             continue
         mention = subject_before(text, toks, lo, c)
         if mention is not None and lowers[c] in _SAID and _said_as_object(toks, lo, mention):
@@ -686,6 +689,41 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
         if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
             return Attribution("with-participle", mention, toks.token(c))
     return None
+
+
+_ABSOLUTE_OPENERS = frozenset({",", "—", "–", "-", "and", "while"})
+"""What stands before `Name V-ing` when it is an absolute clause (`..., Odum saying`)."""
+
+
+def _absolute_participle(text: str, toks: Toks, lo: int, c: int) -> Attribution | None:
+    """`Both issued statements, Odum saying he was "..."`: the name right before the participle.
+
+    A named person right before a speech participle, the pair opening a clause (after a comma,
+    a dash, `and` or `while`), is that participle's subject.
+    """
+    mention = np_ending_at(text, toks, lo, c)
+    if mention is None or mention.kind != PERSON:
+        return None
+    first = bisect.bisect_left(toks.starts, mention.start, lo, c)
+    if first <= lo or toks.lowers[first - 1] not in _ABSOLUTE_OPENERS:
+        return None
+    return Attribution("absolute-participle", mention, toks.token(c))
+
+
+def _nearest_participle(text: str, toks: Toks, lo: int, hi: int, c: int) -> Attribution | None:
+    """The speaker of a speech participle that is the cue nearest a quote, or None.
+
+    Read before any earlier finite cue of the sentence (`Pike shared a class called "X" on his
+    page, writing "..."`: not the class that was `called`): the one after `with` (`with Tom
+    Reyes taking to Twitter to call her "..."`), a name opening an absolute clause (`..., Odum
+    saying he was "..."`), or, past another quote, the main clause's subject it hangs on.
+    """
+    found = _with_participle(text, toks, lo, (c,)) or _absolute_participle(text, toks, lo, c)
+    if found is None and QUOTED in toks.texts[lo:c]:
+        # an earlier cue introduced the quote before this one: the participle hangs on the
+        # main clause (`X said, adding, "..."` is left to `said`, whose subject is X)
+        found = _participle_cue(text, toks, lo, hi, (c,))
+    return found
 
 
 _PUT = frozenset({"put", "puts"})

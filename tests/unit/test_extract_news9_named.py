@@ -34,3 +34,30 @@ CASES = [
 def test_named_cases(name: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert reading(extract(article(text))) == expected
 
+
+PARTICIPLE_CASES = [
+    (
+        "'Both issued a statement, Odum saying he was \"...\"' is Odum's, not 'both men ...'",
+        'Both men issued a statement afterwards, Odum saying he was "very encouraged" and Pike'
+        ' calling it a "great meeting."',
+        [("very encouraged", P, "Odum"), ("great meeting.", P, "Pike")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), PARTICIPLE_CASES, ids=[c[0] for c in PARTICIPLE_CASES]
+)
+def test_the_participle_nearest_the_quote_names_its_speaker(
+    name: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def test_x_said_adding_stays_with_x_when_the_sentence_opens_with_others() -> None:
+    # the participle hangs on `Spicer said`, not on the sentence's first subject
+    text = (
+        'Lee and Odum will meet next week, Ann Spicer said, adding, "They need to sit down and'
+        ' talk."'
+    )
+    assert reading(extract(article(text))) == [("They need to sit down and talk.", D, "Ann Spicer")]
