@@ -45,7 +45,7 @@ from reader.extract.news_rules8 import (
     in_the_words_of,
     introduced_inside_quote,
 )
-from reader.extract.news_rules9 import introduced_and_closed
+from reader.extract.news_rules9 import introduced_and_closed, words_owner
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -176,6 +176,8 @@ def read_quote(
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:
             attribution = Attribution("possessive", owner, None)
+    if attribution is None and lo < open_i:
+        attribution = words_owner(text, first, lo, open_i)
     if attribution is None and item.embedded:
         subject = sentence_subject(text, first, lo, open_i)
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:

@@ -61,3 +61,25 @@ def test_x_said_adding_stays_with_x_when_the_sentence_opens_with_others() -> Non
         ' talk."'
     )
     assert reading(extract(article(text))) == [("They need to sit down and talk.", D, "Ann Spicer")]
+
+
+OWNER_CASES = [
+    (
+        "'Ann Reed's response was: \"...\"' is Reed's, not the aide's named before",
+        "Aide Huma Ross emailed the secretary about the deaths. Ann Reed's response was:"
+        ' "Is that shop in Ohio?"',
+        [("Is that shop in Ohio?", D, "Ann Reed")],
+    ),
+    (
+        "'Mary Holt's comment that \"...\" drew fire' is Holt's words, not a scare quote",
+        'Critics pounced. Mary Holt\'s comment that "the plan is dead" drew fire from Tom Pike.',
+        [("the plan is dead", P, "Mary Holt")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OWNER_CASES, ids=[c[0] for c in OWNER_CASES])
+def test_the_owner_of_a_noun_for_words_is_the_speaker(
+    name: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert reading(extract(article(text))) == expected
