@@ -175,6 +175,12 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     mention = np_ending_at(text, toks, k, j)
     if mention is not None and mention.kind == ORG:
         mention = _person_of_org(text, toks, k, mention) or mention
+    if (mention is None or mention.kind not in (PERSON, PRONOUN)) and toks.lowers[
+        c
+    ] in SPEECH_VERBS:
+        unclosed = _unclosed_apposition(text, toks, lo, k, j)
+        if unclosed is not None:
+            return unclosed
     p = _preposition_before(toks, k, mention)
     if p is not None:
         # "Trump in his speech called ...": the object of a preposition is not the subject
@@ -186,6 +192,32 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
+
+
+_UNCLOSED_CLAUSE = frozenset({"who", "whose", "which", "that"})
+"""Words of a relative clause inside an apposition whose closing comma was left out."""
+
+
+def _unclosed_apposition(text: str, toks: Toks, lo: int, k: int, j: int) -> Mention | None:
+    """`Katie Pike, who chairs the group said`: the name before an apposition left open.
+
+    The words between the comma at k-1 and the cue at j hold a relative clause (`who`,
+    `whose`, `which`, `that` followed by its verb) and no comma closes them: the writer
+    dropped the apposition's closing comma, and the cue's subject is the person named before
+    the opening one (not `the group` at the clause's end).
+    """
+    lowers = toks.lowers
+    if k - 1 <= lo or toks.texts[k - 1] != ",":
+        return None
+    if not any(
+        lowers[w] in _UNCLOSED_CLAUSE
+        and lowers[w + 1] not in DETERMINERS
+        and not toks.texts[w + 1][0].isupper()
+        for w in range(k, j - 1)
+    ):
+        return None  # `, which an inquiry said was`: `which` is the object, not `who` + verb
+    found = _apposition_subject(text, toks, lo, k - 1)
+    return found if found is not None and found.kind == PERSON else None
 
 
 def quote_ending_a_clause(text: str, toks: Toks, i: int) -> bool:
@@ -373,6 +405,7 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
             if mention is not None and _after_preposition(toks, a, mention):
                 mention = None  # `a philanthropist from Monsey`: a place, not the subject
         found.append(mention)
+    _drop_relative_clause(toks, chunks, found)
     persons = [m for m in found if m is not None and m.kind == PERSON]
     if len(persons) > 1 and not all(map(_affiliation, persons)):
         # `Mark Holden, chairman of the board of Freedom Partners, said`: the name is the
@@ -393,6 +426,23 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+def _drop_relative_clause(
+    toks: Toks, chunks: Sequence[tuple[int, int]], found: list[Mention | None]
+) -> None:
+    """`Ann Reed, whose firm, Paradata, uses data, said`: forget what the relative clause names.
+
+    `chunks` run from the cue back; the chunks up to the farthest one opened by a relative
+    word (`whose firm`) are that clause, and a name in them (`Paradata`) is not the subject
+    when the chunk before the clause names someone.
+    """
+    lowers = toks.lowers
+    opened = [i for i, (a, _) in enumerate(chunks) if lowers[a] in _RELATIVE]
+    if not opened or opened[-1] + 1 >= len(found) or found[opened[-1] + 1] is None:
+        return
+    for i in range(opened[-1] + 1):
+        found[i] = None
 
 
 _SAID = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes"})

@@ -83,3 +83,49 @@ def test_the_owner_of_a_noun_for_words_is_the_speaker(
     name: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert reading(extract(article(text))) == expected
+
+
+APPOSITION_CASES = [
+    (
+        "'\"...,\" Nate Hale, the pollster who founded a site tweeted' is Hale's, not 'a site'",
+        '"Clinton needs a plan for the young," Nate Hale, the pollster who founded a site'
+        " tweeted on Wednesday.",
+        [("Clinton needs a plan for the young,", D, "Nate Hale")],
+    ),
+    (
+        "'Katie Pike, who is chairman of the group said' (no closing comma) is Pike's",
+        '"This ad raises questions," Katie Pike, who is chairman of the group said in a statement.',
+        [("This ad raises questions,", D, "Katie Pike")],
+    ),
+    (
+        "'Mr. Slinker, whose firm, Paradata, uses data, said ...:' is Slinker's, not Paradata's",
+        "Mr. Slinker, whose start-up, Paradata, uses data, said the candidate fit the valley:"
+        ' "He is a start-up kind of guy."',
+        [("He is a start-up kind of guy.", D, "Slinker")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), APPOSITION_CASES, ids=[c[0] for c in APPOSITION_CASES]
+)
+def test_a_name_before_its_apposition_is_the_speaker(
+    name: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+def test_which_as_an_object_is_no_open_apposition() -> None:
+    # `which an inquiry said was`: the inquiry said it, not the one named before the comma
+    text = (
+        "Tom Mukasey, a former judge, criticised the email use, which an FBI inquiry said was"
+        ' "extremely careless" but legal.'
+    )
+    speaker = reading(extract(article(text)))[0][2]
+    assert speaker != "Tom Mukasey"
+
+
+def test_a_state_department_official_is_a_speaker_not_a_verb() -> None:
+    # `State` is a speech verb in lower case (`to state`); capitalised it names the department
+    text = 'In a statement for this story, a State Department official said, "We disagree."'
+    assert reading(extract(article(text))) == [("We disagree.", D, "a State Department official")]
