@@ -875,6 +875,20 @@ def after_dateline(toks: Toks, lo: int, hi: int) -> int:
     return lo
 
 
+_FRONTING = frozenset({"as"})
+"""Words that open a fronted phrase besides the prepositions (`As a result, ...`)."""
+
+
+def _fronted_by_preposition(toks: Toks, lo: int) -> bool:
+    """Whether the sentence at token lo opens with a preposition (`For voters, ...`).
+
+    The noun phrase after it is the preposition's object, not the sentence's subject: the
+    subject comes after the phrase's comma (`As a result, there is ...` names no one).
+    """
+    word = toks.lowers[lo]
+    return toks.texts[lo][0].isupper() and (word in PREPOSITIONS or word in _FRONTING)
+
+
 def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject that opens the sentence tokens lo..hi-1, after an introductory phrase."""
     texts, lowers = toks.texts, toks.lowers
@@ -884,6 +898,8 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
         if texts[i] == ",":
             starts.append(i + 1)
             break
+    if len(starts) > 1 and _fronted_by_preposition(toks, lo):
+        del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`
     for s in starts:
         i = s
         while i < hi and texts[i][0].isalnum() and lowers[i] in _LEAD_WORDS:

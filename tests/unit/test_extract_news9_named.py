@@ -129,3 +129,12 @@ def test_a_state_department_official_is_a_speaker_not_a_verb() -> None:
     # `State` is a speech verb in lower case (`to state`); capitalised it names the department
     text = 'In a statement for this story, a State Department official said, "We disagree."'
     assert reading(extract(article(text))) == [("We disagree.", D, "a State Department official")]
+
+
+def test_a_sentence_fronted_by_as_a_result_names_no_speaker() -> None:
+    # `a result` is the preposition's object: the fragment goes on with Brill, named before
+    text = (
+        "Tom Brill has argued the law was crippled. As a result, there's still"
+        ' "a very powerful industry that can charge whatever."'
+    )
+    assert reading(extract(article(text)))[-1][2] == "Tom Brill"
