@@ -1,0 +1,164 @@
+"""Where a plain-text article's characters were in the text it was read from.
+
+The article's text is not the input: the headline is kept apart (`Article.title`), a repeated
+copy of it is dropped, hard-wrapped lines are joined with a space (or with nothing after a
+hyphen), lines are stripped, tabs become four spaces, CRLF becomes LF, and the paragraphs are
+joined by one blank line. A script that reads `reader quotes -` wants the offsets of each quote
+in the text it gave, headline included; this finds them.
+
+The article is walked paragraph by paragraph against the input, forward only: each paragraph is
+found from where the last one ended (its first words, any whitespace between them), then read
+character by character, a run of whitespace matching a run of whitespace and whitespace the
+loader took out skipped. A paragraph copied verbatim (most of them) is mapped by arithmetic. A
+paragraph that cannot be found, or that parts from the input midway, maps nothing of itself from
+there on: its offsets are None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+from reader.document import Article
+
+_LEAD_WORDS = 8
+"""How many of a paragraph's first words are looked for to find where it starts in the input."""
+
+_SLACK = 4096
+"""Input characters looked through beyond a paragraph's expected place (a repeated headline)."""
+
+_RESYNC = 16
+"""Characters of the paragraph looked for again when it parts from the input (a dropped escape
+sequence), within `_SLACK` characters."""
+
+_SKIPPED = frozenset("\ufeff\r")
+"""Characters of the input that the loader drops outright (byte-order marks, CR of CRLF)."""
+
+_PICTURES = 0x2400
+"""The loader shows a control character as its Unicode control picture, U+2400 + its code."""
+
+
+def input_spans(
+    source: str, article: Article, spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int] | None]:
+    """Each article span `(start, end)` as a span of `source`, or None where it is not found.
+
+    `source` is the decoded text the article was loaded from as plain text. A span's end is the
+    position after its last character, so a quote ending a line does not take the line break.
+    """
+    spans = list(spans)
+    points = sorted({s for s, _ in spans} | {e - 1 for s, e in spans if e > s})
+    where = _map_points(source, article, points)
+    out: list[tuple[int, int] | None] = []
+    for start, end in spans:
+        first = where.get(start)
+        last = where.get(end - 1) if end > start else first
+        if first is None or last is None or last < first:
+            out.append(None)
+        else:
+            out.append((first, last + 1 if end > start else first))
+    return out
+
+
+def _map_points(source: str, article: Article, points: Sequence[int]) -> dict[int, int]:
+    """The input offset of each article offset in `points` (sorted), where it is found."""
+    where: dict[int, int] = {}
+    if not points:
+        return where
+    cursor, read = _after_title(source, article.title), 0
+    lo = 0
+    while lo < len(points):
+        paragraph = article.paragraph_at(points[lo])
+        if paragraph is None:
+            break
+        hi = bisect_left(points, paragraph.end, lo)
+        text = paragraph.text
+        # the input between holds the skipped paragraphs, with at most twice their length in
+        # indents and line ends, and perhaps a repeated headline
+        reach = cursor + 2 * (paragraph.start - read + len(text)) + _SLACK
+        start = _find_paragraph(source, text, cursor, reach)
+        if start is not None:
+            cursor = _walk(source, start, text, paragraph.start, points[lo:hi], where)
+            read = paragraph.end
+        lo = max(hi, lo + 1)
+    return where
+
+
+def _after_title(source: str, title: str) -> int:
+    """Where the body can start in `source`: after the headline's words, when they lead it."""
+    if not title:
+        return 0
+    match = _words_pattern(title).search(source)
+    return match.end() if match is not None else 0
+
+
+def _words_pattern(text: str) -> re.Pattern[str]:
+    """`text`'s words in order with any whitespace (and a wrapped hyphen's break) between."""
+    return re.compile(r"\s+".join(re.escape(w) for w in text.split()))
+
+
+def _find_paragraph(source: str, text: str, cursor: int, reach: int) -> int | None:
+    """Where a paragraph of `text` starts in `source`, between `cursor` and `reach`."""
+    if source.startswith(text, cursor):
+        return cursor
+    words = text.split()[:_LEAD_WORDS]
+    while words:  # fewer words when the first ones are not found (a dropped escape between)
+        head = " ".join(words)
+        at = source.find(head, cursor, reach)
+        # the words as typed are the usual case, but a wrapped line may break them
+        match = _words_pattern(head).search(source, cursor, reach)
+        if match is not None and (at < 0 or match.start() < at):
+            at = match.start()
+        if at >= 0:
+            return at
+        words = words[: len(words) // 2]
+    return None
+
+
+def _walk(
+    source: str,
+    at: int,
+    text: str,
+    base: int,
+    points: Sequence[int],
+    where: dict[int, int],
+) -> int:
+    """Map the article offsets `points` of a paragraph that begins at `at` in `source`.
+
+    `text` is the paragraph's, starting at article offset `base`. Returns the input offset after
+    the paragraph's last character matched.
+    """
+    if source.startswith(text, at):  # verbatim: every offset moves by the same amount
+        for point in points:
+            where[point] = at + point - base
+        return at + len(text)
+    i, j = 0, at
+    n, m = len(text), len(source)
+    targets = iter(points)
+    target = next(targets, None)
+    while i < n and target is not None:
+        a = text[i]
+        b = source[j] if j < m else ""
+        if a == b or (b and ord(a) == _PICTURES + ord(b)) or (a == "\u2421" and b == "\x7f"):
+            if base + i == target:
+                where[target] = j
+                target = next(targets, None)
+            i += 1
+            j += 1
+        elif a.isspace() and (b.isspace() or b in _SKIPPED):
+            while i < n and text[i].isspace():  # a run against a run: the run's start maps
+                if base + i == target:
+                    where[target] = j
+                    target = next(targets, None)
+                i += 1
+            while j < m and (source[j].isspace() or source[j] in _SKIPPED):
+                j += 1
+        elif b and (b.isspace() or b in _SKIPPED):
+            j += 1  # taken out by the loader: a wrapped hyphen's line break, an indent, a CR
+        else:  # parted from the input (a dropped escape sequence): find the rest again
+            again = source.find(text[i : i + _RESYNC], j, j + _SLACK)
+            if again <= j:
+                break  # lost: the rest of this paragraph maps nothing
+            j = again
+    return j
