@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.commands.common import add_format, add_target, open_target
 from reader.document import Article
-from reader.extract import QuoteKind, extract
+from reader.extract import Extraction, Quote, QuoteKind, extract
 from reader.load import MAX_BYTES, is_url, open_article
 from reader.serialize import quote_dict, quote_part_dicts, write
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     kinds: set[str] = args.kind
     article, given = _open(args)
     extraction = extract(article)
-    quotes = [q for q in extraction.quotes if q.kind.value in kinds]
+    quotes = listed(extraction, kinds)
     if args.explain:
         from reader.commands.explain import write_explanations
 
@@ -87,13 +87,26 @@ def run(args: argparse.Namespace) -> int:
     parts = [part for q in quotes for part in quote_part_dicts(q, extraction, article)]
     offsets = "article"
     if args.offsets == "input" and article.format == "text" and given is not None:
+        from reader.load.decode import decode
+
         offsets = "input"
-        _count_in_input(parts, article, given)
+        count_in_input(parts, article, decode(given, name=article.source)[0])
     else:
         for part in parts:
             part.update(article_start=part["start"], article_end=part["end"])
     write({"source": article.source, "offsets": offsets, "quotes": parts}, args.format)
     return 0
+
+
+def listed(extraction: Extraction, kinds: set[str]) -> list[Quote]:
+    """The quotes `reader quotes` lists: those of `kinds`, but no nested quote left to its own.
+
+    A nested quote no one is named for, or a fragment, is shown in the quote around it
+    (`inner_quotes.left_to_enclosing`).
+    """
+    from reader.extract.inner_quotes import left_to_enclosing  # with the extraction, not before
+
+    return [q for q in extraction.quotes if q.kind.value in kinds and not left_to_enclosing(q)]
 
 
 def _open(args: argparse.Namespace) -> tuple[Article, bytes | None]:
@@ -118,13 +131,12 @@ def _open(args: argparse.Namespace) -> tuple[Article, bytes | None]:
         return article, None
 
 
-def _count_in_input(parts: list[dict[str, Any]], article: Article, given: bytes) -> None:
-    """Make every offset of `parts` count in the decoded input, keeping the article's.
+def count_in_input(parts: list[dict[str, Any]], article: Article, source: str) -> None:
+    """Make every offset of `parts` count in `source`, the text `article` was read from.
 
     The article's `start`/`end` stay as `article_start`/`article_end`; an offset is None where
     the input parted from the article's words.
     """
-    from reader.load.decode import decode
     from reader.load.input_offsets import input_spans
 
     spans: list[tuple[int, int]] = []
@@ -133,7 +145,6 @@ def _count_in_input(parts: list[dict[str, Any]], article: Article, given: bytes)
         spans.extend((s, e) for s, e in part.get("segments", ()))
         evidence = part.get("evidence") or {}
         spans.extend(tuple(evidence[key]) for key in _EVIDENCE_SPANS if evidence.get(key))
-    source, _ = decode(given, name=article.source)
     where = dict(zip(spans, input_spans(source, article, spans), strict=True))
 
     def moved(span: tuple[int, int]) -> list[int | None]:

@@ -26,7 +26,7 @@ from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
-from reader.extract.inner_quotes import other_than_quoter
+from reader.extract.inner_quotes import NEAR_PARAGRAPHS, other_than_quoter
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
@@ -47,7 +47,7 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -368,12 +368,12 @@ class _Assigner:
                     # as it would, so the later quotes' pronouns read the same context. In news
                     # only: in dialogue the turn rules read every quote's speaker, and on the PDNC
                     # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
+                    near = table.recent_people(item.paragraph - NEAR_PARAGRAPHS)
                     cluster = table.resolve(att.mention, item.paragraph)
                     own = None if dialogue else _quoting_self(att, item, enclosing)
                     if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
-                        people = table.recent_people(item.paragraph - PRONOUN_REACH)
-                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
-                    item.speaker = own or cluster
+                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, near)
+                    item.speaker = own or (None if _self_unknown(att, enclosing) else cluster)
                     item.evidence = _evidence(att, item.kind_rule)
                 continue
             if item.raw is not None:
@@ -448,6 +448,21 @@ def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Clust
     ):
         return None
     return enclosing.speaker
+
+
+def _self_unknown(att: Attribution, enclosing: Item | None) -> bool:
+    """True when `I` says the inner words of a quote whose own speaker is not known.
+
+    `I` there is that unknown speaker, not a speaker named `I` (`_quoting_self`).
+    """
+    mention = att.mention
+    return (
+        mention is not None
+        and mention.kind == PRONOUN
+        and mention.text.lower() in _SELF
+        and enclosing is not None
+        and enclosing.speaker is None
+    )
 
 
 _KIND_ONLY: dict[KindRule | None, Evidence] = {}
