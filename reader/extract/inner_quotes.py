@@ -1,16 +1,15 @@
 """Who speaks a quote nested in someone's quote, and when `reader quotes` lists it on its own.
 
+Who speaks it, when the words inside name them `he` or `she`:
+
 `"He said, 'I was wrong about you,'" Kaminski recalled`: the one Kaminski calls `he` is not
-Kaminski, who would say `I` (that case is `pipeline._quoting_self`). So `he` / `she` in the
-narration inside an enclosing quote stands for a person of a fitting sex named close by, in the
-quote's paragraph or the two before, other than the enclosing quote's own speaker; or, when
-there is none, for someone the text does not name (`"She told me, 'I'm done,'" Kim said`: not
-the woman named three paragraphs up). A remembered `he` is most often a father, a coach or a
-neighbour met only as that, not the person last named: on the fresh articles `he` / `she`
-resolved farther back was wrong 10 times in 11, and a nested quote listed with the wrong
-speaker costs more than one left to its enclosing quote. Read from the seventh and eighth fresh
-sets (an obituary's and a poet's remembered words); news only, as in dialogue the turn rules
-read every quote's speaker.
+Kaminski, who would say `I` (that case is `pipeline._quoting_self`). So when `he` / `she` in
+the narration inside an enclosing quote resolves to the enclosing quote's own speaker, the
+pronoun stands instead for the latest other person of a fitting sex, or for no one.
+Read from the seventh fresh set (an obituary's and a poet's remembered words); news only, as
+in dialogue the turn rules read every quote's speaker.
+
+When it is listed on its own: `left_to_enclosing`.
 """
 
 from __future__ import annotations
@@ -20,11 +19,6 @@ from collections.abc import Sequence
 from reader.extract.mentions import PRONOUN, Mention
 from reader.extract.model import Quote, QuoteKind
 from reader.extract.speakers import Cluster
-
-NEAR_PARAGRAPHS = 2
-"""How many paragraphs before a nested quote's own the person `he` / `she` stands for is looked
-for: its paragraph and the two before (an obituary names the one remembered, then the one who
-remembers, then quotes: `tests/unit/test_extract_fresh7_patterns.py`)."""
 
 _SEX = {"he": "m", "she": "f"}
 
@@ -38,32 +32,35 @@ def left_to_enclosing(quote: Quote) -> bool:
     reported speech by no one known is not listed either). So is a partial quote inside a
     quote, named or not (`"We told them it was 'not negotiable,'" she said`): a fragment of the
     speaker's own sentence, most often a term she quotes; on PolNeAR train 26 of 26 and on the
-    fresh articles 4 of 5 were no one's words as the gold reads them. A nested term or title
-    (`"They called it 'the long winter,'" he said`) is listed with its kind, and every nested
-    quote stays in the extraction (`reader dump`, the reader's highlights).
+    fresh articles 4 of 5 were no one's words as the gold reads them. And so is one that only
+    `he` / `she` says, whoever the extraction takes them for (`other_than_quoter`): the one
+    remembered as `he` is most often met only as that, a father or a coach, and on the fresh
+    articles such a quote given to a named person was right 4 times in 14. A nested term or
+    title (`"They called it 'the long winter,'" he said`) is listed with its kind, and every
+    nested quote stays in the extraction (`reader dump`, the reader's highlights).
     """
     if not quote.nested:
         return False
-    return quote.kind is QuoteKind.PARTIAL or (
-        quote.kind is QuoteKind.DIRECT and quote.speaker is None
-    )
+    if quote.kind is QuoteKind.PARTIAL:
+        return True
+    if quote.kind is not QuoteKind.DIRECT:
+        return False
+    mention = quote.evidence.mention if quote.evidence is not None else None
+    return quote.speaker is None or (mention is not None and mention.lower() in _SEX)
 
 
 def other_than_quoter(
-    mention: Mention, resolved: Cluster | None, quoter: Cluster | None, near: Sequence[Cluster]
+    mention: Mention, resolved: Cluster | None, quoter: Cluster | None, people: Sequence[Cluster]
 ) -> Cluster | None:
-    """The speaker of `mention` inside `quoter`'s quote: a person close by, never `quoter`.
+    """The speaker of `mention` inside `quoter`'s quote: never `quoter` for `he` / `she`.
 
-    `resolved` is what the speaker table made of the mention; `near` the persons mentioned in
-    the last `NEAR_PARAGRAPHS` paragraphs before it was resolved, latest first
-    (`SpeakerTable.recent_people`). Any other mention than `he` / `she` keeps `resolved`.
+    `resolved` is what the speaker table made of the mention; `people` the persons last
+    mentioned, latest first (`SpeakerTable.recent_people`).
     """
     want = _SEX.get(mention.name) if mention.kind == PRONOUN else None
-    if want is None or quoter is None:
+    if want is None or quoter is None or resolved is not quoter:
         return resolved
-    if resolved is not None and resolved is not quoter and resolved in near:
-        return resolved
-    for cluster in near:
+    for cluster in people:
         if cluster is not quoter and cluster.gender in (None, want):
             return cluster
     return None

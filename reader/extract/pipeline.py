@@ -26,7 +26,7 @@ from reader.document import Article, Paragraph
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
-from reader.extract.inner_quotes import NEAR_PARAGRAPHS, other_than_quoter
+from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
@@ -47,7 +47,7 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -368,11 +368,11 @@ class _Assigner:
                     # as it would, so the later quotes' pronouns read the same context. In news
                     # only: in dialogue the turn rules read every quote's speaker, and on the PDNC
                     # novels the outer speaker there cost two top-level speakers (11801 -> 11799)
-                    near = table.recent_people(item.paragraph - NEAR_PARAGRAPHS)
                     cluster = table.resolve(att.mention, item.paragraph)
                     own = None if dialogue else _quoting_self(att, item, enclosing)
                     if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
-                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, near)
+                        people = table.recent_people(item.paragraph - PRONOUN_REACH)
+                        cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
                     item.speaker = own or (None if _self_unknown(att, enclosing) else cluster)
                     item.evidence = _evidence(att, item.kind_rule)
                 continue

@@ -26,6 +26,8 @@ PORT = (
     "\"We told them the pension was 'not negotiable,'\" said Ada Roan.\n\n"
     "\"Then Mayor Ines Ferro stood up and said, 'We are not moving,'\" Brandt said.\n\n"
     "\"I said to them, 'Leave the gates open.' Nobody listened.\"\n\n"
+    "Piet van Dam ran the night shift for a decade.\n\n"
+    "\"He said, 'Keep the cranes running.' So we did,\" Kim Park said.\n\n"
     "\"Ada Roan says the owners 'will not budge on pensions,' and I believe her,\" said Kim Park.\n"
 )
 
@@ -46,6 +48,7 @@ def _listed(
         ("a fragment the speaker quotes", "not negotiable"),
         ("a fragment of what someone named inside says", "will not budge on pensions"),
         ("I, in a quote whose speaker is unknown", "Leave the gates open"),
+        ("he, who may be someone met only as he", "Keep the cranes running"),
     ],
 )
 def test_an_inner_quote_is_left_to_its_enclosing_quote(
