@@ -32,6 +32,12 @@ _RESYNC = 16
 """Characters of the paragraph looked for again when it parts from the input (a dropped escape
 sequence), within `_SLACK` characters."""
 
+_CHUNK_SLACK = 64
+"""Input characters read beyond twice a paragraph's length to match its words one for one."""
+
+_NON_SPACE = re.compile(r"\S")
+_NON_SPACE_RUN = re.compile(r"\S+")
+
 _SKIPPED = frozenset("\ufeff\r")
 """Characters of the input that the loader drops outright (byte-order marks, CR of CRLF)."""
 
@@ -62,26 +68,32 @@ def input_spans(
 
 
 def _map_points(source: str, article: Article, points: Sequence[int]) -> dict[int, int]:
-    """The input offset of each article offset in `points` (sorted), where it is found."""
+    """The input offset of each article offset in `points` (sorted), where it is found.
+
+    Every paragraph is followed, those without a point too: a book repeats its sentences, and
+    a paragraph looked for far from where the last one ended may be found in the wrong place.
+    One without a point is only matched word for word (`_words_end`), which is quick.
+    """
     where: dict[int, int] = {}
     if not points:
         return where
-    cursor, read = _after_title(source, article.title), 0
+    cursor = _after_title(source, article.title)
     lo = 0
-    while lo < len(points):
-        paragraph = article.paragraph_at(points[lo])
-        if paragraph is None:
+    for paragraph in article.paragraphs:
+        if lo >= len(points):
             break
-        hi = bisect_left(points, paragraph.end, lo)
         text = paragraph.text
-        # the input between holds the skipped paragraphs, with at most twice their length in
-        # indents and line ends, and perhaps a repeated headline
-        reach = cursor + 2 * (paragraph.start - read + len(text)) + _SLACK
-        start = _find_paragraph(source, text, cursor, reach)
-        if start is not None:
-            cursor = _walk(source, start, text, paragraph.start, points[lo:hi], where)
-            read = paragraph.end
-        lo = max(hi, lo + 1)
+        hi = bisect_left(points, paragraph.end, lo)
+        start, end = _find_paragraph(source, text, cursor)
+        if start is None:
+            lo = hi
+            continue
+        if hi > lo or end is None:
+            walked = _walk(source, start, text, paragraph.start, points[lo:hi], where, end is None)
+            cursor = end if end is not None else walked
+        else:
+            cursor = end
+        lo = hi
     return where
 
 
@@ -98,22 +110,47 @@ def _words_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(re.escape(w) for w in text.split()))
 
 
-def _find_paragraph(source: str, text: str, cursor: int, reach: int) -> int | None:
-    """Where a paragraph of `text` starts in `source`, between `cursor` and `reach`."""
+def _find_paragraph(source: str, text: str, cursor: int) -> tuple[int | None, int | None]:
+    """Where a paragraph of `text` starts in `source` at or after `cursor`, and where it ends.
+
+    Usually just past `cursor`, after the whitespace between paragraphs; else (a repeated
+    headline, a dropped escape sequence) its first words are looked for within reach. The end
+    is None when the words were not all matched one for one (the walk then finds it).
+    """
     if source.startswith(text, cursor):
-        return cursor
-    words = text.split()[:_LEAD_WORDS]
-    while words:  # fewer words when the first ones are not found (a dropped escape between)
-        head = " ".join(words)
+        return cursor, cursor + len(text)
+    words = text.split()
+    if not words:
+        return None, None
+    here = _NON_SPACE.search(source, cursor)
+    if here is not None:
+        end = _words_end(source, here.start(), words, len(text))
+        if end is not None:
+            return here.start(), end
+    reach = cursor + 2 * len(text) + _SLACK
+    lead = words[:_LEAD_WORDS]
+    while lead:  # fewer words when the first ones are not found (a dropped escape between)
+        head = " ".join(lead)
         at = source.find(head, cursor, reach)
         # the words as typed are the usual case, but a wrapped line may break them
         match = _words_pattern(head).search(source, cursor, reach)
         if match is not None and (at < 0 or match.start() < at):
             at = match.start()
         if at >= 0:
-            return at
-        words = words[: len(words) // 2]
-    return None
+            return at, _words_end(source, at, words, len(text))
+        lead = lead[: len(lead) // 2]
+    return None, None
+
+
+def _words_end(source: str, at: int, words: list[str], length: int) -> int | None:
+    """Where `words`, in order with any whitespace between, end when they start at `at`."""
+    chunk = source[at : at + 2 * length + _CHUNK_SLACK]
+    if chunk.split()[: len(words)] != words:
+        return None
+    end = 0
+    for end_match, _ in zip(_NON_SPACE_RUN.finditer(chunk), words, strict=False):
+        end = end_match.end()
+    return at + end
 
 
 def _walk(
@@ -123,11 +160,12 @@ def _walk(
     base: int,
     points: Sequence[int],
     where: dict[int, int],
+    to_end: bool,
 ) -> int:
     """Map the article offsets `points` of a paragraph that begins at `at` in `source`.
 
     `text` is the paragraph's, starting at article offset `base`. Returns the input offset after
-    the paragraph's last character matched.
+    the last character matched: the paragraph's last with `to_end`, else its last point's.
     """
     if source.startswith(text, at):  # verbatim: every offset moves by the same amount
         for point in points:
@@ -137,7 +175,7 @@ def _walk(
     n, m = len(text), len(source)
     targets = iter(points)
     target = next(targets, None)
-    while i < n and target is not None:
+    while i < n and (target is not None or to_end):
         a = text[i]
         b = source[j] if j < m else ""
         if a == b or (b and ord(a) == _PICTURES + ord(b)) or (a == "\u2421" and b == "\x7f"):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +146,26 @@ def test_input_spans_survive_what_the_loader_drops(case: str, source: str) -> No
 def test_a_paragraph_missing_from_the_input_maps_to_none() -> None:
     article = load_bytes(b'Port\n\nShe said "No way." Then left.\n', name="x", source="x")
     assert input_spans("Something else entirely.", article, [(9, 17)]) == [None]
+
+
+def test_repeated_sentences_map_each_quote_to_its_own_copy() -> None:
+    """A book repeats its sentences: the k-th copy of a quote is the k-th copy in the input."""
+    rng = random.Random(3)
+    sentences = [
+        "The river rose again during the night and the old bridge stayed closed.",
+        "Nobody in the village could remember a winter quite like this one.",
+        '"We will rebuild it before the spring," said the mayor, Ines Ferro.',
+        "The council met on Tuesday evening to argue about the budget.",
+        '"Nobody asked us," Amsel said.',
+    ]
+    paragraphs = [" ".join(rng.choice(sentences) for _ in range(5)) for _ in range(120)]
+    source = "The Long Winter\n\n" + "\n\n".join(textwrap.fill(p, 70) for p in paragraphs) + "\n"
+    article = load_bytes(source.encode("utf-8"), name="x", source="x")
+    spans = [m.span() for m in re.finditer(r'"[^"]+"', article.text)]
+    assert len(spans) > 100
+    for (start, end), found in zip(spans, input_spans(source, article, spans), strict=True):
+        assert found is not None
+        words = article.text[start:end]
+        assert _folded(source[found[0] : found[1]]) == _folded(words)
+        before_in_article = _folded(article.text[:start]).count(_folded(words))
+        assert _folded(source[: found[0]]).count(_folded(words)) == before_in_article
