@@ -373,7 +373,7 @@ class _Assigner:
                     if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
                         people = table.recent_people(item.paragraph - PRONOUN_REACH)
                         cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
-                    item.speaker = own or cluster
+                    item.speaker = own or (None if _self_unknown(att, enclosing) else cluster)
                     item.evidence = _evidence(att, item.kind_rule)
                 continue
             if item.raw is not None:
@@ -448,6 +448,21 @@ def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Clust
     ):
         return None
     return enclosing.speaker
+
+
+def _self_unknown(att: Attribution, enclosing: Item | None) -> bool:
+    """True when `I` says the inner words of a quote whose own speaker is not known.
+
+    `I` there is that unknown speaker, not a speaker named `I` (`_quoting_self`).
+    """
+    mention = att.mention
+    return (
+        mention is not None
+        and mention.kind == PRONOUN
+        and mention.text.lower() in _SELF
+        and enclosing is not None
+        and enclosing.speaker is None
+    )
 
 
 _KIND_ONLY: dict[KindRule | None, Evidence] = {}
