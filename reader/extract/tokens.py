@@ -23,7 +23,12 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 # Most paragraphs are ASCII (`str.isascii` is a flag read): for them the classes are spelt out
 # in ASCII, which the engine tests faster than the Unicode categories; on ASCII text they match
 # the same characters (`\s` there is space, \t\n\v\f\r and \x1c-\x1f).
-_SPLIT = re.compile(r"(\w++(?:[-'’.]\w++)*+|[^\w\s])")
+# On other text the classes list the ASCII letters and digits before `\w` (the same set): the
+# engine tests a class's items in order, and a range is a comparison where `\w` is a lookup in
+# the Unicode database; most characters of news and fiction are ASCII even where a curly mark
+# or a name with an accent makes the paragraph not (book.py's non-ASCII paragraphs split in
+# 85 ms instead of 93, PolNeAR train's in 46 instead of 52, best of 5).
+_SPLIT = re.compile(r"([A-Za-z0-9_\w]++(?:[-'’.][A-Za-z0-9_\w]++)*+|[^ A-Za-z0-9_\w\s])")
 _SPLIT_ASCII = re.compile(r"([A-Za-z0-9_]++(?:[-'.][A-Za-z0-9_]++)*+|[^A-Za-z0-9_ \t-\r\x1c-\x1f])")
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from reader.extract.tokens import is_sentence_end
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.extract.tokens import _SPLIT, is_sentence_end
 
 CASES = [
     ("plain full stop", "He left. She stayed.", 7, True),
@@ -24,3 +28,20 @@ CASES = [
 )
 def test_sentence_end_cases(text: str, i: int, expected: bool) -> None:
     assert is_sentence_end(text, i, len(text)) is expected
+
+
+_PLAIN_SPLIT = re.compile(r"(\w++(?:[-'’.]\w++)*+|[^\w\s])")
+"""The split pattern with `\\w` alone: `_SPLIT` lists the ASCII ranges first, for speed only."""
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        list("aZ9_ -'’.,\t\n") + list("éŁİßµ²٣ⅷ\u00a0\u2009\u3000“”«»—…ʿ\u0301")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_the_split_of_non_ascii_text_is_the_plain_word_pattern_s(text: str) -> None:
+    assert _SPLIT.split(text) == _PLAIN_SPLIT.split(text)
