@@ -237,18 +237,16 @@ def words_and_meaning(c: KindContext) -> QuoteKind | None:
     Short quoted words that are the subject of `mean` (`I know what 'we'll call you' means`),
     or what a word `meant`, are words talked about, not anybody's speech.
     """
-    if c.words > SCARE_MAX_WORDS:
-        return None
     post = c.post.lowers
-    if post[:1] and post[0] in _MEANING_VERBS:
-        return QuoteKind.SCARE
-    pre = c.pre.lowers
-    k = len(pre) - 1
-    while k >= 0 and pre[k] in _MEANING_HEDGES:
-        k -= 1
-    if k >= 0 and pre[k] == "meant":
-        return QuoteKind.SCARE
-    return None
+    if not (post[:1] and post[0] in _MEANING_VERBS):
+        pre = c.pre.lowers
+        k = len(pre) - 1
+        while k >= 0 and pre[k] in _MEANING_HEDGES:
+            k -= 1
+        if k < 0 or pre[k] != "meant":
+            return None
+    # the words are counted last: most quotes of every position come here, and few `mean`
+    return QuoteKind.SCARE if c.words <= SCARE_MAX_WORDS else None
 
 
 def term_inside_a_quote(c: KindContext) -> QuoteKind | None:

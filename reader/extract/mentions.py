@@ -398,9 +398,9 @@ def _name_mention(
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
-        if _surname_like_title(toks, s, i, e):
-            break
         if (texts[i][0].isalnum() and lowers[i] in TITLES) or (texts[i] == "." and name_start == i):
+            if _surname_like_title(toks, s, i, e):
+                break  # asked of a title word alone: only the last word can be one
             name_start = i + 1
     while name_start < e and not texts[name_start][0].isupper():
         name_start += 1

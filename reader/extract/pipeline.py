@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from reader.document import Article, Paragraph
+from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
@@ -146,14 +146,13 @@ class Windows:
         """Each window's quotes, sorted, as soon as they are final (the last after the rest)."""
         items: list[Item] = []  # the items read and not yet let go, in reading order
         resolved = filled = built = 0  # how many of `items` are resolved, filled, built
-        rows = iter(self._paragraphs)
         window: _Window | None = self._window(0)
         while window is not None:
             # the next window's quotes are found first: the last paragraphs of this one are
             # read for reported speech when a quote follows within two paragraphs
             after = self._window(window.stop) if window.stop < len(self._paragraphs) else None
             last = after is None
-            new = self._read(window, after, itertools.islice(rows, window.stop - window.first))
+            new = self._read(window, after)
             turns, unnamed = turn_counts(new)
             self._turn_counts = (self._turn_counts[0] + turns, self._turn_counts[1] + unnamed)
             items += new
@@ -199,10 +198,8 @@ class Windows:
         """The speakers of the quotes built, by count (once `quotes()` and `renamed()` are done)."""
         return self._builder.speakers(self._table)
 
-    def _read(
-        self, window: _Window, after: _Window | None, rows: Iterable[Paragraph]
-    ) -> list[Item]:
-        """The items of the paragraphs of `window` (`rows`), in reading order.
+    def _read(self, window: _Window, after: _Window | None) -> list[Item]:
+        """The items of the paragraphs of `window`, in reading order.
 
         Each paragraph's tokens are dropped once it is read: a book's tokens all kept alive
         would cost more in garbage collection than they cost to build. The items are gathered
@@ -221,9 +218,10 @@ class Windows:
         quote_items: list[Item] = []
         nested_items: list[Item] = []
         reported_items: list[Item] = []
-        for number, paragraph in enumerate(rows, start=window.first):
+        # a paragraph's words are sliced out of the text only for the two tests that read them
+        for number in range(window.first, window.stop):
             quotes_here = top_at.pop(number, ())
-            headline = paragraph_kind(paragraph.text, title) if quotes_here else None
+            headline = paragraph_kind(paras.text_of(number), title) if quotes_here else None
             for q in quotes_here:
                 item = read_quote(text, paras, q, index)
                 if headline is not None:
@@ -246,7 +244,7 @@ class Windows:
                 or number + 1 in quoted
                 or number + 2 in quoted
                 or (number >= near_end and (number + 1 in ahead or number + 2 in ahead))
-                or _has_cue_word(paragraph.text)
+                or _has_cue_word(paras.text_of(number))
             ):
                 # persons named after a verb are read until the text reads as news so far
                 # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),

@@ -64,9 +64,17 @@ RECENT_SCAN = 200
 """How many recently mentioned speakers a role such as `the mayor` is compared with."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Cluster:
-    """A speaker being assembled from its mentions."""
+    """A speaker being assembled from its mentions.
+
+    Compared by identity (`eq=False`): each cluster is one speaker, and its `order` is its own,
+    so no two clusters of a table ever had equal fields. Compared field by field, as a dataclass
+    is by default, every `cluster in bucket` test of `SpeakerTable._add_name` built two tuples
+    of all the fields for each other cluster in the bucket: a text naming many people who share
+    a given name or a surname took time quadratic in their number (`bench_extract.namesakes`,
+    2 MB: 48 s of CPU, 71% of it in the comparisons; 2.5 s compared by identity).
+    """
 
     kind: str
     """`PERSON`, `ORG`, `ROLE` or `GROUP`."""
