@@ -43,6 +43,13 @@ def _quotes(
     for part in parts:
         extraction = extract(part)
         headline = part is not article
+        if not headline and article.title and article.paragraphs:
+            # A body quote is never in the headline above it (nor in its copy, which the loader
+            # drops): look for it from the body's first line on, or a body quote whose words the
+            # headline repeats lands on the headline's copy.
+            first_line = article.paragraphs[0].text.split("\n")[0]
+            at_body = text.find(first_line)
+            cursor = at_body if at_body >= 0 else 0
         for quote in extraction.quotes:
             kind = QuoteKind.TITLE if headline else quote.kind
             if kind not in kinds or (quote.nested and not nested):

@@ -501,6 +501,15 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     return _role_ending_at(text, toks, lo, j)
 
 
+def _capitalised_verb_word(written: str, word: str) -> bool:
+    """`A State Department official`: a speech verb written capitalised names a body, no verb.
+
+    Inside a role phrase a capital marks part of a name (`State`, `Report`); a verb that
+    would end the phrase (`...," state officials said`) is written in lower case.
+    """
+    return written[0].isupper() and word in SPEECH_VERBS and word not in ROLE_STOP_WORDS
+
+
 def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     """A lower-case role phrase ending before token j (`the agency's spokeswoman`)."""
     texts, lowers = toks.texts, toks.lowers
@@ -516,7 +525,7 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         w = lowers[i]
         if not written[0].isalnum() and written not in ("-", "’", "'"):
             break
-        if w in ROLE_STOP_WORDS or w in SPEECH_VERBS:
+        if (w in ROLE_STOP_WORDS or w in SPEECH_VERBS) and not _capitalised_verb_word(written, w):
             break
         if w in DETERMINERS:
             start = i

@@ -27,6 +27,7 @@ from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
+from reader.extract.kind_lists import share_list_kind
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
@@ -229,6 +230,7 @@ class Windows:
                 if self._last_quote is not None:
                     link_split(text, paras, self._last_quote, item)
                     share_coordinated(paras, self._last_quote, item)
+                    share_list_kind(text, paras, self._last_quote, item)
                 quote_items.append(item)
                 self._last_quote = item
                 if item.opens_paragraph and not item.split_tail:
