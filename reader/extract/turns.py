@@ -37,7 +37,7 @@ from reader.extract.model import Evidence, QuoteKind
 from reader.extract.reading import Item
 from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
 from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable
-from reader.extract.vocatives import addressed_names, called_names
+from reader.extract.vocatives import addressed_names, called_names, opening_name
 
 TURN_MENTION_REACH = 2
 """An unattributed quote's candidates include the persons named up to this many paragraphs
@@ -456,14 +456,21 @@ def _called_in(ctx: Context, people: SpeakerTable, quote: Item) -> list[Cluster]
     A name no one has met yet is made a person (`SpeakerTable.meet_called`): in the PDNC
     development novels the right speaker of a quote-only turn was named only inside the
     quotes before it for about one in ten misses. `vocatives.called_names` is strict (after a
-    comma, before a comma or an end mark), so an interjection opening a quote is not taken.
+    comma, before a comma or an end mark), so an interjection opening a quote is not taken; a
+    name opening the quote counts only after a title or as a given name on the list
+    (`vocatives.opening_name`: `"Louisa," he said, "..."`; on the PDNC development novels 64
+    speakers wrong -> right, 40 right -> wrong).
     """
     raw = quote.raw
     if raw is None or raw.depth > 0 or quote.embedded or not ctx.text:
         return []
     words = ctx.text[raw.start : raw.end]
     out: list[Cluster] = []
-    for name in called_names(words):
+    names = called_names(words)
+    opening = opening_name(words)
+    if opening is not None and opening not in names:
+        names.insert(0, opening)
+    for name in names:
         cluster = people.meet_called(name, raw.start + max(0, words.find(name)), quote.paragraph)
         if cluster is not quote.speaker and cluster is not people.narrator:
             out.append(cluster)

@@ -13,6 +13,7 @@ import functools
 import re
 
 from reader.extract.cues import NOT_VOCATIVES, SENTENCE_OPENERS, TITLES
+from reader.extract.gender import is_given_name
 
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Madam|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
 _NAME = r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
@@ -59,3 +60,27 @@ def called_names(quote: str) -> list[str]:
         if word not in NOT_VOCATIVES and word not in TITLES and word not in SENTENCE_OPENERS:
             out.append(match.group(1))
     return out
+
+
+_OPENING = re.compile(r"[\"'“‘]?(" + _TITLE + r")" + _NAME + r"(?=[,!?]|\.(?:\s|[\"'”’]|$))")
+"""A name that opens a quote and is set off at once: `"Louisa," he said`, `"Mr. Hastings."`."""
+
+
+def opening_name(quote: str) -> str | None:
+    """The name a quote opens with to call someone (`"Louisa," and his hand ...`), else None.
+
+    A capitalised word opening a quote before a comma or an end mark is as often an
+    interjection (`"Impossible!"`, `"Hullo, ..."`, `"Bath!"`) as a name: it counts only after
+    a title (`"Mr. Hastings."`) or when it is a given name on the list
+    (`gender.is_given_name`). A possessive (`"Inglethorp's ..."`) calls no one.
+    """
+    match = _OPENING.match(quote)
+    if match is None:
+        return None
+    name = match.group(2)
+    word = name.lower()
+    if word in NOT_VOCATIVES or word in TITLES or word in SENTENCE_OPENERS:
+        return None
+    if name[-2:] in ("'s", "’s"):
+        return None
+    return name if match.group(1) or is_given_name(name) else None

@@ -161,6 +161,42 @@ CASES = [
             ("I cannot.", D, "Ivy"),
         ],
     ),
+    (
+        "dialogue: a turn opening with the name it calls (`Nora, will you stay?`) is answered"
+        " by Nora, not by the alternation's speaker",
+        '"Well?"\n\n'
+        '"Well what?"\n\n'
+        '"Is it late?" said Tom Reed.\n\n'
+        '"Not very," said Ada Brook.\n\n'
+        '"Nora, will you stay?" said Tom Reed.\n\n'
+        '"I cannot."',
+        [
+            ("Well?", D, "Tom Reed"),
+            ("Well what?", D, "Ada Brook"),
+            ("Is it late?", D, "Tom Reed"),
+            ("Not very,", D, "Ada Brook"),
+            ("Nora, will you stay?", D, "Tom Reed"),
+            ("I cannot.", D, "Nora"),
+        ],
+    ),
+    (
+        "dialogue: an exclamation opening a turn (`Impossible!`) is no one called: the"
+        " alternation answers",
+        '"Well?"\n\n'
+        '"Well what?"\n\n'
+        '"Is it late?" said Tom Reed.\n\n'
+        '"Not very," said Ada Brook.\n\n'
+        '"Impossible! It is dark," said Tom Reed.\n\n'
+        '"It is winter."',
+        [
+            ("Well?", D, "Tom Reed"),
+            ("Well what?", D, "Ada Brook"),
+            ("Is it late?", D, "Tom Reed"),
+            ("Not very,", D, "Ada Brook"),
+            ("Impossible! It is dark,", D, "Tom Reed"),
+            ("It is winter.", D, "Ada Brook"),
+        ],
+    ),
 ]
 
 
