@@ -65,6 +65,13 @@ from reader.extract.kind_rules import (
     words_and_meaning,
     worn_slogan,
 )
+from reader.extract.kind_rules9 import (
+    hashtag_term,
+    heading_or_theme,
+    name_given_after_noun,
+    titled_with_aside,
+    unheld_sign,
+)
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
 
@@ -105,6 +112,11 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
     Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
+    Rule(KindRule.HASHTAG_TERM, hashtag_term, ANY),
+    Rule(KindRule.HEADING_OR_THEME, heading_or_theme, READS_BEFORE),
+    Rule(KindRule.NAME_GIVEN_AFTER_NOUN, name_given_after_noun, READS_BEFORE),
+    Rule(KindRule.UNHELD_SIGN, unheld_sign, READS_BEFORE),
+    Rule(KindRule.TITLED_WITH_ASIDE, titled_with_aside, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),

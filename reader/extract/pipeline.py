@@ -27,6 +27,7 @@ from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
+from reader.extract.kind_rules9 import glosses
 from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
@@ -231,6 +232,7 @@ class Windows:
                 if self._last_quote is not None:
                     link_split(text, paras, self._last_quote, item)
                     share_coordinated(paras, self._last_quote, item)
+                    _share_gloss(paras, self._last_quote, item)
                 quote_items.append(item)
                 self._last_quote = item
                 if item.opens_paragraph and not item.split_tail:
@@ -428,6 +430,20 @@ class _Assigner:
 
 _SELF = frozenset(("i", "me", "myself"))
 """First-person words: inside a quote they stand for whoever speaks it."""
+
+
+def _share_gloss(paras: Paras, previous: Item, item: Item) -> None:
+    """A translation right after a quote (`"Obrigado" — "Thank you."`) takes its kind.
+
+    And the rule that decided it, as `share_coordinated` does: the words are the same words.
+    """
+    a, b = previous.raw, item.raw
+    if a is None or b is None or a.segments[-1].paragraph != b.paragraph:
+        return
+    if item.attribution is not None and item.attribution.mention is not None:
+        return
+    if glosses(paras[b.paragraph], a.outer_end, b.outer_start):
+        item.kind, item.kind_rule = previous.kind, previous.kind_rule
 
 
 def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Cluster | None:

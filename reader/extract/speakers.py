@@ -25,6 +25,7 @@ from reader.extract.cues import (
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.news_rules7 import holds_title, role_head
+from reader.extract.news_rules9 import document_role
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -277,7 +278,12 @@ class SpeakerTable:
         the speaker of the quote before: both are features when `he` or `she` is resolved.
         """
         self.last_choice = None
-        if mention.kind == PRONOUN:
+        cluster: Cluster | None = None
+        if mention.kind in (ORG, ROLE) and document_role(mention.name.split()):
+            cluster = self._issuer(paragraph)  # `the statement said` (news_rules9)
+        if cluster is not None:
+            pass
+        elif mention.kind == PRONOUN:
             cluster = self._pronoun(mention, paragraph, turn, previous)
         elif mention.kind == PERSON:
             cluster = self._person(mention)
@@ -478,6 +484,15 @@ class SpeakerTable:
             if titled is not None:
                 return titled
         return self._new_role(mention, key)
+
+    def _issuer(self, paragraph: int) -> Cluster | None:
+        """The person or body quoted last, within `ROLE_REACH` paragraphs: a document's issuer."""
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > ROLE_REACH:
+                return None
+            if cluster.speeches and cluster.kind in (PERSON, ORG):
+                return cluster
+        return None
 
     def _surname_of_known(self, mention: Mention) -> Cluster | None:
         """`Cardinal said` after `Dr. Mireille Cardinal`: a lone title word that is a surname.
@@ -799,6 +814,8 @@ class SpeakerTable:
         text = self.text
         if text is None or mention.text != mention.name or " " in mention.name:
             return False
+        if mention.role is not None:
+            return False  # `Velez, the band's drummer, grabbed ...`: a role in apposition
         at = mention.start
         if not opens_sentence(text, at):
             return False  # inside a sentence: `At the rally, Benning said`
