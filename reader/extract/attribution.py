@@ -46,6 +46,7 @@ from reader.extract.mentions import (
     role_chunk,
 )
 from reader.extract.news_rules9 import (
+    document_role,
     fronted_word,
     gerund_phrase,
     names_an_object,
@@ -614,6 +615,10 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         found = sentence_person(text, toks, lo, hi - 1, last_first=True)
         if found is None:
             found = sentence_subject(text, toks, lo, hi - 1)
+        if found is None and hi - lo >= 3 and document_role(toks.lowers[lo : lo + 2]):
+            # `The statement ended: "..."`: its issuer's words (news_rules9, `SpeakerTable`)
+            document = text[toks.starts[lo] : toks.ends[lo + 1]]
+            found = Mention(document, toks.starts[lo], toks.ends[lo + 1], ORG, document)
         return None if found is None else Attribution("colon-intro", found, None)
     texts = toks.texts
     for c in reversed(cues):

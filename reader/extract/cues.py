@@ -147,8 +147,8 @@ TITLES: frozenset[str] = _words(
     cpl cst dame dean defence defense deputy det detective director dr economy emir envoy father
     finance foreign founder fr gen general gov governor head health host house imam insp
     inspector interior judge justice king labor labour lady leader lieutenant lord lt maj major
-    majority manager mayor minister minister-president minority miss mla moderator mp mpp mr mrs
-    ms mx nominee officer opponent pope premier president president-elect presidential prime
+    majority manager marshal mayor minister minister-president minority miss mla moderator mp mpp
+    mr mrs ms mx nominee officer opponent pope premier president president-elect presidential prime
     prince princess prof professor queen rabbi reeve rep representative rev reverend rival
     secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
     spokesperson spokeswoman state superintendent supt trade treasurer vice warden whip

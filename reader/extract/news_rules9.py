@@ -12,7 +12,10 @@ Functions over tokens; `mentions` and `attribution` call them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from reader.extract.vocatives import called_names
 
 PLACE_ENDINGS = frozenset(
     [
@@ -94,11 +97,14 @@ GIVEN_NAME_SEX: dict[str, str | None] = {
     # a man's name in French or Italian, a woman's in English: the name alone cannot tell
     **dict.fromkeys(["jean", "jocelyn", "patrice", "sacha", "camille", "dominique"], None),
     **dict.fromkeys(["andrea", "nicola", "simone", "daniele", "michele"], None),
+    # short forms either sex bears, which the census lists leave out (`Pat from Bedford`)
+    **dict.fromkeys(["pat", "chris", "jamie"], None),
 }
 """Folded given names whose sex the US census lists (`gender`) tell wrongly for news written
 in Canada or about Europe, Turkey, Ethiopia and Iceland, or do not tell: `Stéphane` is a man
 (the lists have `Stephane` female), `Einar` a man, `Ayşe` a woman. None: the name is a man's
-in one language and a woman's in another (`Andrea`, `Jean`), so it tells nothing."""
+in one language and a woman's in another (`Andrea`, `Jean`), or a short form of both (`Pat`),
+so it tells nothing but that it is a given name."""
 
 
 _GERUND_PREPOSITIONS = frozenset(["by", "after", "before", "while", "when", "without", "in"])
@@ -127,3 +133,99 @@ def document_role(words: Sequence[str]) -> bool:
     whoever issued the statement, the speaker quoted just before (`SpeakerTable._role`).
     """
     return len(words) >= 2 and words[0].lower() == "the" and words[-1].lower() in _DOCUMENTS
+
+
+_REPLY_CUES = frozenset(
+    ["replied", "replies", "answered", "answers", "responded", "responds", "retorted", "retorts"]
+)
+"""Cues saying a quote answers the one before it: its speaker is not the one who asked."""
+
+
+def replies(cue: str) -> bool:
+    """Whether a cue says its quote answers the speech before it (`"...," she replied`).
+
+    `"That's it?" the reporter asked. "That's after six years," she replied.`: the one who
+    replies is not the one who asked, whatever the pronoun's nearest fitting person is
+    (`pipeline` then takes the latest other person of a fitting sex, as `inner_quotes` does).
+    """
+    return cue.lower() in _REPLY_CUES
+
+
+def addresses(quote: str, names: Sequence[str]) -> bool:
+    """Whether `quote` calls one of `names` after a comma (`"It's not funny, Einar," she said`).
+
+    The one a quote speaks to is not its speaker: `pipeline` gives `he` / `she` to the latest
+    other person of a fitting sex instead. Each name counts by any of its words (`Einar` for
+    `Einar Jónsson`).
+    """
+    called = called_names(quote)
+    if not called:
+        return False
+    words = {w for name in names for w in name.split()}
+    return any(name in words for name in called)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.IGNORECASE)
+"""An auxiliary right before `asked`: the subject is the one asked, not the asker."""
+_QUOTE_END = " \t\n,\"'“”‘’"
+"""What may follow a question mark at the end of a quote's span."""
+
+
+_ASKED_AFTER = re.compile(r"\s+ask(?:ed|s)\b")
+"""`asked` right after a sentence's subject (`Varma asked her if ...`)."""
+
+
+def asks(text: str, speech: str | None, cue: str | None, at: int) -> bool:
+    """Whether the speech before a reply asked something of someone else.
+
+    A quote that ends in a question mark (`speech`: its words), or narration whose cue is an
+    active `asked` (`Varma asked her if ...`, not `Holt was asked ...`, whose subject is the
+    one who answers): `at` is the cue's offset in `text`, or, with no cue, where the sentence's
+    subject ends (`asked` may follow it).
+    """
+    if speech is not None:
+        return speech.rstrip(_QUOTE_END).endswith("?")
+    if cue is None:
+        return _ASKED_AFTER.match(text, at) is not None
+    if cue.lower() not in ("asked", "asks"):
+        return False
+    return _PASSIVE.search(text, max(0, at - 12), at) is None
+
+
+_VOX_POP_NOUNS = frozenset(
+    [
+        *("caller", "listener", "viewer", "reader", "resident", "neighbour", "neighbor"),
+        *("homeowner", "tenant", "shopper", "commuter", "passenger", "customer", "farmer"),
+        *("grandmother", "grandfather", "widow", "widower", "retiree", "volunteer", "fan"),
+    ]
+)
+"""What a person asked in the street or on the phone is called in the next sentence."""
+
+
+def vox_pop_role(words: Sequence[str]) -> bool:
+    """Whether a role is `the caller`, `the farmer`: a person met a sentence before, by role.
+
+    `Pat from Bedford wasn't convinced. "...," the caller said.`: phone-ins and streeters name
+    someone, then call them by what they are. `SpeakerTable._role` gives such a role to the
+    latest person named in the same paragraph, when nobody holds it already.
+    """
+    return len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _VOX_POP_NOUNS
+
+
+_JOURNALISTS = frozenset(
+    ["reporter", "correspondent", "journalist", "columnist", "photographer", "producer"]
+)
+"""Posts of the people who write the news, not of the people it quotes."""
+
+
+def journalist(aliases: Sequence[str]) -> bool:
+    """Whether a person is the outlet's own journalist (`Our reporter Sean Caley`).
+
+    `the 34-year-old said` after `Our reporter Sean Caley caught her`: an age describes the
+    one interviewed, not the reporter (`SpeakerTable._described`).
+    """
+    for alias in aliases:
+        words = alias.lower().split()
+        if len(words) > 2 and not _JOURNALISTS.isdisjoint(words[:-1]):
+            return True
+    return False

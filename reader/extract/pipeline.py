@@ -28,7 +28,7 @@ from reader.extract.cues import CLAUSE_VERBS
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.kind_rules9 import glosses
-from reader.extract.mentions import PERSON, PRONOUN
+from reader.extract.mentions import PERSON, PRONOUN, Mention
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
 from reader.extract.news_rules8 import (
@@ -37,6 +37,7 @@ from reader.extract.news_rules8 import (
     voiced_for,
     wraps_whole_quote,
 )
+from reader.extract.news_rules9 import addresses, asks, replies
 from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.reading import (
     CLAUSE_RULE,
@@ -48,7 +49,14 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import (
+    DIALOGUE_PRONOUN_REACH,
+    PRONOUN_REACH,
+    SCORER_EXTRA_REACH,
+    Cluster,
+    SpeakerTable,
+)
+from reader.extract.tokens import Token
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -386,6 +394,11 @@ class _Assigner:
             elif att is not None and att.mention is not None:
                 turn = turn_speaker(items, pos, item, dialogue, table, text)
                 cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
+                if not dialogue and att.mention.kind == PRONOUN and cluster is not None:
+                    answered = cluster is last_speaker and _asked_before(items, pos, text)
+                    cluster = _not_spoken_to(
+                        table, item, att.mention, att.cue, cluster, answered, text
+                    )
                 item.speaker = cluster
                 item.evidence = _evidence(att, item.kind_rule, table.last_choice)
             else:
@@ -444,6 +457,51 @@ def _share_gloss(paras: Paras, previous: Item, item: Item) -> None:
         return
     if glosses(paras[b.paragraph], a.outer_end, b.outer_start):
         item.kind, item.kind_rule = previous.kind, previous.kind_rule
+
+
+def _asked_before(items: Sequence[Item], pos: int, text: str) -> bool:
+    """Whether the speech (quote or narration) before `items[pos]` asks something (news_rules9)."""
+    for k in range(pos - 1, -1, -1):
+        prev = items[k]
+        raw = prev.raw
+        if raw is not None and raw.depth > 0:
+            continue  # a quote inside the one before: its enclosing quote is read
+        att = prev.attribution
+        if raw is None and (att is None or att.mention is None):
+            continue  # narration that names no one
+        if raw is not None:
+            return asks(text, text[raw.start : raw.end], None, 0)
+        assert att is not None and att.mention is not None
+        if att.cue is None:
+            return asks(text, None, None, att.mention.end)
+        return asks(text, None, att.cue.text, att.cue.start)
+    return False
+
+
+def _not_spoken_to(
+    table: SpeakerTable,
+    item: Item,
+    mention: Mention,
+    cue: Token | None,
+    cluster: Cluster,
+    answered: bool,
+    text: str,
+) -> Cluster | None:
+    """The speaker `mention` (`he`, `she`; resolved to `cluster`) stands for, asked again.
+
+    Someone else than `cluster` when the quote answers `cluster` (`answered`: the speech just
+    before is theirs, and asks) or calls `cluster` by name.
+
+    `"...?" the reporter asked. "...," she replied`: not the reporter; `"It's not funny,
+    Einar," she said`: not Einar. The latest other person of a fitting sex (news_rules9),
+    within the reach the speaker scorer reads.
+    """
+    raw = item.raw
+    answers = answered and cue is not None and replies(cue.text)
+    if answers or (raw is not None and addresses(text[raw.start : raw.end], cluster.names)):
+        people = table.recent_people(item.paragraph - PRONOUN_REACH - SCORER_EXTRA_REACH)
+        return other_than_quoter(mention, cluster, cluster, people)
+    return cluster
 
 
 def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Cluster | None:

@@ -25,7 +25,7 @@ from reader.extract.cues import (
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.news_rules7 import holds_title, role_head
-from reader.extract.news_rules9 import document_role
+from reader.extract.news_rules9 import document_role, journalist, vox_pop_role
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -483,7 +483,20 @@ class SpeakerTable:
             titled = None if head in TITLES else self._titled_with(head, paragraph)
             if titled is not None:
                 return titled
+            if vox_pop_role(words):  # `Pat from Bedford ... "...," the caller said`
+                latest = self._latest_person(paragraph)
+                if latest is not None:
+                    return latest
         return self._new_role(mention, key)
+
+    def _latest_person(self, paragraph: int) -> Cluster | None:
+        """The person mentioned last, when in `paragraph` and known by no role of this kind."""
+        for cluster in reversed(self._recency.values()):
+            if cluster.last_paragraph != paragraph:
+                return None
+            if cluster.kind == PERSON and cluster is not self._narrator_cluster:
+                return cluster
+        return None
 
     def _issuer(self, paragraph: int) -> Cluster | None:
         """The person or body quoted last, within `ROLE_REACH` paragraphs: a document's issuer."""
@@ -580,6 +593,8 @@ class SpeakerTable:
                 return None
             if cluster.kind != PERSON or cluster is self._narrator_cluster:
                 continue
+            if journalist(cluster.aliases):
+                continue  # `Our reporter Sean Caley caught her`: not the one described
             if not titled or any(
                 len(a.split()) > len(cluster.name.split()) for a in cluster.aliases
             ):

@@ -120,6 +120,13 @@ SPEECH_KEPT = [
         "Ann Jones",
     ),
     (
+        "'the official said' is no one met before, not the last person named",
+        'Mayor Ann Holt spoke first.\n\nThe vote is on Tuesday. "We are not ready," the'
+        " official said.",
+        "We are not ready,",
+        "the official",
+    ),
+    (
         "a translation of someone's words after a bracket is still theirs",
         '"Merci," said Lise Roy. "Thank you all for coming."',
         "Merci,",
@@ -188,6 +195,77 @@ SPEAKERS = [
         ' told the audience.\n\nBackstage, Kaskamin was asked what the award meant.\n\n"I was'
         ' told nobody would play it," she said.',
         {"I was told nobody would play it,": "Lila Kaskamin"},
+    ),
+    (
+        '\'"...?" the reporter asked. "...," she replied\' is not the reporter\'s',
+        "Asked by a reporter how much each customer would get, Ms. Helen Marchetti said it would"
+        ' depend.\n\n"That is it?" the reporter asked.\n\n"That is after the bank fought us for'
+        ' six years," she replied.',
+        {"That is after the bank fought us for six years,": "Helen Marchetti"},
+    ),
+    (
+        "'X asked her ... \"...,\" she replied' is hers, not the asker's",
+        'Anna Berg chairs the board. Maria Holt asked her about the vote.\n\n"No comment," she'
+        " replied.",
+        {"No comment,": "Anna Berg"},
+    ),
+    (
+        "'X was asked ... \"...,\" she replied' is still X's: she was the one asked",
+        'Anna Berg chairs the board.\n\nLater, Maria Holt was asked about the vote.\n\n"No'
+        ' comment," she replied.',
+        {"No comment,": "Maria Holt"},
+    ),
+    (
+        "'\"It is not funny, Einar,\" she said' is not Einar's: a quote calls its addressee",
+        'Gudrun Sigurdardottir has moved her sheep three times.\n\n"We moved them to the east'
+        ' field," the 63-year-old said.\n\nThe eruption began on Tuesday night north of the'
+        " town.\n\nGudrun's son Einar, 34, runs the farm with her.\n\n\"Nobody pays for the"
+        ' time," Einar said.\n\nHe laughed. She did not.\n\n"It is not funny, Einar," she said.',
+        {"It is not funny, Einar,": "Gudrun Sigurdardottir"},
+    ),
+    (
+        "'Stephane X, a retired pilot, said ... \"...,\" he told' is his: Stephane is a man",
+        'Mayor Rejean Harvey said residents still talk about a spill.\n\n"People here live from'
+        ' the river," he said.\n\nStephane Lavoie, a retired pilot, said the channel is among'
+        ' the most difficult in Quebec.\n\n"The currents change with every tide," he told'
+        " Radio-Canada.",
+        {"The currents change with every tide,": "Stephane Lavoie"},
+    ),
+    (
+        "'\"...,\" the statement said' is the words of whoever issued it",
+        'In a statement, Northland Bank said it had "modernized its processing" in 2023.\n\n"We'
+        ' remain committed to fairness," the statement said.',
+        {"We remain committed to fairness,": "Northland Bank"},
+    ),
+    (
+        "'Host X opened the show by asking a question: \"...\"' is the host's",
+        'Host Anil Rao opened the show by asking a question: "Would you pay more?"',
+        {"Would you pay more?": "Anil Rao"},
+    ),
+    (
+        "'Pat from Brookfield was not convinced. \"...,\" the caller said' is Pat's",
+        'Host Anil Rao took calls.\n\nPat from Brookfield was not convinced. "I have heard that'
+        ' for years," the caller said. "I am 63."',
+        {"I have heard that for years,": "Pat", "I am 63.": "Pat"},
+    ),
+    (
+        "'the 34-year-old said' after 'Our reporter X caught her' is not the reporter",
+        "Kaija Lindgren has pulled into the checkpoint with 12 dogs. Our reporter Sean Caley"
+        ' caught her as she was bedding down her team.\n\n"They wanted to keep going," the'
+        " 34-year-old said.",
+        {"They wanted to keep going,": "Kaija Lindgren"},
+    ),
+    (
+        "'Race marshal Gail Sidney says' names Gail Sidney, not someone called Race",
+        "Vet Marc Tessier said it was fine.\n\nRace marshal Gail Sidney says crews have flagged"
+        ' a new stretch.\n\n"Mushers have been briefed," she said.',
+        {"Mushers have been briefed,": "Gail Sidney"},
+    ),
+    (
+        "'The statement ended: \"...\"' is the words of whoever issued it",
+        'In a statement, the Fisheries Department said it "recognizes and affirms" the'
+        ' right.\n\nThe statement ended: "We urge all parties to exercise calm and restraint."',
+        {"We urge all parties to exercise calm and restraint.": "Fisheries Department"},
     ),
 ]
 
