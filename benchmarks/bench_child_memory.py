@@ -17,7 +17,7 @@ the book: the launcher's ~20 MB then, far below the child's peak, cannot be what
     .venv/bin/python benchmarks/bench_child_memory.py [--runs N] [--huge]
 
 The books: `benchmarks/book.py`'s (hard-wrapped prose, about 20,000 quotes), the development
-set repeated (`bench_extract.book`), and `bench_ui.make_book`'s (one line per paragraph).
+set repeated (`bench_extract.book`), and `pty_harness.make_book`'s (one line per paragraph).
 Exits 1 when a median is 60 MB or more.
 """
 
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import bench_extract, bench_ui  # noqa: E402
+from benchmarks import bench_extract, pty_harness  # noqa: E402
 from benchmarks.book import make_book  # noqa: E402
 
 TARGET_MB = 60
@@ -49,10 +49,10 @@ def books(directory: Path, huge: bool = False) -> dict[str, Path]:
     }
     paths["benchmarks/book.py"].write_text(make_book(), encoding="utf-8")
     paths["development set repeated"].write_text(bench_extract.book(), encoding="utf-8")
-    bench_ui.make_book(paths["bench_ui book"])
+    pty_harness.make_book(paths["bench_ui book"])
     if huge:
         paths["bench_ui 30 MB text"] = directory / "bench-ui-30.txt"
-        bench_ui.make_book(paths["bench_ui 30 MB text"], size=30_000_000, seed=30)
+        pty_harness.make_book(paths["bench_ui 30 MB text"], size=30_000_000, seed=30)
     return paths
 
 

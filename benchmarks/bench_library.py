@@ -50,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_ui import (  # noqa: E402
+from benchmarks.pty_harness import (  # noqa: E402
     TRIVIAL_APP,
     TreeMemory,
     compile_bytecode,

@@ -48,7 +48,7 @@ from annotations.first_screen import FORMAT as FIRST_SCREEN_FORMAT  # noqa: E402
 from annotations.model import Annotation, NotesFile, selector_for  # noqa: E402
 from annotations.store import NotesStore  # noqa: E402
 from annotations.yaml_io import dump_bytes  # noqa: E402
-from benchmarks.bench_ui import (  # noqa: E402
+from benchmarks.pty_harness import (  # noqa: E402
     TRIVIAL_APP,
     environment,
     first_words,

@@ -22,7 +22,7 @@ The article goes as its text plus the paragraph boundaries, streamed into the pi
 (`reader.packing.write_article`): pickling a book's tens of thousands of `Paragraph` objects,
 or its text, would cost the reader's process tens of MB at its peak, some never given back.
 
-Either way the quotes come as the cache's own encoding (`reader.cache.extraction_lines`: JSON
+Either way the quotes come as the cache's own encoding (`reader.extraction_lines`: JSON
 lines of plain values, 500 quotes a line); from the child each line is framed by its length and
 written as soon as it is encoded. Pickling the whole `Extraction` instead made one blob of the
 book's quotes with a memo entry per object: on the 3 MB book of `benchmarks/bench_extract.py`
@@ -315,7 +315,7 @@ def _child_main() -> int:
 def answer_lines(
     article: Article, stopped: Callable[[], bool] = bool, pause: Callable[[], object] = bool
 ) -> Iterator[bytes]:
-    """The cache's lines of the quotes of `article` (`reader.cache.extraction_lines`), found now.
+    """The cache's lines of the quotes of `article` (`reader.extraction_lines`), found now.
 
     The text is extracted a window at a time (`reader.extract.pipeline.Windows`), each
     window's quotes encoded as they come and let go: the lines are held, compressed, until
@@ -325,8 +325,8 @@ def answer_lines(
     import zlib
 
     with IMPORT_LOCK:
-        from reader.cache import quote_lines, speakers_line, with_speaker_ids
         from reader.extract.pipeline import Windows
+        from reader.extraction_lines import quote_lines, speakers_line, with_speaker_ids
 
     windows = Windows(article, pause=pause)
     held = [zlib.compress(line, 1) for line in quote_lines(_between(windows.quotes(), stopped))]

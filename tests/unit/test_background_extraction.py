@@ -16,10 +16,11 @@ from typing import IO
 
 import pytest
 
-from reader import cache as cache_module
-from reader.cache import ArticleCache, extraction_lines, extraction_of_lines
+from reader import extraction_lines as lines_module
+from reader.cache import ArticleCache
 from reader.document import Article, blocks_of, build_article
 from reader.extract import Extraction, extract
+from reader.extraction_lines import extraction_lines, extraction_of_lines
 from reader.load import load_path
 from reader.ui import background
 from reader.ui.background import BackgroundExtractor, read_frame, read_frames, write_frames
@@ -297,7 +298,7 @@ def test_the_childs_answer_is_decoded_line_by_line_as_it_comes_not_held_whole(
         return real_loads(line)
 
     monkeypatch.setattr(background, "iter_frames", frames)
-    monkeypatch.setattr(cache_module.json, "loads", loads)
+    monkeypatch.setattr(lines_module.json, "loads", loads)
     cache = ArticleCache(tmp_path / "cache")
     assert BackgroundExtractor(cache, child=True)(article) == _without_evidence(extraction)
     lines = events.count("read")
