@@ -5,7 +5,8 @@ each is a general pattern of news writing, not one article's quirk:
 
 * `hashtag_term`: `using the hashtag "#Trail2026"`: a hashtag or a handle alone is a term;
 * `heading_or_theme`: `under its usual heading, "Rail Safety Review,"`, `the parade theme,
-  "Amazonia: The River Speaks."`: the words a list, a report or a parade goes under are a title;
+  "Amazonia: The River Speaks."`, a video `posted under the caption "..."` with no poster
+  named: the words a list, a report, a parade or a post goes under are a title;
 * `name_given_after_noun`: `a recruitment drive, branded "Alberta Works,"`, `a method referred
   to in internal e-mails as "batching"`: a participle after a common noun gives a thing its
   name; nobody speaks it (with a speaker as subject, `she branded it "..."`, it stays hers);
@@ -20,9 +21,12 @@ Each rule reads a `KindContext` and decides a kind or passes; `kinds.RULES` orde
 
 from __future__ import annotations
 
+import re
+
 from reader.extract.cues import DETERMINERS
 from reader.extract.kind_context import KindContext
 from reader.extract.kind_signs import OBJECT_PRONOUNS, TITLE_MAX_WORDS
+from reader.extract.mentions import PERSON, PRONOUN
 from reader.extract.model import QuoteKind
 from reader.extract.paragraphs import Para
 
@@ -52,7 +56,19 @@ def heading_or_theme(c: KindContext) -> QuoteKind | None:
         return QuoteKind.TITLE
     if lowers[-1] in _THEME_NOUNS and c.title_case:
         return QuoteKind.TITLE
+    if lowers[-1] == "caption" and "under" in lowers and not _person_named(c):
+        return QuoteKind.TITLE  # `a video, posted under the caption "..."`: nobody posts it here
     return None
+
+
+def _person_named(c: KindContext) -> bool:
+    """Whether the sentence names a person (or a pronoun) as the quote's speaker.
+
+    `She posted a photo with the caption "..."` makes the caption her words; a video `posted
+    under the caption "..."` with no poster named is a label.
+    """
+    mention = c.attribution.mention if c.attribution is not None else None
+    return mention is not None and mention.kind in (PERSON, PRONOUN)
 
 
 _GIVEN_NAME_PARTICIPLES = frozenset(["branded", "billed", "rebranded", "styled"])
@@ -174,3 +190,22 @@ def glosses(para: Para, previous_end: int, start: int) -> bool:
     """
     first, last = para.index_at(previous_end), para.index_at(start)
     return last - first == 1 and para.texts[first] in _GLOSS_OPENERS
+
+
+_TIMESTAMP = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[—–-]\s")
+"""A live blog's entry time and dash (`11:40 a.m. — `) opening a line."""
+_LINE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
+
+
+def timestamped_subhead(paragraph: str, title: str) -> bool:
+    """`11:40 a.m. — Tizya: 'I've got one more push in them'`: a live blog's entry heading.
+
+    A line that opens with a time and a dash and ends without a full stop heads the entry
+    below it; its quote repeats one from the entry, as a headline's does (`PARAGRAPH_RULES`).
+    """
+    del title
+    return (
+        _TIMESTAMP.match(paragraph) is not None
+        and "\n" not in paragraph
+        and _LINE_END.search(paragraph) is None
+    )

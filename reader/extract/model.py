@@ -35,6 +35,8 @@ class KindRule(StrEnum):
     """A quote in the headline repeated in the body (a paragraph rule): a title."""
     HEADLINE_STYLE_LINE = "headline-style-line"
     """A line in a headline's style under it (`'...,' elder says as ...`, no full stop): a title."""
+    TIMESTAMPED_SUBHEAD = "timestamped-subhead"
+    """`11:40 a.m. — Tizya: '...'`: a live blog's entry heading (a paragraph rule): a title."""
     MARKUP_VALUE = "markup-value"
     """`href="..."`: an attribute value of HTML left in the text, scare."""
     EXCERPT_WITH_LINK = "excerpt-with-link"

@@ -81,6 +81,20 @@ NOT_SPEECH = [
         "title",
     ),
     (
+        "a video 'posted under the caption \"...\"' with no poster named: a label",
+        'A video of the cook, posted under the caption "Thirty years, one stove," has been'
+        " viewed a million times.",
+        "Thirty years, one stove,",
+        "title",
+    ),
+    (
+        "a live blog's '11:40 a.m. — Name: \"...\"' line heads an entry: a title",
+        "Day 6 updates\n\n11:40 a.m. — Tizya: 'I have one more push in them'\n\nTizya was"
+        ' first out of Carmacks.\n\n"I have one more push in them," the musher said.',
+        "I have one more push in them",
+        "title",
+    ),
+    (
         "a translation after a dash takes the kind of the words it translates",
         'A banner on the gate read "Nós vamos voltar" — "We will return." Nobody signed it.',
         "We will return.",
@@ -125,6 +139,12 @@ SPEECH_KEPT = [
         " official said.",
         "We are not ready,",
         "the official",
+    ),
+    (
+        "'X posted a photo under the caption \"...\"': the poster's words",
+        'Later, Ana Ruiz posted a photo under the caption "We did it, team."',
+        "We did it, team.",
+        "Ana Ruiz",
     ),
     (
         "a translation of someone's words after a bracket is still theirs",
