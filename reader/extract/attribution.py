@@ -49,6 +49,7 @@ from reader.extract.news_rules9 import (
     document_role,
     fronted_word,
     gerund_phrase,
+    may_be_from_place,
     names_an_object,
     where_from,
 )
@@ -418,6 +419,8 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
 
 def _name_from_place(text: str, toks: Toks, a: int, b: int) -> Mention | None:
     """The person of a chunk `Kevin in Spryfield` (a name, then where from), else None."""
+    if not may_be_from_place(toks.lowers, a, b):
+        return None
     named = np_starting_at(text, toks, a, b)
     if named is None or named[0].kind != PERSON:
         return None
@@ -426,6 +429,8 @@ def _name_from_place(text: str, toks: Toks, a: int, b: int) -> Mention | None:
 
 def _person_after_fronted_word(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject of `Backstage, Kaskamin was asked ...`, after a fronted word, else None."""
+    if lo + 2 >= hi or toks.texts[lo + 1] != "," or not toks.texts[lo + 2][:1].isupper():
+        return None  # `Smith, 45, said`, `Smith, the mayor, said`: no name right after
     found = np_starting_at(text, toks, lo + 2, hi)
     if found is None or found[0].kind != PERSON:
         return None

@@ -33,8 +33,11 @@ from reader.extract.paragraphs import Para
 
 def hashtag_term(c: KindContext) -> QuoteKind | None:
     """`the hashtag "#Trail2026"`, `"@CityOfHalifax"`: a hashtag or handle alone, a term."""
-    words = c.quote.strip(" .,;:!?").split()
-    if len(words) == 1 and words[0][:1] in ("#", "@") and len(words[0]) > 1:
+    quote = c.quote
+    if quote.lstrip()[:1] not in ("#", "@"):
+        return None  # every quote asks: the first character decides for nearly all of them
+    words = quote.strip(" .,;:!?").split()
+    if len(words) == 1 and len(words[0]) > 1:
         return QuoteKind.SCARE
     return None
 

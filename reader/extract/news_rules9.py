@@ -54,6 +54,14 @@ _FROM_PLACE = frozenset(["in", "from"])
 """Words between a caller's name and their town (`Kevin in Spryfield`, `Pat from Bedford`)."""
 
 
+def may_be_from_place(lowers: Sequence[str], a: int, b: int) -> bool:
+    """Whether the chunk a..b-1 has an `in` or `from` after its first word.
+
+    Read before `where_from`, which needs where the name ends: most chunks have neither.
+    """
+    return not _FROM_PLACE.isdisjoint(lowers[a + 1 : b])
+
+
 def where_from(lowers: Sequence[str], texts: Sequence[str], end: int, b: int) -> bool:
     """Whether tokens end..b-1 say where the one just named is from: `in Spryfield`.
 
@@ -158,11 +166,10 @@ def addresses(quote: str, names: Sequence[str]) -> bool:
     other person of a fitting sex instead. Each name counts by any of its words (`Einar` for
     `Einar Jónsson`).
     """
-    called = called_names(quote)
-    if not called:
-        return False
     words = {w for name in names for w in name.split()}
-    return any(name in words for name in called)
+    if not any(w in quote for w in words):
+        return False  # most quotes: no word of the name in them, no need to read for vocatives
+    return any(name in words for name in called_names(quote))
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.IGNORECASE)
