@@ -48,13 +48,17 @@ _THEME_NOUNS = frozenset(["theme", "themes", "motif"])
 """Nouns whose Title-Cased quoted words name a theme (`the parade theme, "Amazonia"`)."""
 
 
+_LABEL_NOUNS = _HEADING_NOUNS | _THEME_NOUNS | {"caption"}
+"""Every last word `heading_or_theme` reads a title after."""
+
+
 def heading_or_theme(c: KindContext) -> QuoteKind | None:
     """`under its usual heading, "..."`, `the parade theme, "Amazonia: The River"`: a title."""
     lowers = c.pre.lowers[-3:]
     if lowers and lowers[-1] in (",", ":"):
         lowers = lowers[:-1]
-    if not lowers or c.words > TITLE_MAX_WORDS:
-        return None
+    if not lowers or lowers[-1] not in _LABEL_NOUNS or c.words > TITLE_MAX_WORDS:
+        return None  # the last word first: counting the quote's words costs more
     if lowers[-1] in _HEADING_NOUNS:
         return QuoteKind.TITLE
     if lowers[-1] in _THEME_NOUNS and c.title_case:

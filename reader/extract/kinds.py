@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
     Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
-    Rule(KindRule.HASHTAG_TERM, hashtag_term, ANY),
+    Rule(KindRule.HASHTAG_TERM, hashtag_term, READS_BEFORE),
     Rule(KindRule.HEADING_OR_THEME, heading_or_theme, READS_BEFORE),
     Rule(KindRule.NAME_GIVEN_AFTER_NOUN, name_given_after_noun, READS_BEFORE),
     Rule(KindRule.UNHELD_SIGN, unheld_sign, READS_BEFORE),
@@ -154,8 +154,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 4 of 24 for a quote starting its sentence
-# (the usual `"...," she said`), 10 after narration, 22 inside it.
+# A quote reads only the rules that can decide it: 6 of 35 for a quote starting its sentence
+# (the usual `"...," she said`), 18 after narration, 33 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)

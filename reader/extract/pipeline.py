@@ -445,13 +445,19 @@ _SELF = frozenset(("i", "me", "myself"))
 """First-person words: inside a quote they stand for whoever speaks it."""
 
 
+_GLOSS_GAP = 4
+"""The most characters between a quote and its translation (` — `, ` (`)."""
+
+
 def _share_gloss(paras: Paras, previous: Item, item: Item) -> None:
     """A translation right after a quote (`"Obrigado" — "Thank you."`) takes its kind.
 
     And the rule that decided it, as `share_coordinated` does: the words are the same words.
     """
     a, b = previous.raw, item.raw
-    if a is None or b is None or a.segments[-1].paragraph != b.paragraph:
+    if a is None or b is None or b.outer_start - a.outer_end > _GLOSS_GAP:
+        return  # most quotes: narration between them, no translation
+    if a.segments[-1].paragraph != b.paragraph:
         return
     if item.attribution is not None and item.attribution.mention is not None:
         return
