@@ -20,6 +20,11 @@ and speaker both right), speaker accuracy on matched quotes, the same for quotes
 is a pronoun (only sets converted with coreference have them), and the share of scare quotes,
 terms and titles reported as quotes (lower is better). `--full` prints each set's whole
 `quotes_eval.py` report first.
+
+The default extractor, `quotes_adapter.extract_text`, is `reader quotes - --format json --kind
+direct,partial` run in this process by the command's own code, so its figures are those the
+issue's targets score through the command (`--cmd` gives the same numbers, a process per
+article slower); no separate command column is needed.
 """
 
 from __future__ import annotations

@@ -116,8 +116,6 @@ def paragraph_id(index: int, text: str) -> str:
     return f"p{index + 1}-{blake2b(text.encode('utf-8'), digest_size=4).hexdigest()}"
 
 
-_new = tuple.__new__
-"""Builds a `Paragraph` from its fields' values in order (what `Paragraph._make` calls)."""
 _KINDS = tuple(BlockKind)
 """Every block kind, by its number in `Paragraphs`."""
 _KIND_NUMBER = {kind: number for number, kind in enumerate(_KINDS)}
@@ -183,20 +181,21 @@ class Paragraphs(Sequence[Paragraph]):
                 raise IndexError("paragraph index out of range")
         start, end = self.starts[index], self.ends[index]
         kind, level = _KINDS[self.kinds[index]], self.levels[index]
-        return _new(Paragraph, (index, self._text[start:end], start, end, kind, level))
+        return Paragraph(index, self._text[start:end], start, end, kind, level)
 
     def _made(self, lo: int, hi: int) -> Iterator[Paragraph]:
-        """The paragraphs `lo` to `hi`, built in C (a book's are all read at times).
+        """The paragraphs `lo` to `hi`, each built by `Paragraph._make` from its columns.
 
-        Built by `tuple.__new__`, as `Paragraph._make` does, without its Python frame: a pass
-        over the dev set repeated (20k paragraphs) takes 8 ms instead of 11 through
-        `Paragraph(...)`; the extractor makes a few such passes.
+        The extractor makes no pass over them (it reads the columns); `tuple.__new__` in place of
+        `Paragraph._make` saved 1-3 ms of such a pass over the dev set repeated (20k paragraphs,
+        13.3 ms against 14.0-16.6, best of 9): short of the 5% of a book's extraction a trick
+        must save (issue 17).
         """
         starts, ends = self.starts[lo:hi], self.ends[lo:hi]
         texts = map(self._text.__getitem__, map(slice, starts, ends))
         kinds = map(_KINDS.__getitem__, self.kinds[lo:hi])
         rows = zip(range(lo, hi), texts, starts, ends, kinds, self.levels[lo:hi], strict=True)
-        return map(_new, repeat(Paragraph), rows)
+        return map(Paragraph._make, rows)
 
     def __iter__(self) -> Iterator[Paragraph]:
         return self._made(0, len(self.starts))

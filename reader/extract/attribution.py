@@ -33,6 +33,14 @@ from reader.extract.cues import (
     STANCE_VERBS,
     TURN_VERBS,
 )
+from reader.extract.fresh_rules9 import (
+    document_role,
+    fronted_word,
+    gerund_phrase,
+    may_be_from_place,
+    names_an_object,
+    where_from,
+)
 from reader.extract.mentions import (
     CONTRACTED,
     GROUP,
@@ -44,14 +52,6 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
     role_chunk,
-)
-from reader.extract.news_rules9 import (
-    document_role,
-    fronted_word,
-    gerund_phrase,
-    may_be_from_place,
-    names_an_object,
-    where_from,
 )
 from reader.extract.paragraphs import QUOTED
 from reader.extract.tokens import Token, Toks, indexes_in, indexes_of
@@ -183,6 +183,12 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     mention = np_ending_at(text, toks, k, j)
     if mention is not None and mention.kind == ORG:
         mention = _person_of_org(text, toks, k, mention) or mention
+    if (mention is None or mention.kind not in (PERSON, PRONOUN)) and toks.lowers[
+        c
+    ] in SPEECH_VERBS:
+        unclosed = _unclosed_apposition(text, toks, lo, k, j)
+        if unclosed is not None:
+            return unclosed
     p = _preposition_before(toks, k, mention)
     if p is not None:
         # "Trump in his speech called ...": the object of a preposition is not the subject
@@ -194,6 +200,32 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
     if role is not None and role.kind in (ROLE, ORG) and _is_role(role):
         return _with_role(mention, role)
     return mention
+
+
+_UNCLOSED_CLAUSE = frozenset({"who", "whose", "which", "that"})
+"""Words of a relative clause inside an apposition whose closing comma was left out."""
+
+
+def _unclosed_apposition(text: str, toks: Toks, lo: int, k: int, j: int) -> Mention | None:
+    """`Katie Pike, who chairs the group said`: the name before an apposition left open.
+
+    The words between the comma at k-1 and the cue at j hold a relative clause (`who`,
+    `whose`, `which`, `that` followed by its verb) and no comma closes them: the writer
+    dropped the apposition's closing comma, and the cue's subject is the person named before
+    the opening one (not `the group` at the clause's end).
+    """
+    lowers = toks.lowers
+    if k - 1 <= lo or toks.texts[k - 1] != ",":
+        return None
+    if not any(
+        lowers[w] in _UNCLOSED_CLAUSE
+        and lowers[w + 1] not in DETERMINERS
+        and not toks.texts[w + 1][0].isupper()
+        for w in range(k, j - 1)
+    ):
+        return None  # `, which an inquiry said was`: `which` is the object, not `who` + verb
+    found = _apposition_subject(text, toks, lo, k - 1)
+    return found if found is not None and found.kind == PERSON else None
 
 
 def quote_ending_a_clause(text: str, toks: Toks, i: int) -> bool:
@@ -385,6 +417,7 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
             if mention is not None and _after_preposition(toks, a, mention):
                 mention = None  # `a philanthropist from Monsey`: a place, not the subject
         found.append(mention)
+    _drop_relative_clause(toks, chunks, found)
     for i in range(len(found) - 2):  # `Name, a planner for the developer, Ridge Homes, told`
         role, first = found[i + 1], found[i + 2]
         if (
@@ -394,7 +427,7 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
             and first.kind == PERSON
             and names_an_object(lowers, toks.texts, *chunks[i + 1])
         ):
-            found[i] = None  # the developer's name, not the subject (news_rules9)
+            found[i] = None  # the developer's name, not the subject (fresh_rules9)
     persons = [m for m in found if m is not None and m.kind == PERSON]
     if len(persons) > 1 and not all(map(_affiliation, persons)):
         # `Mark Holden, chairman of the board of Freedom Partners, said`: the name is the
@@ -435,6 +468,23 @@ def _person_after_fronted_word(text: str, toks: Toks, lo: int, hi: int) -> Menti
     if found is None or found[0].kind != PERSON:
         return None
     return found[0] if fronted_word(toks.texts, toks.lowers, lo, found[1], hi) else None
+
+
+def _drop_relative_clause(
+    toks: Toks, chunks: Sequence[tuple[int, int]], found: list[Mention | None]
+) -> None:
+    """`Ann Reed, whose firm, Paradata, uses data, said`: forget what the relative clause names.
+
+    `chunks` run from the cue back; the chunks up to the farthest one opened by a relative
+    word (`whose firm`) are that clause, and a name in them (`Paradata`) is not the subject
+    when the chunk before the clause names someone.
+    """
+    lowers = toks.lowers
+    opened = [i for i, (a, _) in enumerate(chunks) if lowers[a] in _RELATIVE]
+    if not opened or opened[-1] + 1 >= len(found) or found[opened[-1] + 1] is None:
+        return
+    for i in range(opened[-1] + 1):
+        found[i] = None
 
 
 _SAID = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes"})
@@ -608,7 +658,7 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
     cues = [c for c in indexes_in(toks, lo, hi, verbs) if is_cue(toks, c, calls=embedded)]
     if last == ":":
         for c in cues:
-            if gerund_phrase(lowers, lo, c):  # `opened the show by asking` (news_rules9)
+            if gerund_phrase(lowers, lo, c):  # `opened the show by asking` (fresh_rules9)
                 mention = sentence_subject(text, toks, lo, c - 1)
             else:
                 mention = subject_before(text, toks, lo, c)
@@ -621,13 +671,16 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         if found is None:
             found = sentence_subject(text, toks, lo, hi - 1)
         if found is None and hi - lo >= 3 and document_role(toks.lowers[lo : lo + 2]):
-            # `The statement ended: "..."`: its issuer's words (news_rules9, `SpeakerTable`)
+            # `The statement ended: "..."`: its issuer's words (fresh_rules9, `SpeakerTable`)
             document = text[toks.starts[lo] : toks.ends[lo + 1]]
             found = Mention(document, toks.starts[lo], toks.ends[lo + 1], ORG, document)
         return None if found is None else Attribution("colon-intro", found, None)
     texts = toks.texts
     for c in reversed(cues):
         if lowers[c].endswith("ing"):
+            nearest = _nearest_participle(text, toks, lo, hi, c)
+            if nearest is not None:
+                return nearest
             continue
         mention = subject_before(text, toks, lo, c)
         if mention is not None and lowers[c] in _SAID and _said_as_object(toks, lo, mention):
@@ -737,6 +790,41 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
     return None
 
 
+_ABSOLUTE_OPENERS = frozenset({",", "—", "–", "-", "and", "while"})
+"""What stands before `Name V-ing` when it is an absolute clause (`..., Odum saying`)."""
+
+
+def _absolute_participle(text: str, toks: Toks, lo: int, c: int) -> Attribution | None:
+    """`Both issued statements, Odum saying he was "..."`: the name right before the participle.
+
+    A named person right before a speech participle, the pair opening a clause (after a comma,
+    a dash, `and` or `while`), is that participle's subject.
+    """
+    mention = np_ending_at(text, toks, lo, c)
+    if mention is None or mention.kind != PERSON:
+        return None
+    first = bisect.bisect_left(toks.starts, mention.start, lo, c)
+    if first <= lo or toks.lowers[first - 1] not in _ABSOLUTE_OPENERS:
+        return None
+    return Attribution("absolute-participle", mention, toks.token(c))
+
+
+def _nearest_participle(text: str, toks: Toks, lo: int, hi: int, c: int) -> Attribution | None:
+    """The speaker of a speech participle that is the cue nearest a quote, or None.
+
+    Read before any earlier finite cue of the sentence (`Pike shared a class called "X" on his
+    page, writing "..."`: not the class that was `called`): the one after `with` (`with Tom
+    Reyes taking to Twitter to call her "..."`), a name opening an absolute clause (`..., Odum
+    saying he was "..."`), or, past another quote, the main clause's subject it hangs on.
+    """
+    found = _with_participle(text, toks, lo, (c,)) or _absolute_participle(text, toks, lo, c)
+    if found is None and QUOTED in toks.texts[lo:c]:
+        # an earlier cue introduced the quote before this one: the participle hangs on the
+        # main clause (`X said, adding, "..."` is left to `said`, whose subject is X)
+        found = _participle_cue(text, toks, lo, hi, (c,))
+    return found
+
+
 _PUT = frozenset({"put", "puts"})
 _MAX_PUT_IT_WORDS = MAX_SUBJECT_WORDS
 """The longest speaker read between `as` and `put it` (room for an apposition)."""
@@ -836,6 +924,20 @@ def after_dateline(toks: Toks, lo: int, hi: int) -> int:
     return lo
 
 
+_FRONTING = frozenset({"as"})
+"""Words that open a fronted phrase besides the prepositions (`As a result, ...`)."""
+
+
+def _fronted_by_preposition(toks: Toks, lo: int) -> bool:
+    """Whether the sentence at token lo opens with a preposition (`For voters, ...`).
+
+    The noun phrase after it is the preposition's object, not the sentence's subject: the
+    subject comes after the phrase's comma (`As a result, there is ...` names no one).
+    """
+    word = toks.lowers[lo]
+    return toks.texts[lo][0].isupper() and (word in PREPOSITIONS or word in _FRONTING)
+
+
 def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     """The subject that opens the sentence tokens lo..hi-1, after an introductory phrase."""
     texts, lowers = toks.texts, toks.lowers
@@ -845,6 +947,8 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
         if texts[i] == ",":
             starts.append(i + 1)
             break
+    if len(starts) > 1 and _fronted_by_preposition(toks, lo):
+        del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`
     for s in starts:
         i = s
         while i < hi and texts[i][0].isalnum() and lowers[i] in _LEAD_WORDS:
@@ -935,7 +1039,7 @@ def sentence_person(
             and chunks[0] == (lo, lo + 1)
             and _person_after_fronted_word(text, toks, lo, hi) is not None
         ):
-            continue  # `Backstage, Kaskamin was asked`: a fronted adverb (news_rules9)
+            continue  # `Backstage, Kaskamin was asked`: a fronted adverb (fresh_rules9)
         if mention.kind == PERSON:
             for k in (i - 1, i + 1):
                 role = head(k) if 0 <= k < n else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from reader.extract.news_rules9 import GIVEN_NAME_SEX
+from reader.extract.fresh_rules9 import GIVEN_NAME_SEX
 from reader.extract.tokens import fold
 
 _DATA = Path(__file__).with_name("data") / "first_names.txt"
@@ -25,7 +25,7 @@ def _first_names() -> dict[str, str]:
         if line and not line.startswith("#"):
             name, sex = line.split()
             out[name] = sex
-    for name, told in GIVEN_NAME_SEX.items():  # news outside the US (news_rules9)
+    for name, told in GIVEN_NAME_SEX.items():  # news outside the US (fresh_rules9)
         out[name] = told or _EITHER
     return out
 

@@ -93,6 +93,30 @@ def named_by_participle(c: KindContext) -> QuoteKind | None:
     return QuoteKind.TITLE if c.title_case else QuoteKind.SCARE
 
 
+_PASSIVE_NAMING = frozenset(["called", "named", "nicknamed", "dubbed", "titled", "entitled"])
+"""Participles that, after `is`/`has been`, give the name something goes by."""
+_NAMING_ADVERB_REACH = 2
+"""Words allowed between the copula and the participle (`has long been called`, `is now named`)."""
+
+
+def name_given_passively(c: KindContext) -> QuoteKind | None:
+    """`has been called "The Hammer" since junior`, `is called "Inheritance"`: a name, scare.
+
+    A Title-Cased quote right after a passive verb of naming is what a person or a thing goes
+    by, not anybody's words about it (`has been called "reckless"`, in lower case, is still a
+    characterisation). The copula must be in lower case: a Title-Case headline line (`About
+    Being Called "A Real Woman"`) tells nothing.
+    """
+    lowers = c.pre.lowers
+    n = len(lowers)
+    if n < 2 or lowers[-1] not in _PASSIVE_NAMING or not c.title_case or c.words > 6:
+        return None
+    for k in range(n - 2, max(-1, n - 3 - _NAMING_ADVERB_REACH), -1):
+        if lowers[k] in COPULAS:
+            return QuoteKind.SCARE if c.pre.texts[k].islower() else None
+    return None
+
+
 def title_after_told(c: KindContext) -> QuoteKind | None:
     """`told "Fox and Friends"`, `appeared on "Meet the Press"`: a programme, a title."""
     before = c.pre.lowers[-1] if c.pre.lowers else ""
@@ -237,18 +261,16 @@ def words_and_meaning(c: KindContext) -> QuoteKind | None:
     Short quoted words that are the subject of `mean` (`I know what 'we'll call you' means`),
     or what a word `meant`, are words talked about, not anybody's speech.
     """
-    if c.words > SCARE_MAX_WORDS:
-        return None
     post = c.post.lowers
-    if post[:1] and post[0] in _MEANING_VERBS:
-        return QuoteKind.SCARE
-    pre = c.pre.lowers
-    k = len(pre) - 1
-    while k >= 0 and pre[k] in _MEANING_HEDGES:
-        k -= 1
-    if k >= 0 and pre[k] == "meant":
-        return QuoteKind.SCARE
-    return None
+    if not (post[:1] and post[0] in _MEANING_VERBS):
+        pre = c.pre.lowers
+        k = len(pre) - 1
+        while k >= 0 and pre[k] in _MEANING_HEDGES:
+            k -= 1
+        if k < 0 or pre[k] != "meant":
+            return None
+    # the words are counted last: most quotes of every position come here, and few `mean`
+    return QuoteKind.SCARE if c.words <= SCARE_MAX_WORDS else None
 
 
 def term_inside_a_quote(c: KindContext) -> QuoteKind | None:
@@ -524,6 +546,76 @@ def unattributed_term(c: KindContext) -> QuoteKind | None:
 def unattributed_fragment(c: KindContext) -> QuoteKind | None:
     """A longer quote inside narration, nobody named: partial (a speaker may be continued)."""
     return QuoteKind.PARTIAL if c.embedded else None
+
+
+_DESCRIBED_AFTER = frozenset(
+    ["which", "whose", "a", "an", "the", "on", "in", "published", "released", "starring"]
+)
+"""Words that open what a sentence says about a title it starts with (`"Billions," on Showtime,
+is ...`, `"Cold Town," a film about ...`, `"Quiet Hours," which opens ...`)."""
+
+
+def title_opening_sentence(c: KindContext) -> QuoteKind | None:
+    """`"Harbor Lights," on Channel 4, is a drama`: a Title-Cased quote the sentence describes.
+
+    A short Title-Cased quote that ends in a comma, after which the sentence goes on with an
+    apposition or a relative clause and names nobody who says it, is the sentence's subject:
+    a show, a book, a film. Speech so short is followed by who said it (`"Thank You," she
+    said`), which names a speaker and is decided before this rule.
+    """
+    if c.named or c.words > 6 or c.quote.rstrip()[-1:] != ",":
+        return None
+    if c.before not in ("", ","):
+        return None
+    post = c.post.lowers
+    if not post or post[0] not in _DESCRIBED_AFTER or not c.title_case:
+        return None
+    if post[0] in _ARTICLES and not _apposition_after(c.post):
+        return None  # `"Good Morning, Leeds," a presenter called out`
+    return QuoteKind.TITLE
+
+
+_ARTICLES = frozenset(["a", "an", "the"])
+_APPOSITION_LINKS = frozenset(
+    [
+        "about",
+        "of",
+        "that",
+        "which",
+        "from",
+        "by",
+        "for",
+        "on",
+        "in",
+        "with",
+        "starring",
+        ",",
+        "directed",
+        "written",
+        "produced",
+        "published",
+        "released",
+        "set",
+    ]
+)
+"""Words that go on describing the noun after `a`/`the` (`a film about`, `an HBO series that`)."""
+_APPOSITION_REACH = 8
+"""How many words after `a`/`the` the description must have begun by."""
+
+
+def _apposition_after(post: Toks) -> bool:
+    """Whether `a`/`the` opens a description (`a film about ...`), not a speaker (`a man said`).
+
+    A verb of saying or a past form (`a presenter called out`) before any describing word makes
+    the noun the subject of a sentence that reports speech.
+    """
+    for i in range(1, min(len(post.lowers), _APPOSITION_REACH)):
+        word = post.lowers[i]
+        if word in _APPOSITION_LINKS:
+            return True
+        if word.endswith("ed") or is_cue(post, i):
+            return False
+    return False
 
 
 def standalone_title(c: KindContext) -> QuoteKind | None:

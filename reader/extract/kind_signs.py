@@ -422,14 +422,20 @@ def in_words_of_someone(pre: Toks) -> bool:
     return False
 
 
+_WORK_NOUNS = TITLE_NOUNS | frozenset(
+    ["autobiography", "miniseries", "newsletter", "sequel", "trilogy", "anthology"]
+)
+"""`TITLE_NOUNS` and more nouns of works that their titles follow (`his autobiography, "..."`)."""
+
+
 def title_cue(pre: Toks) -> bool:
     """Whether a title noun (`report`, `film`, `the book called`) ends the narration before."""
     if not pre.texts:
         return False
     words = pre.lowers[-4:]
-    if words[-1] in TITLE_NOUNS:
+    if words[-1] in _WORK_NOUNS:
         return True
-    if words[-1] == "," and len(words) >= 2 and words[-2] in TITLE_NOUNS:
+    if words[-1] == "," and len(words) >= 2 and words[-2] in _WORK_NOUNS:
         return True  # an apposition: its new ad, "Playing Trump,"
     # a book (on the Caro-Kann) called "...": the title noun may stand a few words back
     return words[-1] in ("called", "titled", "entitled", "named") and any(

@@ -33,6 +33,7 @@ from typing import NamedTuple
 from reader.extract.attribution import Attribution
 from reader.extract.headline_lines import PARAGRAPH_RULES
 from reader.extract.kind_context import KindContext, KindDecision
+from reader.extract.kind_lists import PAIR_RULES
 from reader.extract.kind_rules import (
     attributed_fragment,
     attributed_utterance,
@@ -44,6 +45,7 @@ from reader.extract.kind_rules import (
     in_their_words,
     listed_term,
     markup_value,
+    name_given_passively,
     named_by_participle,
     nickname,
     noun_modifier,
@@ -57,6 +59,7 @@ from reader.extract.kind_rules import (
     title_after_possessive,
     title_after_title_noun,
     title_after_told,
+    title_opening_sentence,
     unattributed_fragment,
     unattributed_term,
     unattributed_title,
@@ -123,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.SCARE_CUE_BEFORE, scare_cue_before, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_POSSESSIVE, title_after_possessive, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TOLD, title_after_told, EMBEDDED),
+    Rule(KindRule.NAME_GIVEN_PASSIVELY, name_given_passively, EMBEDDED),
     Rule(KindRule.NAMED_BY_PARTICIPLE, named_by_participle, EMBEDDED),
     Rule(KindRule.TERM_DEFINED_AFTER, term_defined_after, EMBEDDED),
     Rule(KindRule.WORDS_AND_MEANING, words_and_meaning, ANY),
@@ -142,6 +146,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.UNATTRIBUTED_TITLE, unattributed_title, EMBEDDED),
     Rule(KindRule.UNATTRIBUTED_TERM, unattributed_term, EMBEDDED),
     Rule(KindRule.UNATTRIBUTED_FRAGMENT, unattributed_fragment, EMBEDDED),
+    Rule(KindRule.TITLE_OPENING_SENTENCE, title_opening_sentence, STANDALONE),
     Rule(KindRule.STANDALONE_TITLE, standalone_title, STANDALONE),
     Rule(KindRule.STANDALONE_UTTERANCE, standalone_utterance, STANDALONE),
 )
@@ -154,8 +159,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 6 of 35 for a quote starting its sentence
-# (the usual `"...," she said`), 18 after narration, 33 inside it.
+# A quote reads only the rules that can decide it: 7 of 37 for a quote starting its sentence
+# (the usual `"...," she said`), 19 after narration, 34 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)
@@ -192,4 +197,5 @@ def rule_descriptions() -> dict[KindRule, str]:
     """What each kind rule decides, in a line: the first line of its function's docstring."""
     rows: list[tuple[KindRule, Callable[..., object]]] = [(r.name, r.decide) for r in RULES]
     rows += [(r.name, r.applies) for r in PARAGRAPH_RULES]
+    rows += [(r.name, r.applies) for r in PAIR_RULES]
     return {name: (func.__doc__ or "").strip().split("\n")[0] for name, func in rows}

@@ -35,8 +35,8 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
+from reader.extract.fresh_rules9 import place_named
 from reader.extract.gender import is_given_name, name_gender
-from reader.extract.news_rules9 import place_named
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
@@ -383,7 +383,7 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
-        or place_named(words, 0, e - s)  # `from Ho Chi Minh City`: a place (news_rules9)
+        or place_named(words, 0, e - s)  # `from Ho Chi Minh City`: a place (fresh_rules9)
     ) and not (
         _titled_person(toks, s, e)
         or _person_of_body(toks, s, e)
@@ -400,9 +400,9 @@ def _name_mention(
     # the name is what follows the last title word
     name_start = s
     for i in range(s, e):
-        if _surname_like_title(toks, s, i, e):
-            break
         if (texts[i][0].isalnum() and lowers[i] in TITLES) or (texts[i] == "." and name_start == i):
+            if _surname_like_title(toks, s, i, e):
+                break  # asked of a title word alone: only the last word can be one
             name_start = i + 1
     while name_start < e and not texts[name_start][0].isupper():
         name_start += 1
@@ -503,6 +503,15 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     return _role_ending_at(text, toks, lo, j)
 
 
+def _capitalised_verb_word(written: str, word: str) -> bool:
+    """`A State Department official`: a speech verb written capitalised names a body, no verb.
+
+    Inside a role phrase a capital marks part of a name (`State`, `Report`); a verb that
+    would end the phrase (`...," state officials said`) is written in lower case.
+    """
+    return written[0].isupper() and word in SPEECH_VERBS and word not in ROLE_STOP_WORDS
+
+
 def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     """A lower-case role phrase ending before token j (`the agency's spokeswoman`)."""
     texts, lowers = toks.texts, toks.lowers
@@ -518,7 +527,7 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         w = lowers[i]
         if not written[0].isalnum() and written not in ("-", "’", "'"):
             break
-        if w in ROLE_STOP_WORDS or w in SPEECH_VERBS:
+        if (w in ROLE_STOP_WORDS or w in SPEECH_VERBS) and not _capitalised_verb_word(written, w):
             break
         if w in DETERMINERS:
             start = i

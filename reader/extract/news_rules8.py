@@ -129,6 +129,9 @@ _READ_FROM = re.compile(
 )
 VOICED_FOR_RULE = "voiced-for"
 """The speaker rule recorded when `voiced_for` gave a quote to the one whose words it voices."""
+_AFTER_REACH = 64
+"""Characters after a closing mark that hold the comma of `_SPEAKING_FOR` and the `read` of
+`_READ_AFTER` when either matches (each reads at most 60 before them)."""
 _READ_REACH = 600
 """How many characters before a quote `read a statement from ...` is looked for (about the
 paragraph before)."""
@@ -152,6 +155,9 @@ def voiced_for(text: str, outer_start: int, outer_end: int) -> Principal | None:
     said, speaking for him`; or `"...," Marchetti read` after `read a statement from her` in
     the narration before its opening mark (`outer_start`).
     """
+    after = text[outer_end : outer_end + _AFTER_REACH]
+    if "," not in after and "read" not in after:
+        return None  # neither pattern can match: most quotes, told without a regex
     found = _SPEAKING_FOR.match(text, outer_end)
     if found is not None:
         return Principal(found.group(1), found.start(1), found.end(1))

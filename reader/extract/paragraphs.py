@@ -226,6 +226,10 @@ class Paras:
             )
         return para
 
+    def text_of(self, index: int) -> str:
+        """The words of paragraph `index` (a slice of the text, as `Paragraph.text` is)."""
+        return self._text[self._starts[index] : self._ends[index]]
+
     def drop(self, index: int) -> None:
         """Forget the tokens of a paragraph that has been read."""
         self._cache.pop(index, None)

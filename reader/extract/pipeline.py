@@ -22,11 +22,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from reader.document import Article, Paragraph
+from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.fresh_rules9 import addresses, asks, replies
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
+from reader.extract.kind_lists import share_list_kind
 from reader.extract.kind_rules9 import glosses
 from reader.extract.mentions import PERSON, PRONOUN, Mention
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
@@ -37,7 +39,6 @@ from reader.extract.news_rules8 import (
     voiced_for,
     wraps_whole_quote,
 )
-from reader.extract.news_rules9 import addresses, asks, replies
 from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.reading import (
     CLAUSE_RULE,
@@ -155,14 +156,13 @@ class Windows:
         """Each window's quotes, sorted, as soon as they are final (the last after the rest)."""
         items: list[Item] = []  # the items read and not yet let go, in reading order
         resolved = filled = built = 0  # how many of `items` are resolved, filled, built
-        rows = iter(self._paragraphs)
         window: _Window | None = self._window(0)
         while window is not None:
             # the next window's quotes are found first: the last paragraphs of this one are
             # read for reported speech when a quote follows within two paragraphs
             after = self._window(window.stop) if window.stop < len(self._paragraphs) else None
             last = after is None
-            new = self._read(window, after, itertools.islice(rows, window.stop - window.first))
+            new = self._read(window, after)
             turns, unnamed = turn_counts(new)
             self._turn_counts = (self._turn_counts[0] + turns, self._turn_counts[1] + unnamed)
             items += new
@@ -208,10 +208,8 @@ class Windows:
         """The speakers of the quotes built, by count (once `quotes()` and `renamed()` are done)."""
         return self._builder.speakers(self._table)
 
-    def _read(
-        self, window: _Window, after: _Window | None, rows: Iterable[Paragraph]
-    ) -> list[Item]:
-        """The items of the paragraphs of `window` (`rows`), in reading order.
+    def _read(self, window: _Window, after: _Window | None) -> list[Item]:
+        """The items of the paragraphs of `window`, in reading order.
 
         Each paragraph's tokens are dropped once it is read: a book's tokens all kept alive
         would cost more in garbage collection than they cost to build. The items are gathered
@@ -230,9 +228,10 @@ class Windows:
         quote_items: list[Item] = []
         nested_items: list[Item] = []
         reported_items: list[Item] = []
-        for number, paragraph in enumerate(rows, start=window.first):
+        # a paragraph's words are sliced out of the text only for the two tests that read them
+        for number in range(window.first, window.stop):
             quotes_here = top_at.pop(number, ())
-            headline = paragraph_kind(paragraph.text, title) if quotes_here else None
+            headline = paragraph_kind(paras.text_of(number), title) if quotes_here else None
             for q in quotes_here:
                 item = read_quote(text, paras, q, index)
                 if headline is not None:
@@ -240,6 +239,7 @@ class Windows:
                 if self._last_quote is not None:
                     link_split(text, paras, self._last_quote, item)
                     share_coordinated(paras, self._last_quote, item)
+                    share_list_kind(text, paras, self._last_quote, item)
                     _share_gloss(paras, self._last_quote, item)
                 quote_items.append(item)
                 self._last_quote = item
@@ -256,7 +256,7 @@ class Windows:
                 or number + 1 in quoted
                 or number + 2 in quoted
                 or (number >= near_end and (number + 1 in ahead or number + 2 in ahead))
-                or _has_cue_word(paragraph.text)
+                or _has_cue_word(paras.text_of(number))
             ):
                 # persons named after a verb are read until the text reads as news so far
                 # (`is_dialogue`'s test, run as it goes): only dialogue notes them (`_assign`),
@@ -383,7 +383,7 @@ class _Assigner:
                     if not dialogue and enclosing is not None:  # `"He said, '...'" X recalled`
                         people = table.recent_people(item.paragraph - PRONOUN_REACH)
                         cluster = other_than_quoter(att.mention, cluster, enclosing.speaker, people)
-                    item.speaker = own or cluster
+                    item.speaker = own or (None if _self_unknown(att, enclosing) else cluster)
                     item.evidence = _evidence(att, item.kind_rule)
                 continue
             if item.raw is not None:
@@ -466,7 +466,7 @@ def _share_gloss(paras: Paras, previous: Item, item: Item) -> None:
 
 
 def _asked_before(items: Sequence[Item], pos: int, text: str) -> bool:
-    """Whether the speech (quote or narration) before `items[pos]` asks something (news_rules9)."""
+    """Whether the speech (quote or narration) before `items[pos]` asks something (fresh_rules9)."""
     for k in range(pos - 1, -1, -1):
         prev = items[k]
         raw = prev.raw
@@ -499,7 +499,7 @@ def _not_spoken_to(
     before is theirs, and asks) or calls `cluster` by name.
 
     `"...?" the reporter asked. "...," she replied`: not the reporter; `"It's not funny,
-    Einar," she said`: not Einar. The latest other person of a fitting sex (news_rules9),
+    Einar," she said`: not Einar. The latest other person of a fitting sex (fresh_rules9),
     within the reach the speaker scorer reads.
     """
     raw = item.raw
@@ -528,6 +528,21 @@ def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Clust
     ):
         return None
     return enclosing.speaker
+
+
+def _self_unknown(att: Attribution, enclosing: Item | None) -> bool:
+    """True when `I` says the inner words of a quote whose own speaker is not known.
+
+    `I` there is that unknown speaker, not a speaker named `I` (`_quoting_self`).
+    """
+    mention = att.mention
+    return (
+        mention is not None
+        and mention.kind == PRONOUN
+        and mention.text.lower() in _SELF
+        and enclosing is not None
+        and enclosing.speaker is None
+    )
 
 
 _KIND_ONLY: dict[KindRule | None, Evidence] = {}

@@ -45,6 +45,7 @@ from reader.extract.news_rules8 import (
     in_the_words_of,
     introduced_inside_quote,
 )
+from reader.extract.news_rules9 import introduced_and_closed, words_owner
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
@@ -137,6 +138,14 @@ def read_quote(
         attribution = before_quote(text, first, lo, open_i, embedded=False)
     if attribution is None and bounds is not None and introduced_inside_quote(first, lo, open_i):
         attribution = before_quote(text, first, lo, open_i, embedded=False)
+    if (
+        attribution is None
+        and not item.embedded
+        and introduced_and_closed(first, lo, open_i, quote_text)
+    ):
+        attribution = before_quote(text, first, lo, open_i, embedded=False)
+        if attribution is not None and attribution.mention is None:
+            attribution = None
     if attribution is None and not item.embedded:
         attribution = after_quote(text, last, close_i, hi)
         if attribution is not None and attribution.mention is None:
@@ -167,6 +176,8 @@ def read_quote(
         owner = possessive_owner(text, first, lo, open_i)
         if owner is not None:
             attribution = Attribution("possessive", owner, None)
+    if attribution is None and lo < open_i:
+        attribution = words_owner(text, first, lo, open_i)
     if attribution is None and item.embedded:
         subject = sentence_subject(text, first, lo, open_i)
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:

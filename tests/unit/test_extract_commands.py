@@ -88,6 +88,8 @@ def test_a_split_quote_is_listed_part_by_part_each_verbatim_in_json(
     assert {q["speaker"] for q in quotes} == {"Ada Roan"}
     assert main(["dump", str(article), "--format", "json"]) == 0
     body = "\n\n".join(p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"])
-    assert all(body[q["start"] : q["end"]] == q["text"] for q in quotes)
+    assert all(body[q["article_start"] : q["article_end"]] == q["text"] for q in quotes)
+    given = article.read_text(encoding="utf-8")
+    assert all(given[q["start"] : q["end"]] == q["text"] for q in quotes)
     assert main(["quotes", str(article)]) == 0
     assert sum("Ada Roan" in line for line in capsys.readouterr().out.splitlines()) == 1

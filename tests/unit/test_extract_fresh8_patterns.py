@@ -10,6 +10,7 @@ import pytest
 
 from reader.extract import QuoteKind, extract
 from reader.extract.model import Extraction
+from reader.extract.news_rules8 import voiced_for
 from tests.unit.test_extract_cases import article
 
 
@@ -57,6 +58,23 @@ def test_words_voiced_for_someone_are_theirs(
 ) -> None:
     found = quotes_of(extract(article(text)), nested=False)
     assert {q: found[q][1] for q in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("narration", "found"),
+    [
+        ("x" * 59, "him"),  # the comma at the furthest the pattern reads: still found
+        ("x" * 60, None),  # one character further: the pattern never reaches it
+    ],
+    ids=["comma 60 characters after the mark", "comma 61 characters after the mark"],
+)
+def test_voiced_for_reads_as_far_after_the_mark_as_its_pattern(
+    narration: str, found: str | None
+) -> None:
+    # `voiced_for` skips its patterns when no comma (and no `read`) is near the closing mark
+    text = f'"We walked," {narration}, speaking for him.'
+    principal = voiced_for(text, 0, text.index('" ') + 1)
+    assert (principal.words if principal else None) == found
 
 
 def test_a_speaker_who_reads_nothing_out_keeps_their_words() -> None:

@@ -13,6 +13,7 @@ from reader.extract.headline_lines import (
     teaser_line,
 )
 from reader.extract.kind_context import KindContext
+from reader.extract.kind_lists import PAIR_RULES
 from reader.extract.kind_rules import (
     in_their_words,
     named_by_participle,
@@ -343,6 +344,7 @@ def test_teaser_and_headline_paragraph_rules_alone() -> None:
 
 def test_every_rule_has_one_name_and_a_sentence_always_gets_a_kind() -> None:
     names = [r.name for r in RULES] + [r.name for r in PARAGRAPH_RULES]
+    names += [r.name for r in PAIR_RULES]
     assert sorted(names) == sorted(KindRule)  # each name used once, none left unused
     assert {Position.AFTER_NARRATION, Position.SENTENCE_START} <= RULES[-1].scope
     assert classify("Hello there.", toks(""), toks(""), None, False) == (
