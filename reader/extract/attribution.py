@@ -33,6 +33,14 @@ from reader.extract.cues import (
     STANCE_VERBS,
     TURN_VERBS,
 )
+from reader.extract.fresh_rules9 import (
+    document_role,
+    fronted_word,
+    gerund_phrase,
+    may_be_from_place,
+    names_an_object,
+    where_from,
+)
 from reader.extract.mentions import (
     CONTRACTED,
     GROUP,
@@ -401,11 +409,25 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
             continue
         mention = _chunk_np(text, toks, a, b)
         if mention is None and b - a <= 4:
+            caller = _name_from_place(text, toks, a, b)
+            if caller is not None:
+                found.append(caller)
+                continue
             mention = np_ending_at(text, toks, a, b)
             if mention is not None and _after_preposition(toks, a, mention):
                 mention = None  # `a philanthropist from Monsey`: a place, not the subject
         found.append(mention)
     _drop_relative_clause(toks, chunks, found)
+    for i in range(len(found) - 2):  # `Name, a planner for the developer, Ridge Homes, told`
+        role, first = found[i + 1], found[i + 2]
+        if (
+            role is not None
+            and role.kind == ROLE
+            and first is not None
+            and first.kind == PERSON
+            and names_an_object(lowers, toks.texts, *chunks[i + 1])
+        ):
+            found[i] = None  # the developer's name, not the subject (fresh_rules9)
     persons = [m for m in found if m is not None and m.kind == PERSON]
     if len(persons) > 1 and not all(map(_affiliation, persons)):
         # `Mark Holden, chairman of the board of Freedom Partners, said`: the name is the
@@ -426,6 +448,26 @@ def _apposition_subject(text: str, toks: Toks, lo: int, comma: int) -> Mention |
         if mention is not None and mention.kind != PRONOUN:
             return mention
     return found[0] if found else None
+
+
+def _name_from_place(text: str, toks: Toks, a: int, b: int) -> Mention | None:
+    """The person of a chunk `Kevin in Spryfield` (a name, then where from), else None."""
+    if not may_be_from_place(toks.lowers, a, b):
+        return None
+    named = np_starting_at(text, toks, a, b)
+    if named is None or named[0].kind != PERSON:
+        return None
+    return named[0] if where_from(toks.lowers, toks.texts, named[1], b) else None
+
+
+def _person_after_fronted_word(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
+    """The subject of `Backstage, Kaskamin was asked ...`, after a fronted word, else None."""
+    if lo + 2 >= hi or toks.texts[lo + 1] != "," or not toks.texts[lo + 2][:1].isupper():
+        return None  # `Smith, 45, said`, `Smith, the mayor, said`: no name right after
+    found = np_starting_at(text, toks, lo + 2, hi)
+    if found is None or found[0].kind != PERSON:
+        return None
+    return found[0] if fronted_word(toks.texts, toks.lowers, lo, found[1], hi) else None
 
 
 def _drop_relative_clause(
@@ -616,7 +658,10 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
     cues = [c for c in indexes_in(toks, lo, hi, verbs) if is_cue(toks, c, calls=embedded)]
     if last == ":":
         for c in cues:
-            mention = subject_before(text, toks, lo, c)
+            if gerund_phrase(lowers, lo, c):  # `opened the show by asking` (fresh_rules9)
+                mention = sentence_subject(text, toks, lo, c - 1)
+            else:
+                mention = subject_before(text, toks, lo, c)
             if mention is not None:
                 return Attribution("colon-intro", mention, toks.token(c))
         acc = according_to(text, toks, lo, hi)
@@ -625,6 +670,10 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
         found = sentence_person(text, toks, lo, hi - 1, last_first=True)
         if found is None:
             found = sentence_subject(text, toks, lo, hi - 1)
+        if found is None and hi - lo >= 3 and document_role(toks.lowers[lo : lo + 2]):
+            # `The statement ended: "..."`: its issuer's words (fresh_rules9, `SpeakerTable`)
+            document = text[toks.starts[lo] : toks.ends[lo + 1]]
+            found = Mention(document, toks.starts[lo], toks.ends[lo + 1], ORG, document)
         return None if found is None else Attribution("colon-intro", found, None)
     texts = toks.texts
     for c in reversed(cues):
@@ -912,6 +961,8 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
             mention, e = found
             if e < hi and lowers[e] in ("of", "for") and mention.kind != PERSON:
                 continue
+            if s == lo == i and e == lo + 1 and mention.kind == PERSON and len(starts) > 1:
+                return _person_after_fronted_word(text, toks, lo, hi) or mention
             return mention
     return _subject_after_fronted_phrase(text, toks, lo, hi)
 
@@ -982,6 +1033,13 @@ def sentence_person(
         mention = head(i)
         if mention is None:
             continue
+        if (
+            mention.kind == PERSON
+            and i == 0 < n - 1
+            and chunks[0] == (lo, lo + 1)
+            and _person_after_fronted_word(text, toks, lo, hi) is not None
+        ):
+            continue  # `Backstage, Kaskamin was asked`: a fronted adverb (fresh_rules9)
         if mention.kind == PERSON:
             for k in (i - 1, i + 1):
                 role = head(k) if 0 <= k < n else None

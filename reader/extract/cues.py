@@ -147,8 +147,8 @@ TITLES: frozenset[str] = _words(
     cpl cst dame dean defence defense deputy det detective director dr economy emir envoy father
     finance foreign founder fr gen general gov governor head health host house imam insp
     inspector interior judge justice king labor labour lady leader lieutenant lord lt maj major
-    majority manager mayor minister minister-president minority miss mla moderator mp mpp mr mrs
-    ms mx nominee officer opponent pope premier president president-elect presidential prime
+    majority manager marshal mayor minister minister-president minority miss mla moderator mp mpp
+    mr mrs ms mx nominee officer opponent pope premier president president-elect presidential prime
     prince princess prof professor queen rabbi reeve rep representative rev reverend rival
     secretary sen senate senator sergeant sgt sheikh sheriff sir sister speaker spokesman
     spokesperson spokeswoman state superintendent supt trade treasurer vice warden whip
@@ -177,12 +177,13 @@ ABBREVIATIONS: frozenset[str] = _words(
     adm ala approx apr ariz ark aug ave blvd calif capt cmdr co col colo conn corp coun cpl cst
     dec del dept det dr est feb fla fr ft ga gen gov hon ill inc ind insp jan jr kan ky la lt
     ltd maj mar mass md mich minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep
-    rev sen sep sept sgt sr st supt tenn tex univ va vs vt wash wis wyo
+    rev sen sep sept sgt sr st ste supt tenn tex univ va vs vt wash wis wyo
     alta const nfld ont que sask
     """
 )
 """Words that end with a full stop without ending the sentence (`Mr.`, `Sen.`, `Calif.`; the
-Canadian provinces' `Sask.`, `Ont.`: `Man.` is left out, it ends sentences as `man.`)."""
+Canadian provinces' `Sask.`, `Ont.`: `Man.` is left out, it ends sentences as `man.`; `Ste.`, Sainte
+in a place name: `Ste. Rose`)."""
 
 NAME_CONNECTORS: frozenset[str] = _words(
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from reader.extract.fresh_rules9 import GIVEN_NAME_SEX
 from reader.extract.tokens import fold
 
 _DATA = Path(__file__).with_name("data") / "first_names.txt"
@@ -18,13 +19,19 @@ _DATA = Path(__file__).with_name("data") / "first_names.txt"
 
 @functools.cache
 def _first_names() -> dict[str, str]:
-    """Folded given name -> `m` or `f`."""
+    """Folded given name -> `m`, `f`, or `?` for a name either sex bears (`_EITHER`)."""
     out: dict[str, str] = {}
     for line in _DATA.read_text(encoding="ascii").splitlines():
         if line and not line.startswith("#"):
             name, sex = line.split()
             out[name] = sex
+    for name, told in GIVEN_NAME_SEX.items():  # news outside the US (fresh_rules9)
+        out[name] = told or _EITHER
     return out
+
+
+_EITHER = "?"
+"""The sex of a given name that is a man's in one language and a woman's in another."""
 
 
 def name_gender(name: str) -> str | None:
@@ -32,7 +39,8 @@ def name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    return _first_names().get(fold(words[0]))
+    sex = _first_names().get(fold(words[0]))
+    return None if sex == _EITHER else sex
 
 
 def is_given_name(word: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from reader.extract.kind_rules9 import timestamped_subhead
 from reader.extract.model import KindRule, QuoteKind
 
 _TEASER = re.compile(
@@ -77,6 +78,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     ParagraphRule(KindRule.TEASER_LINE, teaser_line, QuoteKind.TITLE),
     ParagraphRule(KindRule.REPEATED_HEADLINE, repeated_headline, QuoteKind.TITLE),
     ParagraphRule(KindRule.HEADLINE_STYLE_LINE, headline_style_line, QuoteKind.TITLE),
+    ParagraphRule(KindRule.TIMESTAMPED_SUBHEAD, timestamped_subhead, QuoteKind.TITLE),
 )
 """Paragraphs whose quotes are parts of headlines, whatever the narration around them says."""
 
@@ -87,8 +89,13 @@ _TEASER_INITIALS = frozenset("RMWLSADPV")
 
 def paragraph_kind(paragraph: str, title: str) -> tuple[QuoteKind, KindRule] | None:
     """The kind and rule for every quote of a paragraph (`PARAGRAPH_RULES`), or None."""
-    if paragraph[:1] not in _TEASER_INITIALS and not _headline_length(paragraph, title):
-        return None  # most paragraphs of a book: no rule can apply
+    first = paragraph[:1]
+    if (
+        first not in _TEASER_INITIALS
+        and not first.isdigit()
+        and not _headline_length(paragraph, title)
+    ):
+        return None  # most paragraphs of a book: no rule can apply (a digit: a time stamp)
     for rule in PARAGRAPH_RULES:
         if rule.applies(paragraph, title):
             return rule.kind, rule.name

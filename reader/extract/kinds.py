@@ -68,6 +68,13 @@ from reader.extract.kind_rules import (
     words_and_meaning,
     worn_slogan,
 )
+from reader.extract.kind_rules9 import (
+    hashtag_term,
+    heading_or_theme,
+    name_given_after_noun,
+    titled_with_aside,
+    unheld_sign,
+)
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
 
@@ -108,6 +115,11 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
     Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
+    Rule(KindRule.HASHTAG_TERM, hashtag_term, READS_BEFORE),
+    Rule(KindRule.HEADING_OR_THEME, heading_or_theme, READS_BEFORE),
+    Rule(KindRule.NAME_GIVEN_AFTER_NOUN, name_given_after_noun, READS_BEFORE),
+    Rule(KindRule.UNHELD_SIGN, unheld_sign, READS_BEFORE),
+    Rule(KindRule.TITLED_WITH_ASIDE, titled_with_aside, READS_BEFORE),
     Rule(KindRule.TITLE_AFTER_TITLE_NOUN, title_after_title_noun, READS_BEFORE),
     Rule(KindRule.IN_THEIR_WORDS, in_their_words, READS_BEFORE),
     Rule(KindRule.WORDING_OF_THE_SPEAKER, wording_of_the_speaker, EMBEDDED),
@@ -147,8 +159,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 7 of 32 for a quote starting its sentence
-# (the usual `"...," she said`), 14 after narration, 29 inside it.
+# A quote reads only the rules that can decide it: 7 of 37 for a quote starting its sentence
+# (the usual `"...," she said`), 19 after narration, 34 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)

@@ -35,6 +35,7 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
+from reader.extract.fresh_rules9 import place_named
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
@@ -382,6 +383,7 @@ def _name_mention(
         or (e - s == 1 and _is_acronym(texts[s]))
         or (e - s <= 3 and text[starts[s] : ends[e - 1]].lower() in PLACES)
         or _agency_of_a_country(text, toks, s, e)
+        or place_named(words, 0, e - s)  # `from Ho Chi Minh City`: a place (fresh_rules9)
     ) and not (
         _titled_person(toks, s, e)
         or _person_of_body(toks, s, e)

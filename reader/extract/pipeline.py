@@ -25,10 +25,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.fresh_rules9 import addresses, asks, replies
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
 from reader.extract.kind_lists import share_list_kind
-from reader.extract.mentions import PERSON, PRONOUN
+from reader.extract.kind_rules9 import glosses
+from reader.extract.mentions import PERSON, PRONOUN, Mention
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
 from reader.extract.narrator import SaidColumns, name_narrator
 from reader.extract.news_rules8 import (
@@ -48,7 +50,14 @@ from reader.extract.reading import (
     share_coordinated,
 )
 from reader.extract.spans import RawQuote, Segment, paragraph_starts, spans_from
-from reader.extract.speakers import DIALOGUE_PRONOUN_REACH, PRONOUN_REACH, Cluster, SpeakerTable
+from reader.extract.speakers import (
+    DIALOGUE_PRONOUN_REACH,
+    PRONOUN_REACH,
+    SCORER_EXTRA_REACH,
+    Cluster,
+    SpeakerTable,
+)
+from reader.extract.tokens import Token
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -231,6 +240,7 @@ class Windows:
                     link_split(text, paras, self._last_quote, item)
                     share_coordinated(paras, self._last_quote, item)
                     share_list_kind(text, paras, self._last_quote, item)
+                    _share_gloss(paras, self._last_quote, item)
                 quote_items.append(item)
                 self._last_quote = item
                 if item.opens_paragraph and not item.split_tail:
@@ -384,6 +394,11 @@ class _Assigner:
             elif att is not None and att.mention is not None:
                 turn = turn_speaker(items, pos, item, dialogue, table, text)
                 cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
+                if not dialogue and att.mention.kind == PRONOUN and cluster is not None:
+                    answered = cluster is last_speaker and _asked_before(items, pos, text)
+                    cluster = _not_spoken_to(
+                        table, item, att.mention, att.cue, cluster, answered, text
+                    )
                 item.speaker = cluster
                 item.evidence = _evidence(att, item.kind_rule, table.last_choice)
             else:
@@ -428,6 +443,71 @@ class _Assigner:
 
 _SELF = frozenset(("i", "me", "myself"))
 """First-person words: inside a quote they stand for whoever speaks it."""
+
+
+_GLOSS_GAP = 4
+"""The most characters between a quote and its translation (` — `, ` (`)."""
+
+
+def _share_gloss(paras: Paras, previous: Item, item: Item) -> None:
+    """A translation right after a quote (`"Obrigado" — "Thank you."`) takes its kind.
+
+    And the rule that decided it, as `share_coordinated` does: the words are the same words.
+    """
+    a, b = previous.raw, item.raw
+    if a is None or b is None or b.outer_start - a.outer_end > _GLOSS_GAP:
+        return  # most quotes: narration between them, no translation
+    if a.segments[-1].paragraph != b.paragraph:
+        return
+    if item.attribution is not None and item.attribution.mention is not None:
+        return
+    if glosses(paras[b.paragraph], a.outer_end, b.outer_start):
+        item.kind, item.kind_rule = previous.kind, previous.kind_rule
+
+
+def _asked_before(items: Sequence[Item], pos: int, text: str) -> bool:
+    """Whether the speech (quote or narration) before `items[pos]` asks something (fresh_rules9)."""
+    for k in range(pos - 1, -1, -1):
+        prev = items[k]
+        raw = prev.raw
+        if raw is not None and raw.depth > 0:
+            continue  # a quote inside the one before: its enclosing quote is read
+        att = prev.attribution
+        if raw is None and (att is None or att.mention is None):
+            continue  # narration that names no one
+        if raw is not None:
+            return asks(text, text[raw.start : raw.end], None, 0)
+        assert att is not None and att.mention is not None
+        if att.cue is None:
+            return asks(text, None, None, att.mention.end)
+        return asks(text, None, att.cue.text, att.cue.start)
+    return False
+
+
+def _not_spoken_to(
+    table: SpeakerTable,
+    item: Item,
+    mention: Mention,
+    cue: Token | None,
+    cluster: Cluster,
+    answered: bool,
+    text: str,
+) -> Cluster | None:
+    """The speaker `mention` (`he`, `she`; resolved to `cluster`) stands for, asked again.
+
+    Someone else than `cluster` when the quote answers `cluster` (`answered`: the speech just
+    before is theirs, and asks) or calls `cluster` by name.
+
+    `"...?" the reporter asked. "...," she replied`: not the reporter; `"It's not funny,
+    Einar," she said`: not Einar. The latest other person of a fitting sex (fresh_rules9),
+    within the reach the speaker scorer reads.
+    """
+    raw = item.raw
+    answers = answered and cue is not None and replies(cue.text)
+    if answers or (raw is not None and addresses(text[raw.start : raw.end], cluster.names)):
+        people = table.recent_people(item.paragraph - PRONOUN_REACH - SCORER_EXTRA_REACH)
+        return other_than_quoter(mention, cluster, cluster, people)
+    return cluster
 
 
 def _quoting_self(att: Attribution, item: Item, enclosing: Item | None) -> Cluster | None:

@@ -183,7 +183,9 @@ def read_quote(
         if subject is not None and subject.kind in _SUBJECT_SPEAKERS:
             attribution = Attribution("sentence-subject", subject, None)
     if attribution is not None and attribution.mention is not None:
-        attribution = _antecedent_in_sentence(text, first, lo, open_i, attribution)
+        attribution = _antecedent_in_sentence(
+            text, first, lo, open_i, attribution, embedded=item.embedded
+        )
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))
@@ -268,20 +270,32 @@ def action_beat(text: str, para: Para, i: int, ceiling: int) -> Mention | None:
 
 
 def _antecedent_in_sentence(
-    text: str, para: Para, lo: int, open_i: int, attribution: Attribution
+    text: str,
+    para: Para,
+    lo: int,
+    open_i: int,
+    attribution: Attribution,
+    *,
+    embedded: bool = False,
 ) -> Attribution:
     """`When Ana Reyes spoke, she said "..."`: `he` / `she` is the person opening its sentence.
 
     A person named earlier in the pronoun's own sentence, before it, is its antecedent when no
     title or given name says otherwise; the speaker table would only know people from earlier
-    sentences (the quote's own sentence is not read for subjects).
+    sentences (the quote's own sentence is not read for subjects). So is the person before an
+    `embedded` quote whose pronoun comes after it (`Host Ana Reyes joked about the "two
+    seasons," which she said meant ...`: issue 17, ninth fresh round).
     """
     mention = attribution.mention
     if mention is None or mention.kind != PRONOUN or mention.gender is None:
         return attribution
     starts = para.starts
     p = bisect.bisect_left(starts, mention.start, lo, open_i)
-    if p >= open_i or starts[p] != mention.start or p - lo < 2:
+    if p >= open_i and embedded and open_i < len(starts) and mention.start > starts[open_i]:
+        p = open_i  # the pronoun follows the quote: its antecedent is read before the quote
+    elif p >= open_i or starts[p] != mention.start:
+        return attribution
+    if p - lo < 2:
         return attribution
     person = sentence_person(text, para, lo, p)
     if person is None or person.kind != PERSON:

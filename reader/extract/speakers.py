@@ -22,6 +22,7 @@ from reader.extract.cues import (
     THING_NOUNS,
     TITLES,
 )
+from reader.extract.fresh_rules9 import document_role, journalist, vox_pop_role
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.news_rules7 import holds_title, role_head
@@ -285,7 +286,12 @@ class SpeakerTable:
         the speaker of the quote before: both are features when `he` or `she` is resolved.
         """
         self.last_choice = None
-        if mention.kind == PRONOUN:
+        cluster: Cluster | None = None
+        if mention.kind in (ORG, ROLE) and document_role(mention.name.split()):
+            cluster = self._issuer(paragraph)  # `the statement said` (fresh_rules9)
+        if cluster is not None:
+            pass
+        elif mention.kind == PRONOUN:
             cluster = self._pronoun(mention, paragraph, turn, previous)
         elif mention.kind == PERSON:
             cluster = self._person(mention)
@@ -485,7 +491,29 @@ class SpeakerTable:
             titled = None if head in TITLES else self._titled_with(head, paragraph)
             if titled is not None:
                 return titled
+            if vox_pop_role(words):  # `Pat from Bedford ... "...," the caller said`
+                latest = self._latest_person(paragraph)
+                if latest is not None:
+                    return latest
         return self._new_role(mention, key)
+
+    def _latest_person(self, paragraph: int) -> Cluster | None:
+        """The person mentioned last, when in `paragraph` and known by no role of this kind."""
+        for cluster in reversed(self._recency.values()):
+            if cluster.last_paragraph != paragraph:
+                return None
+            if cluster.kind == PERSON and cluster is not self._narrator_cluster:
+                return cluster
+        return None
+
+    def _issuer(self, paragraph: int) -> Cluster | None:
+        """The person or body quoted last, within `ROLE_REACH` paragraphs: a document's issuer."""
+        for cluster in reversed(self._recency.values()):
+            if paragraph - cluster.last_paragraph > ROLE_REACH:
+                return None
+            if cluster.speeches and cluster.kind in (PERSON, ORG):
+                return cluster
+        return None
 
     def _surname_of_known(self, mention: Mention) -> Cluster | None:
         """`Cardinal said` after `Dr. Mireille Cardinal`: a lone title word that is a surname.
@@ -573,6 +601,8 @@ class SpeakerTable:
                 return None
             if cluster.kind != PERSON or cluster is self._narrator_cluster:
                 continue
+            if journalist(cluster.aliases):
+                continue  # `Our reporter Sean Caley caught her`: not the one described
             if not titled or any(
                 len(a.split()) > len(cluster.name.split()) for a in cluster.aliases
             ):
@@ -807,6 +837,8 @@ class SpeakerTable:
         text = self.text
         if text is None or mention.text != mention.name or " " in mention.name:
             return False
+        if mention.role is not None:
+            return False  # `Velez, the band's drummer, grabbed ...`: a role in apposition
         at = mention.start
         if not opens_sentence(text, at):
             return False  # inside a sentence: `At the rally, Benning said`
