@@ -95,26 +95,6 @@ def fronted_word(texts: Sequence[str], lowers: Sequence[str], lo: int, e: int, h
     )
 
 
-GIVEN_NAME_SEX: dict[str, str | None] = {
-    # French, as written in Canadian news: the US lists say female, or nothing
-    **dict.fromkeys(["stephane", "benoit", "rejean", "gaetan", "ghislain", "sylvain"], "m"),
-    **dict.fromkeys(["michel", "luc", "yves", "alain", "serge", "gilles", "mathieu"], "m"),
-    **dict.fromkeys(["olivier", "maxime", "alexandre", "francois", "sebastien", "germain"], "m"),
-    **dict.fromkeys(["einar", "kemal", "mehmet", "mustafa", "dawit", "tesfaye"], "m"),
-    **dict.fromkeys(["ayse", "emine", "hirut", "gudrun", "sigridur", "helga"], "f"),
-    # a man's name in French or Italian, a woman's in English: the name alone cannot tell
-    **dict.fromkeys(["jean", "jocelyn", "patrice", "sacha", "camille", "dominique"], None),
-    **dict.fromkeys(["andrea", "nicola", "simone", "daniele", "michele"], None),
-    # short forms either sex bears, which the census lists leave out (`Pat from Bedford`)
-    **dict.fromkeys(["pat", "chris", "jamie"], None),
-}
-"""Folded given names whose sex the US census lists (`gender`) tell wrongly for news written
-in Canada or about Europe, Turkey, Ethiopia and Iceland, or do not tell: `Stéphane` is a man
-(the lists have `Stephane` female), `Einar` a man, `Ayşe` a woman. None: the name is a man's
-in one language and a woman's in another (`Andrea`, `Jean`), or a short form of both (`Pat`),
-so it tells nothing but that it is a given name."""
-
-
 _GERUND_PREPOSITIONS = frozenset(["by", "after", "before", "while", "when", "without", "in"])
 """Words before a speech verb's `-ing` form that make it part of an adverbial phrase."""
 
