@@ -129,8 +129,34 @@ def markup_value(c: KindContext) -> QuoteKind | None:
     """`tweet-date="2016-06-29"`, `href="http://..."`: an attribute value left in the text.
 
     HTML pasted as text quotes its attribute values after `=`; they are markup, not speech.
+    A quote that opens with `>` or `<` runs from the closing mark of such a value over the
+    rest of the tag (`<tweet date="May 2" >I love ...`): markup paired with the next mark.
     """
-    return QuoteKind.SCARE if c.before == "=" else None
+    if c.before == "=" or c.quote[:1] in ("<", ">"):
+        return QuoteKind.SCARE
+    return None
+
+
+_BRACKET_REACH = 10
+"""How many words a bracket after a quote may hold before its year (`(election poster 2003)`)."""
+
+
+def dated_work(c: KindContext) -> QuoteKind | None:
+    """`"Jaws" (1975)`, `"No to Schengen" (2005)`: a quote with its year in brackets, a title.
+
+    Films, albums, books and campaign posters are dated so; speech is dated by its sentence
+    (`she said in 2005`), never by a year in brackets right after its closing mark.
+    """
+    post = c.post.lowers
+    if not post or post[0] != "(":
+        return None
+    for i in range(2, min(len(post), _BRACKET_REACH)):
+        if post[i] == ")":
+            year = post[i - 1]
+            if len(year) == 4 and year.isdigit() and year[:2] in ("18", "19", "20"):
+                return QuoteKind.TITLE
+            return None
+    return None
 
 
 _DEFINING_WORDS = frozenset(["defined", "which"])
@@ -467,9 +493,23 @@ def nickname(c: KindContext) -> QuoteKind | None:
 
 
 def headline_with_byline(c: KindContext) -> QuoteKind | None:
-    """`"...," by Times' Ben Sisario`: a headline with its byline, a title."""
+    """`"...," by Times' Ben Sisario`: a headline with its byline, a title.
+
+    A fragment before `by` is more often passive (`been "arbitrarily detained" by Britain`,
+    `a "hit piece" by the Times`, `"If there had not been that intervention" by NATO`): the
+    byline needs the comma that closes a headline, a title in Title Case (`"This Kind of War"
+    by T.R. Fehrenbach`), or a capital opening a title inside a sentence (`the most anticipated
+    title is "Ce qui reste de l'été" by ...`).
+    """
     after = c.post.texts
-    if len(after) > 1 and after[0] == "by" and is_capitalised(c.post, 1):
+    if len(after) < 2 or after[0] != "by":
+        return None
+    if not is_capitalised(c.post, 1) and not (
+        len(after) > 2 and c.post.lowers[1] == "the" and is_capitalised(c.post, 2)
+    ):
+        return None
+    closes = c.quote.rstrip(" '’\"”")[-1:] == ","  # `"... leaving 'Neverland,'" by ...`
+    if closes or c.title_case or (c.embedded and c.quote[:1].isupper()):
         return QuoteKind.TITLE
     return None
 

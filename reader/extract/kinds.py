@@ -39,6 +39,7 @@ from reader.extract.kind_rules import (
     attributed_utterance,
     characterising_fragment,
     copula_judgement,
+    dated_work,
     embedded_title,
     excerpt_with_link,
     headline_with_byline,
@@ -112,8 +113,9 @@ class Rule(NamedTuple):
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(KindRule.MARKUP_VALUE, markup_value, READS_BEFORE),
+    Rule(KindRule.MARKUP_VALUE, markup_value, ANY),
     Rule(KindRule.EXCERPT_WITH_LINK, excerpt_with_link, ANY),
+    Rule(KindRule.DATED_WORK, dated_work, ANY),
     Rule(KindRule.WORN_SLOGAN, worn_slogan, READS_BEFORE),
     Rule(KindRule.HASHTAG_TERM, hashtag_term, READS_BEFORE),
     Rule(KindRule.HEADING_OR_THEME, heading_or_theme, READS_BEFORE),
@@ -159,8 +161,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 7 of 37 for a quote starting its sentence
-# (the usual `"...," she said`), 19 after narration, 34 inside it.
+# A quote reads only the rules that can decide it: 9 of 38 for a quote starting its sentence
+# (the usual `"...," she said`), 20 after narration, 35 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)

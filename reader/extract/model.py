@@ -39,6 +39,8 @@ class KindRule(StrEnum):
     """`11:40 a.m. — Tizya: '...'`: a live blog's entry heading (a paragraph rule): a title."""
     MARKUP_VALUE = "markup-value"
     """`href="..."`: an attribute value of HTML left in the text, scare."""
+    DATED_WORK = "dated-work"
+    """`"Jaws" (1975)`: a quote followed by its year in brackets is a work's title."""
     EXCERPT_WITH_LINK = "excerpt-with-link"
     """`"..." http://...`: a line of a linked article, quoted in a round-up: a title."""
     WORN_SLOGAN = "worn-slogan"

@@ -175,3 +175,67 @@ def test_a_partial_quote_keeps_its_list_partial() -> None:
     """`called him "a liar" and "a fraud"`: epithets after a verb of calling stay hers."""
     found = kinds_of('Ana Rees called him "a liar" and "a fraud" on Tuesday.')
     assert found["a liar"][0] is P and found["a fraud"][0] is P
+
+
+BRACKET_AND_BYLINE_CASES = [
+    (
+        "a film with its year in brackets was listed as a direct quote",
+        '"The last of the salt boats" (1987) closes the festival, restored from the negative.',
+        "The last of the salt boats",
+        T,
+    ),
+    (
+        "campaign posters dated in brackets were listed as direct quotes",
+        '"No to the new bridge" (2011) - "Keep the ferry!" (2014). Both posters were pulped.',
+        "No to the new bridge",
+        T,
+    ),
+    (
+        "a poster whose bracket names it before the year was listed as a direct quote",
+        '"Our valley, our water" (regional election poster 2009) was banned within a week.',
+        "Our valley, our water",
+        T,
+    ),
+    (
+        "the rest of a pasted HTML tag after an attribute value was listed as a quote",
+        'The senator posted it at once.\n\n<post data-author="@kerrfield" data-date="May 2, 2024'
+        '\n\n" >Great crowd in Leeds tonight. Thank you all.</post>',
+        ">Great crowd in Leeds tonight. Thank you all.</post>",
+        S,
+    ),
+    (
+        "a headline whose byline names 'the' outlet was listed as a direct quote",
+        '-"Harbour ferry to stop at midnight," by the Coast Herald\'s Ana Rees: http://x.io/1',
+        "Harbour ferry to stop at midnight,",
+        T,
+    ),
+    (
+        "a passive fragment before 'by' was held back as a headline's byline",
+        'Dale Ortiz said the bill had been "quietly gutted" by Senate leaders last spring.',
+        "quietly gutted",
+        P,
+    ),
+    (
+        "a fragment after a determiner and before 'by' was held back as a headline's byline",
+        'Kerr said he had been attacked in a "hatchet job" by The Valley Star, and would sue.',
+        "hatchet job",
+        P,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "quote", "kind"),
+    BRACKET_AND_BYLINE_CASES,
+    ids=[case for case, *_ in BRACKET_AND_BYLINE_CASES],
+)
+def test_brackets_and_bylines(case: str, text: str, quote: str, kind: QuoteKind) -> None:
+    found = kinds_of(text)
+    assert quote in found, (case, sorted(found))
+    assert found[quote][0] is kind, (case, found[quote])
+
+
+def test_speech_before_a_bracket_without_a_year_stays_a_quote() -> None:
+    """`"...," she said (in French)`: a bracket after a quote dates it only with a year."""
+    found = kinds_of('"I am staying" (for now), Ana Rees said, and sat down again.')
+    assert found["I am staying"][0] is D
