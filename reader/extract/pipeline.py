@@ -744,7 +744,35 @@ class _Builder:
                 )
             )
         speakers.sort(key=lambda s: -s.quote_count)
-        return tuple(speakers)
+        return tuple(_told_apart(speakers))
+
+
+def _told_apart(speakers: list[Speaker]) -> list[Speaker]:
+    """`speakers`, each of two or more people of one name shown by an alias that tells them apart.
+
+    `Ms Zhang` and `Mr Zhang` (a daughter and her father) are two people named `Zhang`: the
+    Speakers pane and `reader speakers` listed `Zhang` twice. Each is named instead by the first
+    of its aliases that holds the shared name and no other of them has (`Ms Zhang`), the name
+    kept as an alias; one with no such alias keeps the name.
+    """
+    by_name: dict[str, list[int]] = {}
+    for at, speaker in enumerate(speakers):
+        by_name.setdefault(speaker.name, []).append(at)
+    for name, places in by_name.items():
+        if len(places) < 2:
+            continue
+        aliases = [set(speakers[at].aliases) for at in places]
+        for k, at in enumerate(places):
+            others = set().union(*(a for j, a in enumerate(aliases) if j != k))
+            speaker = speakers[at]
+            own = next(
+                (a for a in speaker.aliases if name in a and a not in others),
+                None,
+            )
+            if own is not None:
+                rest = tuple(a for a in speaker.aliases if a != own)
+                speakers[at] = dataclasses.replace(speaker, name=own, aliases=(name, *rest))
+    return speakers
 
 
 def _unique_slug(name: str, used: set[str]) -> str:

@@ -388,7 +388,11 @@ class SpeakerTable:
                 self._add_name(cluster, mention.name)
                 return cluster
         if len(words) == 1:
-            by_first = self._latest(self._by_first.get(surname, []))
+            by_first = [
+                cluster
+                for cluster in self._latest(self._by_first.get(surname, []))
+                if not _other_sex(cluster, mention)  # `Mr Zhang` after `Ms Zhang` (Zhang Lina)
+            ]
             if by_first:
                 return by_first[0]  # a first name used alone: "Hillary"
         else:

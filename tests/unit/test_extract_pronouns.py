@@ -109,9 +109,9 @@ CASES = [
         ' Dalton about it.\n\n"Should we believe them?" the woman said.\n\nMrs. Dalton did'
         ' not hesitate. "Everybody should be heard," she said.',
         [
-            ("We are ready,", D, "Dalton"),
+            ("We are ready,", D, "Mr. Dalton"),
             ("Should we believe them?", D, "the woman"),
-            ("Everybody should be heard,", D, "Dalton"),
+            ("Everybody should be heard,", D, "Mrs. Dalton"),
         ],
     ),
     (
