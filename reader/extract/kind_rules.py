@@ -603,8 +603,8 @@ def title_opening_sentence(c: KindContext) -> QuoteKind | None:
     a show, a book, a film. Speech so short is followed by who said it (`"Thank You," she
     said`), which names a speaker and is decided before this rule.
     """
-    if c.named or c.words > 6 or c.quote.rstrip()[-1:] != ",":
-        return None
+    if c.quote.rstrip()[-1:] != "," or c.named or c.words > 6:
+        return None  # the last character first: most quotes that stand alone end in `.`
     if c.before not in ("", ","):
         return None
     post = c.post.lowers
@@ -660,7 +660,8 @@ def _apposition_after(post: Toks) -> bool:
 
 def standalone_title(c: KindContext) -> QuoteKind | None:
     """A short Title-Cased quote standing alone, not ending in `,` or `.`: a title."""
-    if c.words <= 6 and c.quote.rstrip()[-1:] not in ",." and c.title_case:
+    # the last character first: the words are counted only for quotes that end in neither
+    if c.quote.rstrip()[-1:] not in ",." and c.words <= 6 and c.title_case:
         return QuoteKind.TITLE
     return None
 

@@ -57,7 +57,6 @@ from reader.extract.speakers import (
     Cluster,
     SpeakerTable,
 )
-from reader.extract.tokens import Token
 from reader.extract.turns import (
     DIALOGUE_MIN_TURNS,
     DIALOGUE_SHARE,
@@ -395,10 +394,15 @@ class _Assigner:
                 turn = turn_speaker(items, pos, item, dialogue, table, text)
                 cluster = table.resolve(att.mention, item.paragraph, turn, last_speaker)
                 if not dialogue and att.mention.kind == PRONOUN and cluster is not None:
-                    answered = cluster is last_speaker and _asked_before(items, pos, text)
-                    cluster = _not_spoken_to(
-                        table, item, att.mention, att.cue, cluster, answered, text
+                    # the cue is read first: few pronoun quotes reply, and the speech before is
+                    # read back only for those
+                    answers = (
+                        att.cue is not None
+                        and replies(att.cue.text)
+                        and cluster is last_speaker
+                        and _asked_before(items, pos, text)
                     )
+                    cluster = _not_spoken_to(table, item, att.mention, cluster, answers, text)
                 item.speaker = cluster
                 item.evidence = _evidence(att, item.kind_rule, table.last_choice)
             else:
@@ -488,22 +492,20 @@ def _not_spoken_to(
     table: SpeakerTable,
     item: Item,
     mention: Mention,
-    cue: Token | None,
     cluster: Cluster,
-    answered: bool,
+    answers: bool,
     text: str,
 ) -> Cluster | None:
     """The speaker `mention` (`he`, `she`; resolved to `cluster`) stands for, asked again.
 
-    Someone else than `cluster` when the quote answers `cluster` (`answered`: the speech just
-    before is theirs, and asks) or calls `cluster` by name.
+    Someone else than `cluster` when the quote answers `cluster` (`answers`: its cue replies,
+    and the speech just before is theirs, and asks) or calls `cluster` by name.
 
     `"...?" the reporter asked. "...," she replied`: not the reporter; `"It's not funny,
     Einar," she said`: not Einar. The latest other person of a fitting sex (fresh_rules9),
     within the reach the speaker scorer reads.
     """
     raw = item.raw
-    answers = answered and cue is not None and replies(cue.text)
     if answers or (raw is not None and addresses(text[raw.start : raw.end], cluster.names)):
         people = table.recent_people(item.paragraph - PRONOUN_REACH - SCORER_EXTRA_REACH)
         return other_than_quoter(mention, cluster, cluster, people)

@@ -26,6 +26,7 @@ from reader.extract.fresh_rules9 import document_role, journalist, vox_pop_role
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.mentions import GROUP, ORG, PERSON, PRONOUN, ROLE, Mention
 from reader.extract.news_rules7 import holds_title, role_head
+from reader.extract.occurrences import FirstOccurrences
 from reader.extract.scorer import (
     MAX_CANDIDATES,
     ONLY_CANDIDATE,
@@ -267,6 +268,8 @@ class SpeakerTable:
         self.text: str | None = None
         """The text read, when the caller gives it: a capitalised word it writes once, to open
         a sentence, is no person (`_sentence_word`)."""
+        self._occurrences: FirstOccurrences | None = None
+        """Where names first occur in `text` (`_introduce`), made when first asked."""
         self._once: dict[str, bool] = {}
         """Each word asked about: whether the text writes it only once near where it was
         first asked (`_sentence_word`)."""
@@ -419,7 +422,9 @@ class SpeakerTable:
         if text is None:
             return
         name = mention.name
-        at = text.find(name, 0, mention.start)
+        if self._occurrences is None or self._occurrences.text is not text:
+            self._occurrences = FirstOccurrences(text)
+        at = self._occurrences.find(name, mention.start)
         if at <= 0:
             return
         before = text[max(0, at - _INTRO_CHARS) : at].split()
