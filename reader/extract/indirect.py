@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from reader.extract.attribution import according_to, is_cue, object_after, subject_before
+from reader.extract.attribution import according_to, is_cue, object_after
 from reader.extract.cues import CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS
 from reader.extract.mentions import PERSON, PRONOUN, Mention, np_starting_at
+from reader.extract.subjects import subject_before
 from reader.extract.tokens import Token, Toks, indexes_in
 
 _DIRECT_CLAUSE_VERBS = frozenset(

@@ -14,16 +14,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.extract.attribution import (
-    Attribution,
-    after_quote,
-    before_quote,
-    is_cue,
-    possessive_owner,
-    quote_ending_a_clause,
-    sentence_person,
-    sentence_subject,
-)
+from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
 from reader.extract.common_words import common_opener
 from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import name_gender
@@ -47,8 +38,16 @@ from reader.extract.news_rules8 import (
 )
 from reader.extract.news_rules9 import introduced_and_closed, words_owner
 from reader.extract.paragraphs import QUOTED, Para, Paras, QuoteIndex, sentence_end, sentence_start
+from reader.extract.sentence_subjects import (
+    possessive_owner,
+    sentence_person,
+    sentence_subject,
+)
 from reader.extract.spans import RawQuote
 from reader.extract.speakers import Cluster
+from reader.extract.subjects import (
+    quote_ending_a_clause,
+)
 from reader.extract.tokens import Toks, indexes_in
 
 SPLIT_GAP_WORDS = 12

@@ -345,9 +345,11 @@ def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
     ids=["a name after a verb", "a place after a preposition", "the subject not twice"],
 )
 def test_named_objects(case: str, sentence: str, expected: list[str]) -> None:
-    from reader.extract.attribution import sentence_person
     from reader.extract.paragraphs import Para
     from reader.extract.reading import named_objects
+    from reader.extract.sentence_subjects import (
+        sentence_person,
+    )
     from reader.extract.tokens import split_into
 
     texts: list[str] = []
