@@ -86,6 +86,13 @@ NOT_SPEECH = [
         "galette fondue",
         KindRule.TERM_OFFERED_AS_EQUIVALENT,
     ),
+    (
+        "a CBC-style video teaser ('WATCH | \"...,\" residents say') is a headline, not speech",
+        'The rink closed on Monday.\n\nWATCH | "We are not leaving," residents say as the rink'
+        " closes\n\nThe city will vote in May.",
+        "We are not leaving,",
+        KindRule.TEASER_LINE,
+    ),
 ]
 
 
