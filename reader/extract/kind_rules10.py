@@ -130,7 +130,9 @@ def name_in_habitual_call(c: KindContext) -> QuoteKind | None:
 
     `call` in its plain present after a plural subject, an object pronoun and at most one
     adverb, with a quote that reads as a name, gives what the thing goes by among a crowd,
-    not one speaker's words (`called it "a disgrace"`, `she calls it "..."` stay theirs).
+    not one speaker's words (`called it "a disgrace"`, `she calls it "..."` stay theirs). Not
+    in a Title-Case headline, where every word is capitalised and a name cannot be told from a
+    phrase (`Riders Call It "The Longest Wait"`: the riders' words).
     """
     lowers = c.pre.lowers
     n = len(lowers)
@@ -140,6 +142,8 @@ def name_in_habitual_call(c: KindContext) -> QuoteKind | None:
         return None
     if lowers[n - 3] in _NOT_HABITUAL_BEFORE or not _a_name(c.quote):
         return None
+    if c.pre.texts[n - 2] != _HABITUAL_CALL:
+        return None  # a Title-Case headline (`Commuters Call It "..."`) capitalises every word
     return QuoteKind.SCARE if c.words <= SCARE_MAX_WORDS else None
 
 

@@ -184,6 +184,7 @@ def test_name_in_habitual_call_alone() -> None:
     assert name_in_habitual_call(context("locals call him", "a liar")) is None
     assert name_in_habitual_call(context("she calls it", "the Nook")) is None
     assert name_in_habitual_call(context("they would call him", "The Coward")) is None
+    assert name_in_habitual_call(context("Riders Call It", "The Longest Wait")) is None
 
 
 def test_term_as_subject_alone() -> None:
