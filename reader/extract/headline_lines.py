@@ -15,14 +15,15 @@ from reader.extract.model import KindRule, QuoteKind
 
 _TEASER = re.compile(
     r"(?:READ MORE|Read more|RELATED|Related|SEE ALSO|See also|ALSO READ|Also read|MORE|WATCH"
-    r"|Watch|LISTEN|RECOMMENDED|DON'T MISS|PHOTOS|VIDEO)\s*:"
+    r"|Watch|LISTEN|Listen|RECOMMENDED|DON'T MISS|PHOTOS|VIDEO)\s*[:|]"
 )
-"""The label of a line that links to another article (`READ MORE: ...`), at a paragraph start."""
+"""The label of a line that links to another article or a video (`READ MORE: ...`, `WATCH |
+...`, as CBC News writes it), at a paragraph start."""
 _FOLD_WORDS = re.compile(r"\w+")
 
 
 def teaser_line(paragraph: str, title: str) -> bool:
-    """`READ MORE: "We will rebuild," mayor says`: a headline linking elsewhere, not speech."""
+    """`READ MORE: "We will rebuild," mayor says`, `WATCH | ...`: a linked headline, not speech."""
     del title
     return _TEASER.match(paragraph) is not None
 

@@ -76,6 +76,13 @@ from reader.extract.kind_rules9 import (
     titled_with_aside,
     unheld_sign,
 )
+from reader.extract.kind_rules10 import (
+    name_in_habitual_call,
+    possessive_term,
+    term_as_subject,
+    term_named_after,
+    term_offered_as_equivalent,
+)
 from reader.extract.model import KindRule, QuoteKind
 from reader.extract.tokens import Toks
 
@@ -134,6 +141,9 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.WORDS_AND_MEANING, words_and_meaning, ANY),
     Rule(KindRule.TERM_INSIDE_A_QUOTE, term_inside_a_quote, EMBEDDED),
     Rule(KindRule.PROGRAMME_NAME, programme_name, EMBEDDED),
+    Rule(KindRule.TERM_OFFERED_AS_EQUIVALENT, term_offered_as_equivalent, EMBEDDED),
+    Rule(KindRule.TERM_NAMED_AFTER, term_named_after, EMBEDDED),
+    Rule(KindRule.NAME_IN_HABITUAL_CALL, name_in_habitual_call, EMBEDDED),
     Rule(KindRule.CHARACTERISING_FRAGMENT, characterising_fragment, EMBEDDED),
     Rule(KindRule.EMBEDDED_TITLE, embedded_title, EMBEDDED),
     Rule(KindRule.LISTED_TERM, listed_term, EMBEDDED),
@@ -143,6 +153,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.COPULA_JUDGEMENT, copula_judgement, EMBEDDED),
     Rule(KindRule.UNSPOKEN_WORD, unspoken_word, EMBEDDED),
     Rule(KindRule.SOURCED_PHRASE, sourced_phrase, EMBEDDED),
+    Rule(KindRule.POSSESSIVE_TERM, possessive_term, EMBEDDED),
     Rule(KindRule.ATTRIBUTED_FRAGMENT, attributed_fragment, READS_BEFORE),
     Rule(KindRule.ATTRIBUTED_UTTERANCE, attributed_utterance, ANY),
     Rule(KindRule.UNATTRIBUTED_TITLE, unattributed_title, EMBEDDED),
@@ -150,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule(KindRule.UNATTRIBUTED_FRAGMENT, unattributed_fragment, EMBEDDED),
     Rule(KindRule.TITLE_OPENING_SENTENCE, title_opening_sentence, STANDALONE),
     Rule(KindRule.STANDALONE_TITLE, standalone_title, STANDALONE),
+    Rule(KindRule.TERM_AS_SUBJECT, term_as_subject, STANDALONE),
     Rule(KindRule.STANDALONE_UTTERANCE, standalone_utterance, STANDALONE),
 )
 """The kind rules in the order they are tried; for each quote the last one it reads decides."""
@@ -161,8 +173,8 @@ def rules_for(position: Position) -> tuple[tuple[KindRule, KindDecision], ...]:
 
 
 # One tuple per position, looked up by `classify` without hashing an enum member per quote.
-# A quote reads only the rules that can decide it: 9 of 38 for a quote starting its sentence
-# (the usual `"...," she said`), 20 after narration, 35 inside it.
+# A quote reads only the rules that can decide it: 10 of 43 for a quote starting its sentence
+# (the usual `"...," she said`), 21 after narration, 39 inside it.
 _EMBEDDED_RULES = rules_for(Position.EMBEDDED)
 _AFTER_NARRATION_RULES = rules_for(Position.AFTER_NARRATION)
 _SENTENCE_START_RULES = rules_for(Position.SENTENCE_START)

@@ -337,6 +337,7 @@ def test_title_after_told_alone() -> None:
 def test_teaser_and_headline_paragraph_rules_alone() -> None:
     assert teaser_line('READ MORE: "Yes," says mayor', "")
     assert teaser_line('Related: "Yes," says mayor', "")
+    assert teaser_line('WATCH | "Yes," says mayor', "")
     assert not teaser_line('More than "a few" came.', "")
     assert repeated_headline("MAYOR: 'WE WILL REBUILD'", 'Mayor: "We will rebuild"')
     assert not repeated_headline('Mayor: "We will rebuild," she said.', "Mayor: We will rebuild")
