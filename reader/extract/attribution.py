@@ -172,6 +172,8 @@ def object_after(text: str, toks: Toks, i: int, hi: int) -> Mention | None:
 
 _MAX_DESCRIPTOR_WORDS = 5
 """Lower-case words allowed before a name with no article (`talk radio host Rush Limbaugh`)."""
+_NOUN_MARKERS = frozenset({"of", "the", "a", "an"})
+"""Words after which a speech verb's form is a noun (`secretary of state`, `the report`)."""
 
 
 def _name_after_descriptor(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
@@ -184,9 +186,9 @@ def _name_after_descriptor(text: str, toks: Toks, i: int, hi: int) -> tuple[Ment
         and texts[j][0].isalnum()
         and not texts[j][0].isupper()
         and lowers[j] not in ROLE_STOP_WORDS
-        and lowers[j] not in SPEECH_VERBS
+        and (lowers[j] not in SPEECH_VERBS or (j > i and lowers[j - 1] in _NOUN_MARKERS))
     ):
-        j += 1
+        j += 1  # a speech verb after `of` is a noun: `former secretary of state Ana Reyes`
     if j == i or j >= hi or not texts[j][0].isupper():
         return None
     found = np_starting_at(text, toks, j, hi)
@@ -271,6 +273,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
     verbs = _SPEECH_OR_CALL_VERBS if embedded else SPEECH_VERBS
     cues = [c for c in indexes_in(toks, lo, hi, verbs) if is_cue(toks, c, calls=embedded)]
     if last == ":":
+        absolute = _with_participle(text, toks, lo, cues)  # `..., with Reed yelling: "..."`
+        if absolute is not None:
+            return absolute
         for c in cues:
             if gerund_phrase(lowers, lo, c):  # `opened the show by asking` (fresh_rules9)
                 mention = sentence_subject(text, toks, lo, c - 1)
@@ -398,7 +403,10 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
             w -= 1
         if lowers[w] != "with" or w + 1 >= c:
             continue
-        mention = np_ending_at(text, toks, w + 1, c)
+        end = c
+        if lowers[end - 1] in ADVERB_SKIP and end - 1 > w + 1:
+            end -= 1  # `with Reed reportedly yelling`
+        mention = np_ending_at(text, toks, w + 1, end)
         if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
             return Attribution("with-participle", mention, toks.token(c))
     return None

@@ -24,6 +24,7 @@ from reader.extract.mentions import (
     np_starting_at,
     role_chunk,
 )
+from reader.extract.news_rules10 import past_fronted_chunks
 from reader.extract.subjects import DASH_SET, is_role, person_after_fronted_word, with_role
 from reader.extract.tokens import Toks, indexes_of
 
@@ -83,6 +84,7 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
             break
     if len(starts) > 1 and _fronted_by_preposition(toks, lo):
         del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`
+        starts[0] = past_fronted_chunks(toks, starts[0], hi)  # `In Ames, Iowa, on Sunday, X`
     for s in starts:
         i = s
         while i < hi and texts[i][0].isalnum() and lowers[i] in _LEAD_WORDS:
