@@ -46,6 +46,7 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
 )
+from reader.extract.news_rules10 import TOLD, ends_phrase
 from reader.extract.paragraphs import QUOTED
 from reader.extract.sentence_subjects import (
     sentence_person,
@@ -256,9 +257,11 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
         mention = subject_before(text, toks, lo, c)
         if mention is None:
+            if word in TOLD:
+                return Attribution("after-said", None, toks.token(c))  # `X told ABC`: listener
             mention = object_after(text, toks, c + 1, hi)
-            if mention is None:
-                return None
+            if mention is None or not ends_phrase(toks, mention.end, hi):
+                return None  # `"...," a book on news, said the days when ...`: no speaker
             return Attribution("said-after", mention, toks.token(c))
         return Attribution("after-said", mention, toks.token(c))
     return None
@@ -311,6 +314,8 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
             and lowers[c] in SPEECH_VERBS  # `, called it "..."`: `it` is what was called
         ):
             mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
+            if mention is not None and c > lo and not ends_phrase(toks, mention.end, hi):
+                mention = None  # `..., said the days when ...`: the clause's subject, no speaker
         if mention is None and c > lo:
             b = c
             while b > lo + 1 and texts[b - 1][0].isalnum() and lowers[b - 1] in ADVERB_SKIP:

@@ -37,7 +37,12 @@ from reader.extract.cues import (
 )
 from reader.extract.fresh_rules9 import place_named
 from reader.extract.gender import is_given_name, name_gender
-from reader.extract.news_rules10 import PLACE_ABBREVIATIONS, before_state, possessor_start
+from reader.extract.news_rules10 import (
+    PLACE_ABBREVIATIONS,
+    before_state,
+    possessor_start,
+    role_conjunction,
+)
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
@@ -533,7 +538,11 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         w = lowers[i]
         if not written[0].isalnum() and written not in ("-", "’", "'"):
             break
-        if (w in ROLE_STOP_WORDS or w in SPEECH_VERBS) and not _capitalised_verb_word(written, w):
+        if (
+            (w in ROLE_STOP_WORDS or w in SPEECH_VERBS)
+            and not _capitalised_verb_word(written, w)
+            and not (i > lo and role_conjunction(toks, i, j - 1))  # `the senator and candidate`
+        ):
             break
         if w in DETERMINERS:
             start = i

@@ -6,6 +6,15 @@ each is a general shape of news writing, not one article's quirk:
 * `past_fronted_chunks`: `At a rally in Portsmouth, N.H., on Tuesday, Senator Reed said`:
   a fronted phrase runs on over a place's state and another prepositional phrase between
   commas; the sentence's subject comes after them, not the state;
+* `role_conjunction`: `"...," the Vermont senator and presidential candidate told ABC`: one
+  person's two roles joined by `and` are one speaker;
+* `TOLD`: after `told`, the object is the listener: when the subject before the cue cannot be
+  read, the speaker is left unnamed, not taken from the listener;
+* `ends_phrase`: `..., about the spread of news, said the days when ... "..."`: after a
+  comma, the noun phrase after `said` is an inverted speaker only when nothing follows it;
+* `CLAUSE_CONJUNCTIONS`: `The issue came up after Mr. Pike had said, "..."`: a person (or a
+  role naming one) after `after`, `before`, `since` or `until` and right before a cue is the
+  cue's subject (`subjects.subject_before`);
 * `PLACE_ABBREVIATIONS`, `before_state`: `MANCHESTER, N.H. - ...`, `in Ames, Iowa, on
   Sunday`: a state or province written as dotted initials, and a town named before a state,
   are places, never speakers;
@@ -17,7 +26,17 @@ Functions over tokens; they read no mention and no speaker table (`mentions` imp
 
 from __future__ import annotations
 
-from reader.extract.cues import ABBREVIATIONS, PLACES, PREPOSITIONS
+import bisect
+
+from reader.extract.cues import (
+    ABBREVIATIONS,
+    DETERMINERS,
+    PERSON_SUFFIXES,
+    PLACES,
+    PREPOSITIONS,
+    THING_NOUNS,
+    TITLES,
+)
 from reader.extract.tokens import Toks
 
 PLACE_ABBREVIATIONS = frozenset(
@@ -44,6 +63,12 @@ PLACE_ABBREVIATIONS = frozenset(
 """US states, Canadian provinces and countries abbreviated with full stops (`N.H.`, `D.C.`,
 `B.C.`; `Calif.` and `Wisc.` are `cues.ABBREVIATIONS`), lower case and without the last full
 stop, which is a token of its own: alone before their full stop they are a place."""
+
+
+CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
+"""Prepositions that also open a clause: `after Mr. Pike had said, "..."` makes Pike the
+subject of `said`, not the object of `after` (`Trump in his speech called` keeps the rule
+that the noun phrase after a preposition is its object)."""
 
 
 _CHUNK_REACH = 6
@@ -121,3 +146,40 @@ def before_state(toks: Toks, e: int) -> bool:
     if state in PLACE_ABBREVIATIONS:
         return texts[e + 2] == "."
     return state in PLACES and not texts[e + 2][0].isalnum()
+
+
+TOLD = frozenset({"told", "tells", "tell"})
+"""Cues whose object is the one spoken to: `..., the senator told ABC's "Good Morning
+America."` names the listener after the cue, never the speaker."""
+
+
+def person_noun(word: str) -> bool:
+    """A title or a noun for a person (`senator`, `candidate`, `organizer`, `economist`)."""
+    return word in TITLES or (word.endswith(PERSON_SUFFIXES) and word not in THING_NOUNS)
+
+
+def role_conjunction(toks: Toks, i: int, head: int) -> bool:
+    """Whether `and` at token i joins two roles of one person in a role phrase ending at `head`.
+
+    `the independent Vermont senator and Democratic presidential candidate`: `and` between two
+    nouns for a person (a title or a `-er`, `-or`, `-ist`... noun), the second the phrase's
+    head, and before a word that is no determiner (`the senator and the governor` are two
+    people), continues one role.
+    """
+    lowers = toks.lowers
+    if i < 1 or i + 1 >= head or lowers[i] != "and":
+        return False
+    if lowers[i + 1] in DETERMINERS or not toks.texts[i + 1][0].isalpha():
+        return False
+    return person_noun(lowers[i - 1]) and person_noun(lowers[head])
+
+
+def ends_phrase(toks: Toks, end: int, hi: int) -> bool:
+    """Whether the mention ending at offset `end` is followed by punctuation (or nothing) before hi.
+
+    An inverted speaker stands alone after its cue (`, said the minister, "..."`, `said Ana
+    Ruiz: "..."`); a word after it (`, said the days when ...`) makes it the subject of the
+    clause the cue introduces, not the one speaking.
+    """
+    k = bisect.bisect_left(toks.starts, end)
+    return k >= hi or not toks.texts[k][0].isalnum()

@@ -53,6 +53,43 @@ CASES = [
         [("The first line of defense is the community,", D, "Dana Lane")],
     ),
     (
+        "'The issue came up after Mr. Pike had said, \"...\"' is Pike's, not 'The issue came up'",
+        'The issue came up after Mr. Pike had said, "Our city does plenty of that too."',
+        [("Our city does plenty of that too.", D, "Pike")],
+    ),
+    (
+        "'Reed took on Lane after the front-runner had said that \"...\"' is the front-runner's",
+        "Mr. Reed took on Ann Lane on Sunday after the front-runner had said on Saturday that he"
+        ' was "the best recruiter they have."',
+        [("the best recruiter they have.", P, "the front-runner")],
+    ),
+    (
+        "'\"...,\" the Vermont senator and party candidate told ABC's \"Today.\"' is not ABC's",
+        '"China is worried too," the Vermont senator and party candidate told ABC\'s "Today."'
+        ' "You are a threat to them as well."',
+        [
+            ("China is worried too,", D, "the Vermont senator and party candidate"),
+            ("Today.", "title", None),
+            ("You are a threat to them as well.", D, "the Vermont senator and party candidate"),
+        ],
+    ),
+    (
+        "'\"...,\" the old, weary man told NBC' leaves the speaker unnamed, not NBC",
+        '"We are done," the old, weary man told NBC.',
+        [("We are done,", D, None)],
+    ),
+    (
+        '\'Hale, the author of "Viral," about news, said the days when ... "..."\' is Hale\'s',
+        'Hale, the author of "Viral," a book about news, said the days when the nation had'
+        ' "one common story" are gone.',
+        [("Viral,", "scare", None), ("one common story", P, "Hale")],
+    ),
+    (
+        "'Officials were stunned, said the minister, \"...\"' is still the minister's",
+        'Officials were stunned, said the minister, "because nobody expected it."',
+        [("because nobody expected it.", P, "the minister")],
+    ),
+    (
         "'Carol Mendez's spokesman said, \"...\"' is the spokesman's, not nobody's",
         'Carol Mendez\'s spokesman said, "We will never back down from this fight."',
         [("We will never back down from this fight.", D, "Carol Mendez's spokesman")],
