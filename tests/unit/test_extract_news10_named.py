@@ -179,3 +179,69 @@ def test_sentence_openers_are_no_speakers(
     name: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert reading(extract(article(text))) == expected
+
+
+CREDIT_CASES = [
+    (
+        "a quote paragraph credited on the line below ('- Dana Lane.') is Lane's",
+        "The mayor has long dodged the question.\n\n"
+        '"I will look into it. I do not know the status, but I will look into it."\n\n'
+        "- Dana Lane.\n\nLane has been looking into it for a long time.",
+        [
+            (
+                "I will look into it. I do not know the status, but I will look into it.",
+                D,
+                "Dana Lane",
+            )
+        ],
+    ),
+    (
+        "a credit with a role after the name ('-President Tom Pike, tweeting ...') is Pike's",
+        '"Great speech. She is tested. She is ready."\n\n'
+        "-President Tom Pike, tweeting after the speech.",
+        [("Great speech. She is tested. She is ready.", D, "Tom Pike")],
+    ),
+    (
+        "a photo credit under a quote ('- Reuters.') names no speaker",
+        'The rally went on.\n\n"It was a great day for all of us here."\n\n- Reuters.',
+        [("It was a great day for all of us here.", D, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), CREDIT_CASES, ids=[c[0] for c in CREDIT_CASES]
+)
+def test_a_credit_line_under_a_quote_names_its_speaker(
+    name: str, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert reading(extract(article(text))) == expected
+
+
+COLON_CASES = [
+    (
+        "a paragraph ending 'President Lane released the following statement:' names Lane",
+        "When Wallace died in 1998, President Lane released the following statement:\n\n"
+        '"We offer our condolences to the family."',
+        [("We offer our condolences to the family.", D, "Lane")],
+    ),
+    (
+        "'The Times made claims, and the Daily Star responded:' names the last clause's subject",
+        "The Times made the same claims in February, and the Daily Star responded:\n\n"
+        '"If people are so prone to attacks, they should be barred."',
+        [("If people are so prone to attacks, they should be barred.", D, "Daily Star")],
+    ),
+    (
+        "(a guard) 'As Ann Reed observed, ... it was the stage itself:' names Reed, not 'it'",
+        "Of course, as Ann Reed of the Star observed, the winner was not on the stage, it was"
+        ' the stage itself:\n\n"The clear winner of the debate was the network."',
+        [("The clear winner of the debate was the network.", D, "Ann Reed")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), COLON_CASES, ids=[c[0] for c in COLON_CASES])
+def test_a_paragraph_ending_with_a_colon_names_the_speaker_of_the_quote_below(
+    name: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert reading(extract(article(text))) == expected
