@@ -15,6 +15,9 @@ each is a general shape of news writing, not one article's quirk:
 * `CLAUSE_CONJUNCTIONS`: `The issue came up after Mr. Pike had said, "..."`: a person (or a
   role naming one) after `after`, `before`, `since` or `until` and right before a cue is the
   cue's subject (`subjects.subject_before`);
+* `FRONTED_QUESTIONS`: `Asked on Monday whether Mr. Lane would take a post, Mrs. Lane shook
+  her head and said, "No."`: a long question fronted by `Asked` is read to its comma, and the
+  subject after it speaks (`sentence_subjects.sentence_subject`);
 * `PLACE_ABBREVIATIONS`, `before_state`: `MANCHESTER, N.H. - ...`, `in Ames, Iowa, on
   Sunday`: a state or province written as dotted initials, and a town named before a state,
   are places, never speakers;
@@ -70,6 +73,13 @@ CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
 subject of `said`, not the object of `after` (`Trump in his speech called` keeps the rule
 that the noun phrase after a preposition is its object)."""
 
+
+FRONTED_QUESTIONS = frozenset({"asked", "pressed", "questioned"})
+"""Participles opening a sentence with what its subject was asked: `Asked on Monday whether
+her husband would hold a cabinet post, Mrs. Lane shook her head and said, "No."`"""
+FRONTED_QUESTION_REACH = 30
+"""Tokens read for the comma closing such a question (longer than other fronted phrases: the
+question is a clause of its own); the sentence's subject comes after it."""
 
 _CHUNK_REACH = 6
 """The longest comma chunk read as one more part of a fronted phrase (`Des Moines, Iowa,`)."""

@@ -90,6 +90,12 @@ CASES = [
         [("because nobody expected it.", P, "the minister")],
     ),
     (
+        "'Asked on Monday whether X would ..., Y shook her head and said, \"No.\"' is Y's",
+        "Asked on Monday whether her aide Tom Pike would hold a cabinet post, Ann Lane shook"
+        ' her head and said, "No."',
+        [("No.", D, "Ann Lane")],
+    ),
+    (
         "'Carol Mendez's spokesman said, \"...\"' is the spokesman's, not nobody's",
         'Carol Mendez\'s spokesman said, "We will never back down from this fight."',
         [("We will never back down from this fight.", D, "Carol Mendez's spokesman")],
