@@ -58,12 +58,12 @@ TURN_VERBS: frozenset[str] = frozenset(
         """
         blurt chuckle cry enquire gasp groan grumble inquire interject interrupt laugh moan
         mumble murmur mutter persist pursue reflect resume return shriek smile snarl sob stammer
-        stutter
+        stutter beam chide gripe riff
         """
     )
     for form in _inflect(base)
     if form not in {"cryed", "crys"}
-) | {"cried", "cries", "began", "went"}
+) | {"cried", "cries", "began", "went", "deadpanned"}
 """Verbs that report a turn of speech only right after a quote's closing mark
 (`"...," cried Alice`, `"...," he returned`): elsewhere they are mostly not speech."""
 

