@@ -46,6 +46,7 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
 )
+from reader.extract.news_rules10 import TOLD, ends_phrase
 from reader.extract.paragraphs import QUOTED
 from reader.extract.sentence_subjects import (
     sentence_person,
@@ -172,6 +173,8 @@ def object_after(text: str, toks: Toks, i: int, hi: int) -> Mention | None:
 
 _MAX_DESCRIPTOR_WORDS = 5
 """Lower-case words allowed before a name with no article (`talk radio host Rush Limbaugh`)."""
+_NOUN_MARKERS = frozenset({"of", "the", "a", "an"})
+"""Words after which a speech verb's form is a noun (`secretary of state`, `the report`)."""
 
 
 def _name_after_descriptor(text: str, toks: Toks, i: int, hi: int) -> tuple[Mention, int] | None:
@@ -184,9 +187,9 @@ def _name_after_descriptor(text: str, toks: Toks, i: int, hi: int) -> tuple[Ment
         and texts[j][0].isalnum()
         and not texts[j][0].isupper()
         and lowers[j] not in ROLE_STOP_WORDS
-        and lowers[j] not in SPEECH_VERBS
+        and (lowers[j] not in SPEECH_VERBS or (j > i and lowers[j - 1] in _NOUN_MARKERS))
     ):
-        j += 1
+        j += 1  # a speech verb after `of` is a noun: `former secretary of state Ana Reyes`
     if j == i or j >= hi or not texts[j][0].isupper():
         return None
     found = np_starting_at(text, toks, j, hi)
@@ -254,9 +257,11 @@ def after_quote(text: str, toks: Toks, lo: int, hi: int) -> Attribution | None:
             return Attribution("said-after", object_after(text, toks, c + 1, hi), toks.token(c))
         mention = subject_before(text, toks, lo, c)
         if mention is None:
+            if word in TOLD:
+                return Attribution("after-said", None, toks.token(c))  # `X told ABC`: listener
             mention = object_after(text, toks, c + 1, hi)
-            if mention is None:
-                return None
+            if mention is None or not ends_phrase(toks, mention.end, hi):
+                return None  # `"...," a book on news, said the days when ...`: no speaker
             return Attribution("said-after", mention, toks.token(c))
         return Attribution("after-said", mention, toks.token(c))
     return None
@@ -271,6 +276,9 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
     verbs = _SPEECH_OR_CALL_VERBS if embedded else SPEECH_VERBS
     cues = [c for c in indexes_in(toks, lo, hi, verbs) if is_cue(toks, c, calls=embedded)]
     if last == ":":
+        absolute = _with_participle(text, toks, lo, cues)  # `..., with Reed yelling: "..."`
+        if absolute is not None:
+            return absolute
         for c in cues:
             if gerund_phrase(lowers, lo, c):  # `opened the show by asking` (fresh_rules9)
                 mention = sentence_subject(text, toks, lo, c - 1)
@@ -306,6 +314,8 @@ def before_quote(text: str, toks: Toks, lo: int, hi: int, *, embedded: bool) -> 
             and lowers[c] in SPEECH_VERBS  # `, called it "..."`: `it` is what was called
         ):
             mention = object_after(text, toks, c + 1, hi)  # inverted: ", said the minister"
+            if mention is not None and c > lo and not ends_phrase(toks, mention.end, hi):
+                mention = None  # `..., said the days when ...`: the clause's subject, no speaker
         if mention is None and c > lo:
             b = c
             while b > lo + 1 and texts[b - 1][0].isalnum() and lowers[b - 1] in ADVERB_SKIP:
@@ -398,7 +408,10 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
             w -= 1
         if lowers[w] != "with" or w + 1 >= c:
             continue
-        mention = np_ending_at(text, toks, w + 1, c)
+        end = c
+        if lowers[end - 1] in ADVERB_SKIP and end - 1 > w + 1:
+            end -= 1  # `with Reed reportedly yelling`
+        mention = np_ending_at(text, toks, w + 1, end)
         if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
             return Attribution("with-participle", mention, toks.token(c))
     return None

@@ -58,12 +58,12 @@ TURN_VERBS: frozenset[str] = frozenset(
         """
         blurt chuckle cry enquire gasp groan grumble inquire interject interrupt laugh moan
         mumble murmur mutter persist pursue reflect resume return shriek smile snarl sob stammer
-        stutter
+        stutter beam chide gripe riff
         """
     )
     for form in _inflect(base)
     if form not in {"cryed", "crys"}
-) | {"cried", "cries", "began", "went"}
+) | {"cried", "cries", "began", "went", "deadpanned"}
 """Verbs that report a turn of speech only right after a quote's closing mark
 (`"...," cried Alice`, `"...," he returned`): elsewhere they are mostly not speech."""
 
@@ -177,7 +177,7 @@ ABBREVIATIONS: frozenset[str] = _words(
     adm ala approx apr ariz ark aug ave blvd calif capt cmdr co col colo conn corp coun cpl cst
     dec del dept det dr est feb fla fr ft ga gen gov hon ill inc ind insp jan jr kan ky la lt
     ltd maj mar mass md mich minn miss mo mr mrs ms mt neb nev no nov oct okla ore penn prof rep
-    rev sen sep sept sgt sr st ste supt tenn tex univ va vs vt wash wis wyo
+    rev sen sep sept sgt sr st ste supt tenn tex univ va vs vt wash wis wisc wyo
     alta const nfld ont que sask
     """
 )
@@ -215,6 +215,7 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     similarly somehow someone something soon surely thanks thereafter think thus together too
     total toward towards until unfortunately upon very weeks whether within years given
     did does do is was were has have had could would should
+    unless likewise otherwise therefore hence whereas
     """
 )
 """Capitalised words at a sentence start that are never part of a name (the second block: the
@@ -225,6 +226,8 @@ NEVER_NAMES: frozenset[str] = _words(
     """
     anybody anyone anything any did do does can could should would might must shall
     five six seven eight nine ten eleven twelve twenty dozens hundreds thousands half
+    three four thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty
+    sixty seventy eighty ninety hundred thousand million millions
     """
 )
 """Single capitalised words never read as a person's name, wherever they stand: auxiliaries

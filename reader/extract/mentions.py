@@ -37,6 +37,12 @@ from reader.extract.cues import (
 )
 from reader.extract.fresh_rules9 import place_named
 from reader.extract.gender import is_given_name, name_gender
+from reader.extract.news_rules10 import (
+    PLACE_ABBREVIATIONS,
+    before_state,
+    possessor_start,
+    role_conjunction,
+)
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
 
@@ -348,8 +354,8 @@ def _name_mention(
     if toks.lowers[s] in _HIS_HER and e - s > 1 and toks.lowers[s + 1] not in _STYLES:
         return None  # "His Catholic faith", "Her Labour colleagues": his or hers, no one named
     s, e = _trim_run(toks, s, e)
-    if s >= e:
-        return None
+    if s >= e or (before_state(toks, e) and "of" not in toks.lowers[s:e]):
+        return None  # nothing, or a town: `DOVER, N.H. -` (not `Ann Reed of Dover, N.H.`)
     if e - s > 2 and toks.lowers[s + 1] == "of":
         s = _person_after_common_head(text, toks, s, e)
     texts, lowers, starts, ends = toks.texts, toks.lowers, toks.starts, toks.ends
@@ -357,8 +363,12 @@ def _name_mention(
         return None
     if _place_modifies_noun(toks, s, e):
         return None
-    if e - s == 2 and texts[s + 1] == "." and lowers[s] in ABBREVIATIONS:
-        return None  # "Mich.", "Calif.": a state in a dateline or an address, not a person
+    if (
+        e - s == 2
+        and texts[s + 1] == "."
+        and (lowers[s] in ABBREVIATIONS or lowers[s] in PLACE_ABBREVIATIONS)
+    ):
+        return None  # "Mich.", "N.H.": a state in a dateline or an address, not a person
     if e - s == 1:
         word = lowers[s]
         written = texts[s]
@@ -371,6 +381,7 @@ def _name_mention(
             or (written[1:2] == "-" and written[:1] in "RDI")  # a party and state: R-Utah
             or word in SPEECH_VERBS
             or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))
+            or (len(written) == 5 and word.endswith(("ing", "ed")) and _verb_like(toks, s))
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
         ):
@@ -527,7 +538,11 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         w = lowers[i]
         if not written[0].isalnum() and written not in ("-", "’", "'"):
             break
-        if (w in ROLE_STOP_WORDS or w in SPEECH_VERBS) and not _capitalised_verb_word(written, w):
+        if (
+            (w in ROLE_STOP_WORDS or w in SPEECH_VERBS)
+            and not _capitalised_verb_word(written, w)
+            and not (i > lo and role_conjunction(toks, i, j - 1))  # `the senator and candidate`
+        ):
             break
         if w in DETERMINERS:
             start = i
@@ -535,9 +550,13 @@ def _role_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
                 i -= 1  # "the head of [the ... department]": read on to the outer phrase
                 continue
             break
-        if written.endswith(("'s", "’s")) and written[0].isupper() and i == lo:
-            start = i
-            break
+        if written.endswith(("'s", "’s")) and written[0].isupper():
+            if i == lo:
+                start = i
+                break
+            start = possessor_start(toks, lo, i)  # `Carol Mendez's spokesman`
+            if start is not None:
+                break
         i -= 1
     if start is None:
         if lower_base(lowers[j - 1]) in GROUP_NOUNS:

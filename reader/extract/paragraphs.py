@@ -230,6 +230,14 @@ class Paras:
         """The words of paragraph `index` (a slice of the text, as `Paragraph.text` is)."""
         return self._text[self._starts[index] : self._ends[index]]
 
+    def __len__(self) -> int:
+        """How many paragraphs the article has (all of them, not one window's)."""
+        return len(self._starts)
+
+    def end_of(self, index: int) -> int:
+        """The offset just past paragraph `index`."""
+        return self._ends[index]
+
     def drop(self, index: int) -> None:
         """Forget the tokens of a paragraph that has been read."""
         self._cache.pop(index, None)

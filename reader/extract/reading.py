@@ -31,6 +31,7 @@ from reader.extract.mentions import (
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
+from reader.extract.news_lines10 import colon_paragraph, credit_line
 from reader.extract.news_rules8 import (
     after_fronted_question,
     in_the_words_of,
@@ -185,6 +186,10 @@ def read_quote(
         attribution = _antecedent_in_sentence(
             text, first, lo, open_i, attribution, embedded=item.embedded
         )
+    if attribution is None and not item.embedded and index is not None:
+        attribution = credit_line(text, paras, q)  # `"..."` then a line `- Dana Lane.`
+        if attribution is None and item.opens_paragraph:
+            attribution = colon_paragraph(text, paras, q)  # `Lane responded:` then `"..."`
     item.attribution = attribution
     # classify reads `in_list` only for a quote embedded in narration: not worked out otherwise
     in_list = item.embedded and index is not None and _in_list(first, q, index.neighbours(q))

@@ -24,6 +24,11 @@ from reader.extract.mentions import (
     np_starting_at,
     role_chunk,
 )
+from reader.extract.news_rules10 import (
+    FRONTED_QUESTION_REACH,
+    FRONTED_QUESTIONS,
+    past_fronted_chunks,
+)
 from reader.extract.subjects import DASH_SET, is_role, person_after_fronted_word, with_role
 from reader.extract.tokens import Toks, indexes_of
 
@@ -77,12 +82,14 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     texts, lowers = toks.texts, toks.lowers
     lo = after_dateline(toks, lo, hi)
     starts = [lo]
-    for i in range(lo, min(hi, lo + 12)):
+    asked = lo < hi and texts[lo][0].isupper() and lowers[lo] in FRONTED_QUESTIONS
+    for i in range(lo, min(hi, lo + (FRONTED_QUESTION_REACH if asked else 12))):
         if texts[i] == ",":
             starts.append(i + 1)
             break
-    if len(starts) > 1 and _fronted_by_preposition(toks, lo):
+    if len(starts) > 1 and (asked or _fronted_by_preposition(toks, lo)):
         del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`
+        starts[0] = past_fronted_chunks(toks, starts[0], hi)  # `In Ames, Iowa, on Sunday, X`
     for s in starts:
         i = s
         while i < hi and texts[i][0].isalnum() and lowers[i] in _LEAD_WORDS:

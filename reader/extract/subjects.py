@@ -36,6 +36,7 @@ from reader.extract.mentions import (
     np_ending_at,
     np_starting_at,
 )
+from reader.extract.news_rules10 import CLAUSE_CONJUNCTIONS, person_noun
 from reader.extract.paragraphs import QUOTED
 from reader.extract.tokens import Toks
 
@@ -86,7 +87,7 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
         if unclosed is not None:
             return unclosed
     p = _preposition_before(toks, k, mention)
-    if p is not None:
+    if p is not None and not (p > lo and _clause_subject(toks.texts[p], mention)):
         # "Trump in his speech called ...": the object of a preposition is not the subject
         return subject_before(text, toks, lo, p) if p > lo else None
     if mention is None or mention.kind != PERSON or k - 1 <= lo:
@@ -100,6 +101,20 @@ def subject_before(text: str, toks: Toks, lo: int, c: int) -> Mention | None:
 
 _UNCLOSED_CLAUSE = frozenset({"who", "whose", "which", "that"})
 """Words of a relative clause inside an apposition whose closing comma was left out."""
+
+
+def _clause_subject(preposition: str, mention: Mention | None) -> bool:
+    """Whether `mention`, after `preposition` and right before a cue, is the cue's subject.
+
+    `after Mr. Pike had said`, `after the front-runner had said`: after a lower-case
+    `CLAUSE_CONJUNCTIONS` word, a person or a role naming one (its last word a title or a noun
+    for a person) opens a clause; `after another silence said` keeps the object reading.
+    """
+    if preposition not in CLAUSE_CONJUNCTIONS or mention is None:
+        return False
+    if mention.kind == PERSON:
+        return True
+    return mention.kind == ROLE and person_noun(mention.text.rsplit(maxsplit=1)[-1].lower())
 
 
 def _unclosed_apposition(text: str, toks: Toks, lo: int, k: int, j: int) -> Mention | None:
