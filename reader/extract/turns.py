@@ -34,6 +34,7 @@ from typing import NamedTuple
 from reader.document import Paragraph, paragraph_bounds
 from reader.extract.mentions import PERSON
 from reader.extract.model import Evidence, QuoteKind
+from reader.extract.not_persons import not_a_person
 from reader.extract.reading import Item
 from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
 from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable
@@ -471,6 +472,8 @@ def _called_in(ctx: Context, people: SpeakerTable, quote: Item) -> list[Cluster]
     if opening is not None and opening not in names:
         names.insert(0, opening)
     for name in names:
+        if not_a_person(name):
+            continue  # `"Oui, Monsieur."`: the one spoken to is not named
         cluster = people.meet_called(name, raw.start + max(0, words.find(name)), quote.paragraph)
         if cluster is not quote.speaker and cluster is not people.narrator:
             out.append(cluster)
