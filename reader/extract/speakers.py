@@ -187,7 +187,9 @@ def _no_person(mention: Mention, dialogue: bool) -> bool:
     A titled name (`Mr. English`) is a person all the same (`not_persons`); a people in the
     plural (`Indians`) is no speaker only in `dialogue`.
     """
-    return mention.text == mention.name and not_a_person(mention.name, dialogue)
+    return not_a_person(mention.name, dialogue) and (
+        mention.text == mention.name or " " in mention.name
+    )
 
 
 def _tell_gender(cluster: Cluster, mention: Mention) -> None:

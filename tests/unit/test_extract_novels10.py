@@ -57,6 +57,7 @@ def test_he_whose_turn_it_is_is_not_a_woman_by_her_given_name() -> None:
         ("Monsieur", True),
         ("God", True),
         ("Indiana Jones", False),
+        ("Chapter XII The Strange Story", True),
         ("Elinor", False),
     ],
 )
@@ -70,3 +71,10 @@ def test_a_nationality_written_alone_is_no_speaker() -> None:
     assert table.resolve(Mention("Indian", 0, 6, PERSON, "Indian"), 0) is None
     table.note_person(Mention("Indian", 0, 6, PERSON, "Indian"), 0)
     assert table.recent_people(0) == []
+
+
+def test_a_heading_read_as_a_name_is_no_speaker() -> None:
+    # `Chapter XII\nThe Strange Story` above `"...," said he.`: the heading took the pronoun
+    table = SpeakerTable()
+    heading = "Chapter XII The Strange Story"
+    assert table.resolve(Mention(heading, 0, 29, PERSON, heading), 0) is None
