@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
 from reader.extract.common_words import common_opener
 from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
-from reader.extract.gender import name_gender
+from reader.extract.gender import is_given_name, name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
 from reader.extract.mentions import (
@@ -303,10 +303,31 @@ def _antecedent_in_sentence(
         return attribution
     if common_opener(text, person.text, person.name, person.start):
         return attribution  # `Proposals from ..., he added, ...`: a common word, no person
+    if _fronted_adjective(para, lo, person):
+        return attribution  # `Ignorant of the question, she replied`: she is the speaker
     gender = person.gender or name_gender(person.name)
     if gender is not None and gender != mention.gender:
         return attribution
     return Attribution(attribution.rule, person, attribution.cue)
+
+
+_FRONTED_GLUE = frozenset({"of", "to", "with", "at", "for", "from", "in", "about", "by", "on"})
+
+
+def _fronted_adjective(para: Para, lo: int, person: Mention) -> bool:
+    """`Ignorant of the force of this question, she replied`: no person opens the sentence.
+
+    One capitalised word opening the sentence, no given name, with a preposition right after
+    it, is an adjective or participle fronted before the subject (`Afraid of nothing, he
+    said`), not the pronoun's antecedent.
+    """
+    if " " in person.name or person.text != person.name or person.start != para.starts[lo]:
+        return False
+    return (
+        lo + 1 < len(para.lowers)
+        and para.lowers[lo + 1] in _FRONTED_GLUE
+        and not is_given_name(person.name)
+    )
 
 
 _SUBORDINATORS = frozenset(

@@ -29,6 +29,12 @@ CASES = [
         '"Ha!" ejaculated Tom Reed.',
         [("Enough,", D, "Ann Bell"), ("Ha!", D, "Tom Reed")],
     ),
+    (
+        "a fronted adjective opening the sentence is not the antecedent of `she replied`",
+        "Tom Reed sat down. Ann Bell looked up.\n\n"
+        'Ignorant of the force of this question, she replied, "Yes, quite."',
+        [("Yes, quite.", D, "Ann Bell")],
+    ),
 ]
 
 
