@@ -56,10 +56,11 @@ def not_a_person(name: str, dialogue: bool = True) -> bool:
     """Whether a person's name as the rules read it names no one who speaks.
 
     One of `NOT_PERSON_WORDS`, or in `dialogue` (a novel) one of `PEOPLES` too, or a heading
-    (`HEADING_WORDS`).
+    (`HEADING_WORDS`), or a name run that ends on the pronoun `I` (`Privately I thought`:
+    met as a surname `I`, it gave the narrator its name, over `Hastings`).
     """
     first, _, rest = name.partition(" ")
     word = first.lower()
     if rest:
-        return word in HEADING_WORDS
+        return word in HEADING_WORDS or name.endswith(" I")
     return word in NOT_PERSON_WORDS or (dialogue and word in PEOPLES)

@@ -84,3 +84,14 @@ def test_a_heading_read_as_a_name_is_no_speaker() -> None:
     table = SpeakerTable()
     heading = "Chapter XII The Strange Story"
     assert table.resolve(Mention(heading, 0, 29, PERSON, heading), 0) is None
+
+
+def test_a_name_run_ending_on_the_pronoun_i_does_not_rename_the_narrator() -> None:
+    # `Privately I thought ...`: the run `Privately I` was met as a person of surname `I`,
+    # the narrator's, and became the narrator's name (over `Hastings`, called by a friend)
+    table = SpeakerTable()
+    narrator = table.resolve(Mention("I", 0, 1, PRONOUN, "i"), 0)
+    assert narrator is not None
+    before = narrator.name
+    table.note_person(Mention("Privately I", 10, 21, PERSON, "Privately I"), 1)
+    assert narrator.name == before
