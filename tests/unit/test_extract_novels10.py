@@ -35,6 +35,19 @@ CASES = [
         'Ignorant of the force of this question, she replied, "Yes, quite."',
         [("Yes, quite.", D, "Ann Bell")],
     ),
+    (
+        "first-person narrator: a friend's `Monsieur` is no name to give the narrator",
+        '"Who is there?" I said.\n\n'
+        '"No one," Ivo Brandt said.\n\n'
+        '"Is it locked?" I said.\n\n'
+        '"It is, Monsieur," Ivo Brandt said.',
+        [
+            ("Who is there?", D, "I"),
+            ("No one,", D, "Ivo Brandt"),
+            ("Is it locked?", D, "I"),
+            ("It is, Monsieur,", D, "Ivo Brandt"),
+        ],
+    ),
 ]
 
 
