@@ -48,6 +48,22 @@ CASES = [
             ("It is, Monsieur,", D, "Ivo Brandt"),
         ],
     ),
+    (
+        "dialogue: a quote-only turn after a turn continued from narration is the other's reply",
+        '"It is late," I said.\n\n'
+        "Mark Poirot switched to another subject.\n\n"
+        '"Was Cynthia at lunch?"\n\n'
+        '"She is at the hospital again."\n\n'
+        '"She works hard, then."\n\n'
+        '"She does."',
+        [
+            ("It is late,", D, "I"),
+            ("Was Cynthia at lunch?", D, "Mark Poirot"),
+            ("She is at the hospital again.", D, "I"),
+            ("She works hard, then.", D, "Mark Poirot"),
+            ("She does.", D, "I"),
+        ],
+    ),
 ]
 
 
