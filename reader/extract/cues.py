@@ -59,13 +59,17 @@ TURN_VERBS: frozenset[str] = frozenset(
         blurt chuckle cry enquire gasp groan grumble inquire interject interrupt laugh moan
         mumble murmur mutter persist pursue reflect resume return shriek smile snarl sob stammer
         stutter beam chide gripe riff
+        assent bawl bluster boom chorus echo ejaculate entreat falter growl hazard implore
+        interpose pipe roar screech sputter squeak venture wail whimper whine
         """
     )
     for form in _inflect(base)
-    if form not in {"cryed", "crys"}
-) | {"cried", "cries", "began", "went", "deadpanned"}
+    if form not in {"cryed", "crys", "echos"}
+) | {"cried", "cries", "began", "went", "sang", "echoes", "deadpanned"}
 """Verbs that report a turn of speech only right after a quote's closing mark
-(`"...," cried Alice`, `"...," he returned`): elsewhere they are mostly not speech."""
+(`"...," cried Alice`, `"...," he returned`): elsewhere they are mostly not speech. The
+last two lines' tags of 19th-century fiction (`interposed`, `ejaculated`, `assented`) turned 28
+speakers of the PDNC development novels right (12292 -> 12320) and changed none in news."""
 
 CALL_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling", "dubbed", "dubs"})
 """Verbs that introduce a quoted name or epithet (`called Idlib "a black hole"`)."""

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from reader.extract.not_persons import not_a_person
 from reader.extract.reading import Item
 from reader.extract.speakers import Cluster, SpeakerTable
 from reader.extract.vocatives import called_names
@@ -123,6 +124,8 @@ def _calls(
     votes: Counter[str] = Counter()
     for item in quotes:
         for name in called_names(text[item.start : item.end]):
+            if not_a_person(name):
+                continue  # `"Oui, Monsieur."`: a form of address, no name
             known = table.known_person(name)
             if known is None or counts(known):
                 votes[name] += 1

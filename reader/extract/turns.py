@@ -16,7 +16,9 @@ its name goes on the quote's evidence:
   (`"A?" asked Ann.` / `"B," said Ben.` / `"C."`): the quote-only paragraph is the reply of the
   speaker two turns back, as in fiction a new paragraph is a new speaker;
 * `continues-previous`: a quote that opens its paragraph right after a paragraph whose quote
-  has a speaker continues that speaker (news breaks one speaker's quotes into paragraphs).
+  has a speaker continues that speaker (news breaks one speaker's quotes into paragraphs); in
+  dialogue, when that paragraph was a turn of its own, the latest other speaker replies
+  (`replies-turn`, `_after_turn`).
 
 A dialogue's first turns often name nobody: the names come a few turns later. Once every quote
 is read, `precedes_turn` gives such a turn, still without a speaker, the speaker the turns
@@ -34,6 +36,7 @@ from typing import NamedTuple
 from reader.document import Paragraph, paragraph_bounds
 from reader.extract.mentions import PERSON
 from reader.extract.model import Evidence, QuoteKind
+from reader.extract.not_persons import not_a_person
 from reader.extract.reading import Item
 from reader.extract.scorer import MAX_CANDIDATES, TurnCandidate, choose_turn
 from reader.extract.speakers import Cluster, PronounChoice, SpeakerTable
@@ -283,13 +286,40 @@ def _other_speaker(ctx: Context, speaker: Cluster) -> Cluster | None:
 
 
 def continues_previous(ctx: Context) -> Decision | None:
-    """A quote opening its paragraph right after a paragraph with a speaker continues it."""
+    """A quote opening its paragraph right after a paragraph with a speaker continues it.
+
+    In dialogue, a paragraph that was a turn of its own (`_after_turn`) is answered: the
+    latest other speaker takes the quote. `Poirot changed the subject.` / `"Was she at
+    lunch?"` / `"She is at the hospital."`: the first continues the narration's Poirot, the
+    second is the narrator's reply (on the PDNC development novels 31 speakers right that
+    were wrong; news is not dialogue and is unchanged).
+    """
     if not ctx.item.opens_paragraph or ctx.last_speaker is None:
         return None
     gap = range(ctx.last_paragraph + 1, ctx.item.paragraph)
     if len(gap) <= MAX_STRAY and all(p in ctx.stray for p in gap):
+        if ctx.dialogue and _after_turn(ctx):
+            other = _other_speaker(ctx, ctx.last_speaker)
+            if other is not None:
+                return Decision(other, "replies-turn")
         return Decision(ctx.last_speaker, "continues-previous")
     return None
+
+
+def _after_turn(ctx: Context) -> bool:
+    """Whether the paragraph right before the quote's is a turn: opened by a quote, no more."""
+    for k in range(ctx.pos - 1, max(-1, ctx.pos - 1 - TURN_LOOKBACK), -1):
+        other = ctx.items[k]
+        if other.raw is None or other.raw.depth > 0:
+            if other.paragraph < ctx.item.paragraph - 1:
+                return False
+            continue
+        if other.dropped or other.kind in (QuoteKind.SCARE, QuoteKind.TITLE):
+            continue
+        if other.raw.segments[-1].paragraph != ctx.item.paragraph - 1:
+            return False
+        return other.opens_paragraph or other.paragraph < ctx.item.paragraph - 1
+    return False
 
 
 MAX_STRAY = 3
@@ -471,6 +501,8 @@ def _called_in(ctx: Context, people: SpeakerTable, quote: Item) -> list[Cluster]
     if opening is not None and opening not in names:
         names.insert(0, opening)
     for name in names:
+        if not_a_person(name):
+            continue  # `"Oui, Monsieur."`: the one spoken to is not named
         cluster = people.meet_called(name, raw.start + max(0, words.find(name)), quote.paragraph)
         if cluster is not quote.speaker and cluster is not people.narrator:
             out.append(cluster)

@@ -341,8 +341,16 @@ def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
         ("a name after a verb", "Elinor smiled at Marianne Dashwood.", ["Marianne Dashwood"]),
         ("a place after a preposition is not", "Tom Reed drove into Concord.", []),
         ("the subject is not listed twice", "Tom Reed told Ann Lowe.", ["Ann Lowe"]),
+        ("a place after `at` is not", "Tom Reed stayed at Mansfield.", []),
+        ("a name after a comma", "As they walked, Ann Lowe spoke.", ["Ann Lowe"]),
     ],
-    ids=["a name after a verb", "a place after a preposition", "the subject not twice"],
+    ids=[
+        "a name after a verb",
+        "a place after a preposition",
+        "the subject not twice",
+        "a place after at",
+        "a name after a comma",
+    ],
 )
 def test_named_objects(case: str, sentence: str, expected: list[str]) -> None:
     from reader.extract.paragraphs import Para
