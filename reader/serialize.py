@@ -189,11 +189,11 @@ def _json(value: Any, pad: str) -> str:
     if of is dict:
         if not value:
             return "{}"
-        if not all(type(k) is str for k in value):
-            return _json_by_json(value, pad)
         inner = pad + "  "
         fields = []
         for k, v in value.items():
+            if type(k) is not str:
+                return _json_by_json(value, pad)
             of = type(v)  # the usual values written inline, without a call each
             if of is str:
                 text = encode_basestring(v)
