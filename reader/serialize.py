@@ -165,11 +165,24 @@ def write_items(
         return
     fields = [f"  {encode_basestring(k)}: {_json(v, '  ')}" for k, v in head.items()]
     out.write("{\n" + "".join(field + ",\n" for field in fields) + f"  {encode_basestring(key)}: ")
-    opening = "[\n    "
+    opening, block, size = "[\n    ", [], 0
     for item in items:
-        out.write(opening + _json(item, "    "))
+        block.append(opening + _json(item, "    "))
         opening = ",\n    "
-    out.write("[]\n}\n" if opening == "[\n    " else "\n  ]\n}\n")
+        size += len(block[-1])
+        if size > _BLOCK:
+            out.write("".join(block))
+            block, size = [], 0
+    block.append("[]\n}\n" if opening == "[\n    " else "\n  ]\n}\n")
+    out.write("".join(block))
+
+
+_BLOCK = 1 << 16
+"""Characters of items gathered before one write.
+
+With PYTHONUNBUFFERED set, every write is a system call: `json.dump`, which writes each token
+on its own, made 1.4 million of them for the 3 MB benchmark book's quotes.
+"""
 
 
 def _json(value: Any, pad: str) -> str:

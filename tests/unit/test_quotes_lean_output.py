@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import io
-import json
 import textwrap
 from typing import Any
 
@@ -66,16 +65,22 @@ def test_items_written_one_by_one_read_as_one_document(
     assert streamed.getvalue() == whole.getvalue(), case
 
 
-def test_json_items_are_written_as_they_come() -> None:
+def test_json_items_are_written_in_blocks_as_they_come() -> None:
+    items = [{"text": f"quote {n}", "speaker": "Ada Roan " * 5} for n in range(3000)]
     out = io.StringIO()
+    written_before_the_last: list[int] = []
 
-    def items() -> Any:
-        yield {"text": "first"}
-        assert '"first"' in out.getvalue()  # written before the second is made
-        yield {"text": "second"}
+    def one_by_one() -> Any:
+        for number, item in enumerate(items):
+            if number == len(items) - 1:
+                written_before_the_last.append(len(out.getvalue()))
+            yield item
 
-    write_items({"source": "x"}, "quotes", items(), "json", out)
-    assert [q["text"] for q in json.loads(out.getvalue())["quotes"]] == ["first", "second"]
+    write_items({"source": "x"}, "quotes", one_by_one(), "json", out)
+    assert written_before_the_last[0] > len(out.getvalue()) - 70_000  # blocks of 64 K at most
+    whole = io.StringIO()
+    write({"source": "x", "quotes": items}, "json", whole)
+    assert out.getvalue() == whole.getvalue()
 
 
 def test_yaml_items_keep_their_anchors_over_the_whole_document() -> None:
