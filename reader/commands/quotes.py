@@ -225,20 +225,23 @@ def _move(part: dict[str, Any], offsets: InputOffsets) -> None:
     share their whole quote's, and no two parts share a value once moved (YAML would write an
     anchor and an alias for a shared one).
     """
-
-    def moved(start: int, end: int) -> list[int | None]:
-        found = offsets.span(start, end)
-        return [None, None] if found is None else list(found)
-
-    part["article_start"], part["article_end"] = part["start"], part["end"]
-    part["start"], part["end"] = moved(part["start"], part["end"])
+    span = offsets.span
+    start, end = part["start"], part["end"]
+    part["article_start"], part["article_end"] = start, end
+    found = span(start, end)
+    part["start"], part["end"] = (None, None) if found is None else found
     if "segments" in part:
-        part["segments"] = [moved(s, e) for s, e in part["segments"]]
+        part["segments"] = [_listed(span(s, e)) for s, e in part["segments"]]
     if part.get("evidence"):
         evidence = part["evidence"] = dict(part["evidence"])
         for key in _EVIDENCE_SPANS:
             if evidence.get(key):
-                evidence[key] = moved(*evidence[key])
+                evidence[key] = _listed(span(*evidence[key]))
+
+
+def _listed(found: tuple[int, int] | None) -> list[int | None]:
+    """A span as JSON and YAML list it, `[None, None]` where it is not in the input."""
+    return [None, None] if found is None else [found[0], found[1]]
 
 
 _EVIDENCE_SPANS = ("cue_span", "mention_span")

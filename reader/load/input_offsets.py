@@ -101,7 +101,8 @@ class InputOffsets:
             raise KeyError(f"article offset {start} was not added")
         first = last = found[at]
         if end > start:
-            at = bisect_left(points, end - 1, at)
+            # the points are distinct integers: end - 1 is at most end - start - 1 places on
+            at = bisect_left(points, end - 1, at, min(len(points), at + end - start))
             if at == len(points) or points[at] != end - 1:
                 raise KeyError(f"article offset {end - 1} was not added")
             last = found[at]
