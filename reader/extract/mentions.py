@@ -36,6 +36,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.fresh_rules9 import place_named
+from reader.extract.fresh_rules10 import numbered, titled_head_of
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
@@ -373,6 +374,7 @@ def _name_mention(
             or (len(written) > 5 and word.endswith(("ing", "ly", "ed")) and _verb_like(toks, s))
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
+            or numbered(lowers, texts, s, e)  # `a Grade 11 student` (fresh_rules10)
         ):
             return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = lowers[s:e]
@@ -493,6 +495,8 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         ):
             p -= 1
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
+            if titled_head_of(lowers, TITLES, p, r):  # `the chief of X` (fresh_rules10)
+                return _role_mention(text, toks, p, j)
             return _name_mention(text, toks, r, j, prefix_start=p)
         q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
         if q is None:

@@ -1,0 +1,141 @@
+"""Tenth fresh round (tune10): places and common words read as speakers.
+
+Read from the speaker errors on the tenth fresh set (mostly Canadian news, with British,
+Australian and Indian stories); each is a general pattern of news writing, not one article's
+quirk:
+
+* `modified_place_object`: `the chief of the band in northwestern Ontario said`: a name after a
+  preposition and a place adjective (`northwestern`, `rural`) is where someone is, the object
+  of the preposition, never the subject of the cue after it (`subjects`);
+* `titled_head_of`: `the chief of Red Lake First Nation said` is the chief, a role the speaker
+  table gives to the titled person met before, not the nation speaking (`mentions`);
+* `parenthetical_cue`: `Penalties of Rs 18 crore had been levied, she said, adding:` leaves
+  `she` to the people met before, not the sentence's subject (`reading`);
+* `numbered`: `A Grade 11 student trustee, Aiden Park, told ...`: `Grade` is no person
+  (`mentions`);
+* `at_a_place`: `spotted at Crystal Cascades` names a place, no candidate for a later
+  quote-only turn; `smiled at Marianne` names a person (`reading.named_objects`).
+
+Functions over tokens; the modules named call them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.extract.cues import PREPOSITIONS
+
+_PLACE_ADJECTIVES = frozenset(
+    [
+        *("north", "south", "east", "west", "central", "rural", "remote", "downtown"),
+        *("suburban", "coastal", "greater", "upstate", "downstate", "inner", "outer", "outback"),
+        *("nearby", "neighbouring", "neighboring", "northernmost", "southernmost"),
+    ]
+)
+"""Lower-case words that place a name (`rural Manitoba`, `downtown Regina`): with the compass
+adjectives ending in `-ern` (`northern`, `southwestern`), `place_adjective`'s words."""
+
+MAX_PLACE_ADJECTIVES = 2
+"""Place adjectives read back from a name (`remote northern Quebec`)."""
+
+
+def place_adjective(word: str) -> bool:
+    """Whether a lower-case word places the name after it (`northwestern`, `rural`)."""
+    return word in _PLACE_ADJECTIVES or (
+        word.endswith("ern") and word[:5] in ("north", "south", "easte", "weste")
+    )
+
+
+def modified_place_object(
+    lowers: Sequence[str], texts: Sequence[str], lo: int, i: int
+) -> int | None:
+    """The preposition before place adjectives that open the name at token i, else None.
+
+    `Officials in northern Ontario said`, `the chief of Red Lake in northwestern Ontario said`:
+    the name is the object of `in`; the subject of `said` is read before it. `mentions` leaves
+    the adjectives out of the name (they are no role words), so the preposition is not right
+    before it as `subjects._preposition_before` first looks.
+    """
+    k = i - 1
+    while k > lo and i - k <= MAX_PLACE_ADJECTIVES and texts[k][:1].islower():
+        if not place_adjective(lowers[k]):
+            return None
+        if lowers[k - 1] in PREPOSITIONS:
+            return k - 1
+        k -= 1
+    return None
+
+
+def titled_head_of(lowers: Sequence[str], titles: frozenset[str], p: int, r: int) -> bool:
+    """Whether tokens p..r-1 read `the <title> of` before the name at r (`the chief of`).
+
+    `the chief of Red Lake First Nation said`, `the president of Ford said`: one person holds
+    the post, and the text named them with their title (`Chief Ana Moose`) or names them
+    later; the phrase is that person's role (`mentions` makes it a role, which the speaker
+    table gives to its holder), not the body after `of` speaking.
+    """
+    return r - p == 3 and lowers[p] == "the" and lowers[r - 1] == "of" and lowers[p + 1] in titles
+
+
+_SUBORDINATORS = frozenset(
+    [
+        *("after", "although", "as", "because", "before", "once", "since", "though", "until"),
+        *("when", "while", "if", "whenever", "unless"),
+    ]
+)
+"""Words opening a sentence with a subordinate clause, whose subject a later `she` may be."""
+_AFTER_PARENTHETICAL = frozenset([",", ".", ";"])
+"""What follows the cue of a parenthetical `, she said,` / `, she said.`."""
+
+
+def parenthetical_cue(lowers: Sequence[str], texts: Sequence[str], lo: int, p: int) -> bool:
+    """Whether the pronoun at p and the cue after it are a parenthetical after a main clause.
+
+    `Penalties of Rs 18 crore had been levied, she said, adding: "..."`: the clause before
+    `, she said,` is what she said, and its subject (`Penalties`) what she spoke about, not
+    who she is; `reading` then leaves `she` to the speakers met before the sentence when no
+    given name or title gives the word a sex (`Robby Mook acknowledged ..., he said, "..."`
+    keeps Mook: PolNeAR train). A sentence opened by a subordinate clause (`When Ana Reyes
+    spoke, she said`) keeps its subject as the antecedent.
+    """
+    return (
+        p - 1 > lo
+        and p + 2 < len(texts)
+        and texts[p - 1] == ","
+        and texts[p + 2] in _AFTER_PARENTHETICAL
+        and lowers[lo] not in _SUBORDINATORS
+    )
+
+
+def numbered(lowers: Sequence[str], texts: Sequence[str], s: int, e: int) -> bool:
+    """Whether the one-word name at s is numbered and opened by an article: `a Grade 11`.
+
+    `A Grade 11 student trustee, Aiden Brooks, told ...`, `the Route 9 bridge`: after `a` or
+    `the`, a capitalised word and a number qualify the noun after them (a grade, a road), and
+    no person is named there (`mentions`), so the sentence's person is read on (Aiden Brooks),
+    and a later `he said` finds him. Without the article (`Article 33 says`, `Isaiah 45:1
+    reads`) a numbered text may speak as its own source.
+    """
+    return (
+        e < len(texts) and s > 0 and texts[e][:1].isdigit() and lowers[s - 1] in ("a", "an", "the")
+    )
+
+
+_AT_SOMEONE = (
+    *("look", "smil", "star", "glanc", "laugh", "frown", "nod", "wink", "grin", "glar"),
+    *("shout", "yell", "snap", "wav", "point", "gaz", "peer", "scowl", "sneer", "growl"),
+    *("bark", "hiss", "swor", "swear", "jeer", "scream", "rail", "sniff", "blink", "squint"),
+    *("beam", "pout", "wince", "gap", "shrug", "mutter", "grumbl", "curs", "stamm", "stomp"),
+)
+"""Stems of verbs done at someone (`smiled at Marianne`, `shouted at Tom`): after any other
+word, `at` names a place (`spotted at Crystal Falls`, `arrived at Longbourn`)."""
+
+
+def at_a_place(lowers: Sequence[str], i: int) -> bool:
+    """Whether the name at token i follows `at` after a word that is done at no one.
+
+    `A crocodile has been spotted at Crystal Cascades`: the name after `at` is where, and a
+    quote-only turn later is not its words; `Elinor smiled at Marianne` names a person
+    (`reading.named_objects`).
+    """
+    return i >= 2 and lowers[i - 1] == "at" and not lowers[i - 2].startswith(_AT_SOMEONE)
