@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.document import blocks_of, build_article
 from reader.extract import extract
 from reader.extract.fresh_rules10 import (
     at_a_place,
@@ -140,3 +141,28 @@ def test_named_objects_after_at(sentence: str, expected: list[str]) -> None:
     para = tokenize_paragraph(sentence, 0, len(sentence))
     found = named_objects(sentence, para, 0, len(para), None)
     assert [m.name for m in found] == expected
+
+
+def test_guillemets_hold_english_marks_nested() -> None:
+    """`« My mother says, "..." She is right, » the daughter said`: one quote, nested inside."""
+    text = (
+        "Lise Roy runs the farm with her mother.\n\n"
+        '« My mother says, "The rain comes when it comes." She is right, » Roy said.'
+    )
+    extraction = extract(article(text))
+    top = [q.text for q in extraction.quotes if not q.nested]
+    assert top == ['My mother says, "The rain comes when it comes." She is right,']
+
+
+TITLE = "Maple farmers take the province to court over quotas they call unfair to small farms"
+"""A headline long enough that a paragraph under it may be a second headline line."""
+
+
+def test_guillemet_quote_ending_a_paragraph_is_no_headline_line() -> None:
+    """`« ... I did not have a say. Now I do. »`: its full stop stands before a spaced mark."""
+    text = (
+        "Lise Roy laughed when the comments were read to her. « In 2009 I was 24. I did not"
+        " have a say in anything. Now I do. »"
+    )
+    extraction = extract(build_article(blocks_of([text]), title=TITLE, source="<t>"))
+    assert [(q.kind.value, q.nested) for q in extraction.quotes] == [("direct", False)]
