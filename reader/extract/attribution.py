@@ -36,6 +36,7 @@ from reader.extract.fresh_rules9 import (
     document_role,
     gerund_phrase,
 )
+from reader.extract.fresh_rules10 import one_member
 from reader.extract.mentions import (
     GROUP,
     ORG,
@@ -399,6 +400,9 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
         if lowers[w] != "with" or w + 1 >= c:
             continue
         mention = np_ending_at(text, toks, w + 1, c)
+        if mention is None and one_member(lowers, toks.texts, w + 1, c):  # fresh_rules10
+            start, end = toks.starts[w + 1], toks.ends[c - 1]
+            mention = Mention(text[start:end], start, end, ROLE, text[start:end])
         if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
             return Attribution("with-participle", mention, toks.token(c))
     return None

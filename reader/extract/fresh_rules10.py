@@ -13,6 +13,13 @@ quirk:
   `she` to the people met before, not the sentence's subject (`reading`);
 * `numbered`: `A Grade 11 student trustee, Aiden Park, told ...`: `Grade` is no person
   (`mentions`);
+* `numbered_unit`: `Amalgamated Transit Union Local 569 said` is the local, its number kept
+  (`mentions`);
+* `one_member`: `with one Republican accusing the agency of "..."`: the member is the one
+  accusing, not the sentence's subject (`attribution._with_participle`);
+* `past_city_state`: `At a rally in Portsmouth, N.H., on Tuesday, Senator X endorsed ...`:
+  the state and its time phrase belong to the fronted phrase; the subject is X
+  (`sentence_subjects`);
 * `at_a_place`: `spotted at Crystal Cascades` names a place, no candidate for a later
   quote-only turn; `smiled at Marianne` names a person (`reading.named_objects`).
 
@@ -139,3 +146,77 @@ def at_a_place(lowers: Sequence[str], i: int) -> bool:
     (`reading.named_objects`).
     """
     return i >= 2 and lowers[i - 1] == "at" and not lowers[i - 2].startswith(_AT_SOMEONE)
+
+
+_UNIT_WORDS = frozenset(["local", "district", "lodge", "branch", "division", "chapter", "unit"])
+"""Words that a number after them makes a body's numbered unit (`Unifor Local 444`)."""
+
+
+def numbered_unit(lowers: Sequence[str], texts: Sequence[str], lo: int, j: int) -> bool:
+    """Whether tokens j-2, j-1 are a capitalised unit word and its number: `Local 569`.
+
+    `Amalgamated Transit Union Local 569 said in a statement ...`: unions, lodges and
+    districts name their branches by number, so a name run may end in digits; `mentions`
+    reads the name before the number and keeps the number with it, as one body.
+    """
+    return (
+        j - 2 > lo
+        and texts[j - 1][:1].isdigit()
+        and lowers[j - 2] in _UNIT_WORDS
+        and texts[j - 2][:1].isupper()
+        and texts[j - 3][:1].isupper()
+    )
+
+
+_ONE_OF = frozenset(["one", "a", "an", "another"])
+"""Words before a capitalised noun that make it one member of a party or a team."""
+
+
+def one_member(lowers: Sequence[str], texts: Sequence[str], a: int, c: int) -> bool:
+    """Whether tokens a..c-1 read `one Republican`, `a Conservative MP`: a member, unnamed.
+
+    `with one Republican accusing the agency of "playing hot potato"`: the capitalised word
+    is a party (or a team, a nation), not a name, so no name is read there; the participle's
+    subject is the member, a role (`attribution._with_participle`).
+    """
+    return (
+        2 <= c - a <= 3
+        and lowers[a] in _ONE_OF
+        and texts[a + 1][:1].isupper()
+        and all(t[:1].isalpha() for t in texts[a + 1 : c])
+    )
+
+
+STATE_ABBREVIATIONS = frozenset(
+    [
+        *("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind"),
+        *("kan", "ky", "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb"),
+        *("nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"),
+        *("n.h", "n.y", "n.j", "n.c", "s.c", "n.d", "s.d", "n.m", "r.i", "d.c", "w.va"),
+        *("alta", "ont", "que", "sask", "nfld", "b.c", "n.s", "n.b", "p.e.i"),
+    ]
+)
+"""States and provinces as a dateline or an address abbreviates them (`Portsmouth, N.H.,`)."""
+
+
+def past_city_state(lowers: Sequence[str], texts: Sequence[str], s: int, hi: int) -> int:
+    """Where the subject starts after a fronted phrase that a `City, St.,` comma cut, else s.
+
+    `At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed ...`: the
+    comma after the town does not end the fronted phrase; the state, and a phrase opened by
+    a preposition after it (`on Tuesday,`), belong to it too, and the subject follows them
+    (`sentence_subjects.sentence_subject`), never the state.
+    """
+    if not (
+        s + 2 < hi
+        and lowers[s] in STATE_ABBREVIATIONS
+        and texts[s + 1] == "."
+        and texts[s + 2] == ","
+    ):
+        return s
+    k = s + 3
+    if k < hi and lowers[k] in PREPOSITIONS:
+        for j in range(k + 1, min(hi, k + 8)):
+            if texts[j] == ",":
+                return j + 1
+    return k

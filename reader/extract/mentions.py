@@ -36,7 +36,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.fresh_rules9 import place_named
-from reader.extract.fresh_rules10 import numbered, titled_head_of
+from reader.extract.fresh_rules10 import numbered, numbered_unit, titled_head_of
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.titled_names import bare_title_start, qualified_title_start
 from reader.extract.tokens import Toks, is_abbreviation, lower_base
@@ -478,6 +478,13 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     texts = toks.texts
     if texts[j - 1][0].isalnum() and j - 1 >= lo and toks.lowers[j - 1] in SUBJECT_PRONOUNS:
         return _pronoun(toks, j - 1)
+    if texts[j - 1][0].isdigit() and numbered_unit(toks.lowers, texts, lo, j):
+        body = np_ending_at(text, toks, lo, j - 1)  # `Union Local 569` (fresh_rules10)
+        if body is not None and body.kind in (ORG, PERSON):
+            end = toks.ends[j - 1]
+            return Mention(
+                text[body.start : end], body.start, end, ORG, f"{body.name} {texts[j - 1]}"
+            )
     if texts[j - 1][:2] in _CONTRACTION_STARTS:
         contracted = _contracted_pronoun(toks, j - 1)
         if contracted is not None:

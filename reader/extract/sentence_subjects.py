@@ -13,6 +13,7 @@ from reader.extract.cues import (
     PLACES,
     PREPOSITIONS,
 )
+from reader.extract.fresh_rules10 import past_city_state
 from reader.extract.mentions import (
     CONTRACTED,
     ORG,
@@ -79,7 +80,7 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     starts = [lo]
     for i in range(lo, min(hi, lo + 12)):
         if texts[i] == ",":
-            starts.append(i + 1)
+            starts.append(past_city_state(lowers, texts, i + 1, hi))  # fresh_rules10
             break
     if len(starts) > 1 and _fronted_by_preposition(toks, lo):
         del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`

@@ -54,6 +54,24 @@ SPEAKERS = [
         ' the contests, an outcome, she said, "we long expected."',
         {"we long expected.": "Maria Reyes"},
     ),
+    (
+        "'Prairie Bus Union Local 212 said ... \"...\"' is the local's, numbered",
+        "Driver Sam Odum was hurt on Monday.\n\nPrairie Bus Union Local 212 said in a statement"
+        ' that its members were "tired and angry."',
+        {"tired and angry.": "Prairie Bus Union Local 212"},
+    ),
+    (
+        "'with one Republican accusing X of \"...\"' is the member's, not the main subject's",
+        "Lawmakers grilled the port chief on Monday, with one Republican accusing the agency of"
+        ' "passing the buck" for months.',
+        {"passing the buck": "one Republican"},
+    ),
+    (
+        "'At a rally in Dover, N.H., on Monday, Senator X backed Y, saying' is X's, not N.H.'s",
+        "At a rally in Dover, N.H., on Monday, Senator Ada Pryce of Maine backed the mayor,"
+        ' saying she would "make a fine governor."',
+        {"make a fine governor.": "Ada Pryce"},
+    ),
 ]
 
 
