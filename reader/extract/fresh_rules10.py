@@ -9,8 +9,6 @@ quirk:
   of the preposition, never the subject of the cue after it (`subjects`);
 * `titled_head_of`: `the chief of Red Lake First Nation said` is the chief, a role the speaker
   table gives to the titled person met before, not the nation speaking (`mentions`);
-* `parenthetical_cue`: `Penalties of Rs 18 crore had been levied, she said, adding:` leaves
-  `she` to the people met before, not the sentence's subject (`reading`);
 * `numbered`: `A Grade 11 student trustee, Aiden Park, told ...`: `Grade` is no person
   (`mentions`);
 * `numbered_unit`: `Amalgamated Transit Union Local 569 said` is the local, its number kept
@@ -82,36 +80,6 @@ def titled_head_of(lowers: Sequence[str], titles: frozenset[str], p: int, r: int
     table gives to its holder), not the body after `of` speaking.
     """
     return r - p == 3 and lowers[p] == "the" and lowers[r - 1] == "of" and lowers[p + 1] in titles
-
-
-_SUBORDINATORS = frozenset(
-    [
-        *("after", "although", "as", "because", "before", "once", "since", "though", "until"),
-        *("when", "while", "if", "whenever", "unless"),
-    ]
-)
-"""Words opening a sentence with a subordinate clause, whose subject a later `she` may be."""
-_AFTER_PARENTHETICAL = frozenset([",", ".", ";"])
-"""What follows the cue of a parenthetical `, she said,` / `, she said.`."""
-
-
-def parenthetical_cue(lowers: Sequence[str], texts: Sequence[str], lo: int, p: int) -> bool:
-    """Whether the pronoun at p and the cue after it are a parenthetical after a main clause.
-
-    `Penalties of Rs 18 crore had been levied, she said, adding: "..."`: the clause before
-    `, she said,` is what she said, and its subject (`Penalties`) what she spoke about, not
-    who she is; `reading` then leaves `she` to the speakers met before the sentence when no
-    given name or title gives the word a sex (`Robby Mook acknowledged ..., he said, "..."`
-    keeps Mook: PolNeAR train). A sentence opened by a subordinate clause (`When Ana Reyes
-    spoke, she said`) keeps its subject as the antecedent.
-    """
-    return (
-        p - 1 > lo
-        and p + 2 < len(texts)
-        and texts[p - 1] == ","
-        and texts[p + 2] in _AFTER_PARENTHETICAL
-        and lowers[lo] not in _SUBORDINATORS
-    )
 
 
 def numbered(lowers: Sequence[str], texts: Sequence[str], s: int, e: int) -> bool:

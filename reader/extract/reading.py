@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
 from reader.extract.common_words import common_opener
 from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
-from reader.extract.fresh_rules10 import at_a_place, parenthetical_cue
+from reader.extract.fresh_rules10 import at_a_place
 from reader.extract.gender import name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -307,8 +307,6 @@ def _antecedent_in_sentence(
     gender = person.gender or name_gender(person.name)
     if gender is not None and gender != mention.gender:
         return attribution
-    if gender is None and parenthetical_cue(para.lowers, para.texts, lo, p):
-        return attribution  # `Fines had been levied, she said,`: no one's sex (fresh_rules10)
     return Attribution(attribution.rule, person, attribution.cue)
 
 
