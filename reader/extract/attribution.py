@@ -36,6 +36,7 @@ from reader.extract.fresh_rules9 import (
     document_role,
     gerund_phrase,
 )
+from reader.extract.fresh_rules10 import one_member
 from reader.extract.mentions import (
     GROUP,
     ORG,
@@ -412,6 +413,9 @@ def _with_participle(text: str, toks: Toks, lo: int, cues: Sequence[int]) -> Att
         if lowers[end - 1] in ADVERB_SKIP and end - 1 > w + 1:
             end -= 1  # `with Reed reportedly yelling`
         mention = np_ending_at(text, toks, w + 1, end)
+        if mention is None and one_member(lowers, toks.texts, w + 1, end):  # fresh_rules10
+            first, last = toks.starts[w + 1], toks.ends[end - 1]
+            mention = Mention(text[first:last], first, last, ROLE, text[first:last])
         if mention is not None and mention.start == toks.starts[w + 1] and mention.kind != PRONOUN:
             return Attribution("with-participle", mention, toks.token(c))
     return None

@@ -44,7 +44,9 @@ _HEADLINE_VERBS = re.compile(
     r"\b(?:says|say|warns|vows|tells|urges|calls|claims|insists|admits|promises|pledges)\b"
 )
 """Present-tense speech verbs as headlines write them (`'We will rebuild,' mayor says`)."""
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
+_SENTENCE_END = re.compile(r"""[.!?…](?:[ \u00a0\u202f]?["'”’»)])*\s*$""")
+"""A full stop closing a paragraph, marks after it; French guillemets keep a space inside
+(`... Now I do. »`: fresh round ten), so a space may stand before each mark."""
 _QUOTE_MARKS = re.compile(r"""["“”‘’«»]|(?:^|\s)'|'(?:\s|$|[,.;:!?])""")
 
 

@@ -142,6 +142,25 @@ def _is_inches(text: str, s: int, start: int) -> bool:
     return i - 2 >= start and text[i - 1] in "'’" and text[i - 2].isdigit()
 
 
+def _beside_double(before: str, after: str) -> Role:
+    """The role of a `’` or `'` glued to a double mark: `,”’ she said` closes, `‘“Love` opens.
+
+    British style nests double marks in single ones (`‘I said to him, “Love, ...,”’ she
+    said`): the outer single mark touches the inner double one, so a mark is on both of its
+    sides and `_role` cannot tell. A double closer before it and a space or a stop after it
+    close both quotes; a space before it and a double opener after it open both.
+    """
+    if before in _INNER_DOUBLE_CLOSERS and _is_close_side(after) and after not in _ALL_MARK_CHARS:
+        return Role.CLOSE
+    if after in _INNER_DOUBLE_OPENERS and _is_open_side(before) and before not in _ALL_MARK_CHARS:
+        return Role.OPEN
+    return Role.EITHER
+
+
+_INNER_DOUBLE_CLOSERS = frozenset({"”", '"'})
+_INNER_DOUBLE_OPENERS = frozenset({"“", '"'})
+
+
 def _single(
     text: str, s: int, start: int, end: int, mark: str, before: str, after: str, role: Role
 ) -> Mark | None:
@@ -170,5 +189,7 @@ def _single(
     if mark in ("’", "'") and role is Role.CLOSE and before in "sS" and s - 1 > start:
         weak = text[s - 2].isalpha()  # teammates’ / the Joneses'
     if mark in ("’", "'") and role is Role.EITHER:
-        return None  # space on both sides or glued on both sides: not a quotation mark
+        role = _beside_double(before, after)
+        if role is Role.EITHER:
+            return None  # space on both sides or glued on both sides: not a quotation mark
     return Mark(s, s + len(mark), mark, Level.SINGLE, bias, role, weak)

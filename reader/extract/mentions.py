@@ -36,6 +36,7 @@ from reader.extract.cues import (
     TITLES,
 )
 from reader.extract.fresh_rules9 import place_named
+from reader.extract.fresh_rules10 import numbered, numbered_unit, titled_head_of
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.news_rules10 import (
     PLACE_ABBREVIATIONS,
@@ -384,6 +385,7 @@ def _name_mention(
             or (len(written) == 5 and word.endswith(("ing", "ed")) and _verb_like(toks, s))
             or "." in written
             or (written.isupper() and len(written) > 5)  # a dateline: PHILADELPHIA
+            or numbered(lowers, texts, s, e)  # `a Grade 11 student` (fresh_rules10)
         ):
             return None  # "Asked", "Standing": a sentence-initial verb, not a name
     words = lowers[s:e]
@@ -487,6 +489,13 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
     texts = toks.texts
     if texts[j - 1][0].isalnum() and j - 1 >= lo and toks.lowers[j - 1] in SUBJECT_PRONOUNS:
         return _pronoun(toks, j - 1)
+    if texts[j - 1][0].isdigit() and numbered_unit(toks.lowers, texts, lo, j):
+        body = np_ending_at(text, toks, lo, j - 1)  # `Union Local 569` (fresh_rules10)
+        if body is not None and body.kind in (ORG, PERSON):
+            end = toks.ends[j - 1]
+            return Mention(
+                text[body.start : end], body.start, end, ORG, f"{body.name} {texts[j - 1]}"
+            )
     if texts[j - 1][:2] in _CONTRACTION_STARTS:
         contracted = _contracted_pronoun(toks, j - 1)
         if contracted is not None:
@@ -504,6 +513,8 @@ def np_ending_at(text: str, toks: Toks, lo: int, j: int) -> Mention | None:
         ):
             p -= 1
         if p < r and (p == lo or lowers[p] in DETERMINERS) and r - p <= 6:
+            if titled_head_of(lowers, TITLES, p, r):  # `the chief of X` (fresh_rules10)
+                return _role_mention(text, toks, p, j)
             return _name_mention(text, toks, r, j, prefix_start=p)
         q = qualified_title_start(toks, lo, p, r)  # `Fire chief Ron Delaney`
         if q is None:

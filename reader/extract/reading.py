@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
 from reader.extract.common_words import common_opener
 from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
+from reader.extract.fresh_rules10 import at_a_place
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -548,10 +549,10 @@ def named_objects(
     They are not speaking, but the next quote may be theirs: `he` or a quote-only turn after
     `Elinor smiled at Marianne.` may be Marianne's. A name after a place preposition (`in
     Concord`, `to London`) or opening the sentence is left out, and so is the subject. `at`
-    names a person only after a verb of looking or gesturing (`_AT_PERSON`). A name after a
-    comma counts (`As we went home, Mary spoke bitterly.`: a subject after a fronted clause,
-    which `sentence_person` does not read). On the PDNC development novels: 11 speakers right
-    that were wrong for `at`, 26 for the comma; none changed in PolNeAR dev.
+    names a person only after a verb of looking or gesturing (`fresh_rules10.at_a_place`). A
+    name after a comma counts (`As we went home, Mary spoke bitterly.`: a subject after a
+    fronted clause, which `sentence_person` does not read). On the PDNC development novels:
+    11 speakers right that were wrong for `at`, 26 for the comma; none changed in PolNeAR dev.
     """
     texts, lowers = para.texts, para.lowers
     out: list[Mention] = []
@@ -567,8 +568,8 @@ def named_objects(
         prev = lowers[i - 1]
         if prev in _OBJECT_BEFORE_NOT or not (prev[:1].isalpha() or prev == ","):
             continue
-        if prev == "at" and (i - 2 < lo or lowers[i - 2] not in _AT_PERSON):
-            continue  # `stayed at Mansfield`, `arrived at Bath`: a place
+        if at_a_place(lowers, i):  # `stayed at Mansfield`, `spotted at Crystal Falls`
+            continue
         got = np_starting_at(text, para, i, hi)
         if got is None:
             continue
@@ -615,21 +616,6 @@ _OBJECT_BEFORE_NOT = (PLACE_PREPOSITIONS | {"the", "a", "an"}) - {
 """Words after which a capitalised name is a place, a time, a thing or part of a title rather
 than a person who may speak next (`in Concord`, `of State`); `smiled at Marianne`, `turned
 to Nell`, `looked after Tom` name people."""
-
-
-_AT_PERSON = frozenset(
-    {
-        *("look", "looks", "looked", "looking", "glance", "glances", "glanced", "glancing"),
-        *("stare", "stared", "staring", "gaze", "gazed", "gazing", "peer", "peered", "peeped"),
-        *("smile", "smiled", "smiling", "laugh", "laughed", "laughing", "frown", "frowned"),
-        *("grin", "grinned", "nod", "nodded", "wink", "winked", "shout", "shouted", "snap"),
-        *("snapped", "sneer", "sneered", "scowl", "scowled", "point", "pointed", "wave"),
-        *("waved", "up", "down", "round", "across", "back", "straight", "steadily", "hard"),
-    }
-)
-"""The words after which `at` and a name name a person (`smiled at Marianne`, `looked up at
-Tom`); after any other word the name is a place (`stayed at Mansfield`, `arrived at Bath`).
-On the PDNC development novels two `at` in three before a name follow another word."""
 
 
 _TOPIC_GLUE = frozenset({"for", "to"})

@@ -13,6 +13,7 @@ from reader.extract.cues import (
     PLACES,
     PREPOSITIONS,
 )
+from reader.extract.fresh_rules10 import past_city_state
 from reader.extract.mentions import (
     CONTRACTED,
     ORG,
@@ -85,7 +86,7 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     asked = lo < hi and texts[lo][0].isupper() and lowers[lo] in FRONTED_QUESTIONS
     for i in range(lo, min(hi, lo + (FRONTED_QUESTION_REACH if asked else 12))):
         if texts[i] == ",":
-            starts.append(i + 1)
+            starts.append(past_city_state(lowers, texts, i + 1, hi))  # fresh_rules10
             break
     if len(starts) > 1 and (asked or _fronted_by_preposition(toks, lo)):
         del starts[0]  # `As a result, there's ...`, `For voters, on the other hand, "..."`

@@ -197,6 +197,11 @@ def _pair(
                 _close_at(stack, 0, cut, None, done)
         if m.level is Level.DOUBLE:
             d = _innermost(stack, Level.DOUBLE)
+            if d is not None and m.mark in _INSIDE_GUILLEMETS and _guillemet(stack[d]):
+                # `« My father says, "..." He's right, »`: English marks nest in guillemets
+                if m.role is not Role.CLOSE:
+                    _open(stack, m, index)
+                continue
             action = _double_action(m, d is not None)
             if action == "close":
                 if d is not None:
@@ -233,6 +238,19 @@ def _pair(
                     continue  # a plural possessive; a surer closer follows
                 _close_at(stack, s, m.start, m, done)
                 last_closed_end = m.end
+
+
+_INSIDE_GUILLEMETS = frozenset({'"', "“", "”"})
+"""Double marks that never close a quote opened by `«`: inside one they open a nested quote."""
+
+
+def _guillemet(quote: RawQuote) -> bool:
+    """Whether `quote` was opened by a guillemet `«`, which only `»` closes.
+
+    French and French-Canadian text quotes in guillemets and nests English marks inside
+    (`« My father says, "The sap runs when it runs." He's right, »`: fresh round ten).
+    """
+    return quote.open_mark is not None and quote.open_mark.mark == "«"
 
 
 def _double_action(m: Mark, is_open: bool) -> str:

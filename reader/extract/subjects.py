@@ -27,6 +27,7 @@ from reader.extract.fresh_rules9 import (
     names_an_object,
     where_from,
 )
+from reader.extract.fresh_rules10 import modified_place_object
 from reader.extract.mentions import (
     ORG,
     PERSON,
@@ -227,7 +228,8 @@ def _preposition_before(toks: Toks, lo: int, mention: Mention | None) -> int | N
         return None  # "with what lawmakers called": `what` is the object, the rest a clause
     if i > lo and toks.texts[i - 1][0].isalnum() and toks.lowers[i - 1] in PREPOSITIONS:
         return i - 1
-    return None
+    # `in northwestern Ontario said`: adjectives between (fresh_rules10)
+    return modified_place_object(toks.lowers, toks.texts, lo, i)
 
 
 def _previous_chunk(toks: Toks, lo: int, comma: int) -> tuple[int, int]:
