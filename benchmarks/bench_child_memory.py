@@ -87,16 +87,21 @@ print(usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, len(lines), len(a
 """Started afresh for each run: starts the child while small, then loads and sends the book."""
 
 
-def child_run(path: Path) -> tuple[float, float, int, int]:
-    """Peak MB, CPU seconds, quote lines and characters of one extraction child on `path`."""
+def launched(launcher: str, path: Path) -> list[str]:
+    """The words a fresh `python -c launcher path` prints: its child's figures."""
     done = subprocess.run(
-        [sys.executable, "-c", LAUNCHER, str(path)],
+        [sys.executable, "-c", launcher, str(path)],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
     )
-    peak, cpu, lines, chars = done.stdout.split()
+    return done.stdout.split()
+
+
+def child_run(path: Path) -> tuple[float, float, int, int]:
+    """Peak MB, CPU seconds, quote lines and characters of one extraction child on `path`."""
+    peak, cpu, lines, chars = launched(LAUNCHER, path)
     return float(peak), float(cpu), int(lines), int(chars)
 
 
@@ -115,14 +120,7 @@ print(usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 def quotes_run(path: Path) -> tuple[float, float]:
     """Peak MB and CPU seconds of one `reader quotes PATH --format json` process."""
-    done = subprocess.run(
-        [sys.executable, "-c", QUOTES_LAUNCHER, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    peak, cpu = done.stdout.split()
+    peak, cpu = launched(QUOTES_LAUNCHER, path)
     return float(peak), float(cpu)
 
 

@@ -21,8 +21,8 @@ from reader.extract.kind_rules10 import (
 )
 from reader.extract.mentions import PERSON, Mention
 from reader.extract.model import Extraction, KindRule
-from reader.extract.tokens import Toks, split_into
 from tests.unit.test_extract_cases import article
+from tests.unit.test_extract_kind_rules import toks
 
 S, T = QuoteKind.SCARE, QuoteKind.TITLE
 
@@ -143,15 +143,6 @@ SPEECH_KEPT = [
 @pytest.mark.parametrize(("name", "text", "quote"), SPEECH_KEPT, ids=[c[0] for c in SPEECH_KEPT])
 def test_speech_near_those_patterns_is_kept(name: str, text: str, quote: str) -> None:
     assert quotes_of(extract(article(text)))[quote][0] in ("direct", "partial"), name
-
-
-def toks(text: str) -> Toks:
-    """The tokens of `text` as the rules read them."""
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    split_into(text, 0, len(text), texts, starts, ends)
-    return Toks(texts, [t.lower() for t in texts], starts, ends)
 
 
 def context(

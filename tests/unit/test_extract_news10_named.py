@@ -10,8 +10,8 @@ import pytest
 
 from reader.extract import extract
 from reader.extract.news_rules10 import past_fronted_chunks, possessor_start
-from reader.extract.tokens import Toks, split_into
 from tests.unit.test_extract_cases import article, reading
+from tests.unit.test_extract_kind_rules import toks as tokens_of
 
 D, P = "direct", "partial"
 
@@ -114,14 +114,6 @@ def test_named_cases(name: str, text: str, expected: list[tuple[str, str, str]])
     assert reading(extract(article(text))) == expected
 
 
-def _toks(text: str) -> Toks:
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    split_into(text, 0, len(text), texts, starts, ends)
-    return Toks(texts, [t.lower() for t in texts], starts, ends)
-
-
 @pytest.mark.parametrize(
     ("text", "first_comma_word", "subject"),
     [
@@ -134,7 +126,7 @@ def _toks(text: str) -> Toks:
 def test_past_fronted_chunks_reads_over_a_state_and_a_date(
     text: str, first_comma_word: str, subject: str
 ) -> None:
-    toks = _toks(text)
+    toks = tokens_of(text)
     start = toks.texts.index(first_comma_word)
     assert toks.texts[past_fronted_chunks(toks, start, len(toks))] == subject
 
@@ -148,7 +140,7 @@ def test_past_fronted_chunks_reads_over_a_state_and_a_date(
     ],
 )
 def test_possessor_start_finds_a_name_opening_its_chunk(text: str, expected: str | None) -> None:
-    toks = _toks(text)
+    toks = tokens_of(text)
     i = next(k for k, t in enumerate(toks.texts) if t.endswith("'s"))
     start = possessor_start(toks, 0, i)
     assert (toks.texts[start] if start is not None else None) == expected
