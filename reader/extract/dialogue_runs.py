@@ -147,10 +147,19 @@ def counted_speakers(run: Sequence[RunTurn]) -> dict[int, Cluster]:
 
     Anchors a and b, d turns apart, agree when they are two speakers and d is odd (the turns
     between alternate b, a, ...) or one speaker and d is even; in the second case the other
-    speaker is unknown and only the turns at even distance from a are given (a's own).
+    speaker is known only when the run's anchors name two people, else only the turns at even
+    distance from a are given (a's own). The turns before the first anchor and after the last
+    are left to the turn rules (a third speaker may come in there). On the PDNC development
+    novels: 12363 -> 12408 speakers right with the named pairs and the vote
+    (`voted_speakers`), 12414 with the other one of two for a same-speaker pair.
     """
     anchors = [(i, t.anchor) for i, t in enumerate(run) if t.anchor is not None]
     out: dict[int, Cluster] = {}
+    named = list(dict.fromkeys(id(a) for _, a in anchors))
+    pair = {id(a): a for _, a in anchors}
+    other_of: dict[int, Cluster] = {}
+    if len(named) == 2:
+        other_of = {named[0]: pair[named[1]], named[1]: pair[named[0]]}
     for (a, first), (b, second) in itertools.pairwise(anchors):
         same = first is second
         if same != ((b - a) % 2 == 0):
@@ -160,6 +169,8 @@ def counted_speakers(run: Sequence[RunTurn]) -> dict[int, Cluster]:
                 out[i] = first
             elif not same:
                 out[i] = second
+            elif id(first) in other_of:
+                out[i] = other_of[id(first)]
     return out
 
 

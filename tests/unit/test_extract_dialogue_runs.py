@@ -44,9 +44,19 @@ COUNTED = [
     ),
     ("a single named turn counts nothing", _run(None, TOM, None), {}),
     (
+        "a run naming two people: a same-speaker pair gets the other one between",
+        _run(TOM, ADA, None, ADA),
+        {2: TOM},
+    ),
+    (
+        "a run naming two people: its turns before the first and after the last are left",
+        _run(None, TOM, ADA, None, None),
+        {},
+    ),
+    (
         "each agreeing pair of anchors fills its own stretch",
         _run(TOM, None, TOM, None, None, ADA),
-        {3: ADA, 4: TOM},
+        {1: ADA, 3: ADA, 4: TOM},
     ),
 ]
 
