@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from reader.document import Article
 from reader.extract.attribution import Attribution
 from reader.extract.cues import CLAUSE_VERBS
+from reader.extract.dialogue_runs import reconcile_runs
 from reader.extract.fresh_rules9 import addresses, asks, replies
 from reader.extract.headline_lines import paragraph_kind
 from reader.extract.inner_quotes import other_than_quoter
@@ -173,6 +174,7 @@ class Windows:
             resolved = end
             end = resolved if last else max(filled, resolved - AHEAD)
             fill_from_later_turns(items, dialogue, filled, end)
+            reconcile_runs(items, dialogue, filled, end)
             self._said.add(itertools.islice(items, filled, end))
             filled = end
             if last:
