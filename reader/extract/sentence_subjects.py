@@ -109,6 +109,34 @@ def sentence_subject(text: str, toks: Toks, lo: int, hi: int) -> Mention | None:
     return _subject_after_fronted_phrase(text, toks, lo, hi)
 
 
+_PLURAL_VERBS = frozenset({"were", "are", "have"})
+"""Verbs that make a lone capitalised word before them a plural (`Trains were cancelled`)."""
+_PLURAL_NOUNS = frozenset({"children", "people", "men", "women", "police", "staff", "crowds"})
+"""Plural nouns with no `-s` to tell them, often opening a sentence (`Children took a ferry`)."""
+
+
+def plural_opener(toks: Toks, mention: Mention, chunk: tuple[int, int]) -> bool:
+    """Whether a person read at a chunk's first word is one capitalised plural common noun.
+
+    A person is one person: `Trains were cancelled, and the buses ran late. He added that ...`
+    and `Children in Port Alden took a ferry. He added ...` name no one `he` may stand for
+    (the 3 MB benchmark book listed `Trains` and `Children` as its sixth and eighth speakers,
+    `Trains` with `the buses ran an hour late` as its alias). A plural verb right after the
+    word, or a plural noun that has no `-s` to tell it, says so.
+    """
+    a, b = chunk
+    if (
+        mention.start != toks.starts[a]
+        or mention.end != toks.ends[a]
+        or mention.text != mention.name
+    ):
+        return False
+    word = toks.lowers[a]
+    if word in _PLURAL_NOUNS:
+        return True
+    return word.endswith("s") and a + 1 < b and toks.lowers[a + 1] in _PLURAL_VERBS
+
+
 _FRONTED_REACH = 20
 """How many tokens a fronted phrase may run before its subject (`At the last debate he`, `At
 the final debate before the primary and at least one town hall, he ...`)."""
@@ -182,6 +210,8 @@ def sentence_person(
             and person_after_fronted_word(text, toks, lo, hi) is not None
         ):
             continue  # `Backstage, Kaskamin was asked`: a fronted adverb (fresh_rules9)
+        if mention.kind == PERSON and plural_opener(toks, mention, chunks[i]):
+            continue  # `Trains were cancelled, and ...`, `Children took a ferry`: no one
         if mention.kind == PERSON:
             for k in (i - 1, i + 1):
                 role = head(k) if 0 <= k < n else None
