@@ -19,7 +19,7 @@ quirk:
   the state and its time phrase belong to the fronted phrase; the subject is X
   (`sentence_subjects`);
 * `at_a_place`: `spotted at Crystal Cascades` names a place, no candidate for a later
-  quote-only turn; `smiled at Marianne` names a person (`reading.named_objects`).
+  quote-only turn; `smiled at Marianne` names a person (`narration_people.named_objects`).
 
 Functions over tokens; the modules named call them.
 """
@@ -117,7 +117,7 @@ def at_a_place(lowers: Sequence[str], i: int) -> bool:
 
     `A crocodile has been spotted at Crystal Cascades`: the name after `at` is where, and a
     quote-only turn later is not its words; `Elinor smiled at Marianne` names a person
-    (`reading.named_objects`).
+    (`narration_people.named_objects`).
     """
     if i < 2 or lowers[i - 1] != "at":
         return False

@@ -32,6 +32,7 @@ from reader.extract.kind_lists import share_list_kind
 from reader.extract.kind_rules9 import glosses
 from reader.extract.mentions import PERSON, PRONOUN, Mention
 from reader.extract.model import Evidence, Extraction, KindRule, Quote, QuoteKind, Span, Speaker
+from reader.extract.narration_people import CLAUSE_RULE, OBJECT_RULE
 from reader.extract.narrator import SaidColumns, name_narrator
 from reader.extract.news_rules8 import (
     VOICED_FOR_RULE,
@@ -42,8 +43,6 @@ from reader.extract.news_rules8 import (
 from reader.extract.paragraphs import Paras, QuoteIndex, has_particle_names
 from reader.extract.quote_builder import QuoteBuilder
 from reader.extract.reading import (
-    CLAUSE_RULE,
-    OBJECT_RULE,
     Item,
     link_split,
     read_quote,

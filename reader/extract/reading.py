@@ -3,21 +3,19 @@
 `read_quote` reads the narration of a quote's own sentence (before its opening mark, after its
 closing mark) with the patterns of `attribution` and decides its kind with `kinds`;
 `link_split` and `share_coordinated` join neighbouring quotes of a sentence;
-`read_reported` finds reported speech in the sentences that hold no quotation.
+`read_reported` finds reported speech in the sentences that hold no quotation, and notes the
+people they name (`narration_people`).
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.extract.attribution import Attribution, after_quote, before_quote, is_cue
 from reader.extract.common_words import common_opener
-from reader.extract.cues import PLACE_HEADS, PREPOSITIONS, SENTENCE_OPENERS, SPEECH_VERBS
-from reader.extract.fresh_rules10 import at_a_place
+from reader.extract.cues import SENTENCE_OPENERS, SPEECH_VERBS
 from reader.extract.gender import is_given_name, name_gender
 from reader.extract.indirect import REPORTING_WORDS, Reported, find_reported
 from reader.extract.kinds import classify
@@ -25,13 +23,21 @@ from reader.extract.mentions import (
     GROUP,
     ORG,
     PERSON,
-    PLACE_PREPOSITIONS,
     PRONOUN,
     ROLE,
     Mention,
     np_starting_at,
 )
 from reader.extract.model import Evidence, KindRule, QuoteKind
+from reader.extract.narration_people import (
+    CLAUSE_RULE,
+    OBJECT_RULE,
+    clause_person,
+    inverted_subject,
+    listed_people,
+    named_objects,
+    topic,
+)
 from reader.extract.news_lines10 import colon_paragraph, credit_line
 from reader.extract.news_rules8 import (
     after_fronted_question,
@@ -473,167 +479,6 @@ def share_coordinated(paras: Paras, a: Item, b: Item) -> None:
             b.attribution = a.attribution
 
 
-MAX_LISTED_CHUNKS = 12
-"""Comma chunks read for a list of people opening a sentence (names and their roles)."""
-
-
-def listed_people(text: str, para: Para, lo: int, hi: int) -> Mention | None:
-    """`Ann Reed, the aide, Tom Hale and Jo Dale, the adviser, met ...`: the people as a group.
-
-    A sentence that opens with two or more named people, the last joined by `and` (each may
-    carry a role in apposition), has them all as its subject: a later `they` is the group.
-    """
-    texts, lowers, starts = para.texts, para.lowers, para.starts
-    if not texts[lo][0].isupper() or texts[lo + 1 : lo + 5].count(",") == 0:
-        return None  # most sentences: a quick look rules a list of names out
-    if "and" not in lowers[lo:hi]:
-        return None
-    names: list[str] = []
-    a, end, joined = lo, lo, False
-    for _ in range(MAX_LISTED_CHUNKS):
-        b = a
-        while b < hi and texts[b] != ",":
-            b += 1
-        k = a + 1 if a < b and lowers[a] == "and" else a
-        got = np_starting_at(text, para, k, b)
-        if got is not None and got[0].kind == PERSON:
-            names.append(got[0].name)
-            joined = joined or k > a
-            end = got[1]
-            if got[1] < b:  # the verb follows the last name in its chunk
-                break
-        elif not (got is not None and got[0].kind in (ROLE, ORG) and names):
-            break
-        if b >= hi:
-            break
-        a = b + 1
-    if len(names) < 2 or not joined or end <= lo:
-        return None
-    surface = text[starts[lo] : para.ends[end - 1]]
-    name = ", ".join(names[:-1]) + " and " + names[-1]
-    return Mention(surface, starts[lo], para.ends[end - 1], GROUP, name)
-
-
-_INVERTING_VERBS = frozenset(("was", "were", "is", "are"))
-_INVERSION_REACH = 10
-"""Tokens read after the opening preposition for the verb of an inverted sentence."""
-
-
-def inverted_subject(text: str, para: Para, lo: int, hi: int) -> Mention | None:
-    """`Among those celebrating was Marjorie Bighead, 74, who ...`: the person after the verb.
-
-    A sentence opened by a preposition and inverted around `was`/`were` (no comma before the
-    verb) has its subject after the verb: the person a later `she said` stands for.
-    """
-    lowers, texts = para.lowers, para.texts
-    if lowers[lo] not in PREPOSITIONS:
-        return None
-    for k in range(lo + 1, min(hi - 1, lo + _INVERSION_REACH)):
-        if lowers[k] in _INVERTING_VERBS:
-            got = np_starting_at(text, para, k + 1, hi)
-            return got[0] if got is not None and got[0].kind == PERSON else None
-        if not texts[k][0].isalnum():
-            return None
-    return None
-
-
-OBJECT_RULE = "object"
-"""The rule name on a person noted because a sentence names them after a verb."""
-
-
-def named_objects(
-    text: str, para: Para, lo: int, hi: int, subject: Mention | None
-) -> list[Mention]:
-    """The persons a sentence names after a verb, not as its subject (`she told Marianne`).
-
-    They are not speaking, but the next quote may be theirs: `he` or a quote-only turn after
-    `Elinor smiled at Marianne.` may be Marianne's. A name after a place preposition (`in
-    Concord`, `to London`) or opening the sentence is left out, and so is the subject. `at`
-    names a person only after a verb of looking or gesturing (`fresh_rules10.at_a_place`). A
-    name after a comma counts (`As we went home, Mary spoke bitterly.`: a subject after a
-    fronted clause, which `sentence_person` does not read). On the PDNC development novels:
-    11 speakers right that were wrong for `at`, 26 for the comma; none changed in PolNeAR dev.
-    """
-    texts, lowers = para.texts, para.lowers
-    out: list[Mention] = []
-    # the tokens holding a capital, found by comparing the columns in C: most are lower case,
-    # and this runs on every sentence near a quote
-    cased = itertools.compress(
-        range(lo + 1, hi), map(operator.ne, texts[lo + 1 : hi], lowers[lo + 1 : hi])
-    )
-    done = lo
-    for i in cased:
-        if i < done or not texts[i][0].isupper() or texts[i - 1][:1].isupper():
-            continue
-        prev = lowers[i - 1]
-        if prev in _OBJECT_BEFORE_NOT or not (prev[:1].isalpha() or prev == ","):
-            continue
-        if at_a_place(lowers, i):  # `stayed at Mansfield`, `spotted at Crystal Falls`
-            continue
-        got = np_starting_at(text, para, i, hi)
-        if got is None:
-            continue
-        mention, done = got
-        if mention.kind == PERSON and (subject is None or mention.start != subject.start):
-            out.append(mention)
-    return out
-
-
-CLAUSE_RULE = "clause-person"
-"""The rule name on a person noted because a sentence with no person as its subject names
-them (`clause_person`): a candidate for a later `he` / `she`, never the last speaker."""
-
-
-def clause_person(text: str, para: Para, lo: int, hi: int) -> Mention | None:
-    """`Did that mean Luis Garcia would vote?`, `It is odd because Ann Lee ...`: the one named.
-
-    A sentence whose subject is no person (none found, or `it`, `there`) still tells whom a
-    later `he` or `she` stands for: the first person it names after a verb or a conjunction
-    (as `named_objects` finds them) by a given name or a title that tells a sex (`Luis
-    Garcia`, `Mrs. Dalton`). Other capitalised runs there are as often places and things
-    (`from either Sioux City or Mason City`) as people.
-    """
-    for mention in named_objects(text, para, lo, hi, None):
-        if mention.name.rsplit(None, 1)[-1].lower() in PLACE_HEADS:
-            continue
-        if mention.gender is not None or name_gender(mention.name) is not None:
-            return mention
-    return None
-
-
-_OBJECT_BEFORE_NOT = (PLACE_PREPOSITIONS | {"the", "a", "an"}) - {
-    "at",
-    "about",
-    "after",
-    "against",
-    "before",
-    "behind",
-    "beside",
-    "toward",
-    "towards",
-    "upon",
-}
-"""Words after which a capitalised name is a place, a time, a thing or part of a title rather
-than a person who may speak next (`in Concord`, `of State`); `smiled at Marianne`, `turned
-to Nell`, `looked after Tom` name people."""
-
-
-_TOPIC_GLUE = frozenset({"for", "to"})
-
-
-def _topic(text: str, para: Para, lo: int, hi: int) -> Mention | None:
-    """`As for Trump, he said he is not worried.`: the person a sentence opens on as its topic.
-
-    The `he` or `she` that follows stands for them; they are noted before it is resolved.
-    """
-    if lo + 3 >= hi or para.lowers[lo + 1] not in _TOPIC_GLUE:
-        return None
-    found = np_starting_at(text, para, lo + 2, hi)
-    if found is None or found[0].kind != PERSON or found[1] >= hi or para.texts[found[1]] != ",":
-        return None
-    return found[0]
-
-
 def _noted(start: int, index: int, rule: str, mention: Mention) -> Item:
     """A dropped item that only notes `mention` (by `rule`) for the pronouns after it."""
     return Item(
@@ -685,9 +530,9 @@ def read_reported(
             hi = stops.index(True, lo) + 1
         except ValueError:
             hi = n
-        topic = _topic(text, para, lo, hi) if lowers[lo] == "as" else None
-        if topic is not None:
-            out.append(_noted(starts[lo], index, "mention", topic))
+        opened_on = topic(text, para, lo, hi) if lowers[lo] == "as" else None
+        if opened_on is not None:
+            out.append(_noted(starts[lo], index, "mention", opened_on))
         if not (quoted and quotes.overlaps(index, starts[lo], ends[hi - 1])):
             found = None if no_cue(lowers[lo:hi]) else find_reported(text, para, lo, hi)
             if found is not None:

@@ -16,8 +16,8 @@ from reader.extract.fresh_rules10 import (
     modified_place_object,
     place_adjective,
 )
+from reader.extract.narration_people import named_objects
 from reader.extract.paragraphs import tokenize_paragraph
-from reader.extract.reading import named_objects
 from tests.unit.test_extract_cases import article
 from tests.unit.test_extract_fresh9_patterns import quotes_of
 

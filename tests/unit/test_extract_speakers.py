@@ -353,8 +353,8 @@ def test_reported_speech_of_the_seed_goes_to_who_its_gold_names() -> None:
     ],
 )
 def test_named_objects(case: str, sentence: str, expected: list[str]) -> None:
+    from reader.extract.narration_people import named_objects
     from reader.extract.paragraphs import Para
-    from reader.extract.reading import named_objects
     from reader.extract.sentence_subjects import (
         sentence_person,
     )
