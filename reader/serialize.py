@@ -191,6 +191,10 @@ def _json(value: Any, pad: str) -> str:
     The dictionaries, lists, strings, integers, booleans and None of the quote listing are
     written here, about twice as fast as by `json`, whose indenting encoder is Python, not C;
     anything else (a float, a tuple, a subclass, a key that is not a string) is left to `json`.
+    A speed trick kept for its measurement: `reader quotes` on the 3 MB benchmark book spent
+    0.38 s writing its JSON with `json` and 0.19 s here, of about 2.8 s CPU in all (7%); the
+    dictionary's usual values are written inline for the same reason. The output is the same
+    to the byte (`tests/unit/test_quotes_lean_output.py`).
     """
     of = type(value)
     if of is str:
